@@ -1,0 +1,33 @@
+"""Relations with evidence: from a spaCy Doc to an ``Extraction``.
+
+Each module here handles one family of facts and exposes ``run(ctx)``; they
+run in the order of ``RULE_MODULES``. They read the entity spans the NLP
+components left in ``doc.spans["kg"]`` and add ``Entity``/``Fact`` objects to
+``ctx.extraction``. Nothing here builds RDF.
+"""
+from __future__ import annotations
+
+import importlib
+
+from kg.extract.context import Context
+from kg.model import CleanText, Extraction
+
+# Order matters only where a later family reads what an earlier one found
+# (document metadata first, then the entities, then relations between them).
+RULE_MODULES = [
+    "kg.extract.document",   # dossier/nr, date, type, signatories, cites, motions
+    "kg.extract.entities",   # entity spans -> Entity + kg:mentions
+    "kg.extract.people",     # holdsOffice, jurisdiction
+    "kg.extract.events",     # dates, location, inCountry, sessions, participants, concerns
+    "kg.extract.pledges",    # acronym, agreedAt, targetPercentGDP
+    "kg.extract.money",      # Contribution
+    "kg.extract.countries",  # supports, accessionDate
+]
+
+
+def extract(doc, clean: CleanText) -> Extraction:
+    """Run every rule family over ``doc`` (made from ``clean.text``)."""
+    ctx = Context(doc=doc, clean=clean)
+    for name in RULE_MODULES:
+        importlib.import_module(name).run(ctx)
+    return ctx.extraction

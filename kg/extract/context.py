@@ -1,0 +1,48 @@
+"""The state shared by the rule families while one document is read."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.model import CleanText, Entity, Evidence, Extraction, Fact, Ref
+
+
+@dataclass
+class Context:
+    """A document being read: its spaCy Doc, its clean text, what was found."""
+
+    doc: object  # spacy.tokens.Doc over clean.text
+    clean: CleanText
+    extraction: Extraction = field(init=False)
+    meta: dict = field(default_factory=dict)  # document metadata found by kg.extract.document
+
+    def __post_init__(self) -> None:
+        # The document key is refined by kg.extract.document once the
+        # Kamerstuk number is known.
+        self.extraction = Extraction(source=self.clean.source, doc_key="document/" + _file_slug(self.clean.source.name))
+
+    def evidence(self, start_char: int, end_char: int, rule: str) -> Evidence:
+        """Evidence for a clean-text span (usually a sentence), in source offsets."""
+        s, e = self.clean.to_source(start_char, end_char)
+        return Evidence(sentence=self.clean.source.text[s:e], start=s, end=e, rule=rule)
+
+    def sentence_evidence(self, span, rule: str) -> Evidence:
+        """Evidence for the sentence that holds a spaCy span or token."""
+        sent = span.sent
+        return self.evidence(sent.start_char, sent.end_char, rule)
+
+    def relate(self, subject: str, predicate: str, obj, evidence: Evidence | None = None) -> None:
+        """Add a fact; an object that is an entity key string must be wrapped in Ref by the caller."""
+        self.extraction.add_fact(Fact(subject, predicate, obj, evidence))
+
+    def link(self, subject: str, predicate: str, obj_key: str, evidence: Evidence) -> None:
+        """Add a relation between two entities (evidence is required)."""
+        self.extraction.add_fact(Fact(subject, predicate, Ref(obj_key), evidence))
+
+    def entity(self, ent: Entity) -> Entity:
+        return self.extraction.add_entity(ent)
+
+
+def _file_slug(name: str) -> str:
+    from kg.slug import slugify
+
+    return slugify(name.rsplit(".", 1)[0])

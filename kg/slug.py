@@ -1,0 +1,17 @@
+"""Readable, stable IRI slugs and the name normalisation used for matching."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form: ``"Oekraïne"`` and ``"Oekraine"`` -> ``"oekraine"``."""
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def slugify(text: str) -> str:
+    """``"NAVO-top Den Haag 2025"`` -> ``"navo-top-den-haag-2025"``."""
+    s = re.sub(r"[^a-z0-9]+", "-", fold(text))
+    return s.strip("-") or "x"
