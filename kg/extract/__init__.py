@@ -15,7 +15,8 @@ from kg.model import CleanText, Extraction
 # Order matters only where a later family reads what an earlier one found
 # (document metadata first, then the entities, then relations between them).
 RULE_MODULES = [
-    "kg.extract.document",   # dossier/nr, date, type, signatories, cites, motions
+    "kg.extract.metadata",   # dossier/nr, date, vergaderjaar, type, title, cites
+    "kg.extract.document",   # signatories, motions
     "kg.extract.entities",   # entity spans -> Entity + kg:mentions
     "kg.extract.people",     # holdsOffice, jurisdiction
     "kg.extract.events",     # dates, location, inCountry, sessions, participants, concerns
