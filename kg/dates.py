@@ -1,14 +1,81 @@
-"""Dutch dates: single dates now; ranges and context years belong here too."""
+"""Dutch dates: single dates, ranges (``3 en 4 april 2024``, ``9-11 juli 2024``,
+``9 tot 11 juli 2024``), month-only mentions (``april 2024``) and a year
+carried over from context when the text leaves it out."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6,
     "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }
-_DATE = re.compile(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b", re.IGNORECASE)
+_M = "(" + "|".join(MONTHS) + ")"
+_DATE = re.compile(r"\b(\d{1,2})\s+" + _M + r"\s+(\d{4})\b", re.IGNORECASE)
+
+# Joiners between the two days of a range: "en", "tot", "t/m", "tot en met", dashes.
+_JOIN = r"\s*(?:-|–|—|/)\s*|\s+(?:en|tot(?:\s+en\s+met)?|t/m|t\.e\.m\.)\s+"
+_YEAR = r"(?:\s+(\d{4})\b)?"
+# Ordered: the longest forms first, so "3 april en 4 mei 2024" beats "4 mei 2024".
+_PATTERNS = [
+    ("dmdm", re.compile(r"\b(\d{1,2})\s+" + _M + "(?:" + _JOIN + r")(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
+    ("ddm", re.compile(r"\b(\d{1,2})(?:" + _JOIN + r")(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
+    ("dm", re.compile(r"\b(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
+    ("my", re.compile(r"\b" + _M + r"\s+(\d{4})\b", re.IGNORECASE)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """One date expression found in a text (character offsets into it).
+
+    ``day1``/``day2`` are None for a month-only mention; ``year`` is None when
+    the text gives none and no context year was supplied.
+    """
+
+    start_char: int
+    end_char: int
+    year: int | None
+    month1: int
+    day1: int | None
+    month2: int
+    day2: int | None
+    explicit_year: bool = True
+
+    @property
+    def start(self) -> dt.date | None:
+        """First day (the 1st for a month-only mention), or None without a year."""
+        return _safe_date(self.year, self.month1, self.day1 or 1)
+
+    @property
+    def end(self) -> dt.date | None:
+        """Last day (the month's last day for a month-only mention)."""
+        if self.year is None:
+            return None
+        day = self.day2 or self.day1 or calendar.monthrange(self.year, self.month2)[1]
+        return _safe_date(self.year, self.month2, day)
+
+    @property
+    def is_day(self) -> bool:
+        return self.day1 is not None
+
+    def with_year(self, year: int | None) -> "DateMention":
+        """The same mention with ``year`` filled in where the text left it out."""
+        if self.year is not None or year is None:
+            return self
+        return DateMention(self.start_char, self.end_char, year, self.month1, self.day1,
+                           self.month2, self.day2, explicit_year=False)
+
+
+def _safe_date(year, month, day) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -20,3 +87,59 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
     except ValueError:
         return None
+
+
+def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
+    g = m.groups()
+    if kind == "dmdm":
+        d1, m1, d2, m2, y = int(g[0]), MONTHS[g[1].lower()], int(g[2]), MONTHS[g[3].lower()], g[4]
+    elif kind == "ddm":
+        d1, d2, m1, y = int(g[0]), int(g[1]), MONTHS[g[2].lower()], g[3]
+        m2 = m1
+        if d2 < d1:  # "30-2 juni" is not a range we understand
+            return None
+    elif kind == "dm":
+        d1, m1, y = int(g[0]), MONTHS[g[1].lower()], g[2]
+        d2, m2 = None, m1
+    else:
+        d1, d2, m1, y = None, None, MONTHS[g[0].lower()], g[1]
+        m2 = m1
+    if d1 is not None and not 1 <= d1 <= 31 or d2 is not None and not 1 <= d2 <= 31:
+        return None
+    found = DateMention(m.start(), m.end(), int(y) if y else None, m1, d1, m2, d2)
+    return found.with_year(year)
+
+
+def find_dates(text: str, year: int | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, left to right, without overlaps.
+
+    ``year`` fills in ranges and dates that omit it (``"3-4 april"``).
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            found = _mention(kind, m, year)
+            if found is None:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(found)
+    return sorted(out, key=lambda d: d.start_char)
+
+
+def parse_range(text: str, year: int | None = None) -> tuple[dt.date, dt.date] | None:
+    """(first day, last day) of the first day-level date expression in ``text``."""
+    for d in find_dates(text, year):
+        if d.is_day and d.start and d.end:
+            return d.start, d.end
+    return None
+
+
+def first_year(text: str) -> int | None:
+    """The year of the first date expression that states one (context year)."""
+    for d in find_dates(text):
+        if d.year is not None:
+            return d.year
+    return None

@@ -1,9 +1,136 @@
-"""Identity across mentions and documents (stub: to be written)."""
+"""Identity across mentions and documents: one key, one label, one class per entity.
+
+* Persons: a name written surname-first (``Yoon Suk-yeol``) joins the person
+  known by its first word (``president Yoon``); a short form of a double
+  surname (``Hennis``) joins ``Hennis-Plasschaert``.
+* OCR variants: an all-caps label where ``IVI`` read as ``M`` gives the label
+  or an alias of another entity of the same document (``FIVIM`` -> ``FMM``)
+  is that entity.
+* Labels: the reference label where the entity is reference data, else for
+  persons the fullest name (with diacritics, regnal numbers repaired), else
+  the label most documents use (then the longest). Every other surface form is
+  kept as an altLabel in the document that used it.
+* Class: the most specific one seen anywhere (a Minister is a Person).
+
+``resolve(extractions)`` returns new Extractions; the inputs are not changed.
+"""
 from __future__ import annotations
 
-from kg.model import Extraction
+import copy
+from collections import Counter, defaultdict
+
+from kg import reference
+from kg.model import Entity, Extraction, Fact, Ref
+from kg.names import is_initials, normalise_name, surname
+from kg.slug import fold
+
+_PERSONS = ("Person", "Minister")
+
+
+def _names(ent: Entity) -> set[str]:
+    return {ent.label, *ent.alt_labels}
+
+
+def _find(parent: dict[str, str], k: str) -> str:
+    while parent.get(k, k) != k:
+        k = parent[k]
+    return k
+
+
+def person_merges(people: dict[str, set[str]]) -> dict[str, str]:
+    """Person key -> key it joins, from the name forms seen for each person."""
+    single = {}  # folded one-word surname -> key
+    for key, names in people.items():
+        for n in names:
+            words = [w for w in normalise_name(n).split() if not is_initials(w)]
+            if len(words) == 1:
+                single.setdefault(fold(words[0]), key)
+    merges: dict[str, str] = {}
+    for key, names in people.items():
+        sur = fold(surname(max(names, key=len)))
+        for n in names:
+            words = [w for w in normalise_name(n).split() if not is_initials(w)]
+            if len(words) > 1 and fold(words[0]) in single and single[fold(words[0])] != key \
+                    and fold(words[0]) != sur.split()[0]:
+                merges[key] = single[fold(words[0])]  # surname written first
+        head = sur.split("-")[0]
+        if "-" in sur and head in single and single[head] != key:
+            merges[single[head]] = key  # short form of a double surname
+    return merges
+
+
+def ocr_merges(ex: Extraction) -> dict[str, str]:
+    """Within one document: ``FIVIM`` -> the entity called ``FMM``."""
+    by_name: dict[str, str] = {}
+    for ent in ex.entities.values():
+        for n in _names(ent):
+            by_name.setdefault(n, ent.key)
+    merges = {}
+    for ent in ex.entities.values():
+        for n in _names(ent):
+            if n.isupper() and "IVI" in n:
+                other = by_name.get(n.replace("IVI", "M"))
+                if other and other != ent.key:
+                    merges[ent.key] = other
+    return merges
+
+
+def _global_label(key: str, ents: list[Entity], doc_labels: Counter) -> str:
+    ref = reference.load().get(key)
+    if ref is not None:
+        return ref.label
+    if ents[0].cls in _PERSONS or any(e.cls in _PERSONS for e in ents):
+        names = {normalise_name(n) for e in ents for n in _names(e)}
+        return max(sorted(names), key=lambda n: (len(n.split()), len(n), not n.isascii()))
+    return max(sorted(doc_labels), key=lambda n: (doc_labels[n], len(n)))
+
+
+def _rewrite_fact(f: Fact, m) -> Fact:
+    obj = Ref(m(f.object.key)) if isinstance(f.object, Ref) else f.object
+    return Fact(m(f.subject), f.predicate, obj, f.evidence)
 
 
 def resolve(extractions: list[Extraction]) -> list[Extraction]:
     """Give every entity one key and one label across all documents."""
-    return extractions
+    parent: dict[str, str] = {}
+    people: dict[str, set[str]] = defaultdict(set)
+    for ex in extractions:
+        for k, v in ocr_merges(ex).items():
+            parent[_find(parent, k)] = _find(parent, v)
+        for ent in ex.entities.values():
+            if ent.cls in _PERSONS:
+                people[ent.key] |= _names(ent)
+    for k, v in person_merges(people).items():
+        a, b = _find(parent, k), _find(parent, v)
+        if a != b:
+            parent[a] = b
+
+    def m(key: str) -> str:
+        return _find(parent, key)
+
+    # Merge within each document under the new keys.
+    out: list[Extraction] = []
+    for ex in extractions:
+        new = Extraction(source=ex.source, doc_key=m(ex.doc_key), warnings=list(ex.warnings))
+        for ent in ex.entities.values():
+            e = copy.deepcopy(ent)
+            e.key = m(ent.key)
+            new.add_entity(e)
+        new.facts = [_rewrite_fact(f, m) for f in ex.facts]
+        out.append(new)
+    # One label and class per key across documents.
+    by_key: dict[str, list[Entity]] = defaultdict(list)
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for ex in out:
+        for ent in ex.entities.values():
+            by_key[ent.key].append(ent)
+            labels[ent.key][ent.label] += 1
+    for key, ents in by_key.items():
+        label = _global_label(key, ents, labels[key])
+        cls = "Minister" if any(e.cls == "Minister" for e in ents) else ents[0].cls
+        same_as = next((e.same_as for e in ents if e.same_as), None)
+        for e in ents:
+            names = _names(e)
+            e.label, e.cls, e.same_as = label, cls, same_as
+            e.alt_labels = names - {label}
+    return out

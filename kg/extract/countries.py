@@ -1,6 +1,130 @@
-"""Rule family: countries (stub: to be written)."""
+"""Rule family: countries — kg:supports and kg:accessionDate.
+
+* ``de steun van Iran, Noord-Korea, Belarus en China aan Rusland`` (and ``aan
+  de Russische oorlogseconomie``): every country of the coordinated list
+  supports the one after ``aan``.
+* ``Iran en Belarus steunen Rusland``: a list before a support verb.
+* ``De toetreding van Zweden op 7 maart 2024``: the accession date.
+"""
+from __future__ import annotations
+
+from kg.dates import find_dates
 from kg.extract.context import Context
+from kg.extract.events import REL, link, spans_in
+from kg.nlp.spans import entity_table, mentions
+from kg.slug import fold
+
+
+def _country_list(doc, ns: list[int], k: int, step: int) -> tuple[list, int]:
+    """A coordinated list of Country spans from ns-position ``k`` walking by ``step`` (+1/-1)."""
+    by_edge = {}
+    for sp in mentions(doc):
+        if sp.label_ == "Country":
+            by_edge.setdefault(sp.start if step > 0 else sp.end - 1, sp)
+    found, j = [], k
+    while 0 <= j < len(ns):
+        tok = doc[ns[j]]
+        sp = by_edge.get(tok.i)
+        if sp is not None:
+            found.append(sp)
+            edge = sp.end - 1 if step > 0 else sp.start
+            j = ns.index(edge) + step if edge in ns else j + step
+            continue
+        if tok.lower_ in REL["list_joiners"] and found:
+            j += step
+            continue
+        break
+    return found, j
+
+
+def _adjective_country(doc, word: str) -> str | None:
+    """``Russische`` -> the Country of this document it derives from (``Rusland``)."""
+    try:  # the reference data knows adjectives where it has been built
+        from kg import reference
+
+        ent = reference.load().country_of_adjective(word)
+        if ent is not None:
+            return ent.key
+    except Exception:
+        pass
+    w = fold(word)
+    if not (w.endswith("se") or w.endswith("sche") or w.endswith("ische")):
+        return None
+    best, best_len = None, 2
+    for key, info in entity_table(doc).items():
+        if info["cls"] != "Country":
+            continue
+        name = fold(info["label"])
+        n = 0
+        while n < min(len(name), len(w)) and name[n] == w[n]:
+            n += 1
+        if n > best_len:
+            best, best_len = key, n
+    return best
+
+
+def _target_after(doc, ns, k):
+    """The Country (or country adjective) right after ``aan`` / a support verb."""
+    for j in range(k, min(k + 4, len(ns))):
+        tok = doc[ns[j]]
+        sp = next((s for s in mentions(doc) if s.label_ == "Country" and s.start == tok.i), None)
+        if sp is not None:
+            return sp.kb_id_, sp
+        if tok.text[:1].isupper():
+            key = _adjective_country(doc, tok.text)
+            if key:
+                return key, doc[tok.i:tok.i + 1]
+            return None
+        if tok.lower_ not in REL["support_skip"]:
+            return None
+    return None
+
+
+def _supports(ctx: Context) -> None:
+    doc = ctx.doc
+    ns = [t.i for t in doc if not t.is_space]
+    pos = {i: k for k, i in enumerate(ns)}
+    for k, i in enumerate(ns):
+        low = doc[i].lower_
+        if low in REL["support_nouns"] and k + 1 < len(ns) and doc[ns[k + 1]].lower_ == "van":
+            sups, j = _country_list(doc, ns, k + 2, +1)
+            if not sups or j >= len(ns) or doc[ns[j]].lower_ != "aan":
+                continue
+            target = _target_after(doc, ns, j + 1)
+        elif low in REL["support_verbs"] and k:
+            sups, _ = _country_list(doc, ns, k - 1, -1)
+            target = _target_after(doc, ns, k + 1) if sups else None
+        else:
+            continue
+        if not target:
+            continue
+        tkey, _tspan = target
+        for sp in sups:
+            link(ctx, sp.kb_id_, "kg:supports", tkey, sp, "countries.support_list")
+    _ = pos
+
+
+def _accession(ctx: Context) -> None:
+    doc = ctx.doc
+    year = (doc.user_data.get("kg_events") or {}).get("year")
+    for sent in doc.sents:
+        words = [t for t in sent if not t.is_space]
+        for n, tok in enumerate(words):
+            if tok.lower_ != "toetreding" or n + 2 >= len(words) or words[n + 1].lower_ != "van":
+                continue
+            countries = spans_in(doc, words[n + 2].i, sent.end, ("Country",))
+            if not countries or countries[0].start != words[n + 2].i:
+                continue
+            c = countries[0]
+            rest = doc.text[c.end_char:min(sent.end_char, c.end_char + 60)]
+            dates = [d for d in find_dates(rest, year) if d.is_day and d.start]
+            prefix = rest[:dates[0].start_char].lower().split() if dates else []
+            if dates and len(prefix) <= 5 and "op" in prefix:
+                ctx.relate(c.kb_id_, "kg:accessionDate", dates[0].start,
+                           ctx.sentence_evidence(c, "countries.accession_date"))
 
 
 def run(ctx: Context) -> None:
-    return None
+    """Support between states and accession dates."""
+    _supports(ctx)
+    _accession(ctx)

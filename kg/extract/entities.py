@@ -1,6 +1,91 @@
-"""Rule family: entities (stub: to be written)."""
+"""Rule family: entities — mention spans -> ``Entity`` objects and ``kg:mentions``.
+
+Every span in ``doc.spans["kg"]`` (from any component) names an entity whose
+canonical description is in ``doc.user_data["kg_entities"]``. The span's
+surface form (whitespace collapsed, line-break hyphenation undone) becomes an
+altLabel; the label is the registered canonical one, for persons the fullest
+name seen. A ``kg:mentions`` fact from the document to each entity carries the
+sentence of its first mention as evidence. Spans that are only a Dutch
+function word (a sentence-initial ``De``) never become entities.
+"""
+from __future__ import annotations
+
+import re
+
 from kg.extract.context import Context
+from kg.model import KIND_OF_CLASS, Entity
+from kg.names import normalise_name
+from kg.nlp.spans import entity_table, mentions
+
+_PERSONS = ("Person", "Minister")
+_BREAK = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])")
+
+
+def surface(text: str) -> str:
+    """The written form of a mention on one line: ``"Noord-\\nKorea"`` -> ``"Noord-Korea"``."""
+    def join(m: re.Match) -> str:
+        nxt = text[m.end():m.end() + 1]
+        prev = text[max(0, m.start() - 4):m.start()]
+        return "-" if nxt.isupper() or prev.isupper() else ""
+    return " ".join(_BREAK.sub(join, text).split())
+
+
+def _stop_words() -> set[str]:
+    from spacy.lang.nl.stop_words import STOP_WORDS
+    return {w.casefold() for w in STOP_WORDS}
+
+
+_STOP = _stop_words()
+
+
+def is_function_word(text: str) -> bool:
+    """True for a mention that is only a Dutch function word (``De``, ``Het``, ``In``)."""
+    return text.casefold() in _STOP
+
+
+def best_person_label(names: set[str]) -> str:
+    """The fullest form of a person's name: most words, then longest, then alphabetical."""
+    fixed = {normalise_name(n) for n in names if n}
+    return max(sorted(fixed), key=lambda n: (len(n.split()), len(n)))
+
+
+def _head_surface(text: str, key: str) -> str:
+    """A compound (``Navo-missies``) that names an entity by its head is written as the head."""
+    if "-" not in text or " " in text:
+        return text
+    from kg import reference
+    ref = reference.load()
+    whole, head = ref.lookup(text), ref.lookup(text.split("-", 1)[0])
+    if (whole is None or whole.key != key) and head is not None and head.key == key:
+        return text.split("-", 1)[0]
+    return text
 
 
 def run(ctx: Context) -> None:
-    return None
+    """Add an Entity for every mentioned/registered entity and a kg:mentions fact per entity."""
+    doc = ctx.doc
+    table = entity_table(doc)
+    first_span: dict[str, object] = {}
+    surfaces: dict[str, set[str]] = {}
+    for span in mentions(doc):
+        key = span.kb_id_
+        text = _head_surface(surface(span.text), key)
+        if not key or not text or is_function_word(text) or span.label_ not in KIND_OF_CLASS:
+            continue
+        first_span.setdefault(key, span)
+        surfaces.setdefault(key, set()).add(text)
+    for key in sorted(set(table) | set(first_span)):
+        info = table.get(key)
+        span = first_span.get(key)
+        cls = info["cls"] if info else span.label_
+        label = info["label"] if info else surface(span.text)
+        alts = set(info["alt_labels"]) if info else set()
+        alts |= surfaces.get(key, set())
+        if cls in _PERSONS:
+            label = best_person_label({label, *alts})
+        alts = {a for a in alts if a != label}
+        ctx.entity(Entity(key=key, cls=cls, label=label, alt_labels=alts,
+                          same_as=info.get("same_as") if info else None, mentioned=span is not None))
+    doc_key = ctx.extraction.doc_key
+    for key in sorted(first_span):
+        ctx.link(doc_key, "kg:mentions", key, ctx.sentence_evidence(first_span[key], "entities.mention"))

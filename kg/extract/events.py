@@ -1,6 +1,188 @@
-"""Rule family: events (stub: to be written)."""
+"""Rule family: events — dates, location, inCountry, sessions, participants, concerns.
+
+Reads what ``kg_events`` left in ``doc.user_data["kg_events"]`` and the mention
+spans of ``doc.spans["kg"]``. Every relation between two entities carries the
+sentence it was read from.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
 from kg.extract.context import Context
+from kg.model import Entity
+from kg.nlp.spans import entity_table, mentions
+from kg.slug import fold
+
+REL = json.loads(Path(__file__).with_name("relations.json").read_text(encoding="utf-8"))
+PARTY_CLASSES = ("Person", "Minister", "Country", "Organisation")
+
+
+# ---------------------------------------------------------------- shared helpers
+
+def ensure(ctx: Context, key: str, mentioned: bool = True) -> bool:
+    """Make sure ``key`` is an Entity of the extraction (from the NLP entity table)."""
+    if key in ctx.extraction.entities:
+        return True
+    info = entity_table(ctx.doc).get(key)
+    if info is None:
+        return False
+    ctx.entity(Entity(key=key, cls=info["cls"], label=info["label"], alt_labels=set(info["alt_labels"]),
+                      same_as=info.get("same_as"), mentioned=mentioned))
+    return True
+
+
+def link(ctx: Context, subject: str, predicate: str, obj: str, span, rule: str) -> None:
+    """A relation between two entities, with the sentence of ``span`` as evidence."""
+    if subject == obj or not (ensure(ctx, subject) and ensure(ctx, obj)):
+        return
+    ctx.link(subject, predicate, obj, ctx.sentence_evidence(span, rule))
+
+
+def spans_in(doc, start_tok: int, end_tok: int, classes=None) -> list:
+    """Mention spans inside tokens [start_tok, end_tok), longest first at each start, no overlaps."""
+    out, last_end = [], -1
+    for s in mentions(doc):
+        if s.start >= start_tok and s.end <= end_tok and (classes is None or s.label_ in classes):
+            if s.start >= last_end:
+                out.append(s)
+                last_end = s.end
+    return out
+
+
+def words_of(sent) -> set[str]:
+    return {t.lower_ for t in sent if not t.is_space}
+
+
+def has_trigger(words: set[str], singles, pairs) -> bool:
+    """A sentence with one of the trigger words, or all words of a trigger pair."""
+    return bool(words & set(singles)) or any(set(p) <= words for p in pairs)
+
+
+def label_of(doc, key: str) -> str:
+    return entity_table(doc).get(key, {}).get("label", key)
+
+
+def _is_excluded(doc, key: str) -> bool:
+    info = entity_table(doc).get(key, {})
+    names = {fold(info.get("label", "")), *(fold(a) for a in info.get("alt_labels", ()))}
+    return bool(names & set(REL["never_participant_labels"]))
+
+
+# ---------------------------------------------------------------- rules
+
+def _dates_and_places(ctx: Context, ev: dict) -> None:
+    doc = ctx.doc
+    for key, rec in ev["meetings"].items():
+        ensure(ctx, key)
+        if rec["start"] is not None:
+            span = doc[rec["date_span"][0]:rec["date_span"][1]]
+            ev_ = ctx.sentence_evidence(span, "events.meeting_dates")
+            ctx.relate(key, "schema:startDate", rec["start"], ev_)
+            ctx.relate(key, "schema:endDate", rec["end"], ev_)
+        if rec["place"]:
+            span = doc[rec["place_span"][0]:rec["place_span"][1]]
+            link(ctx, key, "schema:location", rec["place"], span, "events.meeting_place")
+
+
+def _concerns(ctx: Context, ev: dict) -> None:
+    main = ev.get("main")
+    if not main:
+        return
+    s, e = ev["meetings"][main]["mentions"][0]
+    link(ctx, ctx.extraction.doc_key, "kg:concerns", main, ctx.doc[s:e], "events.concerns_opening")
+
+
+def _ordinal_session(ev: dict, sent) -> dict | None:
+    """``Bij de laatste sessie ...``: the n-th session heading of the document."""
+    ordered = sorted((s for s in ev["sessions"] if s.get("heading")), key=lambda s: s["span"][0])
+    if not ordered:
+        return None
+    toks = [t for t in sent if not t.is_space]
+    for a, b in zip(toks, toks[1:]):
+        n = REL["ordinals"].get(a.lower_)
+        if n is not None and b.lower_ in REL["meeting_reference_nouns"]:
+            idx = len(ordered) - 1 if n == -1 else n - 1
+            return ordered[idx] if 0 <= idx < len(ordered) else None
+    return None
+
+
+def _in_session_scope(ev: dict, char: int) -> list[dict]:
+    return [s for s in ev["sessions"] if any(a <= char < b for a, b in s["scopes"])]
+
+
+def _participants(ctx: Context, sent, exclude: set[str]) -> list:
+    doc = ctx.doc
+    out = []
+    for sp in spans_in(doc, sent.start, sent.end, PARTY_CLASSES):
+        if sp.kb_id_ in exclude or _is_excluded(doc, sp.kb_id_):
+            continue
+        out.append(sp)
+    return out
+
+
+def _sessions(ctx: Context, ev: dict) -> None:
+    doc = ctx.doc
+    main = ev.get("main")
+    if not main:
+        return
+    for s in ev["sessions"]:
+        ensure(ctx, s["key"])
+        link(ctx, main, "kg:hasSession", s["key"], doc[s["span"][0]:s["span"][1]], "events.session_structure")
+    meeting_spans = [sp for sp in mentions(doc) if sp.label_ in ("Summit", "MinisterialMeeting")]
+    for sent in doc.sents:
+        words = words_of(sent)
+        if not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            continue
+        scopes = _in_session_scope(ev, sent.start_char)
+        if scopes:
+            for sess in scopes:
+                for sp in _participants(ctx, sent, {sess.get("body") or ""}):
+                    link(ctx, sess["key"], "kg:participant", sp.kb_id_, sp, "events.session_participant")
+            continue
+        ordinal = _ordinal_session(ev, sent)
+        if ordinal is not None:
+            for sp in _participants(ctx, sent, {ordinal.get("body") or ""}):
+                link(ctx, ordinal["key"], "kg:participant", sp.kb_id_, sp, "events.session_participant")
+            continue
+        here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
+        refers = any(t.lower_ in REL["meeting_reference_nouns"] and i and
+                     sent[i - 1].lower_ in REL["meeting_reference_determiners"] for i, t in enumerate(sent))
+        if not here and not refers:
+            continue
+        target = here[0].kb_id_ if here else main
+        for sp in _participants(ctx, sent, set()):
+            link(ctx, target, "kg:participant", sp.kb_id_, sp, "events.meeting_participant")
+
+
+def _in_country(ctx: Context) -> None:
+    """``Newport, Verenigd Koninkrijk``; ``operatie X, een programma in het Verenigd Koninkrijk``."""
+    doc = ctx.doc
+    spans = mentions(doc)
+    for sp in spans:
+        if sp.label_ not in ("Place", "Operation"):
+            continue
+        toks = [t for t in doc[sp.end:sp.sent.end] if not t.is_space]
+        if not toks:
+            continue
+        countries = [c for c in spans if c.label_ == "Country" and sp.end <= c.start < sp.sent.end]
+        if sp.label_ == "Place" and toks[0].text in (",", "(") and countries \
+                and [t for t in doc[sp.end:countries[0].start] if not t.is_space][-1].i == toks[0].i:
+            link(ctx, sp.kb_id_, "kg:inCountry", countries[0].kb_id_, sp, "events.place_country")
+        elif sp.label_ == "Operation" and toks[0].text == ",":
+            for c in countries:
+                between = [t.lower_ for t in doc[sp.end:c.start] if not t.is_space]
+                if len(between) <= 14 and between[-1:] in (["in"], ["het"], ["de"]) and "in" in between[-3:] \
+                        and not any(o.label_ == "Operation" for o in spans if sp.end <= o.start < c.start):
+                    link(ctx, sp.kb_id_, "kg:inCountry", c.kb_id_, sp, "events.operation_country")
+                    break
 
 
 def run(ctx: Context) -> None:
-    return None
+    """Dates, places, sessions, participants and the meeting the document concerns."""
+    ev = ctx.doc.user_data.get("kg_events")
+    if ev:
+        _dates_and_places(ctx, ev)
+        _concerns(ctx, ev)
+        _sessions(ctx, ev)
+    _in_country(ctx)

@@ -1,7 +1,347 @@
-"""Component kg_acronyms (stub: to be written)."""
+"""Component kg_acronyms: acronym definitions and named plans, pledges, operations.
+
+* ``Defence Investment Pledge (DIP)``, ``NATO-Ukraine Council (NUC)``: a
+  Schwartz–Hearst matcher finds the long form before an acronym in brackets
+  (and the reverse order, ``DIP (Defence Investment Pledge)``); the acronym
+  alone elsewhere in the document is then the same entity.
+* The class comes from the head noun, the long form's last word (data in
+  ``acronyms.json``): Pledge, Operation, Initiative or Organisation. A long
+  form the gazetteer already marked keeps the gazetteer's entity.
+* Names without an acronym are typed the same way where they are clearly
+  names: capitalised multiword English names (``Defence Production Action
+  Plan``), ``operatie Interflex``, ``Patriot-initiatief``, ``NAVO-hybride
+  strategie``.
+
+Acronyms found are left in ``doc.user_data["kg_acronyms"]`` (key -> acronym).
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.spans import add_mention, entity_table, mentions, register_entity
+from kg.slug import fold, slugify
+
+DATA = json.loads(Path(__file__).with_name("acronyms.json").read_text(encoding="utf-8"))
+HEADS: dict[str, str] = DATA["heads"]
+_ACRONYM = re.compile(r"^[a-z]{0,2}[A-Z][A-Za-z&]{1,9}$")
+_KIND = {"Pledge": "pledge", "Operation": "operation", "Initiative": "initiative", "Organisation": "organisation"}
+
+
+def is_acronym(text: str) -> bool:
+    """``DIP``, ``aANP``, ``UCAP``, ``CoE`` look like acronyms; ``Rusland`` does not."""
+    return bool(_ACRONYM.match(text)) and sum(c.isupper() for c in text) >= 2 and \
+        sum(c.isupper() for c in text) >= len(text) - 2
+
+
+def long_form(short: str, candidate: str) -> str | None:
+    """Schwartz–Hearst: the shortest tail of ``candidate`` that ``short`` abbreviates."""
+    chars = [c.lower() for c in short if c.isalnum()]
+    if len(chars) < 2:
+        return None
+    s, l = len(chars) - 1, len(candidate) - 1
+    while s >= 0:
+        c = chars[s]
+        while l >= 0 and (candidate[l].lower() != c or (s == 0 and l > 0 and candidate[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return None
+        l -= 1
+        s -= 1
+    start = max(candidate.rfind(" ", 0, l + 1), candidate.rfind("-", 0, l + 1)) + 1
+    while start > 0 and candidate[start - 1] == "-":  # keep "NATO-Ukraine" whole
+        start = candidate.rfind(" ", 0, start - 1) + 1
+    out = candidate[start:].strip()
+    # "adapted Annual National Programme (aANP)": a lower-case lead letter is a word too
+    lead = "".join(c for c in short if c.isalnum())
+    before = candidate[:start].split()
+    if lead[:1].islower() and before and before[-1][:1] == lead[0] and not out.startswith(lead[0]):
+        out = before[-1] + " " + out
+    if len(out.split()) > min(len(chars) + 5, len(chars) * 2) or len(out) <= len(short):
+        return None
+    return out
+
+
+def head_class(name: str) -> str | None:
+    """Contract class from the head noun: the last word (or last compound part)."""
+    words = re.split(r"[\s]+", name.strip())
+    if len(words) >= 3 and fold(words[-2]) == "of":  # "Centre of Excellence"
+        words = words[:-2]
+    last = fold(words[-1])
+    if last in HEADS:
+        return HEADS[last]
+    part = last.rsplit("-", 1)[-1]
+    if part in DATA["dutch_heads"]:
+        return HEADS[part]
+    for head in DATA["dutch_heads"]:  # Dutch compounds: "Actieagenda", "Defensiestrategie"
+        if last.endswith(head) and len(last) > len(head) + 2 and words[-1][0].isupper():
+            return HEADS.get(head)
+    return None
+
+
+def canonical_slug(name: str) -> str:
+    """One key for variants: Defense/Defence, NAVO/NATO, a leading NATO or lower-case word dropped."""
+    spell = DATA["spelling"]
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    while len(words) > 1 and words[0][:1].islower():  # "adapted Annual National Programme"
+        words = words[1:]
+    words = [spell.get(fold(w), fold(w)) for w in words]
+    if len(words) > 2 and words[0] == "nato":  # "NATO New Force Model" = "New Force Model"
+        words = words[1:]
+    return slugify(" ".join(words))
+
+
+def _ns(doc: Doc) -> list[int]:
+    return [t.i for t in doc if not t.is_space]
+
+
+def _covering(doc: Doc, start: int, end: int):
+    """A mention another component made over exactly/around these tokens."""
+    for span in mentions(doc):
+        if span.start <= start and span.end >= end and span.label_ not in ("Session",):
+            return span
+    return None
+
+
+class AcronymFinder:
+    """See the module docstring."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._run(doc)
+        except Exception as exc:  # never stop the build on one odd sentence
+            doc.user_data.setdefault("kg_warnings", []).append(f"kg_acronyms: {exc!r}")
+            return doc
+
+    def _run(self, doc: Doc) -> Doc:
+        ns = _ns(doc)
+        found: dict[str, str] = {}  # acronym -> key
+        acr_of: dict[str, str] = doc.user_data.setdefault("kg_acronyms", {})
+        for k, i in enumerate(ns):
+            if doc[i].text != "(" or k + 2 >= len(ns) or doc[ns[k + 2]].text != ")":
+                continue
+            inner = doc[ns[k + 1]]
+            if is_acronym(inner.text):
+                self._define_before(doc, ns, k, inner, found, acr_of)
+        self._reverse(doc, ns, found, acr_of)
+        self._acronym_uses(doc, found)
+        self._names(doc, ns)
+        return doc
+
+    # -- "Long Form (LF)"
+    def _define_before(self, doc, ns, k, inner, found, acr_of):
+        sent_start = doc[ns[k]].sent.start
+        j, words = k - 1, []
+        while j >= 0 and ns[j] >= sent_start and len(words) < 12:
+            t = doc[ns[j]]
+            if t.is_punct and t.text not in ("-",) or t.like_num:
+                break
+            words.insert(0, ns[j])
+            j -= 1
+        if not words:
+            return
+        cand = " ".join(doc[x].text for x in words)
+        lf = long_form(inner.text, cand)
+        if lf is None:
+            lf = self._by_initials(doc, words, inner.text)
+        if lf is None:
+            return
+        n_tokens = len(lf.split())
+        start, end = words[-n_tokens] if n_tokens <= len(words) else words[0], words[-1] + 1
+        self._define(doc, start, end, inner, found, acr_of)
+
+    @staticmethod
+    def _by_initials(doc, words, short):
+        """Translated names ("Navo-Oekraïne Commissie (NUC)"): one capital word per letter."""
+        letters = [c for c in short if c.isupper()]
+        parts, tokens = [], []
+        for x in reversed(words):
+            subs = doc[x].text.split("-")
+            if not all(s[:1].isupper() for s in subs if s):
+                break
+            parts[:0] = subs
+            tokens.insert(0, doc[x].text)
+            if len(parts) >= len(letters):
+                break
+        if len(parts) == len(letters) and [p[0].upper() for p in parts] == letters:
+            return " ".join(tokens)
+        return None
+
+    def _define(self, doc, start, end, inner, found, acr_of):
+        span = doc[start:end]
+        name = " ".join(span.text.split())
+        have = _covering(doc, start, end)
+        if have is not None and have.label_ in ("Organisation", "Country", "Place", "Person", "Minister",
+                                                 "Summit", "MinisterialMeeting", "Pledge", "Initiative", "Operation"):
+            key, cls = have.kb_id_, have.label_
+        else:
+            cls = head_class(name)
+            if cls is None:
+                return
+            key = f"{_KIND[cls]}/{canonical_slug(name)}"
+            register_entity(doc, key, cls, name, alt_labels=[inner.text])
+            add_mention(doc, start, end, cls, key)
+        if entity_table(doc).get(key) is not None:
+            entity_table(doc)[key]["alt_labels"].add(inner.text)
+        found[inner.text] = key
+        acr_of[key] = inner.text
+        if _covering(doc, inner.i, inner.i + 1) is None:
+            add_mention(doc, inner.i, inner.i + 1, cls, key)
+
+    # -- "LF (Long Form)"
+    def _reverse(self, doc, ns, found, acr_of):
+        for k, i in enumerate(ns):
+            if doc[i].text != "(" or k == 0:
+                continue
+            short = doc[ns[k - 1]]
+            if not is_acronym(short.text) or short.text in found:
+                continue
+            close = next((x for x in range(k + 1, min(k + 10, len(ns))) if doc[ns[x]].text == ")"), None)
+            if close is None or close - k < 3:
+                continue
+            inside = " ".join(doc[ns[x]].text for x in range(k + 1, close))
+            lf = long_form(short.text, inside)
+            if lf is None or lf != inside:
+                continue
+            cls = head_class(lf)
+            if cls is None:
+                continue
+            key = f"{_KIND[cls]}/{canonical_slug(lf)}"
+            register_entity(doc, key, cls, lf, alt_labels=[short.text])
+            add_mention(doc, ns[k + 1], ns[close - 1] + 1, cls, key)
+            add_mention(doc, short.i, short.i + 1, cls, key)
+            found[short.text] = key
+            acr_of[key] = short.text
+
+    # -- the acronym alone elsewhere ("het aANP", "deze NICE", "NICE-pledge")
+    def _acronym_uses(self, doc, found):
+        if not found:
+            return
+        marked = {(s.start, s.end) for s in mentions(doc)}
+        for t in doc:
+            base = t.text.split("-", 1)[0] if "-" in t.text else t.text
+            key = found.get(t.text) or found.get(base)
+            if key is None or (t.i, t.i + 1) in marked or _covering(doc, t.i, t.i + 1) is not None:
+                continue
+            cls = entity_table(doc).get(key, {}).get("cls")
+            if cls:
+                add_mention(doc, t.i, t.i + 1, cls, key)
+                if t.text != base:
+                    entity_table(doc)[key]["alt_labels"].add(t.text)
+
+    # -- names without an acronym
+    def _names(self, doc, ns):
+        stop = set(DATA["not_name_words"])
+        english = set(DATA["english_heads"])
+        connectors = set(DATA["name_connectors"])
+        ops = set(DATA["operation_words"])
+        taken: set[int] = {x for s in mentions(doc) for x in range(s.start, s.end)}
+        for k, i in enumerate(ns):
+            tok = doc[i]
+            low = tok.lower_
+            stem, _, tail = tok.text.rpartition("-")
+            # "NAVO-norm", "Patriot-initiatief": a compound whose head makes it a name of its own
+            if tail.lower() in DATA["dutch_heads"] and stem[:1].isupper() and stem.replace("-", "").isalpha():
+                self._name(doc, i, i + 1, taken)
+                continue
+            if i in taken:
+                continue
+            # capitalised English-style names ending in a head noun
+            if low in english and tok.text[0].isupper():
+                j = k
+                while j - 1 >= 0 and k - j < DATA["max_name_tokens"]:
+                    prev = doc[ns[j - 1]]
+                    if ns[j - 1] in taken or prev.is_punct or prev.like_num:
+                        break
+                    if prev.text[0].isupper() and fold(prev.text) not in stop:
+                        j -= 1
+                    elif prev.lower_ in connectors and j - 2 >= 0 and doc[ns[j - 2]].text[:1].isupper() \
+                            and fold(doc[ns[j - 2]].text) not in stop:
+                        j -= 1
+                    else:
+                        break
+                while j < k and doc[ns[j]].lower_ in connectors:
+                    j += 1
+                end = i + 1
+                # run on to the last head of the capitalised run ("New Force Model")
+                r = k + 1
+                while r < len(ns) and r - k < 4 and doc[ns[r]].text[:1].isupper() and not doc[ns[r]].is_punct \
+                        and fold(doc[ns[r]].text) not in stop and ns[r] not in taken:
+                    if doc[ns[r]].lower_ in english:
+                        end = ns[r] + 1
+                    r += 1
+                if end > i + 1:
+                    j = min(j, k)
+                # "Centre of Excellence"
+                if k + 2 < len(ns) and doc[ns[k + 1]].lower_ == "of" and doc[ns[k + 2]].text[:1].isupper():
+                    end = ns[k + 2] + 1
+                if j < k:
+                    self._name(doc, ns[j], end, taken)
+                continue
+            # "operatie Interflex", "NAVO Missie Irak", "ISAF-missie"
+            if low in ops and k + 1 < len(ns) and doc[ns[k + 1]].text[:1].isupper() \
+                    and fold(doc[ns[k + 1]].text) not in stop:
+                start = ns[k - 1] if k and doc[ns[k - 1]].lower_ in DATA["org_prefixes"] else i
+                name_tok = doc[ns[k + 1]]
+                geo = _covering(doc, name_tok.i, name_tok.i + 1)
+                if ns[k + 1] in taken and (geo is None or geo.label_ not in ("Country", "Place")):
+                    continue
+                if geo is not None and geo.label_ in ("Country", "Place"):  # "Missie Irak" is named by its country
+                    key = "operation/" + canonical_slug(tok.text + " " + name_tok.text)
+                    label = doc[start:name_tok.i + 1].text
+                else:
+                    key = "operation/" + canonical_slug(name_tok.text)
+                    label = name_tok.text if start == i else doc[start:name_tok.i + 1].text
+                register_entity(doc, key, "Operation", label, alt_labels=[doc[start:name_tok.i + 1].text])
+                add_mention(doc, start, name_tok.i + 1, "Operation", key)
+                taken.update(range(start, name_tok.i + 1))
+                continue
+            if "-" in tok.text:
+                stem, _, tail = tok.text.rpartition("-")
+                if tail.lower() in ops and stem[:1].isupper() and stem.isalpha():
+                    key = "operation/" + canonical_slug(stem)
+                    register_entity(doc, key, "Operation", stem, alt_labels=[tok.text])
+                    add_mention(doc, i, i + 1, "Operation", key)
+                    taken.add(i)
+                    continue
+                # "Patriot-initiatief", "NAVO-norm"
+                if tail.lower() in DATA["dutch_heads"] and stem[:1].isupper() and stem.replace("-", "").isalpha():
+                    self._name(doc, i, i + 1, taken)
+                    continue
+                # "NAVO-hybride strategie"
+                if fold(stem) in DATA["org_prefixes"] and tail.islower() and k + 1 < len(ns) \
+                        and doc[ns[k + 1]].lower_ in DATA["dutch_heads"]:
+                    self._name(doc, i, ns[k + 1] + 1, taken)
+                    continue
+            # Dutch compound names mid-sentence: "de Actieagenda productie- en leveringszekerheid ..."
+            if tok.text[:1].isupper() and not tok.is_sent_start and k and not doc[ns[k - 1]].is_punct \
+                    and head_class(tok.text) == "Initiative" and low not in HEADS and fold(tok.text) not in stop:
+                end, j = i + 1, k + 1
+                while j < len(ns) and j - k <= 7 and not doc[ns[j]].is_punct and doc[ns[j]].text[:1].islower():
+                    end = ns[j] + 1
+                    j += 1
+                self._name(doc, i, end, taken, head_class(tok.text))
+
+    @staticmethod
+    def _name(doc, start, end, taken, cls=None):
+        name = " ".join(doc[start:end].text.split())
+        name = re.split(r"[<\[(]", name)[0].rstrip(" .,;:")  # "defensiematerieel.<sup>3</sup>"
+        cls = cls or head_class(name)
+        if cls is None:
+            return
+        key = f"{_KIND[cls]}/{canonical_slug(name)}"
+        if cls == "Organisation" and _covering(doc, start, end) is not None:
+            return
+        register_entity(doc, key, cls, name)
+        add_mention(doc, start, end, cls, key)
+        taken.update(range(start, end))
 
 
 @Language.factory("kg_acronyms")
 def make_acronyms(nlp, name):
-    return lambda doc: doc
+    """spaCy factory for :class:`AcronymFinder`."""
+    return AcronymFinder()

@@ -1,7 +1,91 @@
-"""Component kg_gazetteer (stub: to be written)."""
+"""Component kg_gazetteer: countries, organisations and places from reference data.
+
+Names (labels and aliases of ``kg.reference``) are tokenised with the
+pipeline's own tokenizer and matched on folded words (see ``kg_fold``), the
+longest match winning. Country adjectives are not names, so ``Russische
+agressie`` creates no entity. Aliases listed as ``exact`` (``Kamer``) match
+only with the same capitals. Each match becomes a mention span and the entity
+is registered with its canonical label and Wikidata IRI.
+"""
+from __future__ import annotations
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import reference
+from kg.nlp.components.fold import compact_tokens
+from kg.nlp.spans import add_mention, register_entity
+from kg.slug import fold
+
+
+class Gazetteer:
+    """Longest-match lookup of folded word sequences."""
+
+    def __init__(self, tokenize):
+        self.ref = reference.load()
+        self.phrases: dict[tuple[str, ...], tuple[str, str | None]] = {}  # words -> (key, exact surface)
+        self.max_len = 1
+        for ent in self.ref.entities.values():
+            for name in (ent.label, *ent.aliases):
+                self._add(tokenize, name, ent.key, None)
+            for name in ent.exact:
+                self._add(tokenize, name, ent.key, name)
+
+    def _add(self, tokenize, name: str, key: str, exact: str | None) -> None:
+        words = tuple(fold(t.text) for t in tokenize(name) if not t.is_space)
+        if words and words not in self.phrases:
+            self.phrases[words] = (key, exact)
+            self.max_len = max(self.max_len, len(words))
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start token, end token, key) of every longest, non-overlapping match."""
+        words = compact_tokens(doc)
+        out, i = [], 0
+        while i < len(words):
+            hit = None
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                cand = self.phrases.get(tuple(w.norm for w in words[i:i + n]))
+                if cand and self._surface_ok(words[i:i + n], cand[1]):
+                    hit = (n, cand[0])
+                    break
+            if hit:
+                n, key = hit
+                out.append((words[i].start, words[i + n - 1].end, key))
+                i += n
+                continue
+            key = self._compound_head(words[i])
+            if key:
+                out.append((words[i].start, words[i].end, key))
+            i += 1
+        return out
+
+    def _compound_head(self, word) -> str | None:
+        """``NAVO-bondgenoten``/``Navo-missies`` name the organisation before the hyphen."""
+        head = word.text.split("-", 1)[0]
+        if "-" not in word.text or len(head) < 2 or not head[:1].isupper():
+            return None
+        cand = self.phrases.get((fold(head),))
+        if cand and cand[1] is None and self.ref.get(cand[0]).cls == "Organisation":
+            return cand[0]
+        return None
+
+    @staticmethod
+    def _surface_ok(words, exact: str | None) -> bool:
+        surface = " ".join(w.text for w in words)
+        if exact is not None:
+            return surface == exact
+        # A capitalised name written all lower-case is usually a common word.
+        return any(c.isupper() for c in surface) or surface.islower() and not words[0].text[:1].isupper()
+
+    def __call__(self, doc: Doc) -> Doc:
+        for start, end, key in self.matches(doc):
+            ent = self.ref.get(key)
+            add_mention(doc, start, end, ent.cls, key)
+            register_entity(doc, key, ent.cls, ent.label, same_as=ent.same_as)
+        return doc
 
 
 @Language.factory("kg_gazetteer")
 def make_gazetteer(nlp, name):
-    return lambda doc: doc
+    """Factory for kg_gazetteer."""
+    return Gazetteer(nlp.tokenizer)

@@ -1,7 +1,321 @@
-"""Component kg_persons (stub: to be written)."""
+"""Component kg_persons: persons named with an office, in signatures, as members and in motions.
+
+General Dutch patterns over the compact word sequence (``kg_fold``):
+
+* ``[de] [Oekraïense] <office> [van <Country|Organisation>] [(…)] [,] <Name> [van <Country>]``
+  — ``secretaris-generaal Jens Stoltenberg``, ``Koning Abdullah II van Jordanië``,
+  ``EU HV Kaja Kallas``; a signature block is the same pattern with a comma
+  and a line break (``De Minister van Buitenlandse Zaken,\\nC.C.J. Veldkamp``);
+* ``het lid <Name>`` (a member of parliament); ``zei|aldus|benadrukte <Name>``;
+* ``motie [van het lid] <Name> [c.s.]`` and ``Motie 28 676, nr. 365 – <Name>``
+  (a kg:Motion and its submitter);
+* afterwards every bare occurrence of a known surname is a mention too.
+
+Offices come from ``ontology/reference/offices.json``, pattern words from
+``persons.json`` beside this file. Office mentions are left in
+``doc.user_data["kg_offices"]`` and motions in ``doc.user_data["kg_motions"]``
+for the extract stage (people, document).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import reference
+from kg.names import is_initials, normalise_name, person_key, surname
+from kg.nlp.components.fold import Word, compact_tokens
+from kg.nlp.spans import GROUP, add_mention, register_entity
+from kg.slug import fold, slugify
+
+WORDS = json.loads(Path(__file__).with_name("persons.json").read_text("utf-8"))
+_NUMBERISH = re.compile(r"^[\d.,]+$|^nr\.?$", re.I)
+_DASHES = {"-", "–", "—", "‒"}
+
+
+@dataclass
+class OfficeMention:
+    """An office + name occurrence, for ``kg.extract.people`` and ``kg.extract.document``."""
+
+    person: str  # person key
+    role: str  # office role label ("minister van Buitenlandse Zaken")
+    minister: bool
+    jurisdiction: str | None  # country/organisation key named in the text
+    default_jurisdiction: str | None  # applies when nothing is named
+    start: int  # token span of the whole pattern
+    end: int
+    signature: bool = False  # "De <office>,\n<Name>"
+    name_start: int = 0
+    name_end: int = 0
+
+
+@dataclass
+class Found:
+    persons: dict = field(default_factory=dict)  # key -> (cls, label, {surface forms})
+
+
+class Persons:
+    """The kg_persons component."""
+
+    def __init__(self, tokenize):
+        self.ref = reference.load()
+        self.particles = set(WORDS["particles"])
+        self.roman = WORDS["roman_numerals"]
+        self.not_names = set(WORDS["not_names"])
+        self.modifiers = set(WORDS["office_modifiers"])
+        self.office_forms: dict[tuple[str, ...], reference.Office] = {}
+        for off in self.ref.offices:
+            for form in off.forms:
+                words = tuple(fold(t.text) for t in tokenize(form) if not t.is_space)
+                self.office_forms.setdefault(words, off)
+                self.not_names.update(w for w in words if len(w) > 2)
+        self.max_office = max(len(k) for k in self.office_forms)
+        from spacy.lang.nl.stop_words import STOP_WORDS
+        self.stop = {fold(w) for w in STOP_WORDS}
+
+    # --- words -----------------------------------------------------------------
+    def _entity_at(self, doc: Doc) -> dict[int, tuple]:
+        """Token index -> (start, end, cls, key) of the gazetteer span covering it."""
+        at = {}
+        for span in doc.spans[GROUP] if GROUP in doc.spans else []:
+            if span.label_ in ("Country", "Organisation", "Place") and not self._compound_head(span):
+                for i in range(span.start, span.end):
+                    at[i] = (span.start, span.end, span.label_, span.kb_id_)
+        return at
+
+    def _compound_head(self, span) -> bool:
+        """A one-token compound that names an organisation only by its head (``NAVO-secretaris-generaal``)."""
+        if len(span) != 1 or "-" not in span.text:
+            return False
+        whole = self.ref.lookup(span.text)
+        return whole is None or whole.key != span.kb_id_
+
+    def _is_name_word(self, w: Word, ents: dict) -> bool:
+        t = w.text
+        if w.start in ents or not t[:1].isupper() or w.norm in self.not_names:
+            return False
+        if is_initials(t):
+            return True
+        if not any(c.islower() for c in t):  # acronyms and headings
+            return False
+        if w.norm in self.stop and w.norm not in self.particles:
+            return False
+        return bool(re.match(r"^[^\W\d_][\w'’.-]*$", t)) and not t.endswith(".")
+
+    def parse_name(self, words: list[Word], j: int, doc: Doc, ents: dict) -> int:
+        """End index (exclusive) of the name starting at word ``j``; ``j`` if none."""
+        k, real = j, 0
+        while k < len(words) and k - j < 6:
+            w = words[k]
+            if k > j and self._newline_between(doc, words[k - 1], w):
+                break
+            if self._is_name_word(w, ents):
+                k += 1
+                if not is_initials(w.text):
+                    real += 1
+                continue
+            if real and w.text in self.roman or (real and w.norm in self.roman and w.text[:1] == "I"):
+                k += 1
+                break
+            if w.norm in self.particles and k + 1 < len(words) and (k > j or w.text[:1].isupper()):
+                nxt = words[k + 1]
+                if self._is_name_word(nxt, ents) and not is_initials(nxt.text) and not self._newline_between(doc, w, nxt):
+                    k += 1
+                    continue
+            break
+        # trim trailing initials/particles
+        while k > j and (is_initials(words[k - 1].text) or words[k - 1].norm in self.particles):
+            k -= 1
+        if not any(not is_initials(words[x].text) for x in range(j, k)):
+            return j
+        return k
+
+    @staticmethod
+    def _newline_between(doc: Doc, a: Word, b: Word) -> bool:
+        return "\n" in doc.text[doc[a.end - 1].idx + len(doc[a.end - 1].text):doc[b.start].idx]
+
+    def _name_text(self, words: list[Word], j: int, k: int) -> str:
+        parts = []
+        for w in words[j:k]:
+            parts.append(self.roman.get(w.norm, w.text) if w.text[:1] == "I" and w.norm in self.roman else w.text)
+        return normalise_name(" ".join(parts))
+
+    def _office_at(self, words: list[Word], i: int):
+        """(office, end word index, jurisdiction key from a compound prefix) at word ``i``."""
+        for n in range(min(self.max_office, len(words) - i), 0, -1):
+            off = self.office_forms.get(tuple(w.norm for w in words[i:i + n]))
+            if off:
+                return off, i + n, None
+        norm = words[i].norm
+        if "-" in norm:  # NAVO-secretaris-generaal, EU-commissievoorzitter
+            head, rest = norm.split("-", 1)
+            off = self.office_forms.get((rest,))
+            ent = self.ref.lookup(head)
+            if off and ent and ent.cls in ("Country", "Organisation"):
+                return off, i + 1, ent.key
+        return None
+
+    def _jurisdiction_after(self, words, j, ents):
+        """``van [de] <Country|Organisation>`` at word j -> (key, new j)."""
+        if j < len(words) and words[j].norm in WORDS["jurisdiction_links"]:
+            k = j + 1
+            if k < len(words) and words[k].norm in WORDS["jurisdiction_dets"]:
+                k += 1
+            if k < len(words) and words[k].start in ents:
+                s, e, cls, key = ents[words[k].start]
+                if cls in ("Country", "Organisation"):
+                    while k < len(words) and words[k].start < e:
+                        k += 1
+                    return key, k
+        return None, j
+
+    def _adjective_before(self, words, i, ents):
+        """Country adjective (or organisation) just before the office, skipping modifiers."""
+        k = i - 1
+        while k >= 0 and words[k].norm in self.modifiers:
+            k -= 1
+        if k < 0:
+            return None
+        country = self.ref.country_of_adjective(words[k].text)
+        if country:
+            return country.key
+        if words[k].start in ents and ents[words[k].start][2] == "Organisation":
+            return ents[words[k].start][3]
+        return None
+
+    # --- patterns --------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        words = compact_tokens(doc)
+        ents = self._entity_at(doc)
+        offices: list[OfficeMention] = []
+        motions: list[tuple[str, int, int]] = []
+        names: dict[str, tuple[str, str]] = {}  # person key -> (cls, label)
+        taken: set[int] = set()
+        i = 0
+        while i < len(words):
+            got = self._office_at(words, i)
+            if got and words[i].start not in ents:
+                off, j, jur = got
+                jur = jur or self._adjective_before(words, i, ents)
+                after, j = self._jurisdiction_after(words, j, ents)
+                jur = jur or after
+                if j < len(words) and words[j].text == "(":  # "(EU HV)" before the name
+                    close = next((x for x in range(j, min(j + 6, len(words))) if words[x].text == ")"), None)
+                    j = close + 1 if close is not None else j
+                elif j < len(words) and words[j].text == ")":
+                    j += 1
+                comma = j < len(words) and words[j].text == ","
+                if comma:
+                    j += 1
+                # A name on the next line belongs to the office only in a signature ("…,\nName").
+                on_next_line = j < len(words) and self._newline_between(doc, words[j - 1], words[j])
+                k = self.parse_name(words, j, doc, ents) if comma or not on_next_line else j
+                if k > j:
+                    label = self._name_text(words, j, k)
+                    tail, k2 = self._jurisdiction_after(words, k, ents)
+                    jur = jur or tail
+                    key = person_key(label)
+                    cls = "Minister" if off.minister else "Person"
+                    self._person(doc, names, key, cls, label, words[j].start, words[k - 1].end)
+                    taken.update(range(words[j].start, words[k - 1].end))
+                    line_start = i == 0 or self._newline_between(doc, words[i - 1], words[i]) or (
+                        i >= 1 and words[i - 1].norm == "de" and (i == 1 or self._newline_between(doc, words[i - 2], words[i - 1])))
+                    signature = comma and line_start and (any(is_initials(w.text) for w in words[j:k]) or on_next_line)
+                    offices.append(OfficeMention(key, off.role, off.minister, jur, off.default_jurisdiction,
+                                                 words[i].start, words[k - 1].end, signature,
+                                                 words[j].start, words[k - 1].end))
+                    i = k
+                    continue
+                i = j if j > i else i + 1
+                continue
+            if words[i].norm in WORDS["motion_words"]:
+                m = self._motion(doc, words, i, ents, names)
+                if m:
+                    motions.append(m)
+                    taken.update(range(m[1], m[2]))
+                    i += 1
+                    continue
+            if words[i].norm in WORDS["speech_verbs"] and words[i].text.islower():
+                k = self.parse_name(words, i + 1, doc, ents)
+                if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):
+                    label = self._name_text(words, i + 1, k)
+                    self._person(doc, names, person_key(label), "Person", label, words[i + 1].start, words[k - 1].end)
+                    taken.update(range(words[i + 1].start, words[k - 1].end))
+                    i = k
+                    continue
+            if words[i].norm in WORDS["member_words"] and i > 0 and words[i - 1].norm in WORDS["member_dets"]:
+                k = self.parse_name(words, i + 1, doc, ents)
+                if k > i + 1:
+                    label = self._name_text(words, i + 1, k)
+                    self._person(doc, names, person_key(label), "Person", label, words[i + 1].start, words[k - 1].end)
+                    taken.update(range(words[i + 1].start, words[k - 1].end))
+                    i = k
+                    continue
+            i += 1
+        self._bare_surnames(doc, words, names, taken, ents)
+        doc.user_data["kg_offices"] = offices
+        doc.user_data["kg_motions"] = motions
+        return doc
+
+    def _person(self, doc, names, key, cls, label, start, end):
+        add_mention(doc, start, end, cls, key)
+        register_entity(doc, key, cls, label)
+        have = names.get(key)
+        if have is None or (cls == "Minister" and have[0] == "Person"):
+            names[key] = (cls, label if have is None else have[1])
+
+    def _motion(self, doc, words, i, ents, names):
+        """``motie [van het lid] Name [c.s.]`` or ``Motie 28 676, nr. 365 – Name``."""
+        j = i + 1
+        while j < len(words) and words[j].norm in WORDS["motion_member_words"] and words[j].text.islower():
+            j += 1
+        if j == i + 1:
+            k = j
+            while k < len(words) and (_NUMBERISH.match(words[k].text) or words[k].text == ","):
+                k += 1
+            if k > j and k < len(words) and words[k].text in _DASHES:
+                j = k + 1
+        k = self.parse_name(words, j, doc, ents)
+        if k == j:
+            return None
+        name = self._name_text(words, j, k)
+        cs = k < len(words) and words[k].norm in WORDS["co_signers"]
+        end = words[k].end if cs else words[k - 1].end
+        pkey = person_key(name)
+        mkey = "motion/" + slugify(surname(name))
+        label = f"motie {surname(name)}" + (" c.s." if cs else "")
+        self._person(doc, names, pkey, "Person", name, words[j].start, words[k - 1].end)
+        add_mention(doc, words[i].start, end, "Motion", mkey)
+        register_entity(doc, mkey, "Motion", label)
+        return (mkey, words[i].start, end)
+
+    def _bare_surnames(self, doc, words, names, taken, ents):
+        """Mark later bare occurrences of a known person's surname (``Kuleba``, ``Bruins Slot``)."""
+        by_words: dict[tuple[str, ...], tuple[str, str]] = {}
+        for key, (cls, label) in names.items():
+            sur = tuple(fold(p) for p in surname(label).split())
+            if sur and not all(is_initials(p) for p in surname(label).split()):
+                by_words[sur] = (key, cls)
+        if not by_words:
+            return
+        longest = max(len(k) for k in by_words)
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                hit = by_words.get(tuple(w.norm for w in words[i:i + n]))
+                if hit and words[i].text[:1].isupper() and words[i].start not in taken and words[i].start not in ents:
+                    key, cls = hit
+                    add_mention(doc, words[i].start, words[i + n - 1].end, cls, key)
+                    i += n - 1
+                    break
+            i += 1
 
 
 @Language.factory("kg_persons")
 def make_persons(nlp, name):
-    return lambda doc: doc
+    """Factory for kg_persons."""
+    return Persons(nlp.tokenizer)

@@ -1,0 +1,38 @@
+# navo-kg: `make run` builds the seed graph and the pages; `make test` runs the tests.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+KG     := $(VENV)/bin/kg
+OUT    := out
+
+.PHONY: run test install build viz clean
+
+run: install build viz
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+install: $(PY)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+
+build: $(PY)
+	mkdir -p $(OUT)
+	$(KG) build seeds -o $(OUT)/graph.ttl
+	$(KG) build seeds -o $(OUT)/graph.trig -q
+	@echo "graph: $(OUT)/graph.ttl $(OUT)/graph.trig"
+
+# The pages need kg.viz; skip (without failing) while it is not there.
+viz: $(PY)
+	@if $(PY) -c "import kg.viz" 2>/dev/null; then \
+		$(KG) viz --graph $(OUT)/graph.trig -o $(OUT)/site && \
+		echo "pages: $$(realpath $(OUT)/site/index.html)"; \
+	else \
+		echo "kg.viz is not available yet: no pages written"; \
+	fi
+
+test: $(PY)
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(OUT) .pytest_cache .hypothesis

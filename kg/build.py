@@ -1,0 +1,348 @@
+"""``kg build``: documents on disk -> one RDF file, through every stage.
+
+ingest -> clean -> nlp -> extract -> resolve -> rdf -> atomic write.
+
+A file that cannot be read is reported on one line (``skipped FILE: reason``)
+and the build goes on; the exit status says whether anything was skipped
+(see ``kg.errors``). The output is written to a temporary file in the same
+folder and renamed into place, under a lock, so an interrupted or concurrent
+build never leaves a half-written or interleaved graph.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import sys
+import tempfile
+import time
+import traceback
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, KGError, SkipDocument
+from kg.model import Extraction
+
+# Names in a folder that are never documents and not worth a "skipped" line.
+_IGNORED_PREFIXES = (".", "~$", "__")
+
+
+@dataclass
+class DocResult:
+    """What processing one file gave: an Extraction, or the reason it was skipped."""
+
+    path: str
+    extraction: Extraction | None = None
+    skipped: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    detail: str = ""  # traceback text for --verbose
+    seconds: float = 0.0
+
+
+# --- collecting inputs -------------------------------------------------------
+
+def collect(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Expand files and folders into document files (sorted, de-duplicated).
+
+    Returns (documents, skipped) where skipped holds (path, reason) for
+    inputs that are missing or not documents. Folders are walked without
+    following symlinked folders, so a symlink loop cannot hang the build.
+    """
+    from kg.ingest import SUFFIXES, is_document
+
+    docs: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def add(p: Path) -> None:
+        try:
+            real = os.path.realpath(p)
+        except OSError:
+            real = str(p)
+        if real not in seen:
+            seen.add(real)
+            docs.append(p)
+
+    for arg in paths:
+        p = Path(arg)
+        if p.is_dir():
+            found = []
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(_IGNORED_PREFIXES))
+                for name in sorted(files):
+                    if name.startswith(_IGNORED_PREFIXES):
+                        continue
+                    f = Path(root) / name
+                    if is_document(f):
+                        found.append(f)
+                    else:
+                        skipped.append((str(f), f"not a document type navo-kg reads "
+                                                 f"(expected {', '.join(SUFFIXES)})"))
+            if not found:
+                skipped.append((str(p), f"folder holds no documents ({', '.join(SUFFIXES)})"))
+            for f in sorted(found):
+                add(f)
+        elif os.path.lexists(p):
+            if not is_document(p):
+                skipped.append((str(p), f"not a document type navo-kg reads "
+                                        f"(expected {', '.join(SUFFIXES)})"))
+            else:
+                add(p)
+        else:
+            skipped.append((str(p), "no such file or folder"))
+    return docs, skipped
+
+
+# --- one document ------------------------------------------------------------
+
+def process_file(task: tuple[str, int | None]) -> DocResult:
+    """Read, clean, analyse and extract one file (runs in a worker process).
+
+    Never raises for a bad file: the reason goes into ``DocResult.skipped``.
+    """
+    path, max_bytes = task
+    t0 = time.perf_counter()
+    result = DocResult(path=path)
+    try:
+        from kg.clean import clean
+        from kg.extract import extract
+        from kg.ingest import read
+        from kg.nlp import make_pipeline
+
+        source = read(Path(path), max_bytes)
+        result.warnings.extend(source.warnings)
+        cleaned = clean(source)
+        nlp = make_pipeline()
+        if len(cleaned.text) >= nlp.max_length:
+            nlp.max_length = len(cleaned.text) + 1
+        doc = nlp(cleaned.text)
+        ex = extract(doc, cleaned)
+        result.warnings.extend(f"{path}: {w}" for w in ex.warnings)
+        if not any(e.mentioned for k, e in ex.entities.items() if k != ex.doc_key):
+            result.warnings.append(f"{path}: no Dutch NATO content found (no entities recognised)")
+        result.extraction = ex
+    except SkipDocument as e:
+        result.skipped = e.reason
+    except MemoryError:
+        result.skipped = "out of memory while processing (lower --max-size or split the file)"
+    except RecursionError:
+        result.skipped = "text too deeply nested to process"
+    except Exception as e:  # noqa: BLE001  a bug in a stage must not stop the other files
+        result.skipped = f"internal error: {type(e).__name__}: {e}"
+        result.detail = traceback.format_exc()
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _from_cache(task: tuple[str, int | None], ex: Extraction) -> DocResult:
+    """A DocResult for a cached extraction (its warnings said again)."""
+    path = task[0]
+    return DocResult(path=path, extraction=ex,
+                     warnings=[*ex.source.warnings, *(f"{path}: {w}" for w in ex.warnings)])
+
+
+def _warm() -> None:
+    """Worker initializer: build the spaCy pipeline once per process."""
+    from kg.nlp import make_pipeline
+
+    make_pipeline()
+
+
+# --- writing -------------------------------------------------------------------
+
+@contextlib.contextmanager
+def output_lock(output: Path, quiet: bool = False):
+    """An exclusive lock beside ``output`` so two builds never interleave writes."""
+    import fcntl
+
+    lock_path = output.with_name(f".{output.name}.lock")
+    try:
+        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+    except OSError as e:
+        raise KGError(f"cannot write to {output.parent}: {e.strerror or e}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not quiet:
+                print(f"kg build: waiting for another build writing {output} ...", file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def check_output(output: Path) -> None:
+    """Fail early (before any work) when the output cannot be written."""
+    from kg.rdf.serialize import format_for
+
+    format_for(output)
+    parent = output.parent if str(output.parent) else Path(".")
+    if output.is_dir():
+        raise KGError(f"output {output} is a folder; give a file name such as {output}/graph.ttl")
+    if not parent.is_dir():
+        raise KGError(f"cannot write {output}: folder {parent} does not exist")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise KGError(f"cannot write {output}: no write permission in {parent}")
+    if output.exists() and not os.access(output, os.W_OK):
+        raise KGError(f"cannot write {output}: file is read-only")
+
+
+def write_atomic(output: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``output``, then rename it into place."""
+    parent = output.parent if str(output.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        if output.exists():
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, output.stat().st_mode & 0o777)
+        else:
+            with contextlib.suppress(OSError):
+                os.chmod(tmp, 0o644)
+        os.replace(tmp, output)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt():
+    """Treat SIGTERM like Ctrl-C, so the same cleanup runs for both."""
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        old = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+# --- summary -------------------------------------------------------------------
+
+def summarize(extractions: list[Extraction], ds, output: Path, seconds: float) -> str:
+    """A short human summary: documents, entities per class, triples, output."""
+    from kg.rdf.graph import global_entities
+
+    classes = Counter(cls for key, (cls, _label) in global_entities(extractions).items()
+                      if not key.startswith("document/") or any(ex.doc_key == key for ex in extractions))
+    triples = len({t for g in ds.graphs() for t in g})
+    lines = [f"documents: {len(extractions)}"]
+    lines.append("entities:  " + (", ".join(f"{c} {n}" for c, n in sorted(classes.items())) or "none"))
+    lines.append(f"triples:   {triples}")
+    lines.append(f"written:   {output} ({seconds:.1f} s)")
+    return "\n".join(lines)
+
+
+# --- the verb ------------------------------------------------------------------
+
+def _say(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def cmd_build(args) -> int:
+    """Run ``kg build``: see the module docstring. Returns the exit status."""
+    t0 = time.perf_counter()
+    output = Path(args.output)
+    quiet = getattr(args, "quiet", False)
+    verbose = getattr(args, "verbose", False)
+    jobs = max(1, int(getattr(args, "jobs", 1) or 1))
+    max_mb = getattr(args, "max_size", 20.0)
+    if max_mb is not None and max_mb <= 0:
+        raise KGError("--max-size must be a positive number of megabytes")
+    max_bytes = int(max_mb * 1_000_000) if max_mb else None
+    check_output(output)
+
+    docs, skipped = collect(args.paths)
+    for path, reason in skipped:
+        _say(f"skipped {path}: {reason}")
+    if not docs:
+        raise KGError("no documents to read in " + ", ".join(args.paths))
+
+    with sigterm_as_interrupt():
+        results = _run(docs, max_bytes, jobs, args, quiet)
+        extractions = []
+        for r in results:
+            for w in r.warnings:
+                _say(f"warning: {w}")
+            if r.skipped is not None:
+                skipped.append((r.path, r.skipped))
+                _say(f"skipped {r.path}: {r.skipped}")
+                if verbose and r.detail:
+                    _say(r.detail.rstrip())
+            else:
+                extractions.append(r.extraction)
+        if not extractions:
+            raise KGError(f"nothing written: none of the {len(docs)} document(s) could be read")
+
+        from kg.rdf.graph import build_dataset
+        from kg.rdf.serialize import serialize
+        from kg.resolve import resolve
+
+        extractions = resolve(extractions)
+        ds = build_dataset(extractions)
+        text = serialize(ds, output)
+        with output_lock(output, quiet):
+            try:
+                write_atomic(output, text)
+            except OSError as e:
+                raise KGError(f"cannot write {output}: {e.strerror or e}") from None
+    if not quiet:
+        _say(summarize(extractions, ds, output, time.perf_counter() - t0))
+        if skipped:
+            _say(f"skipped:   {len(skipped)} input(s), listed above")
+    return EXIT_PARTIAL if skipped else EXIT_OK
+
+
+def _run(docs: list[Path], max_bytes: int | None, jobs: int, args, quiet: bool) -> list[DocResult]:
+    """Process every document (in order), with progress on stderr for long runs."""
+    from kg.executors import map_documents
+
+    tasks = [(str(p), max_bytes) for p in docs]
+    show = not quiet and len(tasks) > 1 and sys.stderr.isatty()
+    done = [0]
+
+    def progress(i: int, result) -> None:
+        done[0] += 1
+        if show:
+            print(f"\r[{done[0]}/{len(tasks)}] {Path(tasks[i][0]).name[:60]:<60}", end="",
+                  file=sys.stderr, flush=True)
+
+    options = dict(jobs=jobs, executor=getattr(args, "executor", "local") or "local",
+                   scheduler=getattr(args, "scheduler", None),
+                   initializer=_warm if jobs > 1 else None, on_result=progress)
+    cache_dir = getattr(args, "cache", None)
+    if cache_dir:
+        from kg.cache import ExtractionCache, extract_cached
+
+        try:
+            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise KGError(f"cannot use cache folder {cache_dir}: {e.strerror or e}") from None
+        results = extract_cached(process_file, tasks, ExtractionCache(cache_dir),
+                                 path_of=lambda task: task[0],
+                                 extraction_of=lambda r: r.extraction if r.skipped is None else None,
+                                 from_cache=_from_cache, **options)
+    else:
+        results = map_documents(process_file, tasks, **options)
+    if show:
+        print("\r" + " " * 70 + "\r", end="", file=sys.stderr, flush=True)
+    out = []
+    for (path, _), r in zip(tasks, results):
+        if isinstance(r, BaseException):  # the worker itself failed (killed, out of memory)
+            r = DocResult(path=path, skipped=f"worker failed: {type(r).__name__}: {r}")
+        out.append(r)
+    return out
+
+
+__all__ = ["cmd_build", "collect", "process_file", "write_atomic", "check_output", "EXIT_ERROR"]

@@ -1,0 +1,174 @@
+"""Per-document extraction cache, so a rebuild re-reads only what changed.
+
+An entry holds the pickled ``kg.model.Extraction`` of one file. Its key is a
+hash of
+
+* the file's bytes and base name (``kg:sourceFile`` comes from the name),
+* ``kg.PIPELINE_VERSION`` (bumped by hand when extraction output changes), and
+* a fingerprint of the code and data that shape extraction: the contents of
+  every file under ``kg/`` and ``ontology/`` except the stages that run after
+  extraction (resolution, RDF, the viewers). Editing a rule or a gazetteer
+  therefore invalidates every entry, without anyone remembering to bump the
+  version.
+
+Cross-document resolution is never cached: the build always reruns it over
+all documents (cached and fresh alike). Writes are atomic (temp file +
+``os.replace``), so an interrupted build leaves no half-written entry, and an
+unreadable entry counts as a miss.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+import kg
+from kg.model import Extraction
+
+ROOT = Path(__file__).resolve().parent.parent
+# Code that runs after extraction (or never touches it): editing it must not
+# throw the cache away.
+_NOT_EXTRACTION = {
+    "build.py", "cache.py", "executors.py", "push.py", "cli.py", "resolve.py", "query.py",
+    "serve.py", "explain.py", "stats.py", "store.py", "rdf", "viz", "__pycache__",
+}
+_DATA_SUFFIXES = {".py", ".cfg", ".json", ".jsonl", ".csv", ".tsv", ".txt", ".ttl", ".yml", ".yaml", ".toml"}
+
+
+def _files(folder: Path, skip: set[str]) -> list[Path]:
+    out = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if d not in skip and not d.startswith("."))
+        for name in sorted(filenames):
+            p = Path(dirpath, name)
+            if name not in skip and p.suffix in _DATA_SUFFIXES:
+                out.append(p)
+    return out
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the extraction code and reference data (computed once per process)."""
+    h = hashlib.sha256()
+    for p in _files(ROOT / "kg", _NOT_EXTRACTION) + _files(ROOT / "ontology", {"__pycache__"}):
+        h.update(str(p.relative_to(ROOT)).encode())
+        h.update(b"\0")
+        try:
+            h.update(p.read_bytes())
+        except OSError:  # a file vanished while we looked: it changes the hash anyway
+            h.update(b"?")
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+class ExtractionCache:
+    """A folder of pickled Extractions keyed by content + pipeline version."""
+
+    def __init__(self, folder: str | os.PathLike, fingerprint: str | None = None):
+        self.folder = Path(folder)
+        self.salt = f"{kg.PIPELINE_VERSION}\0{fingerprint or code_fingerprint()}".encode()
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, path: str | os.PathLike) -> str:
+        """The cache key of the file at ``path`` as it is now."""
+        p = Path(path)
+        h = hashlib.sha256(self.salt)
+        h.update(b"\0" + p.name.encode() + b"\0")
+        h.update(p.read_bytes())
+        return h.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, path: str | os.PathLike) -> Extraction | None:
+        """The cached Extraction for ``path``, or None (never cached, changed, unreadable)."""
+        try:
+            entry = self._entry(self.key(path))
+            with open(entry, "rb") as f:
+                ex = pickle.load(f)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except Exception:  # noqa: BLE001  corrupt or from an incompatible version: redo it
+            self.misses += 1
+            return None
+        if not isinstance(ex, Extraction):
+            self.misses += 1
+            return None
+        self.hits += 1
+        # Same bytes and name, possibly another folder: point at where it is now.
+        if Path(ex.source.path) != Path(path):
+            ex.source = dataclasses.replace(ex.source, path=Path(path))
+        return ex
+
+    def put(self, path: str | os.PathLike, extraction: Extraction) -> None:
+        """Store ``extraction`` as the result for ``path``'s current bytes (atomically)."""
+        entry = self._entry(self.key(path))
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(extraction, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, entry)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+
+def _same(x):
+    return x
+
+
+def _hit(_item, extraction):
+    return extraction
+
+
+def extract_cached(func, items, cache: ExtractionCache | None, *, path_of=_same,
+                   extraction_of=_same, from_cache=_hit, **map_kwargs) -> list:
+    """``func`` over ``items`` in order, skipping items whose file is cached.
+
+    ``func(item)`` runs only for cache misses, through
+    ``kg.executors.map_documents`` (``map_kwargs``: jobs, executor, scheduler,
+    initializer, on_result). The three adapters let the caller keep its own
+    task and result types; by default an item is a path and a result is an
+    ``Extraction``:
+
+    * ``path_of(item)`` -> the file's path (the cache key is its bytes),
+    * ``extraction_of(result)`` -> the Extraction to store, or None (not stored:
+      a skipped file or an error is retried next time),
+    * ``from_cache(item, extraction)`` -> the result to return for a hit.
+
+    A slot holds the exception when ``func`` raised for that item. With
+    ``cache=None`` every item is computed. ``on_result(i, result)`` is called
+    for misses only, with ``i`` the position in ``items``.
+    """
+    from kg.executors import map_documents
+
+    items = list(items)
+    out: list = [None] * len(items)
+    todo = []
+    for i, item in enumerate(items):
+        ex = cache.get(path_of(item)) if cache is not None else None
+        if ex is None:
+            todo.append(i)
+        else:
+            out[i] = from_cache(item, ex)
+    on_result = map_kwargs.pop("on_result", None)
+    if on_result is not None:  # report positions in ``items``, not in the misses
+        map_kwargs["on_result"] = lambda j, result: on_result(todo[j], result)
+    fresh = map_documents(func, [items[i] for i in todo], **map_kwargs)
+    for i, result in zip(todo, fresh):
+        out[i] = result
+        if cache is not None and not isinstance(result, BaseException):
+            ex = extraction_of(result)
+            if isinstance(ex, Extraction):
+                cache.put(path_of(items[i]), ex)
+    return out

@@ -1,0 +1,264 @@
+"""Cleaning that keeps offsets: the text the NLP sees, mapped back to the source.
+
+Each cleaning step is a regular expression plus a replacement; the steps run in
+order over ``(text, offsets)`` and every step keeps the map from each clean
+character to the index of the source character it came from. Deleted
+characters vanish from the map; a replacement of the same length maps
+position by position; any other replacement maps to the start of what it
+replaced. So for every letter ``source.text[offsets[i]] == text[i]``, except
+where an OCR fix deliberately changed a letter (``Abdullah Il`` -> ``II``).
+
+What is removed or repaired, and why:
+
+* Word bookmarks ``[bookmark: _Hlk…]`` and HTML tags; ``<sup>1</sup>``
+  footnote markers and digits glued after punctuation (``China.1 Tevens``).
+* Markdown marks (``##``, ``**``, ``*…*``, ``[text](url)``).
+* Running page footers ``Tweede Kamer, vergaderjaar 2023–2024, 28 676, nr. 453 4``
+  (a page break may fall inside a sentence, so the text around is joined).
+* Words hyphenated across a line break: ``verschil-\\nlende`` -> ``verschillende``;
+  the hyphen stays for ``Noord-\\nKorea`` (capital after), ``NAVO-\\nbondgenoten``
+  (capital prefix) and vowel clashes ``defensie-\\nindustrie``.
+* A single line break inside a paragraph becomes a space; short lines
+  (headings, signatures, addresses) keep their break; blank lines become one
+  paragraph break.
+* OCR confusions that are safe as text edits (``Il`` after a capitalised name
+  -> roman ``II``). Spelling variants (``Oekraine``) are left to the matcher.
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable
+
+from kg.model import CleanText, SourceText
+
+Replacement = Callable[[re.Match, str], str]
+
+# --- patterns -------------------------------------------------------------
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
+_SUP = re.compile(r"<sup>[^<\n]{0,20}</sup>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_MD_STRONG = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
+_MD_EM = re.compile(r"(?<![\w*\\])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
+_MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{0,500}\)")
+_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+# Zero-width characters, soft hyphens and BOMs carry no text.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\r]")
+_ODD_SPACE = re.compile("[\u00a0\u2007\u2009\u202f\t]")
+# "Tweede Kamer, vergaderjaar 2023–2024, 28 676, nr. 453 4" (page number at the end).
+_FOOTER = re.compile(
+    r"^[ \t]*Tweede Kamer,? vergaderjaar \d{4}\s?[-–—]\s?\d{4},\s*\d{2}\s?\d{3}(?:-[A-Z0-9]+)?,"
+    r"\s*nr\.\s*\d+(?:[ \t]+\d{1,4})?[ \t]*$",
+    re.MULTILINE | re.IGNORECASE)
+# A footnote digit glued after sentence punctuation: "met China.1 Tevens", "jl.5"
+# (not "nr.93", where the number belongs to the abbreviation).
+# or glued to a lower-case word: "tot China7 en" (not "G7", "F35": one capital).
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-zà-ÿ)][.,;:])(?<!\bnr\.)(?<!\bart\.)(?<!\bblz\.)\d{1,2}(?=\s|$)"
+                            r"|(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s.,;:)]|$)")
+# word-final hyphen, line break, next word part
+_HYPHEN_BREAK = re.compile(r"(?<=(\w))-[ \t]*\n[ \t]*(?=(\w))")
+_ROMAN_IL = re.compile(r"\b([A-Z][a-z]{2,} )Il\b")
+_TRAILING_WS = re.compile(r"[ \t]+$", re.MULTILINE)
+_LEADING_WS = re.compile(r"^[ \t]+", re.MULTILINE)
+_MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+_DIGRAPHS = {"aa", "ee", "ii", "oo", "uu", "ai", "ei", "oi", "ui", "au", "eu", "ou", "ie", "oe", "ij"}
+_BULLET = re.compile(r"(?:[-•–*·▪]|\d{1,2}[.)]|[a-z][.)])\s")
+_SENTENCE_END = (".", ":", ";", "!", "?")
+
+
+# --- the engine -------------------------------------------------------------
+
+def _apply(text: str, offs: array, pattern: re.Pattern, repl: Replacement) -> tuple[str, array]:
+    """Replace every match of ``pattern`` by ``repl(match, text)``, keeping the map."""
+    out_text: list[str] = []
+    out_offs = array("q")
+    pos = 0
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        new = repl(m, text)
+        if new == m.group(0):
+            continue
+        out_text.append(text[pos:s])
+        out_offs.extend(offs[pos:s])
+        out_text.append(new)
+        out_offs.extend(_map_replacement(offs, s, e, new, m.group(0)))
+        pos = e
+    if pos == 0:
+        return text, offs
+    out_text.append(text[pos:])
+    out_offs.extend(offs[pos:len(text)])
+    out_offs.append(offs[len(text)])  # the end sentinel
+    return "".join(out_text), out_offs
+
+
+def _map_replacement(offs: array, s: int, e: int, new: str, old: str) -> list[int]:
+    if not new:
+        return []
+    if len(new) == len(old):
+        return list(offs[s:e])
+    if old.startswith(new):
+        return list(offs[s:s + len(new)])
+    # e.g. "-\n" -> "-" keeps the hyphen's own offset; anything else maps to
+    # the first replaced character.
+    i = old.find(new)
+    if i >= 0:
+        return list(offs[s + i:s + i + len(new)])
+    return [offs[s]] * len(new)
+
+
+def _delete(m: re.Match, text: str) -> str:
+    return ""
+
+
+def _space(m: re.Match, text: str) -> str:
+    return " "
+
+
+def _footer(m: re.Match, text: str) -> str:
+    return ""
+
+
+def _hyphen(m: re.Match, text: str) -> str:
+    """Join a word split by a line-break hyphen, or keep a real hyphen."""
+    s = m.start()
+    word_start = s
+    while word_start > 0 and (text[word_start - 1].isalnum()):
+        word_start -= 1
+    prefix = text[word_start:s]
+    nxt = m.group(2)
+    keep = (nxt.isupper() or nxt.isdigit()            # Noord-Korea, COVID-19
+            or (prefix.isupper() and len(prefix) > 1)  # NAVO-bondgenoten
+            or prefix[-1:].isdigit()                   # 2%-norm, 75-jarig
+            or (prefix[-1:].lower() + nxt.lower()) in _DIGRAPHS)  # defensie-industrie
+    return "-" if keep else ""
+
+
+def _roman(m: re.Match, text: str) -> str:
+    return m.group(1) + "II"
+
+
+# --- line joining -------------------------------------------------------------
+
+def _wrap_width(text: str) -> int:
+    """The typical width of wrapped lines (90th percentile of non-blank lines)."""
+    lengths = sorted(len(line) for line in text.split("\n") if 0 < len(line) <= 160)
+    if not lengths:
+        return 80
+    return max(60, lengths[int(len(lengths) * 0.9)])
+
+
+def _is_unwrapped(text: str) -> bool:
+    """True when most text stands in long lines: one paragraph per line
+    (Word exports, Markdown), so a single line break ends a paragraph."""
+    lines = text.split("\n")
+    total = sum(len(line) for line in lines) or 1
+    return sum(len(line) for line in lines if len(line) > 160) / total > 0.5
+
+
+def _join_page_breaks(text: str, offs: array) -> tuple[str, array]:
+    """Blank lines inside a sentence (a page break, a removed footer) become one
+    line break: the line before is a full-width line that does not end a
+    sentence, and text follows."""
+    width = _wrap_width(text)
+
+    def repl(m: re.Match, t: str) -> str:
+        line_start = t.rfind("\n", 0, m.start()) + 1
+        line = t[line_start:m.start()]
+        nxt = t[m.end():m.end() + 1]
+        if (not nxt.isalnum() or line.endswith(_SENTENCE_END) or line.isupper()
+                or _BULLET.match(t[m.end():m.end() + 3]) is not None):
+            return m.group(0)
+        first_of_paragraph = line_start < 2 or t[line_start - 2] == "\n"
+        if len(line) > 160 or (len(line) >= 0.6 * width and not first_of_paragraph):
+            return "\n"  # a one-line paragraph broken by a page, or a wrapped one
+        return m.group(0)
+
+    return _apply(text, offs, re.compile(r"\n(?:[ \t]*\n)+"), repl)
+
+
+def _join_lines(text: str, offs: array) -> tuple[str, array]:
+    """A single line break inside a paragraph becomes a space; blank lines and
+    the breaks after short lines (headings, signatures) stay."""
+    width = _wrap_width(text)
+    short = 0.6 * width
+    unwrapped = _is_unwrapped(text)
+
+    def repl(m: re.Match, t: str) -> str:
+        s = m.start()
+        line_start = t.rfind("\n", 0, s) + 1
+        line = t[line_start:s]
+        nxt = t[m.end():m.end() + 3]
+        if not line or not nxt or nxt[0] == "\n":
+            return "\n"
+        if unwrapped:  # one paragraph per line: join only a sentence cut by a page
+            return " " if nxt[0].islower() and not line.endswith(_SENTENCE_END) else "\n"
+        if _BULLET.match(nxt):
+            return "\n"  # list items
+        if len(line) > 160:  # unwrapped paragraphs, one per line (unless a page broke one)
+            return "\n" if line.endswith(_SENTENCE_END) or line.isupper() else " "
+        if line.isupper() and not nxt[0].islower():
+            return "\n"  # a heading in capitals
+        if len(line) < short and (not nxt[0].islower() or line.endswith(_SENTENCE_END)):
+            return "\n"
+        return " "
+
+    return _apply(text, offs, re.compile(r"(?<!\n)\n(?!\n)"), repl)
+
+
+# --- public API -------------------------------------------------------------
+
+STEPS: list[tuple[str, re.Pattern, Replacement]] = [
+    ("invisible", _INVISIBLE, _delete),
+    ("odd spaces", _ODD_SPACE, _space),
+    ("bookmarks", _BOOKMARK, _delete),
+    ("footnote markers", _SUP, _delete),
+    ("html tags", _TAG, _delete),
+    ("markdown links", _MD_LINK, lambda m, t: m.group(1)),
+    ("markdown headings", _MD_HEADING, _delete),
+    ("markdown rules", _MD_RULE, _delete),
+    ("markdown strong", _MD_STRONG, _delete),
+    ("markdown emphasis", _MD_EM, _delete),
+    ("trailing spaces", _TRAILING_WS, _delete),
+    ("leading spaces", _LEADING_WS, _delete),
+    ("page footers", _FOOTER, _footer),
+]
+
+POST_STEPS: list[tuple[str, re.Pattern, Replacement]] = [
+    ("footnote digits", _FOOTNOTE_MARK, _delete),
+    ("ocr roman II", _ROMAN_IL, _roman),
+    ("multiple spaces", _MULTI_SPACE, _delete),
+]
+
+
+def clean_text(text: str) -> tuple[str, array]:
+    """Clean ``text``; returns (clean text, offsets with a final sentinel)."""
+    offs = array("q", range(len(text) + 1))
+    for _name, pattern, repl in STEPS:
+        text, offs = _apply(text, offs, pattern, repl)
+    text, offs = _join_page_breaks(text, offs)
+    text, offs = _apply(text, offs, _HYPHEN_BREAK, _hyphen)
+    text, offs = _join_lines(text, offs)
+    text, offs = _apply(text, offs, _BLANK_LINES, lambda m, t: "\n\n")
+    for _name, pattern, repl in POST_STEPS:
+        text, offs = _apply(text, offs, pattern, repl)
+    # Leading/trailing blank space of the whole text.
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        text, offs = text[lead:], offs[lead:]
+    trail = len(text) - len(text.rstrip())
+    if trail:
+        sentinel = offs[len(text)]
+        text = text[:len(text) - trail]
+        offs = offs[:len(text)]
+        offs.append(offs[-1] + 1 if len(offs) else sentinel)
+    return text, offs
+
+
+def clean(source: SourceText) -> CleanText:
+    """The ``CleanText`` of a source: text for the NLP plus its offset map."""
+    text, offs = clean_text(source.text)
+    return CleanText(source=source, text=text, offsets=offs)

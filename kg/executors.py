@@ -1,0 +1,174 @@
+"""Run one function over many documents: in this process, a process pool, or Dask.
+
+``map_documents(func, items, jobs, executor, scheduler)`` is the one place the
+build fans work out. Results come back in input order; a document whose
+``func`` raised yields the exception *object* in its slot, so one bad file
+never stops the others (the build reports it and goes on).
+
+``func`` must be a module-level function (picklable by reference) so that it
+works with every start method (fork, forkserver, spawn) and on Dask workers.
+Per-process state such as the spaCy pipeline lives behind ``functools.lru_cache``
+(``kg.nlp.make_pipeline``), so each worker builds it once, on its first
+document, and reuses it for the rest of its share.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from kg.errors import KGError
+
+EXECUTORS = ("local", "dask")
+
+
+class _Safe:
+    """Call ``func`` and return (not raise) what it raises, picklably.
+
+    A class rather than a closure so it pickles by reference under spawn and
+    on Dask; exceptions that cannot be pickled are replaced by a RuntimeError
+    carrying their message, so the parent always receives something.
+    """
+
+    def __init__(self, func: Callable[[Any], Any]):
+        self.func = func
+
+    def __call__(self, item: Any) -> Any:
+        try:
+            return self.func(item)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as e:  # noqa: BLE001  one document must not stop the run
+            return _picklable(e)
+
+
+def _picklable(e: BaseException) -> BaseException:
+    try:
+        pickle.loads(pickle.dumps(e))
+        return e
+    except Exception:  # noqa: BLE001
+        return RuntimeError(f"{type(e).__name__}: {e}")
+
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """Fork where it is safe and cheap (Linux): workers inherit the imported
+    modules and start in milliseconds. Elsewhere, or with NAVO_KG_START=spawn,
+    use spawn (everything here is spawn-safe, only slower to start)."""
+    method = os.environ.get("NAVO_KG_START")
+    if not method:
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+    return multiprocessing.get_context(method)
+
+
+def _chunksize(n: int, jobs: int) -> int:
+    # A few chunks per worker: small enough to balance uneven document sizes,
+    # large enough that inter-process overhead stays negligible.
+    return max(1, n // (jobs * 8))
+
+
+def map_documents(func: Callable[[Any], Any], items: Iterable[Any], jobs: int = 1,
+                  executor: str = "local", scheduler: Any = None,
+                  initializer: Callable[[], Any] | None = None,
+                  on_result: Callable[[int, Any], None] | None = None) -> list[Any]:
+    """Apply ``func`` to every item and return the results in input order.
+
+    * ``executor="local"``: ``jobs <= 1`` runs sequentially in this process;
+      ``jobs > 1`` uses a ``ProcessPoolExecutor`` with ``jobs`` workers.
+    * ``executor="dask"``: submits to ``distributed.Client(scheduler)``;
+      ``scheduler`` is an address (``"tcp://host:8786"``), a cluster object, or
+      an existing ``Client``; ``None`` starts a local cluster. ``jobs`` is
+      ignored (the cluster decides).
+
+    A result that is an exception means ``func`` raised it for that item.
+    ``initializer`` (optional) prepares per-process state, e.g.
+    ``kg.nlp.make_pipeline``: with fork (Linux) it runs once in this process
+    before the workers start, and they inherit its result; with spawn and on
+    Dask it runs once in each worker. ``on_result(i,
+    result)`` (optional) is called in this process as each result arrives, for
+    progress output.
+    """
+    items = list(items)
+    if executor not in EXECUTORS:
+        raise KGError(f"unknown executor {executor!r} (choose from {', '.join(EXECUTORS)})")
+    if not items:
+        return []
+    if executor == "dask":
+        return _map_dask(func, items, scheduler, initializer, on_result)
+    if jobs <= 1 or len(items) == 1:
+        return _map_sequential(func, items, initializer, on_result)
+    return _map_pool(func, items, min(jobs, len(items)), initializer, on_result)
+
+
+def _map_sequential(func, items: Sequence, initializer, on_result) -> list[Any]:
+    if initializer is not None:
+        initializer()
+    safe = _Safe(func)
+    out = []
+    for i, item in enumerate(items):
+        out.append(safe(item))
+        if on_result:
+            on_result(i, out[-1])
+    return out
+
+
+def _map_pool(func, items: Sequence, jobs: int, initializer, on_result) -> list[Any]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    safe = _Safe(func)
+    ctx = _mp_context()
+    if initializer is not None and ctx.get_start_method() == "fork":
+        # Forked workers inherit what the parent built (copy-on-write), so
+        # warm up once here instead of once per worker.
+        initializer()
+        initializer = None
+    out: list[Any] = []
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=initializer) as pool:
+            for i, result in enumerate(pool.map(safe, items, chunksize=_chunksize(len(items), jobs))):
+                out.append(result)
+                if on_result:
+                    on_result(i, result)
+    except BrokenProcessPool as e:
+        # A worker died (out of memory, killed): say so for every item not done.
+        lost = RuntimeError(f"worker process died: {e}")
+        out.extend(lost for _ in range(len(items) - len(out)))
+    return out
+
+
+def _map_dask(func, items: Sequence, scheduler, initializer, on_result) -> list[Any]:
+    try:
+        from distributed import Client
+    except ImportError as e:  # pragma: no cover - dask is a declared dependency
+        raise KGError("--executor dask needs the 'distributed' package (pip install 'dask[distributed]')") from e
+
+    own = not isinstance(scheduler, Client)
+    try:
+        client = Client(scheduler) if own else scheduler
+    except OSError as e:
+        raise KGError(f"cannot reach the Dask scheduler {scheduler}: {e}") from e
+    try:
+        if initializer is not None:
+            client.run(initializer)
+        safe = _Safe(func)
+        # pure=False: equal inputs still run separately (the file may change).
+        futures = client.map(safe, items, pure=False)
+        index = {f.key: i for i, f in enumerate(futures)}
+        out: list[Any] = [None] * len(items)
+        from distributed import as_completed
+
+        for fut in as_completed(futures):
+            i = index[fut.key]
+            try:
+                out[i] = fut.result()
+            except Exception as e:  # noqa: BLE001  e.g. a worker lost, or result not deserialisable
+                out[i] = _picklable(e)
+            if on_result:
+                on_result(i, out[i])
+        return out
+    finally:
+        if own:
+            client.close()

@@ -1,0 +1,64 @@
+"""Person names: normalisation, surname and the person key.
+
+``person_key("Ursula von der Leyen") == person_key("Commissievoorzitter Von
+der Leyen"[20:]) == "person/von-der-leyen"``; initials are stripped
+(``C.C.J. Veldkamp`` -> ``veldkamp``); a regnal number stays part of the name
+(``Abdullah II`` -> ``abdullah-ii``), and the OCR misreading ``Il`` is read
+as ``II``.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.slug import fold, slugify
+
+PARTICLES = {"van", "der", "den", "de", "von", "ten", "ter", "te", "le", "la", "du", "da", "di",
+             "del", "della", "al", "el", "bin", "ibn", "zu", "vom", "'t"}
+ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII"}
+OCR_ROMAN = {"Il": "II", "Ill": "III", "lI": "II", "IlI": "III"}
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.-?)+$")
+
+
+def is_initials(word: str) -> bool:
+    """``"C.C.J."``, ``"J."``, ``"Th."`` are initials."""
+    return bool(_INITIALS.match(word))
+
+
+def is_roman(word: str) -> bool:
+    """A regnal number (after OCR repair): ``II``, ``Il``."""
+    return word in ROMAN or word in OCR_ROMAN
+
+
+def normalise_name(text: str) -> str:
+    """Collapse whitespace and repair OCR'd regnal numbers (``Abdullah Il`` -> ``Abdullah II``)."""
+    words = text.split()
+    if len(words) > 1 and words[-1] in OCR_ROMAN:
+        words[-1] = OCR_ROMAN[words[-1]]
+    return " ".join(words)
+
+
+def surname(name: str) -> str:
+    """The family name with its particles, as written: ``"Hanke Bruins Slot"`` -> ``"Bruins Slot"``."""
+    words = normalise_name(name).split()
+    had_initials = any(is_initials(w) for w in words)
+    words = [w for w in words if not is_initials(w)]
+    if not words:
+        return name.strip()
+    if len(words) == 1 or words[-1] in ROMAN or had_initials:
+        return " ".join(words)
+    if words[0].lower() in PARTICLES:
+        return " ".join(words)
+    for i, w in enumerate(words[1:], start=1):
+        if w.lower() in PARTICLES:
+            return " ".join(words[i:])
+    return " ".join(words[1:])
+
+
+def person_key(name: str) -> str:
+    """``"person/<surname slug>"``: the same for every way the text writes the person."""
+    return "person/" + slugify(surname(name))
+
+
+def name_fold(name: str) -> str:
+    """Folded form for comparing names."""
+    return fold(normalise_name(name))

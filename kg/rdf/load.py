@@ -1,0 +1,27 @@
+"""Read a graph file (any of our output formats) into an rdflib Dataset."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import KGError
+
+_PARSE = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
+          ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".n3": "n3"}
+
+
+def load_dataset(path: str | Path):
+    """Parse ``path`` by extension; a user error (missing, unparsable) raises KGError."""
+    from rdflib import Dataset
+
+    p = Path(path)
+    fmt = _PARSE.get(p.suffix.lower())
+    if fmt is None:
+        raise KGError(f"{p}: unknown graph format (use {', '.join(sorted(_PARSE))})")
+    if not p.is_file():
+        raise KGError(f"{p}: no such file")
+    ds = Dataset(default_union=True)
+    try:
+        ds.parse(p, format=fmt)
+    except Exception as e:  # noqa: BLE001  any parser error is the file's problem
+        raise KGError(f"{p}: cannot parse as {fmt}: {str(e).splitlines()[0][:200] if str(e) else type(e).__name__}") from None
+    return ds

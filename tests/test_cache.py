@@ -1,0 +1,124 @@
+"""kg.cache: a changed document is re-extracted, an unchanged one is not."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kg
+from kg.cache import ExtractionCache, code_fingerprint, extract_cached
+from kg.model import Entity, Extraction, SourceText
+
+LETTERS = {
+    "101_brief.txt": "Den Haag, 12 februari 2031\n\nDe minister van Defensie, A.B. Verhoeven",
+    "102_verslag.txt": "Op 5 en 6 maart 2031 kwamen de NAVO-ministers bijeen in Brussel.",
+    "103_agenda.txt": "Nederland draagt EUR 40 miljoen bij aan het fonds voor Moldavië.",
+}
+
+
+class CountingExtractor:
+    """Stands in for the real per-document pipeline and counts its calls."""
+
+    def __init__(self):
+        self.calls: list[str] = []
+
+    def __call__(self, path) -> Extraction:
+        path = Path(path)
+        self.calls.append(path.name)
+        text = path.read_text(encoding="utf-8")
+        ex = Extraction(SourceText(path, text), f"document/{path.stem}")
+        ex.add_entity(Entity(f"document/{path.stem}", "Document", text.split("\n")[0]))
+        return ex
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in LETTERS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def test_second_run_extracts_nothing(corpus, tmp_path):
+    f = CountingExtractor()
+    first = extract_cached(f, corpus, ExtractionCache(tmp_path / "cache"))
+    assert f.calls == [p.name for p in corpus]
+    f.calls.clear()
+    cache = ExtractionCache(tmp_path / "cache")
+    second = extract_cached(f, corpus, cache)
+    assert f.calls == []
+    assert (cache.hits, cache.misses) == (3, 0)
+    assert [e.source.text for e in second] == [e.source.text for e in first]
+    assert [e.entities["document/" + p.stem].label for e, p in zip(second, corpus)] == \
+        [e.entities["document/" + p.stem].label for e, p in zip(first, corpus)]
+
+
+def test_changed_document_is_reextracted_unchanged_not(corpus, tmp_path):
+    f = CountingExtractor()
+    extract_cached(f, corpus, ExtractionCache(tmp_path / "cache"))
+    corpus[1].write_text("Op 9 en 10 april 2031 kwamen de NAVO-ministers bijeen in Oslo.", encoding="utf-8")
+    f.calls.clear()
+    out = extract_cached(f, corpus, ExtractionCache(tmp_path / "cache"))
+    assert f.calls == [corpus[1].name]
+    assert "Oslo" in out[1].source.text
+
+
+def test_added_document_is_the_only_one_extracted(corpus, tmp_path):
+    f = CountingExtractor()
+    extract_cached(f, corpus, ExtractionCache(tmp_path / "cache"))
+    new = corpus[0].parent / "104_nieuw.txt"
+    new.write_text("Den Haag, 3 mei 2031\n\nDe minister van Buitenlandse Zaken, K. Mulder", encoding="utf-8")
+    f.calls.clear()
+    out = extract_cached(f, [*corpus, new], ExtractionCache(tmp_path / "cache"))
+    assert f.calls == ["104_nieuw.txt"]
+    assert len(out) == 4
+
+
+def test_pipeline_version_and_code_invalidate(corpus, tmp_path, monkeypatch):
+    f = CountingExtractor()
+    extract_cached(f, corpus, ExtractionCache(tmp_path / "cache"))
+    assert ExtractionCache(tmp_path / "cache").get(corpus[0]) is not None
+    assert ExtractionCache(tmp_path / "cache", fingerprint="other code").get(corpus[0]) is None
+    monkeypatch.setattr(kg, "PIPELINE_VERSION", kg.PIPELINE_VERSION + ".next")
+    assert ExtractionCache(tmp_path / "cache").get(corpus[0]) is None
+
+
+def test_renamed_file_misses_moved_file_hits_with_new_path(corpus, tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    cache.put(corpus[0], CountingExtractor()(corpus[0]))
+    renamed = tmp_path / "ander_naam.txt"
+    renamed.write_bytes(corpus[0].read_bytes())
+    assert cache.get(renamed) is None  # kg:sourceFile would be wrong
+    moved = tmp_path / "elders" / corpus[0].name
+    moved.parent.mkdir()
+    moved.write_bytes(corpus[0].read_bytes())
+    hit = cache.get(moved)
+    assert hit is not None and hit.source.path == moved
+
+
+def test_corrupt_entry_is_a_miss_and_errors_are_not_cached(corpus, tmp_path):
+    cache = ExtractionCache(tmp_path / "cache")
+    cache.put(corpus[0], CountingExtractor()(corpus[0]))
+    entry = next((tmp_path / "cache").rglob("*.pickle"))
+    entry.write_bytes(b"not a pickle")
+    assert cache.get(corpus[0]) is None
+
+    def broken(path):
+        raise ValueError(f"cannot read {Path(path).name}")
+
+    out = extract_cached(broken, corpus, ExtractionCache(tmp_path / "cache2"))
+    assert all(isinstance(r, ValueError) for r in out)
+    assert not list((tmp_path / "cache2").rglob("*.pickle"))
+    assert not list((tmp_path / "cache").rglob(".tmp-*"))  # atomic writes leave no temp files
+
+
+def test_fingerprint_is_stable_and_cheap():
+    import time
+
+    t = time.perf_counter()
+    code_fingerprint.cache_clear()
+    a = code_fingerprint()
+    assert time.perf_counter() - t < 1.0
+    code_fingerprint.cache_clear()
+    assert code_fingerprint() == a

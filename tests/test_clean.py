@@ -1,0 +1,142 @@
+"""kg.clean: the text the NLP sees, and the exact map back to the source."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.clean import clean, clean_text
+from kg.model import SourceText
+
+
+def _clean(text: str) -> str:
+    return clean_text(text)[0]
+
+
+def _assert_letters_map(source: str, exceptions: set[int] = frozenset()) -> None:
+    text, offs = clean_text(source)
+    assert len(offs) == len(text) + 1
+    for i, ch in enumerate(text):
+        if ch.isalnum() and i not in exceptions:
+            assert source[offs[i]] == ch, (i, ch, source[offs[i]])
+    assert list(offs[:-1]) == sorted(offs[:-1])  # order is kept
+
+
+WRAPPED = (
+    "De ministers van Defensie van de bondgenoten spraken in Oslo over de verschil-\n"
+    "lende bijdragen aan de versterking van de oostflank, waarbij de steun aan\n"
+    "Noord-\n"
+    "Macedonië en de samenwerking met de overige NAVO-\n"
+    "bondgenoten centraal stond. Ook de defensie-\n"
+    "industrie en het veiligheids-\n"
+    "beleid van de Unie kwamen daarbij uitgebreid aan de orde, zo meldde de\n"
+    "minister na afloop van de bijeenkomst van 14 en 15 februari 2029 in Oslo.\n"
+)
+
+
+def test_hyphenation_joins_split_words():
+    text = _clean(WRAPPED)
+    assert "verschillende bijdragen" in text
+    assert "veiligheidsbeleid" in text
+
+
+def test_hyphenation_keeps_real_hyphens():
+    text = _clean(WRAPPED)
+    assert "Noord-Macedonië" in text  # capital after the break
+    assert "NAVO-bondgenoten" in text  # capital prefix
+    assert "defensie-industrie" in text  # vowel clash keeps the hyphen
+
+
+def test_single_line_breaks_become_spaces_in_paragraphs():
+    text = _clean(WRAPPED)
+    assert "\n" not in text
+    assert "steun aan Noord-Macedonië" in text
+
+
+def test_short_lines_keep_their_break():
+    text = _clean("Den Haag, 3 maart 2031\n\nDe minister van Defensie,\nP.Q. van Houten\n")
+    assert text == "Den Haag, 3 maart 2031\n\nDe minister van Defensie,\nP.Q. van Houten"
+
+
+def test_page_footer_removed_and_sentence_rejoined():
+    src = ("Nederland levert in 2031 opnieuw een bijdrage aan de luchtverdediging van de\n"
+           "Baltische staten en stuurt daarvoor gedurende vier maanden een eenheid naar de\n"
+           "\n"
+           "Tweede Kamer, vergaderjaar 2030–2031, 28 676, nr. 512 3\n"
+           "\n\n"
+           "regio, zo schrijft de minister in deze geannoteerde agenda aan de Kamer.\n")
+    text = _clean(src)
+    assert "vergaderjaar" not in text
+    assert "eenheid naar de regio, zo schrijft" in text
+    _assert_letters_map(src)
+
+
+def test_footer_with_dossier_suffix_and_em_dash():
+    src = "Eerste alinea.\n\nTweede Kamer, vergaderjaar 2029—2030, 36 512-V, nr. 7 12\n\nTweede alinea.\n"
+    assert _clean(src) == "Eerste alinea.\n\nTweede alinea."
+
+
+def test_word_bookmarks_removed():
+    src = "[bookmark: _Hlk171234567]Verslag van de bijeenkomst in Riga[bookmark: _Hlk17]\n"
+    assert _clean(src) == "Verslag van de bijeenkomst in Riga"
+    _assert_letters_map(src)
+
+
+def test_markdown_marks_removed():
+    src = ("## **VERSLAG VAN DE NAVO-TOP IN ANKARA**\n\n"
+           "### *Steun aan Georgië*\n\n"
+           "De bondgenoten onderschreven het *Readiness Action Plan*.<sup>3</sup> Zie ook "
+           "[de verklaring](https://example.org/verklaring).\n")
+    text = _clean(src)
+    assert text.startswith("VERSLAG VAN DE NAVO-TOP IN ANKARA\n\nSteun aan Georgië\n\n")
+    assert "het Readiness Action Plan. Zie ook de verklaring." in text
+    assert "*" not in text and "#" not in text and "<" not in text and "3" not in text
+    _assert_letters_map(src)
+
+
+def test_footnote_digit_after_punctuation_removed_but_not_numbers():
+    text = _clean("Dat bleek uit het rapport over Chili.4 Tevens werd gesproken over nr.88 en de G7 in 2031.\n")
+    assert "Chili. Tevens" in text
+    assert "nr.88" in text and "G7" in text and "2031" in text
+
+
+def test_ocr_roman_numeral_after_name():
+    src = "Koning Willem Il van het koninkrijk en koningin Beatrix Il bezochten Amman.\n"
+    text, offs = clean_text(src)
+    assert "Willem II van" in text and "Beatrix II bezochten" in text
+    fixed = {i + 1 for i in range(len(text)) if text.startswith("II", i) and src[offs[i + 1]] == "l"}
+    _assert_letters_map(src, exceptions=fixed)
+
+
+def test_diacritic_variants_are_left_for_the_matcher():
+    assert "Oekraine" in _clean("De oorlog in Oekraine duurt voort.\n")
+
+
+def test_offsets_map_every_letter_of_the_seeds():
+    for path in sorted(Path(__file__).resolve().parents[1].joinpath("seeds").glob("*.txt")):
+        src = path.read_text(encoding="utf-8")
+        text, offs = clean_text(src)
+        assert len(offs) == len(text) + 1
+        bad = [i for i, ch in enumerate(text) if ch.isalpha() and src[offs[i]] != ch
+               and not (ch == "I" and src[offs[i]] == "l")]
+        assert bad == [], path.name
+
+
+def test_clean_returns_cleantext_with_to_source():
+    src = SourceText(Path("x.txt"), "[bookmark: _Hlk1]De NAVO-\ntop in Vilnius.\n")
+    c = clean(src)
+    start = c.text.index("Vilnius")
+    s, e = c.to_source(start, start + len("Vilnius"))
+    assert src.text[s:e] == "Vilnius"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abcXYZ -\n\t*#<>[]:.,1é\u00ad")), max_size=300))
+def test_offsets_hold_for_arbitrary_text(src):
+    text, offs = clean_text(src)
+    assert len(offs) == len(text) + 1
+    for i, ch in enumerate(text):
+        if ch.isalpha():
+            assert 0 <= offs[i] < len(src)
+            assert src[offs[i]] == ch or (ch == "I" and src[offs[i]] == "l")

@@ -1,0 +1,125 @@
+"""kg.extract.metadata on Dutch headers written for these tests (not the seeds)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kg.clean import clean
+from kg.extract.context import Context
+from kg.extract import metadata as md
+from kg.model import Ref, SourceText
+
+HEADER = """Tweede Kamer der Staten-Generaal
+
+Vergaderjaar 2030-2031
+
+21 501-28
+
+Nr. 319
+
+kst-21501-28-319
+
+VERSLAG VAN DE NAVO-DEFENSIEMINISTERS IN BRUSSEL
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+Den Haag, 7 maart 2031
+
+Hierbij zend ik u het verslag van de bijeenkomst van 12 en 13 februari 2031,
+waarover ik u eerder informeerde (Kamerstuk 21 501-28, nr. 311). Zie ook de
+brief over het Defensiefonds (36 600 X, nr. 12) en de agenda (29521, nr. 470).
+
+De minister van Defensie,
+R.S. Terpstra
+"""
+
+NO_ID = """35 925 NAVO
+
+Nr. 88 BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+'s-Gravenhage, 2 oktober 2029
+
+Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst in Praag.
+"""
+
+FOOTER_ONLY = ("Hierbij bied ik u de geannoteerde agenda aan voor de NAVO-top in Ankara. De top\n"
+               "vindt plaats op 8 en 9 juli 2032 en staat in het teken van de afschrikking.\n\n"
+               "Tweede Kamer, vergaderjaar 2031–2032, 28 676, nr. 530 2\n")
+
+
+def _run(text: str, name: str = "brief.txt") -> Context:
+    ctx = Context(doc=None, clean=clean(SourceText(Path(name), text)))
+    md.run(ctx)
+    return ctx
+
+
+def _facts(ctx: Context, subject: str | None = None) -> dict:
+    subject = subject or ctx.extraction.doc_key
+    return {f.predicate: f.object for f in ctx.extraction.facts if f.subject == subject}
+
+
+def test_identifier_header_date_year_type():
+    ctx = _run(HEADER)
+    assert ctx.extraction.doc_key == "document/kst-21501-28-319"
+    facts = _facts(ctx)
+    assert facts["kg:dossierNumber"] == "21501-28"
+    assert facts["kg:documentNumber"] == "319"
+    assert facts["dcterms:date"] == dt.date(2031, 3, 7)
+    assert facts["kg:parliamentaryYear"] == "2030-2031"
+    assert ctx.meta["doc_type"] == "Report"
+    assert ctx.meta["year"] == "2030-2031" and ctx.meta["date"] == dt.date(2031, 3, 7)
+    doc = ctx.extraction.entities[ctx.extraction.doc_key]
+    assert doc.cls == "Report" and doc.label == "VERSLAG VAN DE NAVO-DEFENSIEMINISTERS IN BRUSSEL"
+
+
+def test_citations_become_cited_documents():
+    ctx = _run(HEADER)
+    cites = sorted(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:cites")
+    assert cites == ["document/kst-21501-28-311", "document/kst-29521-470", "document/kst-36600-x-12"]
+    assert _facts(ctx, "document/kst-36600-x-12") == {"kg:dossierNumber": "36600-X",
+                                                      "kg:documentNumber": "12"}
+    for f in ctx.extraction.facts:
+        if isinstance(f.object, Ref):
+            ev = f.evidence
+            assert ctx.clean.source.text[ev.start:ev.end] == ev.sentence
+            assert "nr." in ev.sentence
+
+
+def test_header_without_identifier():
+    ctx = _run(NO_ID)
+    facts = _facts(ctx)
+    assert (facts["kg:dossierNumber"], facts["kg:documentNumber"]) == ("35925", "88")
+    assert facts["dcterms:date"] == dt.date(2029, 10, 2)
+    assert facts["kg:parliamentaryYear"] == "2029-2030"  # derived: after Prinsjesdag
+    assert ctx.meta["doc_type"] == "AnnotatedAgenda"
+    assert ctx.extraction.entities[ctx.extraction.doc_key].label == \
+        "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN"
+
+
+def test_footer_gives_numbers_and_year():
+    ctx = _run(FOOTER_ONLY, "077_ankara.txt")
+    assert ctx.extraction.doc_key == "document/kst-28676-530"
+    facts = _facts(ctx)
+    assert facts["kg:parliamentaryYear"] == "2031-2032"
+    assert "dcterms:date" not in facts  # no "Den Haag, <date>" line: no guess
+
+
+def test_unknown_numbers_keep_the_file_key():
+    ctx = _run("Een korte notitie over de NAVO zonder kop.\n", "notitie_12.txt")
+    assert ctx.extraction.doc_key == "document/notitie-12"
+    assert ctx.meta["dossier"] is None and ctx.meta["doc_type"] == "Letter"
+    assert ctx.extraction.entities["document/notitie-12"].label == "notitie_12.txt"
+
+
+def test_parliamentary_year_boundary():
+    # Prinsjesdag 2031 is Tuesday 16 September.
+    assert md.parliamentary_year(dt.date(2031, 9, 15)) == "2030-2031"
+    assert md.parliamentary_year(dt.date(2031, 9, 16)) == "2031-2032"
+    assert md.parliamentary_year(dt.date(2032, 1, 5)) == "2031-2032"
+
+
+def test_dossier_strings():
+    assert md.dossier_string("36 410", "X") == "36410-X"
+    assert md.document_key("21501-02", "2794") == "document/kst-21501-02-2794"
+    assert [c[:2] for c in md.find_citations("zie Kamerstuk 36 410-X, nr.93 en 28676, nr. 5")] == \
+        [("36410-X", "93"), ("28676", "5")]

@@ -1,0 +1,181 @@
+"""kg viz pages in a real headless Chromium (Debian's /usr/bin/chromium via Playwright).
+
+Checks what a user sees: the drawn node and edge counts, no console errors, no
+request leaving the machine, the class filter, search, tooltips, hostile names
+shown as text, and a large page that settles. Screenshots go to ``out/``.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.viz import pages
+from kg.viz.project import annotate, load_dataset, project
+from kg.viz.synthetic import grid_dataset
+
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+FIXTURE = Path(__file__).parent / "data" / "viz" / "fixture.trig"
+OUT = Path(__file__).resolve().parents[1] / "out"
+INJECTIONS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not shutil.which(CHROMIUM):
+    pytest.skip(f"{CHROMIUM} not installed (Debian package 'chromium')", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def fixture_graph():
+    """The fixture's entity graph with local names as labels (independent of ontology/)."""
+    H = project(load_dataset(FIXTURE), {})
+    annotate(H)
+    return H
+
+
+@pytest.fixture(scope="module")
+def G():
+    return fixture_graph()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, G):
+    out = tmp_path_factory.mktemp("site")
+    pages.write_site(G, out, "nl")
+    return out
+
+
+class Visit:
+    """One page load, with everything the page tried to do recorded."""
+
+    def __init__(self, browser, path: Path, timeout_s: float = 60):
+        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: m.type in ("error", "warning") and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.route("**/*", self._route)
+        start = time.monotonic()
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("window.kgviz && window.kgviz.settled", timeout=timeout_s * 1000)
+        self.settle_s = time.monotonic() - start
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:  # nothing may leave the machine: record and refuse
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def js(self, expr: str):
+        return self.page.evaluate(expr)
+
+    def drawn(self) -> tuple[int, int]:
+        return tuple(self.js("[kgviz.network.body.nodeIndices.length, kgviz.network.body.edgeIndices.length]"))
+
+    def clean(self) -> None:
+        assert self.errors == [] and self.outside == [] and self.dialogs == []
+
+
+def test_overview_draws_every_entity_offline_without_errors(browser, site, G):
+    v = Visit(browser, site / "overview.html")
+    assert v.js("[kgviz.nodes.length, kgviz.edges.length]") == [G.number_of_nodes(), G.number_of_edges()]
+    assert v.drawn() == (G.number_of_nodes(), G.number_of_edges())
+    assert v.js("kgviz.network.physics.physicsEnabled") is False  # settled, then stopped
+    v.clean()
+    OUT.mkdir(exist_ok=True)
+    v.page.screenshot(path=str(OUT / "viz-overview.png"))
+
+
+def test_class_filter_changes_what_is_drawn(browser, site, G):
+    v = Visit(browser, site / "overview.html")
+    countries = [n for n in G if G.nodes[n]["cls"] == "Country"]
+    touching = {(u, v_, k) for u, v_, k in G.edges(keys=True) if u in countries or v_ in countries}
+    v.page.uncheck('input.class-filter[value="Country"]')
+    assert v.drawn() == (G.number_of_nodes() - len(countries), G.number_of_edges() - len(touching))
+    v.page.check('input.class-filter[value="Country"]')
+    assert v.drawn() == (G.number_of_nodes(), G.number_of_edges())
+    v.clean()
+
+
+def test_search_focuses_a_node_by_alias(browser, site):
+    v = Visit(browser, site / "overview.html")
+    v.page.fill("#search", "kowalczyk")
+    v.page.press("#search", "Enter")
+    assert v.js("kgviz.network.getSelectedNodes()") == ["person/kowalczyk"]
+    v.page.fill("#search", "geen-bestaande-naam")
+    v.page.press("#search", "Enter")
+    assert v.page.inner_text("#status") == "niet gevonden"
+    v.clean()
+
+
+def hover(v: Visit, node_id: str) -> str:
+    xy = v.js(f"(() => {{ const p = kgviz.network.getPosition({node_id!r});"
+              f" const d = kgviz.network.canvasToDOM(p); const r = document.getElementById('network')"
+              f".getBoundingClientRect(); return [d.x + r.left, d.y + r.top]; }})()")
+    v.page.mouse.move(*xy)
+    v.page.wait_for_selector("#tooltip", state="visible", timeout=5000)
+    return v.page.inner_text("#tooltip")
+
+
+def test_ego_page_shows_injection_strings_as_text(browser, site, G):
+    v = Visit(browser, site / "entity" / "person--xss-script.html")
+    assert v.page.inner_text("h1") == INJECTIONS[0]
+    assert 'O\'Neill "de \\ Backslash"' in v.page.inner_text("header")
+    body = v.page.inner_text("main")
+    assert "</script><script>alert(2)</script>" in body  # evidence sentence, as text
+    assert v.js("document.querySelectorAll('img').length") == 0
+    assert set(v.js("kgviz.nodes.map(n => n.label)")) >= set(INJECTIONS)
+    tip = hover(v, "organisation/xss-img")
+    assert INJECTIONS[1] in tip
+    nodes, _hidden = pages.ego_nodes(G, "person/xss-script")
+    assert v.drawn()[0] == len(nodes)
+    v.clean()
+    v.page.screenshot(path=str(OUT / "viz-ego.png"))
+
+
+def test_tooltip_has_class_aliases_and_documents(browser, site):
+    v = Visit(browser, site / "entity" / "person--van-der-hoeven.html")
+    tip = hover(v, "person/van-der-hoeven")
+    assert "Anneke van der Hoeven" in tip and "Minister" in tip
+    assert "minister Van der Hoeven" in tip and "Verslag NAVO-top Lissabon" in tip
+    v.clean()
+
+
+def test_document_page_and_index_load_cleanly(browser, site):
+    v = Visit(browser, site / "doc" / "kst-99001-12.html")
+    n, e = v.drawn()
+    assert n == v.js("kgviz.nodes.length") and n >= 10 and e >= 5
+    assert "Moldavië neemt deel aan de partnersessie" in v.page.inner_text("main")
+    v.clean()
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto((site / "index.html").as_uri())
+    assert "Verslag NAVO-top Lissabon 10–11 juli 2031" in page.inner_text("main")
+    assert errors == []
+
+
+def test_large_graph_opens_and_settles(browser, tmp_path):
+    H = project(grid_dataset(1400))
+    annotate(H)
+    assert H.number_of_nodes() >= 2000
+    pages.write_site(H, tmp_path, "nl")
+    v = Visit(browser, tmp_path / "overview.html", timeout_s=90)
+    assert v.drawn() == (H.number_of_nodes(), H.number_of_edges())
+    assert v.js("kgviz.network.physics.physicsEnabled") is False
+    assert v.settle_s < 60, v.settle_s
+    v.clean()
