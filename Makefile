@@ -13,13 +13,12 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 install: $(PY)
-	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
 
 build: $(PY)
 	mkdir -p $(OUT)
-	$(KG) build seeds -o $(OUT)/graph.ttl
-	$(KG) build seeds -o $(OUT)/graph.trig -q
+	$(KG) build seeds -o $(OUT)/graph.ttl --cache .kgcache
+	$(KG) build seeds -o $(OUT)/graph.trig --cache .kgcache -q
 	@echo "graph: $(OUT)/graph.ttl $(OUT)/graph.trig"
 
 # The pages need kg.viz; skip (without failing) while it is not there.

@@ -194,7 +194,14 @@ def timed_kg_command() -> list[str]:
 def profile_build(corpus: Path, out: Path) -> Path:
     """cProfile one --jobs 1 build of ``corpus``; the 40 costliest functions to a text file."""
     prof = out.with_suffix(".prof")
-    run([sys.executable, "-m", "cProfile", "-o", str(prof), *timed_kg_command()[1:],
+    # CPU-time profiler, so other work on the machine does not inflate the figures.
+    script = ("import cProfile, runpy, sys, time\n"
+              "p = cProfile.Profile(time.process_time)\n"
+              "sys.argv = sys.argv[1:]\n"
+              "try:\n    p.runcall(runpy.run_path, sys.argv[0], run_name='__main__')\n"
+              "except SystemExit:\n    pass\n"
+              f"p.dump_stats({str(prof)!r})\n")
+    run([sys.executable, "-c", script, *timed_kg_command()[1:],
          "build", str(corpus), "-o", str(OUT / "tmp" / "profiled.trig"), "-q"], sample=False)
     import io
     import pstats
@@ -232,7 +239,8 @@ def startup_times(tmp: Path, repeat: int) -> dict:
             "load_average": os.getloadavg()[0]}
 
 
-def bench(sizes: list[int], jobs_compare: bool, incremental: bool, profile: bool, repeat: int) -> dict:
+def bench(sizes: list[int], jobs_compare: bool, incremental: bool, profile: bool, repeat: int,
+          unchanged: bool = False) -> dict:
     import corpus as corpus_mod
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -300,14 +308,14 @@ def bench(sizes: list[int], jobs_compare: bool, incremental: bool, profile: bool
                           "jobs2_tree_peak_mb": r2["tree_peak_mb"], "ok": r2["ok"],
                           "same_triples": r2["triples"] == by_n[big]["triples"]}
     if incremental:
-        result["incremental"] = incremental_build(folder, big)
+        result["incremental"] = incremental_build(folder, big, unchanged)
     if profile:
         n = 100 if 100 in by_n else min(sizes)
         result["profile"] = str(profile_build(OUT / f"corpus-{n}", OUT / f"profile-{n}.txt"))
     return result
 
 
-def incremental_build(folder: Path, n: int) -> dict:
+def incremental_build(folder: Path, n: int, unchanged: bool = False) -> dict:
     """Fill a cache with a build of ``folder``, add one document, rebuild."""
     import corpus as corpus_mod
 
@@ -318,7 +326,8 @@ def incremental_build(folder: Path, n: int) -> dict:
     print(f"{n} documents: cold build with --cache ...", file=sys.stderr)
     cold = build(folder, OUT / f"build-{n}-cached.trig", jobs=2, cache=cache, command=command)
     entries = sum(1 for _ in cache.rglob("*.pickle")) if cache.exists() else 0
-    warm = build(folder, OUT / f"build-{n}-cached.trig", jobs=1, cache=cache, command=command)
+    warm = build(folder, OUT / f"build-{n}-cached.trig", jobs=1, cache=cache, command=command) \
+        if unchanged else None
     # One more document, made the same way as the corpus (index n).
     extra = OUT / "tmp" / "extra"
     corpus_mod.generate(n + 1, extra)
@@ -332,10 +341,11 @@ def incremental_build(folder: Path, n: int) -> dict:
         (folder / added.name).unlink()
     return {"documents": n, "via": "kg build --cache" if wired else "bench/cached_build.py (proposed wiring)",
             "cold_with_cache_jobs2_seconds": cold["seconds"],
-            "unchanged_rebuild_seconds": warm["seconds"], "add_one_seconds": inc["seconds"],
+            "unchanged_rebuild_seconds": warm["seconds"] if warm else None,
+            "add_one_seconds": inc["seconds"], "add_one_cpu_seconds": inc["cpu_seconds"],
             "add_one_peak_rss_mb": inc["peak_rss_mb"],
             "cache_entries": entries, "cache_entries_after_add": entries_after,
-            "ok": cold["ok"] and warm["ok"] and inc["ok"], "triples_after_add": inc["triples"]}
+            "ok": cold["ok"] and inc["ok"] and (warm is None or warm["ok"]), "triples_after_add": inc["triples"]}
 
 
 # --------------------------------------------------------------------------- report
@@ -374,8 +384,8 @@ def table(result: dict) -> str:
     if "incremental" in result:
         i = result["incremental"]
         lines.append(f"incremental on {i['documents']} docs ({i['via']}): cold --jobs 2 with cache "
-                     f"{i['cold_with_cache_jobs2_seconds']:.1f} s, unchanged rebuild {i['unchanged_rebuild_seconds']:.1f} s, "
-                     f"one document added {i['add_one_seconds']:.1f} s; cache entries {i['cache_entries']} -> "
+                     f"{i['cold_with_cache_jobs2_seconds']:.1f} s, unchanged rebuild {_f(i['unchanged_rebuild_seconds'], '{:.1f}')} s, "
+                     f"one document added {i['add_one_seconds']:.1f} s wall, {_f(i['add_one_cpu_seconds'], '{:.1f}')} s CPU; cache entries {i['cache_entries']} -> "
                      f"{i['cache_entries_after_add']}")
     return "\n".join(lines)
 
@@ -385,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="10,100,1000", help="corpus sizes (default 10,100,1000)")
     ap.add_argument("--no-jobs", action="store_true", help="skip the --jobs 2 comparison")
     ap.add_argument("--no-incremental", action="store_true", help="skip the incremental build")
+    ap.add_argument("--unchanged", action="store_true", help="also time a cached rebuild with nothing changed")
     ap.add_argument("--profile", action="store_true",
                     help="also cProfile a --jobs 1 build of the 100-document corpus -> bench/out/profile-100.txt")
     ap.add_argument("--repeat", type=int, default=5, help="start-up measurements (median; default 5)")
@@ -397,7 +408,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     if not args.no_snapshot:
         CODE = snapshot()
-    result = bench(sizes, not args.no_jobs, not args.no_incremental, args.profile, args.repeat)
+    result = bench(sizes, not args.no_jobs, not args.no_incremental, args.profile, args.repeat, args.unchanged)
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     Path(args.out).write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
     print(table(result))

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg.viz.pages import write_site  # noqa: E402
-from kg.viz.project import annotate, load_dataset, load_labels, project  # noqa: E402
+from kg.viz.project import annotate, load_labels, project, read_quads  # noqa: E402
 from kg.viz.synthetic import scale_file  # noqa: E402
 
 
@@ -32,14 +32,14 @@ def timed(fn, *args):
 
 def run(graph: Path, site: Path) -> dict:
     """Parse, project, annotate and write the site for one graph file; seconds per step."""
-    ds, t_parse = timed(load_dataset, graph)
-    G, t_project = timed(project, ds, load_labels("nl"))
+    quads, t_parse = timed(read_quads, graph)
+    G, t_project = timed(project, quads, load_labels("nl"))
     _, t_annotate = timed(annotate, G)
     if site.exists():
         shutil.rmtree(site)
     _, t_pages = timed(write_site, G, site, "nl")
     files = sum(1 for _ in site.rglob("*.html"))
-    return {"graph": str(graph), "quads": len(list(ds.quads((None, None, None, None)))),
+    return {"graph": str(graph), "quads": len(quads),
             "nodes": G.number_of_nodes(), "edges": G.number_of_edges(), "pages": files,
             "parse_s": t_parse, "project_s": t_project, "annotate_s": t_annotate, "pages_s": t_pages,
             "site_mb": round(sum(p.stat().st_size for p in site.rglob("*")) / 1e6, 1)}

@@ -309,14 +309,22 @@ def _run(docs: list[Path], max_bytes: int | None, jobs: int, args, quiet: bool) 
     from kg.executors import map_documents
 
     tasks = [(str(p), max_bytes) for p in docs]
-    show = not quiet and len(tasks) > 1 and sys.stderr.isatty()
+    n = len(tasks)
+    show = not quiet and n > 1 and sys.stderr.isatty()
+    # Not a terminal (a log file, CI): a plain line every tenth of a long run.
+    every = max(1, n // 10) if not quiet and not show and n >= 50 else 0
+    verbose = getattr(args, "verbose", False)
     done = [0]
 
     def progress(i: int, result) -> None:
         done[0] += 1
-        if show:
-            print(f"\r[{done[0]}/{len(tasks)}] {Path(tasks[i][0]).name[:60]:<60}", end="",
+        if verbose and not isinstance(result, BaseException):
+            _say(f"read {tasks[i][0]} ({result.seconds:.2f} s)")
+        elif show:
+            print(f"\r[{done[0]}/{n}] {Path(tasks[i][0]).name[:60]:<60}", end="",
                   file=sys.stderr, flush=True)
+        elif every and done[0] % every == 0:
+            _say(f"[{done[0]}/{n}] documents read")
 
     options = dict(jobs=jobs, executor=getattr(args, "executor", "local") or "local",
                    scheduler=getattr(args, "scheduler", None),
@@ -335,13 +343,15 @@ def _run(docs: list[Path], max_bytes: int | None, jobs: int, args, quiet: bool) 
                                  from_cache=_from_cache, **options)
     else:
         results = map_documents(process_file, tasks, **options)
-    if show:
+    if show and not verbose:
         print("\r" + " " * 70 + "\r", end="", file=sys.stderr, flush=True)
     out = []
     for (path, _), r in zip(tasks, results):
         if isinstance(r, BaseException):  # the worker itself failed (killed, out of memory)
             r = DocResult(path=path, skipped=f"worker failed: {type(r).__name__}: {r}")
         out.append(r)
+    if tasks and len(tasks) != len(out):  # pragma: no cover - executors keep one slot per item
+        raise KGError("internal error: results lost")
     return out
 
 

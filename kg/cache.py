@@ -73,6 +73,9 @@ class ExtractionCache:
         self.salt = f"{kg.PIPELINE_VERSION}\0{fingerprint or code_fingerprint()}".encode()
         self.hits = 0
         self.misses = 0
+        # Keys computed by get(), reused by put(): the entry then describes
+        # the bytes that were read, even if the file changes meanwhile.
+        self._keys: dict[str, str] = {}
 
     def key(self, path: str | os.PathLike) -> str:
         """The cache key of the file at ``path`` as it is now."""
@@ -88,8 +91,8 @@ class ExtractionCache:
     def get(self, path: str | os.PathLike) -> Extraction | None:
         """The cached Extraction for ``path``, or None (never cached, changed, unreadable)."""
         try:
-            entry = self._entry(self.key(path))
-            with open(entry, "rb") as f:
+            key = self._keys[str(path)] = self.key(path)
+            with open(self._entry(key), "rb") as f:
                 ex = pickle.load(f)
         except FileNotFoundError:
             self.misses += 1
@@ -106,21 +109,30 @@ class ExtractionCache:
             ex.source = dataclasses.replace(ex.source, path=Path(path))
         return ex
 
-    def put(self, path: str | os.PathLike, extraction: Extraction) -> None:
-        """Store ``extraction`` as the result for ``path``'s current bytes (atomically)."""
-        entry = self._entry(self.key(path))
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
+    def put(self, path: str | os.PathLike, extraction: Extraction) -> bool:
+        """Store ``extraction`` for ``path`` (atomically); False if it could not be.
+
+        The key is the one ``get(path)`` computed, else that of the file's
+        current bytes. A failed write (file gone, disk full, folder read-only)
+        only costs a re-extraction next time, so it does not raise.
+        """
+        tmp = None
         try:
+            key = self._keys.pop(str(path), None) or self.key(path)
+            entry = self._entry(key)
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(extraction, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, entry)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+            return True
+        except (OSError, pickle.PicklingError):
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            return False
 
 
 def _same(x):

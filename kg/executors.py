@@ -79,8 +79,8 @@ def map_documents(func: Callable[[Any], Any], items: Iterable[Any], jobs: int = 
       ``jobs > 1`` uses a ``ProcessPoolExecutor`` with ``jobs`` workers.
     * ``executor="dask"``: submits to ``distributed.Client(scheduler)``;
       ``scheduler`` is an address (``"tcp://host:8786"``), a cluster object, or
-      an existing ``Client``; ``None`` starts a local cluster. ``jobs`` is
-      ignored (the cluster decides).
+      an existing ``Client``; ``None`` starts a local cluster of ``jobs``
+      single-threaded worker processes (otherwise the cluster decides).
 
     A result that is an exception means ``func`` raised it for that item.
     ``initializer`` (optional) prepares per-process state, e.g.
@@ -96,7 +96,7 @@ def map_documents(func: Callable[[Any], Any], items: Iterable[Any], jobs: int = 
     if not items:
         return []
     if executor == "dask":
-        return _map_dask(func, items, scheduler, initializer, on_result)
+        return _map_dask(func, items, scheduler, initializer, on_result, jobs)
     if jobs <= 1 or len(items) == 1:
         return _map_sequential(func, items, initializer, on_result)
     return _map_pool(func, items, min(jobs, len(items)), initializer, on_result)
@@ -139,16 +139,27 @@ def _map_pool(func, items: Sequence, jobs: int, initializer, on_result) -> list[
     return out
 
 
-def _map_dask(func, items: Sequence, scheduler, initializer, on_result) -> list[Any]:
+def _map_dask(func, items: Sequence, scheduler, initializer, on_result, jobs: int = 1) -> list[Any]:
     try:
-        from distributed import Client
+        from distributed import Client, LocalCluster
     except ImportError as e:  # pragma: no cover - dask is a declared dependency
         raise KGError("--executor dask needs the 'distributed' package (pip install 'dask[distributed]')") from e
 
     own = not isinstance(scheduler, Client)
+    cluster = None
     try:
+        if scheduler is None:
+            # No address: a throw-away local cluster, one single-threaded
+            # process per job (the rules hold the GIL; threads would not help).
+            import logging
+
+            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            scheduler = cluster
         client = Client(scheduler) if own else scheduler
     except OSError as e:
+        if cluster is not None:
+            cluster.close()
         raise KGError(f"cannot reach the Dask scheduler {scheduler}: {e}") from e
     try:
         if initializer is not None:
@@ -172,3 +183,5 @@ def _map_dask(func, items: Sequence, scheduler, initializer, on_result) -> list[
     finally:
         if own:
             client.close()
+        if cluster is not None:
+            cluster.close()

@@ -59,8 +59,8 @@ def person_merges(people: dict[str, set[str]]) -> dict[str, str]:
     return merges
 
 
-def ocr_merges(ex: Extraction) -> dict[str, str]:
-    """Within one document: ``FIVIM`` -> the entity called ``FMM``."""
+def ocr_merges(ex: Extraction, variants: set[str] | None = None) -> dict[str, str]:
+    """Within one document: ``FIVIM`` -> the entity called ``FMM`` (variant names added to ``variants``)."""
     by_name: dict[str, str] = {}
     for ent in ex.entities.values():
         for n in _names(ent):
@@ -71,18 +71,24 @@ def ocr_merges(ex: Extraction) -> dict[str, str]:
             if n.isupper() and "IVI" in n:
                 other = by_name.get(n.replace("IVI", "M"))
                 if other and other != ent.key:
-                    merges[ent.key] = other
+                    if ent.label == n:
+                        merges[ent.key] = other
+                    if variants is not None:
+                        variants.add(n)
     return merges
 
 
-def _global_label(key: str, ents: list[Entity], doc_labels: Counter) -> str:
+def _global_label(key: str, ents: list[Entity], doc_labels: Counter, variants: set[str]) -> str:
     ref = reference.load().get(key)
     if ref is not None:
         return ref.label
     if ents[0].cls in _PERSONS or any(e.cls in _PERSONS for e in ents):
         names = {normalise_name(n) for e in ents for n in _names(e)}
         return max(sorted(names), key=lambda n: (len(n.split()), len(n), not n.isascii()))
-    return max(sorted(doc_labels), key=lambda n: (doc_labels[n], len(n)))
+    good = Counter({n: c for n, c in doc_labels.items() if n not in variants})
+    if not good:  # the documents' labels were OCR variants: use the forms they map to
+        good = Counter(n for e in ents for n in _names(e) if n not in variants) or doc_labels
+    return max(sorted(good), key=lambda n: (good[n], len(n)))
 
 
 def _rewrite_fact(f: Fact, m) -> Fact:
@@ -94,8 +100,9 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
     """Give every entity one key and one label across all documents."""
     parent: dict[str, str] = {}
     people: dict[str, set[str]] = defaultdict(set)
+    variants: set[str] = set()
     for ex in extractions:
-        for k, v in ocr_merges(ex).items():
+        for k, v in ocr_merges(ex, variants).items():
             parent[_find(parent, k)] = _find(parent, v)
         for ent in ex.entities.values():
             if ent.cls in _PERSONS:
@@ -126,7 +133,7 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
             by_key[ent.key].append(ent)
             labels[ent.key][ent.label] += 1
     for key, ents in by_key.items():
-        label = _global_label(key, ents, labels[key])
+        label = _global_label(key, ents, labels[key], variants)
         cls = "Minister" if any(e.cls == "Minister" for e in ents) else ents[0].cls
         same_as = next((e.same_as for e in ents if e.same_as), None)
         for e in ents:

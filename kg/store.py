@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -371,13 +372,23 @@ def from_ox(term) -> Node | None:
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        return _iri(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    dt = term.datatype.value
-    return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=URIRef(dt))
+    return _literal(term.value, term.datatype.value, term.language)
+
+
+@lru_cache(maxsize=1 << 16)
+def _iri(value: str) -> URIRef:
+    return URIRef(value)
+
+
+@lru_cache(maxsize=1 << 16)
+def _literal(value: str, datatype: str, language: str | None) -> Literal:
+    """Cached: rdflib parses typed lexical forms on construction, which is slow per row."""
+    if language:
+        return Literal(value, lang=language)
+    return Literal(value) if datatype == _XSD_STRING else Literal(value, datatype=URIRef(datatype))
 
 
 def parse_term(value: str) -> Node:

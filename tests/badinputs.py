@@ -325,11 +325,27 @@ def graph_problems(path: Path) -> list[str]:
                 pass
     except Exception as e:  # noqa: BLE001
         problems.append(f"pyoxigraph cannot parse {path.name}: {type(e).__name__}: {e}")
-    v = run_kg("validate", str(path), timeout=180)
-    if v.returncode != 0:
-        tail = (v.stdout + v.stderr).strip().splitlines()[-5:]
-        problems.append(f"kg validate exit {v.returncode}: " + " | ".join(tail))
+    rc, said = kg_validate(path)
+    if rc != 0:
+        problems.append(f"kg validate exit {rc}: " + " | ".join(said.strip().splitlines()[-5:]))
     return problems
+
+
+def kg_validate(path: Path) -> tuple[int, str]:
+    """``kg validate PATH`` through the CLI entry point, in this process (no
+    interpreter and spaCy start-up per graph); returns (exit status, output)."""
+    import contextlib
+    import io
+
+    from kg.cli import main
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+        try:
+            rc = main(["validate", str(path)])
+        except SystemExit as e:  # argparse
+            rc = e.code if isinstance(e.code, int) else 2
+    return rc, buf.getvalue()
 
 
 def source_files(path: Path) -> set[str]:
@@ -406,8 +422,7 @@ def run_one(item: BadInput, good: Path, outdir: Path, extra: tuple[str, ...] = (
     except subprocess.TimeoutExpired as e:
         err = e.stderr.decode(errors="replace") if isinstance(e.stderr, bytes) else (e.stderr or "")
         return Outcome(item, None, err + "\n[hung: killed after 240 s]", out, set(), ["build hung"])
-    problems = graph_problems(out) if out.exists() else []
-    return Outcome(item, r.returncode, r.stderr, out, source_files(out), problems)
+    return Outcome(item, r.returncode, r.stderr, out, set(), [])
 
 
 def run_table(folder: Path, workers: int = 3) -> tuple[dict[str, Outcome], Path]:
@@ -422,7 +437,12 @@ def run_table(folder: Path, workers: int = 3) -> tuple[dict[str, Outcome], Path]
     outdir.mkdir(exist_ok=True)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futs = {k: pool.submit(run_one, it, good, outdir) for k, it in items.items()}
-        return {k: f.result() for k, f in futs.items()}, good
+        outcomes = {k: f.result() for k, f in futs.items()}
+    for o in outcomes.values():  # in this thread: kg validate runs in-process
+        if o.output.exists():
+            o.problems = graph_problems(o.output)
+            o.sources = source_files(o.output)
+    return outcomes, good
 
 
 def _cell(text: str) -> str:
@@ -454,3 +474,12 @@ if __name__ == "__main__":  # python tests/badinputs.py : print the table
         for o in outcomes.values():  # let TemporaryDirectory remove the unreadable file
             if o.item.path.exists() and not o.item.path.is_symlink():
                 o.item.path.chmod(0o644) if o.item.path.is_file() else None
+
+
+def leftovers(folder: Path, keep: set[str]) -> list[str]:
+    """Files in ``folder`` other than ``keep``: temporary outputs a build left behind.
+
+    A ``*.lock`` file is not counted: a lock file used with flock is meant to
+    stay (removing it would race with a waiting build).
+    """
+    return sorted(p.name for p in folder.iterdir() if p.name not in keep and not p.name.endswith(".lock"))

@@ -122,3 +122,70 @@ def test_fingerprint_is_stable_and_cheap():
     assert time.perf_counter() - t < 1.0
     code_fingerprint.cache_clear()
     assert code_fingerprint() == a
+
+
+def test_entry_describes_the_bytes_that_were_read(corpus, tmp_path):
+    """A file edited while it is being extracted is extracted again next time."""
+    cache = ExtractionCache(tmp_path / "cache")
+    path = corpus[2]
+
+    def edit_while_extracting(p):
+        ex = CountingExtractor()(p)
+        Path(p).write_text("Nederland draagt EUR 55 miljoen bij aan het fonds voor Georgië.", encoding="utf-8")
+        return ex
+
+    extract_cached(edit_while_extracting, [path], cache)
+    f = CountingExtractor()
+    extract_cached(f, [path], ExtractionCache(tmp_path / "cache"))
+    assert f.calls == [path.name]
+
+
+def test_unwritable_cache_does_not_fail(corpus, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    cache = ExtractionCache(blocker)
+    assert cache.put(corpus[0], CountingExtractor()(corpus[0])) is False
+    assert cache.get(corpus[0]) is None
+
+
+def test_kg_build_cache_reextracts_only_the_changed_letter(tmp_path, monkeypatch):
+    """Through the real ``kg build --cache`` (in-process, --jobs 1): count extractions."""
+    import kg.build
+    from kg.cli import main
+
+    docs = tmp_path / "brieven"
+    docs.mkdir()
+    letters = {
+        "201_agenda.txt": "Den Haag, 3 maart 2031\n\nHierbij bied ik u de geannoteerde agenda aan voor de "
+                          "NAVO-bijeenkomst van ministers van Defensie op 12 en 13 maart 2031 in Brussel. "
+                          "Noorwegen en Polen spreken over de steun aan Moldavië.\n",
+        "202_verslag.txt": "Den Haag, 20 maart 2031\n\nOp 12 en 13 maart 2031 kwamen de NAVO-ministers van "
+                           "Defensie bijeen in Brussel. Canada kondigde een bijdrage van EUR 30 miljoen aan.\n",
+    }
+    for name, text in letters.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    calls: list[str] = []
+    real = kg.build.process_file
+
+    def counting(task):
+        calls.append(Path(task[0]).name)
+        return real(task)
+
+    monkeypatch.setattr(kg.build, "process_file", counting)
+    out, cache = tmp_path / "kg.nq", tmp_path / "cache"
+    argv = ["build", str(docs), "-o", str(out), "--cache", str(cache), "-q"]
+    assert main(argv) in (0, 1)
+    assert sorted(calls) == sorted(letters)
+    first = out.read_text(encoding="utf-8")
+
+    calls.clear()
+    assert main(argv) in (0, 1)
+    assert calls == []
+    assert out.read_text(encoding="utf-8") == first  # cached extractions give the same graph
+
+    (docs / "202_verslag.txt").write_text(letters["202_verslag.txt"].replace("Canada", "Denemarken"),
+                                          encoding="utf-8")
+    calls.clear()
+    assert main(argv) in (0, 1)
+    assert calls == ["202_verslag.txt"]
+    assert out.read_text(encoding="utf-8") != first

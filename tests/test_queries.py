@@ -87,7 +87,7 @@ def test_library_has_fifteen_documented_queries():
 
 
 # Parameters used to run each query in the tests (only for those that take some).
-PARAMS_FIXTURE = {"entity-facts": {"name": "beridze"}, "entity-documents": {"name": "Georgie"}}
+PARAMS_FIXTURE = {"entity-facts": {"name": "Beridze"}, "entity-documents": {"name": "Georgie"}}
 PARAMS_SEEDS = {"entity-facts": {"name": "Interflex"}, "entity-documents": {"name": "Interflex"}}
 
 

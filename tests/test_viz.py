@@ -241,3 +241,26 @@ def test_grid_dataset_size():
     H = project(grid_dataset(100))
     annotate(H)
     assert H.number_of_nodes() == 100 + 50 + 5
+
+
+def test_oxigraph_and_rdflib_readers_agree():
+    from kg.viz.project import read_quads
+
+    a, b = project(read_quads(FIXTURE), {}), project(load_dataset(FIXTURE), {})
+    assert sorted(a.nodes(data=True)) == sorted(b.nodes(data=True))
+    assert sorted(a.edges(keys=True, data=True)) == sorted(b.edges(keys=True, data=True))
+
+
+def test_kg_viz_command_writes_site_and_prints_index(tmp_path, capsys):
+    assert main(["viz", "--graph", str(FIXTURE), "-o", str(tmp_path / "site"), "--lang", "en"]) == 0
+    printed = capsys.readouterr().out.strip()
+    assert printed == str((tmp_path / "site" / "index.html").resolve())
+    assert (tmp_path / "site" / "lib" / "kgviz.js").is_file()
+
+
+def test_document_page_quotes_only_its_own_sentences(site):
+    sentence = "Tijdens de top in Lissabon namen bondgenoten de Digital Resilience Pledge (DRP) aan."
+    # the agreedAt fact stands in both letters' graphs, but only the report quotes it
+    assert sentence in (site / "doc" / "kst-99002-7.html").read_text()
+    agenda = (site / "doc" / "kst-99001-12.html").read_text()
+    assert sentence not in agenda and "agreedAt" in agenda

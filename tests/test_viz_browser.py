@@ -21,7 +21,8 @@ CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run"]
 FIXTURE = Path(__file__).parent / "data" / "viz" / "fixture.trig"
-OUT = Path(__file__).resolve().parents[1] / "out"
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "out"
 INJECTIONS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -179,3 +180,30 @@ def test_large_graph_opens_and_settles(browser, tmp_path):
     assert v.js("kgviz.network.physics.physicsEnabled") is False
     assert v.settle_s < 60, v.settle_s
     v.clean()
+
+
+@pytest.fixture(scope="module")
+def seeds_site(tmp_path_factory):
+    """The real seeds graph, built by ``kg build`` (the extractor is another module)."""
+    from kg.cli import main
+    from kg.viz.project import entity_graph
+
+    out = tmp_path_factory.mktemp("seeds")
+    assert main(["build", str(ROOT / "seeds"), "-o", str(out / "seeds.trig"), "-q"]) in (0, 1)
+    H = entity_graph(out / "seeds.trig", "nl")
+    pages.write_site(H, out / "site", "nl")
+    return H, out / "site"
+
+
+def test_seeds_overview_and_ego_page_screenshots(browser, seeds_site):
+    H, site = seeds_site
+    v = Visit(browser, site / "overview.html")
+    assert v.drawn() == (H.number_of_nodes(), H.number_of_edges())
+    v.clean()
+    v.page.screenshot(path=str(OUT / "viz-seeds-overview.png"))
+    people = [n for n in H if H.nodes[n]["cls"] in ("Minister", "Person")]
+    person = max(people, key=lambda n: (H.nodes[n]["degree"], n))
+    v = Visit(browser, site / pages.page_path(person))
+    assert v.drawn()[0] == len(pages.ego_nodes(H, person)[0])
+    v.clean()
+    v.page.screenshot(path=str(OUT / "viz-seeds-ego.png"))

@@ -54,9 +54,15 @@ def words_of(sent) -> set[str]:
     return {t.lower_ for t in sent if not t.is_space}
 
 
-def has_trigger(words: set[str], singles, pairs) -> bool:
-    """A sentence with one of the trigger words, or all words of a trigger pair."""
-    return bool(words & set(singles)) or any(set(p) <= words for p in pairs)
+def has_trigger(words: set[str], singles, pairs, phrases=(), sent=None) -> bool:
+    """A sentence with one of the trigger words, all words of a (separable) trigger pair,
+    or a contiguous trigger phrase."""
+    if words & set(singles) or any(set(p) <= words for p in pairs):
+        return True
+    if sent is not None and phrases:
+        toks = [t.lower_ for t in sent if not t.is_space]
+        return any(toks[i:i + len(p)] == list(p) for p in phrases for i in range(len(toks)))
+    return False
 
 
 def label_of(doc, key: str) -> str:
@@ -101,7 +107,7 @@ def _ordinal_session(ev: dict, sent) -> dict | None:
     toks = [t for t in sent if not t.is_space]
     for a, b in zip(toks, toks[1:]):
         n = REL["ordinals"].get(a.lower_)
-        if n is not None and b.lower_ in REL["meeting_reference_nouns"]:
+        if n is not None and b.lower_ in REL["session_reference_nouns"]:
             idx = len(ordered) - 1 if n == -1 else n - 1
             return ordered[idx] if 0 <= idx < len(ordered) else None
     return None
@@ -132,27 +138,30 @@ def _sessions(ctx: Context, ev: dict) -> None:
     meeting_spans = [sp for sp in mentions(doc) if sp.label_ in ("Summit", "MinisterialMeeting")]
     for sent in doc.sents:
         words = words_of(sent)
-        if not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
-            continue
-        scopes = _in_session_scope(ev, sent.start_char)
-        if scopes:
-            for sess in scopes:
-                for sp in _participants(ctx, sent, {sess.get("body") or ""}):
-                    link(ctx, sess["key"], "kg:participant", sp.kb_id_, sp, "events.session_participant")
-            continue
-        ordinal = _ordinal_session(ev, sent)
-        if ordinal is not None:
-            for sp in _participants(ctx, sent, {ordinal.get("body") or ""}):
-                link(ctx, ordinal["key"], "kg:participant", sp.kb_id_, sp, "events.session_participant")
+        if not has_trigger(words, REL["participation_words"], REL["participation_pairs"],
+                           REL["participation_phrases"], sent):
             continue
         here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
-        refers = any(t.lower_ in REL["meeting_reference_nouns"] and i and
-                     sent[i - 1].lower_ in REL["meeting_reference_determiners"] for i, t in enumerate(sent))
-        if not here and not refers:
-            continue
-        target = here[0].kb_id_ if here else main
+        other = [m for m in here if m.kb_id_ != main]
+        ordinal = _ordinal_session(ev, sent)
         for sp in _participants(ctx, sent, set()):
-            link(ctx, target, "kg:participant", sp.kb_id_, sp, "events.meeting_participant")
+            if other:  # "dat Zweden kan deelnemen aan de Top in Vilnius": that meeting
+                link(ctx, other[0].kb_id_, "kg:participant", sp.kb_id_, sp, "events.meeting_participant")
+                continue
+            if ordinal is not None:  # "Bij de laatste sessie sloten ... aan"
+                if sp.kb_id_ != ordinal.get("body"):
+                    link(ctx, ordinal["key"], "kg:participant", sp.kb_id_, sp, "events.session_participant")
+                continue
+            scopes = _in_session_scope(ev, sp.start_char)
+            if scopes:
+                for sess in scopes:
+                    if sp.kb_id_ != sess.get("body"):
+                        link(ctx, sess["key"], "kg:participant", sp.kb_id_, sp, "events.session_participant")
+                continue
+            refers = any(t.lower_ in REL["meeting_reference_nouns"] and i and
+                         sent[i - 1].lower_ in REL["meeting_reference_determiners"] for i, t in enumerate(sent))
+            if here or refers:
+                link(ctx, main, "kg:participant", sp.kb_id_, sp, "events.meeting_participant")
 
 
 def _in_country(ctx: Context) -> None:

@@ -22,7 +22,8 @@ def graphml_ready(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for n, d in G.nodes(data=True):
         H.add_node(n, **{k: flat(v) for k, v in d.items()})
     for u, v, k, d in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=str(k), **{a: flat(b) for a, b in d.items()})
+        # "sources" repeats "evidence" with document keys; too long for an attribute table
+        H.add_edge(u, v, key=str(k), **{a: flat(b) for a, b in d.items() if a != "sources"})
     return H
 
 

@@ -46,7 +46,7 @@ STRINGS = {
         "predicate": "relatie", "object": "object", "evidence": "bronzin", "mentions": "Genoemde entiteiten",
         "entityPages": "Pagina's per entiteit", "ego": "Omgeving (twee stappen)", "hidden":
         "{n} verdere buren op twee stappen zijn weggelaten om de pagina leesbaar te houden.",
-        "metadata": "Gegevens", "nodes": "knopen", "edges": "verbindingen",
+        "metadata": "Gegevens", "cited": "Aangehaalde stukken zonder eigen bestand", "nodes": "knopen", "edges": "verbindingen",
         "hint": "Beweeg over een knoop of verbinding voor details; dubbelklik opent de pagina van een entiteit.",
     },
     "en": {
@@ -61,7 +61,7 @@ STRINGS = {
         "predicate": "relation", "object": "object", "evidence": "source sentence", "mentions": "Entities mentioned",
         "entityPages": "Pages per entity", "ego": "Neighbourhood (two steps)", "hidden":
         "{n} further neighbours two steps away are left out to keep the page readable.",
-        "metadata": "Details", "nodes": "nodes", "edges": "edges",
+        "metadata": "Details", "cited": "Cited papers without a file of their own", "nodes": "nodes", "edges": "edges",
         "hint": "Hover a node or edge for details; double-click opens an entity's page.",
     },
 }
@@ -98,6 +98,11 @@ def page_path(key: str) -> str:
     if kind == "document":
         return f"doc/{_safe_name(slug)}.html"
     return f"entity/{kind}--{_safe_name(slug)}.html"
+
+
+def has_doc_page(info: dict) -> bool:
+    """Documents that were read get a page; papers only cited by them do not."""
+    return bool(info.get("source_file") or info.get("links"))
 
 
 def has_ego_page(G: nx.MultiDiGraph, n: str) -> bool:
@@ -152,8 +157,9 @@ def _class_entries(G: nx.MultiDiGraph, nodes, lang_labels: dict) -> list[dict]:
 
 
 def graph_data(G: nx.MultiDiGraph, nodes: list[str], prefix: str, lang: str,
-               center: str | None = None) -> dict:
-    """The JSON a page script draws: nodes, edges, classes, options, UI strings."""
+               center: str | None = None, doc: str | None = None) -> dict:
+    """The JSON a page script draws: nodes, edges, classes, options, UI strings.
+    On a document's page (``doc``) edges quote only that document's sentences."""
     keep = set(nodes)
     docs = G.graph.get("documents", {})
 
@@ -174,7 +180,12 @@ def graph_data(G: nx.MultiDiGraph, nodes: list[str], prefix: str, lang: str,
         })
     sub_edges = sorted(((u, v, k, d) for u in nodes for _u, v, k, d in G.out_edges(u, keys=True, data=True)
                         if v in keep), key=lambda e: (e[0], e[1], str(e[2])))
-    vedges = [{"id": f"e{i}", "from": u, "to": v, "label": d["label"], "evidence": d["evidence"][:TOOLTIP_DOCS],
+
+    def quotes(d: dict) -> list[str]:
+        found = [s for k, s in d.get("sources", []) if k == doc] if doc else d["evidence"]
+        return found[:TOOLTIP_DOCS]
+
+    vedges = [{"id": f"e{i}", "from": u, "to": v, "label": d["label"], "evidence": quotes(d),
                "docs": doc_names(d["documents"])} for i, (u, v, _k, d) in enumerate(sub_edges)]
     n = len(vnodes)
     if n > PRELAYOUT_NODES:  # the browser polishes or just draws a layout made here
@@ -208,7 +219,7 @@ def _page(title: str, body: str, prefix: str, lang: str, data: dict | None = Non
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'">
 <title>{esc(title)}</title>
 {head_lib}<link rel="stylesheet" href="{prefix}lib/kgviz.css">
 </head>
@@ -245,6 +256,8 @@ def _network_block(lang: str, data: dict, note: str = "") -> str:
 def _link(G: nx.MultiDiGraph, key: str, prefix: str) -> str:
     docs = G.graph.get("documents", {})
     if key in docs:
+        if not has_doc_page(docs[key]):
+            return esc(docs[key]["title"])
         return f'<a href="{prefix}{page_path(key)}">{esc(docs[key]["title"])}</a>'
     if key not in G:
         return esc(key)
@@ -252,11 +265,13 @@ def _link(G: nx.MultiDiGraph, key: str, prefix: str) -> str:
     return f'<a href="{prefix}{page_path(key)}">{label}</a>' if has_ego_page(G, key) else label
 
 
-def _facts_table(G: nx.MultiDiGraph, edges, prefix: str, lang: str) -> str:
+def _facts_table(G: nx.MultiDiGraph, edges, prefix: str, lang: str, doc: str | None = None) -> str:
+    """Subject, relation, object and source sentences (only ``doc``'s, when given)."""
     t = STRINGS[lang]
     rows = []
     for u, v, _k, d in edges:
-        ev = "<br>".join(esc(s) for s in d["evidence"]) or f'<span class="note">{esc(t["noEvidence"])}</span>'
+        sentences = [s for k, s in d.get("sources", []) if k == doc] if doc else d["evidence"]
+        ev = "<br>".join(esc(s) for s in sentences[:TOOLTIP_DOCS]) or f'<span class="note">{esc(t["noEvidence"])}</span>'
         rows.append(f"<tr><td>{_link(G, u, prefix)}</td><td>{esc(d['label'])}</td>"
                     f"<td>{_link(G, v, prefix)}</td><td class=\"evidence\">{ev}</td></tr>")
     if not rows:
@@ -274,10 +289,14 @@ def index_page(G: nx.MultiDiGraph, lang: str, top: int = 25) -> str:
     """index.html: documents, counts per class, most central entities, links to every page."""
     t = STRINGS[lang]
     docs = G.graph.get("documents", {})
+    read = {k: d for k, d in docs.items() if d["source_file"]}
     rows = "\n".join(
         f"<tr><td>{esc(d['date'])}</td><td>{_link(G, k, '')}</td><td>{esc(d['dossier'])}"
         f"{('-' + esc(d['number'])) if d['number'] else ''}</td><td>{esc(d['source_file'])}</td></tr>"
-        for k, d in sorted(docs.items(), key=lambda kv: (kv[1]["date"], kv[0])))
+        for k, d in sorted(read.items(), key=lambda kv: (kv[1]["date"] or "9999", kv[1]["source_file"])))
+    cited = sorted((d["title"], k) for k, d in docs.items() if k not in read)
+    cited_html = (f"<details><summary>{esc(t['cited'])} ({len(cited)})</summary><ul>"
+                  + "".join(f"<li>{esc(title)}</li>" for title, _k in cited) + "</ul></details>") if cited else ""
     classes = _class_entries(G, G.nodes, G.graph.get("class_labels", {}))
     counts = "\n".join(f'<tr><td><span class="glyph" style="color:{esc(c["color"])}">{esc(c["glyph"])}</span>'
                        f"{esc(c['label'])}</td><td>{c['count']}</td></tr>" for c in classes)
@@ -294,11 +313,12 @@ def index_page(G: nx.MultiDiGraph, lang: str, top: int = 25) -> str:
                           f'<div class="grid">{links}</div></details>')
     body = f"""<p><a href="overview.html">{esc(t['overview'])}</a> — {G.number_of_nodes()} {esc(t['nodes'])},
 {G.number_of_edges()} {esc(t['edges'])}</p>
-<h2>{esc(t['documents'])} ({len(docs)})</h2>
+<h2>{esc(t['documents'])} ({len(read)})</h2>
 <table><tr><th>{esc(t['date'])}</th><th>{esc(t['title'])}</th><th>{esc(t['kamerstuk'])}</th><th>{esc(t['file'])}</th></tr>
 {rows}</table>
-<h2>{esc(t['counts'])}</h2><table><tr><th>{esc(t['cls'])}</th><th>#</th></tr>{counts}</table>
-<h2>{esc(t['central'])}</h2><table><tr><th></th><th>{esc(t['cls'])}</th><th>{esc(t['degree'])}</th></tr>{crow}</table>
+{cited_html}
+<h2>{esc(t['counts'])}</h2><table class="narrow"><tr><th>{esc(t['cls'])}</th><th>#</th></tr>{counts}</table>
+<h2>{esc(t['central'])}</h2><table class="narrow"><tr><th></th><th>{esc(t['cls'])}</th><th>{esc(t['degree'])}</th></tr>{crow}</table>
 <h2>{esc(t['entityPages'])}</h2>
 {''.join(groups)}
 """
@@ -316,11 +336,11 @@ def document_page(G: nx.MultiDiGraph, doc: str, edges_by_doc: dict, mentioned: d
     t = STRINGS[lang]
     info = G.graph["documents"][doc]
     nodes = doc_subgraph(G, doc, edges_by_doc, mentioned)
-    data = graph_data(G, nodes, "../", lang)
+    data = graph_data(G, nodes, "../", lang, doc=doc)
     edges = [(u, v, k, G.edges[u, v, k]) for u, v, k in edges_by_doc.get(doc, [])]
     meta = "".join(f"<tr><th>{esc(lbl)}</th><td>{_link(G, key, '../')}</td></tr>" for lbl, key in info["links"])
     body = (f"<h2>{esc(t['metadata'])}</h2><table>{meta}</table>" if meta else "") \
-        + f"<h2>{esc(t['mentions'])}</h2>" + _network_block(lang, data) + _facts_table(G, edges, "../", lang)
+        + f"<h2>{esc(t['mentions'])}</h2>" + _network_block(lang, data) + _facts_table(G, edges, "../", lang, doc)
     return _page(info["title"], body, "../", lang, data, sub=esc(_doc_label(info)))
 
 
@@ -361,6 +381,13 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _clear_stale(out: Path) -> None:
+    """Remove pages of an earlier run (only our own doc/ and entity/ pages)."""
+    for sub in ("doc", "entity"):
+        for page in (out / sub).glob("*.html") if (out / sub).is_dir() else []:
+            page.unlink()
+
+
 def write_site(G: nx.MultiDiGraph, out_dir: str | Path, lang: str = "nl") -> Path:
     """Write every page of the site into ``out_dir``; returns the path of index.html."""
     out = Path(out_dir)
@@ -368,6 +395,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, lang: str = "nl") -> Pat
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise KGError(f"cannot create {out}: {e}") from e
+    _clear_stale(out)
     copy_assets(out)
     edges_by_doc: dict[str, list] = defaultdict(list)
     for u, v, k, d in G.edges(keys=True, data=True):
@@ -381,7 +409,7 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, lang: str = "nl") -> Pat
             mentioned[doc].append(n)
     _write(out / "index.html", index_page(G, lang))
     _write(out / "overview.html", overview_page(G, lang))
-    for doc in sorted(G.graph.get("documents", {})):
+    for doc in sorted(k for k, d in G.graph.get("documents", {}).items() if has_doc_page(d)):
         _write(out / page_path(doc), document_page(G, doc, edges_by_doc, mentioned, lang))
     for n in sorted(G):
         if has_ego_page(G, n):

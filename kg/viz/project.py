@@ -219,7 +219,8 @@ def project(source, labels: dict[str, str] | None = None) -> nx.MultiDiGraph:
     ``class_label``, ``aliases`` (sorted list), ``documents`` (sorted list of
     document keys mentioning it), ``facts`` (list of ``(property label, value)``
     for literal properties). Edge attributes: ``predicate`` (IRI), ``label``,
-    ``evidence`` (list of sentences), ``documents`` (sorted document keys).
+    ``evidence`` (list of sentences), ``sources`` ((document key, sentence)
+    pairs), ``documents`` (sorted document keys).
     ``G.graph["documents"]`` maps document keys to their metadata.
     """
     labels = labels or {}
@@ -261,7 +262,7 @@ def project(source, labels: dict[str, str] | None = None) -> nx.MultiDiGraph:
             ev = evidence.get((s, p, o), [])
             doc_keys = {key_of(g) for g in graphs if g} | {key_of(d) for _s, d in ev if d}
             G.add_edge(ks, ko, key=p, predicate=p, label=lab(p),
-                       evidence=sorted({s_ for s_, _d in ev if s_}),
+                       evidence=sorted({s_ for s_, _d in ev if s_}), sources=_sources(ev),
                        documents=sorted(k for k in doc_keys if k))
     _add_contributions(G, ix, evidence, lab)
     for n in G:
@@ -269,6 +270,11 @@ def project(source, labels: dict[str, str] | None = None) -> nx.MultiDiGraph:
     G.graph["documents"] = docs
     G.graph["class_labels"] = {c: lab(KG + c) for c in {d["cls"] for _n, d in G.nodes(data=True)}}
     return G
+
+
+def _sources(ev: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(document key, sentence) pairs, sorted and unique."""
+    return sorted({(key_of(d) or "", s) for s, d in ev if s})
 
 
 def _document_info(ix: _Index, iri: str, lab) -> dict:
@@ -303,7 +309,8 @@ def _add_contributions(G: nx.MultiDiGraph, ix: _Index, evidence, lab) -> None:
         doc_keys = {key_of(g) for g in graphs if g} | {key_of(d) for _s, d in ev if d}
         label = lab(KG + "Contribution") + (f" ({detail})" if detail else "")
         G.add_edge(kg_, ko, key=iri, predicate=KG + "Contribution", label=label,
-                   evidence=sorted({s for s, _d in ev if s}), documents=sorted(k for k in doc_keys if k))
+                   evidence=sorted({s for s, _d in ev if s}), sources=_sources(ev),
+                   documents=sorted(k for k in doc_keys if k))
 
 
 def pagerank(U: nx.Graph, damping: float = 0.85, rounds: int = 40) -> dict[str, float]:

@@ -248,6 +248,11 @@ class AcronymFinder:
             if tail.lower() in DATA["dutch_heads"] and stem[:1].isupper() and stem.replace("-", "").isalpha():
                 self._name(doc, i, i + 1, taken)
                 continue
+            # "NAVO-hybride strategie"
+            if fold(stem) in DATA["org_prefixes"] and tail.islower() and k + 1 < len(ns) \
+                    and doc[ns[k + 1]].lower_ in DATA["dutch_heads"]:
+                self._name(doc, i, ns[k + 1] + 1, taken)
+                continue
             if i in taken:
                 continue
             # capitalised English-style names ending in a head noun

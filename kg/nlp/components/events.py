@@ -51,6 +51,7 @@ class Meeting:
     year: int | None = None
     key: str = ""
     label: str = ""
+    alt: list[str] = field(default_factory=list)  # further names ("FMM april 2024")
 
 
 @dataclass
@@ -402,6 +403,11 @@ def _settle_ministerials(ms: list[Meeting], doc_year: int | None) -> None:
         m.key = f"ministerial/{m.kind}" + (f"-{stamp}" if stamp else "")
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
         m.label = base + (" " + _date_label(d) if d is not None and d.year else "")
+        m.alt = []
+        short = DATA["kind_acronyms"].get(m.kind)
+        if short and d is not None and d.year:
+            m.alt = [f"{short} {_date_label(d)}", f"{short} {MONTH_NAMES[d.month1 - 1]} {d.year}",
+                     f"{base.removeprefix('NAVO ')} {_date_label(d)}"]
 
 
 def _date_label(d: DateMention) -> str:
@@ -502,7 +508,8 @@ def _scope_end(doc: Doc, body, bodies) -> int:
                     for b in bodies)
         new = any(t.lower_ in nouns and not (t.i > nxt.start and doc[t.i - 1].lower_ in ("deze", "die", "dit"))
                   for t in nxt)
-        if other or new:
+        first = next((t.lower_ for t in nxt if not t.is_space), "")
+        if other or new or first in DATA["topic_shift_words"]:
             return nxt.start_char
         sent = nxt
     return min(end, sent.end_char)
@@ -559,7 +566,7 @@ def _register(doc: Doc, m: Meeting) -> None:
     if not m.key:
         return
     surface = " ".join(doc[m.start:m.end].text.split())
-    register_entity(doc, m.key, m.cls, m.label, alt_labels=[surface])
+    register_entity(doc, m.key, m.cls, m.label, alt_labels=[surface, *m.alt])
     add_mention(doc, m.start, m.end, m.cls, m.key)
 
 

@@ -33,7 +33,7 @@ from kg.nlp.spans import GROUP, add_mention, register_entity
 from kg.slug import fold, slugify
 
 WORDS = json.loads(Path(__file__).with_name("persons.json").read_text("utf-8"))
-_NUMBERISH = re.compile(r"^[\d.,]+$|^nr\.?$", re.I)
+_NUMBERISH = re.compile(r"^\d[\w.,-]*$|^nr\.?$", re.I)
 _DASHES = {"-", "–", "—", "‒"}
 
 
@@ -102,7 +102,9 @@ class Persons:
             return True
         if not any(c.islower() for c in t):  # acronyms and headings
             return False
-        if w.norm in self.stop and w.norm not in self.particles:
+        # Short function words (De, Het, Ook, Zij) are never names; longer stop
+        # words can be (Anders Fogh Rasmussen).
+        if w.norm in self.stop and w.norm not in self.particles and len(w.norm) <= 4:
             return False
         return bool(re.match(r"^[^\W\d_][\w'’.-]*$", t)) and not t.endswith(".")
 
@@ -121,10 +123,13 @@ class Persons:
             if real and w.text in self.roman or (real and w.norm in self.roman and w.text[:1] == "I"):
                 k += 1
                 break
-            if w.norm in self.particles and k + 1 < len(words) and (k > j or w.text[:1].isupper()):
-                nxt = words[k + 1]
-                if self._is_name_word(nxt, ents) and not is_initials(nxt.text) and not self._newline_between(doc, w, nxt):
-                    k += 1
+            if w.norm in self.particles and (k > j or w.text[:1].isupper()):
+                m = k  # a run of particles ("van der") must lead to a name word on the same line
+                while m < len(words) and words[m].norm in self.particles and m - k < 3:
+                    m += 1
+                if m < len(words) and self._is_name_word(words[m], ents) and not is_initials(words[m].text) \
+                        and not self._newline_between(doc, words[k], words[m]):
+                    k = m
                     continue
             break
         # trim trailing initials/particles
@@ -232,6 +237,25 @@ class Persons:
                     continue
                 i = j if j > i else i + 1
                 continue
+            if words[i].norm in WORDS["plural_offices"] and i + 1 < len(words):
+                k = self._plural(doc, words, i, ents, names, taken)
+                if k > i + 1:
+                    i = k
+                    continue
+            if words[i].norm in WORDS["honorifics"] and (words[i].norm != "heer" or i and words[i - 1].norm == "de"):
+                k = self.parse_name(words, i + 1, doc, ents)
+                if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):
+                    label = self._name_text(words, i + 1, k)
+                    self._person(doc, names, person_key(label), "Person", label, words[i + 1].start, words[k - 1].end)
+                    taken.update(range(words[i + 1].start, words[k - 1].end))
+                    i = k
+                    continue
+            if words[i].norm.startswith("motie-") and words[i].text[6:7].isupper():
+                m = self._hyphen_motion(doc, words, i, names)
+                motions.append(m)
+                taken.update(range(m[1], m[2]))
+                i += 1
+                continue
             if words[i].norm in WORDS["motion_words"]:
                 m = self._motion(doc, words, i, ents, names)
                 if m:
@@ -268,12 +292,58 @@ class Persons:
         if have is None or (cls == "Minister" and have[0] == "Person"):
             names[key] = (cls, label if have is None else have[1])
 
+    def _plural(self, doc, words, i, ents, names, taken) -> int:
+        """``de ministers [van Buitenlandse Zaken en Defensie,] Smit en De Boer``: each name a person."""
+        minister = WORDS["plural_offices"][words[i].norm]
+        j = i + 1
+        # skip a ministry description up to a comma: only office words and links
+        k = j
+        while k < len(words) and k - j < 8 and (words[k].norm in self.not_names or words[k].norm in ("van", "voor", "en")):
+            k += 1
+        if k > j and k < len(words) and words[k].text == ",":
+            j = k + 1
+        elif k > j:
+            return i + 1
+        end = self.parse_name(words, j, doc, ents)
+        if end == j or self._newline_between(doc, words[j - 1], words[j]):
+            return i + 1
+        found = [(j, end)]
+        while end + 1 < len(words) and words[end].norm in WORDS["coordinators"]:
+            nxt = self.parse_name(words, end + 1, doc, ents)
+            if nxt == end + 1:
+                break
+            found.append((end + 1, nxt))
+            end = nxt
+        if len(found) < 2 and k == j:
+            return i + 1  # "ministers Kuleba" alone is fine, but demand a list without a ministry
+        for a, b in found:
+            label = self._name_text(words, a, b)
+            self._person(doc, names, person_key(label), "Minister" if minister else "Person", label,
+                         words[a].start, words[b - 1].end)
+            taken.update(range(words[a].start, words[b - 1].end))
+        return end
+
+    def _hyphen_motion(self, doc, words, i, names):
+        """``motie-Boswijk``: one token naming the motion and its submitter."""
+        name = normalise_name(words[i].text[6:])
+        cs = i + 1 < len(words) and words[i + 1].norm in WORDS["co_signers"]
+        end = words[i + 1].end if cs else words[i].end
+        mkey = "motion/" + slugify(surname(name))
+        register_entity(doc, person_key(name), "Person", name)
+        names.setdefault(person_key(name), ("Person", name))
+        add_mention(doc, words[i].start, end, "Motion", mkey)
+        register_entity(doc, mkey, "Motion", f"motie {surname(name)}" + (" c.s." if cs else ""))
+        return (mkey, words[i].start, end)
+
     def _motion(self, doc, words, i, ents, names):
         """``motie [van het lid] Name [c.s.]`` or ``Motie 28 676, nr. 365 – Name``."""
         j = i + 1
+        if j < len(words) and words[j].text == "(":  # "motie (36 410-X, nr. 12) van het lid …"
+            close = next((x for x in range(j, min(j + 10, len(words))) if words[x].text == ")"), None)
+            j = close + 1 if close is not None else j
         while j < len(words) and words[j].norm in WORDS["motion_member_words"] and words[j].text.islower():
             j += 1
-        if j == i + 1:
+        if j == i + 1 or words[j - 1].text == ")":
             k = j
             while k < len(words) and (_NUMBERISH.match(words[k].text) or words[k].text == ","):
                 k += 1

@@ -1,0 +1,152 @@
+"""Latency of every library query at about 1M triples, on Oxigraph and on rdflib, in one run.
+
+The graph is the seeds' graph replicated under new IRIs: copy ``i`` renames
+every document, person, event, evidence … IRI ``…/id/<kind>/<slug>`` to
+``…/id/<kind>/<slug>-r<i>``; countries, places and organisations are shared
+reference entities and keep their IRIs (as they would across a real corpus).
+
+    .venv/bin/python bench/query_bench.py [--graph seeds.trig] [--triples 1000000]
+
+Prints a table and writes ``bench/out/query_bench.json``. Not a timed test.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.query import library, parse_params, run  # noqa: E402
+from kg.store import open_store  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+SHARED_KINDS = ("country", "place", "organisation")
+PARAMS = {"entity-facts": ["name=Interflex"], "entity-documents": ["name=Interflex"]}
+_IRI = re.compile(r"<https://w3id\.org/navo-kg/id/([a-z]+)/([^>#]+)")
+
+
+def seeds_graph(path: Path | None) -> Path:
+    """The seeds graph to replicate: the given file, or a fresh ``kg build seeds``."""
+    if path:
+        return path
+    out = OUT / "seeds.trig"
+    subprocess.run([sys.executable, "-m", "kg", "build", str(ROOT / "seeds"), "-o", str(out), "-q"],
+                   cwd=ROOT, check=True)
+    return out
+
+
+def replicate(src: Path, target_triples: int, dest: Path) -> int:
+    """Write ``dest`` (N-Quads): enough renamed copies of ``src`` for ``target_triples``."""
+    import pyoxigraph as ox
+
+    lines = ox.serialize(ox.parse(path=str(src), format=ox.RdfFormat.TRIG if src.suffix == ".trig"
+                                  else ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    lines = lines.splitlines()
+    copies = max(1, math.ceil(target_triples / len(lines)))
+    with dest.open("w", encoding="utf-8") as f:
+        for i in range(copies):
+            def rename(m, i=i):
+                kind, slug = m.group(1), m.group(2)
+                return m.group(0) if kind in SHARED_KINDS else f"<https://w3id.org/navo-kg/id/{kind}/{slug}-r{i}"
+            f.write("\n".join(_IRI.sub(rename, line) for line in lines))
+            f.write("\n")
+    return copies * len(lines)
+
+
+class Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise Timeout
+
+
+def time_query(store, q, repeats: int, limit: float) -> dict:
+    """Median wall time (ms) of ``repeats`` runs after one warm-up; gives up past ``limit`` s."""
+    params = parse_params(PARAMS.get(q.name, []))
+    times, rows = [], 0
+    signal.signal(signal.SIGALRM, _alarm)
+    try:
+        for i in range(repeats + 1):
+            signal.setitimer(signal.ITIMER_REAL, limit)
+            t0 = time.perf_counter()
+            res = run(store, q.text, params, q)
+            dt = time.perf_counter() - t0
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            rows = len(res.rows) if res.kind == "select" else 1
+            if i or repeats == 0:
+                times.append(dt * 1000)
+            if dt > limit / 4:  # slow: one measured run is enough
+                if not times:
+                    times.append(dt * 1000)
+                break
+    except Timeout:
+        return {"ms": None, "rows": None, "timeout_s": limit}
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    return {"ms": round(statistics.median(times), 2), "rows": rows}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--graph", type=Path, help="seeds graph (.trig/.nq); default: build it")
+    ap.add_argument("--triples", type=int, default=1_000_000)
+    ap.add_argument("--repeats", type=int, default=5, help="timed runs per query on Oxigraph")
+    ap.add_argument("--rdflib-repeats", type=int, default=1)
+    ap.add_argument("--limit", type=float, default=120.0, help="seconds before a query is given up")
+    ap.add_argument("--skip-rdflib", action="store_true")
+    a = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+
+    big = OUT / "bench-graph.nq"
+    quads = replicate(seeds_graph(a.graph), a.triples, big)
+    print(f"graph: {quads} quads in {big.name}", file=sys.stderr)
+
+    report = {"quads": quads, "machine": platform.platform(), "python": platform.python_version(),
+              "engines": {}, "queries": {}}
+    lib = library()
+    engines = [("oxigraph", a.repeats)] + ([] if a.skip_rdflib else [("rdflib", a.rdflib_repeats)])
+    for engine, repeats in engines:
+        t0 = time.perf_counter()
+        store = open_store(big, engine=engine)
+        load = time.perf_counter() - t0
+        report["engines"][engine] = {"load_s": round(load, 1)}
+        print(f"{engine}: loaded in {load:.1f} s", file=sys.stderr)
+        for name, q in lib.items():
+            r = time_query(store, q, repeats, a.limit)
+            report["queries"].setdefault(name, {})[engine] = r
+            print(f"  {name}: {r}", file=sys.stderr)
+        del store
+
+    (OUT / "query_bench.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(render(report))
+    return 0
+
+
+def render(report: dict) -> str:
+    """A Markdown table: query, rows, Oxigraph ms, rdflib ms, ratio."""
+    def ms(r):
+        if r is None:
+            return "-"
+        return f">{r['timeout_s']:.0f} s" if r["ms"] is None else f"{r['ms']:.1f}"
+    lines = [f"{report['quads']} quads; load: " + ", ".join(f"{e} {v['load_s']} s" for e, v in report["engines"].items()),
+             "", "| query | rows | Oxigraph ms | rdflib ms | rdflib/Oxigraph |", "|---|---:|---:|---:|---:|"]
+    for name, r in report["queries"].items():
+        ox, rl = r.get("oxigraph"), r.get("rdflib")
+        ratio = f"{rl['ms'] / ox['ms']:.0f}×" if ox and rl and ox["ms"] and rl["ms"] else "-"
+        lines.append(f"| {name} | {ox['rows'] if ox else '-'} | {ms(ox)} | {ms(rl)} | {ratio} |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
