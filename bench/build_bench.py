@@ -239,8 +239,12 @@ def startup_times(tmp: Path, repeat: int) -> dict:
             "load_average": os.getloadavg()[0]}
 
 
-def bench(sizes: list[int], jobs_compare: bool, incremental: bool, profile: bool, repeat: int,
-          unchanged: bool = False) -> dict:
+STEPS = ("startup", "sizes", "jobs", "incremental", "profile")
+
+
+def bench(sizes: list[int], steps: set[str], repeat: int, unchanged: bool = False,
+          save=lambda result: None) -> dict:
+    """Run the chosen steps; ``save(result)`` is called after each one."""
     import corpus as corpus_mod
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -249,42 +253,65 @@ def bench(sizes: list[int], jobs_compare: bool, incremental: bool, profile: bool
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                     "platform": platform.platform(), "kg": " ".join(kg_command())},
         "targets": TARGETS,
-        "startup": startup_times(OUT / "tmp", repeat),
         "sizes": [],
     }
-    start = result["startup"]["build_one_doc_seconds"]
-    start_cpu = result["startup"]["build_one_doc_cpu_seconds"] or 0.0
-    print(f"kg --help {result['startup']['help_seconds']:.2f} s; build of one document {start:.2f} s",
-          file=sys.stderr)
-    for n in sizes:
-        folder = OUT / f"corpus-{n}"
-        paths = corpus_mod.generate(n, folder)
-        words = corpus_mod.count_words(paths)
-        print(f"{n} documents ({words} words): building with --jobs 1 ...", file=sys.stderr)
+    folders = {n: OUT / f"corpus-{n}" for n in sizes}
+    words_of = {n: corpus_mod.count_words(corpus_mod.generate(n, folders[n])) for n in sizes}
+    if "startup" in steps:
+        result["startup"] = startup_times(OUT / "tmp", repeat)
+        print(f"kg --help {result['startup']['help_seconds']:.2f} s; build of one document "
+              f"{result['startup']['build_one_doc_seconds']:.2f} s", file=sys.stderr)
+        save(result)
+    for n in sizes if "sizes" in steps else ():
+        print(f"{n} documents ({words_of[n]} words): building with --jobs 1 ...", file=sys.stderr)
         split_file = OUT / "tmp" / f"stages-{n}.json"
         split_file.unlink(missing_ok=True)
-        r = build(folder, OUT / f"build-{n}.trig", jobs=1, command=timed_kg_command(),
+        r = build(folders[n], OUT / f"build-{n}.trig", jobs=1, command=timed_kg_command(),
                   env={"NAVO_KG_STAGES_OUT": str(split_file)})
-        row = {"documents": n, "words": words, "seconds": r["seconds"], "ok": r["ok"],
-               "words_per_second": words / r["seconds"],
-               "words_per_second_after_startup": words / max(r["seconds"] - start, 1e-9),
-               "cpu_seconds": r["cpu_seconds"],
-               "words_per_cpu_second_after_startup":
-                   words / max(r["cpu_seconds"] - start_cpu, 1e-9) if r["cpu_seconds"] else None,
-               "peak_rss_mb": r["peak_rss_mb"], "tree_peak_mb": r["tree_peak_mb"],
-               "load_average": os.getloadavg()[0],
+        row = {"documents": n, "words": words_of[n], "seconds": r["seconds"], "ok": r["ok"],
+               "cpu_seconds": r["cpu_seconds"], "peak_rss_mb": r["peak_rss_mb"],
+               "tree_peak_mb": r["tree_peak_mb"], "load_average": os.getloadavg()[0],
                "triples": r["triples"]}
         try:
             row["stage_split"] = json.loads(split_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             row["stage_split"] = {}
-        cpu_split = row["stage_split"].get("cpu", {})
-        nlp_words = cpu_split.get("nlp", 0) + cpu_split.get("relations", 0) + cpu_split.get("clean", 0) \
-            + cpu_split.get("ingest", 0)
-        row["words_per_cpu_second_per_document_stages"] = words / nlp_words if nlp_words else None
         result["sizes"].append(row)
+        save(result)
 
-    by_n = {row["documents"]: row for row in result["sizes"]}
+    big = max(sizes)
+    if "jobs" in steps:
+        print(f"{big} documents: building with --jobs 2 ...", file=sys.stderr)
+        r2 = build(folders[big], OUT / f"build-{big}-jobs2.trig", jobs=2)
+        result["jobs"] = {"documents": big, "jobs2_seconds": r2["seconds"],
+                          "jobs2_cpu_seconds": r2["cpu_seconds"], "load_average": os.getloadavg()[0],
+                          "jobs2_peak_rss_mb": r2["peak_rss_mb"], "jobs2_tree_peak_mb": r2["tree_peak_mb"],
+                          "ok": r2["ok"], "jobs2_triples": r2["triples"]}
+        save(result)
+    if "incremental" in steps:
+        result["incremental"] = incremental_build(folders[big], big, unchanged)
+        save(result)
+    if "profile" in steps:
+        n = 100 if 100 in sizes else min(sizes)
+        result["profile"] = str(profile_build(folders[n], OUT / f"profile-{n}.txt"))
+        save(result)
+    return derive(result)
+
+
+def derive(result: dict) -> dict:
+    """Figures computed from the measurements (also after merging partial runs)."""
+    st = result.get("startup") or {}
+    start, start_cpu = st.get("build_one_doc_seconds") or 0.0, st.get("build_one_doc_cpu_seconds") or 0.0
+    for row in result.get("sizes", []):
+        w = row["words"]
+        row["words_per_second"] = w / row["seconds"]
+        row["words_per_second_after_startup"] = w / max(row["seconds"] - start, 1e-9)
+        row["words_per_cpu_second_after_startup"] = \
+            w / max(row["cpu_seconds"] - start_cpu, 1e-9) if row.get("cpu_seconds") else None
+        cpu = (row.get("stage_split") or {}).get("cpu") or {}
+        per_doc = sum(cpu.get(k, 0.0) for k in ("ingest", "clean", "nlp", "relations"))
+        row["words_per_cpu_second_document_stages"] = w / per_doc if per_doc else None
+    by_n = {row["documents"]: row for row in result.get("sizes", [])}
     if 1000 in by_n and 100 in by_n:
         a, b = by_n[1000], by_n[100]
         result["ratio_1000_100"] = {
@@ -292,27 +319,45 @@ def bench(sizes: list[int], jobs_compare: bool, incremental: bool, profile: bool
             "seconds": a["seconds"] / b["seconds"],
             "seconds_after_startup": (a["seconds"] - start) / max(b["seconds"] - start, 1e-9),
             "cpu_seconds": (a["cpu_seconds"] or 0) / (b["cpu_seconds"] or 1),
+            "cpu_seconds_after_startup": ((a["cpu_seconds"] or 0) - start_cpu) / max((b["cpu_seconds"] or 1) - start_cpu, 1e-9),
             "peak_rss": (a["peak_rss_mb"] or 0) / (b["peak_rss_mb"] or 1),
             "triples": (a["triples"] or 0) / (b["triples"] or 1),
         }
-
-    big = max(sizes)
-    folder = OUT / f"corpus-{big}"
-    if jobs_compare:
-        print(f"{big} documents: building with --jobs 2 ...", file=sys.stderr)
-        r2 = build(folder, OUT / f"build-{big}-jobs2.trig", jobs=2)
-        one = by_n[big]["seconds"]
-        result["jobs"] = {"documents": big, "jobs1_seconds": one, "jobs2_seconds": r2["seconds"],
-                          "jobs2_cpu_seconds": r2["cpu_seconds"], "load_average": os.getloadavg()[0],
-                          "speedup": one / r2["seconds"], "jobs2_peak_rss_mb": r2["peak_rss_mb"],
-                          "jobs2_tree_peak_mb": r2["tree_peak_mb"], "ok": r2["ok"],
-                          "same_triples": r2["triples"] == by_n[big]["triples"]}
-    if incremental:
-        result["incremental"] = incremental_build(folder, big, unchanged)
-    if profile:
-        n = 100 if 100 in by_n else min(sizes)
-        result["profile"] = str(profile_build(OUT / f"corpus-{n}", OUT / f"profile-{n}.txt"))
+    j = result.get("jobs")
+    if j and j["documents"] in by_n:
+        one = by_n[j["documents"]]
+        j["jobs1_seconds"] = one["seconds"]
+        j["jobs1_cpu_seconds"] = one["cpu_seconds"]
+        j["speedup"] = one["seconds"] / j["jobs2_seconds"]
+        j["same_triples"] = j.get("jobs2_triples") == one["triples"]
+        j["amdahl_bound"] = amdahl_bound(one)
     return result
+
+
+def merge(results: list[dict]) -> dict:
+    """One result from partial runs (``--steps``): later files add to earlier ones."""
+    out: dict = {"sizes": []}
+    for r in results:
+        for k, v in r.items():
+            if k == "sizes":
+                have = {row["documents"] for row in v}
+                out["sizes"] = sorted([row for row in out["sizes"] if row["documents"] not in have] + v,
+                                      key=lambda row: row["documents"])
+            elif v:
+                out[k] = v
+    return derive(out)
+
+
+def amdahl_bound(row: dict, workers: int = 2) -> float | None:
+    """Best speed-up ``workers`` processes could give this build, from its CPU split:
+    per-document stages (ingest, clean, NLP, relations) divide by ``workers``;
+    start-up, resolution, RDF and serialisation stay serial in the parent."""
+    cpu = (row.get("stage_split") or {}).get("cpu") or {}
+    total = row.get("cpu_seconds")
+    parallel = sum(cpu.get(k, 0.0) for k in ("ingest", "clean", "nlp", "relations"))
+    if not total or not parallel:
+        return None
+    return total / (total - parallel + parallel / workers)
 
 
 def incremental_build(folder: Path, n: int, unchanged: bool = False) -> dict:
@@ -323,6 +368,11 @@ def incremental_build(folder: Path, n: int, unchanged: bool = False) -> dict:
     command = kg_command() if wired else cached_kg_command()
     cache = OUT / f"cache-{n}"
     shutil.rmtree(cache, ignore_errors=True)
+    # A copy of the corpus, so a document can be added while other runs read the original.
+    inc_folder = OUT / f"corpus-{n}-incremental"
+    shutil.rmtree(inc_folder, ignore_errors=True)
+    shutil.copytree(folder, inc_folder)
+    folder = inc_folder
     print(f"{n} documents: cold build with --cache ...", file=sys.stderr)
     cold = build(folder, OUT / f"build-{n}-cached.trig", jobs=2, cache=cache, command=command)
     entries = sum(1 for _ in cache.rglob("*.pickle")) if cache.exists() else 0
@@ -356,10 +406,11 @@ def _f(x, fmt="{:.2f}"):
 
 def table(result: dict) -> str:
     """The human-readable summary."""
-    st = result["startup"]
-    lines = [f"kg --help: {st['help_seconds']:.2f} s (target < {TARGETS['help_seconds']}); "
-             f"build of one document: {st['build_one_doc_seconds']:.2f} s wall, "
-             f"{_f(st['build_one_doc_cpu_seconds'])} s CPU (target < {TARGETS['startup_seconds']})",
+    st = result.get("startup")
+    lines = [f"kg --help: {st['help_seconds']:.2f} s wall, {_f(st['help_cpu_seconds'])} s CPU "
+             f"(target < {TARGETS['help_seconds']}); build of one document: {st['build_one_doc_seconds']:.2f} s wall, "
+             f"{_f(st['build_one_doc_cpu_seconds'])} s CPU (target < {TARGETS['startup_seconds']}); "
+             f"load average {st['load_average']:.1f}" if st else "(start-up not measured)",
              "",
              f"{'docs':>5} {'words':>8} {'wall s':>7} {'CPU s':>7} {'words/s':>7} {'w/cpu*':>7} "
              f"{'peakMB':>6} {'triples':>8} | " + " ".join(f"{s[:8]:>8}" for s in STAGES)]
@@ -378,8 +429,9 @@ def table(result: dict) -> str:
                      f"CPU x{r['cpu_seconds']:.1f}, peak memory x{r['peak_rss']:.2f}, triples x{r['triples']:.1f}")
     if "jobs" in result:
         j = result["jobs"]
-        lines.append(f"--jobs 2 on {j['documents']} docs: {j['jobs2_seconds']:.1f} s vs {j['jobs1_seconds']:.1f} s "
-                     f"= x{j['speedup']:.2f} (target x{TARGETS['jobs2_speedup']}); same triples: {j['same_triples']}; "
+        lines.append(f"--jobs 2 on {j['documents']} docs: {j['jobs2_seconds']:.1f} s vs {_f(j.get('jobs1_seconds'), '{:.1f}')} s "
+                     f"= x{_f(j.get('speedup'))} (target x{TARGETS['jobs2_speedup']}; at most x{_f(j.get('amdahl_bound'))} "
+                     f"with RDF + serialisation serial); same triples: {j.get('same_triples')}; "
                      f"load average {j['load_average']:.1f}")
     if "incremental" in result:
         i = result["incremental"]
@@ -393,6 +445,8 @@ def table(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", default="10,100,1000", help="corpus sizes (default 10,100,1000)")
+    ap.add_argument("--steps", default="startup,sizes,jobs,incremental",
+                    help=f"what to run, from {','.join(STEPS)} (default all but profile)")
     ap.add_argument("--no-jobs", action="store_true", help="skip the --jobs 2 comparison")
     ap.add_argument("--no-incremental", action="store_true", help="skip the incremental build")
     ap.add_argument("--unchanged", action="store_true", help="also time a cached rebuild with nothing changed")
@@ -402,17 +456,39 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(OUT / "build_bench.json"))
     ap.add_argument("--no-snapshot", action="store_true",
                     help="run the working tree as it changes (default: a frozen copy in bench/out/snapshot)")
+    ap.add_argument("--code", metavar="DIR", help="run the code in DIR (e.g. an earlier bench/out/snapshot)")
+    ap.add_argument("--report", metavar="JSON[,JSON...]",
+                    help="print the table of earlier runs (partial runs are merged) and exit")
     args = ap.parse_args(argv)
+    if args.report:
+        result = merge([json.loads(Path(f).read_text(encoding="utf-8")) for f in args.report.split(",")])
+        if args.out != ap.get_default("out") or len(args.report.split(",")) > 1:
+            Path(args.out).write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
+        print(table(result))
+        return 0
+    steps = {s.strip() for s in args.steps.split(",") if s.strip()}
+    if unknown := steps - set(STEPS):
+        ap.error(f"unknown steps: {', '.join(sorted(unknown))}")
+    steps -= {"jobs"} if args.no_jobs else set()
+    steps -= {"incremental"} if args.no_incremental else set()
+    steps |= {"profile"} if args.profile else set()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     global CODE
     OUT.mkdir(parents=True, exist_ok=True)
-    if not args.no_snapshot:
+    if args.code:
+        CODE = Path(args.code).resolve()
+    elif not args.no_snapshot:
         CODE = snapshot()
-    result = bench(sizes, not args.no_jobs, not args.no_incremental, args.profile, args.repeat, args.unchanged)
-    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.out).write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+
+    def save(result: dict) -> None:
+        out.write_text(json.dumps(derive(result), indent=2, default=str) + "\n", encoding="utf-8")
+
+    result = bench(sizes, steps, args.repeat, args.unchanged, save)
+    save(result)
     print(table(result))
-    print(f"\nwritten {args.out}", file=sys.stderr)
+    print(f"\nwritten {out}", file=sys.stderr)
     return 0
 
 

@@ -99,11 +99,10 @@ def load_seeds(folder: Path = SEEDS) -> list[str]:
 
 
 def generate(n: int, out_dir: Path, seed: int = 8, seeds_dir: Path = SEEDS) -> list[Path]:
-    """Write ``n`` rewritten documents to ``out_dir`` (emptied first); return their paths."""
+    """Write ``n`` rewritten documents to ``out_dir`` (other files there are removed);
+    return their paths. Files already there with the right name are kept."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("*.txt"):
-        old.unlink()
     templates = load_seeds(seeds_dir)
     numbers = iter(random.Random(seed).sample(range(500, 500 + 40 * n + 1000), 20 * n + 100))
     paths = []
@@ -112,8 +111,13 @@ def generate(n: int, out_dir: Path, seed: int = 8, seeds_dir: Path = SEEDS) -> l
         text = rewrite(templates[i % len(templates)], rng, numbers)
         digest = hashlib.sha1(text.encode()).hexdigest()[:16]
         path = out_dir / f"{i:05d}_{digest}.txt"
-        path.write_text(text, encoding="utf-8")
+        if not path.exists():  # the name carries the content hash: an existing file is this one
+            path.write_text(text, encoding="utf-8")
         paths.append(path)
+    keep = set(paths)
+    for old in out_dir.glob("*.txt"):
+        if old not in keep:
+            old.unlink()
     return paths
 
 

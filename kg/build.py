@@ -149,6 +149,44 @@ def _warm() -> None:
     make_pipeline()
 
 
+def separate_duplicates(extractions: list[Extraction]) -> list[str]:
+    """Give each document its own key when two files are the same Kamerstuk
+    (copies, or a .pdf and a .txt of one letter), so their named graphs stay
+    apart; the first file in input order keeps the Kamerstuk key. Returns warnings."""
+    from dataclasses import replace
+
+    from kg.model import Ref
+    from kg.slug import slugify
+
+    first: dict[str, str] = {}
+    warnings = []
+    for ex in extractions:
+        old = ex.doc_key
+        if old not in first:
+            first[old] = ex.source.name
+            continue
+        new = f"{old}-{slugify(ex.source.path.stem)}"
+        n = 2
+        while new in first:
+            new, n = f"{old}-{slugify(ex.source.path.stem)}-{n}", n + 1
+        first[new] = ex.source.name
+        warnings.append(f"{ex.source.path}: same document number as {first[old]} ({old}); "
+                        f"kept apart as {new}")
+        ex.doc_key = new
+        if old in ex.entities:
+            ent = ex.entities.pop(old)
+            ent.key = new
+            ex.entities[new] = ent
+
+        def swap(v):
+            if isinstance(v, Ref) and v.key == old:
+                return Ref(new)
+            return new if v == old else v
+
+        ex.facts = [replace(f, subject=swap(f.subject), object=swap(f.object)) for f in ex.facts]
+    return warnings
+
+
 # --- writing -------------------------------------------------------------------
 
 @contextlib.contextmanager
@@ -289,6 +327,8 @@ def cmd_build(args) -> int:
         from kg.rdf.serialize import serialize
         from kg.resolve import resolve
 
+        for w in separate_duplicates(extractions):
+            _say(f"warning: {w}")
         extractions = resolve(extractions)
         ds = build_dataset(extractions)
         text = serialize(ds, output)

@@ -162,6 +162,7 @@ def test_push_seed_build_and_compare_library_queries(server, seeds_trig):
         pytest.skip("the query library (queries/*.rq) is empty")
     store = pyoxigraph.Store()
     store.bulk_load(path=str(seeds_trig))
+    answered = 0  # queries with a non-empty answer, so the comparison is not vacuous
     for rq in queries:
         text = rq.read_text(encoding="utf-8")
         local = store.query(text, use_default_graph_as_union=True)
@@ -174,11 +175,14 @@ def test_push_seed_build_and_compare_library_queries(server, seeds_trig):
             sols = pyoxigraph.parse_query_results(_remote(server, text), format=pyoxigraph.QueryResultsFormat.TSV)
             got_remote = sorted(tuple(str(s[n]) if s[n] is not None else "" for n in names) for s in sols)
             assert got_remote == got_local, rq.name
+            answered += bool(got_remote)
         else:  # CONSTRUCT / DESCRIBE
             got_local = sorted(str(t) for t in local)
             body = _remote(server, text, accept="application/n-triples")
             got_remote = sorted(str(t) for t in pyoxigraph.parse(body, format=pyoxigraph.RdfFormat.N_TRIPLES))
             assert got_remote == got_local, rq.name
+            answered += bool(got_remote)
+    assert answered >= len(queries) // 2, f"only {answered} of {len(queries)} library queries answered"
 
 
 def test_unreachable_endpoint_is_a_clear_error(fixture_trig):

@@ -83,7 +83,6 @@ def _target_after(doc, ns, k):
 def _supports(ctx: Context) -> None:
     doc = ctx.doc
     ns = [t.i for t in doc if not t.is_space]
-    pos = {i: k for k, i in enumerate(ns)}
     for k, i in enumerate(ns):
         low = doc[i].lower_
         if low in REL["support_nouns"] and k + 1 < len(ns) and doc[ns[k + 1]].lower_ == "van":
@@ -101,7 +100,6 @@ def _supports(ctx: Context) -> None:
         tkey, _tspan = target
         for sp in sups:
             link(ctx, sp.kb_id_, "kg:supports", tkey, sp, "countries.support_list")
-    _ = pos
 
 
 def _accession(ctx: Context) -> None:

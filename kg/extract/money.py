@@ -14,7 +14,7 @@ import re
 
 from kg.amounts import find_amounts
 from kg.extract.context import Context
-from kg.extract.events import REL, ensure, link, spans_in
+from kg.extract.events import REL, link, spans_in
 from kg.model import Entity, GYear
 from kg.nlp.spans import mentions
 
@@ -34,6 +34,18 @@ def _nearest_before(ctx: Context, classes, char: int, floor: int):
         if sp.label_ in classes and floor <= sp.start_char < char:
             best = sp
     return best
+
+
+def _contributor_before(ctx: Context, char: int, floor: int, triggers: set[str]):
+    """The last country that, earlier in the section, is named before a contribution word
+    in its sentence ("Sinds 2021 levert Denemarken een bijdrage aan ...")."""
+    best = None
+    for sp in mentions(ctx.doc):
+        if sp.label_ != "Country" or not floor <= sp.start_char < char:
+            continue
+        if any(t.lower_ in triggers for t in ctx.doc[sp.end:sp.sent.end]):
+            best = sp
+    return best or _nearest_before(ctx, ("Country",), char, floor)
 
 
 def _contribution_key(contributor: str, recipient: str, amount, year) -> str:
@@ -59,7 +71,7 @@ def run(ctx: Context) -> None:
             char = sent.start_char + a.start_char
             floor = _section_start(ctx, sent.start_char)
             in_sent = [s for s in spans_in(doc, sent.start, sent.end, ("Country",)) if s.start_char < char]
-            contributor = in_sent[-1] if in_sent else _nearest_before(ctx, ("Country",), sent.start_char, floor)
+            contributor = in_sent[-1] if in_sent else _contributor_before(ctx, sent.start_char, floor, triggers)
             recips = spans_in(doc, sent.start, sent.end, ("Operation", "Initiative"))
             recipient = recips[0] if recips else _nearest_before(ctx, ("Operation", "Initiative"), sent.start_char, floor)
             if contributor is None or recipient is None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 def cmd_viz(args) -> int:
     """``kg viz --graph FILE -o DIR [--lang nl|en]``: write the site, print index.html's path."""
     from kg.viz.pages import write_site
-    from kg.viz.project import entity_graph
+    from kg.viz.project import entity_graph, no_gc
 
     G = entity_graph(args.graph, args.lang)
-    index = write_site(G, args.output, args.lang)
+    with no_gc():
+        index = write_site(G, args.output, args.lang)
     print(index)
     return 0

@@ -111,20 +111,31 @@ def has_ego_page(G: nx.MultiDiGraph, n: str) -> bool:
 
 # ---------------------------------------------------------------- subgraphs
 
+def neighbours(G: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """Undirected neighbour sets, computed once for all ego pages."""
+    adj: dict[str, set[str]] = {n: set() for n in G}
+    for u, v in G.edges():
+        if u != v:
+            adj[u].add(v)
+            adj[v].add(u)
+    return adj
+
+
 def ego_nodes(G: nx.MultiDiGraph, center: str, radius: int = EGO_RADIUS,
-              cap: int = EGO_MAX_NODES, hub: int = HUB_DEGREE) -> tuple[list[str], int]:
+              cap: int = EGO_MAX_NODES, hub: int = HUB_DEGREE,
+              adj: dict[str, set[str]] | None = None) -> tuple[list[str], int]:
     """Nodes within ``radius`` steps of ``center``, readable: hubs are not expanded
     and at most ``cap`` nodes are kept (closest first, then best connected).
     Returns the nodes and how many were left out."""
-    U = G.to_undirected(as_view=True)
+    adj = adj if adj is not None else neighbours(G)
     dist = {center: 0}
     frontier = [center]
     for step in range(1, radius + 1):
         nxt = []
         for u in frontier:
-            if u != center and U.degree(u) > hub:
+            if u != center and len(adj[u]) > hub:
                 continue
-            for v in sorted(U.neighbors(u)):
+            for v in sorted(adj[u]):
                 if v not in dist:
                     dist[v] = step
                     nxt.append(v)
@@ -344,11 +355,11 @@ def document_page(G: nx.MultiDiGraph, doc: str, edges_by_doc: dict, mentioned: d
     return _page(info["title"], body, "../", lang, data, sub=esc(_doc_label(info)))
 
 
-def ego_page(G: nx.MultiDiGraph, center: str, lang: str) -> str:
+def ego_page(G: nx.MultiDiGraph, center: str, lang: str, adj: dict | None = None) -> str:
     """One entity and its neighbours within two steps."""
     t = STRINGS[lang]
     d = G.nodes[center]
-    nodes, hidden = ego_nodes(G, center)
+    nodes, hidden = ego_nodes(G, center, adj=adj)
     data = graph_data(G, nodes, "../", lang, center=center)
     edges = sorted(((u, v, k, e) for u, v, k, e in
                     list(G.out_edges(center, keys=True, data=True)) + list(G.in_edges(center, keys=True, data=True))),
@@ -411,7 +422,8 @@ def write_site(G: nx.MultiDiGraph, out_dir: str | Path, lang: str = "nl") -> Pat
     _write(out / "overview.html", overview_page(G, lang))
     for doc in sorted(k for k, d in G.graph.get("documents", {}).items() if has_doc_page(d)):
         _write(out / page_path(doc), document_page(G, doc, edges_by_doc, mentioned, lang))
+    adj = neighbours(G)
     for n in sorted(G):
         if has_ego_page(G, n):
-            _write(out / page_path(n), ego_page(G, n, lang))
+            _write(out / page_path(n), ego_page(G, n, lang, adj))
     return (out / "index.html").resolve()

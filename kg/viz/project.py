@@ -12,7 +12,9 @@ graph when there is one and from the evidence's ``prov:wasDerivedFrom``.
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -351,8 +353,22 @@ def annotate(G: nx.MultiDiGraph, seed: int = 42) -> None:
         G.nodes[n]["pagerank"] = round(pr.get(n, 0.0), 6)
 
 
+@contextmanager
+def no_gc():
+    """Pause the cyclic garbage collector: building millions of small containers
+    otherwise spends ~40% of the time in collections that free nothing."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def entity_graph(path: str | Path, lang: str = "nl") -> nx.MultiDiGraph:
     """Load a graph file and return its annotated entity graph."""
-    G = project(read_quads(path), load_labels(lang))
-    annotate(G)
+    with no_gc():
+        G = project(read_quads(path), load_labels(lang))
+        annotate(G)
     return G

@@ -260,7 +260,11 @@ class AcronymFinder:
                 j = k
                 while j - 1 >= 0 and k - j < DATA["max_name_tokens"]:
                     prev = doc[ns[j - 1]]
-                    if ns[j - 1] in taken or prev.is_punct or prev.like_num:
+                    if prev.is_punct or prev.like_num:
+                        break
+                    if ns[j - 1] in taken:  # only NATO/NAVO in front may already be an entity
+                        if fold(prev.text).split("-")[0] in DATA["org_prefixes"]:
+                            j -= 1
                         break
                     if prev.text[0].isupper() and fold(prev.text) not in stop:
                         j -= 1
@@ -299,8 +303,15 @@ class AcronymFinder:
                     key = "operation/" + canonical_slug(tok.text + " " + name_tok.text)
                     label = doc[start:name_tok.i + 1].text
                 else:
-                    key = "operation/" + canonical_slug(name_tok.text)
-                    label = name_tok.text if start == i else doc[start:name_tok.i + 1].text
+                    # "operatie Northern Shield": up to three capitalised words
+                    first = name_tok
+                    while name_tok.i + 1 < len(doc) and name_tok.i - first.i < 2 \
+                            and doc[name_tok.i + 1].text[:1].isupper() and doc[name_tok.i + 1].text.isalpha() \
+                            and fold(doc[name_tok.i + 1].text) not in stop:
+                        name_tok = doc[name_tok.i + 1]
+                    name = doc[first.i:name_tok.i + 1].text
+                    key = "operation/" + canonical_slug(name)
+                    label = name if start == i else doc[start:name_tok.i + 1].text
                 register_entity(doc, key, "Operation", label, alt_labels=[doc[start:name_tok.i + 1].text])
                 add_mention(doc, start, name_tok.i + 1, "Operation", key)
                 taken.update(range(start, name_tok.i + 1))

@@ -215,7 +215,7 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
 def _ministerial_matcher(nlp) -> Matcher:
     m = Matcher(nlp.vocab)
     for kind, phrases in DATA["ministerial_phrases"].items():
-        m.add(kind, [[{"LOWER": w} if j == 0 else {"LOWER": w} for j, w in enumerate(p)] for p in phrases])
+        m.add(kind, [[{"LOWER": w} for w in p] for p in phrases])
     for wrong, right in DATA["ocr_acronyms"].items():
         m.add(right, [[{"LOWER": wrong}]])
     return m

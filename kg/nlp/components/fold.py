@@ -7,6 +7,7 @@ tokens dropped and words split over a line break (``Noord-\\nKorea``) joined.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -40,16 +41,54 @@ def _joined(prefix: str, rest: str) -> str:
     return head + rest
 
 
+def newline_between(doc: Doc, i: int, j: int) -> bool:
+    """True if a line break separates token ``i`` from token ``j`` (> i)."""
+    return any("\n" in doc[k].text for k in range(i + 1, j) if doc[k].is_space)
+
+
+_INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.-?)+$")
+
+
+def _initials_run(toks, i: int) -> int:
+    """Number of adjacent tokens from ``i`` that together spell initials (``A.Th`` ``.`` ``B.``), else 0."""
+    best, text = 0, ""
+    for n in range(min(5, len(toks) - i)):
+        t = toks[i + n]
+        if n and toks[i + n - 1].idx + len(toks[i + n - 1].text) != t.idx:
+            break
+        text += t.text
+        if _INITIALS.match(text):
+            best = n + 1
+    return best if best > 1 else 0
+
+
+_LAST: list = [None, None, None]  # (doc, token count, words): components share one computation
+
+
 def compact_tokens(doc: Doc) -> list[Word]:
-    """The doc's words without whitespace tokens, with hyphenated line breaks joined."""
+    """The doc's words without whitespace tokens, with hyphenated line breaks joined (cached per doc)."""
+    if _LAST[0] is doc and _LAST[1] == len(doc):
+        return _LAST[2]
+    words = _compact(doc)
+    _LAST[:] = [doc, len(doc), words]
+    return words
+
+
+def _compact(doc: Doc) -> list[Word]:
     words: list[Word] = []
     toks = [t for t in doc if not t.is_space]
     i = 0
     while i < len(toks):
         t = toks[i]
+        run = _initials_run(toks, i) if t.text[:1].isupper() else 0
+        if run:
+            text = "".join(x.text for x in toks[i:i + run])
+            words.append(Word(text, fold(text), t.i, toks[i + run - 1].i + 1))
+            i += run
+            continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if (nxt is not None and len(t.text) > 1 and t.text.endswith("-") and t.text[-2].isalpha()
-                and "\n" in doc.text[t.idx + len(t.text):nxt.idx] and nxt.text[:1].isalpha()):
+                and newline_between(doc, t.i, nxt.i) and nxt.text[:1].isalpha()):
             text = _joined(t.text, nxt.text)
             words.append(Word(text, fold(text), t.i, nxt.i + 1))
             i += 2

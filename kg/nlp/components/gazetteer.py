@@ -25,6 +25,7 @@ class Gazetteer:
         self.ref = reference.load()
         self.phrases: dict[tuple[str, ...], tuple[str, str | None]] = {}  # words -> (key, exact surface)
         self.max_len = 1
+        self.first: dict[str, int] = {}  # first word -> longest phrase starting with it
         for ent in self.ref.entities.values():
             for name in (ent.label, *ent.aliases):
                 self._add(tokenize, name, ent.key, None)
@@ -36,6 +37,7 @@ class Gazetteer:
         if words and words not in self.phrases:
             self.phrases[words] = (key, exact)
             self.max_len = max(self.max_len, len(words))
+            self.first[words[0]] = max(self.first.get(words[0], 0), len(words))
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, key) of every longest, non-overlapping match."""
@@ -43,7 +45,7 @@ class Gazetteer:
         out, i = [], 0
         while i < len(words):
             hit = None
-            for n in range(min(self.max_len, len(words) - i), 0, -1):
+            for n in range(min(self.first.get(words[i].norm, 0), len(words) - i), 0, -1):
                 cand = self.phrases.get(tuple(w.norm for w in words[i:i + n]))
                 if cand and self._surface_ok(words[i:i + n], cand[1]):
                     hit = (n, cand[0])

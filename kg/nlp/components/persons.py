@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from kg import reference
 from kg.names import is_initials, normalise_name, person_key, surname
-from kg.nlp.components.fold import Word, compact_tokens
+from kg.nlp.components.fold import Word, compact_tokens, newline_between
 from kg.nlp.spans import GROUP, add_mention, register_entity
 from kg.slug import fold, slugify
 
@@ -74,6 +74,9 @@ class Persons:
                 self.office_forms.setdefault(words, off)
                 self.not_names.update(w for w in words if len(w) > 2)
         self.max_office = max(len(k) for k in self.office_forms)
+        self.office_first: dict[str, int] = {}
+        for k in self.office_forms:
+            self.office_first[k[0]] = max(self.office_first.get(k[0], 0), len(k))
         from spacy.lang.nl.stop_words import STOP_WORDS
         self.stop = {fold(w) for w in STOP_WORDS}
 
@@ -141,7 +144,7 @@ class Persons:
 
     @staticmethod
     def _newline_between(doc: Doc, a: Word, b: Word) -> bool:
-        return "\n" in doc.text[doc[a.end - 1].idx + len(doc[a.end - 1].text):doc[b.start].idx]
+        return newline_between(doc, a.end - 1, b.start)
 
     def _name_text(self, words: list[Word], j: int, k: int) -> str:
         parts = []
@@ -151,7 +154,7 @@ class Persons:
 
     def _office_at(self, words: list[Word], i: int):
         """(office, end word index, jurisdiction key from a compound prefix) at word ``i``."""
-        for n in range(min(self.max_office, len(words) - i), 0, -1):
+        for n in range(min(self.office_first.get(words[i].norm, 0), len(words) - i), 0, -1):
             off = self.office_forms.get(tuple(w.norm for w in words[i:i + n]))
             if off:
                 return off, i + n, None

@@ -1,0 +1,81 @@
+"""kg_acronyms: acronym definitions, head-noun typing, names without acronyms."""
+import pytest
+
+from kg.nlp import make_pipeline
+from kg.nlp.components.acronyms import canonical_slug, head_class, is_acronym, long_form
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def found(doc, cls=None):
+    """(class, key, text) of every mention span of the acronym component's classes."""
+    keep = {"Pledge", "Initiative", "Operation", "Organisation"} if cls is None else {cls}
+    return {(s.label_, s.kb_id_, s.text) for s in doc.spans.get("kg", []) if s.label_ in keep}
+
+
+def test_long_form_schwartz_hearst():
+    assert long_form("CRP", "bondgenoten onderschreven de Cyber Resilience Pledge") == "Cyber Resilience Pledge"
+    assert long_form("ELP", "het nieuwe European Logistics Programme") == "European Logistics Programme"
+    assert long_form("sMAP", "het streamlined Membership Action Plan") == "streamlined Membership Action Plan"
+    assert long_form("XYZ", "de Cyber Resilience Pledge") is None
+
+
+def test_is_acronym_and_heads():
+    assert is_acronym("CRP") and is_acronym("sMAP") and not is_acronym("Rusland")
+    assert head_class("Cyber Resilience Pledge") == "Pledge"
+    assert head_class("Baltic Air Policing Mission") == "Operation"
+    assert head_class("Comprehensive Training Package") == "Initiative"
+    assert head_class("Maritime Coordination Cell") == "Organisation"
+    assert head_class("Cyber Centre of Excellence") == "Organisation"
+    assert head_class("Arctische actieagenda") is None  # a lower-case compound is no name
+    assert head_class("Defensiestrategie") == "Initiative"
+
+
+def test_defence_and_defense_are_one_key():
+    assert canonical_slug("Cyber Defense Pledge") == canonical_slug("Cyber Defence Pledge")
+    assert canonical_slug("NATO Space Readiness Model") == canonical_slug("Space Readiness Model")
+
+
+def test_definition_then_acronym_alone(nlp):
+    doc = nlp("Bondgenoten onderschreven in Madrid de Cyber Resilience Pledge (CRP). "
+              "Nederland voldoet inmiddels aan de CRP.")
+    spans = found(doc, "Pledge")
+    assert ("Pledge", "pledge/cyber-resilience-pledge", "Cyber Resilience Pledge") in spans
+    crp = [s for s in doc.spans["kg"] if s.text == "CRP"]
+    assert len(crp) == 2 and {s.kb_id_ for s in crp} == {"pledge/cyber-resilience-pledge"}
+    assert doc.user_data["kg_acronyms"]["pledge/cyber-resilience-pledge"] == "CRP"
+
+
+def test_reverse_order_definition(nlp):
+    doc = nlp("Het ELP (European Logistics Programme) wordt in 2026 uitgebreid.")
+    keys = {k for _c, k, _t in found(doc, "Initiative")}
+    assert keys == {"initiative/european-logistics-programme"}
+
+
+def test_translated_acronym_by_initials(nlp):
+    doc = nlp("Verder vergaderde de Navo-Georgië Commissie (NGC) op 5 maart.")
+    assert any(k.endswith("georgie-commissie") for _c, k, _t in found(doc, "Organisation"))
+
+
+def test_operation_and_dutch_compounds(nlp):
+    doc = nlp("Nederland levert militairen aan operatie Northern Shield. "
+              "Daarnaast is het Duitse Skyguard-initiatief besproken, net als de NAVO-maritieme strategie.")
+    spans = found(doc)
+    assert ("Operation", "operation/northern-shield", "operatie Northern Shield") in spans
+    assert any(c == "Initiative" and t == "Skyguard-initiatief" for c, _k, t in spans)
+    assert any(c == "Initiative" and t == "NAVO-maritieme strategie" for c, _k, t in spans)
+
+
+def test_capitalised_english_name_without_acronym(nlp):
+    doc = nlp("Bondgenoten werken verder aan het Allied Space Action Plan en de NATO Rapid Response Model.")
+    texts = {t for _c, _k, t in found(doc, "Initiative")}
+    assert "Allied Space Action Plan" in texts
+    assert "NATO Rapid Response Model" in texts
+
+
+def test_no_entity_from_plain_dutch(nlp):
+    doc = nlp("De Russische agressie vraagt om een nieuw actieplan en een strategie. De Raad kwam bijeen.")
+    assert not found(doc, "Initiative")

@@ -1,0 +1,62 @@
+"""kg.extract.pledges: acronym, agreedAt, targetPercentGDP."""
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import extract
+from kg.model import Ref, SourceText
+from kg.nlp import make_pipeline
+
+TEXT = """Den Haag, 2 juni 2022
+
+Bondgenoten bespreken de voortgang van de Cyber Resilience Pledge (CRP) om minimaal 0,5% van het bbp aan cyberdefensie te besteden, zoals tijdens de NAVO-top in Madrid (28–30 juni 2022) werd afgesproken.
+
+In Madrid zullen de bondgenoten naar verwachting ook een nieuw Space Readiness Action Plan overeenkomen. Het kabinet steunt de CRP.
+
+Op de Top in Brussel in 2021 spraken bondgenoten af om de Allied Logistics Programme (ALP) te versterken.
+"""
+
+
+@pytest.fixture(scope="module")
+def ex():
+    ct = clean(SourceText(Path("pledge.txt"), TEXT))
+    doc = make_pipeline()(ct.text)
+    return extract(doc, ct)
+
+
+def facts(ex, predicate):
+    return {(f.subject, f.object.key if isinstance(f.object, Ref) else f.object)
+            for f in ex.facts if f.predicate == predicate}
+
+
+def test_acronym_fact(ex):
+    assert ("pledge/cyber-resilience-pledge", "CRP") in facts(ex, "kg:acronym")
+    assert ("initiative/allied-logistics-programme", "ALP") in facts(ex, "kg:acronym")
+
+
+def test_target_percent_of_gdp(ex):
+    assert facts(ex, "kg:targetPercentGDP") == {("pledge/cyber-resilience-pledge", Decimal("0.5"))}
+
+
+def test_agreed_at_summit_in_sentence(ex):
+    assert ("pledge/cyber-resilience-pledge", "summit/madrid-2022") in facts(ex, "kg:agreedAt")
+
+
+def test_agreed_at_place_of_a_summit(ex):
+    # "In Madrid zullen de bondgenoten ... overeenkomen": Madrid is where this letter's summit is
+    assert ("initiative/space-readiness-action-plan", "summit/madrid-2022") in facts(ex, "kg:agreedAt")
+
+
+def test_agreed_at_earlier_summit_with_year(ex):
+    assert ("initiative/allied-logistics-programme", "summit/brussel-2021") in facts(ex, "kg:agreedAt")
+    # no agreement word, no fact
+    assert not any(s == "pledge/cyber-resilience-pledge" and o == "summit/brussel-2021"
+                   for s, o in facts(ex, "kg:agreedAt"))
+
+
+def test_agreed_at_has_evidence(ex):
+    for f in ex.facts:
+        if f.predicate == "kg:agreedAt":
+            assert f.evidence and TEXT[f.evidence.start:f.evidence.end] == f.evidence.sentence
