@@ -120,7 +120,7 @@ def run(cmd: list[str], sample: bool = True, env: dict | None = None) -> dict:
     stop = threading.Event()
 
     def sampler():
-        while not stop.wait(0.05):
+        while not stop.wait(0.5):  # a /proc scan costs CPU: twice a second is enough
             peak[0] = max(peak[0], _tree_rss(proc.pid))
 
     th = threading.Thread(target=sampler, daemon=True)

@@ -36,6 +36,8 @@ _NOT_EXTRACTION = {
     "build.py", "cache.py", "executors.py", "push.py", "cli.py", "resolve.py", "query.py",
     "serve.py", "explain.py", "stats.py", "store.py", "rdf", "viz", "__pycache__",
 }
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 _DATA_SUFFIXES = {".py", ".cfg", ".json", ".jsonl", ".csv", ".tsv", ".txt", ".ttl", ".yml", ".yaml", ".toml"}
 
 
@@ -124,6 +126,7 @@ class ExtractionCache:
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(extraction, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.chmod(tmp, 0o644 & ~_UMASK)  # mkstemp makes 0600; a shared cache needs the usual mode
             os.replace(tmp, entry)
             return True
         except (OSError, pickle.PicklingError):

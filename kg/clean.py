@@ -58,7 +58,7 @@ _FOOTER = re.compile(
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-zà-ÿ)][.,;:])(?<!\bnr\.)(?<!\bart\.)(?<!\bblz\.)\d{1,2}(?=\s|$)"
                             r"|(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s.,;:)]|$)")
 # word-final hyphen, line break, next word part
-_HYPHEN_BREAK = re.compile(r"(?<=(\w))-[ \t]*\n[ \t]*(?=(\w))")
+_HYPHEN_BREAK = re.compile(r"(?<=([\w%)]))-[ \t]*\n[ \t]*(?=(\w))")
 _ROMAN_IL = re.compile(r"\b([A-Z][a-z]{2,} )Il\b")
 _TRAILING_WS = re.compile(r"[ \t]+$", re.MULTILINE)
 _LEADING_WS = re.compile(r"^[ \t]+", re.MULTILINE)
@@ -130,9 +130,9 @@ def _hyphen(m: re.Match, text: str) -> str:
         word_start -= 1
     prefix = text[word_start:s]
     nxt = m.group(2)
-    keep = (nxt.isupper() or nxt.isdigit()            # Noord-Korea, COVID-19
+    keep = (not m.group(1).isalpha()                  # 2%-norm, 75-jarig
+            or nxt.isupper() or nxt.isdigit()         # Noord-Korea, COVID-19
             or (prefix.isupper() and len(prefix) > 1)  # NAVO-bondgenoten
-            or prefix[-1:].isdigit()                   # 2%-norm, 75-jarig
             or (prefix[-1:].lower() + nxt.lower()) in _DIGRAPHS)  # defensie-industrie
     return "-" if keep else ""
 

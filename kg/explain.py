@@ -1,10 +1,10 @@
 """``kg explain ENTITY``: every fact about an entity, with the sentences that support it.
 
-The entity is found by its label or any alias, ignoring case and accents
-("oekraine" finds "Oekraïne"). For each fact the output names the document
-file, the character span of the supporting sentence in that file, the rule
-that read it, and the sentence itself. Facts with a literal value (dates,
-amounts) carry no evidence record; for those the file that states them is shown.
+The entity is found by its label or any alias: exactly, else ignoring case
+and accents ("oekraine" finds "Oekraïne"). For each fact the output names the
+document file, the character span of the supporting sentence in that file,
+the rule that read it, and the sentence itself. Facts with a literal value
+that carry no evidence record (dates, amounts) show the file that states them.
 """
 from __future__ import annotations
 
@@ -19,43 +19,33 @@ from kg.errors import KGError
 from kg.query import compact
 from kg.store import Store, open_store
 
-FIND_EXACT = """
-SELECT DISTINCT ?entity ?name WHERE {
-  ?entity rdfs:label|skos:altLabel ?n .
-  FILTER(LCASE(STR(?n)) = LCASE(STR(?name)))
-  FILTER NOT EXISTS { ?entity a kg:Evidence }
+# Each query is one plain pattern around a bound ?entity (or ?name), so the
+# engines answer from their indexes: one query with UNION/BIND/OPTIONAL took
+# minutes at 100k triples.
+BY_LABEL = "SELECT ?name ?entity WHERE { ?entity rdfs:label ?name }"
+BY_ALIAS = "SELECT ?name ?entity WHERE { ?entity skos:altLabel ?name }"
+ALL_NAMES = """SELECT DISTINCT ?entity ?n WHERE {
+  { ?entity rdfs:label ?n } UNION { ?entity skos:altLabel ?n } FILTER(isIRI(?entity)) }"""
+OUT = "SELECT ?entity ?predicate ?object ?document WHERE { GRAPH ?document { ?entity ?predicate ?object } }"
+IN = "SELECT ?entity ?subject ?predicate ?document WHERE { GRAPH ?document { ?subject ?predicate ?entity } }"
+EVIDENCE = """
+SELECT ?entity ?evidence ?subject ?predicate ?object ?document ?sentence ?start ?end WHERE {
+  ?evidence rdf:%s ?entity ; rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
+            prov:wasDerivedFrom ?document ; oa:hasTarget ?target .
+  ?target oa:hasSelector ?quote, ?position .
+  ?quote oa:exact ?sentence .
+  ?position oa:start ?start ; oa:end ?end .
 }"""
+RULES = "SELECT ?entity ?evidence ?rule WHERE { ?evidence rdf:%s ?entity ; kg:rule ?rule }"
+FILES = "SELECT ?document ?file WHERE { ?document kg:sourceFile ?file }"
+CLASSES = "SELECT ?entity ?class WHERE { ?entity a ?class }"
+LABELS = "SELECT ?entity ?label WHERE { ?entity rdfs:label ?label }"
+ALTS = "SELECT ?entity ?alt WHERE { ?entity skos:altLabel ?alt }"
+MENTIONED = "SELECT ?entity ?document WHERE { ?document kg:mentions ?entity }"
 
-ALL_NAMES = """
-SELECT DISTINCT ?entity ?n WHERE {
-  ?entity rdfs:label|skos:altLabel ?n .
-  FILTER(isIRI(?entity))
-}"""
-
-FACTS = """
-SELECT DISTINCT ?entity ?subject ?predicate ?object ?file ?sentence ?start ?end ?rule WHERE {
-  GRAPH ?document {
-    { ?entity ?predicate ?object . BIND(?entity AS ?subject) }
-    UNION
-    { ?subject ?predicate ?entity . BIND(?entity AS ?object) }
-  }
-  ?document kg:sourceFile ?file .
-  FILTER(?predicate NOT IN (rdf:type, rdfs:label, skos:altLabel, rdf:subject, rdf:object, kg:mentions))
-  OPTIONAL {
-    ?evidence rdf:subject ?subject ; rdf:predicate ?predicate ; rdf:object ?object ;
-              prov:wasDerivedFrom ?document ; oa:hasTarget ?target .
-    OPTIONAL { ?evidence kg:rule ?rule }
-    ?target oa:hasSelector ?quote, ?position .
-    ?quote oa:exact ?sentence .
-    ?position oa:start ?start ; oa:end ?end .
-  }
-}"""
-
-ABOUT = """
-SELECT DISTINCT ?entity ?class ?label ?alt ?file WHERE {
-  { ?entity a ?class } UNION { ?entity rdfs:label ?label } UNION { ?entity skos:altLabel ?alt }
-  UNION { ?document kg:mentions ?entity ; kg:sourceFile ?file }
-}"""
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+HIDDEN = {_RDF + "type", _RDF + "subject", _RDF + "object", "http://www.w3.org/2000/01/rdf-schema#label",
+          "http://www.w3.org/2004/02/skos/core#altLabel", "https://w3id.org/navo-kg/def#mentions"}
 
 
 def fold(s: str) -> str:
@@ -64,15 +54,19 @@ def fold(s: str) -> str:
     return " ".join("".join(c for c in s if not unicodedata.combining(c)).casefold().split())
 
 
+def _is_entity(iri) -> bool:
+    return isinstance(iri, URIRef) and "/evidence/" not in str(iri)
+
+
 def find_entities(store: Store, name: str) -> list[URIRef]:
-    """Entities whose label or alias is ``name`` (case-insensitive, then accent-insensitive)."""
-    res = store.query(FIND_EXACT, {"name": Literal(name)})
-    found = sorted({r[0] for r in res.rows if isinstance(r[0], URIRef)})
+    """Entities whose label or alias is ``name``: exactly, else ignoring case and accents."""
+    found = {r[1] for q in (BY_LABEL, BY_ALIAS) for r in store.query(q, {"name": Literal(name)}).rows}
+    found = sorted(e for e in found if _is_entity(e))
     if found:
         return found
     names = store.query(ALL_NAMES).rows
     want = fold(name)
-    found = sorted({e for e, n in names if fold(str(n)) == want and "/evidence/" not in str(e)})
+    found = sorted({e for e, n in names if fold(str(n)) == want and _is_entity(e)})
     if found:
         return found
     close = difflib.get_close_matches(want, sorted({fold(str(n)) for _, n in names}), n=5, cutoff=0.6)
@@ -86,45 +80,65 @@ def _value(term, labels: dict) -> str:
     return str(term)
 
 
-def describe(store: Store, entity: URIRef) -> list[str]:
+def facts_about(store: Store, entity: URIRef, files: dict) -> dict[tuple, set[tuple]]:
+    """``(subject, predicate, object) -> {(file, sentence, start, end, rule)}`` for one entity.
+
+    A fact without an evidence record gets ``(file, None, -1, -1, None)`` for
+    each document graph that states it.
+    """
+    bind = {"entity": entity}
+    facts: dict[tuple, set[tuple]] = defaultdict(set)
+    evidenced: set[tuple] = set()
+    for role in ("subject", "object"):
+        rules = {ev: str(r) for _, ev, r in store.query(RULES % role, bind).rows}
+        for _, ev, s, p, o, doc, sentence, start, end in store.query(EVIDENCE % role, bind).rows:
+            facts[(s, p, o)].add((files.get(doc, compact(doc)), str(sentence), int(start), int(end), rules.get(ev)))
+            evidenced.add((s, p, o, doc))
+    stated = [((entity, p, o), doc) for _, p, o, doc in store.query(OUT, bind).rows]
+    stated += [((s, p, entity), doc) for _, s, p, doc in store.query(IN, bind).rows]
+    for (s, p, o), doc in stated:
+        if str(p) in HIDDEN or (s, p, o, doc) in evidenced:
+            continue
+        facts[(s, p, o)].add((files.get(doc, compact(doc)), None, -1, -1, None))
+    return facts
+
+
+def describe(store: Store, entity: URIRef, files: dict | None = None) -> list[str]:
     """The lines that explain one entity: names, class, mentions, facts with evidence."""
-    about = store.query(ABOUT, {"entity": entity}).rows
-    classes = sorted({compact(c) for _, c, _, _, _ in about if c is not None})
-    label = next((str(lb) for _, _, lb, _, _ in sorted(about, key=str) if lb is not None), compact(entity))
-    alts = sorted({str(a) for _, _, _, a, _ in about if a is not None})
-    files = sorted({str(f) for _, _, _, _, f in about if f is not None})
-    lines = [f"{label}  ({', '.join(classes) or 'no class'})  <{entity}>"]
+    bind = {"entity": entity}
+    if files is None:
+        files = {d: str(f) for d, f in store.query(FILES).rows}
+    classes = sorted({compact(c) for _, c in store.query(CLASSES, bind).rows})
+    names = sorted(str(lb) for _, lb in store.query(LABELS, bind).rows)
+    alts = sorted({str(a) for _, a in store.query(ALTS, bind).rows})
+    mentioned = sorted({files.get(d, compact(d)) for _, d in store.query(MENTIONED, bind).rows})
+    lines = [f"{names[0] if names else compact(entity)}  ({', '.join(classes) or 'no class'})  <{entity}>"]
     if alts:
         lines.append(f"  also called: {', '.join(alts)}")
-    if files:
-        lines.append(f"  mentioned in: {', '.join(files)}")
-
-    rows = store.query(FACTS, {"entity": entity}).rows
-    labels = store.labels(t for r in rows for t in r[1:4] if isinstance(t, URIRef))
-    facts: dict[tuple, list[tuple]] = defaultdict(list)
-    for _, s, p, o, file, sentence, start, end, rule in rows:
-        facts[(s, p, o)].append((str(file), sentence, start, end, rule))
+    if mentioned:
+        lines.append(f"  mentioned in: {', '.join(mentioned)}")
+    facts = facts_about(store, entity, files)
+    labels = store.labels(t for k in facts for t in k if isinstance(t, URIRef))
     if not facts:
         lines.append("  (no facts)")
-    for (s, p, o) in sorted(facts, key=lambda k: (compact(k[1]), _value(k[0], labels), _value(k[2], labels))):
+    for s, p, o in sorted(facts, key=lambda k: (compact(k[1]), _value(k[0], labels), _value(k[2], labels))):
         if s == entity:
             lines.append(f"  {compact(p)} -> {_value(o, labels)}")
         else:
             lines.append(f"  <- {compact(p)} of {_value(s, labels)}")
-        for file, sentence, start, end, rule in sorted(set(facts[(s, p, o)]), key=lambda e: (e[0], str(e[2]))):
+        for file, sentence, start, end, rule in sorted(facts[(s, p, o)], key=lambda e: (e[0], e[2], e[3])):
             if sentence is None:
-                lines.append(f"      stated in {file}")
+                lines.append(f"      stated in {file} (no evidence sentence)")
                 continue
-            where = f"{file}, characters {start}-{end}" + (f", rule {rule}" if rule else "")
-            lines.append(f"      {where}:")
-            lines.append(f"        \"{' '.join(str(sentence).split())}\"")
+            lines.append(f"      {file}, characters {start}-{end}" + (f", rule {rule}:" if rule else ":"))
+            lines.append(f"        \"{' '.join(sentence.split())}\"")
     return lines
 
 
 def explain(store: Store, name: str) -> str:
     """The full explanation text for every entity called ``name``."""
-    blocks = ["\n".join(describe(store, e)) for e in find_entities(store, name)]
-    return "\n\n".join(blocks)
+    files = {d: str(f) for d, f in store.query(FILES).rows}
+    return "\n\n".join("\n".join(describe(store, e, files)) for e in find_entities(store, name))
 
 
 def cmd_explain(args) -> int:

@@ -31,10 +31,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from rdflib import URIRef
+
 from kg.errors import KGError
 from kg.store import Result, UnsafeQuery, check_read_only, open_store, parse_term
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
+MAX_LABELS = 5000  # IRIs per /labels request
 WORKERS = 2  # the machines have two cores
 
 # format key -> (media type, kinds it can carry)
@@ -78,6 +81,9 @@ def _worker_main(graph: str, engine: str, conn) -> None:
         except (EOFError, OSError):
             return  # the server is gone
         try:
+            if text is None:  # a label look-up: bindings is a list of IRIs
+                conn.send(("ok", {str(k): v for k, v in store.labels(URIRef(i) for i in bindings).items()}))
+                continue
             conn.send(("ok", store.query(text, bindings, max_rows=max_rows)))
         except KGError as e:
             conn.send(("error", 400, str(e)))
@@ -152,12 +158,19 @@ class QueryPool:
     def run(self, text: str, bindings: dict | None = None) -> Result:
         """Run a checked query; raises QueryTimeout, Busy, KGError or UnsafeQuery."""
         check_read_only(text, self.graphs)
+        return self._ask(text, bindings or {})
+
+    def labels(self, iris: list[str]) -> dict[str, str]:
+        """``rdfs:label`` of each IRI that has one (for the HTML page)."""
+        return self._ask(None, [i for i in iris if isinstance(i, str)][:MAX_LABELS])
+
+    def _ask(self, text, bindings):
         try:
             w = self.idle.get(timeout=self.timeout)
         except queue.Empty:
             raise Busy() from None
         try:
-            w.conn.send((text, bindings or {}, self.max_rows))
+            w.conn.send((text, bindings, self.max_rows))
             ready = w.conn.poll(self.timeout)
         except (OSError, EOFError):
             ready = False
@@ -272,12 +285,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self):  # noqa: N802
         url = urlsplit(self.path)
-        if url.path != "/sparql":
+        if url.path not in ("/sparql", "/labels"):
             return self._error(404, "not found; the endpoint is /sparql")
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_BODY:
             return self._error(413, f"request body over {MAX_BODY} bytes")
         body = self.rfile.read(length).decode("utf-8", errors="replace")
+        if url.path == "/labels":
+            return self._labels(body)
         ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         params = parse_qs(url.query, keep_blank_values=True)
         if ctype == "application/sparql-update":
@@ -328,6 +343,19 @@ class Handler(BaseHTTPRequestHandler):
         if res.truncated:
             extra["X-Result-Truncated"] = "true"
         self._send(200, serialize(res, key), f"{media}; charset=utf-8", extra)
+
+    def _labels(self, body: str) -> None:
+        """POST /labels with a JSON list of IRIs -> {iri: label} (used by the page)."""
+        try:
+            iris = json.loads(body)
+            assert isinstance(iris, list)
+        except (ValueError, AssertionError):
+            return self._error(400, "send a JSON list of IRIs")
+        try:
+            labels = self.pool.labels(iris)
+        except (QueryTimeout, Busy):
+            return self._error(503, "labels not available now")
+        self._send(200, json.dumps(labels, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
 
     def _library(self) -> None:
         from kg.query import library
@@ -446,12 +474,25 @@ $("run").addEventListener("click", async () => {
   if (!(r.headers.get("Content-Type") || "").includes("sparql-results+json")) { $("out").appendChild(el("pre", text)); return; }
   const data = JSON.parse(text);
   if ("boolean" in data) { $("out").appendChild(el("p", String(data.boolean))); return; }
+  const iris = new Set();
+  for (const b of data.results.bindings) for (const v in b) if (b[v].type === "uri") iris.add(b[v].value);
+  let labels = {};
+  if (iris.size) {
+    try {
+      const lr = await fetch("labels", {method: "POST", body: JSON.stringify([...iris])});
+      if (lr.ok) labels = await lr.json();
+    } catch (e) { /* labels are a nicety: show IRIs */ }
+  }
   const t = el("table"), head = el("tr");
   for (const v of data.head.vars) head.appendChild(el("th", v));
   t.appendChild(head);
   for (const b of data.results.bindings) {
     const tr = el("tr");
-    for (const v of data.head.vars) tr.appendChild(el("td", show(b[v])));
+    for (const v of data.head.vars) {
+      const term = b[v], td = el("td", term && term.type === "uri" && labels[term.value] ? labels[term.value] : show(term));
+      if (term && term.type === "uri") td.title = term.value;
+      tr.appendChild(td);
+    }
     t.appendChild(tr);
   }
   $("out").appendChild(t);

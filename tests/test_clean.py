@@ -140,3 +140,20 @@ def test_offsets_hold_for_arbitrary_text(src):
         if ch.isalpha():
             assert 0 <= offs[i] < len(src)
             assert src[offs[i]] == ch or (ch == "I" and src[offs[i]] == "l")
+
+
+def test_hyphen_after_digits_or_percent_is_kept():
+    text = _clean("De bondgenoten bevestigden opnieuw de afspraak over de 2%-\nnorm en de 75-\n"
+                  "jarige geschiedenis van het bondgenootschap, aldus de minister van Defensie.\n")
+    assert "de 2%-norm en de 75-jarige geschiedenis" in text
+
+
+def test_one_paragraph_per_line_keeps_paragraphs():
+    long1 = ("Op 12 en 13 februari 2031 kwamen de NAVO-ministers van Defensie bijeen in Brussel, "
+             "waar zij spraken over de luchtverdediging van de oostflank en de steun aan Moldavië. ") * 2
+    long2 = ("Tijdens de tweede werksessie spraken de ministers met hun Zweedse en Finse collega's "
+             "over de gezamenlijke inkoop van munitie en de versterking van de defensie-industrie. ") * 2
+    src = "Verslag van de NAVO-defensieministers februari 2031\n" + long1.strip() + "\n" + long2.strip() + "\n"
+    text = _clean(src)
+    assert text.split("\n") == ["Verslag van de NAVO-defensieministers februari 2031",
+                                long1.strip(), long2.strip()]

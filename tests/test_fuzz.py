@@ -10,6 +10,7 @@ inside the source.
 from __future__ import annotations
 
 import contextlib
+import os
 import random
 import re
 import signal
@@ -53,7 +54,9 @@ HARD_LIMIT = 20  # seconds: an example taking this long is a loop, not slowness
 
 # No shrinking: a failing example of 20 000 brackets takes minutes to shrink
 # and the suite must stay within ~2 minutes; the unshrunk example is printed.
-FUZZ = settings(max_examples=60, deadline=timedelta(seconds=8), derandomize=True,
+# KG_FUZZ_EXAMPLES=500 for a longer, randomised hunt; CI runs 60, derandomised.
+_EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "0")) or None
+FUZZ = settings(max_examples=_EXAMPLES or 60, deadline=timedelta(seconds=8), derandomize=_EXAMPLES is None,
                 phases=[Phase.explicit, Phase.reuse, Phase.generate], report_multiple_bugs=False,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much],

@@ -118,3 +118,13 @@ def test_honorifics_and_hyphenated_motion(nlp):
 def test_letter_address_is_no_person(nlp):
     doc = nlp("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\nDen Haag, 1 mei 2019\n\nGeachte Voorzitter,")
     assert people(doc) == set()
+
+
+def test_initials_split_by_tokenizer(nlp):
+    doc = nlp("De Minister van Defensie,\nA.Th.B. Bijleveld-Schouten\n")
+    assert people(doc) == {("Minister", "person/bijleveld-schouten", "A.Th.B. Bijleveld-Schouten")}
+    assert [o.signature for o in doc.user_data["kg_offices"]] == [True]
+
+
+def test_salutation_is_no_signature(nlp):
+    assert people(nlp("Geachte Voorzitter,\nGraag informeer ik u.")) == set()

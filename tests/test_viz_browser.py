@@ -71,7 +71,9 @@ class Visit:
         self.page.route("**/*", self._route)
         start = time.monotonic()
         self.page.goto(path.as_uri())
-        self.page.wait_for_function("window.kgviz && window.kgviz.settled", timeout=timeout_s * 1000)
+        # the page marks itself settled; a selector wait needs no eval, which the page's CSP forbids
+        self.page.wait_for_selector("body[data-settled='1']", state="attached", timeout=timeout_s * 1000)
+        assert self.js("window.kgviz.settled") is True
         self.settle_s = time.monotonic() - start
 
     def _route(self, route):
@@ -170,10 +172,12 @@ def test_document_page_and_index_load_cleanly(browser, site):
     assert errors == []
 
 
-def test_large_graph_opens_and_settles(browser, tmp_path):
-    H = project(grid_dataset(1400))
+@pytest.mark.parametrize("people, at_least", [(400, 600), (1400, 2000)])
+def test_large_graph_opens_and_settles(browser, tmp_path, people, at_least):
+    # 600 nodes: laid out here, polished by a short physics run; 2,000: drawn as laid out
+    H = project(grid_dataset(people))
     annotate(H)
-    assert H.number_of_nodes() >= 2000
+    assert H.number_of_nodes() >= at_least
     pages.write_site(H, tmp_path, "nl")
     v = Visit(browser, tmp_path / "overview.html", timeout_s=90)
     assert v.drawn() == (H.number_of_nodes(), H.number_of_edges())
@@ -207,3 +211,13 @@ def test_seeds_overview_and_ego_page_screenshots(browser, seeds_site):
     assert v.drawn()[0] == len(pages.ego_nodes(H, person)[0])
     v.clean()
     v.page.screenshot(path=str(OUT / "viz-seeds-ego.png"))
+
+
+def test_empty_graph_gives_a_working_page(browser, tmp_path):
+    (tmp_path / "empty.ttl").write_text("")
+    from kg.viz.project import entity_graph
+
+    pages.write_site(entity_graph(tmp_path / "empty.ttl"), tmp_path / "site", "en")
+    v = Visit(browser, tmp_path / "site" / "overview.html")
+    assert v.drawn() == (0, 0)
+    v.clean()

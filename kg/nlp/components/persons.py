@@ -222,6 +222,8 @@ class Persons:
                 # A name on the next line belongs to the office only in a signature ("…,\nName").
                 on_next_line = j < len(words) and self._newline_between(doc, words[j - 1], words[j])
                 k = self.parse_name(words, j, doc, ents) if comma or not on_next_line else j
+                if on_next_line and k > j and k - j < 2 and not is_initials(words[j].text):
+                    k = j  # "Geachte Voorzitter,\nGraag …": a lone word on the next line is no signature
                 if k > j:
                     label = self._name_text(words, j, k)
                     tail, k2 = self._jurisdiction_after(words, k, ents)

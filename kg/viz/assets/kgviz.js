@@ -26,7 +26,9 @@
   function visNode(n) {
     return {
       id: n.id, label: n.label, shape: classes[n.cls].shape, value: n.value, x: n.x, y: n.y,
-      color: nodeColour(n), borderWidth: n.center ? 4 : 1.5, kg: n
+      color: nodeColour(n), borderWidth: n.center ? 4 : 1.5, kg: n,
+      // unconnected entities stay out of the force layout; settle() lines them up below it
+      physics: !(data.options.physics && n.value <= 1)
     };
   }
   var nodes = new vis.DataSet(data.nodes.map(visNode));
@@ -79,6 +81,7 @@
   function settle() {
     if (api.settled) return;
     network.setOptions({ physics: { enabled: false } });
+    if (data.options.physics) shelveIsolated();
     // keep the layout in the data, so nodes a filter hides come back where they were
     var pos = network.getPositions();
     nodes.update(Object.keys(pos).map(function (id) { return { id: id, x: pos[id].x, y: pos[id].y }; }));
@@ -87,6 +90,22 @@
     document.body.setAttribute("data-settled", "1");
     var status = document.getElementById("status");
     if (status) status.textContent = "";
+  }
+  // Entities without any relation are placed in rows under the drawing instead
+  // of floating around it, where they would push the connected part to a corner.
+  function shelveIsolated() {
+    var lone = data.nodes.filter(function (n) { return n.value <= 1; }).map(function (n) { return n.id; });
+    if (!lone.length || lone.length === data.nodes.length) return;
+    var pos = network.getPositions(), minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    data.nodes.forEach(function (n) {
+      if (n.value <= 1 || !pos[n.id]) return;
+      maxX = Math.max(maxX, pos[n.id].x); minY = Math.min(minY, pos[n.id].y); maxY = Math.max(maxY, pos[n.id].y);
+    });
+    // columns to the right of the drawing: pages are wider than tall, drawings mostly round
+    var rows = Math.max(3, Math.floor((maxY - minY) / 80) + 1);
+    lone.forEach(function (id, i) {
+      network.moveNode(id, maxX + 220 + Math.floor(i / rows) * 150, minY + (i % rows) * 80);
+    });
   }
   network.once("stabilizationIterationsDone", settle);
   network.on("stabilizationProgress", function (p) {
