@@ -312,10 +312,12 @@ def derive(result: dict) -> dict:
         per_doc = sum(cpu.get(k, 0.0) for k in ("ingest", "clean", "nlp", "relations"))
         row["words_per_cpu_second_document_stages"] = w / per_doc if per_doc else None
     by_n = {row["documents"]: row for row in result.get("sizes", [])}
-    if 1000 in by_n and 100 in by_n:
-        a, b = by_n[1000], by_n[100]
-        result["ratio_1000_100"] = {
-            "documents": 10.0,
+    big = max(by_n, default=0)
+    small = 100 if 100 in by_n and big > 100 else min(by_n, default=0)
+    if big > small:  # ratio_1000_100 in a full run; the largest size against 100 otherwise
+        a, b = by_n[big], by_n[small]
+        result[f"ratio_{big}_{small}"] = {
+            "documents": big / small,
             "seconds": a["seconds"] / b["seconds"],
             "seconds_after_startup": (a["seconds"] - start) / max(b["seconds"] - start, 1e-9),
             "cpu_seconds": (a["cpu_seconds"] or 0) / (b["cpu_seconds"] or 1),
@@ -423,10 +425,11 @@ def table(result: dict) -> str:
     lines.append("(words/s = words / wall seconds; w/cpu* = words per CPU second after start-up (one-document "
                  "build subtracted);\n stage columns: CPU seconds inside the same --jobs 1 build; load average: "
                  + ", ".join(f"{r['load_average']:.1f}" for r in result["sizes"]) + ")")
-    if "ratio_1000_100" in result:
-        r = result["ratio_1000_100"]
-        lines.append(f"1000/100: wall time x{r['seconds']:.1f} (after start-up x{r['seconds_after_startup']:.1f}), "
-                     f"CPU x{r['cpu_seconds']:.1f}, peak memory x{r['peak_rss']:.2f}, triples x{r['triples']:.1f}")
+    for key in sorted(k for k in result if k.startswith("ratio_")):
+        r, (big, small) = result[key], key.split("_")[1:]
+        lines.append(f"{big}/{small} documents (x{r['documents']:.0f}): wall time x{r['seconds']:.1f}, "
+                     f"CPU x{r['cpu_seconds']:.2f} (after start-up x{r['cpu_seconds_after_startup']:.2f}), "
+                     f"peak memory x{r['peak_rss']:.2f}, triples x{r['triples']:.2f}")
     if "jobs" in result:
         j = result["jobs"]
         lines.append(f"--jobs 2 on {j['documents']} docs: {j['jobs2_seconds']:.1f} s vs {_f(j.get('jobs1_seconds'), '{:.1f}')} s "

@@ -8,7 +8,10 @@ The library is ``queries/*.rq``; each file starts with a comment header::
 
 Parameters (``--param key=value``) are turned into RDF terms and handed to the
 engine as bindings (Oxigraph substitutions, rdflib ``initBindings``); they are
-never pasted into query text. This module also holds the SPARQL 1.1 result
+never pasted into query text. A parameter must be a result column of the
+query (Oxigraph substitutes only projected variables). Values: ``<iri>``,
+``prefix:local`` with a known prefix (``id:person/kuleba``), else a plain
+string literal. This module also holds the SPARQL 1.1 result
 serializers (JSON, XML, CSV, TSV) that ``kg serve`` uses.
 """
 from __future__ import annotations
@@ -23,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError

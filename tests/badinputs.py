@@ -374,6 +374,7 @@ class Outcome:
     output: Path
     sources: set[str]
     problems: list[str]
+    scratch: Path | None = None  # a folder of its own (unprivileged run), removed by ``cleanup``
 
     @property
     def said(self) -> list[str]:
@@ -422,7 +423,7 @@ def run_one(item: BadInput, good: Path, outdir: Path, extra: tuple[str, ...] = (
     except subprocess.TimeoutExpired as e:
         err = e.stderr.decode(errors="replace") if isinstance(e.stderr, bytes) else (e.stderr or "")
         return Outcome(item, None, err + "\n[hung: killed after 240 s]", out, set(), ["build hung"])
-    return Outcome(item, r.returncode, r.stderr, out, set(), [])
+    return Outcome(item, r.returncode, r.stderr, out, set(), [], scratch=home)
 
 
 def run_table(folder: Path, workers: int = 3) -> tuple[dict[str, Outcome], Path]:
@@ -443,6 +444,13 @@ def run_table(folder: Path, workers: int = 3) -> tuple[dict[str, Outcome], Path]
             o.problems = graph_problems(o.output)
             o.sources = source_files(o.output)
     return outcomes, good
+
+
+def cleanup(outcomes: dict[str, Outcome]) -> None:
+    """Remove the scratch folders of unprivileged runs."""
+    for o in outcomes.values():
+        if o.scratch is not None:
+            shutil.rmtree(o.scratch, ignore_errors=True)
 
 
 def _cell(text: str) -> str:
@@ -471,6 +479,7 @@ if __name__ == "__main__":  # python tests/badinputs.py : print the table
     with tempfile.TemporaryDirectory() as tmp:
         outcomes, _ = run_table(Path(tmp))
         print(format_table(outcomes))
+        cleanup(outcomes)
         for o in outcomes.values():  # let TemporaryDirectory remove the unreadable file
             if o.item.path.exists() and not o.item.path.is_symlink():
                 o.item.path.chmod(0o644) if o.item.path.is_file() else None

@@ -224,3 +224,23 @@ def test_collect_is_sorted_and_survives_symlink_loops(tmp_path):
     docs, skipped = collect([str(d)])
     assert [p.relative_to(d).as_posix() for p in docs] == ["a.md", "b.txt", "self.txt", "sub/c.html"]
     assert [Path(p).name for p, _r in skipped] == ["notes.json"]
+
+
+def test_two_files_of_one_kamerstuk_stay_apart(tmp_path):
+    from kg.build import separate_duplicates
+    from kg.model import Entity, Evidence, Extraction, Fact, Ref, SourceText
+
+    def ex(name):
+        e = Extraction(SourceText(Path(name), "tekst"), "document/kst-36123-45")
+        e.add_entity(Entity("document/kst-36123-45", "Letter", "Brief", mentioned=False))
+        e.add_fact(Fact("document/kst-36123-45", "kg:cites", Ref("document/kst-1-2"),
+                        Evidence("tekst", 0, 5, "r")))
+        return e
+
+    a, b = ex("a.txt"), ex("b_kopie.pdf")
+    warnings = separate_duplicates([a, b])
+    assert a.doc_key == "document/kst-36123-45"
+    assert b.doc_key == "document/kst-36123-45-b-kopie"
+    assert set(b.entities) == {"document/kst-36123-45-b-kopie"}
+    assert b.facts[0].subject == "document/kst-36123-45-b-kopie"
+    assert len(warnings) == 1 and "b_kopie.pdf" in warnings[0]

@@ -130,3 +130,36 @@ def test_every_relation_of_these_rules_quotes_its_source_exactly(nlp):
                                                                      "kg:agreedAt", "kg:supports")):
                 assert f.evidence is not None
     assert seen > 50
+
+
+MADRID_REPORT = """Den Haag, 12 juli 2022
+
+Hierbij sturen wij u het verslag van de NAVO-top die op 28 tot en met 30 juni jl. in Madrid, Spanje heeft plaatsgevonden.
+
+De minister van Buitenlandse Zaken,
+W.B. Hoekstra
+
+Op 29 juni vond een vergadering van de Noord-Atlantische Raad plaats in aanwezigheid van de Finse president Niinistö. Voor deze vergadering waren ook Japan en Australië uitgenodigd.
+
+De volgende NAVO-top vindt plaats in Vilnius op 11 en 12 juli 2023.
+"""
+
+
+def test_council_meeting_in_running_text_is_a_session(nlp):
+    _doc, ex = run(nlp, MADRID_REPORT)
+    assert (ex.doc_key, "summit/madrid-2022") in facts(ex, "kg:concerns")
+    assert ("summit/madrid-2022", dt.date(2022, 6, 30)) in facts(ex, "schema:endDate")
+    sessions = {o for s, o in facts(ex, "kg:hasSession") if s == "summit/madrid-2022"}
+    assert len(sessions) == 1
+    session = sessions.pop()
+    parts = {o for s, o in facts(ex, "kg:participant") if s == session}
+    assert {"country/japan", "country/australie"} <= parts
+    assert any(p.startswith("person/niinist") for p in parts)
+    assert "person/hoekstra" not in parts  # the signature block is no participant
+
+
+def test_place_in_country_from_text(nlp):
+    _doc, ex = run(nlp, MADRID_REPORT)
+    assert ("place/madrid", "country/spanje") in facts(ex, "kg:inCountry")
+    # the next summit is another node, with its own dates
+    assert ("summit/vilnius-2023", dt.date(2023, 7, 11)) in facts(ex, "schema:startDate")

@@ -65,3 +65,8 @@ def test_unreachable_dask_scheduler_is_a_user_error():
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         with pytest.raises(KGError, match="Dask scheduler"):
             map_documents(slugify, ITEMS, executor="dask", scheduler="tcp://127.0.0.1:1")
+
+
+def test_dask_without_scheduler_uses_a_throwaway_local_cluster():
+    pytest.importorskip("distributed")
+    _check(map_documents(slugify, ITEMS, jobs=1, executor="dask"))

@@ -56,7 +56,7 @@ HARD_LIMIT = 20  # seconds: an example taking this long is a loop, not slowness
 # and the suite must stay within ~2 minutes; the unshrunk example is printed.
 # KG_FUZZ_EXAMPLES=500 for a longer, randomised hunt; CI runs 60, derandomised.
 _EXAMPLES = int(os.environ.get("KG_FUZZ_EXAMPLES", "0")) or None
-FUZZ = settings(max_examples=_EXAMPLES or 60, deadline=timedelta(seconds=8), derandomize=_EXAMPLES is None,
+FUZZ = settings(max_examples=_EXAMPLES or 60, deadline=timedelta(seconds=10), derandomize=_EXAMPLES is None,
                 phases=[Phase.explicit, Phase.reuse, Phase.generate], report_multiple_bugs=False,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.filter_too_much],

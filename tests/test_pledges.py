@@ -13,7 +13,7 @@ TEXT = """Den Haag, 2 juni 2022
 
 Bondgenoten bespreken de voortgang van de Cyber Resilience Pledge (CRP) om minimaal 0,5% van het bbp aan cyberdefensie te besteden, zoals tijdens de NAVO-top in Madrid (28–30 juni 2022) werd afgesproken.
 
-In Madrid zullen de bondgenoten naar verwachting ook een nieuw Space Readiness Action Plan overeenkomen. Het kabinet steunt de CRP.
+In Madrid zullen de bondgenoten naar verwachting ook een nieuw Space Readiness Action Plan overeenkomen. Het kabinet steunt de CRP. Tijdens deze Top lanceren bondgenoten ook het Arctic Security Programme.
 
 Op de Top in Brussel in 2021 spraken bondgenoten af om de Allied Logistics Programme (ALP) te versterken.
 """
@@ -60,3 +60,7 @@ def test_agreed_at_has_evidence(ex):
     for f in ex.facts:
         if f.predicate == "kg:agreedAt":
             assert f.evidence and TEXT[f.evidence.start:f.evidence.end] == f.evidence.sentence
+
+
+def test_agreed_at_the_letters_own_summit_by_anaphor(ex):
+    assert ("initiative/arctic-security-programme", "summit/madrid-2022") in facts(ex, "kg:agreedAt")

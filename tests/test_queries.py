@@ -329,3 +329,25 @@ def test_resolve_query_prefers_library_then_file_then_text(tmp_path):
     assert entry is not None and entry.name == "documents"
     text, entry = resolve_query("SELECT * WHERE { ?s ?p ?o }")
     assert entry is None and text.startswith("SELECT")
+
+
+# Each optional parameter narrows its query, the same way on both engines.
+PARAM_CASES = [
+    ("signatories", ["signatory=id:person/de-wit"], 1),
+    ("offices-by-letter", ["person=<https://w3id.org/navo-kg/id/person/de-wit>"], 2),
+    ("session-participants", ["meeting=id:ministerial/fmm-2031-05"], 3),
+    ("contributions", ["contributor=id:country/nederland"], 1),
+    ("contributions", ["contributor=id:country/syrie"], 0),
+    ("state-support", ["supported=id:country/rusland"], 2),
+    ("citing-documents", ["dossier=30001", "number=8"], 1),
+    ("citing-documents", ["dossier=30001", "number=99"], 0),
+    ("entity-documents", ["name=Ilia Beridze"], 2),
+]
+
+
+@pytest.mark.parametrize("name,params,count", PARAM_CASES)
+def test_parameters_narrow_the_answer(name, params, count, fx_ox, fx_rdflib):
+    q, p = LIB[name], parse_params(params)
+    ox, rl = run(fx_ox, q.text, p, q), run(fx_rdflib, q.text, p, q)
+    assert len(ox.rows) == count
+    assert _multiset(ox) == _multiset(rl)

@@ -18,7 +18,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from badinputs import (  # noqa: E402
-    GOOD_NAME, big_dutch_text, graph_problems, is_root, is_skip_line, leftovers, lines_naming,
+    GOOD_NAME, big_dutch_text, cleanup, graph_problems, is_root, is_skip_line, leftovers, lines_naming,
     make_bad_corpus, make_good, run_kg, run_table, source_files, unprivileged_prefix,
 )
 from kg.errors import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL  # noqa: E402
@@ -32,7 +32,8 @@ KEYS = ["empty", "whitespace", "binary", "latin1", "utf16", "pdf_notext", "pdf_t
 def table(tmp_path_factory):
     """One build per bad input (plus goed.txt), all run once for the module."""
     outcomes, _good = run_table(tmp_path_factory.mktemp("table"))
-    return outcomes
+    yield outcomes
+    cleanup(outcomes)
 
 
 def _outcome(table, key):

@@ -47,6 +47,12 @@ def _summit_by_place(ctx: Context, sent) -> str | None:
     return None
 
 
+def _refers_to_summit(sent) -> bool:
+    """``tijdens deze Top``, ``op de top``: the document's own summit, named by anaphor."""
+    toks = [t for t in sent if not t.is_space]
+    return any(a.lower_ in ("deze", "de") and b.lower_ == "top" for a, b in zip(toks, toks[1:]))
+
+
 def _agreed_at(ctx: Context) -> None:
     doc = ctx.doc
     ev = doc.user_data.get("kg_events") or {}
@@ -59,7 +65,7 @@ def _agreed_at(ctx: Context) -> None:
         if has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
             summits = spans_in(doc, sent.start, sent.end, ("Summit",))
             summit = summits[0].kb_id_ if summits else _summit_by_place(ctx, sent)
-            if summit is None and main_is_summit and words & _RESULT_WORDS:
+            if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)):
                 summit = main
             subjects = things
             if not subjects and prev is not None and "\n\n" not in doc.text[prev.end_char:sent.start_char]:

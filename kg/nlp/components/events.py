@@ -555,8 +555,9 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         if not _meets(doc, b):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
-        add(b.kb_id_.split("/", 1)[1], label, b.start, b.end, (b.sent.start_char, _scope_end(doc, b, bodies)),
-            body=b.kb_id_)
+        para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
+        add(b.kb_id_.split("/", 1)[1], label, b.start, b.end,
+            (max(b.sent.start_char, para + 2 if para >= 0 else 0), _scope_end(doc, b, bodies)), body=b.kb_id_)
     return list(out.values())
 
 
