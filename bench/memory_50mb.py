@@ -120,9 +120,9 @@ def main() -> int:
     for line in res["stderr"]:
         print("   ", line)
     if not a.keep:
-        for f in work.iterdir():
-            f.unlink()
-        work.rmdir()
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
     return 0 if res["exit"] == 0 else 1
 
 

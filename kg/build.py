@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import EXIT_ERROR, EXIT_OK, EXIT_PARTIAL, KGError, SkipDocument
-from kg.model import Extraction
+from kg.model import CleanText, Extraction
 
 # Names in a folder that are never documents and not worth a "skipped" line.
 _IGNORED_PREFIXES = (".", "~$", "__")
@@ -114,10 +114,12 @@ def process_file(task: tuple[str, int | None]) -> DocResult:
         result.warnings.extend(source.warnings)
         cleaned = clean(source)
         nlp = make_pipeline()
-        if len(cleaned.text) >= nlp.max_length:
-            nlp.max_length = len(cleaned.text) + 1
-        doc = nlp(cleaned.text)
-        ex = extract(doc, cleaned)
+        ex = None
+        for part in chunks(cleaned):
+            if len(part.text) >= nlp.max_length:
+                nlp.max_length = len(part.text) + 1
+            found = extract(nlp(part.text), part)
+            ex = found if ex is None else merge_chunk(ex, found)
         result.warnings.extend(f"{path}: {w}" for w in ex.warnings)
         if not any(e.mentioned for k, e in ex.entities.items() if k != ex.doc_key):
             result.warnings.append(f"{path}: no Dutch NATO content found (no entities recognised)")
@@ -133,6 +135,56 @@ def process_file(task: tuple[str, int | None]) -> DocResult:
         result.detail = traceback.format_exc()
     result.seconds = time.perf_counter() - t0
     return result
+
+
+# Very long documents go through the NLP in pieces of about this many
+# characters (cut at paragraph breaks), so memory stays bounded; ordinary
+# letters (10-50 kB) are one piece.
+CHUNK_CHARS = 500_000
+
+
+def chunks(cleaned: CleanText, size: int = CHUNK_CHARS) -> list[CleanText]:
+    """Split a long CleanText at paragraph breaks into pieces of about ``size``
+    characters; each piece keeps its map into the same source text."""
+    text = cleaned.text
+    if len(text) <= size:
+        return [cleaned]
+    out, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        out.append(CleanText(source=cleaned.source, text=text[start:end],
+                             offsets=cleaned.offsets[start:end + 1]))
+        start = end
+    return out
+
+
+def merge_chunk(into: Extraction, part: Extraction) -> Extraction:
+    """Fold the extraction of a later piece of a document into the first one's."""
+    from dataclasses import replace
+
+    from kg.model import Ref
+
+    old, new = part.doc_key, into.doc_key
+
+    def swap(v):
+        if isinstance(v, Ref) and v.key == old:
+            return Ref(new)
+        return new if v == old else v
+
+    for key, ent in part.entities.items():
+        if key != old:
+            into.add_entity(ent)
+    into.facts.extend(replace(f, subject=swap(f.subject), object=swap(f.object)) for f in part.facts
+                      if not (f.subject == old and not isinstance(f.object, Ref)))
+    into.warnings.extend(w for w in part.warnings if w not in into.warnings)
+    return into
 
 
 def _from_cache(task: tuple[str, int | None], ex: Extraction) -> DocResult:

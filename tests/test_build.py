@@ -244,3 +244,23 @@ def test_two_files_of_one_kamerstuk_stay_apart(tmp_path):
     assert set(b.entities) == {"document/kst-36123-45-b-kopie"}
     assert b.facts[0].subject == "document/kst-36123-45-b-kopie"
     assert len(warnings) == 1 and "b_kopie.pdf" in warnings[0]
+
+
+def test_long_documents_are_read_in_pieces_that_map_to_the_source():
+    from kg.build import chunks
+    from kg.clean import clean
+    from kg.model import SourceText
+
+    para = ("De ministers van Defensie spraken in Riga over de luchtverdediging van Letland en "
+            "de bijdrage van Noorwegen aan de oostflank van het bondgenootschap.\n\n")
+    src = SourceText(Path("lang.txt"), para * 400)
+    c = clean(src)
+    parts = chunks(c, size=5000)
+    assert len(parts) > 5
+    assert "".join(p.text for p in parts) == c.text
+    for p in parts:
+        assert len(p.offsets) == len(p.text) + 1
+        i = p.text.find("Riga")
+        if i >= 0:
+            s, e = p.to_source(i, i + 4)
+            assert src.text[s:e] == "Riga"

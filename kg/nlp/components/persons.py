@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -51,11 +51,6 @@ class OfficeMention:
     signature: bool = False  # "De <office>,\n<Name>"
     name_start: int = 0
     name_end: int = 0
-
-
-@dataclass
-class Found:
-    persons: dict = field(default_factory=dict)  # key -> (cls, label, {surface forms})
 
 
 class Persons:
