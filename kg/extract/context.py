@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.model import CleanText, Entity, Evidence, Extraction, Fact, Ref
+from kg.nlp.components.docindex import sent_of
 
 
 @dataclass
@@ -27,7 +28,7 @@ class Context:
 
     def sentence_evidence(self, span, rule: str) -> Evidence:
         """Evidence for the sentence that holds a spaCy span or token."""
-        sent = span.sent
+        sent = sent_of(self.doc, span)
         return self.evidence(sent.start_char, sent.end_char, rule)
 
     def relate(self, subject: str, predicate: str, obj, evidence: Evidence | None = None) -> None:

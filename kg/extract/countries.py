@@ -11,8 +11,10 @@ from __future__ import annotations
 from kg.dates import find_dates
 from kg.extract.context import Context
 from kg.extract.events import REL, link, spans_in
-from kg.nlp.spans import entity_table, mentions
-from kg.slug import fold
+from kg.nlp.components.docindex import mentions, sents
+from kg.nlp.components.docindex import text as doc_text
+from kg.nlp.spans import entity_table
+from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 
 def _country_list(doc, ns: list[int], k: int, step: int) -> tuple[list, int]:
@@ -105,7 +107,7 @@ def _supports(ctx: Context) -> None:
 def _accession(ctx: Context) -> None:
     doc = ctx.doc
     year = (doc.user_data.get("kg_events") or {}).get("year")
-    for sent in doc.sents:
+    for sent in sents(doc):
         words = [t for t in sent if not t.is_space]
         for n, tok in enumerate(words):
             if tok.lower_ != "toetreding" or n + 2 >= len(words) or words[n + 1].lower_ != "van":
@@ -114,7 +116,7 @@ def _accession(ctx: Context) -> None:
             if not countries or countries[0].start != words[n + 2].i:
                 continue
             c = countries[0]
-            rest = doc.text[c.end_char:min(sent.end_char, c.end_char + 60)]
+            rest = doc_text(doc)[c.end_char:min(sent.end_char, c.end_char + 60)]
             dates = [d for d in find_dates(rest, year) if d.is_day and d.start]
             prefix = rest[:dates[0].start_char].lower().split() if dates else []
             if dates and len(prefix) <= 5 and "op" in prefix:

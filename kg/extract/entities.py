@@ -15,7 +15,8 @@ import re
 from kg.extract.context import Context
 from kg.model import KIND_OF_CLASS, Entity
 from kg.names import normalise_name
-from kg.nlp.spans import entity_table, mentions
+from kg.nlp.components.docindex import mentions
+from kg.nlp.spans import entity_table
 
 _PERSONS = ("Person", "Minister")
 _BREAK = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])")

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.nlp.spans import entity_table, mentions
-from kg.slug import fold
+from kg.nlp.components.docindex import mentions, mentions_from, sent_of, sents
+from kg.nlp.spans import entity_table
+from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 REL = json.loads(Path(__file__).with_name("relations.json").read_text(encoding="utf-8"))
 PARTY_CLASSES = ("Person", "Minister", "Country", "Organisation")
@@ -41,9 +42,13 @@ def link(ctx: Context, subject: str, predicate: str, obj: str, span, rule: str) 
 
 def spans_in(doc, start_tok: int, end_tok: int, classes=None) -> list:
     """Mention spans inside tokens [start_tok, end_tok), longest first at each start, no overlaps."""
+    ms, k = mentions_from(doc, start_tok)  # sorted by start: skip straight to start_tok
     out, last_end = [], -1
-    for s in mentions(doc):
-        if s.start >= start_tok and s.end <= end_tok and (classes is None or s.label_ in classes):
+    for k in range(k, len(ms)):
+        s = ms[k]
+        if s.start >= end_tok:
+            break
+        if s.end <= end_tok and (classes is None or s.label_ in classes):
             if s.start >= last_end:
                 out.append(s)
                 last_end = s.end
@@ -136,7 +141,7 @@ def _sessions(ctx: Context, ev: dict) -> None:
         ensure(ctx, s["key"])
         link(ctx, main, "kg:hasSession", s["key"], doc[s["span"][0]:s["span"][1]], "events.session_structure")
     meeting_spans = [sp for sp in mentions(doc) if sp.label_ in ("Summit", "MinisterialMeeting")]
-    for sent in doc.sents:
+    for sent in sents(doc):
         words = words_of(sent)
         if not has_trigger(words, REL["participation_words"], REL["participation_pairs"],
                            REL["participation_phrases"], sent):
@@ -171,10 +176,10 @@ def _in_country(ctx: Context) -> None:
     for sp in spans:
         if sp.label_ not in ("Place", "Operation"):
             continue
-        toks = [t for t in doc[sp.end:sp.sent.end] if not t.is_space]
+        toks = [t for t in doc[sp.end:sent_of(doc, sp).end] if not t.is_space]
         if not toks:
             continue
-        countries = [c for c in spans if c.label_ == "Country" and sp.end <= c.start < sp.sent.end]
+        countries = [c for c in spans if c.label_ == "Country" and sp.end <= c.start < sent_of(doc, sp).end]
         if sp.label_ == "Place" and toks[0].text in (",", "(") and countries \
                 and [t for t in doc[sp.end:countries[0].start] if not t.is_space][-1].i == toks[0].i:
             link(ctx, sp.kb_id_, "kg:inCountry", countries[0].kb_id_, sp, "events.place_country")

@@ -16,7 +16,7 @@ from kg.amounts import find_amounts
 from kg.extract.context import Context
 from kg.extract.events import REL, link, spans_in
 from kg.model import Entity, GYear
-from kg.nlp.spans import mentions
+from kg.nlp.components.docindex import mentions, sent_of, sents, span_text
 
 _YEAR = re.compile(r"\b(?:in|voor|over|tot|per|vanaf)\s+((?:19|20)\d\d)\b")
 
@@ -43,7 +43,7 @@ def _contributor_before(ctx: Context, char: int, floor: int, triggers: set[str])
     for sp in mentions(ctx.doc):
         if sp.label_ != "Country" or not floor <= sp.start_char < char:
             continue
-        if any(t.lower_ in triggers for t in ctx.doc[sp.end:sp.sent.end]):
+        if any(t.lower_ in triggers for t in ctx.doc[sp.end:sent_of(ctx.doc, sp).end]):
             best = sp
     return best or _nearest_before(ctx, ("Country",), char, floor)
 
@@ -57,11 +57,11 @@ def run(ctx: Context) -> None:
     """Find every contribution stated in the document."""
     doc = ctx.doc
     triggers = set(REL["contribution_words"])
-    for sent in doc.sents:
+    for sent in sents(doc):
         words = {t.lower_ for t in sent}
         if not words & triggers:
             continue
-        text = sent.text
+        text = span_text(doc, sent)
         for a in find_amounts(text):
             if a.unit != "EUR":
                 continue

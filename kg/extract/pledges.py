@@ -4,8 +4,10 @@ from __future__ import annotations
 from kg.amounts import find_amounts
 from kg.extract.context import Context
 from kg.extract.events import REL, ensure, has_trigger, link, spans_in, words_of
-from kg.nlp.spans import entity_table, mentions
-from kg.slug import fold
+from kg.nlp.components.docindex import mentions, sents, span_text
+from kg.nlp.components.docindex import text as doc_text
+from kg.nlp.spans import entity_table
+from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 AGREED_CLASSES = ("Pledge", "Initiative")
 _RESULT_WORDS = {"resultaten", "resultaat", "uitkomst", "uitkomsten"}
@@ -59,7 +61,7 @@ def _agreed_at(ctx: Context) -> None:
     main = ev.get("main")
     main_is_summit = bool(main and ev["meetings"][main]["cls"] == "Summit")
     prev = None
-    for sent in doc.sents:
+    for sent in sents(doc):
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
         if has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
@@ -68,7 +70,7 @@ def _agreed_at(ctx: Context) -> None:
             if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)):
                 summit = main
             subjects = things
-            if not subjects and prev is not None and "\n\n" not in doc.text[prev.end_char:sent.start_char]:
+            if not subjects and prev is not None and "\n\n" not in doc_text(doc)[prev.end_char:sent.start_char]:
                 subjects = spans_in(doc, prev.start, prev.end, AGREED_CLASSES)
             if summit:
                 for sp in {s.kb_id_: s for s in subjects}.values():
@@ -78,11 +80,11 @@ def _agreed_at(ctx: Context) -> None:
 
 def _targets(ctx: Context) -> None:
     doc = ctx.doc
-    for sent in doc.sents:
+    for sent in sents(doc):
         pledges = spans_in(doc, sent.start, sent.end, ("Pledge",))
         if not pledges:
             continue
-        text = sent.text
+        text = span_text(doc, sent)
         for a in find_amounts(text):
             if a.unit != "%":
                 continue

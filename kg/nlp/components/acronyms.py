@@ -23,8 +23,10 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.spans import add_mention, entity_table, mentions, register_entity
-from kg.slug import fold, slugify
+from kg.nlp.components.docindex import mentions, non_space, sent_bounds
+from kg.nlp.spans import add_mention, entity_table, register_entity
+from kg.nlp.components.fold import fold  # memoised kg.slug.fold
+from kg.slug import slugify
 
 DATA = json.loads(Path(__file__).with_name("acronyms.json").read_text(encoding="utf-8"))
 HEADS: dict[str, str] = DATA["heads"]
@@ -96,7 +98,7 @@ def canonical_slug(name: str) -> str:
 
 
 def _ns(doc: Doc) -> list[int]:
-    return [t.i for t in doc if not t.is_space]
+    return non_space(doc)
 
 
 def _covering(doc: Doc, start: int, end: int):
@@ -134,7 +136,7 @@ class AcronymFinder:
 
     # -- "Long Form (LF)"
     def _define_before(self, doc, ns, k, inner, found, acr_of):
-        sent_start = doc[ns[k]].sent.start
+        sent_start = sent_bounds(doc, ns[k])[0]
         j, words = k - 1, []
         while j >= 0 and ns[j] >= sent_start and len(words) < 12:
             t = doc[ns[j]]

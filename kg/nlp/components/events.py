@@ -18,12 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, find_dates
-from kg.nlp.spans import add_mention, entity_table, mentions, register_entity
-from kg.slug import fold, slugify
+from kg.nlp.components.docindex import mentions, non_space, sent_bounds, sent_of
+from kg.nlp.components.docindex import text as doc_text
+from kg.nlp.spans import add_mention, entity_table, register_entity
+from kg.nlp.components.fold import fold  # memoised kg.slug.fold
+from kg.slug import slugify
 
 DATA = json.loads(Path(__file__).with_name("events.json").read_text(encoding="utf-8"))
 MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
@@ -74,7 +77,7 @@ def _doc_year(doc: Doc) -> int | None:
         return int(meta["year"])
     if meta.get("date"):
         return int(str(meta["date"])[:4])
-    for d in find_dates(doc.text[:3000]):
+    for d in find_dates(doc_text(doc)[:3000]):
         if d.year is not None and d.is_day:
             return d.year
     return None
@@ -82,7 +85,7 @@ def _doc_year(doc: Doc) -> int | None:
 
 def _ns(doc: Doc) -> list[int]:
     """Indices of the non-whitespace tokens (line breaks are not words)."""
-    return [t.i for t in doc if not t.is_space]
+    return non_space(doc)
 
 
 def _is_cap(text: str) -> bool:
@@ -117,7 +120,7 @@ def _title(text: str) -> str:
 def _dates_by_token(doc: Doc, year: int | None) -> list[tuple[int, int, DateMention]]:
     """Date mentions with their token span."""
     out = []
-    for d in find_dates(doc.text, year):
+    for d in find_dates(doc_text(doc), year):
         span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
         if span is not None:
             out.append((span.start, span.end, d))
@@ -127,7 +130,7 @@ def _dates_by_token(doc: Doc, year: int | None) -> list[tuple[int, int, DateMent
 def _scan_after(doc, ns, pos, dates, allow_in=True):
     """From ns-position ``pos``, walk over bridge tokens; return (place span, date, year)."""
     place, date, year = None, None, None
-    sent_end = doc[ns[pos - 1]].sent.end if pos else len(doc)
+    sent_end = sent_bounds(doc, ns[pos - 1])[1] if pos else len(doc)
     k = pos
     steps = 0
     while k < len(ns) and ns[k] < sent_end and steps < 14:
@@ -168,7 +171,7 @@ def _date_before(doc, ns, pos, dates):
     tok = doc[ns[pos]]
     best = None
     for s, e, d in dates:
-        if e <= tok.i and s >= tok.sent.start and tok.i - e <= 4:
+        if e <= tok.i and s >= sent_bounds(doc, tok.i)[0] and tok.i - e <= 4:
             best = d
     return best
 
@@ -212,12 +215,14 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
     return out
 
 
-def _ministerial_matcher(nlp) -> Matcher:
-    m = Matcher(nlp.vocab)
+def _ministerial_matcher(nlp) -> PhraseMatcher:
+    # A PhraseMatcher on LOWER finds what token patterns [{"LOWER": w}, ...] find
+    # (the phrases are lower-case, one word per token), several times faster.
+    m = PhraseMatcher(nlp.vocab, attr="LOWER")
     for kind, phrases in DATA["ministerial_phrases"].items():
-        m.add(kind, [[{"LOWER": w} for w in p] for p in phrases])
+        m.add(kind, [Doc(nlp.vocab, words=list(p)) for p in phrases])
     for wrong, right in DATA["ocr_acronyms"].items():
-        m.add(right, [[{"LOWER": wrong}]])
+        m.add(right, [Doc(nlp.vocab, words=[wrong])])
     return m
 
 
@@ -254,7 +259,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
         if kind is None:
             continue
         back = [doc[ns[j]].lower_ for j in range(max(0, k - 4), k)]
-        sent = doc[i].sent
+        sent = sent_of(doc, doc[i])
         ahead = [t.lower_ for t in doc[i:sent.end]][:14]
         if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)):
             continue
@@ -303,7 +308,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
 def _place_in_sentence(doc: Doc, m: Meeting) -> tuple[int, int] | None:
     """``kwamen de ministers ... bijeen op het NAVO-hoofdkwartier in Brussel``: a known
     place after ``in`` later in the meeting's sentence."""
-    sent = doc[m.start].sent
+    sent = sent_of(doc, doc[m.start])
     for t in doc[m.end:sent.end]:
         if t.lower_ != "in" or t.i + 1 >= sent.end:
             continue
@@ -490,7 +495,7 @@ def _paragraph_end(text: str, pos: int) -> int:
 
 def _meets(doc: Doc, body) -> bool:
     """Is this council mention a meeting of the council (a session), not just its name?"""
-    before = {t.lower_ for t in doc[max(body.sent.start, body.start - 5):body.start]}
+    before = {t.lower_ for t in doc[max(sent_of(doc, body).start, body.start - 5):body.start]}
     if before & {"verslag", "resolutie", "resoluties"}:
         return False
     return bool(before & set(DATA["session_nouns"])) or _is_nato_body(doc, body)
@@ -499,11 +504,11 @@ def _meets(doc: Doc, body) -> bool:
 def _scope_end(doc: Doc, body, bodies) -> int:
     """A council named in running text: its sentence and the next ones of the paragraph,
     up to a sentence that turns to another session."""
-    end = _paragraph_end(doc.text, body.sent.end_char)
+    end = _paragraph_end(doc_text(doc), sent_of(doc, body).end_char)
     nouns = set(DATA["session_nouns"])
-    sent = body.sent
+    sent = sent_of(doc, body)
     while sent.end < len(doc) and sent.end_char < end:
-        nxt = doc[sent.end].sent
+        nxt = sent_of(doc, doc[sent.end])
         other = any(b.start >= nxt.start and b.end <= nxt.end and b.kb_id_ != body.kb_id_ and _meets(doc, b)
                     for b in bodies)
         new = any(t.lower_ in nouns and not (t.i > nxt.start and doc[t.i - 1].lower_ in ("deze", "die", "dit"))
@@ -518,7 +523,7 @@ def _scope_end(doc: Doc, body, bodies) -> int:
 def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     if main is None or not main.key:
         return []
-    text = doc.text
+    text = doc_text(doc)
     heads = headings(text)
     bodies = _body_spans(doc)
     out: dict[str, Session] = {}
@@ -557,7 +562,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
         add(b.kb_id_.split("/", 1)[1], label, b.start, b.end,
-            (max(b.sent.start_char, para + 2 if para >= 0 else 0), _scope_end(doc, b, bodies)), body=b.kb_id_)
+            (max(sent_of(doc, b).start_char, para + 2 if para >= 0 else 0), _scope_end(doc, b, bodies)), body=b.kb_id_)
     return list(out.values())
 
 
@@ -613,7 +618,7 @@ class EventFinder:
                 if m.place_span:
                     add_mention(doc, m.place_span[0], m.place_span[1], "Place", rec["place"])
         main = meetings[0] if meetings and meetings[0].start < len(doc) and \
-            doc[meetings[0].start].idx < max(1500, len(doc.text) // 5) else None
+            doc[meetings[0].start].idx < max(1500, len(doc_text(doc)) // 5) else None
         sessions = _sessions(doc, main)
         for s in sessions:
             register_entity(doc, s.key, "Session", s.label)
@@ -624,7 +629,7 @@ class EventFinder:
             "main": main.key if main else None,
             "sessions": [{"key": s.key, "label": s.label, "span": (s.start, s.end), "scopes": s.scopes, "heading": s.heading,
                           "body": s.body} for s in sessions],
-            "headings": headings(doc.text),
+            "headings": headings(doc_text(doc)),
         }
         return doc
 

@@ -8,17 +8,24 @@ tokens dropped and words split over a line break (``Noord-\\nKorea``) joined.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
+from spacy.attrs import IDX, IS_SPACE, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.slug import fold
+from kg.slug import fold as _fold_text
+
+# Folding is pure and documents repeat their words: memoise it.
+fold = lru_cache(maxsize=1 << 17)(_fold_text)
 
 
-@dataclass(frozen=True)
-class Word:
-    """A word of the compact sequence: its text/norm and the doc tokens it covers."""
+class Word(NamedTuple):
+    """A word of the compact sequence: its text/norm and the doc tokens it covers.
+
+    A NamedTuple (not a frozen dataclass): a letter has thousands and building
+    frozen dataclasses was a hot spot."""
 
     text: str
     norm: str
@@ -26,10 +33,34 @@ class Word:
     end: int  # one past the last token index
 
 
+# Per StringStore: ORTH hash -> (text, NORM hash of its folded text). Strings are
+# never removed from a StringStore, so entries stay valid.
+_ORTH_CACHE: list = [None, {}]
+
+
+def _orth_table(strings) -> dict:
+    if _ORTH_CACHE[0] is not strings:
+        _ORTH_CACHE[:] = [strings, {}]
+    return _ORTH_CACHE[1]
+
+
+def _orth_info(strings, table: dict, orth: int) -> tuple[str, int]:
+    info = table.get(orth)
+    if info is None:
+        text = strings[orth]
+        info = table[orth] = (text, strings.add(fold(text)))
+    return info
+
+
 def fold_doc(doc: Doc) -> Doc:
-    """Set every token's NORM to its folded text."""
-    for tok in doc:
-        tok.norm_ = fold(tok.text)
+    """Set every token's NORM to its folded text (one array pass, no Token objects)."""
+    if not len(doc):
+        return doc
+    strings = doc.vocab.strings
+    table = _orth_table(strings)
+    arr = doc.to_array([ORTH, NORM])
+    arr[:, 1] = [_orth_info(strings, table, o)[1] for o in arr[:, 0].tolist()]
+    doc.from_array([ORTH, NORM], arr)
     return doc
 
 
@@ -74,26 +105,48 @@ def compact_tokens(doc: Doc) -> list[Word]:
     return words
 
 
+def _initials_run_at(texts: list[str], idxs: list[int], i: int) -> int:
+    """``_initials_run`` over parallel lists of token texts and character offsets."""
+    best, text = 0, ""
+    for n in range(min(5, len(texts) - i)):
+        if n and idxs[i + n - 1] + len(texts[i + n - 1]) != idxs[i + n]:
+            break
+        text += texts[i + n]
+        if _INITIALS.match(text):
+            best = n + 1
+    return best if best > 1 else 0
+
+
 def _compact(doc: Doc) -> list[Word]:
+    # Token attributes read as arrays: creating a spaCy Token per word was the cost.
     words: list[Word] = []
-    toks = [t for t in doc if not t.is_space]
+    if not len(doc):
+        return words
+    strings = doc.vocab.strings
+    table = _orth_table(strings)
+    ids, texts, idxs = [], [], []
+    for i, (orth, idx, space) in enumerate(doc.to_array([ORTH, IDX, IS_SPACE]).tolist()):
+        if not space:
+            ids.append(i)
+            texts.append(_orth_info(strings, table, orth)[0])
+            idxs.append(idx)
+    n_toks = len(ids)
     i = 0
-    while i < len(toks):
-        t = toks[i]
-        run = _initials_run(toks, i) if t.text[:1].isupper() else 0
+    while i < n_toks:
+        t = texts[i]
+        run = _initials_run_at(texts, idxs, i) if t[:1].isupper() else 0
         if run:
-            text = "".join(x.text for x in toks[i:i + run])
-            words.append(Word(text, fold(text), t.i, toks[i + run - 1].i + 1))
+            text = "".join(texts[i:i + run])
+            words.append(Word(text, fold(text), ids[i], ids[i + run - 1] + 1))
             i += run
             continue
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if (nxt is not None and len(t.text) > 1 and t.text.endswith("-") and t.text[-2].isalpha()
-                and newline_between(doc, t.i, nxt.i) and nxt.text[:1].isalpha()):
-            text = _joined(t.text, nxt.text)
-            words.append(Word(text, fold(text), t.i, nxt.i + 1))
+        if (i + 1 < n_toks and len(t) > 1 and t.endswith("-") and t[-2].isalpha()
+                and newline_between(doc, ids[i], ids[i + 1]) and texts[i + 1][:1].isalpha()):
+            text = _joined(t, texts[i + 1])
+            words.append(Word(text, fold(text), ids[i], ids[i + 1] + 1))
             i += 2
             continue
-        words.append(Word(t.text, fold(t.text), t.i, t.i + 1))
+        words.append(Word(t, fold(t), ids[i], ids[i] + 1))
         i += 1
     return words
 

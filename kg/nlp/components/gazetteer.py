@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from kg import reference
 from kg.nlp.components.fold import compact_tokens
 from kg.nlp.spans import add_mention, register_entity
-from kg.slug import fold
+from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 
 class Gazetteer:

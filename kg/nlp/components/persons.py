@@ -30,7 +30,8 @@ from kg import reference
 from kg.names import is_initials, normalise_name, person_key, surname
 from kg.nlp.components.fold import Word, compact_tokens, newline_between
 from kg.nlp.spans import GROUP, add_mention, register_entity
-from kg.slug import fold, slugify
+from kg.nlp.components.fold import fold  # memoised kg.slug.fold
+from kg.slug import slugify
 
 WORDS = json.loads(Path(__file__).with_name("persons.json").read_text("utf-8"))
 _NUMBERISH = re.compile(r"^\d[\w.,-]*$|^nr\.?$", re.I)

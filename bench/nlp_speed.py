@@ -1,0 +1,95 @@
+"""NLP + extraction speed on the seeds (issue 8's 50,000 words/s per core target).
+
+Usage: ``.venv/bin/python bench/nlp_speed.py [--copies N] [--docs FOLDER] [--repeat R]``
+
+Reads every document of FOLDER (default ``seeds/``) once, ``N`` times over
+(default 20), then times the per-document path ``kg.ingest.read`` ->
+``kg.clean.clean`` -> ``make_pipeline()(text)`` -> ``kg.extract.extract``.
+Start-up (imports, building the pipeline, loading reference data on the
+first document) is timed apart and excluded from the words/s figure: one
+warm-up document runs before the clock starts. Prints words/s and the time
+per stage, per spaCy component and per rule family. Not part of the tests.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _timed_doc(path: Path, nlp, times: dict) -> int:
+    """Run one document through the pipeline, adding seconds per stage to ``times``."""
+    from kg.clean import clean
+    from kg.extract import RULE_MODULES
+    from kg.extract.context import Context
+    from kg.ingest import read
+
+    t = time.perf_counter()
+    source = read(path)
+    t1 = time.perf_counter(); times["ingest"] += t1 - t
+    cleaned = clean(source)
+    t2 = time.perf_counter(); times["clean"] += t2 - t1
+    if len(cleaned.text) >= nlp.max_length:
+        nlp.max_length = len(cleaned.text) + 1
+    doc = nlp.make_doc(cleaned.text)
+    t3 = time.perf_counter(); times["nlp:tokenizer"] += t3 - t2
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        t4 = time.perf_counter(); times["nlp:" + name] += t4 - t3; t3 = t4
+    ctx = Context(doc=doc, clean=cleaned)
+    for mod in RULE_MODULES:
+        importlib.import_module(mod).run(ctx)
+        t4 = time.perf_counter(); times["extract:" + mod.rsplit(".", 1)[1]] += t4 - t3; t3 = t4
+    return len(source.text.split())
+
+
+def main(argv=None) -> int:
+    """Print words/s of the NLP + extraction path, excluding start-up."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", default=str(ROOT / "seeds"))
+    ap.add_argument("--copies", type=int, default=20, help="read the folder this many times")
+    ap.add_argument("--profile", action="store_true", help="print a cProfile of the timed run")
+    args = ap.parse_args(argv)
+
+    paths = sorted(p for p in Path(args.docs).iterdir() if p.is_file())
+    t0 = time.perf_counter()
+    from kg.nlp import make_pipeline
+    nlp = make_pipeline()
+    warm = defaultdict(float)
+    _timed_doc(paths[0], nlp, warm)  # first document loads lazily-read reference data
+    startup = time.perf_counter() - t0
+
+    times: dict[str, float] = defaultdict(float)
+    prof = None
+    if args.profile:
+        import cProfile
+        prof = cProfile.Profile()
+        prof.enable()
+    t0, c0 = time.perf_counter(), time.process_time()
+    words = sum(_timed_doc(p, nlp, times) for _ in range(args.copies) for p in paths)
+    total, cpu = time.perf_counter() - t0, time.process_time() - c0
+    if prof:
+        prof.disable()
+
+    load = os.getloadavg()
+    print(f"documents: {len(paths) * args.copies}  words: {words}  seconds: {total:.2f}  "
+          f"start-up: {startup:.2f} s  load average: {load[0]:.2f}")
+    print(f"words/s:   {words / total:,.0f} (wall clock)   {words / cpu:,.0f} (CPU time of this process)")
+    print(f"{'stage':28} {'seconds':>8} {'share':>6} {'words/s':>11}")
+    for name, sec in sorted(times.items(), key=lambda kv: -kv[1]):
+        print(f"{name:28} {sec:8.3f} {sec / total:6.1%} {words / sec if sec else 0:11,.0f}")
+    if prof:
+        import pstats
+        pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

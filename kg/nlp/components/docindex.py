@@ -1,0 +1,128 @@
+"""Per-document indexes shared by the components and the rule families (for speed).
+
+spaCy recomputes ``doc.sents`` and ``span.sent`` by walking tokens on every
+call, and ``kg.nlp.spans.mentions`` sorts every span on every call; the rules
+ask for these once per sentence or per mention, which made reading a letter
+quadratic. This module computes each once per Doc and answers lookups with
+``bisect``. Results are identical to the spaCy/``mentions`` originals:
+
+* ``sents(doc)`` == ``list(doc.sents)`` (boundaries are fixed once the
+  sentencizer ran; no component changes them),
+* ``sent_of(doc, span)`` == ``span.sent`` (for a Token too): the sentence of
+  the span's first token,
+* ``mentions(doc)`` == ``kg.nlp.spans.mentions(doc)``, recomputed whenever the
+  span group grows (components only ever append to it). Callers must not
+  mutate the returned list.
+
+One Doc is cached at a time (documents are read one after another).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Token
+
+from kg.nlp.spans import GROUP
+from kg.nlp.spans import mentions as _sorted_mentions
+
+
+class _Index:
+    __slots__ = ("doc", "n", "bounds", "sents", "mentions", "n_mentions", "by_start", "extra")
+
+    def __init__(self, doc) -> None:
+        self.doc, self.n = doc, len(doc)
+        self.bounds = None     # sentence starts, plus len(doc)
+        self.sents = None
+        self.mentions = None
+        self.n_mentions = -1
+        self.by_start = None   # start token of each sorted mention
+        self.extra = {}        # other per-doc memos (see ``memo``)
+
+
+_LAST: list = [None]
+
+
+def _index(doc) -> _Index:
+    ix = _LAST[0]
+    if ix is None or ix.doc is not doc or ix.n != len(doc):
+        ix = _LAST[0] = _Index(doc)
+    return ix
+
+
+def _bounds(ix: _Index) -> list[int]:
+    if ix.bounds is None:
+        doc = ix.doc
+        # Token 0 always opens a sentence (spaCy's Span.sent stops there too);
+        # a later token opens one when its SENT_START is 1 (as in Doc.sents).
+        flags = doc.to_array("SENT_START").tolist() if len(doc) else []
+        starts = [0] + [i for i in range(1, len(flags)) if flags[i] == 1]
+        ix.bounds = starts + [len(doc)] if len(doc) else [0]
+    return ix.bounds
+
+
+def sents(doc) -> list:
+    """The sentences of ``doc`` as a list (same spans as ``doc.sents``)."""
+    ix = _index(doc)
+    if ix.sents is None:
+        b = _bounds(ix)
+        ix.sents = [doc[b[k]:b[k + 1]] for k in range(len(b) - 1)]
+    return ix.sents
+
+
+def sent_of(doc, span):
+    """``span.sent`` / ``token.sent`` without spaCy's token walk: the sentence
+    holding the span's first token (as spaCy does for a span crossing a boundary)."""
+    start = span.i if isinstance(span, Token) else span.start
+    return sents(doc)[bisect_right(_bounds(_index(doc)), start) - 1]
+
+
+def sent_bounds(doc, i: int) -> tuple[int, int]:
+    """(start, end) token offsets of the sentence holding token ``i``."""
+    b = _bounds(_index(doc))
+    k = bisect_right(b, i) - 1
+    return b[k], b[k + 1]
+
+
+def mentions(doc) -> list:
+    """All mention spans in text order (cached ``kg.nlp.spans.mentions``)."""
+    ix = _index(doc)
+    n = len(doc.spans[GROUP]) if GROUP in doc.spans else 0
+    if ix.mentions is None or ix.n_mentions != n:
+        ix.mentions = _sorted_mentions(doc)
+        ix.n_mentions = n
+        ix.by_start = [s.start for s in ix.mentions]
+        ix.extra.pop("mentions", None)
+    return ix.mentions
+
+
+def mentions_from(doc, start_tok: int) -> tuple[list, int]:
+    """The sorted mentions and the index of the first one starting at or after ``start_tok``."""
+    ms = mentions(doc)
+    return ms, bisect_left(_index(doc).by_start, start_tok)
+
+
+def memo(doc, name: str, make):
+    """A per-doc value computed once by ``make()`` (dropped when the mentions change
+    only if ``name`` is ``"mentions"``-dependent: keep such values keyed by the caller)."""
+    ix = _index(doc)
+    if name not in ix.extra:
+        ix.extra[name] = make()
+    return ix.extra[name]
+
+
+def text(doc) -> str:
+    """``doc.text`` (spaCy joins every token on each call; this joins once per doc)."""
+    return memo(doc, "text", lambda: doc.text)
+
+
+def span_text(doc, span) -> str:
+    """``span.text`` cut from the cached doc text."""
+    return text(doc)[span.start_char:span.end_char]
+
+
+def non_space(doc) -> list[int]:
+    """Indices of the non-whitespace tokens (a fresh list: callers may keep it)."""
+    def make():
+        flags = doc.to_array("IS_SPACE").tolist() if len(doc) else []
+        return [i for i, f in enumerate(flags) if not f]
+    return list(memo(doc, "non_space", make))
