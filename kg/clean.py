@@ -64,6 +64,10 @@ _TRAILING_WS = re.compile(r"[ \t]+$", re.MULTILINE)
 _LEADING_WS = re.compile(r"^[ \t]+", re.MULTILINE)
 _MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# spaCy's tokenizer splits affixes one character at a time, which is
+# quadratic on a long run of punctuation ("((((…", ".(.(…"); no letter needs
+# more than a few in a row, so a run is cut to its first four characters.
+_PUNCT_RUN = re.compile(r"[^\w\s]{9,}")
 
 _DIGRAPHS = {"aa", "ee", "ii", "oo", "uu", "ai", "ei", "oi", "ui", "au", "eu", "ou", "ie", "oe", "ij"}
 _BULLET = re.compile(r"(?:[-•–*·▪]|\d{1,2}[.)]|[a-z][.)])\s")
@@ -228,6 +232,7 @@ STEPS: list[tuple[str, re.Pattern, Replacement]] = [
 ]
 
 POST_STEPS: list[tuple[str, re.Pattern, Replacement]] = [
+    ("long punctuation runs", _PUNCT_RUN, lambda m, t: m.group(0)[:4]),
     ("footnote digits", _FOOTNOTE_MARK, _delete),
     ("ocr roman II", _ROMAN_IL, _roman),
     ("multiple spaces", _MULTI_SPACE, _delete),

@@ -126,16 +126,25 @@ def _map_pool(func, items: Sequence, jobs: int, initializer, on_result) -> list[
         initializer()
         initializer = None
     out: list[Any] = []
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=initializer)
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=initializer) as pool:
-            for i, result in enumerate(pool.map(safe, items, chunksize=_chunksize(len(items), jobs))):
-                out.append(result)
-                if on_result:
-                    on_result(i, result)
+        for i, result in enumerate(pool.map(safe, items, chunksize=_chunksize(len(items), jobs))):
+            out.append(result)
+            if on_result:
+                on_result(i, result)
     except BrokenProcessPool as e:
         # A worker died (out of memory, killed): say so for every item not done.
         lost = RuntimeError(f"worker process died: {e}")
         out.extend(lost for _ in range(len(items) - len(out)))
+    except BaseException:
+        # Interrupted (SIGINT/SIGTERM): a `with` block would wait for every
+        # queued chunk; stop the workers now so the build exits at once.
+        workers = list((pool._processes or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in workers:
+            proc.kill()
+        raise
+    pool.shutdown(wait=True)
     return out
 
 

@@ -260,13 +260,9 @@ def test_clean_never_raises_and_keeps_the_offset_map(text):
 # spaCy's tokenizer splits prefixes/suffixes one at a time, re-searching the
 # rest each time: runs of brackets/quotes are quadratic (8000 '(' take ~30 s).
 PATHOLOGICAL = ["(" * 8000, "NAVO" + ")" * 6000, ".(" * 3000, "«»" * 3000]
-TOKENIZER_XFAIL = pytest.mark.xfail(strict=True, reason=(
-    "kg/nlp/__init__.py make_pipeline(): spaCy's tokenizer is quadratic on runs of "
-    "prefix/suffix punctuation ('(' * 8000 takes ~30 s, '.(' * 3000 ~20 s); needs a tokenizer "
-    "guard that makes a run of >= 32 non-word, non-space characters one token"))
 
 
-@TOKENIZER_XFAIL
+
 @FUZZ
 @given(TEXTS)
 @example(PATHOLOGICAL[0])
@@ -286,7 +282,6 @@ def test_pipeline_never_raises_and_spans_are_sound(nlp, text):
         assert info["cls"] in CLASSES and str(info["label"]).strip(), f"{key}: {info}"
 
 
-@TOKENIZER_XFAIL
 @FUZZ
 @given(TEXTS)
 @example(PATHOLOGICAL[2])

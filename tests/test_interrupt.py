@@ -93,17 +93,9 @@ def _group_alive(pgid: int) -> bool:
         return True
 
 
-POOL_XFAIL = pytest.mark.xfail(strict=True, reason=(
-    "kg/executors.py _map_pool: on KeyboardInterrupt the `with ProcessPoolExecutor` exit "
-    "waits for every queued chunk (shutdown(wait=True), no cancel_futures) and the forked "
-    "workers inherited the SIGTERM->KeyboardInterrupt handler, so they keep going: the build "
-    "exits only after the queued work (>30 s); needs shutdown(wait=False, cancel_futures=True) "
-    "and kill() of the workers before re-raising"))
-
-
 @pytest.mark.parametrize("sig,to_group,jobs", [
     (signal.SIGINT, True, 1),
-    pytest.param(signal.SIGTERM, False, 2, marks=POOL_XFAIL),
+    (signal.SIGTERM, False, 2),
 ], ids=["SIGINT-to-group-jobs1", "SIGTERM-to-main-jobs2"])
 def test_interrupted_build_leaves_previous_output(big_corpus, tmp_path, sig, to_group, jobs):
     outdir = tmp_path / "out"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.dates import find_dates
 from kg.extract.context import Context
 from kg.extract.events import REL, link, spans_in
-from kg.nlp.components.docindex import mentions, sents
+from kg.nlp.components.docindex import lowers, mentions, non_space, sents
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -84,12 +84,13 @@ def _target_after(doc, ns, k):
 
 def _supports(ctx: Context) -> None:
     doc = ctx.doc
-    ns = [t.i for t in doc if not t.is_space]
+    ns = non_space(doc)
+    lw = lowers(doc)
     for k, i in enumerate(ns):
-        low = doc[i].lower_
-        if low in REL["support_nouns"] and k + 1 < len(ns) and doc[ns[k + 1]].lower_ == "van":
+        low = lw[i]
+        if low in REL["support_nouns"] and k + 1 < len(ns) and lw[ns[k + 1]] == "van":
             sups, j = _country_list(doc, ns, k + 2, +1)
-            if not sups or j >= len(ns) or doc[ns[j]].lower_ != "aan":
+            if not sups or j >= len(ns) or lw[ns[j]] != "aan":
                 continue
             target = _target_after(doc, ns, j + 1)
         elif low in REL["support_verbs"] and k:
@@ -107,7 +108,10 @@ def _supports(ctx: Context) -> None:
 def _accession(ctx: Context) -> None:
     doc = ctx.doc
     year = (doc.user_data.get("kg_events") or {}).get("year")
+    lw = lowers(doc)
     for sent in sents(doc):
+        if "toetreding" not in lw[sent.start:sent.end]:
+            continue  # the only trigger: skip building Tokens for other sentences
         words = [t for t in sent if not t.is_space]
         for n, tok in enumerate(words):
             if tok.lower_ != "toetreding" or n + 2 >= len(words) or words[n + 1].lower_ != "van":

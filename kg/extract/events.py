@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.nlp.components.docindex import mentions, mentions_from, sent_of, sents
+from kg.nlp.components.docindex import mentions, mentions_from, sent_of, sents, words_in
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
@@ -56,7 +56,8 @@ def spans_in(doc, start_tok: int, end_tok: int, classes=None) -> list:
 
 
 def words_of(sent) -> set[str]:
-    return {t.lower_ for t in sent if not t.is_space}
+    """The lower-cased words of a sentence (read from per-doc arrays, not Tokens)."""
+    return set(words_in(sent.doc, sent.start, sent.end))
 
 
 def has_trigger(words: set[str], singles, pairs, phrases=(), sent=None) -> bool:
@@ -65,8 +66,9 @@ def has_trigger(words: set[str], singles, pairs, phrases=(), sent=None) -> bool:
     if words & set(singles) or any(set(p) <= words for p in pairs):
         return True
     if sent is not None and phrases:
-        toks = [t.lower_ for t in sent if not t.is_space]
-        return any(toks[i:i + len(p)] == list(p) for p in phrases for i in range(len(toks)))
+        toks = words_in(sent.doc, sent.start, sent.end)
+        have = set(toks)  # a phrase can only occur if all its words do: skip the scan otherwise
+        return any(toks[i:i + len(p)] == list(p) for p in phrases if set(p) <= have for i in range(len(toks)))
     return False
 
 

@@ -16,7 +16,7 @@ from kg.amounts import find_amounts
 from kg.extract.context import Context
 from kg.extract.events import REL, link, spans_in
 from kg.model import Entity, GYear
-from kg.nlp.components.docindex import mentions, sent_of, sents, span_text
+from kg.nlp.components.docindex import lowers, mentions, sent_of, sents, span_text
 
 _YEAR = re.compile(r"\b(?:in|voor|over|tot|per|vanaf)\s+((?:19|20)\d\d)\b")
 
@@ -58,7 +58,7 @@ def run(ctx: Context) -> None:
     doc = ctx.doc
     triggers = set(REL["contribution_words"])
     for sent in sents(doc):
-        words = {t.lower_ for t in sent}
+        words = set(lowers(doc)[sent.start:sent.end])
         if not words & triggers:
             continue
         text = span_text(doc, sent)

@@ -116,7 +116,7 @@ def _graphs(ds: Dataset) -> list[tuple[URIRef, list]]:
         triples = list(g.triples((None, None, None)))
         if triples:
             out.append((g.identifier, triples))
-    default = list(ds.default_context.triples((None, None, None)))
+    default = list(ds.default_graph.triples((None, None, None)))
     if default:
         out.append((None, default))
     return sorted(out, key=lambda gt: (gt[0] is None, gt[0] == REFERENCE_GRAPH, str(gt[0])))

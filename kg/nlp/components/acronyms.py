@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.docindex import mentions, non_space, sent_bounds
+from kg.nlp.components.docindex import lowers, texts, mentions, non_space, sent_bounds
 from kg.nlp.spans import add_mention, entity_table, register_entity
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 from kg.slug import slugify
@@ -123,8 +123,9 @@ class AcronymFinder:
         ns = _ns(doc)
         found: dict[str, str] = {}  # acronym -> key
         acr_of: dict[str, str] = doc.user_data.setdefault("kg_acronyms", {})
+        tx = texts(doc)
         for k, i in enumerate(ns):
-            if doc[i].text != "(" or k + 2 >= len(ns) or doc[ns[k + 2]].text != ")":
+            if tx[i] != "(" or k + 2 >= len(ns) or tx[ns[k + 2]] != ")":
                 continue
             inner = doc[ns[k + 1]]
             if is_acronym(inner.text):
@@ -146,7 +147,7 @@ class AcronymFinder:
             j -= 1
         if not words:
             return
-        cand = " ".join(doc[x].text for x in words)
+        cand = " ".join(texts(doc)[x] for x in words)
         lf = long_form(inner.text, cand)
         if lf is None:
             lf = self._by_initials(doc, words, inner.text)
@@ -162,11 +163,11 @@ class AcronymFinder:
         letters = [c for c in short if c.isupper()]
         parts, tokens = [], []
         for x in reversed(words):
-            subs = doc[x].text.split("-")
+            subs = texts(doc)[x].split("-")
             if not all(s[:1].isupper() for s in subs if s):
                 break
             parts[:0] = subs
-            tokens.insert(0, doc[x].text)
+            tokens.insert(0, texts(doc)[x])
             if len(parts) >= len(letters):
                 break
         if len(parts) == len(letters) and [p[0].upper() for p in parts] == letters:
@@ -196,16 +197,17 @@ class AcronymFinder:
 
     # -- "LF (Long Form)"
     def _reverse(self, doc, ns, found, acr_of):
+        tx = texts(doc)
         for k, i in enumerate(ns):
-            if doc[i].text != "(" or k == 0:
+            if tx[i] != "(" or k == 0:
                 continue
             short = doc[ns[k - 1]]
             if not is_acronym(short.text) or short.text in found:
                 continue
-            close = next((x for x in range(k + 1, min(k + 10, len(ns))) if doc[ns[x]].text == ")"), None)
+            close = next((x for x in range(k + 1, min(k + 10, len(ns))) if texts(doc)[ns[x]] == ")"), None)
             if close is None or close - k < 3:
                 continue
-            inside = " ".join(doc[ns[x]].text for x in range(k + 1, close))
+            inside = " ".join(texts(doc)[ns[x]] for x in range(k + 1, close))
             lf = long_form(short.text, inside)
             if lf is None or lf != inside:
                 continue
@@ -224,16 +226,16 @@ class AcronymFinder:
         if not found:
             return
         marked = {(s.start, s.end) for s in mentions(doc)}
-        for t in doc:
-            base = t.text.split("-", 1)[0] if "-" in t.text else t.text
-            key = found.get(t.text) or found.get(base)
-            if key is None or (t.i, t.i + 1) in marked or _covering(doc, t.i, t.i + 1) is not None:
+        for i, text in enumerate(texts(doc)):  # token texts, no Token objects
+            base = text.split("-", 1)[0] if "-" in text else text
+            key = found.get(text) or found.get(base)
+            if key is None or (i, i + 1) in marked or _covering(doc, i, i + 1) is not None:
                 continue
             cls = entity_table(doc).get(key, {}).get("cls")
             if cls:
-                add_mention(doc, t.i, t.i + 1, cls, key)
-                if t.text != base:
-                    entity_table(doc)[key]["alt_labels"].add(t.text)
+                add_mention(doc, i, i + 1, cls, key)
+                if text != base:
+                    entity_table(doc)[key]["alt_labels"].add(text)
 
     # -- names without an acronym
     def _names(self, doc, ns):
@@ -242,23 +244,23 @@ class AcronymFinder:
         connectors = set(DATA["name_connectors"])
         ops = set(DATA["operation_words"])
         taken: set[int] = {x for s in mentions(doc) for x in range(s.start, s.end)}
+        tx, lw = texts(doc), lowers(doc)  # per-doc arrays: no Token per word
         for k, i in enumerate(ns):
-            tok = doc[i]
-            low = tok.lower_
-            stem, _, tail = tok.text.rpartition("-")
+            text, low = tx[i], lw[i]
+            stem, _, tail = text.rpartition("-")
             # "NAVO-norm", "Patriot-initiatief": a compound whose head makes it a name of its own
             if tail.lower() in DATA["dutch_heads"] and stem[:1].isupper() and stem.replace("-", "").isalpha():
                 self._name(doc, i, i + 1, taken)
                 continue
             # "NAVO-hybride strategie"
             if fold(stem) in DATA["org_prefixes"] and tail.islower() and k + 1 < len(ns) \
-                    and doc[ns[k + 1]].lower_ in DATA["dutch_heads"]:
+                    and lw[ns[k + 1]] in DATA["dutch_heads"]:
                 self._name(doc, i, ns[k + 1] + 1, taken)
                 continue
             if i in taken:
                 continue
             # capitalised English-style names ending in a head noun
-            if low in english and tok.text[0].isupper():
+            if low in english and text[0].isupper():
                 j = k
                 while j - 1 >= 0 and k - j < DATA["max_name_tokens"]:
                     prev = doc[ns[j - 1]]
@@ -270,46 +272,46 @@ class AcronymFinder:
                         break
                     if prev.text[0].isupper() and fold(prev.text) not in stop:
                         j -= 1
-                    elif prev.lower_ in connectors and j - 2 >= 0 and doc[ns[j - 2]].text[:1].isupper() \
-                            and fold(doc[ns[j - 2]].text) not in stop:
+                    elif prev.lower_ in connectors and j - 2 >= 0 and tx[ns[j - 2]][:1].isupper() \
+                            and fold(tx[ns[j - 2]]) not in stop:
                         j -= 1
                     else:
                         break
-                while j < k and doc[ns[j]].lower_ in connectors:
+                while j < k and lw[ns[j]] in connectors:
                     j += 1
                 end = i + 1
                 # run on to the last head of the capitalised run ("New Force Model")
                 r = k + 1
-                while r < len(ns) and r - k < 4 and doc[ns[r]].text[:1].isupper() and not doc[ns[r]].is_punct \
-                        and fold(doc[ns[r]].text) not in stop and ns[r] not in taken:
-                    if doc[ns[r]].lower_ in english:
+                while r < len(ns) and r - k < 4 and tx[ns[r]][:1].isupper() and not doc[ns[r]].is_punct \
+                        and fold(tx[ns[r]]) not in stop and ns[r] not in taken:
+                    if lw[ns[r]] in english:
                         end = ns[r] + 1
                     r += 1
                 if end > i + 1:
                     j = min(j, k)
                 # "Centre of Excellence"
-                if k + 2 < len(ns) and doc[ns[k + 1]].lower_ == "of" and doc[ns[k + 2]].text[:1].isupper():
+                if k + 2 < len(ns) and lw[ns[k + 1]] == "of" and tx[ns[k + 2]][:1].isupper():
                     end = ns[k + 2] + 1
                 if j < k:
                     self._name(doc, ns[j], end, taken)
                 continue
             # "operatie Interflex", "NAVO Missie Irak", "ISAF-missie"
-            if low in ops and k + 1 < len(ns) and doc[ns[k + 1]].text[:1].isupper() \
-                    and fold(doc[ns[k + 1]].text) not in stop:
-                start = ns[k - 1] if k and doc[ns[k - 1]].lower_ in DATA["org_prefixes"] else i
+            if low in ops and k + 1 < len(ns) and tx[ns[k + 1]][:1].isupper() \
+                    and fold(tx[ns[k + 1]]) not in stop:
+                start = ns[k - 1] if k and lw[ns[k - 1]] in DATA["org_prefixes"] else i
                 name_tok = doc[ns[k + 1]]
                 geo = _covering(doc, name_tok.i, name_tok.i + 1)
                 if ns[k + 1] in taken and (geo is None or geo.label_ not in ("Country", "Place")):
                     continue
                 if geo is not None and geo.label_ in ("Country", "Place"):  # "Missie Irak" is named by its country
-                    key = "operation/" + canonical_slug(tok.text + " " + name_tok.text)
+                    key = "operation/" + canonical_slug(text + " " + name_tok.text)
                     label = doc[start:name_tok.i + 1].text
                 else:
                     # "operatie Northern Shield": up to three capitalised words
                     first = name_tok
                     while name_tok.i + 1 < len(doc) and name_tok.i - first.i < 2 \
-                            and doc[name_tok.i + 1].text[:1].isupper() and doc[name_tok.i + 1].text.isalpha() \
-                            and fold(doc[name_tok.i + 1].text) not in stop:
+                            and tx[name_tok.i + 1][:1].isupper() and tx[name_tok.i + 1].isalpha() \
+                            and fold(tx[name_tok.i + 1]) not in stop:
                         name_tok = doc[name_tok.i + 1]
                     name = doc[first.i:name_tok.i + 1].text
                     key = "operation/" + canonical_slug(name)
@@ -318,11 +320,11 @@ class AcronymFinder:
                 add_mention(doc, start, name_tok.i + 1, "Operation", key)
                 taken.update(range(start, name_tok.i + 1))
                 continue
-            if "-" in tok.text:
-                stem, _, tail = tok.text.rpartition("-")
+            if "-" in text:
+                stem, _, tail = text.rpartition("-")
                 if tail.lower() in ops and stem[:1].isupper() and stem.isalpha():
                     key = "operation/" + canonical_slug(stem)
-                    register_entity(doc, key, "Operation", stem, alt_labels=[tok.text])
+                    register_entity(doc, key, "Operation", stem, alt_labels=[text])
                     add_mention(doc, i, i + 1, "Operation", key)
                     taken.add(i)
                     continue
@@ -332,17 +334,17 @@ class AcronymFinder:
                     continue
                 # "NAVO-hybride strategie"
                 if fold(stem) in DATA["org_prefixes"] and tail.islower() and k + 1 < len(ns) \
-                        and doc[ns[k + 1]].lower_ in DATA["dutch_heads"]:
+                        and lw[ns[k + 1]] in DATA["dutch_heads"]:
                     self._name(doc, i, ns[k + 1] + 1, taken)
                     continue
             # Dutch compound names mid-sentence: "de Actieagenda productie- en leveringszekerheid ..."
-            if tok.text[:1].isupper() and not tok.is_sent_start and k and not doc[ns[k - 1]].is_punct \
-                    and head_class(tok.text) == "Initiative" and low not in HEADS and fold(tok.text) not in stop:
+            if text[:1].isupper() and not doc[i].is_sent_start and k and not doc[ns[k - 1]].is_punct \
+                    and head_class(text) == "Initiative" and low not in HEADS and fold(text) not in stop:
                 end, j = i + 1, k + 1
-                while j < len(ns) and j - k <= 7 and not doc[ns[j]].is_punct and doc[ns[j]].text[:1].islower():
+                while j < len(ns) and j - k <= 7 and not doc[ns[j]].is_punct and tx[ns[j]][:1].islower():
                     end = ns[j] + 1
                     j += 1
-                self._name(doc, i, end, taken, head_class(tok.text))
+                self._name(doc, i, end, taken, head_class(text))
 
     @staticmethod
     def _name(doc, start, end, taken, cls=None):

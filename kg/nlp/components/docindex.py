@@ -112,7 +112,11 @@ def memo(doc, name: str, make):
 
 def text(doc) -> str:
     """``doc.text`` (spaCy joins every token on each call; this joins once per doc)."""
-    return memo(doc, "text", lambda: doc.text)
+    def make():
+        # == doc.text (token text plus its trailing space), without Token objects
+        flags = doc.to_array("SPACY").tolist() if len(doc) else []
+        return "".join([t + " " if f else t for t, f in zip(texts(doc), flags)])
+    return memo(doc, "text", make)
 
 
 def span_text(doc, span) -> str:
@@ -126,3 +130,42 @@ def non_space(doc) -> list[int]:
         flags = doc.to_array("IS_SPACE").tolist() if len(doc) else []
         return [i for i, f in enumerate(flags) if not f]
     return list(memo(doc, "non_space", make))
+
+
+def _strings_of(doc, attr: str) -> list[str]:
+    strings = doc.vocab.strings
+    cache: dict = {}
+    out = []
+    for h in doc.to_array(attr).tolist() if len(doc) else []:
+        s = cache.get(h)
+        if s is None:
+            s = cache[h] = strings[h]
+        out.append(s)
+    return out
+
+
+def texts(doc) -> list[str]:
+    """``[t.text for t in doc]`` without creating Token objects (do not mutate)."""
+    ix = _LAST[0]  # fast path: called inside per-token loops
+    if ix is not None and ix.doc is doc and "texts" in ix.extra:
+        return ix.extra["texts"]
+    return memo(doc, "texts", lambda: _strings_of(doc, "ORTH"))
+
+
+def lowers(doc) -> list[str]:
+    """``[t.lower_ for t in doc]`` without creating Token objects (do not mutate)."""
+    ix = _LAST[0]
+    if ix is not None and ix.doc is doc and "lowers" in ix.extra:
+        return ix.extra["lowers"]
+    return memo(doc, "lowers", lambda: _strings_of(doc, "LOWER"))
+
+
+def spaces(doc) -> list[bool]:
+    """``[t.is_space for t in doc]`` without creating Token objects (do not mutate)."""
+    return memo(doc, "spaces", lambda: [bool(f) for f in doc.to_array("IS_SPACE").tolist()] if len(doc) else [])
+
+
+def words_in(doc, start: int, end: int) -> list[str]:
+    """Lower-cased non-space token texts of tokens [start, end)."""
+    lw, sp = lowers(doc), spaces(doc)
+    return [lw[i] for i in range(start, end) if not sp[i]]

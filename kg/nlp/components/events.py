@@ -22,7 +22,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, find_dates
-from kg.nlp.components.docindex import mentions, non_space, sent_bounds, sent_of
+from kg.nlp.components.docindex import lowers, texts, mentions, non_space, sent_bounds, sent_of
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -179,10 +179,11 @@ def _date_before(doc, ns, pos, dates):
 def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
     words = set(DATA["summit_words"])
     adjectives = DATA["place_adjectives"]
+    suffixes = tuple(DATA["summit_suffixes"])  # str.endswith takes a tuple: one C call per word
     out: list[Meeting] = []
+    lw, tx = lowers(doc), texts(doc)  # per-doc arrays: no Token per word
     for k, i in enumerate(ns):
-        tok = doc[i]
-        low = tok.lower_
+        low = lw[i]
         start, place_span, place_text = i, None, None
         if low in words:
             prev = doc[ns[k - 1]] if k else None
@@ -190,8 +191,8 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
                 start, place_text = prev.i, adjectives[prev.lower_]
             elif prev is not None and prev.lower_ in DATA["summit_prefix_words"]:
                 start = prev.i
-        elif any(low.endswith(s) for s in DATA["summit_suffixes"]) and low not in words:
-            stem = tok.text.rsplit("-", 1)[0]
+        elif low.endswith(suffixes) and low not in words:
+            stem = tx[i].rsplit("-", 1)[0]
             if not _is_cap(stem) or fold(stem) in ("navo", "nato"):
                 continue
             prev = doc[ns[k - 1]] if k else None
@@ -230,7 +231,7 @@ def _kind_of_portfolio(doc, ns, k) -> str | None:
     """``ministers van Buitenlandse Zaken (en Defensie)`` -> fmm / dmm / joint."""
     kinds = set()
     for j in range(k, min(k + 6, len(ns))):
-        kind = DATA["portfolio"].get(doc[ns[j]].lower_)
+        kind = DATA["portfolio"].get(lowers(doc)[ns[j]])
         if kind:
             kinds.add(kind)
     if not kinds:
@@ -251,31 +252,31 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
     # "bijeenkomst van (de) (NAVO-)ministers van Buitenlandse Zaken", "ministers van X kwamen ... bijeen"
     nouns, ministers = set(DATA["meeting_nouns"]), set(DATA["ministers_words"])
     for k, i in enumerate(ns):
-        if doc[i].lower_ not in ministers or i in seen:
+        if lowers(doc)[i] not in ministers or i in seen:
             continue
-        if k + 1 >= len(ns) or doc[ns[k + 1]].lower_ != "van":
+        if k + 1 >= len(ns) or lowers(doc)[ns[k + 1]] != "van":
             continue
         kind = _kind_of_portfolio(doc, ns, k + 2)
         if kind is None:
             continue
-        back = [doc[ns[j]].lower_ for j in range(max(0, k - 4), k)]
+        back = [lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)]
         sent = sent_of(doc, doc[i])
-        ahead = [t.lower_ for t in doc[i:sent.end]][:14]
+        ahead = lowers(doc)[i:sent.end][:14]
         if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)):
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
-            if doc[ns[j]].lower_ in nouns:
+            if lowers(doc)[ns[j]] in nouns:
                 start = ns[j]
-                if j and doc[ns[j - 1]].lower_ in ("navo", "nato", "gezamenlijke"):
+                if j and lowers(doc)[ns[j - 1]] in ("navo", "nato", "gezamenlijke"):
                     start = ns[j - 1]
                 break
         if set(back) & set(DATA["not_ministerial_context"]):
             continue
         end = ns[min(k + 6, len(ns) - 1)]
-        while end > i and doc[end].lower_ not in DATA["portfolio"] and doc[end].lower_ != "zaken":
+        while end > i and lowers(doc)[end] not in DATA["portfolio"] and lowers(doc)[end] != "zaken":
             end -= 1
-        if doc[end].lower_ == "buitenlandse" and end + 1 < len(doc):
+        if lowers(doc)[end] == "buitenlandse" and end + 1 < len(doc):
             end += 1
         if any(x in seen for x in range(start, end + 1)):
             continue
@@ -285,10 +286,10 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
         k = pos.get(m.end - 1, None)
         if k is None:
             continue
-        before = {doc[ns[j]].lower_ for j in range(max(0, pos.get(m.start, 0) - 3), pos.get(m.start, 0))}
+        before = {lowers(doc)[ns[j]] for j in range(max(0, pos.get(m.start, 0) - 3), pos.get(m.start, 0))}
         # skip "(FMM)" right after the name
         k2 = k + 1
-        if k2 + 2 < len(ns) and doc[ns[k2]].text == "(" and doc[ns[k2 + 2]].text == ")":
+        if k2 + 2 < len(ns) and texts(doc)[ns[k2]] == "(" and texts(doc)[ns[k2 + 2]] == ")":
             m.end = ns[k2 + 2] + 1
             k2 += 3
         if before & _NOT_MEETING_CONTEXT:
@@ -511,7 +512,7 @@ def _scope_end(doc: Doc, body, bodies) -> int:
         nxt = sent_of(doc, doc[sent.end])
         other = any(b.start >= nxt.start and b.end <= nxt.end and b.kb_id_ != body.kb_id_ and _meets(doc, b)
                     for b in bodies)
-        new = any(t.lower_ in nouns and not (t.i > nxt.start and doc[t.i - 1].lower_ in ("deze", "die", "dit"))
+        new = any(t.lower_ in nouns and not (t.i > nxt.start and lowers(doc)[t.i - 1] in ("deze", "die", "dit"))
                   for t in nxt)
         first = next((t.lower_ for t in nxt if not t.is_space), "")
         if other or new or first in DATA["topic_shift_words"]:

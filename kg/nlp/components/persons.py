@@ -150,6 +150,8 @@ class Persons:
 
     def _office_at(self, words: list[Word], i: int):
         """(office, end word index, jurisdiction key from a compound prefix) at word ``i``."""
+        if words[i].norm not in self.office_first and "-" not in words[i].norm:
+            return None  # most words: neither starts an office nor is a compound
         for n in range(min(self.office_first.get(words[i].norm, 0), len(words) - i), 0, -1):
             off = self.office_forms.get(tuple(w.norm for w in words[i:i + n]))
             if off:
@@ -373,10 +375,13 @@ class Persons:
                 by_words[sur] = (key, cls)
         if not by_words:
             return
-        longest = max(len(k) for k in by_words)
+        # longest surname per first word: most words start none, so skip them at once
+        first: dict[str, int] = {}
+        for k in by_words:
+            first[k[0]] = max(first.get(k[0], 0), len(k))
         i = 0
         while i < len(words):
-            for n in range(min(longest, len(words) - i), 0, -1):
+            for n in range(min(first.get(words[i].norm, 0), len(words) - i), 0, -1):
                 hit = by_words.get(tuple(w.norm for w in words[i:i + n]))
                 if hit and words[i].text[:1].isupper() and words[i].start not in taken and words[i].start not in ents:
                     key, cls = hit
