@@ -5,7 +5,7 @@ from pathlib import Path
 
 from kg.errors import KGError
 
-_PARSE = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
+FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
           ".json": "json-ld", ".rdf": "xml", ".owl": "xml", ".n3": "n3"}
 
 
@@ -14,9 +14,9 @@ def load_dataset(path: str | Path):
     from rdflib import Dataset
 
     p = Path(path)
-    fmt = _PARSE.get(p.suffix.lower())
+    fmt = FORMATS.get(p.suffix.lower())
     if fmt is None:
-        raise KGError(f"{p}: unknown graph format (use {', '.join(sorted(_PARSE))})")
+        raise KGError(f"{p}: unknown graph format (use {', '.join(sorted(FORMATS))})")
     if not p.is_file():
         raise KGError(f"{p}: no such file")
     ds = Dataset(default_union=True)

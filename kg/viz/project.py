@@ -24,6 +24,7 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
 from kg.errors import KGError
+from kg.rdf.load import FORMATS, load_dataset  # noqa: F401  (load_dataset: one parser for rdflib users)
 
 KG = "https://w3id.org/navo-kg/def#"
 ID = "https://w3id.org/navo-kg/id/"
@@ -42,26 +43,7 @@ CLASS_OF_KIND = {
     "initiative": "Initiative", "place": "Place", "motion": "Motion",
 }
 
-FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt",
-           ".jsonld": "json-ld", ".json": "json-ld"}
-
 _EV = {"subject": RDF.subject, "predicate": RDF.predicate, "object": RDF.object}
-
-
-def load_dataset(path: str | Path) -> rdflib.Dataset:
-    """Parse a graph file; the format follows its extension."""
-    path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise KGError(f"{path}: unknown graph format (use one of {', '.join(sorted(FORMATS))})")
-    if not path.is_file():
-        raise KGError(f"{path}: no such file")
-    ds = rdflib.Dataset()
-    try:
-        ds.parse(str(path), format=fmt)
-    except Exception as e:  # any parser error is the user's file
-        raise KGError(f"{path}: cannot parse as {fmt}: {e}") from e
-    return ds
 
 
 def local_name(iri: str) -> str:
