@@ -14,6 +14,8 @@ quadratic. This module computes each once per Doc and answers lookups with
   span group grows (components only ever append to it). Callers must not
   mutate the returned list.
 
+It also gives token texts, lower-case forms, whitespace flags and the doc
+text from ``Doc.to_array`` instead of creating a spaCy ``Token`` per word.
 One Doc is cached at a time (documents are read one after another).
 """
 from __future__ import annotations
@@ -91,7 +93,6 @@ def mentions(doc) -> list:
         ix.mentions = _sorted_mentions(doc)
         ix.n_mentions = n
         ix.by_start = [s.start for s in ix.mentions]
-        ix.extra.pop("mentions", None)
     return ix.mentions
 
 
@@ -102,8 +103,8 @@ def mentions_from(doc, start_tok: int) -> tuple[list, int]:
 
 
 def memo(doc, name: str, make):
-    """A per-doc value computed once by ``make()`` (dropped when the mentions change
-    only if ``name`` is ``"mentions"``-dependent: keep such values keyed by the caller)."""
+    """A per-doc value computed once by ``make()``; only for values that depend on
+    the tokens alone (not on the mention spans, which grow while components run)."""
     ix = _index(doc)
     if name not in ix.extra:
         ix.extra[name] = make()
