@@ -40,8 +40,11 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
 _SUP = re.compile(r"<sup>[^<\n]{0,20}</sup>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>")
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
-_MD_STRONG = re.compile(r"\*\*|__(?=\S)|(?<=\S)__")
-_MD_EM = re.compile(r"(?<![\w*\\])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])")
+# Patterns start with a literal or a character class where they can (a lookbehind
+# moved behind the first character), so ``re`` skips ahead to candidates
+# instead of trying every position of the text.
+_MD_STRONG = re.compile(r"\*\*|__(?=\S)|__(?<=\S__)")  # == \*\*|__(?=\S)|(?<=\S)__
+_MD_EM = re.compile(r"\*(?:(?<![\w*\\]\*)(?=[^\s*])|(?<=[^\s*]\*)(?![\w*]))")  # == (?<![\w*\\])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])
 _MD_LINK = re.compile(r"\[([^\]\n]{1,300})\]\([^)\s]{0,500}\)")
 _MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 # Zero-width characters, soft hyphens and BOMs carry no text.
@@ -55,19 +58,23 @@ _FOOTER = re.compile(
 # A footnote digit glued after sentence punctuation: "met China.1 Tevens", "jl.5"
 # (not "nr.93", where the number belongs to the abbreviation).
 # or glued to a lower-case word: "tot China7 en" (not "G7", "F35": one capital).
-_FOOTNOTE_MARK = re.compile(r"(?<=[a-zà-ÿ)][.,;:])(?<!\bnr\.)(?<!\bart\.)(?<!\bblz\.)\d{1,2}(?=\s|$)"
-                            r"|(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s.,;:)]|$)")
+# == (?<=[a-zà-ÿ)][.,;:])(?<!\bnr\.)(?<!\bart\.)(?<!\bblz\.)\d{1,2}(?=\s|$)|(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s.,;:)]|$)
+_FOOTNOTE_MARK = re.compile(r"\d(?:(?<=[a-zà-ÿ)][.,;:]\d)(?<!\bnr\.\d)(?<!\bart\.\d)(?<!\bblz\.\d)\d?(?=\s|$)"
+                            r"|(?<=[a-zà-ÿ]{3}\d)\d?(?=[\s.,;:)]|$))")
 # word-final hyphen, line break, next word part
-_HYPHEN_BREAK = re.compile(r"(?<=([\w%)]))-[ \t]*\n[ \t]*(?=(\w))")
+_HYPHEN_BREAK = re.compile(r"-(?<=([\w%)])-)[ \t]*\n[ \t]*(?=(\w))")  # == (?<=([\w%)]))-[ \t]*\n[ \t]*(?=(\w))
 _ROMAN_IL = re.compile(r"\b([A-Z][a-z]{2,} )Il\b")
 _TRAILING_WS = re.compile(r"[ \t]+$", re.MULTILINE)
 _LEADING_WS = re.compile(r"^[ \t]+", re.MULTILINE)
-_MULTI_SPACE = re.compile(r"(?<=\S) {2,}")
-_BLANK_LINES = re.compile(r"\n{3,}")
+_MULTI_SPACE = re.compile(r"  (?<=\S  ) *")  # == (?<=\S) {2,}
+_BLANK_LINES = re.compile(r"\n\n\n+")  # == \n{3,}
 # spaCy's tokenizer splits affixes one character at a time, which is
 # quadratic on a long run of punctuation ("((((…", ".(.(…"); no letter needs
 # more than a few in a row, so a run is cut to its first four characters.
 _PUNCT_RUN = re.compile(r"[^\w\s]{9,}")
+
+_LONE_BREAK = re.compile(r"\n(?<!\n\n)(?!\n)")  # == (?<!\n)\n(?!\n)
+_PAGE_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 _DIGRAPHS = {"aa", "ee", "ii", "oo", "uu", "ai", "ei", "oi", "ui", "au", "eu", "ou", "ie", "oe", "ij"}
 _BULLET = re.compile(r"(?:[-•–*·▪]|\d{1,2}[.)]|[a-z][.)])\s")
@@ -79,23 +86,30 @@ _SENTENCE_END = (".", ":", ";", "!", "?")
 def _apply(text: str, offs: array, pattern: re.Pattern, repl: Replacement) -> tuple[str, array]:
     """Replace every match of ``pattern`` by ``repl(match, text)``, keeping the map."""
     out_text: list[str] = []
-    out_offs = array(offs.typecode)
-    pos = 0
+    out_offs = None  # made at the first replacement that changes the length
+    pos = opos = 0  # copied up to: text, offsets
     for m in pattern.finditer(text):
         s, e = m.span()
+        old = m.group(0)
         new = repl(m, text)
-        if new == m.group(0):
+        if new == old:
             continue
         out_text.append(text[pos:s])
-        out_offs.extend(offs[pos:s])
         out_text.append(new)
-        out_offs.extend(_map_replacement(offs, s, e, new, m.group(0)))
         pos = e
+        if len(new) == len(old):
+            continue  # maps position by position: the offsets stay as they are
+        if out_offs is None:
+            out_offs = array(offs.typecode)
+        out_offs.extend(offs[opos:s])
+        out_offs.extend(_map_replacement(offs, s, e, new, old))
+        opos = e
     if pos == 0:
         return text, offs
     out_text.append(text[pos:])
-    out_offs.extend(offs[pos:len(text)])
-    out_offs.append(offs[len(text)])  # the end sentinel
+    if out_offs is None:
+        return "".join(out_text), offs
+    out_offs.extend(offs[opos:])  # the rest and the end sentinel
     return "".join(out_text), out_offs
 
 
@@ -181,7 +195,7 @@ def _join_page_breaks(text: str, offs: array) -> tuple[str, array]:
             return "\n"  # a one-line paragraph broken by a page, or a wrapped one
         return m.group(0)
 
-    return _apply(text, offs, re.compile(r"\n(?:[ \t]*\n)+"), repl)
+    return _apply(text, offs, _PAGE_BREAK, repl)
 
 
 def _join_lines(text: str, offs: array) -> tuple[str, array]:
@@ -210,7 +224,7 @@ def _join_lines(text: str, offs: array) -> tuple[str, array]:
             return "\n"
         return " "
 
-    return _apply(text, offs, re.compile(r"(?<!\n)\n(?!\n)"), repl)
+    return _apply(text, offs, _LONE_BREAK, repl)
 
 
 # --- public API -------------------------------------------------------------
@@ -239,18 +253,61 @@ POST_STEPS: list[tuple[str, re.Pattern, Replacement]] = [
 ]
 
 
+_RULE_MARKS = re.compile(r"[-*_][ \t]*[-*_][ \t]*[-*_]")
+_FOOTER_WORD = re.compile(r"vergaderjaar", re.IGNORECASE)
+
+# A step whose pattern cannot match without some short text is skipped (a fast
+# ``in`` test) when that text is missing: most letters have no markup at all.
+NEEDS: dict[str, Callable[[str], bool]] = {
+    "bookmarks": lambda t: "[bookmark:" in t,
+    "footnote markers": lambda t: "<" in t,
+    "html tags": lambda t: "<" in t,
+    "markdown links": lambda t: "](" in t,
+    "markdown headings": lambda t: "#" in t,
+    "markdown rules": lambda t: _RULE_MARKS.search(t) is not None,
+    "markdown strong": lambda t: "**" in t or "__" in t,
+    "markdown emphasis": lambda t: "*" in t,
+    "trailing spaces": lambda t: " \n" in t or "\t\n" in t or t.endswith((" ", "\t")),
+    "leading spaces": lambda t: "\n " in t or "\n\t" in t or t.startswith((" ", "\t")),
+    "page footers": lambda t: _FOOTER_WORD.search(t) is not None,
+    "ocr roman II": lambda t: " Il" in t,
+    "multiple spaces": lambda t: "  " in t,
+}
+
+
+def _always(text: str) -> bool:
+    return True
+
+
+def _identity_map(n: int) -> array:
+    """``array(range(n))``, 4-byte while it fits (half the memory on very large files).
+
+    numpy (which spaCy needs anyway) fills it some 100 times faster than ``array``
+    reading a ``range``."""
+    code = "i" if n < 2**31 - 1 else "q"
+    try:
+        import numpy
+    except ImportError:  # pragma: no cover
+        return array(code, range(n))
+    out = array(code)
+    out.frombytes(numpy.arange(n, dtype=numpy.int32 if code == "i" else numpy.int64).tobytes())
+    return out
+
+
 def clean_text(text: str) -> tuple[str, array]:
     """Clean ``text``; returns (clean text, offsets with a final sentinel)."""
     # 4-byte offsets while they fit: half the memory on very large files.
-    offs = array("i" if len(text) < 2**31 - 1 else "q", range(len(text) + 1))
-    for _name, pattern, repl in STEPS:
-        text, offs = _apply(text, offs, pattern, repl)
+    offs = _identity_map(len(text) + 1)
+    for name, pattern, repl in STEPS:
+        if NEEDS.get(name, _always)(text):
+            text, offs = _apply(text, offs, pattern, repl)
     text, offs = _join_page_breaks(text, offs)
     text, offs = _apply(text, offs, _HYPHEN_BREAK, _hyphen)
     text, offs = _join_lines(text, offs)
     text, offs = _apply(text, offs, _BLANK_LINES, lambda m, t: "\n\n")
-    for _name, pattern, repl in POST_STEPS:
-        text, offs = _apply(text, offs, pattern, repl)
+    for name, pattern, repl in POST_STEPS:
+        if NEEDS.get(name, _always)(text):
+            text, offs = _apply(text, offs, pattern, repl)
     # Leading/trailing blank space of the whole text.
     lead = len(text) - len(text.lstrip())
     if lead:
