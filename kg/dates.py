@@ -18,13 +18,44 @@ _DATE = re.compile(r"\b(\d{1,2})\s+" + _M + r"\s+(\d{4})\b", re.IGNORECASE)
 # Joiners between the two days of a range: "en", "tot", "t/m", "tot en met", dashes.
 _JOIN = r"\s*(?:-|–|—|/)\s*|\s+(?:en|tot(?:\s+en\s+met)?|t/m|t\.e\.m\.)\s+"
 _YEAR = r"(?:\s+(\d{4})\b)?"
+# A pattern that opens with a digit or one character class lets ``re`` skip
+# straight to candidate positions; one that opens with ``\b`` is tried at every
+# position of the text. So the leading ``\b`` is checked by a lookbehind after
+# the first character instead, which matches exactly the same:
+# ``\b(\d{1,2})`` == ``(\d(?<!\w\d)\d?)``.
+_DAY = r"(\d(?<!\w\d)\d?)"
 # Ordered: the longest forms first, so "3 april en 4 mei 2024" beats "4 mei 2024".
 _PATTERNS = [
-    ("dmdm", re.compile(r"\b(\d{1,2})\s+" + _M + "(?:" + _JOIN + r")(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
-    ("ddm", re.compile(r"\b(\d{1,2})(?:" + _JOIN + r")(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
-    ("dm", re.compile(r"\b(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
+    ("dmdm", re.compile(_DAY + r"\s+" + _M + "(?:" + _JOIN + r")(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
+    ("ddm", re.compile(_DAY + "(?:" + _JOIN + r")(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
+    ("dm", re.compile(_DAY + r"\s+" + _M + _YEAR, re.IGNORECASE)),
     ("my", re.compile(r"\b" + _M + r"\s+(\d{4})\b", re.IGNORECASE)),
 ]
+_YEAR4 = re.compile(r"\d{4}\b")
+_MONTH_LENGTHS = sorted({len(m) for m in MONTHS})
+
+
+def _month_years(rx: re.Pattern, text: str):
+    """``rx.finditer(text)`` for the month-year pattern, found from the years.
+
+    A match is ``\b<month>\s+<4 digits>\b``: its year follows a whitespace run
+    right after the month, so each 4-digit year after whitespace is looked at
+    and the pattern tried where the month would start (``\b`` still sees the
+    text before). Matches cannot overlap and each year has at most one, so
+    this yields the same matches, in order, without trying ``rx`` at every
+    position of the text (which opens with ``\b`` and a case-blind name)."""
+    for y in _YEAR4.finditer(text):
+        end = j = y.start()
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j == end:
+            continue  # no whitespace before the year
+        for n in _MONTH_LENGTHS:
+            if n <= j:
+                m = rx.match(text, j - n)
+                if m is not None and m.end() == y.end():
+                    yield m
+                    break
 
 
 @dataclass(frozen=True)
@@ -118,7 +149,7 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     for kind, rx in _PATTERNS:
-        for m in rx.finditer(text):
+        for m in _month_years(rx, text) if kind == "my" else rx.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             found = _mention(kind, m, year)

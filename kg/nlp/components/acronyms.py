@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -68,6 +69,7 @@ def long_form(short: str, candidate: str) -> str | None:
     return out
 
 
+@lru_cache(maxsize=1 << 14)  # pure (the data is fixed); asked for every capitalised word
 def head_class(name: str) -> str | None:
     """Contract class from the head noun: the last word (or last compound part)."""
     words = re.split(r"[\s]+", name.strip())
@@ -124,8 +126,8 @@ class AcronymFinder:
         found: dict[str, str] = {}  # acronym -> key
         acr_of: dict[str, str] = doc.user_data.setdefault("kg_acronyms", {})
         tx = texts(doc)
-        for k, i in enumerate(ns):
-            if tx[i] != "(" or k + 2 >= len(ns) or tx[ns[k + 2]] != ")":
+        for k in [k for k, i in enumerate(ns) if tx[i] == "("]:
+            if k + 2 >= len(ns) or tx[ns[k + 2]] != ")":
                 continue
             inner = doc[ns[k + 1]]
             if is_acronym(inner.text):
@@ -198,8 +200,8 @@ class AcronymFinder:
     # -- "LF (Long Form)"
     def _reverse(self, doc, ns, found, acr_of):
         tx = texts(doc)
-        for k, i in enumerate(ns):
-            if tx[i] != "(" or k == 0:
+        for k in [k for k, i in enumerate(ns) if tx[i] == "("]:
+            if k == 0:
                 continue
             short = doc[ns[k - 1]]
             if not is_acronym(short.text) or short.text in found:
@@ -226,7 +228,10 @@ class AcronymFinder:
         if not found:
             return
         marked = {(s.start, s.end) for s in mentions(doc)}
-        for i, text in enumerate(texts(doc)):  # token texts, no Token objects
+        tx = texts(doc)  # token texts, no Token objects
+        # only tokens that are an acronym found, or one before a hyphen, can be uses
+        for i in [i for i, t in enumerate(tx) if t in found or "-" in t and t.split("-", 1)[0] in found]:
+            text = tx[i]
             base = text.split("-", 1)[0] if "-" in text else text
             key = found.get(text) or found.get(base)
             if key is None or (i, i + 1) in marked or _covering(doc, i, i + 1) is not None:
@@ -245,7 +250,11 @@ class AcronymFinder:
         ops = set(DATA["operation_words"])
         taken: set[int] = {x for s in mentions(doc) for x in range(s.start, s.end)}
         tx, lw = texts(doc), lowers(doc)  # per-doc arrays: no Token per word
-        for k, i in enumerate(ns):
+        # Every branch below needs a capitalised word, a hyphen or an operation word
+        # ("operatie Interflex"); other tokens are skipped at once.
+        cands = [k for k, i in enumerate(ns) if tx[i][:1].isupper() or "-" in tx[i] or lw[i] in ops]
+        for k in cands:
+            i = ns[k]
             text, low = tx[i], lw[i]
             stem, _, tail = text.rpartition("-")
             # "NAVO-norm", "Patriot-initiatief": a compound whose head makes it a name of its own

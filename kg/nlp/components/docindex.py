@@ -29,7 +29,7 @@ from kg.nlp.spans import mentions as _sorted_mentions
 
 
 class _Index:
-    __slots__ = ("doc", "n", "bounds", "sents", "mentions", "n_mentions", "by_start", "extra")
+    __slots__ = ("doc", "n", "bounds", "sents", "mentions", "n_mentions", "group", "keys", "by_start", "extra")
 
     def __init__(self, doc) -> None:
         self.doc, self.n = doc, len(doc)
@@ -37,6 +37,8 @@ class _Index:
         self.sents = None
         self.mentions = None
         self.n_mentions = -1
+        self.group = None      # the SpanGroup ``mentions`` was read from
+        self.keys = None       # sort key of each sorted mention
         self.by_start = None   # start token of each sorted mention
         self.extra = {}        # other per-doc memos (see ``memo``)
 
@@ -85,14 +87,36 @@ def sent_bounds(doc, i: int) -> tuple[int, int]:
     return b[k], b[k + 1]
 
 
+def _mention_key(span) -> tuple:
+    return (span.start, -span.end, span.label_)  # the order of kg.nlp.spans.mentions
+
+
 def mentions(doc) -> list:
-    """All mention spans in text order (cached ``kg.nlp.spans.mentions``)."""
+    """All mention spans in text order (cached ``kg.nlp.spans.mentions``).
+
+    Components append to the span group while they run; the spans added since
+    the last call are inserted into the sorted list (after equal keys, as the
+    stable sort of the whole group places them) instead of sorting it again."""
     ix = _index(doc)
-    n = len(doc.spans[GROUP]) if GROUP in doc.spans else 0
-    if ix.mentions is None or ix.n_mentions != n:
+    group = doc.spans[GROUP] if GROUP in doc.spans else None
+    n = len(group) if group is not None else 0
+    if ix.mentions is not None and ix.n_mentions == n and ix.group is group:
+        return ix.mentions
+    if ix.mentions is not None and group is not None and ix.group is group and n > ix.n_mentions:
+        ms, keys, starts = list(ix.mentions), ix.keys, ix.by_start
+        for j in range(ix.n_mentions, n):
+            span = group[j]
+            key = _mention_key(span)
+            at = bisect_right(keys, key)
+            keys.insert(at, key)
+            ms.insert(at, span)
+            starts.insert(at, key[0])
+        ix.mentions = ms  # a new list: callers may still hold the previous one
+    else:
         ix.mentions = _sorted_mentions(doc)
-        ix.n_mentions = n
-        ix.by_start = [s.start for s in ix.mentions]
+        ix.keys = [_mention_key(s) for s in ix.mentions]
+        ix.by_start = [k[0] for k in ix.keys]
+    ix.n_mentions, ix.group = n, group
     return ix.mentions
 
 
@@ -133,16 +157,21 @@ def non_space(doc) -> list[int]:
     return list(memo(doc, "non_space", make))
 
 
+# Per StringStore: hash -> string. Strings are never removed from a StringStore.
+_STRINGS: list = [None, {}]
+
+
 def _strings_of(doc, attr: str) -> list[str]:
+    if not len(doc):
+        return []
     strings = doc.vocab.strings
-    cache: dict = {}
-    out = []
-    for h in doc.to_array(attr).tolist() if len(doc) else []:
-        s = cache.get(h)
-        if s is None:
-            s = cache[h] = strings[h]
-        out.append(s)
-    return out
+    if _STRINGS[0] is not strings:
+        _STRINGS[:] = [strings, {}]
+    table = _STRINGS[1]
+    hashes = doc.to_array(attr).tolist()
+    for h in set(hashes).difference(table):
+        table[h] = strings[h]
+    return list(map(table.__getitem__, hashes))
 
 
 def texts(doc) -> list[str]:

@@ -182,7 +182,9 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
     suffixes = tuple(DATA["summit_suffixes"])  # str.endswith takes a tuple: one C call per word
     out: list[Meeting] = []
     lw, tx = lowers(doc), texts(doc)  # per-doc arrays: no Token per word
-    for k, i in enumerate(ns):
+    # only a summit word or a word ending in one ("Vilniustop") can start a mention
+    for k in [k for k, i in enumerate(ns) if lw[i] in words or lw[i].endswith(suffixes)]:
+        i = ns[k]
         low = lw[i]
         start, place_span, place_text = i, None, None
         if low in words:
@@ -251,8 +253,10 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
         out.append(Meeting(s, e, "MinisterialMeeting", kind=kind))
     # "bijeenkomst van (de) (NAVO-)ministers van Buitenlandse Zaken", "ministers van X kwamen ... bijeen"
     nouns, ministers = set(DATA["meeting_nouns"]), set(DATA["ministers_words"])
-    for k, i in enumerate(ns):
-        if lowers(doc)[i] not in ministers or i in seen:
+    lw = lowers(doc)
+    for k in [k for k, i in enumerate(ns) if lw[i] in ministers]:
+        i = ns[k]
+        if i in seen:
             continue
         if k + 1 >= len(ns) or lowers(doc)[ns[k + 1]] != "van":
             continue

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
-from spacy.attrs import IDX, IS_SPACE, NORM, ORTH
+import numpy
+from spacy.attrs import IDX, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.nlp.components.docindex import spaces, texts
 from kg.slug import fold as _fold_text
 
 # Folding is pure and documents repeat their words: memoise it.
@@ -33,8 +37,8 @@ class Word(NamedTuple):
     end: int  # one past the last token index
 
 
-# Per StringStore: ORTH hash -> (text, NORM hash of its folded text). Strings are
-# never removed from a StringStore, so entries stay valid.
+# Per StringStore: ORTH hash -> (text, NORM hash of its folded text, folded text).
+# Strings are never removed from a StringStore, so entries stay valid.
 _ORTH_CACHE: list = [None, {}]
 
 
@@ -44,12 +48,20 @@ def _orth_table(strings) -> dict:
     return _ORTH_CACHE[1]
 
 
-def _orth_info(strings, table: dict, orth: int) -> tuple[str, int]:
+def _orth_info(strings, table: dict, orth: int) -> tuple[str, int, str]:
     info = table.get(orth)
     if info is None:
         text = strings[orth]
-        info = table[orth] = (text, strings.add(fold(text)))
+        folded = fold(text)
+        info = table[orth] = (text, strings.add(folded), folded)
     return info
+
+
+def _orth_infos(strings, table: dict, orths: list[int]) -> list[tuple[str, int, str]]:
+    """``_orth_info`` of each hash: new hashes filled first, then one C-level lookup pass."""
+    for orth in set(orths).difference(table):
+        _orth_info(strings, table, orth)
+    return list(map(table.__getitem__, orths))
 
 
 def fold_doc(doc: Doc) -> Doc:
@@ -59,9 +71,12 @@ def fold_doc(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     table = _orth_table(strings)
     arr = doc.to_array([ORTH, NORM])
-    arr[:, 1] = [_orth_info(strings, table, o)[1] for o in arr[:, 0].tolist()]
+    arr[:, 1] = list(map(_SECOND, _orth_infos(strings, table, arr[:, 0].tolist())))
     doc.from_array([ORTH, NORM], arr)
     return doc
+
+
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _joined(prefix: str, rest: str) -> str:
@@ -74,7 +89,10 @@ def _joined(prefix: str, rest: str) -> str:
 
 def newline_between(doc: Doc, i: int, j: int) -> bool:
     """True if a line break separates token ``i`` from token ``j`` (> i)."""
-    return any("\n" in doc[k].text for k in range(i + 1, j) if doc[k].is_space)
+    if j <= i + 1:
+        return False
+    tx, sp = texts(doc), spaces(doc)
+    return any("\n" in tx[k] for k in range(i + 1, j) if sp[k])
 
 
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.-?)+$")
@@ -93,10 +111,17 @@ def _initials_run(toks, i: int) -> int:
     return best if best > 1 else 0
 
 
+class Words(list):
+    """The compact word sequence (a list of ``Word``), with its columns as lists:
+    ``texts``, ``norms`` and ``starts`` (do not mutate)."""
+
+    __slots__ = ("texts", "norms", "starts")
+
+
 _LAST: list = [None, None, None]  # (doc, token count, words): components share one computation
 
 
-def compact_tokens(doc: Doc) -> list[Word]:
+def compact_tokens(doc: Doc) -> Words:
     """The doc's words without whitespace tokens, with hyphenated line breaks joined (cached per doc)."""
     if _LAST[0] is doc and _LAST[1] == len(doc):
         return _LAST[2]
@@ -117,22 +142,42 @@ def _initials_run_at(texts: list[str], idxs: list[int], i: int) -> int:
     return best if best > 1 else 0
 
 
-def _compact(doc: Doc) -> list[Word]:
+_new_tuple = tuple.__new__  # builds a Word from a tuple without the Python-level __new__
+
+
+def _compact(doc: Doc) -> Words:
     # Token attributes read as arrays: creating a spaCy Token per word was the cost.
-    words: list[Word] = []
+    # Most words are one token of their own; only a capitalised token glued to the
+    # next one (initials ``A.Th.B.``) or a token followed by whitespace (a hyphen
+    # at a line break) can be joined, so only those are looked at one by one and
+    # the words between them are made in bulk.
+    words = Words()
     if not len(doc):
+        words.texts, words.norms, words.starts = [], [], []
         return words
     strings = doc.vocab.strings
     table = _orth_table(strings)
-    ids, texts, idxs = [], [], []
-    for i, (orth, idx, space) in enumerate(doc.to_array([ORTH, IDX, IS_SPACE]).tolist()):
-        if not space:
-            ids.append(i)
-            texts.append(_orth_info(strings, table, orth)[0])
-            idxs.append(idx)
+    arr = doc.to_array([ORTH, IDX, LENGTH, IS_SPACE])
+    keep = numpy.flatnonzero(arr[:, 3] == 0)
+    ids = keep.tolist()
     n_toks = len(ids)
+    infos = _orth_infos(strings, table, arr[keep, 0].tolist())
+    texts = list(map(_FIRST, infos))
+    norms = list(map(_THIRD, infos))
+    idxs = arr[keep, 1].tolist()
+    ends = (keep + 1).tolist()
+    glued = (arr[keep[:-1], 1] + arr[keep[:-1], 2] == arr[keep[1:], 1])  # token k+1 starts where k ends
+    spaced = (keep[1:] - keep[:-1]) > 1  # a whitespace token between k and k+1
+    special = [k for k in numpy.flatnonzero(glued).tolist() if texts[k][:1].isupper()]
+    special += [k for k in numpy.flatnonzero(spaced).tolist() if texts[k].endswith("-")]
+    special.sort()
     i = 0
-    while i < n_toks:
+    for k in special:
+        if k < i:
+            continue  # joined into the word before
+        if k > i:
+            words.extend(map(_new_tuple, repeat(Word), zip(texts[i:k], norms[i:k], ids[i:k], ends[i:k])))
+        i = k
         t = texts[i]
         run = _initials_run_at(texts, idxs, i) if t[:1].isupper() else 0
         if run:
@@ -146,8 +191,13 @@ def _compact(doc: Doc) -> list[Word]:
             words.append(Word(text, fold(text), ids[i], ids[i + 1] + 1))
             i += 2
             continue
-        words.append(Word(t, fold(t), ids[i], ids[i] + 1))
+        words.append(Word(t, norms[i], ids[i], ids[i] + 1))
         i += 1
+    if i < n_toks:
+        words.extend(map(_new_tuple, repeat(Word), zip(texts[i:], norms[i:], ids[i:], ends[i:])))
+    words.texts = list(map(_FIRST, words))
+    words.norms = list(map(_SECOND, words))
+    words.starts = list(map(_THIRD, words))
     return words
 
 

@@ -42,11 +42,20 @@ class Gazetteer:
     def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, key) of every longest, non-overlapping match."""
         words = compact_tokens(doc)
+        norms, texts = words.norms, words.texts
+        first, phrases = self.first, self.phrases
+        # Only a word that starts a phrase or holds a hyphen can begin a match;
+        # the scan jumps from one such word to the next.
+        starts = [i for i, n in enumerate(map(first.get, norms)) if n]
+        hyphens = [i for i, t in enumerate(texts) if "-" in t]
         out, i = [], 0
-        while i < len(words):
+        for c in sorted(set(starts).union(hyphens)) if hyphens else starts:
+            if c < i:
+                continue  # inside the previous match
+            i = c
             hit = None
-            for n in range(min(self.first.get(words[i].norm, 0), len(words) - i), 0, -1):
-                cand = self.phrases.get(tuple(w.norm for w in words[i:i + n]))
+            for n in range(min(first.get(norms[i], 0), len(words) - i), 0, -1):
+                cand = phrases.get(tuple(norms[i:i + n]))
                 if cand and self._surface_ok(words[i:i + n], cand[1]):
                     hit = (n, cand[0])
                     break

@@ -75,6 +75,11 @@ class Persons:
             self.office_first[k[0]] = max(self.office_first.get(k[0], 0), len(k))
         from spacy.lang.nl.stop_words import STOP_WORDS
         self.stop = {fold(w) for w in STOP_WORDS}
+        # Words at which a pattern of ``__call__`` can start (besides any word
+        # with a hyphen: compound offices, ``motie-Boswijk``).
+        self.triggers = set(self.office_first).union(
+            WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"],
+            WORDS["speech_verbs"], WORDS["member_words"])
 
     # --- words -----------------------------------------------------------------
     def _entity_at(self, doc: Doc) -> dict[int, tuple]:
@@ -201,8 +206,18 @@ class Persons:
         motions: list[tuple[str, int, int]] = []
         names: dict[str, tuple[str, str]] = {}  # person key -> (cls, label)
         taken: set[int] = set()
+        # Every pattern starts at a trigger word; the scan jumps from one to the next
+        # (``i`` only moves forward).
+        triggers = self.triggers
+        starts = [x for x, norm in enumerate(words.norms) if norm in triggers or "-" in norm]
+        n_starts, s_at = len(starts), 0
         i = 0
         while i < len(words):
+            while s_at < n_starts and starts[s_at] < i:
+                s_at += 1
+            if s_at == n_starts:
+                break
+            i = starts[s_at]
             got = self._office_at(words, i)
             if got and words[i].start not in ents:
                 off, j, jur = got
@@ -379,10 +394,14 @@ class Persons:
         first: dict[str, int] = {}
         for k in by_words:
             first[k[0]] = max(first.get(k[0], 0), len(k))
+        norms = words.norms
         i = 0
-        while i < len(words):
-            for n in range(min(first.get(words[i].norm, 0), len(words) - i), 0, -1):
-                hit = by_words.get(tuple(w.norm for w in words[i:i + n]))
+        for c in [x for x, n in enumerate(map(first.get, norms)) if n]:  # words that start a surname
+            if c < i:
+                continue  # inside the surname before
+            i = c
+            for n in range(min(first[norms[i]], len(words) - i), 0, -1):
+                hit = by_words.get(tuple(norms[i:i + n]))
                 if hit and words[i].text[:1].isupper() and words[i].start not in taken and words[i].start not in ents:
                     key, cls = hit
                     add_mention(doc, words[i].start, words[i + n - 1].end, cls, key)

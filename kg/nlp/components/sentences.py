@@ -1,0 +1,45 @@
+"""Component kg_sentencizer: spaCy's rule-based sentencizer without a Token per word.
+
+spaCy's ``Sentencizer`` walks the Doc token by token in Python. This one gives
+the same sentence starts from two token arrays. spaCy's rule: a token opens a
+sentence when a sentence-final mark (``punct_chars``) was seen since the
+last opening and the token is neither punctuation nor such a mark. Equivalently,
+token ``i`` of that kind opens a sentence when the last mark before it comes
+after the last token of that kind before it; token 0 always opens one.
+"""
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import IS_PUNCT, ORTH
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+
+
+class ArraySentencizer(Sentencizer):
+    """spaCy's ``Sentencizer`` with an array ``predict`` (same predictions)."""
+
+    def predict(self, docs):
+        return [self._predict_doc(doc) for doc in docs]
+
+    def _predict_doc(self, doc) -> list[bool]:
+        n = len(doc)
+        if not n:
+            return []
+        strings = doc.vocab.strings
+        marks = numpy.array([strings.as_int(c) for c in self.punct_chars], dtype=numpy.uint64)
+        arr = doc.to_array([ORTH, IS_PUNCT])
+        is_mark = numpy.isin(arr[:, 0], marks)
+        plain = (arr[:, 1] == 0) & ~is_mark  # neither punctuation nor a mark
+        idx = numpy.arange(n, dtype=numpy.int64)
+        last_mark = numpy.maximum.accumulate(numpy.where(is_mark, idx, -1))
+        last_plain = numpy.maximum.accumulate(numpy.where(plain, idx, -1))
+        opens = numpy.zeros(n, dtype=bool)
+        opens[1:] = plain[1:] & (last_mark[:-1] > last_plain[:-1])
+        opens[0] = True
+        return opens.tolist()
+
+
+@Language.factory("kg_sentencizer", default_config={"punct_chars": None, "overwrite": False})
+def make_sentencizer(nlp, name, punct_chars, overwrite):
+    """Factory for :class:`ArraySentencizer` (the settings of spaCy's ``sentencizer``)."""
+    return ArraySentencizer(name, punct_chars=punct_chars, overwrite=overwrite)
