@@ -11,7 +11,7 @@ from __future__ import annotations
 from kg.dates import find_dates
 from kg.extract.context import Context
 from kg.extract.events import REL, link, spans_in
-from kg.nlp.components.docindex import lowers, mentions, non_space, sents
+from kg.nlp.components.docindex import lowers, mentions, non_space, sents, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -86,7 +86,10 @@ def _supports(ctx: Context) -> None:
     doc = ctx.doc
     ns = non_space(doc)
     lw = lowers(doc)
-    for k, i in enumerate(ns):
+    nouns, verbs = set(REL["support_nouns"]), set(REL["support_verbs"])
+    # only a support noun or verb starts a pattern
+    for k in words_where(doc, "LOWER", "countries.support_words", lambda w: w in nouns or w in verbs):
+        i = ns[k]
         low = lw[i]
         if low in REL["support_nouns"] and k + 1 < len(ns) and lw[ns[k + 1]] == "van":
             sups, j = _country_list(doc, ns, k + 2, +1)

@@ -15,7 +15,7 @@ import re
 from kg.extract.context import Context
 from kg.model import KIND_OF_CLASS, Entity
 from kg.names import normalise_name
-from kg.nlp.components.docindex import mentions
+from kg.nlp.components.docindex import mentions, span_text
 from kg.nlp.spans import entity_table
 
 _PERSONS = ("Person", "Minister")
@@ -28,7 +28,9 @@ def surface(text: str) -> str:
         nxt = text[m.end():m.end() + 1]
         prev = text[max(0, m.start() - 4):m.start()]
         return "-" if nxt.isupper() or prev.isupper() else ""
-    return " ".join(_BREAK.sub(join, text).split())
+    if "\n" in text and "-" in text:  # else _BREAK cannot match
+        text = _BREAK.sub(join, text)
+    return " ".join(text.split())
 
 
 def _stop_words() -> set[str]:
@@ -70,7 +72,7 @@ def run(ctx: Context) -> None:
     surfaces: dict[str, set[str]] = {}
     for span in mentions(doc):
         key = span.kb_id_
-        text = _head_surface(surface(span.text), key)
+        text = _head_surface(surface(span_text(doc, span)), key)
         if not key or not text or is_function_word(text) or span.label_ not in KIND_OF_CLASS:
             continue
         first_span.setdefault(key, span)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.nlp.components.docindex import mentions, mentions_from, sent_of, sents, words_in
+from kg.nlp.components.docindex import lowers, mentions, mentions_from, sent_of, sents, spaces, texts, word_set, words_in
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
@@ -57,13 +57,25 @@ def spans_in(doc, start_tok: int, end_tok: int, classes=None) -> list:
 
 def words_of(sent) -> set[str]:
     """The lower-cased words of a sentence (read from per-doc arrays, not Tokens)."""
-    return set(words_in(sent.doc, sent.start, sent.end))
+    return word_set(sent.doc, sent.start, sent.end)
+
+
+_SETS: dict[int, tuple] = {}  # id of a trigger list -> (the list, its words as sets)
+
+
+def _trigger_sets(singles, pairs) -> tuple[frozenset, list[frozenset]]:
+    """``set(singles)`` and ``[set(p) for p in pairs]``, made once per pair of lists."""
+    got = _SETS.get(id(singles))
+    if got is None or got[0] is not singles or got[1] is not pairs:
+        got = _SETS[id(singles)] = (singles, pairs, frozenset(singles), [frozenset(p) for p in pairs])
+    return got[2], got[3]
 
 
 def has_trigger(words: set[str], singles, pairs, phrases=(), sent=None) -> bool:
     """A sentence with one of the trigger words, all words of a (separable) trigger pair,
     or a contiguous trigger phrase."""
-    if words & set(singles) or any(set(p) <= words for p in pairs):
+    single_set, pair_sets = _trigger_sets(singles, pairs)
+    if not words.isdisjoint(single_set) or any(p <= words for p in pair_sets):
         return True
     if sent is not None and phrases:
         toks = words_in(sent.doc, sent.start, sent.end)
@@ -111,10 +123,10 @@ def _ordinal_session(ev: dict, sent) -> dict | None:
     ordered = sorted((s for s in ev["sessions"] if s.get("heading")), key=lambda s: s["span"][0])
     if not ordered:
         return None
-    toks = [t for t in sent if not t.is_space]
+    toks = words_in(sent.doc, sent.start, sent.end)  # lower-cased words, no Tokens
     for a, b in zip(toks, toks[1:]):
-        n = REL["ordinals"].get(a.lower_)
-        if n is not None and b.lower_ in REL["session_reference_nouns"]:
+        n = REL["ordinals"].get(a)
+        if n is not None and b in REL["session_reference_nouns"]:
             idx = len(ordered) - 1 if n == -1 else n - 1
             return ordered[idx] if 0 <= idx < len(ordered) else None
     return None
@@ -151,6 +163,7 @@ def _sessions(ctx: Context, ev: dict) -> None:
         here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
         other = [m for m in here if m.kb_id_ != main]
         ordinal = _ordinal_session(ev, sent)
+        refers = None  # computed once, when first needed
         for sp in _participants(ctx, sent, set()):
             if other:  # "dat Zweden kan deelnemen aan de Top in Vilnius": that meeting
                 link(ctx, other[0].kb_id_, "kg:participant", sp.kb_id_, sp, "events.meeting_participant")
@@ -165,8 +178,10 @@ def _sessions(ctx: Context, ev: dict) -> None:
                     if sp.kb_id_ != sess.get("body"):
                         link(ctx, sess["key"], "kg:participant", sp.kb_id_, sp, "events.session_participant")
                 continue
-            refers = any(t.lower_ in REL["meeting_reference_nouns"] and i and
-                         sent[i - 1].lower_ in REL["meeting_reference_determiners"] for i, t in enumerate(sent))
+            if refers is None:
+                lw = lowers(doc)
+                refers = any(lw[i] in REL["meeting_reference_nouns"] and i > sent.start and
+                             lw[i - 1] in REL["meeting_reference_determiners"] for i in range(sent.start, sent.end))
             if here or refers:
                 link(ctx, main, "kg:participant", sp.kb_id_, sp, "events.meeting_participant")
 
@@ -175,19 +190,27 @@ def _in_country(ctx: Context) -> None:
     """``Newport, Verenigd Koninkrijk``; ``operatie X, een programma in het Verenigd Koninkrijk``."""
     doc = ctx.doc
     spans = mentions(doc)
+    tx, lw, space = texts(doc), lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
     for sp in spans:
         if sp.label_ not in ("Place", "Operation"):
             continue
-        toks = [t for t in doc[sp.end:sent_of(doc, sp).end] if not t.is_space]
-        if not toks:
+        sent_end = sent_of(doc, sp).end
+        first = next((i for i in range(sp.end, sent_end) if not space[i]), None)  # first word after
+        if first is None:
             continue
-        countries = [c for c in spans if c.label_ == "Country" and sp.end <= c.start < sent_of(doc, sp).end]
-        if sp.label_ == "Place" and toks[0].text in (",", "(") and countries \
-                and [t for t in doc[sp.end:countries[0].start] if not t.is_space][-1].i == toks[0].i:
+        ms, k = mentions_from(doc, sp.end)  # sorted by start: the spans from sp.end on
+        countries = []
+        for c in ms[k:]:
+            if c.start >= sent_end:
+                break
+            if c.label_ == "Country":
+                countries.append(c)
+        if sp.label_ == "Place" and tx[first] in (",", "(") and countries \
+                and [i for i in range(sp.end, countries[0].start) if not space[i]][-1] == first:
             link(ctx, sp.kb_id_, "kg:inCountry", countries[0].kb_id_, sp, "events.place_country")
-        elif sp.label_ == "Operation" and toks[0].text == ",":
+        elif sp.label_ == "Operation" and tx[first] == ",":
             for c in countries:
-                between = [t.lower_ for t in doc[sp.end:c.start] if not t.is_space]
+                between = [lw[i] for i in range(sp.end, c.start) if not space[i]]
                 if len(between) <= 14 and between[-1:] in (["in"], ["het"], ["de"]) and "in" in between[-3:] \
                         and not any(o.label_ == "Operation" for o in spans if sp.end <= o.start < c.start):
                     link(ctx, sp.kb_id_, "kg:inCountry", c.kb_id_, sp, "events.operation_country")

@@ -27,17 +27,26 @@ from kg.slug import slugify
 # How far into the text the header may reach (characters of clean text).
 HEADER_CHARS = 2500
 
-_DOSSIER = r"(\d{2}\s?\d{3})(?:\s?-\s?([A-Z0-9]{1,4})|\s([A-Z]{1,4}|[IVXL]{1,5})(?=,))?"
-_KST_ID = re.compile(r"\bkst-(\d{5})(?:-([A-Za-z0-9]{1,4}))?-(\d{1,5})\b")
+_DOSSIER_SUFFIX = r"(?:\s?-\s?([A-Z0-9]{1,4})|\s([A-Z]{1,4}|[IVXL]{1,5})(?=,))?"
+_DOSSIER = r"(\d{2}\s?\d{3})" + _DOSSIER_SUFFIX
+# Patterns open with a literal or one character class where they can, so ``re``
+# skips ahead to candidates instead of trying every position: a leading ``\b``
+# or lookbehind is checked after the first character(s) instead (``\bkst-`` ==
+# ``kst-(?<!\wkst-)``), and a case-blind word starts with its letter in both
+# cases (IGNORECASE kept for the rest with ``(?i:...)``). Same matches.
+_KST_ID = re.compile(r"kst-(?<!\wkst-)(\d{5})(?:-([A-Za-z0-9]{1,4}))?-(\d{1,5})\b")
 _HEADER_DOSSIER = re.compile(r"^(\d{2}\s?\d{3})(?:-([A-Z0-9]{1,4}))?(?=[ \t]|$)(?![ \t]+(?:nr\.|[a-z]))",
                              re.MULTILINE)
 _HEADER_NR = re.compile(r"^Nr\.\s?(\d{1,5})\b", re.MULTILINE)
-_FOOTER = re.compile(r"vergaderjaar\s+(\d{4})\s?[-–—]\s?(\d{4}),\s*" + _DOSSIER + r",\s*nr\.\s?(\d{1,5})",
-                     re.IGNORECASE)
-_YEAR_LINE = re.compile(r"\bvergaderjaar\s+(\d{4})\s?[-–—/]\s?(\d{4})\b", re.IGNORECASE)
-_PLACE_DATE = re.compile(r"(?:Den Haag|['’‘]s[- ]Gravenhage),?\s+(\d{1,2}\s+[a-z]+\s+\d{4})", re.IGNORECASE)
+# == vergaderjaar\s+(\d{4})\s?[-–—]\s?(\d{4}),\s*<dossier>,\s*nr\.\s?(\d{1,5}) (IGNORECASE)
+_FOOTER = re.compile(r"[Vv](?i:ergaderjaar\s+(\d{4})\s?[-–—]\s?(\d{4}),\s*" + _DOSSIER + r",\s*nr\.\s?(\d{1,5}))")
+# == \bvergaderjaar\s+(\d{4})\s?[-–—/]\s?(\d{4})\b (IGNORECASE)
+_YEAR_LINE = re.compile(r"[Vv](?<!\w[Vv])(?i:ergaderjaar\s+(\d{4})\s?[-–—/]\s?(\d{4})\b)")
+# == (?:Den Haag|['’‘]s[- ]Gravenhage),?\s+(\d{1,2}\s+[a-z]+\s+\d{4}) (IGNORECASE)
+_PLACE_DATE = re.compile(r"[Dd'’‘](?i:(?<=[Dd])en Haag|(?<=['’‘])s[- ]Gravenhage),?(?i:\s+(\d{1,2}\s+[a-z]+\s+\d{4}))")
 # "Kamerstuk 28 676, nr. 430", "(21501-02, nr. 2794)", "36 200 V, nr. 73", "nr.93"
-_CITE = re.compile(r"(?<![\d-])" + _DOSSIER + r",?\s+nr\.\s?(\d{1,5})\b")
+# == (?<![\d-])<dossier>,?\s+nr\.\s?(\d{1,5})\b, the lookbehind after the first digit
+_CITE = re.compile(r"(\d(?<![\d-]\d)\d\s?\d{3})" + _DOSSIER_SUFFIX + r",?\s+nr\.\s?(\d{1,5})\b")
 
 _TYPES = [  # (pattern, class); the earliest match in the opening of the text wins
     (re.compile(r"geannoteerde\s+agenda", re.IGNORECASE), "AnnotatedAgenda"),

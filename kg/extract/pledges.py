@@ -4,7 +4,7 @@ from __future__ import annotations
 from kg.amounts import find_amounts
 from kg.extract.context import Context
 from kg.extract.events import REL, ensure, has_trigger, link, spans_in, words_of
-from kg.nlp.components.docindex import mentions, sents, span_text
+from kg.nlp.components.docindex import lowers, mentions, sents, span_text, texts, words_in
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -43,16 +43,17 @@ def _summit_by_place(ctx: Context, sent) -> str | None:
             if n:
                 names[fold(n)] = skey
                 names[fold(n.split()[0])] = skey
-    for i, t in enumerate(sent):
-        if i and sent[i - 1].lower_ in ("in", "op", "te") and t.text[:1].isupper() and fold(t.text) in names:
-            return names[fold(t.text)]
+    tx, lw = texts(ctx.doc), lowers(ctx.doc)  # per-doc arrays, no Tokens
+    for i in range(sent.start + 1, sent.end):
+        if lw[i - 1] in ("in", "op", "te") and tx[i][:1].isupper() and fold(tx[i]) in names:
+            return names[fold(tx[i])]
     return None
 
 
 def _refers_to_summit(sent) -> bool:
     """``tijdens deze Top``, ``op de top``: the document's own summit, named by anaphor."""
-    toks = [t for t in sent if not t.is_space]
-    return any(a.lower_ in ("deze", "de") and b.lower_ == "top" for a, b in zip(toks, toks[1:]))
+    toks = words_in(sent.doc, sent.start, sent.end)  # lower-cased words
+    return any(a in ("deze", "de") and b == "top" for a, b in zip(toks, toks[1:]))
 
 
 def _agreed_at(ctx: Context) -> None:

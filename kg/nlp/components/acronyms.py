@@ -24,7 +24,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.docindex import lowers, texts, mentions, non_space, sent_bounds
+from kg.nlp.components.docindex import lowers, texts, mentions, non_space, sent_bounds, words_where
 from kg.nlp.spans import add_mention, entity_table, register_entity
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 from kg.slug import slugify
@@ -111,6 +111,10 @@ def _covering(doc: Doc, start: int, end: int):
     return None
 
 
+def _capital_or_hyphen(text: str) -> bool:
+    return text[:1].isupper() or "-" in text
+
+
 class AcronymFinder:
     """See the module docstring."""
 
@@ -126,7 +130,7 @@ class AcronymFinder:
         found: dict[str, str] = {}  # acronym -> key
         acr_of: dict[str, str] = doc.user_data.setdefault("kg_acronyms", {})
         tx = texts(doc)
-        for k in [k for k, i in enumerate(ns) if tx[i] == "("]:
+        for k in words_where(doc, "ORTH", "acronyms.open_bracket", "(".__eq__):
             if k + 2 >= len(ns) or tx[ns[k + 2]] != ")":
                 continue
             inner = doc[ns[k + 1]]
@@ -200,7 +204,7 @@ class AcronymFinder:
     # -- "LF (Long Form)"
     def _reverse(self, doc, ns, found, acr_of):
         tx = texts(doc)
-        for k in [k for k, i in enumerate(ns) if tx[i] == "("]:
+        for k in words_where(doc, "ORTH", "acronyms.open_bracket", "(".__eq__):
             if k == 0:
                 continue
             short = doc[ns[k - 1]]
@@ -252,7 +256,9 @@ class AcronymFinder:
         tx, lw = texts(doc), lowers(doc)  # per-doc arrays: no Token per word
         # Every branch below needs a capitalised word, a hyphen or an operation word
         # ("operatie Interflex"); other tokens are skipped at once.
-        cands = [k for k, i in enumerate(ns) if tx[i][:1].isupper() or "-" in tx[i] or lw[i] in ops]
+        # (the candidates as positions in ns: it is non_space(doc), as ``words_where`` counts)
+        cands = sorted(set(words_where(doc, "ORTH", "acronyms.capital_or_hyphen", _capital_or_hyphen)).union(
+            words_where(doc, "LOWER", "acronyms.operation_words", ops.__contains__)))
         for k in cands:
             i = ns[k]
             text, low = tx[i], lw[i]

@@ -21,6 +21,10 @@ One Doc is cached at a time (documents are read one after another).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import compress
+from operator import add
+
+import numpy
 
 from spacy.tokens import Token
 
@@ -135,12 +139,15 @@ def memo(doc, name: str, make):
     return ix.extra[name]
 
 
+_WS = ("", " ")
+
+
 def text(doc) -> str:
     """``doc.text`` (spaCy joins every token on each call; this joins once per doc)."""
     def make():
         # == doc.text (token text plus its trailing space), without Token objects
         flags = doc.to_array("SPACY").tolist() if len(doc) else []
-        return "".join([t + " " if f else t for t, f in zip(texts(doc), flags)])
+        return "".join(map(add, texts(doc), map(_WS.__getitem__, flags)))
     return memo(doc, "text", make)
 
 
@@ -149,12 +156,14 @@ def span_text(doc, span) -> str:
     return text(doc)[span.start_char:span.end_char]
 
 
+def _space_flags(doc):
+    """IS_SPACE of every token as a numpy array (do not mutate)."""
+    return memo(doc, "space_flags", lambda: doc.to_array("IS_SPACE") if len(doc) else numpy.zeros(0, "uint64"))
+
+
 def non_space(doc) -> list[int]:
     """Indices of the non-whitespace tokens (a fresh list: callers may keep it)."""
-    def make():
-        flags = doc.to_array("IS_SPACE").tolist() if len(doc) else []
-        return [i for i, f in enumerate(flags) if not f]
-    return list(memo(doc, "non_space", make))
+    return list(memo(doc, "non_space", lambda: numpy.flatnonzero(_space_flags(doc) == 0).tolist()))
 
 
 # Per StringStore: hash -> string. Strings are never removed from a StringStore.
@@ -192,10 +201,63 @@ def lowers(doc) -> list[str]:
 
 def spaces(doc) -> list[bool]:
     """``[t.is_space for t in doc]`` without creating Token objects (do not mutate)."""
-    return memo(doc, "spaces", lambda: [bool(f) for f in doc.to_array("IS_SPACE").tolist()] if len(doc) else [])
+    return memo(doc, "spaces", lambda: (_space_flags(doc) != 0).tolist())
+
+
+def is_word(doc) -> list[bool]:
+    """``[not t.is_space for t in doc]`` (do not mutate)."""
+    return memo(doc, "is_word", lambda: (_space_flags(doc) == 0).tolist())
 
 
 def words_in(doc, start: int, end: int) -> list[str]:
     """Lower-cased non-space token texts of tokens [start, end)."""
-    lw, sp = lowers(doc), spaces(doc)
-    return [lw[i] for i in range(start, end) if not sp[i]]
+    return list(compress(lowers(doc)[start:end], is_word(doc)[start:end]))
+
+
+def word_set(doc, start: int, end: int) -> set[str]:
+    """``set(words_in(doc, start, end))``."""
+    return set(compress(lowers(doc)[start:end], is_word(doc)[start:end]))
+
+
+# --- token predicates, decided once per distinct string --------------------------
+
+# (attribute, predicate name) -> [{string: bool}, numpy array of the hashes of the
+# strings answered True]. The predicates are pure, so an answer holds for every
+# document (and a string's hash is the same in every StringStore).
+_ANSWERS: dict[tuple[str, str], list] = {}
+_ATTR_STRINGS = {"ORTH": texts, "LOWER": lowers}
+
+
+def words_where(doc, attr: str, name: str, pred) -> list[int]:
+    """Positions ``k`` in ``non_space(doc)`` of the non-space tokens whose ``attr``
+    string (``"ORTH"``: text, ``"LOWER"``: lower-case text) satisfies ``pred``.
+
+    ``pred`` is asked once per distinct string ever seen, not once per token;
+    ``name`` keys its answers (one name, one predicate). The tokens are then
+    matched by hash in numpy: a list comprehension over every token cost
+    several times more."""
+    if not len(doc):
+        return []
+    entry = _ANSWERS.get((attr, name))
+    if entry is None:
+        entry = _ANSWERS[(attr, name)] = [{}, numpy.zeros(0, dtype=numpy.uint64)]
+    answers = entry[0]
+    distinct = memo(doc, "distinct:" + attr, lambda: frozenset(_ATTR_STRINGS[attr](doc)))
+    new = distinct.difference(answers)
+    if new:
+        strings = doc.vocab.strings
+        yes = []
+        for w in new:
+            answers[w] = ok = bool(pred(w))
+            if ok:
+                yes.append(strings.as_int(w))
+        if yes:
+            entry[1] = numpy.union1d(entry[1], numpy.array(yes, dtype=numpy.uint64))
+    if not len(entry[1]):
+        return []
+    hashes = memo(doc, "word_hashes:" + attr,
+                  lambda: doc.to_array(attr)[memo(doc, "non_space_array", lambda: numpy.flatnonzero(_space_flags(doc) == 0))])
+    yes = entry[1]  # sorted (union1d)
+    at = numpy.searchsorted(yes, hashes)
+    at[at == len(yes)] = 0
+    return numpy.flatnonzero(yes[at] == hashes).tolist()

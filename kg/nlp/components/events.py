@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, find_dates
-from kg.nlp.components.docindex import lowers, texts, mentions, non_space, sent_bounds, sent_of
+from kg.nlp.components.docindex import lowers, texts, mentions, non_space, sent_bounds, sent_of, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -183,7 +184,7 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
     out: list[Meeting] = []
     lw, tx = lowers(doc), texts(doc)  # per-doc arrays: no Token per word
     # only a summit word or a word ending in one ("Vilniustop") can start a mention
-    for k in [k for k, i in enumerate(ns) if lw[i] in words or lw[i].endswith(suffixes)]:
+    for k in words_where(doc, "LOWER", "events.summit_words", lambda w: w in words or w.endswith(suffixes)):
         i = ns[k]
         low = lw[i]
         start, place_span, place_text = i, None, None
@@ -229,6 +230,26 @@ def _ministerial_matcher(nlp) -> PhraseMatcher:
     return m
 
 
+class _Positions:
+    """``{token index: position in ns}`` for a sorted ``ns``, answered by bisection
+    (``get`` and ``[]`` as on that dict)."""
+
+    __slots__ = ("ns",)
+
+    def __init__(self, ns: list[int]):
+        self.ns = ns
+
+    def get(self, i: int, default=None):
+        k = bisect_left(self.ns, i)
+        return k if k < len(self.ns) and self.ns[k] == i else default
+
+    def __getitem__(self, i: int) -> int:
+        k = self.get(i)
+        if k is None:
+            raise KeyError(i)
+        return k
+
+
 def _kind_of_portfolio(doc, ns, k) -> str | None:
     """``ministers van Buitenlandse Zaken (en Defensie)`` -> fmm / dmm / joint."""
     kinds = set()
@@ -243,7 +264,7 @@ def _kind_of_portfolio(doc, ns, k) -> str | None:
 
 def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meeting]:
     out: list[Meeting] = []
-    pos = {i: k for k, i in enumerate(ns)}
+    pos = _Positions(ns)
     seen: set[int] = set()
     for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
         if s in seen or any(s <= x < e for x in seen):
@@ -253,8 +274,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
         out.append(Meeting(s, e, "MinisterialMeeting", kind=kind))
     # "bijeenkomst van (de) (NAVO-)ministers van Buitenlandse Zaken", "ministers van X kwamen ... bijeen"
     nouns, ministers = set(DATA["meeting_nouns"]), set(DATA["ministers_words"])
-    lw = lowers(doc)
-    for k in [k for k, i in enumerate(ns) if lw[i] in ministers]:
+    for k in words_where(doc, "LOWER", "events.ministers_words", ministers.__contains__):
         i = ns[k]
         if i in seen:
             continue

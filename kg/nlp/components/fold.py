@@ -8,6 +8,7 @@ tokens dropped and words split over a line break (``Noord-\\nKorea``) joined.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
@@ -111,11 +112,30 @@ def _initials_run(toks, i: int) -> int:
     return best if best > 1 else 0
 
 
-class Words(list):
-    """The compact word sequence (a list of ``Word``), with its columns as lists:
-    ``texts``, ``norms`` and ``starts`` (do not mutate)."""
+class Words(Sequence):
+    """The compact word sequence: a read-only sequence of ``Word``, kept as columns
+    (``texts``, ``norms``, ``starts``, ``ends``; do not mutate them). A ``Word`` is
+    made when one is read (a slice gives a list): building a tuple per word of a
+    letter cost more than all the lookups that read a few of them."""
 
-    __slots__ = ("texts", "norms", "starts")
+    __slots__ = ("texts", "norms", "starts", "ends")
+
+    def __init__(self, texts: list[str], norms: list[str], starts: list[int], ends: list[int]):
+        self.texts, self.norms, self.starts, self.ends = texts, norms, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return list(map(_new_tuple, repeat(Word), zip(self.texts[i], self.norms[i], self.starts[i], self.ends[i])))
+        return _new_tuple(Word, (self.texts[i], self.norms[i], self.starts[i], self.ends[i]))
+
+    def __iter__(self):
+        return map(_new_tuple, repeat(Word), zip(self.texts, self.norms, self.starts, self.ends))
+
+    def __repr__(self) -> str:
+        return f"Words({list(self)!r})"
 
 
 _LAST: list = [None, None, None]  # (doc, token count, words): components share one computation
@@ -150,11 +170,9 @@ def _compact(doc: Doc) -> Words:
     # Most words are one token of their own; only a capitalised token glued to the
     # next one (initials ``A.Th.B.``) or a token followed by whitespace (a hyphen
     # at a line break) can be joined, so only those are looked at one by one and
-    # the words between them are made in bulk.
-    words = Words()
+    # the columns between them are copied in bulk.
     if not len(doc):
-        words.texts, words.norms, words.starts = [], [], []
-        return words
+        return Words([], [], [], [])
     strings = doc.vocab.strings
     table = _orth_table(strings)
     arr = doc.to_array([ORTH, IDX, LENGTH, IS_SPACE])
@@ -164,41 +182,57 @@ def _compact(doc: Doc) -> Words:
     infos = _orth_infos(strings, table, arr[keep, 0].tolist())
     texts = list(map(_FIRST, infos))
     norms = list(map(_THIRD, infos))
-    idxs = arr[keep, 1].tolist()
     ends = (keep + 1).tolist()
     glued = (arr[keep[:-1], 1] + arr[keep[:-1], 2] == arr[keep[1:], 1])  # token k+1 starts where k ends
     spaced = (keep[1:] - keep[:-1]) > 1  # a whitespace token between k and k+1
     special = [k for k in numpy.flatnonzero(glued).tolist() if texts[k][:1].isupper()]
     special += [k for k in numpy.flatnonzero(spaced).tolist() if texts[k].endswith("-")]
+    if not special:
+        return Words(texts, norms, ids, ends)
     special.sort()
+    idxs = arr[keep, 1].tolist()
+    w_texts: list[str] = []
+    w_norms: list[str] = []
+    w_starts: list[int] = []
+    w_ends: list[int] = []
+
+    def add(text: str, norm: str, start: int, end: int) -> None:
+        w_texts.append(text)
+        w_norms.append(norm)
+        w_starts.append(start)
+        w_ends.append(end)
+
     i = 0
     for k in special:
         if k < i:
             continue  # joined into the word before
         if k > i:
-            words.extend(map(_new_tuple, repeat(Word), zip(texts[i:k], norms[i:k], ids[i:k], ends[i:k])))
+            w_texts += texts[i:k]
+            w_norms += norms[i:k]
+            w_starts += ids[i:k]
+            w_ends += ends[i:k]
         i = k
         t = texts[i]
         run = _initials_run_at(texts, idxs, i) if t[:1].isupper() else 0
         if run:
             text = "".join(texts[i:i + run])
-            words.append(Word(text, fold(text), ids[i], ids[i + run - 1] + 1))
+            add(text, fold(text), ids[i], ids[i + run - 1] + 1)
             i += run
             continue
         if (i + 1 < n_toks and len(t) > 1 and t.endswith("-") and t[-2].isalpha()
                 and newline_between(doc, ids[i], ids[i + 1]) and texts[i + 1][:1].isalpha()):
             text = _joined(t, texts[i + 1])
-            words.append(Word(text, fold(text), ids[i], ids[i + 1] + 1))
+            add(text, fold(text), ids[i], ids[i + 1] + 1)
             i += 2
             continue
-        words.append(Word(t, norms[i], ids[i], ids[i] + 1))
+        add(t, norms[i], ids[i], ids[i] + 1)
         i += 1
     if i < n_toks:
-        words.extend(map(_new_tuple, repeat(Word), zip(texts[i:], norms[i:], ids[i:], ends[i:])))
-    words.texts = list(map(_FIRST, words))
-    words.norms = list(map(_SECOND, words))
-    words.starts = list(map(_THIRD, words))
-    return words
+        w_texts += texts[i:]
+        w_norms += norms[i:]
+        w_starts += ids[i:]
+        w_ends += ends[i:]
+    return Words(w_texts, w_norms, w_starts, w_ends)
 
 
 @Language.factory("kg_fold")

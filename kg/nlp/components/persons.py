@@ -129,17 +129,17 @@ class Persons:
                 break
             if w.norm in self.particles and (k > j or w.text[:1].isupper()):
                 m = k  # a run of particles ("van der") must lead to a name word on the same line
-                while m < len(words) and words[m].norm in self.particles and m - k < 3:
+                while m < len(words) and words.norms[m] in self.particles and m - k < 3:
                     m += 1
-                if m < len(words) and self._is_name_word(words[m], ents) and not is_initials(words[m].text) \
+                if m < len(words) and self._is_name_word(words[m], ents) and not is_initials(words.texts[m]) \
                         and not self._newline_between(doc, words[k], words[m]):
                     k = m
                     continue
             break
         # trim trailing initials/particles
-        while k > j and (is_initials(words[k - 1].text) or words[k - 1].norm in self.particles):
+        while k > j and (is_initials(words.texts[k - 1]) or words.norms[k - 1] in self.particles):
             k -= 1
-        if not any(not is_initials(words[x].text) for x in range(j, k)):
+        if not any(not is_initials(words.texts[x]) for x in range(j, k)):
             return j
         return k
 
@@ -155,13 +155,13 @@ class Persons:
 
     def _office_at(self, words: list[Word], i: int):
         """(office, end word index, jurisdiction key from a compound prefix) at word ``i``."""
-        if words[i].norm not in self.office_first and "-" not in words[i].norm:
+        if words.norms[i] not in self.office_first and "-" not in words.norms[i]:
             return None  # most words: neither starts an office nor is a compound
-        for n in range(min(self.office_first.get(words[i].norm, 0), len(words) - i), 0, -1):
-            off = self.office_forms.get(tuple(w.norm for w in words[i:i + n]))
+        for n in range(min(self.office_first.get(words.norms[i], 0), len(words) - i), 0, -1):
+            off = self.office_forms.get(tuple(words.norms[i:i + n]))
             if off:
                 return off, i + n, None
-        norm = words[i].norm
+        norm = words.norms[i]
         if "-" in norm:  # NAVO-secretaris-generaal, EU-commissievoorzitter
             head, rest = norm.split("-", 1)
             off = self.office_forms.get((rest,))
@@ -172,14 +172,14 @@ class Persons:
 
     def _jurisdiction_after(self, words, j, ents):
         """``van [de] <Country|Organisation>`` at word j -> (key, new j)."""
-        if j < len(words) and words[j].norm in WORDS["jurisdiction_links"]:
+        if j < len(words) and words.norms[j] in WORDS["jurisdiction_links"]:
             k = j + 1
-            if k < len(words) and words[k].norm in WORDS["jurisdiction_dets"]:
+            if k < len(words) and words.norms[k] in WORDS["jurisdiction_dets"]:
                 k += 1
-            if k < len(words) and words[k].start in ents:
-                s, e, cls, key = ents[words[k].start]
+            if k < len(words) and words.starts[k] in ents:
+                s, e, cls, key = ents[words.starts[k]]
                 if cls in ("Country", "Organisation"):
-                    while k < len(words) and words[k].start < e:
+                    while k < len(words) and words.starts[k] < e:
                         k += 1
                     return key, k
         return None, j
@@ -187,15 +187,15 @@ class Persons:
     def _adjective_before(self, words, i, ents):
         """Country adjective (or organisation) just before the office, skipping modifiers."""
         k = i - 1
-        while k >= 0 and words[k].norm in self.modifiers:
+        while k >= 0 and words.norms[k] in self.modifiers:
             k -= 1
         if k < 0:
             return None
-        country = self.ref.country_of_adjective(words[k].text)
+        country = self.ref.country_of_adjective(words.texts[k])
         if country:
             return country.key
-        if words[k].start in ents and ents[words[k].start][2] == "Organisation":
-            return ents[words[k].start][3]
+        if words.starts[k] in ents and ents[words.starts[k]][2] == "Organisation":
+            return ents[words.starts[k]][3]
         return None
 
     # --- patterns --------------------------------------------------------------
@@ -219,23 +219,23 @@ class Persons:
                 break
             i = starts[s_at]
             got = self._office_at(words, i)
-            if got and words[i].start not in ents:
+            if got and words.starts[i] not in ents:
                 off, j, jur = got
                 jur = jur or self._adjective_before(words, i, ents)
                 after, j = self._jurisdiction_after(words, j, ents)
                 jur = jur or after
-                if j < len(words) and words[j].text == "(":  # "(EU HV)" before the name
-                    close = next((x for x in range(j, min(j + 6, len(words))) if words[x].text == ")"), None)
+                if j < len(words) and words.texts[j] == "(":  # "(EU HV)" before the name
+                    close = next((x for x in range(j, min(j + 6, len(words))) if words.texts[x] == ")"), None)
                     j = close + 1 if close is not None else j
-                elif j < len(words) and words[j].text == ")":
+                elif j < len(words) and words.texts[j] == ")":
                     j += 1
-                comma = j < len(words) and words[j].text == ","
+                comma = j < len(words) and words.texts[j] == ","
                 if comma:
                     j += 1
                 # A name on the next line belongs to the office only in a signature ("…,\nName").
                 on_next_line = j < len(words) and self._newline_between(doc, words[j - 1], words[j])
                 k = self.parse_name(words, j, doc, ents) if comma or not on_next_line else j
-                if on_next_line and k > j and k - j < 2 and not is_initials(words[j].text):
+                if on_next_line and k > j and k - j < 2 and not is_initials(words.texts[j]):
                     k = j  # "Geachte Voorzitter,\nGraag …": a lone word on the next line is no signature
                 if k > j:
                     label = self._name_text(words, j, k)
@@ -243,58 +243,58 @@ class Persons:
                     jur = jur or tail
                     key = person_key(label)
                     cls = "Minister" if off.minister else "Person"
-                    self._person(doc, names, key, cls, label, words[j].start, words[k - 1].end)
-                    taken.update(range(words[j].start, words[k - 1].end))
+                    self._person(doc, names, key, cls, label, words.starts[j], words.ends[k - 1])
+                    taken.update(range(words.starts[j], words.ends[k - 1]))
                     line_start = i == 0 or self._newline_between(doc, words[i - 1], words[i]) or (
-                        i >= 1 and words[i - 1].norm == "de" and (i == 1 or self._newline_between(doc, words[i - 2], words[i - 1])))
+                        i >= 1 and words.norms[i - 1] == "de" and (i == 1 or self._newline_between(doc, words[i - 2], words[i - 1])))
                     signature = comma and line_start and (any(is_initials(w.text) for w in words[j:k]) or on_next_line)
                     offices.append(OfficeMention(key, off.role, off.minister, jur, off.default_jurisdiction,
-                                                 words[i].start, words[k - 1].end, signature,
-                                                 words[j].start, words[k - 1].end))
+                                                 words.starts[i], words.ends[k - 1], signature,
+                                                 words.starts[j], words.ends[k - 1]))
                     i = k
                     continue
                 i = j if j > i else i + 1
                 continue
-            if words[i].norm in WORDS["plural_offices"] and i + 1 < len(words):
+            if words.norms[i] in WORDS["plural_offices"] and i + 1 < len(words):
                 k = self._plural(doc, words, i, ents, names, taken)
                 if k > i + 1:
                     i = k
                     continue
-            if words[i].norm in WORDS["honorifics"] and (words[i].norm != "heer" or i and words[i - 1].norm == "de"):
+            if words.norms[i] in WORDS["honorifics"] and (words.norms[i] != "heer" or i and words.norms[i - 1] == "de"):
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):
                     label = self._name_text(words, i + 1, k)
-                    self._person(doc, names, person_key(label), "Person", label, words[i + 1].start, words[k - 1].end)
-                    taken.update(range(words[i + 1].start, words[k - 1].end))
+                    self._person(doc, names, person_key(label), "Person", label, words.starts[i + 1], words.ends[k - 1])
+                    taken.update(range(words.starts[i + 1], words.ends[k - 1]))
                     i = k
                     continue
-            if words[i].norm.startswith("motie-") and words[i].text[6:7].isupper():
+            if words.norms[i].startswith("motie-") and words.texts[i][6:7].isupper():
                 m = self._hyphen_motion(doc, words, i, names)
                 motions.append(m)
                 taken.update(range(m[1], m[2]))
                 i += 1
                 continue
-            if words[i].norm in WORDS["motion_words"]:
+            if words.norms[i] in WORDS["motion_words"]:
                 m = self._motion(doc, words, i, ents, names)
                 if m:
                     motions.append(m)
                     taken.update(range(m[1], m[2]))
                     i += 1
                     continue
-            if words[i].norm in WORDS["speech_verbs"] and words[i].text.islower():
+            if words.norms[i] in WORDS["speech_verbs"] and words.texts[i].islower():
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):
                     label = self._name_text(words, i + 1, k)
-                    self._person(doc, names, person_key(label), "Person", label, words[i + 1].start, words[k - 1].end)
-                    taken.update(range(words[i + 1].start, words[k - 1].end))
+                    self._person(doc, names, person_key(label), "Person", label, words.starts[i + 1], words.ends[k - 1])
+                    taken.update(range(words.starts[i + 1], words.ends[k - 1]))
                     i = k
                     continue
-            if words[i].norm in WORDS["member_words"] and i > 0 and words[i - 1].norm in WORDS["member_dets"]:
+            if words.norms[i] in WORDS["member_words"] and i > 0 and words.norms[i - 1] in WORDS["member_dets"]:
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1:
                     label = self._name_text(words, i + 1, k)
-                    self._person(doc, names, person_key(label), "Person", label, words[i + 1].start, words[k - 1].end)
-                    taken.update(range(words[i + 1].start, words[k - 1].end))
+                    self._person(doc, names, person_key(label), "Person", label, words.starts[i + 1], words.ends[k - 1])
+                    taken.update(range(words.starts[i + 1], words.ends[k - 1]))
                     i = k
                     continue
             i += 1
@@ -312,13 +312,13 @@ class Persons:
 
     def _plural(self, doc, words, i, ents, names, taken) -> int:
         """``de ministers [van Buitenlandse Zaken en Defensie,] Smit en De Boer``: each name a person."""
-        minister = WORDS["plural_offices"][words[i].norm]
+        minister = WORDS["plural_offices"][words.norms[i]]
         j = i + 1
         # skip a ministry description up to a comma: only office words and links
         k = j
-        while k < len(words) and k - j < 8 and (words[k].norm in self.not_names or words[k].norm in ("van", "voor", "en")):
+        while k < len(words) and k - j < 8 and (words.norms[k] in self.not_names or words.norms[k] in ("van", "voor", "en")):
             k += 1
-        if k > j and k < len(words) and words[k].text == ",":
+        if k > j and k < len(words) and words.texts[k] == ",":
             j = k + 1
         elif k > j:
             return i + 1
@@ -326,7 +326,7 @@ class Persons:
         if end == j or self._newline_between(doc, words[j - 1], words[j]):
             return i + 1
         found = [(j, end)]
-        while end + 1 < len(words) and words[end].norm in WORDS["coordinators"]:
+        while end + 1 < len(words) and words.norms[end] in WORDS["coordinators"]:
             nxt = self.parse_name(words, end + 1, doc, ents)
             if nxt == end + 1:
                 break
@@ -337,49 +337,49 @@ class Persons:
         for a, b in found:
             label = self._name_text(words, a, b)
             self._person(doc, names, person_key(label), "Minister" if minister else "Person", label,
-                         words[a].start, words[b - 1].end)
-            taken.update(range(words[a].start, words[b - 1].end))
+                         words.starts[a], words.ends[b - 1])
+            taken.update(range(words.starts[a], words.ends[b - 1]))
         return end
 
     def _hyphen_motion(self, doc, words, i, names):
         """``motie-Boswijk``: one token naming the motion and its submitter."""
-        name = normalise_name(words[i].text[6:])
-        cs = i + 1 < len(words) and words[i + 1].norm in WORDS["co_signers"]
-        end = words[i + 1].end if cs else words[i].end
+        name = normalise_name(words.texts[i][6:])
+        cs = i + 1 < len(words) and words.norms[i + 1] in WORDS["co_signers"]
+        end = words.ends[i + 1] if cs else words.ends[i]
         mkey = "motion/" + slugify(surname(name))
         register_entity(doc, person_key(name), "Person", name)
         names.setdefault(person_key(name), ("Person", name))
-        add_mention(doc, words[i].start, end, "Motion", mkey)
+        add_mention(doc, words.starts[i], end, "Motion", mkey)
         register_entity(doc, mkey, "Motion", f"motie {surname(name)}" + (" c.s." if cs else ""))
-        return (mkey, words[i].start, end)
+        return (mkey, words.starts[i], end)
 
     def _motion(self, doc, words, i, ents, names):
         """``motie [van het lid] Name [c.s.]`` or ``Motie 28 676, nr. 365 – Name``."""
         j = i + 1
-        if j < len(words) and words[j].text == "(":  # "motie (36 410-X, nr. 12) van het lid …"
-            close = next((x for x in range(j, min(j + 10, len(words))) if words[x].text == ")"), None)
+        if j < len(words) and words.texts[j] == "(":  # "motie (36 410-X, nr. 12) van het lid …"
+            close = next((x for x in range(j, min(j + 10, len(words))) if words.texts[x] == ")"), None)
             j = close + 1 if close is not None else j
-        while j < len(words) and words[j].norm in WORDS["motion_member_words"] and words[j].text.islower():
+        while j < len(words) and words.norms[j] in WORDS["motion_member_words"] and words.texts[j].islower():
             j += 1
-        if j == i + 1 or words[j - 1].text == ")":
+        if j == i + 1 or words.texts[j - 1] == ")":
             k = j
-            while k < len(words) and (_NUMBERISH.match(words[k].text) or words[k].text == ","):
+            while k < len(words) and (_NUMBERISH.match(words.texts[k]) or words.texts[k] == ","):
                 k += 1
-            if k > j and k < len(words) and words[k].text in _DASHES:
+            if k > j and k < len(words) and words.texts[k] in _DASHES:
                 j = k + 1
         k = self.parse_name(words, j, doc, ents)
         if k == j:
             return None
         name = self._name_text(words, j, k)
-        cs = k < len(words) and words[k].norm in WORDS["co_signers"]
-        end = words[k].end if cs else words[k - 1].end
+        cs = k < len(words) and words.norms[k] in WORDS["co_signers"]
+        end = words.ends[k] if cs else words.ends[k - 1]
         pkey = person_key(name)
         mkey = "motion/" + slugify(surname(name))
         label = f"motie {surname(name)}" + (" c.s." if cs else "")
-        self._person(doc, names, pkey, "Person", name, words[j].start, words[k - 1].end)
-        add_mention(doc, words[i].start, end, "Motion", mkey)
+        self._person(doc, names, pkey, "Person", name, words.starts[j], words.ends[k - 1])
+        add_mention(doc, words.starts[i], end, "Motion", mkey)
         register_entity(doc, mkey, "Motion", label)
-        return (mkey, words[i].start, end)
+        return (mkey, words.starts[i], end)
 
     def _bare_surnames(self, doc, words, names, taken, ents):
         """Mark later bare occurrences of a known person's surname (``Kuleba``, ``Bruins Slot``)."""
@@ -402,9 +402,9 @@ class Persons:
             i = c
             for n in range(min(first[norms[i]], len(words) - i), 0, -1):
                 hit = by_words.get(tuple(norms[i:i + n]))
-                if hit and words[i].text[:1].isupper() and words[i].start not in taken and words[i].start not in ents:
+                if hit and words.texts[i][:1].isupper() and words.starts[i] not in taken and words.starts[i] not in ents:
                     key, cls = hit
-                    add_mention(doc, words[i].start, words[i + n - 1].end, cls, key)
+                    add_mention(doc, words.starts[i], words.ends[i + n - 1], cls, key)
                     i += n - 1
                     break
             i += 1
