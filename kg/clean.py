@@ -88,7 +88,7 @@ def _apply(text: str, offs: array, pattern: re.Pattern, repl: Replacement) -> tu
     out_text: list[str] = []
     out_offs = None  # made at the first replacement that changes the length
     pos = opos = 0  # copied up to: text, offsets
-    for m in pattern.finditer(text):
+    for m in _FINDITER.get(pattern, _finditer)(pattern, text):
         s, e = m.span()
         old = m.group(0)
         new = repl(m, text)
@@ -111,6 +111,42 @@ def _apply(text: str, offs: array, pattern: re.Pattern, repl: Replacement) -> tu
         return "".join(out_text), offs
     out_offs.extend(offs[opos:])  # the rest and the end sentinel
     return "".join(out_text), out_offs
+
+
+def _finditer(pattern: re.Pattern, text: str):
+    return pattern.finditer(text)
+
+
+def _line_end_runs(pattern: re.Pattern, text: str):
+    """``_TRAILING_WS.finditer(text)`` found from the line ends: the pattern itself
+    is tried at every space of the text. A match is the whole run of spaces and
+    tabs before a line break (or the end of the text), and there is one per line."""
+    end = text.find("\n")
+    while True:
+        e = len(text) if end < 0 else end
+        if e and text[e - 1] in " \t":
+            s = e - 1
+            while s and text[s - 1] in " \t":
+                s -= 1
+            m = pattern.match(text, s)
+            if m is not None and m.end() == e:
+                yield m
+        if end < 0:
+            return
+        end = text.find("\n", end + 1)
+
+
+def _line_start_runs(pattern: re.Pattern, text: str):
+    """``_LEADING_WS.finditer(text)`` found from the line starts (one run per line)."""
+    start = 0
+    while start >= 0:
+        if start < len(text) and text[start] in " \t":
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+        start = text.find("\n", start)
+        if start >= 0:
+            start += 1
 
 
 def _map_replacement(offs: array, s: int, e: int, new: str, old: str) -> list[int]:
@@ -225,6 +261,9 @@ def _join_lines(text: str, offs: array) -> tuple[str, array]:
         return " "
 
     return _apply(text, offs, _LONE_BREAK, repl)
+
+
+_FINDITER = {_TRAILING_WS: _line_end_runs, _LEADING_WS: _line_start_runs}
 
 
 # --- public API -------------------------------------------------------------

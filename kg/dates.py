@@ -4,6 +4,7 @@ carried over from context when the text leaves it out."""
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_right
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -146,16 +147,23 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
 
     ``year`` fills in ranges and dates that omit it (``"3-4 april"``).
     """
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far never overlap, so sorted by start they are sorted by
+    # end too: a new span [a, b) overlaps one iff the first taken span ending
+    # after a starts before b.
+    starts: list[int] = []
+    ends: list[int] = []
     out: list[DateMention] = []
     for kind, rx in _PATTERNS:
         for m in _month_years(rx, text) if kind == "my" else rx.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            a, b = m.span()
+            at = bisect_right(ends, a)
+            if at < len(starts) and starts[at] < b:
                 continue
             found = _mention(kind, m, year)
             if found is None:
                 continue
-            taken.append((m.start(), m.end()))
+            starts.insert(at, a)
+            ends.insert(at, b)
             out.append(found)
     return sorted(out, key=lambda d: d.start_char)
 

@@ -14,7 +14,7 @@ from kg.extract.events import REL, link, spans_in
 from kg.nlp.components.docindex import lowers, mentions, non_space, sents, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
-from kg.nlp.components.fold import fold  # memoised kg.slug.fold
+from kg.nlp.components.fold import fold, ref_adjective  # fold: memoised kg.slug.fold
 
 
 def _country_list(doc, ns: list[int], k: int, step: int) -> tuple[list, int]:
@@ -44,7 +44,7 @@ def _adjective_country(doc, word: str) -> str | None:
     try:  # the reference data knows adjectives where it has been built
         from kg import reference
 
-        ent = reference.load().country_of_adjective(word)
+        ent = ref_adjective(reference.load(), word)
         if ent is not None:
             return ent.key
     except Exception:

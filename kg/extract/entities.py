@@ -16,6 +16,7 @@ from kg.extract.context import Context
 from kg.model import KIND_OF_CLASS, Entity
 from kg.names import normalise_name
 from kg.nlp.components.docindex import mentions, span_text
+from kg.nlp.components.fold import ref_lookup
 from kg.nlp.spans import entity_table
 
 _PERSONS = ("Person", "Minister")
@@ -58,7 +59,7 @@ def _head_surface(text: str, key: str) -> str:
         return text
     from kg import reference
     ref = reference.load()
-    whole, head = ref.lookup(text), ref.lookup(text.split("-", 1)[0])
+    whole, head = ref_lookup(ref, text), ref_lookup(ref, text.split("-", 1)[0])
     if (whole is None or whole.key != key) and head is not None and head.key == key:
         return text.split("-", 1)[0]
     return text

@@ -63,24 +63,36 @@ def words_of(sent) -> set[str]:
 _SETS: dict[int, tuple] = {}  # id of a trigger list -> (the list, its words as sets)
 
 
-def _trigger_sets(singles, pairs) -> tuple[frozenset, list[frozenset]]:
-    """``set(singles)`` and ``[set(p) for p in pairs]``, made once per pair of lists."""
+def _trigger_sets(singles, pairs, phrases) -> tuple:
+    """``set(singles)``, ``[set(p) for p in pairs]``, the union of the pair words and the
+    smallest pair size, and ``[set(p) for p in phrases]``: made once per trigger lists."""
     got = _SETS.get(id(singles))
-    if got is None or got[0] is not singles or got[1] is not pairs:
-        got = _SETS[id(singles)] = (singles, pairs, frozenset(singles), [frozenset(p) for p in pairs])
-    return got[2], got[3]
+    if got is None or got[0] is not singles or got[1] is not pairs or got[2] is not phrases:
+        pair_sets = [frozenset(p) for p in pairs]
+        got = _SETS[id(singles)] = (singles, pairs, phrases, frozenset(singles), pair_sets,
+                                    frozenset().union(*pair_sets), min(map(len, pair_sets), default=0),
+                                    [frozenset(p) for p in phrases])
+    return got[3:]
 
 
 def has_trigger(words: set[str], singles, pairs, phrases=(), sent=None) -> bool:
     """A sentence with one of the trigger words, all words of a (separable) trigger pair,
     or a contiguous trigger phrase."""
-    single_set, pair_sets = _trigger_sets(singles, pairs)
-    if not words.isdisjoint(single_set) or any(p <= words for p in pair_sets):
+    single_set, pair_sets, pair_words, min_pair, phrase_sets = _trigger_sets(singles, pairs, phrases)
+    if not words.isdisjoint(single_set):
+        return True
+    # a pair is within ``words`` iff it is within the words it shares with all pairs
+    hits = words & pair_words
+    if len(hits) >= min_pair and any(p <= hits for p in pair_sets):
         return True
     if sent is not None and phrases:
+        # a phrase can only occur if all its words do: skip the scan otherwise
+        have = word_set(sent.doc, sent.start, sent.end)
+        if not any(ps <= have for ps in phrase_sets):
+            return False
         toks = words_in(sent.doc, sent.start, sent.end)
-        have = set(toks)  # a phrase can only occur if all its words do: skip the scan otherwise
-        return any(toks[i:i + len(p)] == list(p) for p in phrases if set(p) <= have for i in range(len(toks)))
+        return any(toks[i:i + len(p)] == list(p) for p, ps in zip(phrases, phrase_sets) if ps <= have
+                   for i in range(len(toks)))
     return False
 
 

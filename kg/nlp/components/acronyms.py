@@ -32,6 +32,8 @@ from kg.slug import slugify
 DATA = json.loads(Path(__file__).with_name("acronyms.json").read_text(encoding="utf-8"))
 HEADS: dict[str, str] = DATA["heads"]
 _ACRONYM = re.compile(r"^[a-z]{0,2}[A-Z][A-Za-z&]{1,9}$")
+_DUTCH_HEADS = frozenset(DATA["dutch_heads"])
+_ORG_PREFIXES = frozenset(DATA["org_prefixes"])
 _KIND = {"Pledge": "pledge", "Operation": "operation", "Initiative": "initiative", "Organisation": "organisation"}
 
 
@@ -264,12 +266,12 @@ class AcronymFinder:
             text, low = tx[i], lw[i]
             stem, _, tail = text.rpartition("-")
             # "NAVO-norm", "Patriot-initiatief": a compound whose head makes it a name of its own
-            if tail.lower() in DATA["dutch_heads"] and stem[:1].isupper() and stem.replace("-", "").isalpha():
+            if tail.lower() in _DUTCH_HEADS and stem[:1].isupper() and stem.replace("-", "").isalpha():
                 self._name(doc, i, i + 1, taken)
                 continue
             # "NAVO-hybride strategie"
-            if fold(stem) in DATA["org_prefixes"] and tail.islower() and k + 1 < len(ns) \
-                    and lw[ns[k + 1]] in DATA["dutch_heads"]:
+            if fold(stem) in _ORG_PREFIXES and tail.islower() and k + 1 < len(ns) \
+                    and lw[ns[k + 1]] in _DUTCH_HEADS:
                 self._name(doc, i, ns[k + 1] + 1, taken)
                 continue
             if i in taken:
@@ -353,8 +355,9 @@ class AcronymFinder:
                     self._name(doc, i, ns[k + 1] + 1, taken)
                     continue
             # Dutch compound names mid-sentence: "de Actieagenda productie- en leveringszekerheid ..."
-            if text[:1].isupper() and not doc[i].is_sent_start and k and not doc[ns[k - 1]].is_punct \
-                    and head_class(text) == "Initiative" and low not in HEADS and fold(text) not in stop:
+            # (the memoised head_class first: it rules out nearly every word before Tokens are made)
+            if text[:1].isupper() and head_class(text) == "Initiative" and not doc[i].is_sent_start and k \
+                    and not doc[ns[k - 1]].is_punct and low not in HEADS and fold(text) not in stop:
                 end, j = i + 1, k + 1
                 while j < len(ns) and j - k <= 7 and not doc[ns[j]].is_punct and tx[ns[j]][:1].islower():
                     end = ns[j] + 1

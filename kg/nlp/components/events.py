@@ -16,6 +16,7 @@ import json
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.language import Language
@@ -23,10 +24,10 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, find_dates
-from kg.nlp.components.docindex import lowers, texts, mentions, non_space, sent_bounds, sent_of, words_where
+from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
-from kg.nlp.components.fold import fold  # memoised kg.slug.fold
+from kg.nlp.components.fold import fold, ref_lookup  # fold: memoised kg.slug.fold
 from kg.slug import slugify
 
 DATA = json.loads(Path(__file__).with_name("events.json").read_text(encoding="utf-8"))
@@ -365,7 +366,7 @@ def _reference_key(name: str) -> str | None:
     try:
         from kg import reference
 
-        ent = reference.load().lookup(name)
+        ent = ref_lookup(reference.load(), name)
     except Exception:  # reference data missing or broken: fall back to the text
         return None
     return ent.key if ent is not None and ent.cls in ("Place", "Country") else None
@@ -463,6 +464,11 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+def _doc_headings(doc: Doc) -> list[tuple[int, int]]:
+    """``headings(doc_text(doc))``, worked out once per doc (a fresh list each call)."""
+    return list(memo(doc, "events.headings", lambda: headings(doc_text(doc))))
+
+
 def headings(text: str) -> list[tuple[int, int]]:
     """Char ranges of the heading lines of a letter (short lines that stand alone)."""
     lines = list(_lines(text))
@@ -493,16 +499,25 @@ def headings(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_BODY_HEADS = frozenset(DATA["body_heads"])
+
+
+@lru_cache(maxsize=1 << 14)
+def _ends_in_body_head(name: str) -> bool:
+    """``NATO-Ukraine Council``: the name's last word (hyphens split words) is a council noun."""
+    last = fold(name).replace("-", " ").split()[-1:]
+    return bool(last) and last[0] in _BODY_HEADS
+
+
 def _body_spans(doc: Doc) -> list:
     """Council/commission organisation mentions (NATO-Ukraine Council, NAR, ...)."""
-    heads = set(DATA["body_heads"])
     out = []
     for span in mentions(doc):
         if span.label_ != "Organisation":
             continue
         info = entity_table(doc).get(span.kb_id_, {})
-        names = [info.get("label", ""), span.text, *info.get("alt_labels", ())]
-        if any(fold(n).replace("-", " ").split()[-1:] and fold(n).replace("-", " ").split()[-1] in heads for n in names if n):
+        names = [info.get("label", ""), span_text(doc, span), *info.get("alt_labels", ())]
+        if any(_ends_in_body_head(n) for n in names if n):
             out.append(span)
     return out
 
@@ -520,7 +535,7 @@ def _paragraph_end(text: str, pos: int) -> int:
 
 def _meets(doc: Doc, body) -> bool:
     """Is this council mention a meeting of the council (a session), not just its name?"""
-    before = {t.lower_ for t in doc[max(sent_of(doc, body).start, body.start - 5):body.start]}
+    before = set(lowers(doc)[max(sent_of(doc, body).start, body.start - 5):body.start])
     if before & {"verslag", "resolutie", "resoluties"}:
         return False
     return bool(before & set(DATA["session_nouns"])) or _is_nato_body(doc, body)
@@ -532,13 +547,14 @@ def _scope_end(doc: Doc, body, bodies) -> int:
     end = _paragraph_end(doc_text(doc), sent_of(doc, body).end_char)
     nouns = set(DATA["session_nouns"])
     sent = sent_of(doc, body)
+    lw, space = lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
     while sent.end < len(doc) and sent.end_char < end:
         nxt = sent_of(doc, doc[sent.end])
         other = any(b.start >= nxt.start and b.end <= nxt.end and b.kb_id_ != body.kb_id_ and _meets(doc, b)
                     for b in bodies)
-        new = any(t.lower_ in nouns and not (t.i > nxt.start and lowers(doc)[t.i - 1] in ("deze", "die", "dit"))
-                  for t in nxt)
-        first = next((t.lower_ for t in nxt if not t.is_space), "")
+        new = any(lw[i] in nouns and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
+                  for i in range(nxt.start, nxt.end))
+        first = next((lw[i] for i in range(nxt.start, nxt.end) if not space[i]), "")
         if other or new or first in DATA["topic_shift_words"]:
             return nxt.start_char
         sent = nxt
@@ -549,7 +565,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     if main is None or not main.key:
         return []
     text = doc_text(doc)
-    heads = headings(text)
+    heads = _doc_headings(doc)
     bodies = _body_spans(doc)
     out: dict[str, Session] = {}
     session_words = set(DATA["session_heading_words"])
@@ -654,7 +670,7 @@ class EventFinder:
             "main": main.key if main else None,
             "sessions": [{"key": s.key, "label": s.label, "span": (s.start, s.end), "scopes": s.scopes, "heading": s.heading,
                           "body": s.body} for s in sessions],
-            "headings": headings(doc_text(doc)),
+            "headings": _doc_headings(doc),
         }
         return doc
 

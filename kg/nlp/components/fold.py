@@ -80,6 +80,35 @@ def fold_doc(doc: Doc) -> Doc:
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
+# (Reference object, {(method, name): answer}): ``ref.lookup``/``ref.country_of_adjective``
+# fold the name on every call; letters ask for the same names again and again.
+_REF_ANSWERS: list = [None, {}]
+
+
+def ref_lookup(ref, name: str):
+    """``ref.lookup(name)``, memoised per ``Reference`` object."""
+    return _ref_answer(ref, "lookup", name)
+
+
+def ref_adjective(ref, word: str):
+    """``ref.country_of_adjective(word)``, memoised per ``Reference`` object."""
+    return _ref_answer(ref, "country_of_adjective", word)
+
+
+def _ref_answer(ref, method: str, name: str):
+    if _REF_ANSWERS[0] is not ref:
+        _REF_ANSWERS[:] = [ref, {}]
+    answers = _REF_ANSWERS[1]
+    key = (method, name)
+    try:
+        return answers[key]
+    except KeyError:
+        if len(answers) >= 1 << 16:
+            answers.clear()
+        got = answers[key] = getattr(ref, method)(name)
+        return got
+
+
 def _joined(prefix: str, rest: str) -> str:
     """``"Noord-"`` + ``"Korea"`` -> ``"Noord-Korea"``; ``"bondge-"`` + ``"nootschap"`` -> one word."""
     head = prefix[:-1]

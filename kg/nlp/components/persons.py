@@ -30,7 +30,7 @@ from kg import reference
 from kg.names import is_initials, normalise_name, person_key, surname
 from kg.nlp.components.fold import Word, compact_tokens, newline_between
 from kg.nlp.spans import GROUP, add_mention, register_entity
-from kg.nlp.components.fold import fold  # memoised kg.slug.fold
+from kg.nlp.components.fold import fold, ref_adjective, ref_lookup  # fold: memoised kg.slug.fold
 from kg.slug import slugify
 
 WORDS = json.loads(Path(__file__).with_name("persons.json").read_text("utf-8"))
@@ -95,7 +95,7 @@ class Persons:
         """A one-token compound that names an organisation only by its head (``NAVO-secretaris-generaal``)."""
         if len(span) != 1 or "-" not in span.text:
             return False
-        whole = self.ref.lookup(span.text)
+        whole = ref_lookup(self.ref, span.text)
         return whole is None or whole.key != span.kb_id_
 
     def _is_name_word(self, w: Word, ents: dict) -> bool:
@@ -165,7 +165,7 @@ class Persons:
         if "-" in norm:  # NAVO-secretaris-generaal, EU-commissievoorzitter
             head, rest = norm.split("-", 1)
             off = self.office_forms.get((rest,))
-            ent = self.ref.lookup(head)
+            ent = ref_lookup(self.ref, head)
             if off and ent and ent.cls in ("Country", "Organisation"):
                 return off, i + 1, ent.key
         return None
@@ -191,7 +191,7 @@ class Persons:
             k -= 1
         if k < 0:
             return None
-        country = self.ref.country_of_adjective(words.texts[k])
+        country = ref_adjective(self.ref, words.texts[k])
         if country:
             return country.key
         if words.starts[k] in ents and ents[words.starts[k]][2] == "Organisation":

@@ -18,6 +18,14 @@ from spacy.pipeline import Sentencizer
 class ArraySentencizer(Sentencizer):
     """spaCy's ``Sentencizer`` with an array ``predict`` (same predictions)."""
 
+    def _mark_hashes(self, strings):
+        """The ORTH hashes of ``punct_chars`` (recomputed if that set is replaced)."""
+        cached = getattr(self, "_marks", None)
+        if cached is None or cached[0] is not self.punct_chars:
+            cached = self._marks = (self.punct_chars, numpy.array(
+                [strings.as_int(c) for c in self.punct_chars], dtype=numpy.uint64))
+        return cached[1]
+
     def predict(self, docs):
         return [self._predict_doc(doc) for doc in docs]
 
@@ -25,10 +33,8 @@ class ArraySentencizer(Sentencizer):
         n = len(doc)
         if not n:
             return []
-        strings = doc.vocab.strings
-        marks = numpy.array([strings.as_int(c) for c in self.punct_chars], dtype=numpy.uint64)
         arr = doc.to_array([ORTH, IS_PUNCT])
-        is_mark = numpy.isin(arr[:, 0], marks)
+        is_mark = numpy.isin(arr[:, 0], self._mark_hashes(doc.vocab.strings))
         plain = (arr[:, 1] == 0) & ~is_mark  # neither punctuation nor a mark
         idx = numpy.arange(n, dtype=numpy.int64)
         last_mark = numpy.maximum.accumulate(numpy.where(is_mark, idx, -1))
