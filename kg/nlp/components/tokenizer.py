@@ -32,12 +32,13 @@ class WarmTokenizer(Tokenizer):
         super().__init__(*args, **kwargs)
         self.max_cache_size = CACHE_SIZE
         self._seen: set[str] = set()  # chunks handed to the cache (or that cannot be cached)
-        self._rule_set: frozenset[str] = frozenset()
+        self._rule_set: frozenset[str] | None = None  # the special cases' strings, made when needed
 
     def _flush_cache(self):
-        # Called by spaCy when rules or affix patterns change: the cache is empty again.
+        # Called by spaCy when rules or affix patterns change (once per special case
+        # while they are loaded): the cache is empty again.
         self._seen = set()
-        self._rule_set = frozenset(self.rules or ())
+        self._rule_set = None
         super()._flush_cache()
 
     def __call__(self, text: str):
@@ -50,6 +51,8 @@ class WarmTokenizer(Tokenizer):
         return Tokenizer.__call__(self, text)
 
     def _warm(self, chunks) -> None:
+        if self._rule_set is None:
+            self._rule_set = frozenset(self.rules or ())
         call, rules = Tokenizer.__call__, self._rule_set
         # Plain words (and a word with one trailing mark, ``NAVO.``) use no special
         # case, so one call saves them all; any other chunk is tokenised alone, as a
