@@ -33,6 +33,20 @@ _PATTERNS = [
     ("my", re.compile(r"\b" + _M + r"\s+(\d{4})\b", re.IGNORECASE)),
 ]
 _YEAR4 = re.compile(r"\d{4}\b")
+_DAY_START = re.compile(r"\d(?<!\w\d)")  # where a day pattern can match: a digit after no word character
+
+
+def _from_days(rx: re.Pattern, text: str, days: list[int]):
+    """``rx.finditer(text)`` for a pattern that opens with ``_DAY``: tried only where a
+    day can start (``days``, found once for the three day patterns), skipping what
+    an earlier match took, as ``finditer`` does."""
+    pos = 0
+    for p in days:
+        if p >= pos:
+            m = rx.match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end()
 _MONTH_LENGTHS = sorted({len(m) for m in MONTHS})
 
 
@@ -153,8 +167,9 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
     starts: list[int] = []
     ends: list[int] = []
     out: list[DateMention] = []
+    days = [m.start() for m in _DAY_START.finditer(text)]
     for kind, rx in _PATTERNS:
-        for m in _month_years(rx, text) if kind == "my" else rx.finditer(text):
+        for m in _month_years(rx, text) if kind == "my" else _from_days(rx, text, days):
             a, b = m.span()
             at = bisect_right(ends, a)
             if at < len(starts) and starts[at] < b:

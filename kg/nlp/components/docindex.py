@@ -21,14 +21,16 @@ One Doc is cached at a time (documents are read one after another).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from itertools import compress
 from operator import add
 
 import numpy
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.nlp.spans import GROUP
+from kg.slug import fold as _fold_text
 from kg.nlp.spans import mentions as _sorted_mentions
 
 
@@ -73,7 +75,7 @@ def sents(doc) -> list:
     ix = _index(doc)
     if ix.sents is None:
         b = _bounds(ix)
-        ix.sents = [doc[b[k]:b[k + 1]] for k in range(len(b) - 1)]
+        ix.sents = [Span(doc, b[k], b[k + 1]) for k in range(len(b) - 1)]  # == doc[b[k]:b[k + 1]]
     return ix.sents
 
 
@@ -166,37 +168,53 @@ def non_space(doc) -> list[int]:
     return list(memo(doc, "non_space", lambda: numpy.flatnonzero(_space_flags(doc) == 0).tolist()))
 
 
-# Per StringStore: hash -> string. Strings are never removed from a StringStore.
-_STRINGS: list = [None, {}]
+# Folding is pure and documents repeat their words: memoise it (``kg_fold`` uses it too).
+fold = lru_cache(maxsize=1 << 17)(_fold_text)
+
+# Per StringStore: ORTH hash -> (text, lower-case text, folded text, NORM hash of
+# the folded text). Strings are never removed from a StringStore, so entries stay
+# valid; each word type is worked out once, not once per token.
+_TYPES: list = [None, {}]
 
 
-def _strings_of(doc, attr: str) -> list[str]:
-    if not len(doc):
-        return []
-    strings = doc.vocab.strings
-    if _STRINGS[0] is not strings:
-        _STRINGS[:] = [strings, {}]
-    table = _STRINGS[1]
-    hashes = doc.to_array(attr).tolist()
-    for h in set(hashes).difference(table):
-        table[h] = strings[h]
-    return list(map(table.__getitem__, hashes))
+def _type_table(strings) -> dict:
+    if _TYPES[0] is not strings:
+        _TYPES[:] = [strings, {}]
+    return _TYPES[1]
+
+
+def columns(doc) -> tuple[list[str], list[str], list[str], list[int]]:
+    """Per token: texts, lower-case texts, folded texts and the NORM hashes of the
+    folded texts, from one ORTH array pass (do not mutate)."""
+    def make():
+        if not len(doc):
+            return [], [], [], []
+        vocab = doc.vocab
+        strings = vocab.strings
+        table = _type_table(strings)
+        orths = doc.to_array("ORTH").tolist()
+        for orth in set(orths).difference(table):
+            text = strings[orth]
+            folded = fold(text)
+            table[orth] = (text, strings[vocab[orth].lower], folded, strings.add(folded))
+        return tuple(map(list, zip(*map(table.__getitem__, orths))))
+    return memo(doc, "columns", make)
 
 
 def texts(doc) -> list[str]:
     """``[t.text for t in doc]`` without creating Token objects (do not mutate)."""
     ix = _LAST[0]  # fast path: called inside per-token loops
-    if ix is not None and ix.doc is doc and "texts" in ix.extra:
-        return ix.extra["texts"]
-    return memo(doc, "texts", lambda: _strings_of(doc, "ORTH"))
+    if ix is not None and ix.doc is doc and "columns" in ix.extra:
+        return ix.extra["columns"][0]
+    return columns(doc)[0]
 
 
 def lowers(doc) -> list[str]:
     """``[t.lower_ for t in doc]`` without creating Token objects (do not mutate)."""
     ix = _LAST[0]
-    if ix is not None and ix.doc is doc and "lowers" in ix.extra:
-        return ix.extra["lowers"]
-    return memo(doc, "lowers", lambda: _strings_of(doc, "LOWER"))
+    if ix is not None and ix.doc is doc and "columns" in ix.extra:
+        return ix.extra["columns"][1]
+    return columns(doc)[1]
 
 
 def spaces(doc) -> list[bool]:

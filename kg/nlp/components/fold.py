@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
 from typing import NamedTuple
 
 import numpy
@@ -19,11 +17,7 @@ from spacy.attrs import IDX, IS_SPACE, LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.nlp.components.docindex import spaces, texts
-from kg.slug import fold as _fold_text
-
-# Folding is pure and documents repeat their words: memoise it.
-fold = lru_cache(maxsize=1 << 17)(_fold_text)
+from kg.nlp.components.docindex import columns, fold, spaces, texts  # noqa: F401  (fold: memoised kg.slug.fold)
 
 
 class Word(NamedTuple):
@@ -38,46 +32,14 @@ class Word(NamedTuple):
     end: int  # one past the last token index
 
 
-# Per StringStore: ORTH hash -> (text, NORM hash of its folded text, folded text).
-# Strings are never removed from a StringStore, so entries stay valid.
-_ORTH_CACHE: list = [None, {}]
-
-
-def _orth_table(strings) -> dict:
-    if _ORTH_CACHE[0] is not strings:
-        _ORTH_CACHE[:] = [strings, {}]
-    return _ORTH_CACHE[1]
-
-
-def _orth_info(strings, table: dict, orth: int) -> tuple[str, int, str]:
-    info = table.get(orth)
-    if info is None:
-        text = strings[orth]
-        folded = fold(text)
-        info = table[orth] = (text, strings.add(folded), folded)
-    return info
-
-
-def _orth_infos(strings, table: dict, orths: list[int]) -> list[tuple[str, int, str]]:
-    """``_orth_info`` of each hash: new hashes filled first, then one C-level lookup pass."""
-    for orth in set(orths).difference(table):
-        _orth_info(strings, table, orth)
-    return list(map(table.__getitem__, orths))
-
-
 def fold_doc(doc: Doc) -> Doc:
     """Set every token's NORM to its folded text (one array pass, no Token objects)."""
     if not len(doc):
         return doc
-    strings = doc.vocab.strings
-    table = _orth_table(strings)
     arr = doc.to_array([ORTH, NORM])
-    arr[:, 1] = list(map(_SECOND, _orth_infos(strings, table, arr[:, 0].tolist())))
+    arr[:, 1] = columns(doc)[3]
     doc.from_array([ORTH, NORM], arr)
     return doc
-
-
-_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 # (Reference object, {(method, name): answer}): ``ref.lookup``/``ref.country_of_adjective``
@@ -202,24 +164,23 @@ def _compact(doc: Doc) -> Words:
     # the columns between them are copied in bulk.
     if not len(doc):
         return Words([], [], [], [])
-    strings = doc.vocab.strings
-    table = _orth_table(strings)
-    arr = doc.to_array([ORTH, IDX, LENGTH, IS_SPACE])
-    keep = numpy.flatnonzero(arr[:, 3] == 0)
+    arr = doc.to_array([IDX, LENGTH, IS_SPACE])
+    keep = numpy.flatnonzero(arr[:, 2] == 0)
     ids = keep.tolist()
     n_toks = len(ids)
-    infos = _orth_infos(strings, table, arr[keep, 0].tolist())
-    texts = list(map(_FIRST, infos))
-    norms = list(map(_THIRD, infos))
+    word = (arr[:, 2] == 0).tolist()
+    all_texts, _lowers, all_folds, _norms = columns(doc)
+    texts = list(compress(all_texts, word))
+    norms = list(compress(all_folds, word))
     ends = (keep + 1).tolist()
-    glued = (arr[keep[:-1], 1] + arr[keep[:-1], 2] == arr[keep[1:], 1])  # token k+1 starts where k ends
+    glued = (arr[keep[:-1], 0] + arr[keep[:-1], 1] == arr[keep[1:], 0])  # token k+1 starts where k ends
     spaced = (keep[1:] - keep[:-1]) > 1  # a whitespace token between k and k+1
     special = [k for k in numpy.flatnonzero(glued).tolist() if texts[k][:1].isupper()]
     special += [k for k in numpy.flatnonzero(spaced).tolist() if texts[k].endswith("-")]
     if not special:
         return Words(texts, norms, ids, ends)
     special.sort()
-    idxs = arr[keep, 1].tolist()
+    idxs = arr[keep, 0].tolist()
     w_texts: list[str] = []
     w_norms: list[str] = []
     w_starts: list[int] = []
