@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.nlp import make_pipeline
+from kg.nlp.components import docindex
 from kg.nlp.components.tokenizer import WarmTokenizer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,4 +46,6 @@ def test_same_tokens_as_spacy_on_any_text(parts):
     text = "".join(parts)
     tok = make_pipeline().tokenizer
     assert _tokens(tok, text) == _tokens(_PLAIN, text)
+    doc = tok(text)
+    assert docindex.text(doc) == doc.text == text  # the text the tokenizer remembered
     assert _tokens(tok, text) == _tokens(_PLAIN, text)

@@ -144,9 +144,21 @@ def memo(doc, name: str, make):
 _WS = ("", " ")
 
 
+# (doc, token count, text) of the last text the tokenizer read: ``doc.text`` is
+# exactly that text, so it need not be joined again from the tokens.
+_TOKENIZED: list = [None, -1, ""]
+
+
+def remember_text(doc, text: str) -> None:
+    """Called by the tokenizer: ``doc`` was made from ``text``."""
+    _TOKENIZED[:] = [doc, len(doc), text]
+
+
 def text(doc) -> str:
     """``doc.text`` (spaCy joins every token on each call; this joins once per doc)."""
     def make():
+        if _TOKENIZED[0] is doc and _TOKENIZED[1] == len(doc):
+            return _TOKENIZED[2]
         # == doc.text (token text plus its trailing space), without Token objects
         flags = doc.to_array("SPACY").tolist() if len(doc) else []
         return "".join(map(add, texts(doc), map(_WS.__getitem__, flags)))

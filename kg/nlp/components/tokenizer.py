@@ -20,6 +20,8 @@ from spacy.tokenizer import Tokenizer
 from spacy import util
 from spacy.util import registry
 
+from kg.nlp.components.docindex import remember_text
+
 # spaCy's default keeps 10,000 chunks; a corpus of letters has more distinct words.
 # An entry is a few dozen bytes.
 CACHE_SIZE = 200_000
@@ -48,7 +50,9 @@ class WarmTokenizer(Tokenizer):
             if new:
                 self._warm(new)
                 seen.update(new)
-        return Tokenizer.__call__(self, text)
+        doc = Tokenizer.__call__(self, text)
+        remember_text(doc, text)  # doc.text == text: kg.nlp.components.docindex.text need not join it
+        return doc
 
     def _warm(self, chunks) -> None:
         if self._rule_set is None:
