@@ -51,7 +51,7 @@ _MONTH_LENGTHS = sorted({len(m) for m in MONTHS})
 
 
 def _month_years(rx: re.Pattern, text: str):
-    """``rx.finditer(text)`` for the month-year pattern, found from the years.
+    r"""``rx.finditer(text)`` for the month-year pattern, found from the years.
 
     A match is ``\b<month>\s+<4 digits>\b``: its year follows a whitespace run
     right after the month, so each 4-digit year after whitespace is looked at

@@ -157,3 +157,35 @@ def test_one_paragraph_per_line_keeps_paragraphs():
     text = _clean(src)
     assert text.split("\n") == ["Verslag van de NAVO-defensieministers februari 2031",
                                 long1.strip(), long2.strip()]
+
+
+# --- rewritten patterns match exactly what their first forms matched -------------
+
+import re as _re
+
+from kg import clean as _c
+
+_FIRST_FORMS = [
+    (_c._MD_STRONG, r"\*\*|__(?=\S)|(?<=\S)__", 0),
+    (_c._MD_EM, r"(?<![\w*\\])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])", 0),
+    (_c._FOOTNOTE_MARK, r"(?<=[a-zà-ÿ)][.,;:])(?<!\bnr\.)(?<!\bart\.)(?<!\bblz\.)\d{1,2}(?=\s|$)"
+                        r"|(?<=[a-zà-ÿ]{3})\d{1,2}(?=[\s.,;:)]|$)", 0),
+    (_c._HYPHEN_BREAK, r"(?<=([\w%)]))-[ \t]*\n[ \t]*(?=(\w))", 0),
+    (_c._MULTI_SPACE, r"(?<=\S) {2,}", 0),
+    (_c._BLANK_LINES, r"\n{3,}", 0),
+    (_c._LONE_BREAK, r"(?<!\n)\n(?!\n)", 0),
+]
+_CLEAN_PIECES = st.sampled_from(list("abzéÿAZ0129.,;:)(*_\\ \t\n-%") + [
+    "nr.", "art.", "blz.", "**", "__", "  ", "\n\n", "China", "-\n", " \n", "\n "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLEAN_PIECES, max_size=40))
+def test_rewritten_patterns_match_like_their_first_forms(parts):
+    text = "".join(parts)
+    for new, first, flags in _FIRST_FORMS:
+        old = _re.compile(first, flags)
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+            [(m.span(), m.groups()) for m in old.finditer(text)], first
+    for pattern, finder in ((_c._TRAILING_WS, _c._line_end_runs), (_c._LEADING_WS, _c._line_start_runs)):
+        assert [m.span() for m in finder(pattern, text)] == [m.span() for m in pattern.finditer(text)]

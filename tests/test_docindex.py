@@ -81,3 +81,26 @@ def test_long_punctuation_run_tokenizes_fast_and_like_spacy():
 def test_tail_suffix_search_gives_spacys_tokens(text):
     plain = spacy.blank("nl")
     assert [t.text for t in make_pipeline().make_doc(text)] == [t.text for t in plain.make_doc(text)]
+
+
+def test_words_where_and_compact_columns_match_the_tokens(doc):
+    from kg.nlp.components.fold import compact_tokens
+
+    ns = dx.non_space(doc)
+    for attr, get in (("ORTH", lambda t: t.text), ("LOWER", lambda t: t.lower_)):
+        want = [k for k, i in enumerate(ns) if get(doc[i])[:1].isupper() or "-" in get(doc[i])]
+        assert dx.words_where(doc, attr, "test." + attr, lambda s: s[:1].isupper() or "-" in s) == want
+    words = compact_tokens(doc)
+    assert list(words) == [words[i] for i in range(len(words))] == words[:]
+    assert [w.text for w in words] == words.texts and [w.norm for w in words] == words.norms
+    assert all(doc[w.start].text == w.text for w in words if w.end - w.start == 1)
+
+
+def test_mentions_added_one_by_one_keep_the_sorted_order():
+    from kg.nlp.spans import add_mention
+
+    d = make_pipeline().make_doc("een twee drie vier vijf zes zeven acht negen tien")
+    for start, end, label in [(3, 5, "B"), (0, 2, "A"), (3, 5, "A"), (3, 4, "C"), (1, 6, "A"), (3, 5, "B")]:
+        add_mention(d, start, end, label, "k/" + label)
+        got = [(s.start, s.end, s.label_) for s in dx.mentions(d)]
+        assert got == [(s.start, s.end, s.label_) for s in mentions(d)]

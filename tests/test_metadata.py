@@ -123,3 +123,37 @@ def test_dossier_strings():
     assert md.document_key("21501-02", "2794") == "document/kst-21501-02-2794"
     assert [c[:2] for c in md.find_citations("zie Kamerstuk 36 410-X, nr.93 en 28676, nr. 5")] == \
         [("36410-X", "93"), ("28676", "5")]
+
+
+# --- rewritten patterns match exactly what their first forms matched -------------
+
+import re as _re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+_DOSSIER = r"(\d{2}\s?\d{3})(?:\s?-\s?([A-Z0-9]{1,4})|\s([A-Z]{1,4}|[IVXL]{1,5})(?=,))?"
+_META_FIRST_FORMS = [
+    (md._KST_ID, _re.compile(r"\bkst-(\d{5})(?:-([A-Za-z0-9]{1,4}))?-(\d{1,5})\b")),
+    (md._FOOTER, _re.compile(r"vergaderjaar\s+(\d{4})\s?[-–—]\s?(\d{4}),\s*" + _DOSSIER + r",\s*nr\.\s?(\d{1,5})",
+                             _re.IGNORECASE)),
+    (md._YEAR_LINE, _re.compile(r"\bvergaderjaar\s+(\d{4})\s?[-–—/]\s?(\d{4})\b", _re.IGNORECASE)),
+    (md._PLACE_DATE, _re.compile(r"(?:Den Haag|['’‘]s[- ]Gravenhage),?\s+(\d{1,2}\s+[a-z]+\s+\d{4})",
+                                 _re.IGNORECASE)),
+    (md._CITE, _re.compile(r"(?<![\d-])" + _DOSSIER + r",?\s+nr\.\s?(\d{1,5})\b")),
+]
+_META_PIECES = st.sampled_from([
+    "kst-28676-474", "xkst-12345-1", "kst-12345-AB-12", "vergaderjaar 2023–2024", "Vergaderjaar 2023 - 2024",
+    "VERGADERJAAR 2024/2025", "xvergaderjaar", "28 676, nr. 430", "21501-02, nr. 2794", "36 200 V, nr. 73",
+    "nr.93", "-28 676, nr. 4", "128 676", "Den Haag, 22 november 2024", "den haag 3 MEI 2023",
+    "’s-Gravenhage, 1 juni 2020", "'S GRAVENHAGE 1 sept 2020", "x", " ", "\n", ",", "-", "–", "V", "ı", "K",
+    "ſ", "nr.", "NR. ", "12", "2024", "a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_META_PIECES, max_size=25))
+def test_rewritten_patterns_match_like_their_first_forms(parts):
+    text = "".join(parts)
+    for new, old in _META_FIRST_FORMS:
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+            [(m.span(), m.groups()) for m in old.finditer(text)], old.pattern
