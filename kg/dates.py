@@ -7,6 +7,7 @@ import calendar
 from bisect import bisect_right
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 MONTHS = {
@@ -124,13 +125,26 @@ def _safe_date(year, month, day) -> dt.date | None:
         return None
 
 
+def _month_number(name: str) -> int:
+    """The month of a Dutch month name as the regexes matched it.
+
+    ``re.IGNORECASE`` also matches Unicode case variants (``ſeptember``,
+    ``İ``, the Kelvin sign for ``k``), which ``str.lower`` does not map back,
+    so fold those to their ASCII letters; 0 for anything else."""
+    key = name.lower()
+    if key not in MONTHS:
+        key = "".join(c for c in unicodedata.normalize("NFKD", name.casefold())
+                      if not unicodedata.combining(c))
+    return MONTHS.get(key, 0)
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first full Dutch date in ``text`` (``"22 november 2024"``), or None."""
     m = _DATE.search(text)
     if not m:
         return None
     try:
-        return dt.date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
+        return dt.date(int(m.group(3)), _month_number(m.group(2)), int(m.group(1)))
     except ValueError:
         return None
 
@@ -138,18 +152,20 @@ def parse_date(text: str) -> dt.date | None:
 def _mention(kind: str, m: re.Match, year: int | None) -> DateMention | None:
     g = m.groups()
     if kind == "dmdm":
-        d1, m1, d2, m2, y = int(g[0]), MONTHS[g[1].lower()], int(g[2]), MONTHS[g[3].lower()], g[4]
+        d1, m1, d2, m2, y = int(g[0]), _month_number(g[1]), int(g[2]), _month_number(g[3]), g[4]
     elif kind == "ddm":
-        d1, d2, m1, y = int(g[0]), int(g[1]), MONTHS[g[2].lower()], g[3]
+        d1, d2, m1, y = int(g[0]), int(g[1]), _month_number(g[2]), g[3]
         m2 = m1
         if d2 < d1:  # "30-2 juni" is not a range we understand
             return None
     elif kind == "dm":
-        d1, m1, y = int(g[0]), MONTHS[g[1].lower()], g[2]
+        d1, m1, y = int(g[0]), _month_number(g[1]), g[2]
         d2, m2 = None, m1
     else:
-        d1, d2, m1, y = None, None, MONTHS[g[0].lower()], g[1]
+        d1, d2, m1, y = None, None, _month_number(g[0]), g[1]
         m2 = m1
+    if not m1 or not m2:
+        return None
     if d1 is not None and not 1 <= d1 <= 31 or d2 is not None and not 1 <= d2 <= 31:
         return None
     found = DateMention(m.start(), m.end(), int(y) if y else None, m1, d1, m2, d2)

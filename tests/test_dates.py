@@ -101,3 +101,12 @@ _DATE_PIECES = st.sampled_from([
 def test_find_dates_gives_the_plain_regex_scans_matches(parts, year):
     text = "".join(parts)
     assert find_dates(text, year) == _plain_find_dates(text, year)
+
+
+def test_unicode_case_variants_of_month_names_do_not_raise():
+    # re.IGNORECASE matches "ſ" for "s", "İ" for "i" and the Kelvin sign for "k";
+    # str.lower() maps none of them back, which once raised KeyError.
+    assert parse_date("3 ſeptember 2024") == dt.date(2024, 9, 3)
+    assert parse_date("1 o\u212atober 2023") == dt.date(2023, 10, 1)
+    [m] = find_dates("op 7 maart en 9 jul\u0130 2024 werd")
+    assert (m.year, m.month1, m.day1, m.month2, m.day2) == (2024, 3, 7, 7, 9)
