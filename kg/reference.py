@@ -1,4 +1,4 @@
-"""Reference data (countries, organisations, places, offices) from ``ontology/reference``.
+"""Reference data (countries, organisations, operations, places, offices) from ``ontology/reference``.
 
 Loaded once per process (cached). Every record carries its entity ``key``
 (``"country/oekraine"``), class, canonical ``label``, ``aliases`` and, where
@@ -22,7 +22,7 @@ class RefEntity:
     """One reference individual."""
 
     key: str
-    cls: str  # "Country" | "Organisation" | "Place"
+    cls: str  # "Country" | "Organisation" | "Operation" | "Place"
     label: str
     aliases: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()  # aliases that only match with these capitals
@@ -99,6 +99,11 @@ def load() -> Reference:
             ref.by_adjective.setdefault(fold(adj), ent.key)
     for row in _read("organisations.json")["organisations"]:
         ent = RefEntity(key="organisation/" + slugify(row["label"]), cls="Organisation", label=row["label"],
+                        aliases=tuple(row.get("aliases", ())), exact=tuple(row.get("exact", ())),
+                        same_as=_qid(row.get("wikidata")))
+        ref.entities[ent.key] = ent
+    for row in _read("operations.json")["operations"]:
+        ent = RefEntity(key="operation/" + slugify(row["label"]), cls="Operation", label=row["label"],
                         aliases=tuple(row.get("aliases", ())), exact=tuple(row.get("exact", ())),
                         same_as=_qid(row.get("wikidata")))
         ref.entities[ent.key] = ent

@@ -62,3 +62,12 @@ def test_compound_head_names_organisation(nlp):
 def test_venue(nlp):
     got = found(nlp, "De ministers kwamen bijeen in het Witte Huis en later op het NAVO-hoofdkwartier.")
     assert {k for _, k, _ in got} == {"place/witte-huis", "place/navo-hoofdkwartier"}
+
+
+def test_operations_from_reference_alone_and_as_compound_head(nlp):
+    # Operations that letters name bare (no "missie"/"operatie" beside them).
+    got = found(nlp, "Nederland droeg bij aan Isaf en later aan KFOR; de ISAF-partners en "
+                     "Operation Sea Guardian werden besproken.", cls=("Operation",))
+    assert {k for _, k, _ in got} == {"operation/isaf", "operation/kfor",
+                                      "operation/operation-sea-guardian"}
+    assert ("Operation", "operation/isaf", "ISAF-partners") in got

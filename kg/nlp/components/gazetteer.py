@@ -71,14 +71,15 @@ class Gazetteer:
         return out
 
     def _compound_head(self, word) -> str | None:
-        """``NAVO-bondgenoten``/``Navo-missies`` name the organisation before the hyphen."""
+        """``NAVO-bondgenoten``/``Navo-missies``/``ISAF-partners`` name the organisation
+        or operation before the hyphen."""
         if "-" not in word.text:  # most words: skip the split
             return None
         head = word.text.split("-", 1)[0]
         if len(head) < 2 or not head[:1].isupper():
             return None
         cand = self.phrases.get((fold(head),))
-        if cand and cand[1] is None and self.ref.get(cand[0]).cls == "Organisation":
+        if cand and cand[1] is None and self.ref.get(cand[0]).cls in ("Organisation", "Operation"):
             return cand[0]
         return None
 
