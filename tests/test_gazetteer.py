@@ -71,3 +71,8 @@ def test_operations_from_reference_alone_and_as_compound_head(nlp):
     assert {k for _, k, _ in got} == {"operation/isaf", "operation/kfor",
                                       "operation/operation-sea-guardian"}
     assert ("Operation", "operation/isaf", "ISAF-partners") in got
+
+
+def test_name_after_a_lower_case_prefix(nlp):
+    got = found(nlp, "De NAVO sluit zich aan bij de anti-ISIS coalitie; een anti-Russische toon.")
+    assert {k for _, k, _ in got} == {"organisation/navo", "organisation/isis"}

@@ -72,10 +72,12 @@ class Gazetteer:
 
     def _compound_head(self, word) -> str | None:
         """``NAVO-bondgenoten``/``Navo-missies``/``ISAF-partners`` name the organisation
-        or operation before the hyphen."""
+        or operation before the hyphen; ``anti-ISIS`` the one after a lower-case prefix."""
         if "-" not in word.text:  # most words: skip the split
             return None
-        head = word.text.split("-", 1)[0]
+        head, tail = word.text.split("-", 1)
+        if head.islower() and tail[:1].isupper():
+            head = tail  # a prefix before the name: "anti-ISIS", "pro-NAVO"
         if len(head) < 2 or not head[:1].isupper():
             return None
         cand = self.phrases.get((fold(head),))
