@@ -2,10 +2,13 @@
 
 Runs the real CLI (``kg.cli.main``) in this process after wrapping the stage
 functions the build calls (``kg.ingest.read``, ``kg.clean.clean``, the spaCy
-pipeline, ``kg.extract.extract``, ``kg.resolve.resolve``,
-``kg.rdf.graph.build_dataset``, ``kg.rdf.serialize.serialize`` and the file
-write), and writes the wall and CPU seconds spent in each to the JSON file
-named by ``NAVO_KG_STAGES_OUT``. With ``--jobs 1`` every document runs in this
+pipeline, ``kg.extract.extract``, ``kg.resolve.resolve``, the RDF terms of
+each graph (``kg.rdf.graph.document_triples``), their serialisation
+(``kg.rdf.serialize.render_graph``), the assembly of the graphs into one
+output (``kg.rdf.graph.plan_graphs`` and ``kg.rdf.serialize.assemble``: the
+part that stays in the parent with ``--jobs N``) and the file write), and
+writes the wall and CPU seconds spent in each to the JSON file named by
+``NAVO_KG_STAGES_OUT``. With ``--jobs 1`` every document runs in this
 process, so the split covers the whole build; the overhead is two clock reads
 per call.
 
@@ -79,8 +82,10 @@ def instrument() -> None:
     kg.clean.clean = _timed("clean", kg.clean.clean)
     kg.extract.extract = _timed("relations", kg.extract.extract)
     kg.resolve.resolve = _timed("resolution", kg.resolve.resolve)
-    kg.rdf.graph.build_dataset = _timed("rdf", kg.rdf.graph.build_dataset)
-    kg.rdf.serialize.serialize = _timed("serialisation", kg.rdf.serialize.serialize)
+    kg.rdf.graph.document_triples = _timed("rdf", kg.rdf.graph.document_triples)
+    kg.rdf.serialize.render_graph = _timed("serialisation", kg.rdf.serialize.render_graph)
+    kg.rdf.graph.plan_graphs = _timed("assembly", kg.rdf.graph.plan_graphs)
+    kg.rdf.serialize.assemble = _timed("assembly", kg.rdf.serialize.assemble)
     kg.build.write_atomic = _timed("write", kg.build.write_atomic)
 
 

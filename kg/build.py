@@ -2,6 +2,13 @@
 
 ingest -> clean -> nlp -> extract -> resolve -> rdf -> atomic write.
 
+With ``--jobs N`` both per-document halves run in the worker processes, in two
+rounds: the workers read and extract every document (``process_file``); this
+process resolves entities across all of them (small and cheap) and plans the
+named graphs; the workers then build and serialise each document's graph
+(``render_graph_task``); this process only puts the pieces together in a fixed
+order (``kg.rdf.serialize.assemble``), so any number of jobs writes the same bytes.
+
 A file that cannot be read is reported on one line (``skipped FILE: reason``)
 and the build goes on; the exit status says whether anything was skipped
 (see ``kg.errors``). The output is written to a temporary file in the same
@@ -279,13 +286,17 @@ def check_output(output: Path) -> None:
         raise KGError(f"cannot write {output}: file is read-only")
 
 
-def write_atomic(output: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``output``, then rename it into place."""
+def write_atomic(output: Path, text: str | list[str]) -> None:
+    """Write ``text`` (a string, or a list of pieces written one after the
+    other) to a temporary file beside ``output``, then rename it into place."""
     parent = output.parent if str(output.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+            if isinstance(text, str):
+                f.write(text)
+            else:
+                f.writelines(text)
             f.flush()
             os.fsync(f.fileno())
         if output.exists():
@@ -320,13 +331,15 @@ def sigterm_as_interrupt():
 
 # --- summary -------------------------------------------------------------------
 
-def summarize(extractions: list[Extraction], ds, output: Path, seconds: float) -> str:
-    """A short human summary: documents, entities per class, triples, output."""
-    from kg.rdf.graph import global_entities
+def summarize(extractions: list[Extraction], chosen: dict[str, tuple[str, str]], triples: int,
+              output: Path, seconds: float) -> str:
+    """A short human summary: documents, entities per class, triples, output.
 
-    classes = Counter(cls for key, (cls, _label) in global_entities(extractions).items()
-                      if not key.startswith("document/") or any(ex.doc_key == key for ex in extractions))
-    triples = len({t for g in ds.graphs() for t in g})
+    ``chosen`` is ``kg.rdf.graph.global_entities`` of the build, ``triples``
+    the number of distinct triples written."""
+    docs = {ex.doc_key for ex in extractions}
+    classes = Counter(cls for key, (cls, _label) in chosen.items()
+                      if not key.startswith("document/") or key in docs)
     lines = [f"documents: {len(extractions)}"]
     lines.append("entities:  " + (", ".join(f"{c} {n}" for c, n in sorted(classes.items())) or "none"))
     lines.append(f"triples:   {triples}")
@@ -375,22 +388,26 @@ def cmd_build(args) -> int:
         if not extractions:
             raise KGError(f"nothing written: none of the {len(docs)} document(s) could be read")
 
-        from kg.rdf.graph import build_dataset
-        from kg.rdf.serialize import serialize
+        from kg.rdf import graph as rdf_graph
+        from kg.rdf import serialize as rdf_serialize
         from kg.resolve import resolve
 
         for w in separate_duplicates(extractions):
             _say(f"warning: {w}")
         extractions = resolve(extractions)
-        ds = build_dataset(extractions)
-        text = serialize(ds, output)
+        plan = rdf_graph.plan_graphs(extractions)
+        fmt = rdf_serialize.format_for(output)
+        fragments = _render(plan, fmt, jobs, args, count=not quiet)
+        fragments += rdf_graph.render_reference(plan, fmt, count=not quiet)
+        text = rdf_serialize.assemble(fragments, fmt)
         with output_lock(output, quiet):
             try:
                 write_atomic(output, text)
             except OSError as e:
                 raise KGError(f"cannot write {output}: {e.strerror or e}") from None
     if not quiet:
-        _say(summarize(extractions, ds, output, time.perf_counter() - t0))
+        _say(summarize(extractions, plan.chosen, rdf_serialize.triple_count(fragments), output,
+                       time.perf_counter() - t0))
         if skipped:
             _say(f"skipped:   {len(skipped)} input(s), listed above")
     return EXIT_PARTIAL if skipped else EXIT_OK
@@ -445,6 +462,45 @@ def _run(docs: list[Path], max_bytes: int | None, jobs: int, args, quiet: bool) 
     if tasks and len(tasks) != len(out):  # pragma: no cover - executors keep one slot per item
         raise KGError("internal error: results lost")
     return out
+
+
+# --- rendering the graphs ------------------------------------------------------
+
+# The graph tasks of the build in progress. Workers that share this process's
+# memory (forked, or this process itself) read their task from here by index,
+# so no extraction is pickled a second time; other workers get the task itself.
+_GRAPH_TASKS: list = []
+
+
+def render_graph_task(item: tuple) -> object:
+    """Build and render one document's named graph (runs in a worker process)."""
+    from kg.rdf.graph import render_task
+
+    task, fmt, count = item
+    if isinstance(task, int):
+        task = _GRAPH_TASKS[task]
+    return render_task(task, fmt, count)
+
+
+def _render(plan, fmt: str, jobs: int, args, count: bool) -> list:
+    """Every document graph of ``plan`` rendered (``kg.rdf.serialize.Fragment``),
+    through the same executor as the extraction."""
+    from kg.executors import map_documents, shares_memory
+
+    executor = getattr(args, "executor", "local") or "local"
+    inherit = shares_memory(jobs, executor)
+    if inherit:
+        _GRAPH_TASKS[:] = plan.tasks
+    try:
+        items = [(i if inherit else task, fmt, count) for i, task in enumerate(plan.tasks)]
+        fragments = map_documents(render_graph_task, items, jobs=jobs, executor=executor,
+                                  scheduler=getattr(args, "scheduler", None))
+    finally:
+        _GRAPH_TASKS.clear()
+    for f in fragments:
+        if isinstance(f, BaseException):  # a bug, or a worker killed: no partial graph
+            raise f
+    return fragments
 
 
 __all__ = ["cmd_build", "collect", "process_file", "write_atomic", "check_output", "EXIT_ERROR"]

@@ -13,9 +13,11 @@ document, and reuses it for the rest of its share.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
@@ -64,9 +66,14 @@ def _mp_context() -> multiprocessing.context.BaseContext:
 
 
 def _chunksize(n: int, jobs: int) -> int:
-    # A few chunks per worker: small enough to balance uneven document sizes,
-    # large enough that inter-process overhead stays negligible.
-    return max(1, n // (jobs * 8))
+    # Several chunks per worker, and never many documents in one: a worker
+    # that finishes early idles while the others work through their last
+    # chunk, so big chunks cost seconds at the end of a long build. A chunk
+    # of a few documents still costs only one round trip per ~0.1-1 s of work.
+    return max(1, min(n // (jobs * 8), _MAX_CHUNK))
+
+
+_MAX_CHUNK = 4
 
 
 def map_documents(func: Callable[[Any], Any], items: Iterable[Any], jobs: int = 1,
@@ -102,6 +109,14 @@ def map_documents(func: Callable[[Any], Any], items: Iterable[Any], jobs: int = 
     return _map_pool(func, items, min(jobs, len(items)), initializer, on_result)
 
 
+def shares_memory(jobs: int, executor: str = "local") -> bool:
+    """Whether ``map_documents`` with these options runs ``func`` where it sees
+    this process's memory as it is at the call: in this process, or in workers
+    forked at the call. Then items may be indices into module-level state
+    instead of pickled data."""
+    return executor == "local" and (jobs <= 1 or _mp_context().get_start_method() == "fork")
+
+
 def _map_sequential(func, items: Sequence, initializer, on_result) -> list[Any]:
     if initializer is not None:
         initializer()
@@ -114,35 +129,81 @@ def _map_sequential(func, items: Sequence, initializer, on_result) -> list[Any]:
     return out
 
 
+def _worker_setup(initializer: Callable[[], Any] | None) -> None:
+    """Worker process start: Ctrl-C (SIGINT to the whole process group) is for
+    the parent, which stops the workers itself; then ``initializer``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer()
+
+
+def _stop(pool) -> None:
+    """Kill the pool's workers now and let the executor wind down without them."""
+    workers = list((pool._processes or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
+    for proc in workers:
+        proc.kill()
+    for proc in workers:
+        proc.join(timeout=5)
+    # A worker killed while it sent a result leaves half a message in the result
+    # pipe, and the executor's thread would wait for the rest forever (and the
+    # interpreter's exit with it, joining that thread). This process holds the
+    # last open write end of that pipe: closing it turns the wait into EOF.
+    with contextlib.suppress(Exception):
+        pool._result_queue._writer.close()
+    pool.shutdown(wait=False)
+    # Let that thread finish its clean-up now: at interpreter exit it would
+    # race with the exit hook that wakes it (EBADF tracebacks).
+    if manager is not None:
+        manager.join(timeout=10)
+
+
+class _Chunk:
+    """Apply a ``_Safe`` function to a list of items (one task = one chunk)."""
+
+    def __init__(self, safe: _Safe):
+        self.safe = safe
+
+    def __call__(self, chunk: list) -> list:
+        return [self.safe(item) for item in chunk]
+
+
 def _map_pool(func, items: Sequence, jobs: int, initializer, on_result) -> list[Any]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    safe = _Safe(func)
+    run = _Chunk(_Safe(func))
     ctx = _mp_context()
     if initializer is not None and ctx.get_start_method() == "fork":
         # Forked workers inherit what the parent built (copy-on-write), so
         # warm up once here instead of once per worker.
         initializer()
         initializer = None
+    size = _chunksize(len(items), jobs)
     out: list[Any] = []
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=initializer)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_setup,
+                               initargs=(initializer,))
     try:
-        for i, result in enumerate(pool.map(safe, items, chunksize=_chunksize(len(items), jobs))):
-            out.append(result)
-            if on_result:
-                on_result(i, result)
+        # Every chunk submitted at once (workers never wait for the parent),
+        # results taken in order. Not Executor.map: when its iterator is
+        # dropped it cancels the queued futures, which races with the
+        # executor's own clean-up of killed workers (InvalidStateError
+        # tracebacks on an interrupted build).
+        futures = [pool.submit(run, list(items[i:i + size])) for i in range(0, len(items), size)]
+        for fut in futures:
+            for result in fut.result():
+                out.append(result)
+                if on_result:
+                    on_result(len(out) - 1, result)
     except BrokenProcessPool as e:
         # A worker died (out of memory, killed): say so for every item not done.
         lost = RuntimeError(f"worker process died: {e}")
         out.extend(lost for _ in range(len(items) - len(out)))
     except BaseException:
         # Interrupted (SIGINT/SIGTERM): a `with` block would wait for every
-        # queued chunk; stop the workers now so the build exits at once.
-        workers = list((pool._processes or {}).values())
-        pool.shutdown(wait=False, cancel_futures=True)
-        for proc in workers:
-            proc.kill()
+        # queued chunk; stop the workers now so the build exits at once. The
+        # executor then fails the futures still queued; nothing waits for them.
+        _stop(pool)
         raise
     pool.shutdown(wait=True)
     return out

@@ -16,8 +16,8 @@
 """
 from __future__ import annotations
 
-import copy
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from kg import reference
 from kg.model import Entity, Extraction, Fact, Ref
@@ -115,15 +115,19 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
     def m(key: str) -> str:
         return _find(parent, key)
 
-    # Merge within each document under the new keys.
+    # Merge within each document under the new keys. Entities are copied (their
+    # label, class and names change below); facts are immutable, so a document
+    # none of whose keys changed keeps its list of facts.
     out: list[Extraction] = []
     for ex in extractions:
         new = Extraction(source=ex.source, doc_key=m(ex.doc_key), warnings=list(ex.warnings))
         for ent in ex.entities.values():
-            e = copy.deepcopy(ent)
-            e.key = m(ent.key)
-            new.add_entity(e)
-        new.facts = [_rewrite_fact(f, m) for f in ex.facts]
+            new.add_entity(replace(ent, key=m(ent.key), alt_labels=set(ent.alt_labels)))
+        if parent and any(f.subject in parent or (isinstance(f.object, Ref) and f.object.key in parent)
+                          for f in ex.facts):
+            new.facts = [_rewrite_fact(f, m) for f in ex.facts]
+        else:
+            new.facts = list(ex.facts)
         out.append(new)
     # One label and class per key across documents.
     by_key: dict[str, list[Entity]] = defaultdict(list)

@@ -4,11 +4,30 @@ rdflib's serialisers iterate hash-ordered sets, so their output can differ
 between processes. Turtle, TriG, N-Triples and N-Quads are therefore written
 here from sorted triples (rdflib formats each term); JSON-LD is built as a
 sorted structure. There are no blank nodes in our graphs, so sorting is total.
+
+The writing happens in two steps, so that ``kg build --jobs N`` can do the
+expensive part in its workers:
+
+* ``render_graph`` turns the triples of *one* named graph into a
+  ``Fragment``: the finished text of that graph (TriG, JSON-LD), its sorted
+  lines (N-Quads, N-Triples) or the Turtle blocks of the subjects only that
+  graph has. Subjects that also occur in other graphs (``shared``) are
+  returned as sortable items instead, because Turtle and N-Triples write the
+  union of all graphs and such a subject's block mixes triples of several
+  graphs.
+* ``assemble`` puts the fragments of all graphs together, in the order the
+  whole-Dataset writers use, merging the shared subjects.
+
+``serialize(ds, path)`` does both for a whole Dataset; the result is the same
+bytes as rendering each graph separately and assembling.
 """
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from rdflib import Dataset, Literal, URIRef
@@ -22,6 +41,17 @@ _LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 # Longest namespace first, so "…/id/person/" wins over a shorter match.
 _BY_LENGTH = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+# One table for str.translate: the escapes above, other control characters as
+# \uXXXX, lone surrogates (not encodable as UTF-8) as U+FFFD.
+_STRING_TABLE = {
+    **{i: f"\\u{i:04X}" for i in (*range(0x20), 0x7F)},
+    **{i: "\\uFFFD" for i in range(0xD800, 0xE000)},
+    **{ord(c): e for c, e in _ESCAPES.items()},
+}
+_NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f\ud800-\udfff]')
+_IRI_TABLE = {i: f"\\u{i:04X}" for i in (*range(0x21), *map(ord, '<>"{}|^`\\'))}
+_RDF_TYPE = str(RDF.type)
+_DEFAULT_GRAPH = URIRef("urn:x-rdflib:default")
 
 
 def format_for(path: Path) -> str:
@@ -36,17 +66,12 @@ def format_for(path: Path) -> str:
 
 
 def _string(s: str) -> str:
-    out = []
-    for c in s:
-        if c in _ESCAPES:
-            out.append(_ESCAPES[c])
-        elif ord(c) < 0x20 or ord(c) == 0x7F or 0xD800 <= ord(c) <= 0xDFFF:
-            out.append(f"\\u{ord(c):04X}" if 0xD800 > ord(c) or ord(c) > 0xDFFF else "\\uFFFD")
-        else:
-            out.append(c)
-    return '"' + "".join(out) + '"'
+    if _NEEDS_ESCAPE.search(s) is None:
+        return '"' + s + '"'
+    return '"' + s.translate(_STRING_TABLE) + '"'
 
 
+@lru_cache(maxsize=1 << 16)  # entity, class and predicate IRIs repeat in every graph
 def _iri(iri: str, prefixed: bool) -> str:
     if prefixed:
         for prefix, ns in _BY_LENGTH:
@@ -55,63 +80,226 @@ def _iri(iri: str, prefixed: bool) -> str:
                 if local and _LOCAL.match(local):
                     return f"{prefix}:{local}"
                 break
-    return "<" + "".join(c if c not in '<>"{}|^`\\ ' and ord(c) > 0x20 else f"\\u{ord(c):04X}"
-                         for c in iri) + ">"
+    return "<" + iri.translate(_IRI_TABLE) + ">"
 
 
 def term(t, prefixed: bool = False) -> str:
     """One RDF term in N-Triples syntax, or Turtle with prefixed names."""
-    if isinstance(t, URIRef):
-        if prefixed and t == RDF.type:
+    cls = type(t)
+    if cls is URIRef or (cls is not Literal and isinstance(t, URIRef)):
+        s = str(t)
+        if prefixed and s == _RDF_TYPE:
             return "a"
-        return _iri(str(t), prefixed)
-    if isinstance(t, Literal):
+        return _iri(s, prefixed)
+    if cls is Literal or isinstance(t, Literal):
         lex = _string(str(t))
         if t.language:
             return f"{lex}@{t.language}"
-        if t.datatype is not None and t.datatype != XSD.string:
-            return f"{lex}^^{_iri(str(t.datatype), prefixed)}"
+        dt = t.datatype
+        if dt is not None and dt != XSD.string:
+            return f"{lex}^^{_iri(str(dt), prefixed)}"
         return lex
     raise ValueError(f"blank node or unsupported term in output: {t!r}")
 
 
 def _sort_key(triple):
+    """Subject, rdf:type first, predicate, IRIs before literals, object."""
     s, p, o = triple
-    return (str(s), p != RDF.type, str(p), isinstance(o, Literal), str(o),
-            str(getattr(o, "datatype", "") or ""), str(getattr(o, "language", "") or ""))
+    ps = str(p)
+    if type(o) is Literal or isinstance(o, Literal):
+        return (str(s), ps != _RDF_TYPE, ps, True, str(o), str(o.datatype or ""), str(o.language or ""))
+    return (str(s), ps != _RDF_TYPE, ps, False, str(o), "", "")
 
 
-def _block(triples, indent: str = "") -> list[str]:
-    """Turtle statements for a set of triples, subjects and objects sorted."""
-    lines: list[str] = []
-    by_subject: dict = {}
-    for s, p, o in sorted(set(triples), key=_sort_key):
-        by_subject.setdefault(s, []).append((p, o))
-    for s in sorted(by_subject, key=str):
-        pairs = by_subject[s]
-        lines.append(indent + term(s, True))
-        preds: dict = {}
-        for p, o in pairs:
-            preds.setdefault(p, []).append(o)
-        items = list(preds.items())
-        for i, (p, objs) in enumerate(items):
-            end = " ." if i == len(items) - 1 else " ;"
-            objs_text = ", ".join(term(o, True) for o in objs)
-            lines.append(f"{indent}    {term(p, True)} {objs_text}{end}")
-        lines.append("")
-    return lines
+def _sorted(triples) -> list[tuple]:
+    """(sort key, triple) for each distinct triple, in the order every writer uses.
+
+    The key names the triple (every part of every term is in it), so it also
+    removes duplicates -- hashing tuples of strings, cheaper than rdflib terms."""
+    keyed = {_sort_key(t): t for t in triples}
+    return sorted(keyed.items(), key=itemgetter(0))
 
 
-def _prefix_lines(style: str) -> list[str]:
-    return [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()] + [""]
+def _subject_text(indent: str, subject: str, items) -> str:
+    """The Turtle statement of one subject; ``items`` are (predicate key,
+    predicate text, object text) in output order. Ends with an empty line."""
+    lines = [indent + subject]
+    preds: list[tuple[str, str, list[str]]] = []
+    for pk, pt, ot in items:
+        if preds and preds[-1][0] == pk:
+            preds[-1][2].append(ot)
+        else:
+            preds.append((pk, pt, [ot]))
+    last = len(preds) - 1
+    for i, (_pk, pt, objs) in enumerate(preds):
+        lines.append(f"{indent}    {pt} {', '.join(objs)}{' .' if i == last else ' ;'}")
+    lines.append("")
+    return "\n".join(lines)
 
+
+def _blocks(keyed, indent: str = ""):
+    """(subject string, subject term, [(key, triple)]) per subject, in output order."""
+    start = 0
+    n = len(keyed)
+    while start < n:
+        s = keyed[start][0][0]
+        end = start + 1
+        while end < n and keyed[end][0][0] == s:
+            end += 1
+        yield s, keyed[start][1][0], keyed[start:end]
+        start = end
+
+
+def _block_text(indent: str, s_term, group) -> str:
+    return _subject_text(indent, term(s_term, True),
+                         ((k[2], term(t[1], True), term(t[2], True)) for k, t in group))
+
+
+def _prefix_text() -> str:
+    return "\n".join([f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()] + [""])
+
+
+def graph_order(iri) -> tuple:
+    """Where a graph goes in the output: by IRI, the reference graph and then
+    the default graph (``None``) last."""
+    return (iri is None, iri == REFERENCE_GRAPH, str(iri))
+
+
+# --- per-graph fragments --------------------------------------------------------
+
+@dataclass
+class Fragment:
+    """One named graph, rendered for ``assemble`` (picklable, plain strings).
+
+    * ``text``: TriG and JSON-LD, the graph's whole text;
+    * ``blocks``: Turtle, (subject, statement text) for subjects not in ``shared``;
+    * ``lines``: N-Quads, the graph's lines; N-Triples, the lines of subjects not in ``shared``;
+    * ``shared``: triples of subjects in ``shared``, as (subject, sort key, ...):
+      Turtle adds the predicate and object text, N-Triples the line; other
+      formats list them only when counted -- the assembler merges them across graphs;
+    * ``count``: distinct triples whose subject only this graph has (so the
+      build's triple total is the sum of counts plus the distinct shared triples).
+    """
+
+    order: tuple
+    text: str | None = None
+    blocks: list = field(default_factory=list)
+    lines: list = field(default_factory=list)
+    shared: list = field(default_factory=list)
+    count: int = 0
+
+
+def render_graph(iri, triples, fmt: str, shared: set[str] | frozenset[str] = frozenset(),
+                 count: bool = False) -> Fragment:
+    """Render the triples of the graph ``iri`` (``None``: the default graph).
+
+    ``shared`` holds the subjects (IRI strings) that other graphs have too.
+    With ``count`` the fragment also carries what the build summary's triple
+    count needs, in every format.
+    """
+    keyed = _sorted(triples)
+    frag = Fragment(order=graph_order(iri))
+    if fmt == "turtle":
+        for s, s_term, group in _blocks(keyed):
+            if s in shared:
+                frag.shared.extend((s, k[1:], term(t[1], True), term(t[2], True)) for k, t in group)
+            else:
+                frag.blocks.append((s, _block_text("", s_term, group)))
+                frag.count += len(group)
+        return frag
+    if fmt == "ntriples":
+        for k, (s, p, o) in keyed:
+            line = f"{term(s)} {term(p)} {term(o)} ."
+            if k[0] in shared:
+                frag.shared.append((k[0], k[1:], line))
+            else:
+                frag.lines.append(line)
+                frag.count += 1
+        frag.lines = sorted(set(frag.lines))
+        return frag
+    if count:
+        for k, _t in keyed:
+            if k[0] in shared:
+                frag.shared.append((k[0], k[1:]))
+            else:
+                frag.count += 1
+    if fmt == "trig":
+        head = ("GRAPH " + term(iri, True) + " {") if iri is not None else "{"
+        body = "\n".join(_block_text("    ", s_term, group) for _s, s_term, group in _blocks(keyed))
+        frag.text = head + "\n" + body + "}\n"  # each statement ends with a line break
+    elif fmt == "nquads":
+        g = f" {term(iri)}" if iri is not None else ""
+        frag.lines = sorted({f"{term(s)} {term(p)} {term(o)}{g} ." for _k, (s, p, o) in keyed})
+    elif fmt == "json-ld":
+        nodes = _jsonld_nodes(t for _k, t in keyed)
+        entry = {"@id": str(iri), "@graph": nodes} if iri is not None else {"@graph": nodes}
+        frag.text = json.dumps(entry, ensure_ascii=False, indent=1, sort_keys=True)
+    else:  # pragma: no cover - format_for() only gives the formats above
+        raise ValueError(f"unknown format {fmt!r}")
+    return frag
+
+
+def assemble(fragments: list[Fragment], fmt: str) -> list[str]:
+    """The output text, as a list of pieces to write one after the other."""
+    frags = sorted(fragments, key=lambda f: f.order)
+    if fmt == "trig":
+        return _joined([_prefix_text(), *(f.text for f in frags)], "\n")
+    if fmt == "json-ld":
+        if not frags:
+            return ["[]\n"]
+        # Each graph was dumped on its own (indent level 0); inside the list it
+        # sits one level deeper, i.e. one more space after every line break
+        # (strings never hold a raw line break: JSON escapes it).
+        return ["[\n", *_joined([" " + f.text.replace("\n", "\n ") for f in frags], ",\n"), "\n]\n"]
+    if fmt == "nquads":
+        lines = [line for f in frags for line in f.lines]
+        lines.sort()
+        return ["\n".join(lines), "\n"]
+    if fmt == "ntriples":
+        lines = [line for f in frags for line in f.lines]
+        lines.extend({x[2] for f in frags for x in f.shared})
+        lines.sort()
+        return ["\n".join(lines), "\n"]
+    if fmt == "turtle":
+        blocks = [b for f in frags for b in f.blocks]
+        merged: dict[str, dict] = {}
+        for f in frags:
+            for s, tail, pt, ot in f.shared:
+                merged.setdefault(s, {})[tail] = (tail[1], pt, ot)
+        for s, items in merged.items():
+            blocks.append((s, _subject_text("", term(URIRef(s), True),
+                                            (items[k] for k in sorted(items)))))
+        blocks.sort(key=itemgetter(0))
+        for a, b in zip(blocks, blocks[1:]):
+            if a[0] == b[0]:
+                raise ValueError(f"internal error: subject {a[0]} rendered in two graphs but not marked shared")
+        return _joined([_prefix_text(), *(text for _s, text in blocks)], "\n")
+    raise ValueError(f"unknown format {fmt!r}")  # pragma: no cover
+
+
+def _joined(parts: list[str], sep: str) -> list[str]:
+    """``sep.join(parts)`` as a list of pieces (no copy of the whole text)."""
+    out: list[str] = []
+    for i, p in enumerate(parts):
+        if i:
+            out.append(sep)
+        out.append(p)
+    return out
+
+
+def triple_count(fragments: list[Fragment]) -> int:
+    """Distinct triples in the union of the rendered graphs (``count=True``)."""
+    return sum(f.count for f in fragments) + len({x[:2] for f in fragments for x in f.shared})
+
+
+# --- whole Dataset ----------------------------------------------------------------
 
 def _graphs(ds: Dataset) -> list[tuple[URIRef, list]]:
     """(graph IRI, triples) for every non-empty named graph, sorted by IRI
     (the reference graph last)."""
     out = []
     for g in ds.graphs():
-        if not isinstance(g.identifier, URIRef) or g.identifier == URIRef("urn:x-rdflib:default"):
+        if not isinstance(g.identifier, URIRef) or g.identifier == _DEFAULT_GRAPH:
             continue
         triples = list(g.triples((None, None, None)))
         if triples:
@@ -119,39 +307,41 @@ def _graphs(ds: Dataset) -> list[tuple[URIRef, list]]:
     default = list(ds.default_graph.triples((None, None, None)))
     if default:
         out.append((None, default))
-    return sorted(out, key=lambda gt: (gt[0] is None, gt[0] == REFERENCE_GRAPH, str(gt[0])))
+    return sorted(out, key=lambda gt: graph_order(gt[0]))
+
+
+def shared_subjects(graphs) -> set[str]:
+    """Subjects (IRI strings) that occur in more than one of ``graphs`` ((iri, triples) pairs)."""
+    seen: dict[str, int] = {}
+    for _iri_, triples in graphs:
+        for s in {str(t[0]) for t in triples}:
+            seen[s] = seen.get(s, 0) + 1
+    return {s for s, n in seen.items() if n > 1}
+
+
+def render_dataset(ds: Dataset, fmt: str) -> str:
+    """All of ``ds`` in ``fmt``."""
+    graphs = _graphs(ds)
+    shared = shared_subjects(graphs) if fmt in ("turtle", "ntriples") else frozenset()
+    return "".join(assemble([render_graph(iri, triples, fmt, shared) for iri, triples in graphs], fmt))
 
 
 def to_turtle(ds: Dataset) -> str:
     """The union of all graphs as Turtle."""
-    triples = {t for _g, ts in _graphs(ds) for t in ts}
-    return "\n".join(_prefix_lines("turtle") + _block(triples))
+    return render_dataset(ds, "turtle")
 
 
 def to_trig(ds: Dataset) -> str:
     """TriG: one block per named graph."""
-    lines = _prefix_lines("trig")
-    for iri, triples in _graphs(ds):
-        lines.append(("GRAPH " + term(iri, True) + " {") if iri is not None else "{")
-        lines.extend(_block(triples, "    "))
-        if lines[-1] == "":
-            lines.pop()
-        lines.append("}")
-        lines.append("")
-    return "\n".join(lines)
+    return render_dataset(ds, "trig")
 
 
 def to_nquads(ds: Dataset) -> str:
-    lines = set()
-    for iri, triples in _graphs(ds):
-        g = f" {term(iri)}" if iri is not None else ""
-        lines.update(f"{term(s)} {term(p)} {term(o)}{g} ." for s, p, o in triples)
-    return "\n".join(sorted(lines)) + "\n"
+    return render_dataset(ds, "nquads")
 
 
 def to_ntriples(ds: Dataset) -> str:
-    lines = {f"{term(s)} {term(p)} {term(o)} ." for _g, ts in _graphs(ds) for s, p, o in ts}
-    return "\n".join(sorted(lines)) + "\n"
+    return render_dataset(ds, "ntriples")
 
 
 def _jsonld_value(o):
@@ -166,8 +356,9 @@ def _jsonld_value(o):
 
 
 def _jsonld_nodes(triples) -> list[dict]:
+    """``triples`` already distinct and in output order."""
     nodes: dict[str, dict] = {}
-    for s, p, o in sorted(set(triples), key=_sort_key):
+    for s, p, o in triples:
         node = nodes.setdefault(str(s), {"@id": str(s)})
         if p == RDF.type:
             node.setdefault("@type", []).append(str(o))
@@ -178,10 +369,7 @@ def _jsonld_nodes(triples) -> list[dict]:
 
 def to_jsonld(ds: Dataset) -> str:
     """Expanded JSON-LD (no context needed to read it): one entry per named graph."""
-    doc = [{"@id": str(iri), "@graph": _jsonld_nodes(triples)} if iri is not None
-           else {"@graph": _jsonld_nodes(triples)}
-           for iri, triples in _graphs(ds)]
-    return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return render_dataset(ds, "json-ld")
 
 
 WRITERS = {"turtle": to_turtle, "trig": to_trig, "nquads": to_nquads,
