@@ -18,6 +18,7 @@ build never leaves a half-written or interleaved graph.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -247,6 +248,15 @@ def _from_cache(task: tuple[str, int | None], ex: Extraction) -> DocResult:
                      warnings=[*ex.source.warnings, *(f"{path}: {w}" for w in ex.warnings)])
 
 
+def _path_of(task: tuple[str, int | None]) -> str:
+    return task[0]
+
+
+def _extraction_of(result: DocResult) -> Extraction | None:
+    """What the cache keeps of a result: its Extraction, unless the file was skipped."""
+    return result.extraction if result.skipped is None else None
+
+
 def _warm() -> None:
     """Worker initializer: build the spaCy pipeline once per process."""
     import_spacy_lean()
@@ -376,6 +386,15 @@ def sigterm_as_interrupt():
         signal.signal(signal.SIGTERM, old)
 
 
+@contextlib.contextmanager
+def _results_frozen():
+    """Undo ``gc.freeze()`` calls made inside the block when it ends."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 # --- summary -------------------------------------------------------------------
 
 def summarize(extractions: list[Extraction], chosen: dict[str, tuple[str, str]], triples: int,
@@ -419,8 +438,12 @@ def cmd_build(args) -> int:
     if not docs:
         raise KGError("no documents to read in " + ", ".join(args.paths))
 
-    with sigterm_as_interrupt():
+    with sigterm_as_interrupt(), _results_frozen():
         results = _run(docs, max_bytes, jobs, args, quiet)
+        # The extractions live until the end of the build: keep the garbage
+        # collector from walking them again and again in what follows (and
+        # forked workers from copying their pages when it would).
+        gc.freeze()
         extractions = []
         for r in results:
             for w in r.warnings:
@@ -494,8 +517,8 @@ def _run(docs: list[Path], max_bytes: int | None, jobs: int, args, quiet: bool) 
         except OSError as e:
             raise KGError(f"cannot use cache folder {cache_dir}: {e.strerror or e}") from None
         results = extract_cached(process_file, tasks, ExtractionCache(cache_dir),
-                                 path_of=lambda task: task[0],
-                                 extraction_of=lambda r: r.extraction if r.skipped is None else None,
+                                 path_of=_path_of,
+                                 extraction_of=_extraction_of,
                                  from_cache=_from_cache, **options)
     else:
         results = map_documents(process_file, tasks, **options)

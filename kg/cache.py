@@ -68,7 +68,9 @@ def code_fingerprint() -> str:
 
 
 class ExtractionCache:
-    """A folder of pickled Extractions keyed by content + pipeline version."""
+    """A folder of pickled Extractions keyed by content + pipeline version.
+
+    Picklable (folder and salt only), so worker processes can store entries."""
 
     def __init__(self, folder: str | os.PathLike, fingerprint: str | None = None):
         self.folder = Path(folder)
@@ -78,6 +80,12 @@ class ExtractionCache:
         # Keys computed by get(), reused by put(): the entry then describes
         # the bytes that were read, even if the file changes meanwhile.
         self._keys: dict[str, str] = {}
+
+    def __getstate__(self):
+        return {"folder": self.folder, "salt": self.salt}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state, hits=0, misses=0, _keys={})
 
     def key(self, path: str | os.PathLike) -> str:
         """The cache key of the file at ``path`` as it is now."""
@@ -118,9 +126,16 @@ class ExtractionCache:
         current bytes. A failed write (file gone, disk full, folder read-only)
         only costs a re-extraction next time, so it does not raise.
         """
-        tmp = None
         try:
             key = self._keys.pop(str(path), None) or self.key(path)
+        except OSError:
+            return False
+        return self.put_key(key, extraction)
+
+    def put_key(self, key: str, extraction: Extraction) -> bool:
+        """Store ``extraction`` under ``key`` (atomically); False if it could not be."""
+        tmp = None
+        try:
             entry = self._entry(key)
             entry.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
@@ -146,6 +161,27 @@ def _hit(_item, extraction):
     return extraction
 
 
+class _Storing:
+    """``func`` on an item, then its Extraction into the cache -- in the worker
+    that computed it, so the parent does not pickle every new entry itself.
+    A task is (key computed when the item was looked up, or None; path; item)."""
+
+    def __init__(self, func, cache: ExtractionCache, extraction_of):
+        self.func, self.cache, self.extraction_of = func, cache, extraction_of
+
+    def __call__(self, task):
+        key, path, item = task
+        result = self.func(item)
+        ex = self.extraction_of(result)
+        if isinstance(ex, Extraction):
+            try:
+                key = key or self.cache.key(path)
+            except OSError:
+                return result
+            self.cache.put_key(key, ex)
+        return result
+
+
 def extract_cached(func, items, cache: ExtractionCache | None, *, path_of=_same,
                    extraction_of=_same, from_cache=_hit, **map_kwargs) -> list:
     """``func`` over ``items`` in order, skipping items whose file is cached.
@@ -161,28 +197,40 @@ def extract_cached(func, items, cache: ExtractionCache | None, *, path_of=_same,
       a skipped file or an error is retried next time),
     * ``from_cache(item, extraction)`` -> the result to return for a hit.
 
-    A slot holds the exception when ``func`` raised for that item. With
-    ``cache=None`` every item is computed. ``on_result(i, result)`` is called
-    for misses only, with ``i`` the position in ``items``.
+    With the local executor new entries are written where ``func`` ran (the
+    worker processes: ``func`` and ``extraction_of`` must then be picklable,
+    i.e. module-level); with Dask (workers may not share the disk) this process
+    writes them. A slot holds the exception when ``func`` raised for that item.
+    With ``cache=None`` every item is computed. ``on_result(i, result)`` is
+    called for misses only, with ``i`` the position in ``items``.
     """
-    from kg.executors import map_documents
+    from kg.executors import collector_paused, map_documents
 
     items = list(items)
     out: list = [None] * len(items)
     todo = []
-    for i, item in enumerate(items):
-        ex = cache.get(path_of(item)) if cache is not None else None
-        if ex is None:
-            todo.append(i)
-        else:
-            out[i] = from_cache(item, ex)
+    with collector_paused():  # unpickling many entries; nothing read holds a cycle
+        for i, item in enumerate(items):
+            ex = cache.get(path_of(item)) if cache is not None else None
+            if ex is None:
+                todo.append(i)
+            else:
+                out[i] = from_cache(item, ex)
     on_result = map_kwargs.pop("on_result", None)
     if on_result is not None:  # report positions in ``items``, not in the misses
         map_kwargs["on_result"] = lambda j, result: on_result(todo[j], result)
-    fresh = map_documents(func, [items[i] for i in todo], **map_kwargs)
+    in_workers = cache is not None and map_kwargs.get("executor", "local") == "local"
+    if in_workers:
+        tasks = []
+        for i in todo:
+            path = path_of(items[i])
+            tasks.append((cache._keys.pop(str(path), None), str(path), items[i]))
+        fresh = map_documents(_Storing(func, cache, extraction_of), tasks, **map_kwargs)
+    else:
+        fresh = map_documents(func, [items[i] for i in todo], **map_kwargs)
     for i, result in zip(todo, fresh):
         out[i] = result
-        if cache is not None and not isinstance(result, BaseException):
+        if cache is not None and not in_workers and not isinstance(result, BaseException):
             ex = extraction_of(result)
             if isinstance(ex, Extraction):
                 cache.put(path_of(items[i]), ex)

@@ -58,6 +58,17 @@ def _prefixes():
     return [f"@prefix {p}: <{ns}> ." for p, ns in PREFIXES.items()] + [""]
 
 
+def _jsonld_value(o):
+    if isinstance(o, URIRef):
+        return {"@id": str(o)}
+    v = {"@value": str(o)}
+    if o.language:
+        v["@language"] = o.language
+    elif o.datatype is not None and o.datatype != XSD.string:
+        v["@type"] = str(o.datatype)
+    return v
+
+
 def _jsonld_nodes(triples):
     nodes = {}
     for s, p, o in sorted(set(triples), key=_sort_key):
@@ -65,7 +76,7 @@ def _jsonld_nodes(triples):
         if p == RDF.type:
             node.setdefault("@type", []).append(str(o))
         else:
-            node.setdefault(str(p), []).append(ser._jsonld_value(o))
+            node.setdefault(str(p), []).append(_jsonld_value(o))
     return [nodes[k] for k in sorted(nodes)]
 
 

@@ -189,3 +189,21 @@ def test_kg_build_cache_reextracts_only_the_changed_letter(tmp_path, monkeypatch
     assert main(argv) in (0, 1)
     assert calls == ["202_verslag.txt"]
     assert out.read_text(encoding="utf-8") != first
+
+
+def _extract_letter(path) -> Extraction:
+    """Module-level, so pool workers can run it."""
+    return CountingExtractor()(path)
+
+
+def test_pool_workers_store_the_entries(corpus, tmp_path):
+    """With --jobs N the workers write the entries of what they extracted;
+    the next run finds every one of them."""
+    first = extract_cached(_extract_letter, corpus, ExtractionCache(tmp_path / "cache"), jobs=2)
+    assert all(isinstance(e, Extraction) for e in first)
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == len(corpus)
+    f = CountingExtractor()
+    cache = ExtractionCache(tmp_path / "cache")
+    second = extract_cached(f, corpus, cache, jobs=2)
+    assert f.calls == [] and (cache.hits, cache.misses) == (3, 0)
+    assert [e.source.text for e in second] == [e.source.text for e in first]

@@ -25,22 +25,42 @@ from kg.rdf.namespaces import ID_BASE, KG, OA, PROV, REFERENCE_GRAPH, bind_all, 
 # Class specificity when one key is typed differently in different places.
 _RANK = {"Minister": 2, "AnnotatedAgenda": 2, "Report": 2, "Letter": 2}
 
-# Terms used for every document, looked up once (rdflib namespaces build a
-# new URIRef on every attribute access).
-_TYPE, _LABEL, _ALT_LABEL = RDF.type, RDFS.label, SKOS.altLabel
-_MENTIONS, _SOURCE_FILE, _RULE, _EVIDENCE = KG.mentions, KG.sourceFile, KG.rule, KG.Evidence
-_SUBJECT, _PREDICATE, _OBJECT, _DERIVED = RDF.subject, RDF.predicate, RDF.object, PROV.wasDerivedFrom
-_HAS_TARGET, _HAS_SOURCE, _HAS_SELECTOR, _EXACT = OA.hasTarget, OA.hasSource, OA.hasSelector, OA.exact
-_START, _END, _NNI = OA.start, OA.end, XSD.nonNegativeInteger
-_SPECIFIC, _QUOTE, _POSITION = OA.SpecificResource, OA.TextQuoteSelector, OA.TextPositionSelector
-_CLASSES: dict[str, URIRef] = {}
 
+class _Terms:
+    """How ``document_triples`` makes terms: rdflib terms (``RDF_TERMS``, for an
+    rdflib Dataset) or plain ones (``PLAIN_TERMS``, for rendering: an IRI is a
+    ``str``, a literal a ``(lexical form, datatype IRI or "", language or "")``
+    tuple). Both give the same lexical forms: the plain literals are rdflib's,
+    computed once per value. The vocabulary is looked up once (rdflib namespaces
+    build a new URIRef on every attribute access)."""
 
-def _class(name: str) -> URIRef:
-    iri = _CLASSES.get(name)
-    if iri is None:
-        iri = _CLASSES[name] = KG[name]
-    return iri
+    def __init__(self, iri, lit, nni):
+        self.iri, self.lit, self.nni = iri, lit, nni  # full IRI str / Python value / int -> term
+        v = {name: iri(str(t)) for name, t in dict(
+            TYPE=RDF.type, LABEL=RDFS.label, ALT_LABEL=SKOS.altLabel, SAME_AS=OWL.sameAs,
+            MENTIONS=KG.mentions, SOURCE_FILE=KG.sourceFile, RULE=KG.rule, EVIDENCE=KG.Evidence,
+            SUBJECT=RDF.subject, PREDICATE=RDF.predicate, OBJECT=RDF.object, DERIVED=PROV.wasDerivedFrom,
+            HAS_TARGET=OA.hasTarget, HAS_SOURCE=OA.hasSource, HAS_SELECTOR=OA.hasSelector, EXACT=OA.exact,
+            START=OA.start, END=OA.end, SPECIFIC=OA.SpecificResource, QUOTE=OA.TextQuoteSelector,
+            POSITION=OA.TextPositionSelector).items()}
+        self.__dict__.update(v)
+        self._classes: dict[str, object] = {}
+        self._predicates: dict[str, object] = {}
+
+    def entity(self, key: str):
+        return self.iri(ID_BASE + key)
+
+    def cls(self, name: str):
+        t = self._classes.get(name)
+        if t is None:
+            t = self._classes[name] = self.iri(str(KG[name]))
+        return t
+
+    def predicate(self, curie: str):
+        t = self._predicates.get(curie)
+        if t is None:
+            t = self._predicates[curie] = self.iri(str(expand(curie)))
+        return t
 
 
 def literal(value) -> Literal:
@@ -68,6 +88,47 @@ def _decimal_lexical(d: Decimal) -> str:
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s or "0"
+
+
+_PLAIN: dict = {}  # (type, value) -> plain literal, filled from rdflib's lexical forms
+_NNI_PLAIN: dict = {}
+
+
+def _plain_of(lit: Literal) -> tuple[str, str, str]:
+    return (str(lit), str(lit.datatype) if lit.datatype is not None else "", lit.language or "")
+
+
+def plain_literal(value) -> tuple[str, str, str]:
+    """``literal(value)`` as a plain (lexical form, datatype, language) tuple."""
+    if type(value) is str:
+        return (value, "", "")  # literal() makes a plain literal of the string as it is
+    try:
+        key = (type(value), value)
+        got = _PLAIN.get(key)
+    except TypeError:  # unhashable: not cached
+        return _plain_of(literal(value))
+    if got is None:
+        if len(_PLAIN) > 100_000:
+            _PLAIN.clear()
+        got = _PLAIN[key] = _plain_of(literal(value))
+    return got
+
+
+def _nni_literal(n: int) -> Literal:
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+def _nni_plain(n: int) -> tuple[str, str, str]:
+    got = _NNI_PLAIN.get(n)
+    if got is None:
+        if len(_NNI_PLAIN) > 100_000:
+            _NNI_PLAIN.clear()
+        got = _NNI_PLAIN[n] = _plain_of(_nni_literal(n))
+    return got
+
+
+RDF_TERMS = _Terms(URIRef, literal, _nni_literal)
+PLAIN_TERMS = _Terms(str, plain_literal, _nni_plain)
 
 
 def evidence_key(doc_key: str, fact: Fact) -> str:
@@ -123,35 +184,45 @@ def add_document(ds: Dataset, ex: Extraction, chosen: dict[str, tuple[str, str]]
         reference.add(t)
 
 
-def document_triples(ex: Extraction, chosen: dict[str, tuple[str, str]]) -> list[tuple]:
+def document_triples(ex: Extraction, chosen: dict[str, tuple[str, str]], terms: _Terms = RDF_TERMS) -> list[tuple]:
     """The triples of one document's named graph (duplicates possible).
 
     ``chosen`` is ``global_entities`` of the whole build (at least for the keys
-    of ``ex.entities``)."""
+    of ``ex.entities``); ``terms`` says what the terms are (see ``_Terms``)."""
+    T = terms
     out: list[tuple] = []
     add = out.append
-    doc = entity_iri(ex.doc_key)
+    doc = T.entity(ex.doc_key)
     doc_ent = ex.entities.get(ex.doc_key)
     cls, label = chosen.get(ex.doc_key, ("Document", ex.source.name))
-    add((doc, _TYPE, _class(cls if doc_ent else "Document")))
-    add((doc, _LABEL, Literal(label)))
-    add((doc, _SOURCE_FILE, Literal(ex.source.name)))
+    add((doc, T.TYPE, T.cls(cls if doc_ent else "Document")))
+    add((doc, T.LABEL, T.lit(label)))
+    add((doc, T.SOURCE_FILE, T.lit(ex.source.name)))
     for key in sorted(ex.entities):
         ent = ex.entities[key]
         if key == ex.doc_key:
-            _alt_labels(add, doc, ent, label)
+            _alt_labels(T, add, doc, ent, label)
             continue
-        _add_entity(add, ent, chosen.get(key, (ent.cls, ent.label)))
+        node = T.entity(key)
+        cls, label_ = chosen.get(key, (ent.cls, ent.label))
+        add((node, T.TYPE, T.cls(cls)))
+        add((node, T.LABEL, T.lit(label_)))
+        _alt_labels(T, add, node, ent, label_)
         if ent.mentioned:
-            add((doc, _MENTIONS, entity_iri(key)))
+            add((doc, T.MENTIONS, node))
     for fact in ex.facts:
-        _add_fact(add, ex.doc_key, fact)
+        s = T.entity(fact.subject)
+        p = T.predicate(fact.predicate)
+        o = T.entity(fact.object.key) if isinstance(fact.object, Ref) else T.lit(fact.object)
+        add((s, p, o))
+        if fact.evidence is not None:
+            _add_evidence(T, add, ex.doc_key, doc, fact, s, p, o)
     return out
 
 
-def reference_triples(ex: Extraction) -> list[tuple]:
+def reference_triples(ex: Extraction, terms: _Terms = RDF_TERMS) -> list[tuple]:
     """The facts ``ex`` adds to the reference graph (``owl:sameAs`` of the entities it names)."""
-    return [(entity_iri(key), OWL.sameAs, URIRef(ent.same_as))
+    return [(terms.entity(key), terms.SAME_AS, terms.iri(ent.same_as))
             for key, ent in sorted(ex.entities.items()) if key != ex.doc_key and ent.same_as]
 
 
@@ -204,7 +275,7 @@ def plan_graphs(extractions: list[Extraction]) -> GraphPlan:
     for doc_key, exs in groups.items():
         subjects[doc_key] = {ID_BASE + k for ex in exs for k in subject_keys(ex)}
         seen.update(subjects[doc_key])
-    reference = [t for ex in extractions for t in reference_triples(ex)]
+    reference = [t for ex in extractions for t in reference_triples(ex, PLAIN_TERMS)]
     reference_shared = frozenset(str(t[0]) for t in reference)
     seen.update(reference_shared)
     tasks = []
@@ -220,62 +291,43 @@ def render_task(task: GraphTask, fmt: str, count: bool = False) -> _serialize.Fr
     """Build and render one document graph (see ``kg.rdf.serialize.render_graph``)."""
     triples: list[tuple] = []
     for ex in task.extractions:
-        triples.extend(document_triples(ex, task.chosen))
-    return _serialize.render_graph(entity_iri(task.doc_key), triples, fmt, task.shared, count)
+        triples.extend(document_triples(ex, task.chosen, PLAIN_TERMS))
+    return _serialize.render_graph(ID_BASE + task.doc_key, triples, fmt, task.shared, count)
 
 
 def render_reference(plan: GraphPlan, fmt: str, count: bool = False) -> list[_serialize.Fragment]:
     """The reference graph's fragment (none when it is empty)."""
     if not plan.reference:
         return []
-    return [_serialize.render_graph(REFERENCE_GRAPH, plan.reference, fmt, plan.reference_shared, count)]
+    return [_serialize.render_graph(str(REFERENCE_GRAPH), plan.reference, fmt, plan.reference_shared, count)]
 
 
-def _alt_labels(add, node: URIRef, ent: Entity, label: str) -> None:
+def _alt_labels(T: _Terms, add, node, ent: Entity, label: str) -> None:
     for alt in {ent.label, *ent.alt_labels} - {label}:
         if alt and alt.strip():
-            add((node, _ALT_LABEL, Literal(alt)))
+            add((node, T.ALT_LABEL, T.lit(alt)))
 
 
-def _add_entity(add, ent: Entity, chosen: tuple[str, str]) -> None:
-    node = entity_iri(ent.key)
-    cls, label = chosen
-    add((node, _TYPE, _class(cls)))
-    add((node, _LABEL, Literal(label)))
-    _alt_labels(add, node, ent, label)
-
-
-def _add_fact(add, doc_key: str, fact: Fact) -> None:
-    s = entity_iri(fact.subject)
-    p = expand(fact.predicate)
-    o = entity_iri(fact.object.key) if isinstance(fact.object, Ref) else literal(fact.object)
-    add((s, p, o))
-    if fact.evidence is not None:
-        add_evidence(add, doc_key, fact, s, p, o)
-
-
-def add_evidence(add, doc_key: str, fact: Fact, s, p, o) -> URIRef:
+def _add_evidence(T: _Terms, add, doc_key: str, doc, fact: Fact, s, p, o) -> None:
     """The evidence node of a fact: a reified statement that is also a Web
-    Annotation whose target is the sentence (quote + position) in the document.
-    ``add`` takes one triple (``graph.add`` or ``list.append``)."""
+    Annotation whose target is the sentence (quote + position) in the document."""
     ev: Evidence = fact.evidence
-    node = entity_iri(evidence_key(doc_key, fact))
-    doc = entity_iri(doc_key)
-    target, quote, position = (URIRef(f"{node}#{part}") for part in ("target", "quote", "position"))
-    add((node, _TYPE, _EVIDENCE))
-    add((node, _SUBJECT, s))
-    add((node, _PREDICATE, p))
-    add((node, _OBJECT, o))
-    add((node, _DERIVED, doc))
-    add((node, _RULE, Literal(ev.rule)))
-    add((node, _HAS_TARGET, target))
-    add((target, _TYPE, _SPECIFIC))
-    add((target, _HAS_SOURCE, doc))
-    add((target, _HAS_SELECTOR, quote))
-    add((target, _HAS_SELECTOR, position))
-    add((quote, _TYPE, _QUOTE))
-    add((quote, _EXACT, Literal(ev.sentence)))
-    add((position, _TYPE, _POSITION))
-    add((position, _START, Literal(ev.start, datatype=_NNI)))
-    add((position, _END, Literal(ev.end, datatype=_NNI)))
-    return node
+    node = ID_BASE + evidence_key(doc_key, fact)
+    target, quote, position = (T.iri(f"{node}#{part}") for part in ("target", "quote", "position"))
+    node = T.iri(node)
+    add((node, T.TYPE, T.EVIDENCE))
+    add((node, T.SUBJECT, s))
+    add((node, T.PREDICATE, p))
+    add((node, T.OBJECT, o))
+    add((node, T.DERIVED, doc))
+    add((node, T.RULE, T.lit(ev.rule)))
+    add((node, T.HAS_TARGET, target))
+    add((target, T.TYPE, T.SPECIFIC))
+    add((target, T.HAS_SOURCE, doc))
+    add((target, T.HAS_SELECTOR, quote))
+    add((target, T.HAS_SELECTOR, position))
+    add((quote, T.TYPE, T.QUOTE))
+    add((quote, T.EXACT, T.lit(ev.sentence)))
+    add((position, T.TYPE, T.POSITION))
+    add((position, T.START, T.nni(ev.start)))
+    add((position, T.END, T.nni(ev.end)))

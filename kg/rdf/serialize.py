@@ -33,7 +33,7 @@ from pathlib import Path
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from kg.rdf.namespaces import PREFIXES, REFERENCE_GRAPH
+from kg.rdf.namespaces import ID_BASE, PREFIXES, REFERENCE_GRAPH
 
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "ntriples", ".jsonld": "json-ld"}
 
@@ -51,7 +51,9 @@ _STRING_TABLE = {
 _NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f\ud800-\udfff]')
 _IRI_TABLE = {i: f"\\u{i:04X}" for i in (*range(0x21), *map(ord, '<>"{}|^`\\'))}
 _RDF_TYPE = str(RDF.type)
+_XSD_STRING = str(XSD.string)
 _DEFAULT_GRAPH = URIRef("urn:x-rdflib:default")
+_REFERENCE = str(REFERENCE_GRAPH)
 
 
 def format_for(path: Path) -> str:
@@ -71,15 +73,30 @@ def _string(s: str) -> str:
     return '"' + s.translate(_STRING_TABLE) + '"'
 
 
+# Entity namespaces are ID_BASE + kind + "/" (no other namespace overlaps them),
+# so an entity IRI finds its prefix by its kind instead of trying every namespace.
+_ID_KINDS = {ns[len(ID_BASE):-1]: p for p, ns in PREFIXES.items()
+             if ns.startswith(ID_BASE) and ns.endswith("/") and "/" not in ns[len(ID_BASE):-1]}
+_OTHER_NS = [(p, ns) for p, ns in _BY_LENGTH if p not in _ID_KINDS.values()]
+assert not any(ns.startswith(ID_BASE) or ID_BASE.startswith(ns) for _p, ns in _OTHER_NS)
+
+
 @lru_cache(maxsize=1 << 16)  # entity, class and predicate IRIs repeat in every graph
 def _iri(iri: str, prefixed: bool) -> str:
+    """An IRI as ``<...>``, or with ``prefixed`` as ``prefix:local`` where the
+    longest matching namespace leaves a valid local name."""
     if prefixed:
-        for prefix, ns in _BY_LENGTH:
-            if iri.startswith(ns):
-                local = iri[len(ns):]
-                if local and _LOCAL.match(local):
-                    return f"{prefix}:{local}"
-                break
+        if iri.startswith(ID_BASE):
+            kind, slash, local = iri[len(ID_BASE):].partition("/")
+            if slash and kind in _ID_KINDS and local and _LOCAL.match(local):
+                return f"{_ID_KINDS[kind]}:{local}"
+        else:
+            for prefix, ns in _OTHER_NS:
+                if iri.startswith(ns):
+                    local = iri[len(ns):]
+                    if local and _LOCAL.match(local):
+                        return f"{prefix}:{local}"
+                    break
     return "<" + iri.translate(_IRI_TABLE) + ">"
 
 
@@ -102,21 +119,54 @@ def term(t, prefixed: bool = False) -> str:
     raise ValueError(f"blank node or unsupported term in output: {t!r}")
 
 
+def _plain(t):
+    """An rdflib term as a plain one: an IRI as ``str``, a literal as
+    (lexical form, datatype IRI or "", language or "")."""
+    if isinstance(t, Literal):
+        return (str(t), str(t.datatype) if t.datatype is not None else "", t.language or "")
+    if isinstance(t, URIRef):
+        return str(t)
+    raise ValueError(f"blank node or unsupported term in output: {t!r}")
+
+
+def _plain_triples(triples) -> list[tuple]:
+    """Triples of plain terms. rdflib triples (told by the first subject) are
+    converted; a list whose first subject is a plain ``str`` is taken as plain."""
+    triples = triples if isinstance(triples, list) else list(triples)
+    if not triples or type(triples[0][0]) is str:
+        return triples
+    return [(_plain(s), _plain(p), _plain(o)) for s, p, o in triples]
+
+
+def _pterm(t, prefixed: bool = False) -> str:
+    """A plain term in N-Triples syntax, or Turtle with prefixed names."""
+    if t.__class__ is tuple:
+        lex, dt, lang = t
+        text = _string(lex)
+        if lang:
+            return f"{text}@{lang}"
+        if dt and dt != _XSD_STRING:
+            return f"{text}^^{_iri(dt, prefixed)}"
+        return text
+    if prefixed and t == _RDF_TYPE:
+        return "a"
+    return _iri(t, prefixed)
+
+
 def _sort_key(triple):
-    """Subject, rdf:type first, predicate, IRIs before literals, object."""
+    """Subject, rdf:type first, predicate, IRIs before literals, object (plain terms)."""
     s, p, o = triple
-    ps = str(p)
-    if type(o) is Literal or isinstance(o, Literal):
-        return (str(s), ps != _RDF_TYPE, ps, True, str(o), str(o.datatype or ""), str(o.language or ""))
-    return (str(s), ps != _RDF_TYPE, ps, False, str(o), "", "")
+    if o.__class__ is tuple:
+        return (s, p != _RDF_TYPE, p, True, *o)
+    return (s, p != _RDF_TYPE, p, False, o, "", "")
 
 
 def _sorted(triples) -> list[tuple]:
     """(sort key, triple) for each distinct triple, in the order every writer uses.
 
     The key names the triple (every part of every term is in it), so it also
-    removes duplicates -- hashing tuples of strings, cheaper than rdflib terms."""
-    keyed = {_sort_key(t): t for t in triples}
+    removes duplicates."""
+    keyed = {_sort_key(t): t for t in _plain_triples(triples)}
     return sorted(keyed.items(), key=itemgetter(0))
 
 
@@ -151,8 +201,23 @@ def _blocks(keyed, indent: str = ""):
 
 
 def _block_text(indent: str, s_term, group) -> str:
-    return _subject_text(indent, term(s_term, True),
-                         ((k[2], term(t[1], True), term(t[2], True)) for k, t in group))
+    """The Turtle statement of one subject from its (key, triple) group; ends
+    with an empty line. Same text as ``_subject_text`` over the group."""
+    lines = [indent + _pterm(s_term, True)]
+    preds: list[tuple[str, list[str]]] = []
+    current = None
+    objs: list[str] = []
+    for _k, (_s, p, o) in group:
+        if p != current:
+            current, objs = p, []
+            preds.append((_pterm(p, True), objs))
+        objs.append(_iri(o, True) if o.__class__ is str and o != _RDF_TYPE else _pterm(o, True))
+    last = len(preds) - 1
+    inner = indent + "    "
+    for i, (pt, os_) in enumerate(preds):
+        lines.append(f"{inner}{pt} {', '.join(os_)}{' .' if i == last else ' ;'}")
+    lines.append("")
+    return "\n".join(lines)
 
 
 def _prefix_text() -> str:
@@ -162,7 +227,7 @@ def _prefix_text() -> str:
 def graph_order(iri) -> tuple:
     """Where a graph goes in the output: by IRI, the reference graph and then
     the default graph (``None``) last."""
-    return (iri is None, iri == REFERENCE_GRAPH, str(iri))
+    return (iri is None, iri is not None and str(iri) == _REFERENCE, str(iri))
 
 
 # --- per-graph fragments --------------------------------------------------------
@@ -197,19 +262,20 @@ def render_graph(iri, triples, fmt: str, shared: set[str] | frozenset[str] = fro
     With ``count`` the fragment also carries what the build summary's triple
     count needs, in every format.
     """
+    iri = _plain(iri) if iri is not None and type(iri) is not str else iri
     keyed = _sorted(triples)
     frag = Fragment(order=graph_order(iri))
     if fmt == "turtle":
         for s, s_term, group in _blocks(keyed):
             if s in shared:
-                frag.shared.extend((s, k[1:], term(t[1], True), term(t[2], True)) for k, t in group)
+                frag.shared.extend((s, k[1:], _pterm(t[1], True), _pterm(t[2], True)) for k, t in group)
             else:
                 frag.blocks.append((s, _block_text("", s_term, group)))
                 frag.count += len(group)
         return frag
     if fmt == "ntriples":
         for k, (s, p, o) in keyed:
-            line = f"{term(s)} {term(p)} {term(o)} ."
+            line = f"{_pterm(s)} {_pterm(p)} {_pterm(o)} ."
             if k[0] in shared:
                 frag.shared.append((k[0], k[1:], line))
             else:
@@ -224,15 +290,15 @@ def render_graph(iri, triples, fmt: str, shared: set[str] | frozenset[str] = fro
             else:
                 frag.count += 1
     if fmt == "trig":
-        head = ("GRAPH " + term(iri, True) + " {") if iri is not None else "{"
+        head = ("GRAPH " + _pterm(iri, True) + " {") if iri is not None else "{"
         body = "\n".join(_block_text("    ", s_term, group) for _s, s_term, group in _blocks(keyed))
         frag.text = head + "\n" + body + "}\n"  # each statement ends with a line break
     elif fmt == "nquads":
-        g = f" {term(iri)}" if iri is not None else ""
-        frag.lines = sorted({f"{term(s)} {term(p)} {term(o)}{g} ." for _k, (s, p, o) in keyed})
+        g = f" {_pterm(iri)}" if iri is not None else ""
+        frag.lines = sorted({f"{_pterm(s)} {_pterm(p)} {_pterm(o)}{g} ." for _k, (s, p, o) in keyed})
     elif fmt == "json-ld":
         nodes = _jsonld_nodes(t for _k, t in keyed)
-        entry = {"@id": str(iri), "@graph": nodes} if iri is not None else {"@graph": nodes}
+        entry = {"@id": iri, "@graph": nodes} if iri is not None else {"@graph": nodes}
         frag.text = json.dumps(entry, ensure_ascii=False, indent=1, sort_keys=True)
     else:  # pragma: no cover - format_for() only gives the formats above
         raise ValueError(f"unknown format {fmt!r}")
@@ -267,7 +333,7 @@ def assemble(fragments: list[Fragment], fmt: str) -> list[str]:
             for s, tail, pt, ot in f.shared:
                 merged.setdefault(s, {})[tail] = (tail[1], pt, ot)
         for s, items in merged.items():
-            blocks.append((s, _subject_text("", term(URIRef(s), True),
+            blocks.append((s, _subject_text("", _pterm(s, True),
                                             (items[k] for k in sorted(items)))))
         blocks.sort(key=itemgetter(0))
         for a, b in zip(blocks, blocks[1:]):
@@ -345,25 +411,26 @@ def to_ntriples(ds: Dataset) -> str:
 
 
 def _jsonld_value(o):
-    if isinstance(o, URIRef):
-        return {"@id": str(o)}
-    v = {"@value": str(o)}
-    if o.language:
-        v["@language"] = o.language
-    elif o.datatype is not None and o.datatype != XSD.string:
-        v["@type"] = str(o.datatype)
+    if o.__class__ is not tuple:
+        return {"@id": o}
+    lex, dt, lang = o
+    v = {"@value": lex}
+    if lang:
+        v["@language"] = lang
+    elif dt and dt != _XSD_STRING:
+        v["@type"] = dt
     return v
 
 
 def _jsonld_nodes(triples) -> list[dict]:
-    """``triples`` already distinct and in output order."""
+    """``triples`` (plain terms) already distinct and in output order."""
     nodes: dict[str, dict] = {}
     for s, p, o in triples:
-        node = nodes.setdefault(str(s), {"@id": str(s)})
-        if p == RDF.type:
-            node.setdefault("@type", []).append(str(o))
+        node = nodes.setdefault(s, {"@id": s})
+        if p == _RDF_TYPE:
+            node.setdefault("@type", []).append(o if o.__class__ is not tuple else o[0])
         else:
-            node.setdefault(str(p), []).append(_jsonld_value(o))
+            node.setdefault(p, []).append(_jsonld_value(o))
     return [nodes[k] for k in sorted(nodes)]
 
 
