@@ -183,7 +183,10 @@ def build(corpus: Path, out: Path, jobs: int = 1, cache: Path | None = None,
 
 # --------------------------------------------------------------------------- stages
 
-STAGES = ("ingest", "clean", "nlp", "relations", "resolution", "rdf", "serialisation")
+STAGES = ("ingest", "clean", "nlp", "relations", "resolution", "rdf", "serialisation", "assembly")
+# Stages that run per document, in the workers with --jobs N (the rest -- start-up,
+# resolution, assembly and the write -- runs once, in the parent).
+PER_DOCUMENT = ("ingest", "clean", "nlp", "relations", "rdf", "serialisation")
 
 
 def timed_kg_command() -> list[str]:
@@ -352,11 +355,12 @@ def merge(results: list[dict]) -> dict:
 
 def amdahl_bound(row: dict, workers: int = 2) -> float | None:
     """Best speed-up ``workers`` processes could give this build, from its CPU split:
-    per-document stages (ingest, clean, NLP, relations) divide by ``workers``;
-    start-up, resolution, RDF and serialisation stay serial in the parent."""
+    per-document stages (ingest, clean, NLP, relations, and each document's RDF
+    and serialisation) divide by ``workers``; start-up, resolution, assembly
+    and the write stay serial in the parent."""
     cpu = (row.get("stage_split") or {}).get("cpu") or {}
     total = row.get("cpu_seconds")
-    parallel = sum(cpu.get(k, 0.0) for k in ("ingest", "clean", "nlp", "relations"))
+    parallel = sum(cpu.get(k, 0.0) for k in PER_DOCUMENT)
     if not total or not parallel:
         return None
     return total / (total - parallel + parallel / workers)
@@ -434,7 +438,7 @@ def table(result: dict) -> str:
         j = result["jobs"]
         lines.append(f"--jobs 2 on {j['documents']} docs: {j['jobs2_seconds']:.1f} s vs {_f(j.get('jobs1_seconds'), '{:.1f}')} s "
                      f"= x{_f(j.get('speedup'))} (target x{TARGETS['jobs2_speedup']}; at most x{_f(j.get('amdahl_bound'))} "
-                     f"with RDF + serialisation serial); same triples: {j.get('same_triples')}; "
+                     f"with start-up, resolution and assembly serial); same triples: {j.get('same_triples')}; "
                      f"load average {j['load_average']:.1f}")
     if "incremental" in result:
         i = result["incremental"]

@@ -64,6 +64,8 @@ class _TimedPipeline:
 def instrument() -> None:
     """Wrap the stage functions where the build looks them up."""
     import kg.build
+
+    kg.build.import_spacy_lean()  # before kg.extract imports spaCy, as in the build
     import kg.clean
     import kg.extract
     import kg.ingest

@@ -320,12 +320,12 @@ def assemble(fragments: list[Fragment], fmt: str) -> list[str]:
     if fmt == "nquads":
         lines = [line for f in frags for line in f.lines]
         lines.sort()
-        return ["\n".join(lines), "\n"]
+        return _line_pieces(lines)
     if fmt == "ntriples":
         lines = [line for f in frags for line in f.lines]
         lines.extend({x[2] for f in frags for x in f.shared})
         lines.sort()
-        return ["\n".join(lines), "\n"]
+        return _line_pieces(lines)
     if fmt == "turtle":
         blocks = [b for f in frags for b in f.blocks]
         merged: dict[str, dict] = {}
@@ -341,6 +341,12 @@ def assemble(fragments: list[Fragment], fmt: str) -> list[str]:
                 raise ValueError(f"internal error: subject {a[0]} rendered in two graphs but not marked shared")
         return _joined([_prefix_text(), *(text for _s, text in blocks)], "\n")
     raise ValueError(f"unknown format {fmt!r}")  # pragma: no cover
+
+
+def _line_pieces(lines: list[str], per_piece: int = 8192) -> list[str]:
+    """``"\n".join(lines) + "\n"`` in pieces of a few thousand lines (no copy
+    of the whole text, which is hundreds of megabytes for a big N-Quads file)."""
+    return [*_joined(["\n".join(lines[i:i + per_piece]) for i in range(0, len(lines), per_piece)], "\n"), "\n"]
 
 
 def _joined(parts: list[str], sep: str) -> list[str]:
