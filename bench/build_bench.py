@@ -286,7 +286,10 @@ def bench(sizes: list[int], steps: set[str], repeat: int, unchanged: bool = Fals
     if "jobs" in steps:
         print(f"{big} documents: building with --jobs 2 ...", file=sys.stderr)
         r2 = build(folders[big], OUT / f"build-{big}-jobs2.trig", jobs=2)
-        result["jobs"] = {"documents": big, "jobs2_seconds": r2["seconds"],
+        one = OUT / f"build-{big}.trig"
+        same_bytes = (one.read_bytes() == (OUT / f"build-{big}-jobs2.trig").read_bytes()
+                      if one.exists() and r2["ok"] else None)
+        result["jobs"] = {"documents": big, "jobs2_seconds": r2["seconds"], "same_bytes": same_bytes,
                           "jobs2_cpu_seconds": r2["cpu_seconds"], "load_average": os.getloadavg()[0],
                           "jobs2_peak_rss_mb": r2["peak_rss_mb"], "jobs2_tree_peak_mb": r2["tree_peak_mb"],
                           "ok": r2["ok"], "jobs2_triples": r2["triples"]}
@@ -438,7 +441,8 @@ def table(result: dict) -> str:
         j = result["jobs"]
         lines.append(f"--jobs 2 on {j['documents']} docs: {j['jobs2_seconds']:.1f} s vs {_f(j.get('jobs1_seconds'), '{:.1f}')} s "
                      f"= x{_f(j.get('speedup'))} (target x{TARGETS['jobs2_speedup']}; at most x{_f(j.get('amdahl_bound'))} "
-                     f"with start-up, resolution and assembly serial); same triples: {j.get('same_triples')}; "
+                     f"with start-up, resolution and assembly serial); same triples: {j.get('same_triples')}, "
+                     f"same bytes: {j.get('same_bytes')}; "
                      f"load average {j['load_average']:.1f}")
     if "incremental" in result:
         i = result["incremental"]
