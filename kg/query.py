@@ -5,6 +5,7 @@ The library is ``queries/*.rq``; each file starts with a comment header::
     # title: Who signed which document
     # question: For every letter, who signed it ...
     # param: signatory (optional) - IRI of a person
+    # page: 1000
 
 Parameters (``--param key=value``) are turned into RDF terms and handed to the
 engine as bindings (Oxigraph substitutions, rdflib ``initBindings``); they are
@@ -13,6 +14,12 @@ query (Oxigraph substitutes only projected variables). Values: ``<iri>``,
 ``prefix:local`` with a known prefix (``id:person/kuleba``), else a plain
 string literal. This module also holds the SPARQL 1.1 result
 serializers (JSON, XML, CSV, TSV) that ``kg serve`` uses.
+
+A query whose answer grows with the corpus may be paged: ``# page: N`` in its
+header and ``LIMIT N`` as its last line. ``kg query`` then returns N rows at a
+time (marked truncated when more follow); ``--param offset=M`` skips M rows and
+``--param limit=K`` asks for K rows instead. These two are numbers written into
+the LIMIT/OFFSET clause (SPARQL cannot bind them), checked to be digits only.
 """
 from __future__ import annotations
 
@@ -45,18 +52,19 @@ class LibraryQuery:
     question: str
     text: str
     params: list[tuple[str, bool, str]] = field(default_factory=list)  # (name, required, help)
+    page: int | None = None  # rows per page (``# page: N``), the query's final LIMIT
 
     @property
     def required(self) -> list[str]:
         return [p for p, req, _ in self.params if req]
 
 
-_HEADER = re.compile(r"^#\s*(title|question|param)\s*:\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|question|param|page)\s*:\s*(.*)$")
 _PARAM = re.compile(r"(\w+)\s*(?:\((required|optional)\))?\s*(?:-\s*(.*))?$")
 
 
 def parse_header(name: str, text: str) -> LibraryQuery:
-    """Read the ``# title:``/``# question:``/``# param:`` lines of a query file."""
+    """Read the ``# title:``/``# question:``/``# param:``/``# page:`` lines of a query file."""
     q = LibraryQuery(name=name, title=name, question="", text=text)
     for line in text.splitlines():
         m = _HEADER.match(line.strip())
@@ -69,6 +77,10 @@ def parse_header(name: str, text: str) -> LibraryQuery:
             q.title = value
         elif key == "question":
             q.question = value
+        elif key == "page":
+            m = re.match(r"\d+", value)
+            if m and int(m.group()) > 0:
+                q.page = int(m.group())
         else:
             pm = _PARAM.match(value)
             if pm:
@@ -117,21 +129,56 @@ def parse_params(items: list[str]) -> dict[str, Node]:
     return out
 
 
+PAGE_PARAMS = ("offset", "limit")
+_FINAL_LIMIT = re.compile(r"\bLIMIT\s+\d+\s*\Z", re.I)
+
+
 def run(store: Store, text: str, params: dict[str, Node] | None = None,
         entry: LibraryQuery | None = None, max_rows: int | None = None) -> Result:
-    """Check and run a query: refuse updates/SERVICE/remote FROM, require required params."""
-    params = params or {}
+    """Check and run a query: refuse updates/SERVICE/remote FROM, require required params.
+
+    A paged library query (``# page: N``) returns one page; ``offset``/``limit``
+    choose which, and ``truncated`` tells that more rows follow.
+    """
+    params = dict(params or {})
+    page = None
     if entry is not None:
         missing = [p for p in entry.required if p not in params]
         if missing:
             raise KGError(f"query {entry.name!r} needs --param {missing[0]}=VALUE")
-        known = {p for p, _, _ in entry.params}
+        known = {p for p, _, _ in entry.params} | (set(PAGE_PARAMS) if entry.page else set())
         extra = sorted(set(params) - known)
         if extra:
             takes = f"it takes: {', '.join(sorted(known))}" if known else "it takes none"
             raise KGError(f"query {entry.name!r} has no parameter {extra[0]!r}; {takes}")
+        if entry.page:
+            offset, limit = (_count(entry.name, k, params.pop(k, None)) for k in PAGE_PARAMS)
+            page = entry.page if limit is None else limit
+            text = _paged(entry, text, page, offset or 0)
     check_read_only(text, store.graphs())
-    return store.query(text, params, max_rows=max_rows)
+    res = store.query(text, params, max_rows=max_rows)
+    if page is not None and len(res.rows) > page:  # the one row past the page: more follow
+        del res.rows[page:]
+        res.truncated = True
+    return res
+
+
+def _count(name: str, key: str, value: Node | None) -> int | None:
+    """A paging parameter as a number (digits only: it is written into the query text)."""
+    if value is None:
+        return None
+    if not re.fullmatch(r"\d{1,9}", str(value)):
+        raise KGError(f"query {name!r}: --param {key}= takes a whole number, not {str(value)!r}")
+    return int(str(value))
+
+
+def _paged(entry: LibraryQuery, text: str, limit: int, offset: int) -> str:
+    """The query with its final ``LIMIT`` replaced: one row past the page, from ``offset``."""
+    body = "\n".join(line for line in text.rstrip().splitlines() if not line.lstrip().startswith("#"))
+    m = _FINAL_LIMIT.search(body.rstrip())
+    if not m:
+        raise KGError(f"query {entry.name!r} has '# page:' but does not end with LIMIT")
+    return body.rstrip()[:m.start()] + f"LIMIT {limit + 1}" + (f" OFFSET {offset}" if offset else "") + "\n"
 
 
 # ---------------------------------------------------------------- display
@@ -287,6 +334,8 @@ def list_library(lib: dict[str, LibraryQuery]) -> str:
     lines = []
     for name, q in lib.items():
         params = " ".join(f"{p}=…" if req else f"[{p}=…]" for p, req, _ in q.params)
+        if q.page:
+            params = (params + " " if params else "") + f"[offset=…] (pages of {q.page})"
         lines.append(f"{name.ljust(width)}  {q.title}" + (f"  {params}" if params else ""))
     return "\n".join(lines)
 

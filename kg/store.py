@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Iterable
 
@@ -87,8 +88,10 @@ class UnsafeQuery(KGError):
         self.status = status
 
 
-def _tokens(text: str) -> list[tuple[str, str]]:
-    return [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text) if m.lastgroup != "comment"]
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """The query's tokens without comments (cached: the library's queries come back again and again)."""
+    return tuple((m.lastgroup, m.group()) for m in _TOKEN.finditer(text) if m.lastgroup != "comment")
 
 
 def check_read_only(text: str, graphs: Iterable[str] = ()) -> None:
@@ -118,12 +121,23 @@ def check_read_only(text: str, graphs: Iterable[str] = ()) -> None:
                 raise UnsafeQuery(f"FROM {target} is not a graph of this store (remote graphs are not loaded)")
 
 
-def _is_key_of(toks: list[tuple[str, str]], i: int) -> bool:
+def names_graphs(text: str) -> bool:
+    """True when a query can see named graphs: it has a ``GRAPH`` pattern or a ``FROM`` clause.
+
+    Any other query reads the default graph alone (strings, IRIs, comments and
+    variables called ``?graph`` do not count).
+    """
+    toks = _tokens(text)
+    return any(kind == "word" and tok.upper() in ("GRAPH", "FROM") and not _is_key_of(toks, i)
+               for i, (kind, tok) in enumerate(toks))
+
+
+def _is_key_of(toks: tuple[tuple[str, str], ...], i: int) -> bool:
     """True when a would-be update keyword is really a variable or prefixed name part."""
     return i > 0 and toks[i - 1][1] in ("?", "$", ":")
 
 
-def _expand(curie: str, toks: list[tuple[str, str]]) -> str:
+def _expand(curie: str, toks: tuple[tuple[str, str], ...]) -> str:
     """Expand ``prefix:local`` with the query's PREFIX declarations or the defaults."""
     declared = {}
     for i, (kind, tok) in enumerate(toks[:-2]):
@@ -203,7 +217,15 @@ class Store:
 
 
 class OxStore(Store):
-    """pyoxigraph in-memory store; the default graph is the union of all graphs."""
+    """pyoxigraph in-memory stores; the default graph is the set union of all graphs.
+
+    Two stores hold the same default graph: ``store`` also keeps the named
+    graphs (for ``GRAPH`` and ``FROM`` queries), ``union`` holds the default
+    graph alone. Oxigraph's in-memory store finds a pattern's matches by
+    walking the quads that share its subject, predicate or object across
+    every graph, so a triple stated in 600 letters is walked 601 times there
+    and once in ``union``: queries that never name a graph run on ``union``.
+    """
 
     engine = "oxigraph"
 
@@ -211,7 +233,9 @@ class OxStore(Store):
         import pyoxigraph as ox
 
         self._ox = ox
+        self._graphs: list[str] | None = None
         self.store = ox.Store()
+        self.union = ox.Store()
         oxfmt = getattr(ox.RdfFormat, graph_format(path)[0])
         try:
             if path.suffix.lower() in DATASET_EXTS:
@@ -227,7 +251,7 @@ class OxStore(Store):
         self._materialize_union()
 
     def _materialize_union(self) -> None:
-        """Copy every named graph's triples into the default graph.
+        """Make the default graph the set union of every graph's triples, in both stores.
 
         Oxigraph's ``use_default_graph_as_union`` is a multiset union: a triple
         stated in three letters matches three times. SPARQL's default graph is
@@ -235,21 +259,25 @@ class OxStore(Store):
         """
         ox = self._ox
         self.loaded = len(self.store)
-        for g in list(self.store.named_graphs()):  # one graph at a time: never iterate what we extend
-            self.store.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-                               for q in self.store.quads_for_pattern(None, None, None, g)])
+        # a store is a set of quads: the triple stated in many graphs is kept once
+        self.union.bulk_extend(ox.Quad(q.subject, q.predicate, q.object)
+                               for q in self.store.quads_for_pattern(None, None, None, None))
+        self.store.bulk_extend(self.union.quads_for_pattern(None, None, None, None))
 
     def __len__(self) -> int:
         return self.loaded
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self.store.named_graphs())
+        if self._graphs is None:  # the store is read-only once loaded: list the graphs once
+            self._graphs = sorted(g.value for g in self.store.named_graphs())
+        return list(self._graphs)
 
     def query(self, text, bindings=None, max_rows=None) -> Result:
         ox = self._ox
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            res = self.store.query(text, prefixes=PREFIXES, substitutions=subs or None)
+            target = self.store if names_graphs(text) else self.union
+            res = target.query(text, prefixes=PREFIXES, substitutions=subs or None)
         except SyntaxError as e:
             raise QuerySyntaxError.from_oxigraph(str(e)) from None
         except RuntimeError as e:  # e.g. a parameter that is not a result column
@@ -258,19 +286,22 @@ class OxStore(Store):
             return Result("ask", boolean=bool(res))
         if isinstance(res, ox.QuerySolutions):
             names = [v.value for v in res.variables]
-            rows, truncated = [], False
-            for sol in res:
-                if max_rows is not None and len(rows) >= max_rows:
-                    truncated = True
-                    break
-                rows.append(tuple(from_ox(sol[n]) for n in names))
+            if max_rows is not None:
+                sols = list(islice(res, max_rows + 1))
+                truncated = len(sols) > max_rows
+                del sols[max_rows:]
+            else:
+                sols, truncated = res, False
+            # a solution iterates its values in ``variables`` order, None where unbound
+            conv = from_ox
+            rows = [tuple(map(conv, sol)) for sol in sols]
             return Result("select", vars=names, rows=rows, truncated=truncated)
         triples = [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in res]
         return Result("graph", triples=triples)
 
     def _labels_of(self, iri):
         ox = self._ox
-        return [q.object.value for q in self.store.quads_for_pattern(
+        return [q.object.value for q in self.union.quads_for_pattern(
             ox.NamedNode(str(iri)), ox.NamedNode(RDFS_LABEL), None, None)]
 
 
@@ -283,6 +314,7 @@ class RdflibStore(Store):
         from rdflib import Dataset
 
         self.ds = Dataset(default_union=True)
+        self._graphs: list[str] | None = None
         fmt = graph_format(path)[1]
         try:
             if path.suffix.lower() in DATASET_EXTS:
@@ -298,8 +330,11 @@ class RdflibStore(Store):
         return sum(1 for _ in self.ds.quads((None, None, None, None)))
 
     def graphs(self) -> list[str]:
-        return sorted(str(g.identifier) for g in self.ds.graphs()
-                      if isinstance(g.identifier, URIRef) and not str(g.identifier).startswith("urn:x-rdflib:"))
+        if self._graphs is None:  # read-only once loaded: list the graphs once
+            self._graphs = sorted(str(g.identifier) for g in self.ds.graphs()
+                                  if isinstance(g.identifier, URIRef)
+                                  and not str(g.identifier).startswith("urn:x-rdflib:"))
+        return list(self._graphs)
 
     def query(self, text, bindings=None, max_rows=None) -> Result:
         from pyparsing import ParseException
@@ -363,32 +398,41 @@ def to_ox(term: Node):
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_CONVERTED: dict = {}  # pyoxigraph term -> rdflib term (terms are immutable and hashable)
+_CONVERTED_MAX = 1 << 18
 
 
 def from_ox(term) -> Node | None:
-    """A pyoxigraph term (or ``None``) as an rdflib term; plain strings stay plain."""
-    import pyoxigraph as ox
+    """A pyoxigraph term (or ``None``) as an rdflib term; plain strings stay plain.
 
+    Results repeat the same terms over and over (a document in every row), and
+    building an rdflib term costs microseconds (typed literals parse their
+    lexical form), so conversions are memoised on the pyoxigraph term itself.
+    """
     if term is None:
         return None
+    got = _CONVERTED.get(term)
+    if got is None:
+        got = _convert(term)
+        if len(_CONVERTED) >= _CONVERTED_MAX:
+            _CONVERTED.clear()
+        _CONVERTED[term] = got
+    return got
+
+
+def _convert(term) -> Node:
+    import pyoxigraph as ox
+
     if isinstance(term, ox.NamedNode):
-        return _iri(term.value)
+        return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    return _literal(term.value, term.datatype.value, term.language)
-
-
-@lru_cache(maxsize=1 << 16)
-def _iri(value: str) -> URIRef:
-    return URIRef(value)
-
-
-@lru_cache(maxsize=1 << 16)
-def _literal(value: str, datatype: str, language: str | None) -> Literal:
-    """Cached: rdflib parses typed lexical forms on construction, which is slow per row."""
-    if language:
-        return Literal(value, lang=language)
-    return Literal(value) if datatype == _XSD_STRING else Literal(value, datatype=URIRef(datatype))
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value) if datatype == _XSD_STRING else Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"cannot convert {term!r}")  # RDF-star triples: not in our graphs
 
 
 def parse_term(value: str) -> Node:

@@ -19,6 +19,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from kg.cli import main
+from kg.errors import KGError
 from kg.query import library, parse_params, resolve_query, run
 from kg.store import ID, open_store
 
@@ -351,3 +352,49 @@ def test_parameters_narrow_the_answer(name, params, count, fx_ox, fx_rdflib):
     ox, rl = run(fx_ox, q.text, p, q), run(fx_rdflib, q.text, p, q)
     assert len(ox.rows) == count
     assert _multiset(ox) == _multiset(rl)
+
+
+# ---------------------------------------------------------------- paged queries (# page: N)
+
+PAGED = sorted(n for n, q in LIB.items() if q.page)
+
+
+def test_paged_queries_end_with_their_page_limit():
+    assert PAGED, "no paged query in the library"
+    for name in PAGED:
+        q = LIB[name]
+        assert q.text.rstrip().endswith(f"LIMIT {q.page}"), name
+        assert "offset" in q.text.split("SELECT")[0], f"{name}: the header should say how to page"
+
+
+@pytest.mark.parametrize("name", PAGED)
+def test_pages_add_up_to_the_whole_answer(name, fx_ox, fx_rdflib):
+    for store in (fx_ox, fx_rdflib):
+        q = LIB[name]
+        whole = run(store, q.text, {}, q)
+        assert whole.rows and not whole.truncated
+        pages, offset = [], 0
+        while True:
+            res = run(store, q.text, parse_params(["limit=2", f"offset={offset}"]), q)
+            pages += res.rows
+            offset += 2
+            assert res.truncated == (offset < len(whole.rows)), (offset, len(whole.rows))
+            if not res.truncated:
+                break
+        assert pages == whole.rows
+
+
+def test_a_page_smaller_than_the_answer_is_marked_truncated(fx_ox):
+    q = LIB["session-participants"]
+    res = run(fx_ox, q.text, parse_params(["limit=1"]), q)
+    assert len(res.rows) == 1 and res.truncated
+
+
+def test_paging_params_are_numbers_and_only_for_paged_queries(fx_ox):
+    q = LIB["session-participants"]
+    for bad in ("offset=x", "offset=-1", "limit=1 } ", "limit=10 OFFSET 3"):
+        with pytest.raises(KGError, match="whole number"):
+            run(fx_ox, q.text, parse_params([bad]), q)
+    unpaged = LIB["ministers"]
+    with pytest.raises(KGError, match="no parameter 'offset'"):
+        run(fx_ox, unpaged.text, parse_params(["offset=10"]), unpaged)
