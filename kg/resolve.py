@@ -91,6 +91,19 @@ def _global_label(key: str, ents: list[Entity], doc_labels: Counter, variants: s
     return max(sorted(good), key=lambda n: (good[n], len(n)))
 
 
+def _copy_entity(ent: Entity, key: str) -> Entity:
+    """A copy of ``ent`` under ``key`` with its own set of names (every field
+    kept; ``dataclasses.replace`` does the same at several times the cost)."""
+    try:
+        e = object.__new__(type(ent))
+        e.__dict__.update(ent.__dict__)
+    except AttributeError:  # no __dict__ (slots)
+        return replace(ent, key=key, alt_labels=set(ent.alt_labels))
+    e.key = key
+    e.alt_labels = set(ent.alt_labels)
+    return e
+
+
 def _rewrite_fact(f: Fact, m) -> Fact:
     obj = Ref(m(f.object.key)) if isinstance(f.object, Ref) else f.object
     return Fact(m(f.subject), f.predicate, obj, f.evidence)
@@ -122,7 +135,7 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
     for ex in extractions:
         new = Extraction(source=ex.source, doc_key=m(ex.doc_key), warnings=list(ex.warnings))
         for ent in ex.entities.values():
-            new.add_entity(replace(ent, key=m(ent.key), alt_labels=set(ent.alt_labels)))
+            new.add_entity(_copy_entity(ent, m(ent.key)))
         if parent and any(f.subject in parent or (isinstance(f.object, Ref) and f.object.key in parent)
                           for f in ex.facts):
             new.facts = [_rewrite_fact(f, m) for f in ex.facts]
