@@ -214,6 +214,18 @@ class _Chunk:
         return out
 
 
+def _chunks(n: int, jobs: int) -> list[tuple[int, int]]:
+    """(start, end) of the chunks of ``n`` items: ``_chunksize`` documents while
+    many remain, then fewer and fewer (down to one), so that all processes
+    finish at about the same time."""
+    out, start = [], 0
+    while start < n:
+        size = max(1, min(_chunksize(n, jobs), (n - start) // (jobs * 4)))
+        out.append((start, min(n, start + size)))
+        start += size
+    return out
+
+
 def _map_pool(func, items: Sequence, jobs: int, initializer, on_result) -> list[Any]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -225,7 +237,6 @@ def _map_pool(func, items: Sequence, jobs: int, initializer, on_result) -> list[
         # warm up once here instead of once per worker.
         initializer()
         initializer = None
-    size = _chunksize(len(items), jobs)
     out: list[Any] = []
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_setup,
                                initargs=(initializer,))
@@ -235,8 +246,8 @@ def _map_pool(func, items: Sequence, jobs: int, initializer, on_result) -> list[
         # dropped it cancels the queued futures, which races with the
         # executor's own clean-up of killed workers (InvalidStateError
         # tracebacks on an interrupted build).
-        with _frozen(ctx):
-            futures = [pool.submit(run, list(items[i:i + size])) for i in range(0, len(items), size)]
+        with _frozen(ctx):  # the workers start on the first submit
+            futures = [pool.submit(run, list(items[a:b])) for a, b in _chunks(len(items), jobs)]
         # Receiving is unpickling many small objects; the collector would walk
         # the growing list of results again and again (two thirds of the
         # receiving time). Nothing received holds a reference cycle.
