@@ -467,8 +467,11 @@ def cmd_build(args) -> int:
         extractions = resolve(extractions)
         plan = rdf_graph.plan_graphs(extractions)
         fmt = rdf_serialize.format_for(output)
-        fragments = _render(plan, fmt, jobs, args, count=not quiet)
+        rendered = _render(plan, fmt, jobs, args, count=not quiet)
+        fragments = [fragment for fragment, _counts in rendered]
         fragments += rdf_graph.render_reference(plan, fmt, count=not quiet)
+        fragments += rdf_graph.render_statistics(plan, [counts for _f, counts in rendered], fmt,
+                                                 count=not quiet)
         text = rdf_serialize.assemble(fragments, fmt)
         with output_lock(output, quiet):
             try:
@@ -553,8 +556,8 @@ def render_graph_task(item: tuple) -> object:
 
 
 def _render(plan, fmt: str, jobs: int, args, count: bool) -> list:
-    """Every document graph of ``plan`` rendered (``kg.rdf.serialize.Fragment``),
-    through the same executor as the extraction."""
+    """Every document graph of ``plan`` rendered, with its statistics counts
+    (``kg.rdf.graph.render_task``), through the same executor as the extraction."""
     from kg.executors import map_documents, shares_memory
 
     executor = getattr(args, "executor", "local") or "local"

@@ -19,6 +19,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
+from kg.rdf.namespaces import STATISTICS_GRAPH
 
 ID = "https://w3id.org/navo-kg/id/"
 ONTOLOGY_GRAPH = ID + "graph/ontology"
@@ -36,6 +37,7 @@ PREFIXES: dict[str, str] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "prov": "http://www.w3.org/ns/prov#",
     "oa": "http://www.w3.org/ns/oa#",
+    "void": "http://rdfs.org/ns/void#",
     "id": ID,
 }
 
@@ -248,7 +250,23 @@ class OxStore(Store):
         except SyntaxError as e:
             loc = e.args[1] if len(e.args) > 1 and isinstance(e.args[1], tuple) else (None, None, None)
             raise _where(path, loc[1], loc[2], str(e.args[0])) from None
+        self._add_missing_statistics()
         self._materialize_union()
+
+    def _add_missing_statistics(self) -> None:
+        """Count the statistics graph here if the file has none (see ``missing_statistics``)."""
+        ox = self._ox
+        if next(self.store.quads_for_pattern(ox.NamedNode(STATISTICS_GRAPH), None, None, None), None):
+            return
+        skip = ox.NamedNode(ONTOLOGY_GRAPH)
+        graphs = [g for g in self.store.named_graphs() if g != skip] + [ox.DefaultGraph()]
+        triples = missing_statistics(
+            ((q.subject.value, q.predicate.value, _plain_ox(q.object))
+             for q in self.store.quads_for_pattern(None, None, None, g)
+             if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode))
+            for g in graphs)
+        to = ox.NamedNode(STATISTICS_GRAPH)
+        self.store.bulk_extend(ox.Quad(*(_ox_plain(t) for t in triple), to) for triple in triples)
 
     def _materialize_union(self) -> None:
         """Make the default graph the set union of every graph's triples, in both stores.
@@ -323,8 +341,22 @@ class RdflibStore(Store):
                 self.ds.graph(URIRef(ID + "graph/default")).parse(str(path), format=fmt)
         except Exception as e:  # rdflib's parsers raise many types; all mean "bad file"
             raise _where(path, *_rdflib_where(e)) from None
+        self._add_missing_statistics()
         for ttl in extra:
             self.ds.graph(URIRef(ONTOLOGY_GRAPH)).parse(str(ttl), format="turtle")
+
+    def _add_missing_statistics(self) -> None:
+        """Count the statistics graph here if the file has none (see ``missing_statistics``)."""
+        from kg.rdf.graph import RDF_TERMS
+
+        if (URIRef(STATISTICS_GRAPH), None, None) in self.ds:
+            return
+        plain = (((str(s), str(p), (str(o), str(o.datatype or ""), o.language or "") if isinstance(o, Literal)
+                  else str(o)) for s, p, o in g if not isinstance(s, BNode) and not isinstance(o, BNode))
+                 for g in self.ds.graphs())
+        stats = self.ds.graph(URIRef(STATISTICS_GRAPH))
+        for t in missing_statistics(plain, RDF_TERMS):
+            stats.add(t)
 
     def __len__(self) -> int:
         return sum(1 for _ in self.ds.quads((None, None, None, None)))
@@ -376,6 +408,41 @@ class QuerySyntaxError(KGError):
         if m:
             return cls(int(m.group(1)), int(m.group(2)), m.group(3))
         return cls(None, None, text)
+
+
+# ---------------------------------------------------------------- statistics
+
+def missing_statistics(graphs: Iterable[Iterable[tuple]], terms=None) -> list[tuple]:
+    """The statistics graph (``kg.rdf.statistics``) of a file that lacks one.
+
+    ``kg build`` writes it; a hand-made graph or one built before it existed
+    gets it counted at load, so the library queries that read it answer on any
+    graph. ``graphs`` yields each graph's plain triples (IRIs as ``str``,
+    literals as tuples; blank nodes left out); ``terms`` is
+    ``kg.rdf.graph.PLAIN_TERMS`` (the default) or ``RDF_TERMS``."""
+    from kg.rdf.graph import PLAIN_TERMS
+    from kg.rdf.statistics import count_graph, statistics_triples
+
+    return statistics_triples([count_graph(g) for g in graphs], terms or PLAIN_TERMS)
+
+
+def _plain_ox(term):
+    """A pyoxigraph IRI or literal as a plain term (``str`` or (lexical, datatype, language))."""
+    if term.__class__.__name__ == "Literal":
+        return (term.value, term.datatype.value if term.datatype else "", term.language or "")
+    return term.value
+
+
+def _ox_plain(term):
+    """A plain term as a pyoxigraph term."""
+    import pyoxigraph as ox
+
+    if term.__class__ is str:
+        return ox.NamedNode(term)
+    value, datatype, language = term
+    if language:
+        return ox.Literal(value, language=language)
+    return ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
 
 
 # ---------------------------------------------------------------- term conversion

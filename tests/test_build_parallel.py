@@ -142,8 +142,10 @@ def _whole(extractions):
 
 def _pieces(extractions, fmt, count=False):
     plan = rdf_graph.plan_graphs(extractions)
-    frags = [rdf_graph.render_task(t, fmt, count) for t in plan.tasks]
+    rendered = [rdf_graph.render_task(t, fmt, count) for t in plan.tasks]
+    frags = [f for f, _counts in rendered]
     frags += rdf_graph.render_reference(plan, fmt, count)
+    frags += rdf_graph.render_statistics(plan, [c for _f, c in rendered], fmt, count)
     return plan, frags
 
 

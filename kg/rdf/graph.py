@@ -4,7 +4,8 @@ The layout follows docs/DESIGN.md: the graph IRI is the document's IRI; it
 holds the document node, each entity the document mentions (type, the one
 global ``rdfs:label``, the ``skos:altLabel``s seen in this document), the
 facts and their evidence. Reference facts no document states (``owl:sameAs``)
-go into the reference graph. No blank nodes: evidence nodes get skolem IRIs
+go into the reference graph, whole-build counts into the statistics graph
+(``kg.rdf.statistics``). No blank nodes: evidence nodes get skolem IRIs
 derived from their content, so builds are deterministic.
 """
 from __future__ import annotations
@@ -20,7 +21,9 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg.model import Entity, Evidence, Extraction, Fact, GYear, Ref
 from kg.rdf import serialize as _serialize
-from kg.rdf.namespaces import ID_BASE, KG, OA, PROV, REFERENCE_GRAPH, bind_all, entity_iri, expand
+from kg.rdf import statistics
+from kg.rdf.namespaces import (ID_BASE, KG, OA, PROV, REFERENCE_GRAPH, STATISTICS_GRAPH, bind_all, entity_iri,
+                               expand)
 
 # Class specificity when one key is typed differently in different places.
 _RANK = {"Minister": 2, "AnnotatedAgenda": 2, "Report": 2, "Letter": 2}
@@ -165,13 +168,22 @@ def _better(candidate: str, current: str) -> bool:
 
 
 def build_dataset(extractions: list[Extraction]) -> Dataset:
-    """The whole build as a Dataset: one named graph per document + reference graph."""
+    """The whole build as a Dataset: one named graph per document, the
+    reference graph and the statistics graph."""
     ds = Dataset()
     bind_all(ds)
     chosen = global_entities(extractions)
     reference = ds.graph(REFERENCE_GRAPH)
     for ex in extractions:
         add_document(ds, ex, chosen, reference)
+    groups: dict[str, list[tuple]] = {}
+    for ex in extractions:
+        groups.setdefault(ex.doc_key, []).extend(document_triples(ex, chosen, PLAIN_TERMS))
+    counts = [statistics.count_graph(triples) for triples in groups.values()]
+    counts.append(statistics.count_graph(t for ex in extractions for t in reference_triples(ex, PLAIN_TERMS)))
+    stats = ds.graph(URIRef(STATISTICS_GRAPH))
+    for t in statistics.statistics_triples(counts, RDF_TERMS):
+        stats.add(t)
     return ds
 
 
@@ -287,12 +299,14 @@ def plan_graphs(extractions: list[Extraction]) -> GraphPlan:
     return GraphPlan(tasks=tasks, reference=reference, reference_shared=reference_shared, chosen=chosen)
 
 
-def render_task(task: GraphTask, fmt: str, count: bool = False) -> _serialize.Fragment:
-    """Build and render one document graph (see ``kg.rdf.serialize.render_graph``)."""
+def render_task(task: GraphTask, fmt: str, count: bool = False) -> tuple[_serialize.Fragment, statistics.GraphCounts]:
+    """Build and render one document graph (see ``kg.rdf.serialize.render_graph``),
+    and count what it adds to the statistics graph."""
     triples: list[tuple] = []
     for ex in task.extractions:
         triples.extend(document_triples(ex, task.chosen, PLAIN_TERMS))
-    return _serialize.render_graph(ID_BASE + task.doc_key, triples, fmt, task.shared, count)
+    fragment = _serialize.render_graph(ID_BASE + task.doc_key, triples, fmt, task.shared, count)
+    return fragment, statistics.count_graph(triples)
 
 
 def render_reference(plan: GraphPlan, fmt: str, count: bool = False) -> list[_serialize.Fragment]:
@@ -300,6 +314,17 @@ def render_reference(plan: GraphPlan, fmt: str, count: bool = False) -> list[_se
     if not plan.reference:
         return []
     return [_serialize.render_graph(str(REFERENCE_GRAPH), plan.reference, fmt, plan.reference_shared, count)]
+
+
+def render_statistics(plan: GraphPlan, counts: list[statistics.GraphCounts], fmt: str,
+                      count: bool = False) -> list[_serialize.Fragment]:
+    """The statistics graph's fragment, from the counts of every document graph
+    (``render_task``) and of the reference graph."""
+    counts = [*counts, statistics.count_graph(plan.reference)]
+    triples = statistics.statistics_triples(counts, PLAIN_TERMS)
+    if not triples:
+        return []
+    return [_serialize.render_graph(STATISTICS_GRAPH, triples, fmt, frozenset(), count)]
 
 
 def _alt_labels(T: _Terms, add, node, ent: Entity, label: str) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, VOID, XSD
 
 KG = Namespace("https://w3id.org/navo-kg/def#")
 ID_BASE = "https://w3id.org/navo-kg/id/"
@@ -17,6 +17,8 @@ WD = Namespace("http://www.wikidata.org/entity/")
 
 # The graph that holds reference facts no document states (owl:sameAs ...).
 REFERENCE_GRAPH = URIRef(ID_BASE + "graph/reference")
+# The graph of whole-build counts (kg.rdf.statistics); a plain str, as its users need.
+STATISTICS_GRAPH = ID_BASE + "graph/statistics"
 
 # Entity kinds (IRI path segments) that get their own prefix in Turtle output.
 KINDS = ("document", "person", "office", "country", "organisation", "summit", "ministerial",
@@ -37,6 +39,7 @@ PREFIXES: dict[str, str] = {
     "oa": str(OA),
     "org": str(ORG),
     "wd": str(WD),
+    "void": str(VOID),
     **{kind: ID_BASE + kind + "/" for kind in KINDS},
 }
 

@@ -1,0 +1,111 @@
+"""The statistics graph (kg.rdf.statistics): the counts the build writes, and
+the store's counts for files without them, equal the plain aggregates."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib.namespace import RDF
+
+from kg.query import library, run
+from kg.rdf import statistics as st
+from kg.rdf.namespaces import KG, STATISTICS_GRAPH
+from kg.store import open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "data" / "fixture.trig"
+LIB = library()
+TYPE, MENTIONS, RULE, PRED = str(RDF.type), str(KG.mentions), str(KG.rule), str(RDF.predicate)
+PERSON, COUNTRY, EVIDENCE = str(KG.Person), str(KG.Country), str(KG.Evidence)
+
+# The aggregates written out the slow, obvious way (what the three library
+# queries computed before the build counted them).
+NAIVE = {
+    "class-counts": """
+        SELECT ?class ?entities (COALESCE(?mentioning, 0) AS ?documents) WHERE {
+          { SELECT ?class (COUNT(?entity) AS ?entities) WHERE {
+              ?class a owl:Class . FILTER(STRSTARTS(STR(?class), STR(kg:)) && ?class != kg:Evidence)
+              ?entity a ?class } GROUP BY ?class }
+          OPTIONAL { SELECT ?class (COUNT(DISTINCT ?document) AS ?mentioning) WHERE {
+              ?document kg:mentions ?entity . ?entity a ?class } GROUP BY ?class }
+        } ORDER BY DESC(?entities) ?class""",
+    "evidence-by-rule": """
+        SELECT ?rule ?predicate (COUNT(?evidence) AS ?facts) WHERE {
+          ?evidence a kg:Evidence ; kg:rule ?rule ; rdf:predicate ?predicate }
+        GROUP BY ?rule ?predicate ORDER BY DESC(?facts) ?rule ?predicate""",
+    "co-mentions": """
+        SELECT ?a ?b (COUNT(?document) AS ?documents) WHERE {
+          ?document kg:mentions ?a, ?b . FILTER(STR(?a) < STR(?b)) }
+        GROUP BY ?a ?b ORDER BY DESC(?documents) ?a ?b LIMIT 25""",
+}
+
+
+def _e(name: str) -> str:
+    return f"https://w3id.org/navo-kg/id/person/{name}"
+
+
+def test_count_graph_reads_types_mentions_and_evidence():
+    doc = "https://w3id.org/navo-kg/id/document/d1"
+    ev = "https://w3id.org/navo-kg/id/evidence/1"
+    counts = st.count_graph([
+        (doc, MENTIONS, _e("a")), (doc, MENTIONS, _e("b")), (doc, MENTIONS, _e("a")),
+        (_e("a"), TYPE, PERSON), (_e("a"), TYPE, "http://xmlns.com/foaf/0.1/Person"),  # not a kg class
+        (ev, TYPE, EVIDENCE), (ev, RULE, ("persons.role", "", "")), (ev, PRED, str(KG.holdsOffice)),
+        ("https://w3id.org/navo-kg/id/evidence/2", RULE, ("orphan", "", "")),  # no kg:Evidence type
+    ])
+    assert counts.types == {_e("a"): {PERSON}}
+    assert counts.mentions == {doc: {_e("a"), _e("b")}}
+    assert counts.evidence == {("persons.role", str(KG.holdsOffice)): 1}
+
+
+def test_class_counts_merge_types_and_mentions_across_graphs():
+    g1 = st.GraphCounts(types={_e("a"): {PERSON}}, mentions={"d1": {_e("a")}})
+    g2 = st.GraphCounts(types={_e("a"): {PERSON, COUNTRY}, _e("b"): {PERSON}}, mentions={"d2": {_e("a"), _e("b")}})
+    # a is counted once as a Person although two graphs type it, and d2 once
+    # although it mentions two persons; a's second class counts a's documents
+    assert st.class_counts(st.merge([g1, g2])) == {PERSON: (2, 2), COUNTRY: (1, 2)}
+
+
+def test_top_pairs_most_documents_first_then_by_iri_and_cut_at_k():
+    mentions = {"d1": {_e("c"), _e("a"), _e("b")}, "d2": {_e("b"), _e("c")}, "d3": {_e("a")}}
+    assert st.top_pairs(mentions) == [(_e("b"), _e("c"), 2), (_e("a"), _e("b"), 1), (_e("a"), _e("c"), 1)]
+    assert st.top_pairs(mentions, k=2) == [(_e("b"), _e("c"), 2), (_e("a"), _e("b"), 1)]
+    assert st.top_pairs({}) == []
+
+
+def _rows(store, text):
+    return run(store, text).rows
+
+
+@pytest.fixture(scope="module")
+def seeds_without_statistics(seeds_build, tmp_path_factory) -> Path:
+    """The seeds build as N-Quads with the statistics graph taken out."""
+    import pyoxigraph as ox
+
+    out = tmp_path_factory.mktemp("nostats") / "seeds.nq"
+    quads = [q for q in ox.parse(path=str(seeds_build.trig), format=ox.RdfFormat.TRIG)
+             if q.graph_name != ox.NamedNode(STATISTICS_GRAPH)]
+    ox.serialize(quads, output=str(out), format=ox.RdfFormat.N_QUADS)
+    return out
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("name", sorted(NAIVE))
+def test_library_statistics_queries_equal_the_plain_aggregates(seeds_build, seeds_without_statistics,
+                                                               engine, name):
+    # the build's counts (.trig: own graph; .ttl: mixed into the union), the
+    # store's counts for a file without them, and a hand-made graph
+    for path in (seeds_build.trig, seeds_build.ttl, seeds_without_statistics, FIXTURE):
+        store = open_store(path, engine)
+        want = _rows(store, NAIVE[name])
+        assert want, (path.name, name)
+        assert _rows(store, LIB[name].text) == want, (path.name, name)
+
+
+def test_build_keeps_the_top_pairs_of_all_documents(seeds_build):
+    store = open_store(seeds_build.trig, "oxigraph")
+    kept = _rows(store, "SELECT ?a ?b ?n WHERE { ?p kg:firstEntity ?a ; kg:secondEntity ?b ; kg:documentCount ?n }"
+                        " ORDER BY DESC(?n) ?a ?b")
+    every = _rows(store, NAIVE["co-mentions"].replace("LIMIT 25", ""))
+    assert len(every) > st.TOP_PAIRS
+    assert kept == every[:st.TOP_PAIRS]
