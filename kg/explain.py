@@ -17,7 +17,7 @@ from rdflib import Literal, URIRef
 
 from kg.errors import KGError
 from kg.query import compact
-from kg.store import Store, open_store
+from kg.store import STATISTICS_GRAPH, Store, open_store
 
 # Each query is one plain pattern around a bound ?entity (or ?name), so the
 # engines answer from their indexes: one query with UNION/BIND/OPTIONAL took
@@ -97,8 +97,8 @@ def facts_about(store: Store, entity: URIRef, files: dict) -> dict[tuple, set[tu
     stated = [((entity, p, o), doc) for _, p, o, doc in store.query(OUT, bind).rows]
     stated += [((s, p, entity), doc) for _, s, p, doc in store.query(IN, bind).rows]
     for (s, p, o), doc in stated:
-        if str(p) in HIDDEN or (s, p, o, doc) in evidenced:
-            continue
+        if str(p) in HIDDEN or (s, p, o, doc) in evidenced or str(doc) == STATISTICS_GRAPH:
+            continue  # the statistics graph holds counts about entities, not facts
         facts[(s, p, o)].add((files.get(doc, compact(doc)), None, -1, -1, None))
     return facts
 

@@ -98,3 +98,13 @@ def test_explain_on_the_seeds(tmp_path_factory):
     for file, start, end, sentence in spans:
         src = (seeds / file).read_text(encoding="utf-8")[int(start):int(end)]
         assert " ".join(src.split()) == sentence
+
+
+def test_explain_lists_facts_not_the_statistics_that_count_the_entity(tmp_path_factory):
+    store = open_store(build_seeds(tmp_path_factory))
+    # Kuleba is in the seeds' most co-mentioned pairs, so the statistics graph names him
+    assert store.query("ASK { ?pair kg:firstEntity|kg:secondEntity ?e . ?e rdfs:label ?l "
+                       "FILTER(CONTAINS(?l, 'Kuleba')) }").boolean
+    text = explain(store, "Kuleba")
+    assert "kg:holdsOffice" in text
+    assert "statistics" not in text and "Entity" not in text
