@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # throw the cache away.
 _NOT_EXTRACTION = {
     "build.py", "cache.py", "executors.py", "push.py", "cli.py", "resolve.py", "query.py",
-    "serve.py", "explain.py", "stats.py", "store.py", "rdf", "viz", "__pycache__",
+    "serve.py", "explain.py", "stats.py", "store.py", "gcutil.py", "rdf", "viz", "__pycache__",
 }
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -204,7 +204,8 @@ def extract_cached(func, items, cache: ExtractionCache | None, *, path_of=_same,
     With ``cache=None`` every item is computed. ``on_result(i, result)`` is
     called for misses only, with ``i`` the position in ``items``.
     """
-    from kg.executors import collector_paused, map_documents
+    from kg.executors import map_documents
+    from kg.gcutil import collector_paused
 
     items = list(items)
     out: list = [None] * len(items)
