@@ -187,7 +187,7 @@ def _subject_text(indent: str, subject: str, items) -> str:
     return "\n".join(lines)
 
 
-def _blocks(keyed, indent: str = ""):
+def _blocks(keyed):
     """(subject string, subject term, [(key, triple)]) per subject, in output order."""
     start = 0
     n = len(keyed)
