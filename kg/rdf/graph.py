@@ -1,4 +1,8 @@
-"""Extractions -> an ``rdflib.Dataset`` with one named graph per document.
+"""Extractions -> one named graph per document, plus the reference graph.
+
+``kg build`` splits the build into one task per graph (``plan_graphs``) and
+renders each from plain terms (``render_task``); ``build_dataset`` makes the
+same graphs as an ``rdflib.Dataset``.
 
 The layout follows docs/DESIGN.md: the graph IRI is the document's IRI; it
 holds the document node, each entity the document mentions (type, the one

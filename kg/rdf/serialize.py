@@ -2,8 +2,8 @@
 
 rdflib's serialisers iterate hash-ordered sets, so their output can differ
 between processes. Turtle, TriG, N-Triples and N-Quads are therefore written
-here from sorted triples (rdflib formats each term); JSON-LD is built as a
-sorted structure. There are no blank nodes in our graphs, so sorting is total.
+here from sorted triples (literals in rdflib's lexical forms); JSON-LD is built
+as a sorted structure. There are no blank nodes in our graphs, so sorting is total.
 
 The writing happens in two steps, so that ``kg build --jobs N`` can do the
 expensive part in its workers:
