@@ -12,8 +12,8 @@ incremental build (one document added to a cached build). It writes
 
 The ``--jobs 1`` builds run through ``bench/timed_build.py``: the real CLI in
 one process with a stopwatch on each stage function (ingest, clean, NLP,
-relations, resolution, RDF, serialisation), so the split is that of the build
-itself. The code under test is a frozen copy of ``kg/`` and ``ontology/``
+relations, resolution, RDF, serialisation, assembly), so the split is that of
+the build itself. The code under test is a frozen copy of ``kg/`` and ``ontology/``
 (``bench/out/snapshot``), so edits made during a run do not mix versions.
 """
 from __future__ import annotations
@@ -57,8 +57,8 @@ P.R. Hoekman
 
 # --------------------------------------------------------------------------- running children
 
-# Where the code under test lives: the working tree, or a frozen copy of it
-# (``--snapshot``, the default) so edits made while the bench runs do not mix
+# Where the code under test lives: the working tree (``--no-snapshot``), or a
+# frozen copy of it (the default) so edits made while the bench runs do not mix
 # versions between sizes or invalidate the extraction cache half-way.
 CODE = ROOT
 

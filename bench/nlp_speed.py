@@ -1,6 +1,6 @@
 """NLP + extraction speed on the seeds (issue 8's 50,000 words/s per core target).
 
-Usage: ``.venv/bin/python bench/nlp_speed.py [--copies N] [--docs FOLDER] [--repeat R] [--reference]``
+Usage: ``.venv/bin/python bench/nlp_speed.py [--copies N] [--docs FOLDER] [--repeat R] [--profile] [--reference]``
 
 Reads every document of FOLDER (default ``seeds/``) once, ``N`` times over
 (default 20), then times the per-document path ``kg.ingest.read`` ->

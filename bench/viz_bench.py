@@ -20,15 +20,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from kg.gcutil import collector_paused  # noqa: E402
 from kg.viz.pages import write_site  # noqa: E402
-from kg.viz.project import annotate, load_labels, no_gc, project, read_quads  # noqa: E402
+from kg.viz.project import annotate, load_labels, project, read_quads  # noqa: E402
 from kg.viz.synthetic import scale_file  # noqa: E402
 
 
 def timed(fn, *args):
     """Run ``fn`` as ``kg viz`` does (collector paused); wall and CPU seconds."""
     start, cpu = time.perf_counter(), time.process_time()
-    with no_gc():
+    with collector_paused():
         result = fn(*args)
     return result, (round(time.perf_counter() - start, 2), round(time.process_time() - cpu, 2))
 

@@ -221,24 +221,30 @@ def chunks(cleaned: CleanText, size: int = CHUNK_CHARS) -> list[CleanText]:
 
 def merge_chunk(into: Extraction, part: Extraction) -> Extraction:
     """Fold the extraction of a later piece of a document into the first one's."""
-    from dataclasses import replace
-
     from kg.model import Ref
 
     old, new = part.doc_key, into.doc_key
+    for key, ent in part.entities.items():
+        if key != old:
+            into.add_entity(ent)
+    facts = [f for f in part.facts if not (f.subject == old and not isinstance(f.object, Ref))]
+    into.facts.extend(_rekeyed(facts, old, new))
+    into.warnings.extend(w for w in part.warnings if w not in into.warnings)
+    return into
+
+
+def _rekeyed(facts: list, old: str, new: str) -> list:
+    """``facts`` with the entity key ``old`` (as subject or object) renamed ``new``."""
+    from dataclasses import replace
+
+    from kg.model import Ref
 
     def swap(v):
         if isinstance(v, Ref) and v.key == old:
             return Ref(new)
         return new if v == old else v
 
-    for key, ent in part.entities.items():
-        if key != old:
-            into.add_entity(ent)
-    into.facts.extend(replace(f, subject=swap(f.subject), object=swap(f.object)) for f in part.facts
-                      if not (f.subject == old and not isinstance(f.object, Ref)))
-    into.warnings.extend(w for w in part.warnings if w not in into.warnings)
-    return into
+    return [replace(f, subject=swap(f.subject), object=swap(f.object)) for f in facts]
 
 
 def _from_cache(task: tuple[str, int | None], ex: Extraction) -> DocResult:
@@ -269,9 +275,6 @@ def separate_duplicates(extractions: list[Extraction]) -> list[str]:
     """Give each document its own key when two files are the same Kamerstuk
     (copies, or a .pdf and a .txt of one letter), so their named graphs stay
     apart; the first file in input order keeps the Kamerstuk key. Returns warnings."""
-    from dataclasses import replace
-
-    from kg.model import Ref
     from kg.slug import slugify
 
     first: dict[str, str] = {}
@@ -293,13 +296,7 @@ def separate_duplicates(extractions: list[Extraction]) -> list[str]:
             ent = ex.entities.pop(old)
             ent.key = new
             ex.entities[new] = ent
-
-        def swap(v):
-            if isinstance(v, Ref) and v.key == old:
-                return Ref(new)
-            return new if v == old else v
-
-        ex.facts = [replace(f, subject=swap(f.subject), object=swap(f.object)) for f in ex.facts]
+        ex.facts = _rekeyed(ex.facts, old, new)
     return warnings
 
 

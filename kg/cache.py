@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # throw the cache away.
 _NOT_EXTRACTION = {
     "build.py", "cache.py", "executors.py", "push.py", "cli.py", "resolve.py", "query.py",
-    "serve.py", "explain.py", "stats.py", "store.py", "rdf", "viz", "__pycache__",
+    "serve.py", "explain.py", "stats.py", "store.py", "gcutil.py", "rdf", "viz", "__pycache__",
 }
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
@@ -119,23 +119,16 @@ class ExtractionCache:
             ex.source = dataclasses.replace(ex.source, path=Path(path))
         return ex
 
-    def put(self, path: str | os.PathLike, extraction: Extraction) -> bool:
+    def put(self, path: str | os.PathLike, extraction: Extraction, key: str | None = None) -> bool:
         """Store ``extraction`` for ``path`` (atomically); False if it could not be.
 
-        The key is the one ``get(path)`` computed, else that of the file's
-        current bytes. A failed write (file gone, disk full, folder read-only)
-        only costs a re-extraction next time, so it does not raise.
+        The key is ``key`` if given, else the one ``get(path)`` computed, else
+        that of the file's current bytes. A failed write (file gone, disk full,
+        folder read-only) only costs a re-extraction next time, so it does not raise.
         """
-        try:
-            key = self._keys.pop(str(path), None) or self.key(path)
-        except OSError:
-            return False
-        return self.put_key(key, extraction)
-
-    def put_key(self, key: str, extraction: Extraction) -> bool:
-        """Store ``extraction`` under ``key`` (atomically); False if it could not be."""
         tmp = None
         try:
+            key = key or self._keys.pop(str(path), None) or self.key(path)
             entry = self._entry(key)
             entry.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-", suffix=".pickle")
@@ -174,11 +167,7 @@ class _Storing:
         result = self.func(item)
         ex = self.extraction_of(result)
         if isinstance(ex, Extraction):
-            try:
-                key = key or self.cache.key(path)
-            except OSError:
-                return result
-            self.cache.put_key(key, ex)
+            self.cache.put(path, ex, key)
         return result
 
 
@@ -204,7 +193,8 @@ def extract_cached(func, items, cache: ExtractionCache | None, *, path_of=_same,
     With ``cache=None`` every item is computed. ``on_result(i, result)`` is
     called for misses only, with ``i`` the position in ``items``.
     """
-    from kg.executors import collector_paused, map_documents
+    from kg.executors import map_documents
+    from kg.gcutil import collector_paused
 
     items = list(items)
     out: list = [None] * len(items)

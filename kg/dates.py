@@ -4,10 +4,10 @@ carried over from context when the text leaves it out."""
 from __future__ import annotations
 
 import calendar
-from bisect import bisect_right
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 MONTHS = {
@@ -48,6 +48,8 @@ def _from_days(rx: re.Pattern, text: str, days: list[int]):
             if m is not None:
                 yield m
                 pos = m.end()
+
+
 _MONTH_LENGTHS = sorted({len(m) for m in MONTHS})
 
 

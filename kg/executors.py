@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from kg.errors import KGError
+from kg.gcutil import collector_paused
 
 EXECUTORS = ("local", "dask")
 
@@ -187,18 +188,6 @@ def _frozen(ctx):
         yield
     finally:
         gc.unfreeze()
-
-
-@contextlib.contextmanager
-def collector_paused():
-    """Automatic garbage collection off in this process for the block."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 class _Chunk:

@@ -97,16 +97,12 @@ def load() -> Reference:
         ref.by_iso2[ent.iso2] = ent.key
         for adj in ent.adjectives:
             ref.by_adjective.setdefault(fold(adj), ent.key)
-    for row in _read("organisations.json")["organisations"]:
-        ent = RefEntity(key="organisation/" + slugify(row["label"]), cls="Organisation", label=row["label"],
-                        aliases=tuple(row.get("aliases", ())), exact=tuple(row.get("exact", ())),
-                        same_as=_qid(row.get("wikidata")))
-        ref.entities[ent.key] = ent
-    for row in _read("operations.json")["operations"]:
-        ent = RefEntity(key="operation/" + slugify(row["label"]), cls="Operation", label=row["label"],
-                        aliases=tuple(row.get("aliases", ())), exact=tuple(row.get("exact", ())),
-                        same_as=_qid(row.get("wikidata")))
-        ref.entities[ent.key] = ent
+    for name, cls in (("organisations", "Organisation"), ("operations", "Operation")):
+        for row in _read(f"{name}.json")[name]:  # key "organisation/navo", "operation/isaf", ...
+            ent = RefEntity(key=f"{cls.lower()}/{slugify(row['label'])}", cls=cls, label=row["label"],
+                            aliases=tuple(row.get("aliases", ())), exact=tuple(row.get("exact", ())),
+                            same_as=_qid(row.get("wikidata")))
+            ref.entities[ent.key] = ent
     for row in _read("places.json")["places"]:
         ent = RefEntity(key="place/" + slugify(row["label"]), cls="Place", label=row["label"],
                         aliases=tuple(row.get("aliases", ())), same_as=_qid(row.get("wikidata")),

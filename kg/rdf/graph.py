@@ -1,4 +1,8 @@
-"""Extractions -> an ``rdflib.Dataset`` with one named graph per document.
+"""Extractions -> one named graph per document, plus the reference graph.
+
+``kg build`` splits the build into one task per graph (``plan_graphs``) and
+renders each from plain terms (``render_task``); ``build_dataset`` makes the
+same graphs as an ``rdflib.Dataset``.
 
 The layout follows docs/DESIGN.md: the graph IRI is the document's IRI; it
 holds the document node, each entity the document mentions (type, the one
@@ -15,6 +19,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
@@ -94,11 +99,6 @@ def _decimal_lexical(d: Decimal) -> str:
 
 
 _PLAIN: dict = {}  # (type, value) -> plain literal, filled from rdflib's lexical forms
-_NNI_PLAIN: dict = {}
-
-
-def _plain_of(lit: Literal) -> tuple[str, str, str]:
-    return (str(lit), str(lit.datatype) if lit.datatype is not None else "", lit.language or "")
 
 
 def plain_literal(value) -> tuple[str, str, str]:
@@ -109,11 +109,11 @@ def plain_literal(value) -> tuple[str, str, str]:
         key = (type(value), value)
         got = _PLAIN.get(key)
     except TypeError:  # unhashable: not cached
-        return _plain_of(literal(value))
+        return _serialize.plain_term(literal(value))
     if got is None:
         if len(_PLAIN) > 100_000:
             _PLAIN.clear()
-        got = _PLAIN[key] = _plain_of(literal(value))
+        got = _PLAIN[key] = _serialize.plain_term(literal(value))
     return got
 
 
@@ -121,13 +121,9 @@ def _nni_literal(n: int) -> Literal:
     return Literal(n, datatype=XSD.nonNegativeInteger)
 
 
+@lru_cache(maxsize=1 << 16)
 def _nni_plain(n: int) -> tuple[str, str, str]:
-    got = _NNI_PLAIN.get(n)
-    if got is None:
-        if len(_NNI_PLAIN) > 100_000:
-            _NNI_PLAIN.clear()
-        got = _NNI_PLAIN[n] = _plain_of(_nni_literal(n))
-    return got
+    return _serialize.plain_term(_nni_literal(n))
 
 
 RDF_TERMS = _Terms(URIRef, literal, _nni_literal)

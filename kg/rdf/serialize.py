@@ -2,8 +2,8 @@
 
 rdflib's serialisers iterate hash-ordered sets, so their output can differ
 between processes. Turtle, TriG, N-Triples and N-Quads are therefore written
-here from sorted triples (rdflib formats each term); JSON-LD is built as a
-sorted structure. There are no blank nodes in our graphs, so sorting is total.
+here from sorted triples (literals in rdflib's lexical forms); JSON-LD is built
+as a sorted structure. There are no blank nodes in our graphs, so sorting is total.
 
 The writing happens in two steps, so that ``kg build --jobs N`` can do the
 expensive part in its workers:
@@ -119,7 +119,7 @@ def term(t, prefixed: bool = False) -> str:
     raise ValueError(f"blank node or unsupported term in output: {t!r}")
 
 
-def _plain(t):
+def plain_term(t):
     """An rdflib term as a plain one: an IRI as ``str``, a literal as
     (lexical form, datatype IRI or "", language or "")."""
     if isinstance(t, Literal):
@@ -135,7 +135,7 @@ def _plain_triples(triples) -> list[tuple]:
     triples = triples if isinstance(triples, list) else list(triples)
     if not triples or type(triples[0][0]) is str:
         return triples
-    return [(_plain(s), _plain(p), _plain(o)) for s, p, o in triples]
+    return [(plain_term(s), plain_term(p), plain_term(o)) for s, p, o in triples]
 
 
 def _pterm(t, prefixed: bool = False) -> str:
@@ -187,7 +187,7 @@ def _subject_text(indent: str, subject: str, items) -> str:
     return "\n".join(lines)
 
 
-def _blocks(keyed, indent: str = ""):
+def _blocks(keyed):
     """(subject string, subject term, [(key, triple)]) per subject, in output order."""
     start = 0
     n = len(keyed)
@@ -262,7 +262,7 @@ def render_graph(iri, triples, fmt: str, shared: set[str] | frozenset[str] = fro
     With ``count`` the fragment also carries what the build summary's triple
     count needs, in every format.
     """
-    iri = _plain(iri) if iri is not None and type(iri) is not str else iri
+    iri = plain_term(iri) if iri is not None and type(iri) is not str else iri
     keyed = _sorted(triples)
     frag = Fragment(order=graph_order(iri))
     if fmt == "turtle":

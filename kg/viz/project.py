@@ -12,9 +12,7 @@ graph when there is one and from the evidence's ``prov:wasDerivedFrom``.
 """
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
 from kg.errors import KGError
+from kg.gcutil import collector_paused
 from kg.rdf.load import FORMATS, load_dataset  # noqa: F401  (load_dataset: one parser for rdflib users)
 
 KG = "https://w3id.org/navo-kg/def#"
@@ -335,22 +334,9 @@ def annotate(G: nx.MultiDiGraph, seed: int = 42) -> None:
         G.nodes[n]["pagerank"] = round(pr.get(n, 0.0), 6)
 
 
-@contextmanager
-def no_gc():
-    """Pause the cyclic garbage collector: building millions of small containers
-    otherwise spends ~40% of the time in collections that free nothing."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def entity_graph(path: str | Path, lang: str = "nl") -> nx.MultiDiGraph:
     """Load a graph file and return its annotated entity graph."""
-    with no_gc():
+    with collector_paused():
         G = project(read_quads(path), load_labels(lang))
         annotate(G)
     return G

@@ -284,7 +284,7 @@ class AcronymFinder:
                     if prev.is_punct or prev.like_num:
                         break
                     if ns[j - 1] in taken:  # only NATO/NAVO in front may already be an entity
-                        if fold(prev.text).split("-")[0] in DATA["org_prefixes"]:
+                        if fold(prev.text).split("-")[0] in _ORG_PREFIXES:
                             j -= 1
                         break
                     if prev.text[0].isupper() and fold(prev.text) not in stop:
@@ -315,7 +315,7 @@ class AcronymFinder:
             # "operatie Interflex", "NAVO Missie Irak", "ISAF-missie"
             if low in ops and k + 1 < len(ns) and tx[ns[k + 1]][:1].isupper() \
                     and fold(tx[ns[k + 1]]) not in stop:
-                start = ns[k - 1] if k and lw[ns[k - 1]] in DATA["org_prefixes"] else i
+                start = ns[k - 1] if k and lw[ns[k - 1]] in _ORG_PREFIXES else i
                 name_tok = doc[ns[k + 1]]
                 geo = _covering(doc, name_tok.i, name_tok.i + 1)
                 if ns[k + 1] in taken and (geo is None or geo.label_ not in ("Country", "Place")):
@@ -337,23 +337,13 @@ class AcronymFinder:
                 add_mention(doc, start, name_tok.i + 1, "Operation", key)
                 taken.update(range(start, name_tok.i + 1))
                 continue
-            if "-" in text:
-                stem, _, tail = text.rpartition("-")
-                if tail.lower() in ops and stem[:1].isupper() and stem.isalpha():
-                    key = "operation/" + canonical_slug(stem)
-                    register_entity(doc, key, "Operation", stem, alt_labels=[text])
-                    add_mention(doc, i, i + 1, "Operation", key)
-                    taken.add(i)
-                    continue
-                # "Patriot-initiatief", "NAVO-norm"
-                if tail.lower() in DATA["dutch_heads"] and stem[:1].isupper() and stem.replace("-", "").isalpha():
-                    self._name(doc, i, i + 1, taken)
-                    continue
-                # "NAVO-hybride strategie"
-                if fold(stem) in DATA["org_prefixes"] and tail.islower() and k + 1 < len(ns) \
-                        and lw[ns[k + 1]] in DATA["dutch_heads"]:
-                    self._name(doc, i, ns[k + 1] + 1, taken)
-                    continue
+            # "ISAF-missie" (stem and tail as split at the top of the loop)
+            if "-" in text and tail.lower() in ops and stem[:1].isupper() and stem.isalpha():
+                key = "operation/" + canonical_slug(stem)
+                register_entity(doc, key, "Operation", stem, alt_labels=[text])
+                add_mention(doc, i, i + 1, "Operation", key)
+                taken.add(i)
+                continue
             # Dutch compound names mid-sentence: "de Actieagenda productie- en leveringszekerheid ..."
             # (the memoised head_class first: it rules out nearly every word before Tokens are made)
             if text[:1].isupper() and head_class(text) == "Initiative" and not doc[i].is_sent_start and k \

@@ -90,19 +90,6 @@ def newline_between(doc: Doc, i: int, j: int) -> bool:
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.-?)+$")
 
 
-def _initials_run(toks, i: int) -> int:
-    """Number of adjacent tokens from ``i`` that together spell initials (``A.Th`` ``.`` ``B.``), else 0."""
-    best, text = 0, ""
-    for n in range(min(5, len(toks) - i)):
-        t = toks[i + n]
-        if n and toks[i + n - 1].idx + len(toks[i + n - 1].text) != t.idx:
-            break
-        text += t.text
-        if _INITIALS.match(text):
-            best = n + 1
-    return best if best > 1 else 0
-
-
 class Words(Sequence):
     """The compact word sequence: a read-only sequence of ``Word``, kept as columns
     (``texts``, ``norms``, ``starts``, ``ends``; do not mutate them). A ``Word`` is
@@ -141,8 +128,10 @@ def compact_tokens(doc: Doc) -> Words:
     return words
 
 
-def _initials_run_at(texts: list[str], idxs: list[int], i: int) -> int:
-    """``_initials_run`` over parallel lists of token texts and character offsets."""
+def _initials_run(texts: list[str], idxs: list[int], i: int) -> int:
+    """Number of adjacent tokens from ``i`` that together spell initials (``A.Th``
+    ``.`` ``B.``), else 0; ``texts`` and ``idxs`` are the tokens' texts and
+    character offsets."""
     best, text = 0, ""
     for n in range(min(5, len(texts) - i)):
         if n and idxs[i + n - 1] + len(texts[i + n - 1]) != idxs[i + n]:
@@ -203,7 +192,7 @@ def _compact(doc: Doc) -> Words:
             w_ends += ends[i:k]
         i = k
         t = texts[i]
-        run = _initials_run_at(texts, idxs, i) if t[:1].isupper() else 0
+        run = _initials_run(texts, idxs, i) if t[:1].isupper() else 0
         if run:
             text = "".join(texts[i:i + run])
             add(text, fold(text), ids[i], ids[i + run - 1] + 1)
