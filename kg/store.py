@@ -348,11 +348,12 @@ class RdflibStore(Store):
     def _add_missing_statistics(self) -> None:
         """Count the statistics graph here if the file has none (see ``missing_statistics``)."""
         from kg.rdf.graph import RDF_TERMS
+        from kg.rdf.serialize import plain_term
 
         if (URIRef(STATISTICS_GRAPH), None, None) in self.ds:
             return
-        plain = (((str(s), str(p), (str(o), str(o.datatype or ""), o.language or "") if isinstance(o, Literal)
-                  else str(o)) for s, p, o in g if not isinstance(s, BNode) and not isinstance(o, BNode))
+        plain = (((str(s), str(p), plain_term(o)) for s, p, o in g
+                  if not isinstance(s, BNode) and not isinstance(o, BNode))
                  for g in self.ds.graphs())
         stats = self.ds.graph(URIRef(STATISTICS_GRAPH))
         for t in missing_statistics(plain, RDF_TERMS):
