@@ -49,3 +49,98 @@ def test_same_tokens_as_spacy_on_any_text(parts):
     doc = tok(text)
     assert docindex.text(doc) == doc.text == text  # the text the tokenizer remembered
     assert _tokens(tok, text) == _tokens(_PLAIN, text)
+
+
+# --- exceptions added when a text needs them (kg.nlp.components.exceptions) ----
+
+import json  # noqa: E402
+
+from kg.nlp.components import exceptions  # noqa: E402
+from kg.nlp.components.exceptions import ExceptionIndex  # noqa: E402
+
+_RULES = sorted(_PLAIN.rules)
+_CUTS = json.loads(exceptions.DATA.read_text(encoding="utf-8"))["cuts"]
+ABBREVIATIONS = ("Zie o.a. blz. 3, d.w.z. mr. Jansen (jl. 2031), m.b.t. art. 5 e.a.; vgl. nr. 12 "
+                 "v.Chr. (o.a.) o.a . d.w.z.) ca. 20 mln. t.a.v. bijv. :-) 't m'n")
+
+
+def _fresh():
+    """A new kg_tokenizer with its own vocab: no exceptions added but the few always added."""
+    return spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": "kg_tokenizer"}}}).tokenizer
+
+
+def _eager():
+    """A kg_tokenizer with every exception added (what a changed affix rule does)."""
+    tok = _fresh()
+    tok.infix_finditer = tok.infix_finditer
+    assert not tok._pending and tok._index is None
+    return tok
+
+
+def test_the_shipped_table_is_that_of_the_installed_spacy():
+    # If this fails after a spaCy upgrade: python scripts/make_tokenizer_table.py
+    tok = _fresh()
+    data = json.loads(exceptions.DATA.read_text(encoding="utf-8"))
+    assert data["key"] == exceptions.table_key(tok, tok.rules)
+    assert data["cuts"] == exceptions.affix_cuts(tok, tok.rules)
+    assert tok._index is not None and len(tok._pending) > 4000  # lazy: start-up does not add them
+
+
+def test_exceptions_added_lazily_give_the_eager_tokens():
+    lazy, eager = _fresh(), _eager()
+    before = len(lazy._pending)
+    for _ in range(2):
+        assert _tokens(lazy, ABBREVIATIONS) == _tokens(eager, ABBREVIATIONS) == _tokens(_PLAIN, ABBREVIATIONS)
+    assert 10 < before - len(lazy._pending) < 60  # only what the text needs
+    assert lazy.rules == eager.rules == _PLAIN.rules  # the whole table, added or not
+
+
+# Texts where an exception's affix tokens match across a space (``( *_*)``):
+# spaCy does not apply that match, but it blocks an overlapping one (``:(``).
+ACROSS_SPACES = ["ChrRev.b.séc.soc.ed:( *_*)'HANDELSREG.W.", ":De(’(._. )ann.ét.eur .Pensioenverz .",
+                 "PRG .-[ => :((M.v.a.", "r.b.d.i .’ChrDe: ():Kadasterw . "]
+
+
+def test_matches_across_a_space_are_found(monkeypatch):
+    for text in ACROSS_SPACES:
+        assert _tokens(_fresh(), text) == _tokens(_PLAIN, text)
+    # ... and they matter: without that look-up the tokens differ.
+    monkeypatch.setattr(ExceptionIndex, "across_spaces", lambda self, text: set())
+    assert any(_tokens(_fresh(), text) != _tokens(_PLAIN, text) for text in ACROSS_SPACES)
+
+
+def _split_at_a_cut(rule: str, i: int) -> str:
+    cuts = _CUTS.get(rule)
+    return rule[:cuts[i % len(cuts)]] + " " + rule[cuts[i % len(cuts)]:] if cuts else rule
+
+
+EXCEPTION_PIECES = st.one_of(
+    st.sampled_from(_RULES),
+    st.builds(_split_at_a_cut, st.sampled_from(sorted(_CUTS)), st.integers(0, 10)),
+    st.sampled_from([" ", " ", "  ", "\n", ".", "(", ")", ":", "-", "'", "de", "Chr", "ed", "s"]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(EXCEPTION_PIECES, max_size=12))
+def test_fresh_lazy_tokenizer_same_tokens_on_exception_heavy_text(parts):
+    text = "".join(parts)
+    tok = _fresh()
+    assert _tokens(tok, text) == _tokens(_PLAIN, text)
+    assert _tokens(tok, text + " " + text) == _tokens(_PLAIN, text + " " + text)
+
+
+def test_serialised_tokenizer_has_every_exception():
+    from spacy.tokenizer import Tokenizer
+
+    tok = _fresh()
+    tok(ABBREVIATIONS)
+    copy = Tokenizer(_PLAIN.vocab).from_bytes(tok.to_bytes())
+    assert copy.rules == _PLAIN.rules
+    assert _tokens(tok, ABBREVIATIONS) == _tokens(_PLAIN, ABBREVIATIONS)
+
+
+def test_an_exception_added_from_outside_counts():
+    tok = _fresh()
+    tok.add_special_case("NAVO-top", [{"ORTH": "NAVO"}, {"ORTH": "-top"}])
+    assert [t.text for t in tok("de NAVO-top.")] == ["de", "NAVO", "-top", "."]
+    assert tok.rules["NAVO-top"] == [{"ORTH": "NAVO"}, {"ORTH": "-top"}]
