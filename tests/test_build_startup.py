@@ -30,7 +30,7 @@ def test_spacy_without_its_cli_then_the_cli_on_demand():
     assert "cli attr: True True" in out and "info: info True" in out and "again: True" in out
 
 
-def test_pipeline_loads_the_tokenizer_exceptions_once_and_all_of_them():
+def test_pipeline_offers_every_tokenizer_exception_and_tokenises_as_blank_nl():
     out = _python(
         "import spacy\n"
         "from kg.nlp import make_pipeline\n"

@@ -113,12 +113,12 @@ _DOC = ("Where spaCy's affix rules alone split each tokenizer exception into tok
         "made for. Remake with: python scripts/make_tokenizer_table.py")
 
 
-def load_index(tokenizer, rules: Iterable[str], path: Path = DATA) -> ExceptionIndex | None:
-    """The index for ``rules``, if the shipped table was made for this tokenizer
-    and these exceptions; else None."""
+def load_index(tokenizer, rules: Iterable[str], path: Path | None = None) -> ExceptionIndex | None:
+    """The index for ``rules``, if the table at ``path`` (default: the shipped
+    ``DATA``) was made for this tokenizer and these exceptions; else None."""
     rules = list(rules)
     key = table_key(tokenizer, rules)
-    data = _read(path) if key is not None else None
+    data = _read(path or DATA) if key is not None else None
     if not data or data.get("key") != key:
         return None
     return ExceptionIndex(rules, data["cuts"])
