@@ -264,3 +264,19 @@ def test_long_documents_are_read_in_pieces_that_map_to_the_source():
         if i >= 0:
             s, e = p.to_source(i, i + 4)
             assert src.text[s:e] == "Riga"
+
+
+def test_a_failing_pipeline_component_is_reported_and_the_rest_is_built(tmp_path, monkeypatch, capsys):
+    from kg.cli import main
+    from kg.nlp.components.events import EventFinder
+
+    def broken(self, doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(EventFinder, "_run", broken)
+    (tmp_path / "brief.txt").write_text(LETTER, encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    assert main(["build", str(tmp_path / "brief.txt"), "-o", str(out), "--jobs", "1"]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "warning:" in err and "some facts may be missing (kg_events: RuntimeError('boom'))" in err
+    assert set(rdflib.Graph().parse(out).objects(None, KG.sourceFile)) == {Literal("brief.txt")}

@@ -31,4 +31,8 @@ def extract(doc, clean: CleanText) -> Extraction:
     ctx = Context(doc=doc, clean=clean)
     for name in RULE_MODULES:
         importlib.import_module(name).run(ctx)
+    # A pipeline component that failed on this text skipped its part rather
+    # than stopping the build (doc.user_data["kg_warnings"]); say so.
+    ctx.extraction.warnings.extend(f"part of the analysis failed, some facts may be missing ({w})"
+                                   for w in doc.user_data.get("kg_warnings", ()))
     return ctx.extraction
