@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.slug import fold, slugify
+from kg.slug import slugify
 
 PARTICLES = {"van", "der", "den", "de", "von", "ten", "ter", "te", "le", "la", "du", "da", "di",
              "del", "della", "al", "el", "bin", "ibn", "zu", "vom", "'t"}
@@ -22,11 +22,6 @@ _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.-?)+$")
 def is_initials(word: str) -> bool:
     """``"C.C.J."``, ``"J."``, ``"Th."`` are initials."""
     return bool(_INITIALS.match(word))
-
-
-def is_roman(word: str) -> bool:
-    """A regnal number (after OCR repair): ``II``, ``Il``."""
-    return word in ROMAN or word in OCR_ROMAN
 
 
 def normalise_name(text: str) -> str:
@@ -57,8 +52,3 @@ def surname(name: str) -> str:
 def person_key(name: str) -> str:
     """``"person/<surname slug>"``: the same for every way the text writes the person."""
     return "person/" + slugify(surname(name))
-
-
-def name_fold(name: str) -> str:
-    """Folded form for comparing names."""
-    return fold(normalise_name(name))

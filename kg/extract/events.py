@@ -96,10 +96,6 @@ def has_trigger(words: set[str], singles, pairs, phrases=(), sent=None) -> bool:
     return False
 
 
-def label_of(doc, key: str) -> str:
-    return entity_table(doc).get(key, {}).get("label", key)
-
-
 def _is_excluded(doc, key: str) -> bool:
     info = entity_table(doc).get(key, {})
     names = {fold(info.get("label", "")), *(fold(a) for a in info.get("alt_labels", ()))}
