@@ -44,10 +44,11 @@ _EVIDENCE, _KG = str(KG.Evidence), str(KG)
 class GraphCounts:
     """What one named graph adds to the statistics (plain terms, picklable).
 
-    ``types``: subject -> its kg classes; ``mentions``: document -> the
-    entities it mentions; ``evidence``: (rule name, predicate IRI) -> evidence
-    records (rule names are plain strings, so their lexical form is kept). Evidence records are counted per graph: their IRIs hash the
-    document key, so no record is in two graphs."""
+    ``types``: subject -> its kg classes (kg:Evidence aside); ``mentions``:
+    document -> the entities it mentions; ``evidence``: (rule name, predicate
+    IRI) -> evidence records. Rule names are plain strings, so their lexical
+    form stands for the literal. Evidence records can be counted per graph:
+    their IRIs hash the document key, so no record is in two graphs."""
 
     types: dict[str, set[str]] = field(default_factory=dict)
     mentions: dict[str, set[str]] = field(default_factory=dict)
