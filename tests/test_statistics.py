@@ -109,3 +109,14 @@ def test_build_keeps_the_top_pairs_of_all_documents(seeds_build):
     every = _rows(store, NAIVE["co-mentions"].replace("LIMIT 25", ""))
     assert len(every) > st.TOP_PAIRS
     assert kept == every[:st.TOP_PAIRS]
+
+
+def test_the_build_writes_the_statistics_graph(seeds_build):
+    import pyoxigraph as ox
+
+    stats = [q for q in ox.parse(path=str(seeds_build.trig), format=ox.RdfFormat.TRIG)
+             if q.graph_name == ox.NamedNode(STATISTICS_GRAPH)]
+    predicates = {q.predicate.value for q in stats}
+    assert {"http://rdfs.org/ns/void#classPartition", str(KG.rulePartition), str(KG.coMentionPair)} <= predicates
+    pairs = [q for q in stats if q.predicate.value == str(KG.coMentionPair)]
+    assert len(pairs) == st.TOP_PAIRS  # the seeds have more pairs than that
