@@ -5,7 +5,7 @@ every document, person, event, evidence … IRI ``…/id/<kind>/<slug>`` to
 ``…/id/<kind>/<slug>-r<i>``; countries, places and organisations are shared
 reference entities and keep their IRIs (as they would across a real corpus).
 The seeds' statistics graph is not copied: the store counts the replica's
-when it loads it (``kg.store.missing_statistics``), as it does for any graph
+when it loads it (``kg/store.py``), as it does for any graph
 without one.
 
     .venv/bin/python bench/query_bench.py [--graph seeds.trig] [--triples 1000000]

@@ -254,19 +254,30 @@ class OxStore(Store):
         self._materialize_union()
 
     def _add_missing_statistics(self) -> None:
-        """Count the statistics graph here if the file has none (see ``missing_statistics``)."""
+        """Count the statistics graph here if the file has none: ``kg build``
+        writes it, but a hand-made graph or one built before it existed gets it
+        counted at load, so the library queries that read it answer on any graph."""
+        from kg.rdf.graph import RDF_TERMS
+        from kg.rdf.statistics import graphs_statistics
+
         ox = self._ox
         if next(self.store.quads_for_pattern(ox.NamedNode(STATISTICS_GRAPH), None, None, None), None):
             return
         skip = ox.NamedNode(ONTOLOGY_GRAPH)
         graphs = [g for g in self.store.named_graphs() if g != skip] + [ox.DefaultGraph()]
-        triples = missing_statistics(
-            ((q.subject.value, q.predicate.value, _plain_ox(q.object))
-             for q in self.store.quads_for_pattern(None, None, None, g)
-             if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode))
-            for g in graphs)
+
+        def plain(term):  # as kg.rdf.statistics counts: IRI -> str, literal -> tuple
+            if isinstance(term, ox.Literal):
+                return (term.value, term.datatype.value, term.language or "")
+            return term.value
+
+        triples = graphs_statistics(
+            (((q.subject.value, q.predicate.value, plain(q.object))
+              for q in self.store.quads_for_pattern(None, None, None, g)
+              if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode))
+             for g in graphs), RDF_TERMS)
         to = ox.NamedNode(STATISTICS_GRAPH)
-        self.store.bulk_extend(ox.Quad(*(_ox_plain(t) for t in triple), to) for triple in triples)
+        self.store.bulk_extend(ox.Quad(*map(to_ox, t), to) for t in triples)
 
     def _materialize_union(self) -> None:
         """Make the default graph the set union of every graph's triples, in both stores.
@@ -346,17 +357,15 @@ class RdflibStore(Store):
             self.ds.graph(URIRef(ONTOLOGY_GRAPH)).parse(str(ttl), format="turtle")
 
     def _add_missing_statistics(self) -> None:
-        """Count the statistics graph here if the file has none (see ``missing_statistics``)."""
+        """As ``OxStore._add_missing_statistics``."""
         from kg.rdf.graph import RDF_TERMS
-        from kg.rdf.serialize import plain_term
+        from kg.rdf.statistics import dataset_statistics
 
         if (URIRef(STATISTICS_GRAPH), None, None) in self.ds:
             return
-        plain = (((str(s), str(p), plain_term(o)) for s, p, o in g
-                  if not isinstance(s, BNode) and not isinstance(o, BNode))
-                 for g in self.ds.graphs())
+        triples = dataset_statistics(self.ds, RDF_TERMS)
         stats = self.ds.graph(URIRef(STATISTICS_GRAPH))
-        for t in missing_statistics(plain, RDF_TERMS):
+        for t in triples:
             stats.add(t)
 
     def __len__(self) -> int:
@@ -409,41 +418,6 @@ class QuerySyntaxError(KGError):
         if m:
             return cls(int(m.group(1)), int(m.group(2)), m.group(3))
         return cls(None, None, text)
-
-
-# ---------------------------------------------------------------- statistics
-
-def missing_statistics(graphs: Iterable[Iterable[tuple]], terms=None) -> list[tuple]:
-    """The statistics graph (``kg.rdf.statistics``) of a file that lacks one.
-
-    ``kg build`` writes it; a hand-made graph or one built before it existed
-    gets it counted at load, so the library queries that read it answer on any
-    graph. ``graphs`` yields each graph's plain triples (IRIs as ``str``,
-    literals as tuples; blank nodes left out); ``terms`` is
-    ``kg.rdf.graph.PLAIN_TERMS`` (the default) or ``RDF_TERMS``."""
-    from kg.rdf.graph import PLAIN_TERMS
-    from kg.rdf.statistics import count_graph, statistics_triples
-
-    return statistics_triples([count_graph(g) for g in graphs], terms or PLAIN_TERMS)
-
-
-def _plain_ox(term):
-    """A pyoxigraph IRI or literal as a plain term (``str`` or (lexical, datatype, language))."""
-    if term.__class__.__name__ == "Literal":
-        return (term.value, term.datatype.value if term.datatype else "", term.language or "")
-    return term.value
-
-
-def _ox_plain(term):
-    """A plain term as a pyoxigraph term."""
-    import pyoxigraph as ox
-
-    if term.__class__ is str:
-        return ox.NamedNode(term)
-    value, datatype, language = term
-    if language:
-        return ox.Literal(value, language=language)
-    return ox.Literal(value, datatype=ox.NamedNode(datatype)) if datatype else ox.Literal(value)
 
 
 # ---------------------------------------------------------------- term conversion

@@ -172,13 +172,9 @@ def build_dataset(extractions: list[Extraction]) -> Dataset:
     reference = ds.graph(REFERENCE_GRAPH)
     for ex in extractions:
         add_document(ds, ex, chosen, reference)
-    groups: dict[str, list[tuple]] = {}
-    for ex in extractions:
-        groups.setdefault(ex.doc_key, []).extend(document_triples(ex, chosen, PLAIN_TERMS))
-    counts = [statistics.count_graph(triples) for triples in groups.values()]
-    counts.append(statistics.count_graph(t for ex in extractions for t in reference_triples(ex, PLAIN_TERMS)))
+    triples = statistics.dataset_statistics(ds, RDF_TERMS)
     stats = ds.graph(URIRef(STATISTICS_GRAPH))
-    for t in statistics.statistics_triples(counts, RDF_TERMS):
+    for t in triples:
         stats.add(t)
     return ds
 

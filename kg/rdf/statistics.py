@@ -150,3 +150,20 @@ def statistics_triples(counts, terms) -> list[tuple]:
         add((node, T.iri(str(KG.secondEntity)), T.iri(b)))
         add((node, documents, T.lit(n)))
     return out
+
+
+def graphs_statistics(graphs, terms) -> list[tuple]:
+    """The statistics graph's triples for ``graphs``, each an iterable of plain triples."""
+    return statistics_triples([count_graph(g) for g in graphs], terms)
+
+
+def dataset_statistics(ds, terms) -> list[tuple]:
+    """The statistics graph's triples for the graphs of an rdflib ``Dataset``
+    (blank nodes left out: the build makes none)."""
+    from rdflib import BNode
+
+    from kg.rdf.serialize import plain_term
+
+    return graphs_statistics((((str(s), str(p), plain_term(o)) for s, p, o in g
+                               if not isinstance(s, BNode) and not isinstance(o, BNode))
+                              for g in ds.graphs()), terms)
