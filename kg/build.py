@@ -563,14 +563,14 @@ def _render(plan, fmt: str, jobs: int, args, count: bool) -> list:
         _GRAPH_TASKS[:] = plan.tasks
     try:
         items = [(i if inherit else task, fmt, count) for i, task in enumerate(plan.tasks)]
-        fragments = map_documents(render_graph_task, items, jobs=jobs, executor=executor,
-                                  scheduler=getattr(args, "scheduler", None))
+        rendered = map_documents(render_graph_task, items, jobs=jobs, executor=executor,
+                                 scheduler=getattr(args, "scheduler", None))
     finally:
         _GRAPH_TASKS.clear()
-    for f in fragments:
-        if isinstance(f, BaseException):  # a bug, or a worker killed: no partial graph
-            raise f
-    return fragments
+    for r in rendered:
+        if isinstance(r, BaseException):  # a bug, or a worker killed: no partial graph
+            raise r
+    return rendered
 
 
 __all__ = ["cmd_build", "collect", "process_file", "write_atomic", "check_output", "EXIT_ERROR"]
