@@ -11,7 +11,8 @@ from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.nlp.components.docindex import lowers, mentions, mentions_from, sent_of, sents, spaces, texts, word_set, words_in
+from kg.nlp.components.docindex import lowers, mentions, mentions_from, sent_of, sents, span_text, spaces, texts, word_set, words_in
+from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
@@ -145,13 +146,256 @@ def _in_session_scope(ev: dict, char: int) -> list[dict]:
 
 
 def _participants(ctx: Context, sent, exclude: set[str]) -> list:
+    """The parties a participation sentence names as taking part: persons, countries and
+    organisations, less places and topics (``in Afghanistan``, ``over Oekraïne``), the
+    host country (``in Washington D.C., Verenigde Staten``), the one who invites
+    (``Rutte heeft ... uitgenodigd``) and the councils that are themselves sessions."""
     doc = ctx.doc
+    cands = [sp for sp in spans_in(doc, sent.start, sent.end, PARTY_CLASSES)
+             if sp.kb_id_ not in exclude and not _is_excluded(doc, sp.kb_id_)]
+    if not cands:
+        return []
+    lw, tx = lowers(doc), texts(doc)
+    inviter_end = _inviter_end(lw, sent)
+    # spans that may stand between a name and the word that governs it ("in Washington D.C., Verenigde Staten")
+    # (a meeting's own words are walked: "de NAVO-top in Washington D.C., Verenigde Staten")
+    ms, k = mentions_from(doc, sent.start)
+    covers = {}
+    for s in ms[k:]:
+        if s.start >= sent.end:
+            break
+        if s.label_ not in ("Summit", "MinisterialMeeting"):
+            covers.update((i, s) for i in range(s.start, s.end) if i not in covers or covers[i].start > s.start)
     out = []
-    for sp in spans_in(doc, sent.start, sent.end, PARTY_CLASSES):
-        if sp.kb_id_ in exclude or _is_excluded(doc, sp.kb_id_):
+    for sp in cands:
+        if sp.start < inviter_end or _is_forum(doc, sp.kb_id_):
+            continue
+        if _governed_by_place_or_topic(lw, tx, sent.start, sp.start, covers):
             continue
         out.append(sp)
     return out
+
+
+def _inviter_end(lw: list[str], sent) -> int:
+    """``Secretaris-generaal Rutte heeft Koning Abdullah II uitgenodigd``: the token where the
+    inviter's part ends (the auxiliary), or the sentence start when the sentence is passive."""
+    words = set(lw[sent.start:sent.end])
+    if "uitgenodigd" not in words and words.isdisjoint(("nodigt", "nodigde", "nodigden")):
+        return sent.start
+    for i in range(sent.start, sent.end):
+        if lw[i] in _SETS_REL["inviter_auxiliaries"]:
+            return i
+        if lw[i] in ("is", "zijn", "werd", "werden", "wordt", "worden", "was", "waren"):
+            return sent.start  # passive: "X is uitgenodigd"
+    return sent.start
+
+
+def _is_forum(doc, key: str) -> bool:
+    """A council or commission that is itself a session of a NATO meeting (NAR, NUC)
+    meets; it does not take part."""
+    ev = doc.user_data.get("kg_events") or {}
+    if any(s.get("body") == key for s in ev.get("sessions", ())):
+        return True
+    info = entity_table(doc).get(key, {})
+    if info.get("cls") != "Organisation":
+        return False
+    from kg.nlp.components.events import DATA as EVENTS, _ends_in_body_head
+    names = [n for n in (info.get("label", ""), *info.get("alt_labels", ())) if n]
+    return any(_ends_in_body_head(n) for n in names) and \
+        any(m in fold(" ".join(names)) for m in EVENTS["nato_markers"])
+
+
+def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, start: int, covers: dict) -> bool:
+    """Walk back from a name over lists, articles, titles and other names to the word that
+    governs it: a place or topic preposition (``in``, ``over``, ``tegen``) means the name is
+    not a participant; so does ``met`` after a relation noun (``de relatie met Rusland``) and
+    an ``over`` earlier in the same phrase (``spreken over de steun aan Oekraïne``)."""
+    blocked, walk = _SETS_REL["participant_blocked_by"], _SETS_REL["participant_walk_words"]
+    i, steps = start - 1, 0
+    while i >= sent_start and steps < 12:
+        sp = covers.get(i)
+        if sp is not None:
+            i, steps = sp.start - 1, steps + 1
+            continue
+        w = lw[i]
+        if w in blocked:
+            return True
+        if w in walk or tx[i][:1].isupper() or w.isdigit():
+            i, steps = i - 1, steps + 1
+            continue
+        if w == "met":
+            j = i - 1
+            while j >= sent_start and lw[j] in walk:
+                j -= 1
+            return j >= sent_start and lw[j] in _SETS_REL["relation_nouns"]
+        break
+    # an "over" a few words back, in the same phrase, makes the name a topic
+    for j in range(max(sent_start, i - 4), i + 1):
+        if lw[j] in ("over", "omtrent", "inzake"):
+            return True
+    return False
+
+
+_SETS_REL = {k: frozenset(v) for k, v in REL.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
+
+
+def _hedged(words: set[str]) -> bool:
+    """``De verwachting is dat Zweden ... kan deelnemen``, ``kon nog niet deelnemen``."""
+    return not words.isdisjoint(_SETS_REL["participation_hedges"])
+
+
+def _prev_word(lw: list[str], space: list[bool], i: int, floor: int, skip=frozenset()) -> tuple[int, str]:
+    """The word before token ``i`` (skipping whitespace and ``skip`` words), as (index, word)."""
+    j = i - 1
+    while j >= floor and (space[j] or lw[j] in skip):
+        j -= 1
+    return (j, lw[j]) if j >= floor else (-1, "")
+
+
+_DETS = frozenset({"de", "het", "een", "deze", "dit", "die", "dat", "alle"})
+
+
+def _target_meeting(doc, sent, meetings: list) -> object | None:
+    """The meeting a participation sentence names as its object: ``deel aan de NAVO-top``,
+    ``uitgenodigd voor de FMM``, ``naar NAVO-top in Brussel``."""
+    lw, space = lowers(doc), spaces(doc)
+    for m in meetings:
+        _, w = _prev_word(lw, space, m.start, sent.start, _DETS)
+        if w in _SETS_REL["target_prepositions"]:
+            return m
+    return None
+
+
+def _travels_to(doc, sent, meetings: list) -> object | None:
+    """``Rutte, Blok en Bijleveld naar NAVO-top in Brussel``: persons going to a meeting."""
+    lw, space = lowers(doc), spaces(doc)
+    words = word_set(doc, sent.start, sent.end)
+    if "naar" not in words or not words.isdisjoint(_SETS_REL["travel_blockers"]):
+        return None
+    for m in meetings:
+        j, w = _prev_word(lw, space, m.start, sent.start, _DETS)
+        if w == "naar" and any(s.start < j for s in spans_in(doc, sent.start, j, ("Person", "Minister"))):
+            return m
+    return None
+
+
+def _has_pair(toks: list[str], pairs) -> bool:
+    return any(toks[i:i + len(p)] == list(p) for p in pairs for i in range(len(toks)))
+
+
+def _gathering_ref(lw: list[str], sent) -> tuple[bool, bool]:
+    """(a meeting-wide reference, a session reference, a new gathering) in the sentence:
+    ``aan alle sessies``/``deze top``; ``deze sessie``/``de vergadering``; ``een werkdiner``,
+    ``een ISAF-bijeenkomst``."""
+    whole = session = gathering = False
+    toks = lw[sent.start:sent.end]
+    if _has_pair(toks, REL["all_sessions"]):
+        whole = True
+    for k, w in enumerate(toks):
+        head = w.rsplit("-", 1)[-1]
+        det = next((toks[j] for j in range(k - 1, max(-1, k - 3), -1) if toks[j] in _DETS), None)
+        if w in _SETS_REL["whole_meeting_words"] and det in _DETS - {"een"}:
+            whole = True
+        elif (w in _SETS_REL["gathering_nouns"] or head in _SETS_REL["gathering_nouns"]
+              or any(w.endswith(g) for g in ("bijeenkomst", "diner", "lunch", "sessie"))):
+            if det == "een" or ("-" in w and det != "deze"):
+                gathering = True
+            elif det is not None or (k + 1 < len(toks) and toks[k + 1] in ("waaraan", "waarbij", "waarop", "waar")):
+                session = True
+        elif w in _SETS_REL["whole_meeting_words"] and k + 1 < len(toks) and toks[k + 1] in ("waaraan", "waarbij", "waarop"):
+            whole = True
+    return whole, session, gathering
+
+
+def _main_in_paragraph(doc, ev: dict, sent) -> bool:
+    """The main meeting is named earlier in the paragraph of ``sent``."""
+    main = ev.get("main")
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char)
+    for s, e in ev["meetings"][main]["mentions"]:
+        if s < sent.start and doc[s].idx > para:
+            return True
+    return False
+
+
+def _outside_main_dates(ctx: Context, ev: dict, sent) -> bool:
+    """The sentence is dated on a day outside the main meeting (another gathering)."""
+    rec = ev["meetings"].get(ev.get("main"), {})
+    if rec.get("start") is None:
+        return False
+    from kg.dates import find_dates
+    for d in find_dates(span_text(ctx.doc, sent), rec["start"].year):
+        if d.is_day and d.year and not (rec["start"] <= d.start <= rec["end"]):
+            return True
+    return False
+
+
+def _participation(ctx: Context, ev: dict) -> None:
+    """kg:participant from sentences of attendance and invitation; see ``_participants`` for
+    who, and below for which meeting or session."""
+    doc = ctx.doc
+    main = ev.get("main")
+    meeting_spans = [sp for sp in mentions(doc) if sp.label_ in ("Summit", "MinisterialMeeting")]
+    lw = lowers(doc)
+    for sent in sents(doc):
+        words = words_of(sent)
+        here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
+        triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
+                                REL["participation_phrases"], sent)
+        target = None
+        if triggered:
+            target = _target_meeting(doc, sent, here)
+        elif here:
+            target = _travels_to(doc, sent, here)
+        if not (triggered or target) or _hedged(words):
+            continue
+        parties = _participants(ctx, sent, set())
+        if not parties:
+            continue
+        # a heading run into its first sentence: the section starts after the heading
+        dest = _destination(ctx, ev, sent, here, target, parties[-1].start_char)
+        if dest is None:
+            continue
+        key, rule, body = dest
+        for sp in parties:
+            if sp.kb_id_ != body:
+                link(ctx, key, "kg:participant", sp.kb_id_, sp, rule)
+
+
+def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) -> tuple | None:
+    """(event key, rule, the session's own council) that a participation sentence is about:
+    the meeting it names as object; the n-th session; the whole meeting (``alle sessies``,
+    ``deze top``); the session whose section holds it (``deze sessie``, or nothing named); a
+    gathering it introduces (``een werkdiner``) belongs to the meeting, not that session."""
+    doc = ctx.doc
+    main = ev.get("main")
+    if target is not None:
+        return target.kb_id_, "events.meeting_participant", None
+    if not main:
+        return None
+    ordinal = _ordinal_session(ev, sent)
+    if ordinal is not None:  # "Bij de laatste sessie sloten ... aan"
+        return ordinal["key"], "events.session_participant", ordinal.get("body")
+    whole, session, gathering = _gathering_ref(lowers(doc), sent)
+    if any(m.kb_id_ != main for m in here):
+        return None  # another meeting, not the object of the verb ("afspraken ... tijdens de top in Wales")
+    if whole or (here and not session):
+        return main, "events.meeting_participant", None
+    scopes = _in_session_scope(ev, char)
+    named = {sp.kb_id_ for sp in spans_in(doc, sent.start, sent.end, ("Organisation",))}
+    for sess in scopes + ev["sessions"]:
+        if sess.get("body") in named:  # "een bijeenkomst van de NATO-Ukraine Council": that session
+            return sess["key"], "events.session_participant", sess["body"]
+    if gathering:
+        if _outside_main_dates(ctx, ev, sent):
+            return None
+        return main, "events.meeting_participant", None
+    if scopes:
+        sess = scopes[-1]
+        return sess["key"], "events.session_participant", sess.get("body")
+    if session or here or _main_in_paragraph(doc, ev, sent):
+        return main, "events.meeting_participant", None
+    return None
 
 
 def _sessions(ctx: Context, ev: dict) -> None:
@@ -162,36 +406,6 @@ def _sessions(ctx: Context, ev: dict) -> None:
     for s in ev["sessions"]:
         ensure(ctx, s["key"])
         link(ctx, main, "kg:hasSession", s["key"], doc[s["span"][0]:s["span"][1]], "events.session_structure")
-    meeting_spans = [sp for sp in mentions(doc) if sp.label_ in ("Summit", "MinisterialMeeting")]
-    for sent in sents(doc):
-        words = words_of(sent)
-        if not has_trigger(words, REL["participation_words"], REL["participation_pairs"],
-                           REL["participation_phrases"], sent):
-            continue
-        here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
-        other = [m for m in here if m.kb_id_ != main]
-        ordinal = _ordinal_session(ev, sent)
-        refers = None  # computed once, when first needed
-        for sp in _participants(ctx, sent, set()):
-            if other:  # "dat Zweden kan deelnemen aan de Top in Vilnius": that meeting
-                link(ctx, other[0].kb_id_, "kg:participant", sp.kb_id_, sp, "events.meeting_participant")
-                continue
-            if ordinal is not None:  # "Bij de laatste sessie sloten ... aan"
-                if sp.kb_id_ != ordinal.get("body"):
-                    link(ctx, ordinal["key"], "kg:participant", sp.kb_id_, sp, "events.session_participant")
-                continue
-            scopes = _in_session_scope(ev, sp.start_char)
-            if scopes:
-                for sess in scopes:
-                    if sp.kb_id_ != sess.get("body"):
-                        link(ctx, sess["key"], "kg:participant", sp.kb_id_, sp, "events.session_participant")
-                continue
-            if refers is None:
-                lw = lowers(doc)
-                refers = any(lw[i] in REL["meeting_reference_nouns"] and i > sent.start and
-                             lw[i - 1] in REL["meeting_reference_determiners"] for i in range(sent.start, sent.end))
-            if here or refers:
-                link(ctx, main, "kg:participant", sp.kb_id_, sp, "events.meeting_participant")
 
 
 def _in_country(ctx: Context) -> None:
@@ -232,4 +446,6 @@ def run(ctx: Context) -> None:
         _dates_and_places(ctx, ev)
         _concerns(ctx, ev)
         _sessions(ctx, ev)
+        if ev.get("main") or ev.get("meetings"):
+            _participation(ctx, ev)
     _in_country(ctx)
