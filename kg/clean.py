@@ -227,6 +227,9 @@ def _join_page_breaks(text: str, offs: array) -> tuple[str, array]:
                 or _BULLET.match(t[m.end():m.end() + 3]) is not None):
             return m.group(0)
         first_of_paragraph = line_start < 2 or t[line_start - 2] == "\n"
+        if not first_of_paragraph and t[:line_start - 1].endswith(_SENTENCE_END) and nxt.isupper() \
+                and len(line) < 0.8 * width:
+            return m.group(0)  # a heading after a paragraph's last sentence, not a wrapped line
         if len(line) > 160 or (len(line) >= 0.6 * width and not first_of_paragraph):
             return "\n"  # a one-line paragraph broken by a page, or a wrapped one
         return m.group(0)
