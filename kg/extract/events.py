@@ -350,6 +350,10 @@ def _participation(ctx: Context, ev: dict) -> None:
         if not (triggered or target) or _hedged(words):
             continue
         parties = _participants(ctx, sent, set())
+        # a sentence run on from a signature block or a heading: only its last paragraph speaks
+        cut = doc_text(doc).rfind("\n\n", sent.start_char, sent.end_char)
+        if cut >= 0:
+            parties = [sp for sp in parties if sp.start_char > cut]
         if not parties:
             continue
         # a heading run into its first sentence: the section starts after the heading

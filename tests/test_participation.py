@@ -1,0 +1,90 @@
+"""kg.extract.events: who takes part in which meeting or session (kg:participant)."""
+from pathlib import Path
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import extract
+from kg.model import Ref, SourceText
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def participants(nlp, text: str) -> set[tuple[str, str]]:
+    ct = clean(SourceText(Path("brief.txt"), text))
+    ex = extract(nlp(ct.text), ct)
+    return {(f.subject, f.object.key) for f in ex.facts
+            if f.predicate == "kg:participant" and isinstance(f.object, Ref)}
+
+
+AGENDA = """Den Haag, 3 februari 2026
+
+Hierbij bied ik u de geannoteerde agenda aan voor de NAVO-top in Ankara, Turkije, op 7 en 8 juli 2026.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+
+Minister-president Van Dijk, minister De Graaf en minister Smit naar NAVO-top in Ankara
+
+Minister-president Van Dijk neemt samen met minister De Graaf van Buitenlandse Zaken deel aan de NAVO-top in Ankara, Turkije. De verwachting is dat Oostenrijk als partner kan deelnemen aan de top. Op 7 juli neemt minister Smit deel aan een werksessie over de uitvoering van de afspraken die in 2023 tijdens de NAVO-top in Vilnius zijn gemaakt.
+
+Werksessie 1: NATO-Ukraine Council
+
+Tijdens deze sessie spreken de bondgenoten in aanwezigheid van de Oekraïense president Zelensky over de steun aan Oekraïne en over de oorlog tegen Rusland. In de avond is minister-president Van Dijk uitgenodigd voor een werkdiner met de Secretaris-Generaal. Zweden neemt aan alle sessies deel als genodigde. Secretaris-generaal Stoltenberg heeft de Koning van Marokko uitgenodigd voor de sessie.
+"""
+
+SUMMIT, NUC = "summit/ankara-2026", "session/ankara-2026-nato-ukraine-council"
+
+
+def test_attendance_verbs_name_the_meeting(nlp):
+    got = participants(nlp, AGENDA)
+    assert {(SUMMIT, "person/van-dijk"), (SUMMIT, "person/de-graaf")} <= got
+    assert (NUC, "person/zelensky") in got
+
+
+def test_host_country_hedge_and_topics_are_no_participants(nlp):
+    got = participants(nlp, AGENDA)
+    parties = {o for _, o in got}
+    assert "country/turkije" not in parties      # "in Ankara, Turkije": the host
+    assert "country/oostenrijk" not in parties   # "de verwachting is dat ... kan deelnemen"
+    assert not {"country/oekraine", "country/rusland"} & parties  # "over de steun aan", "tegen"
+
+
+def test_a_meeting_in_a_subordinate_clause_is_not_the_one_attended(nlp):
+    got = participants(nlp, AGENDA)
+    assert not any(s.startswith("summit/vilnius") for s, _ in got)
+
+
+def test_a_gathering_or_all_sessions_belong_to_the_meeting_not_the_section(nlp):
+    got = participants(nlp, AGENDA)
+    assert (SUMMIT, "person/van-dijk") in got and (NUC, "person/van-dijk") not in got  # "een werkdiner"
+    assert (SUMMIT, "country/zweden") in got and (NUC, "country/zweden") not in got  # "aan alle sessies"
+
+
+def test_the_one_who_invites_does_not_take_part(nlp):
+    got = participants(nlp, AGENDA)
+    assert (NUC, "country/marokko") in got
+    assert not any(o == "person/stoltenberg" for _, o in got)
+
+
+REPORT = """Den Haag, 20 oktober 2026
+
+Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie op 14 en 15 oktober 2026 in Brussel.
+
+De minister van Defensie,
+K. Smit
+
+Op 14 oktober vond een vergadering van de Noord-Atlantische Raad plaats in aanwezigheid van de Georgische minister van Defensie Chikovani. De Noord-Atlantische Raad nam ook deel aan de bespreking. Zweden kon nog niet deelnemen aan deze bijeenkomst.
+"""
+
+
+def test_a_council_that_meets_and_negations(nlp):
+    got = participants(nlp, REPORT)
+    parties = {o for _, o in got}
+    assert "person/chikovani" in parties
+    assert "organisation/noord-atlantische-raad" not in parties  # the forum is the session itself
+    assert "country/zweden" not in parties  # "kon nog niet deelnemen"
