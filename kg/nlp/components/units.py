@@ -1,0 +1,102 @@
+"""Component kg_units: military units named by their type noun, as Organisation.
+
+``43 Gemechaniseerde Brigade``, ``11 Luchtmobiele Brigade``, ``312 Squadron``,
+``Defensie Cyber Commando``: a capitalised type noun (``units.json``
+``end_heads``) closing a run of a number and/or capitalised modifiers.
+``Korps Mariniers``, ``Commando Landstrijdkrachten``: a capitalised type
+noun (``lead_heads``) opening one or two capitalised words. A bare type noun
+(``de Brigade``) or one after a country adjective only (``Duitse Brigade``)
+is no name. Words another component already marked are left alone.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg import reference
+from kg.nlp.components.docindex import mentions, non_space, texts, words_where
+from kg.nlp.spans import add_mention, register_entity
+from kg.slug import slugify
+
+DATA = json.loads(Path(__file__).with_name("units.json").read_text(encoding="utf-8"))
+_END = frozenset(DATA["end_heads"])
+_LEAD = frozenset(DATA["lead_heads"])
+_NOT_MOD = frozenset(DATA["not_modifiers"])
+
+
+def _is_number(text: str) -> bool:
+    return text.isdigit() and len(text) <= 4
+
+
+class UnitFinder:
+    """Finds unit names; see the module docstring."""
+
+    def __init__(self):
+        self.ref = reference.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._run(doc)
+        except Exception as exc:  # a bad heuristic must never stop the build
+            doc.user_data.setdefault("kg_warnings", []).append(f"kg_units: {exc!r}")
+            return doc
+
+    def _modifier(self, text: str) -> bool:
+        """A capitalised word that can be part of a unit's name."""
+        return (text[:1].isupper() and text.lower() not in _NOT_MOD and any(c.isalpha() for c in text)
+                and "." not in text)
+
+    def _run(self, doc: Doc) -> Doc:
+        heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
+        if not heads:
+            return doc
+        ns = non_space(doc)
+        tx = texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        found: list[tuple[int, int]] = []
+        for k in heads:
+            i = ns[k]
+            if not tx[i][:1].isupper() or i in taken or any(s <= i < e for s, e in found):
+                continue
+            low = tx[i].lower()
+            span = None
+            if low in _END:
+                j, mods, number = k, 0, False
+                while j - 1 >= 0 and mods < DATA["max_modifiers"] and ns[j - 1] not in taken \
+                        and ns[j - 1] == ns[j] - 1 and not doc[ns[j - 1]].is_sent_start:
+                    prev = tx[ns[j - 1]]
+                    if self._modifier(prev):
+                        j, mods = j - 1, mods + 1
+                    elif _is_number(prev):
+                        j, number = j - 1, True
+                        break
+                    else:
+                        break
+                words = [tx[ns[x]] for x in range(j, k)]
+                adjectives_only = words and all(self.ref.country_of_adjective(w) for w in words if not _is_number(w))
+                if (number or mods) and not (adjectives_only and not number):
+                    span = (ns[j], i + 1)
+            if span is None and low in _LEAD:
+                j = k
+                while j + 1 < len(ns) and j - k < 2 and ns[j + 1] == ns[j] + 1 and ns[j + 1] not in taken \
+                        and self._modifier(tx[ns[j + 1]]) and tx[ns[j + 1]].lower() not in _END:
+                    j += 1
+                if j > k:
+                    span = (i, ns[j] + 1)
+            if span is not None:
+                found.append(span)
+        for s, e in found:
+            name = " ".join(doc[s:e].text.split())
+            key = "organisation/" + slugify(name)
+            register_entity(doc, key, "Organisation", name)
+            add_mention(doc, s, e, "Organisation", key)
+        return doc
+
+
+@Language.factory("kg_units")
+def make_units(nlp, name):
+    """spaCy factory for :class:`UnitFinder`."""
+    return UnitFinder()

@@ -1,0 +1,28 @@
+"""kg_units: military units named by their type noun become Organisation mentions."""
+import pytest
+
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def units(nlp, text):
+    doc = nlp(text)
+    return {(s.text, s.kb_id_) for s in doc.spans.get("kg", []) if s.label_ == "Organisation"}
+
+
+def test_numbered_and_named_units(nlp):
+    got = units(nlp, "De 13 Lichte Brigade en het Korps Commandotroepen oefenen in Noorwegen. "
+                     "Ook 322 Squadron en het Commando Zeestrijdkrachten nemen deel.")
+    assert ("13 Lichte Brigade", "organisation/13-lichte-brigade") in got
+    assert ("Korps Commandotroepen", "organisation/korps-commandotroepen") in got
+    assert ("322 Squadron", "organisation/322-squadron") in got
+    assert ("Commando Zeestrijdkrachten", "organisation/commando-zeestrijdkrachten") in got
+
+
+def test_a_bare_type_noun_or_a_country_adjective_is_no_name(nlp):
+    got = units(nlp, "Dit jaar groeit de Brigade. Een Poolse Brigade staat klaar. Het Korps is er ook.")
+    assert not any("brigade" in k or "korps" in k for _, k in got)
