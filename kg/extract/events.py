@@ -97,10 +97,14 @@ def has_trigger(words: set[str], singles, pairs, phrases=(), sent=None) -> bool:
     return False
 
 
-def _is_excluded(doc, key: str) -> bool:
+def _is_excluded(doc, key: str, operation: bool = False) -> bool:
+    """NATO itself, the Kamer and (at meetings) the sender's own country are never listed."""
     info = entity_table(doc).get(key, {})
     names = {fold(info.get("label", "")), *(fold(a) for a in info.get("alt_labels", ()))}
-    return bool(names & set(REL["never_participant_labels"]))
+    never = set(REL["never_participant_labels"])
+    if operation:  # which allies take part in an operation is the point, the Netherlands too
+        never -= set(REL["own_country_labels"])
+    return bool(names & never)
 
 
 # ---------------------------------------------------------------- rules
@@ -145,14 +149,14 @@ def _in_session_scope(ev: dict, char: int) -> list[dict]:
     return [s for s in ev["sessions"] if any(a <= char < b for a, b in s["scopes"])]
 
 
-def _participants(ctx: Context, sent, exclude: set[str]) -> list:
+def _participants(ctx: Context, sent, exclude: set[str], operation: bool = False) -> list:
     """The parties a participation sentence names as taking part: persons, countries and
     organisations, less places and topics (``in Afghanistan``, ``over Oekraïne``), the
     host country (``in Washington D.C., Verenigde Staten``), the one who invites
     (``Rutte heeft ... uitgenodigd``) and the councils that are themselves sessions."""
     doc = ctx.doc
     cands = [sp for sp in spans_in(doc, sent.start, sent.end, PARTY_CLASSES)
-             if sp.kb_id_ not in exclude and not _is_excluded(doc, sp.kb_id_)]
+             if sp.kb_id_ not in exclude and not _is_excluded(doc, sp.kb_id_, operation)]
     if not cands:
         return []
     lw, tx = lowers(doc), texts(doc)
@@ -412,6 +416,88 @@ def _sessions(ctx: Context, ev: dict) -> None:
         link(ctx, main, "kg:hasSession", s["key"], doc[s["span"][0]:s["span"][1]], "events.session_structure")
 
 
+# ---------------------------------------------------------------- operations
+
+def _governing_word(lw: list[str], space: list[bool], start: int, floor: int) -> str:
+    """The word before an operation's name, past articles and ``operatie``/``missie``
+    (``aan de NAVO-missie Resolute Support`` -> ``aan``)."""
+    skip = _DETS | _SETS_REL["operation_words"]
+    return _prev_word(lw, space, start, floor, skip)[1]
+
+
+def _country_entity(ctx: Context, key: str) -> bool:
+    """A country named only by its adjective is an entity of the document, not a mention."""
+    if ensure(ctx, key, mentioned=False):
+        return True
+    from kg import reference
+    ent = reference.load().get(key)
+    if ent is None:
+        return False
+    ctx.entity(Entity(key=key, cls="Country", label=ent.label, alt_labels=set(), same_as=ent.same_as, mentioned=False))
+    return True
+
+
+def _adjective_parties(ctx: Context, sent) -> list[tuple[str, object]]:
+    """``de Nederlandse bijdrage``, ``Duitse militairen``: (country key, adjective token)."""
+    from kg import reference
+    ref = reference.load()
+    doc, lw, tx = ctx.doc, lowers(ctx.doc), texts(ctx.doc)
+    nouns = _SETS_REL["contribution_nouns"]
+    out = []
+    for i in range(sent.start + 1, sent.end):
+        if lw[i] in nouns and tx[i - 1][:1].isupper():
+            ent = ref.country_of_adjective(tx[i - 1])
+            if ent is not None:
+                out.append((ent.key, doc[i - 1]))
+    return out
+
+
+def _operations(ctx: Context) -> None:
+    """Who takes part in an operation (``Nederland levert een bijdrage aan eFP``, ``de
+    Nederlandse inzet in KFOR``) and where it is (``Resolute Support in Afghanistan``)."""
+    doc = ctx.doc
+    lw, tx, space = lowers(doc), texts(doc), spaces(doc)
+    ops_all = [sp for sp in mentions(doc) if sp.label_ == "Operation"]
+    if not ops_all:
+        return
+    for sent in sents(doc):
+        ops = [sp for sp in ops_all if sp.start >= sent.start and sp.end <= sent.end]
+        if not ops:
+            continue
+        # where: "<operation> in (het) <country or place>"
+        for op in ops:
+            j = op.end
+            while j < sent.end and space[j]:
+                j += 1
+            if j < sent.end and lw[j] == "in":
+                k = j + 1
+                while k < sent.end and (space[k] or lw[k] in ("het", "de")):
+                    k += 1
+                at = spans_in(doc, k, sent.end, ("Country", "Place"))
+                if at and at[0].start == k:
+                    link(ctx, op.kb_id_, "schema:location", at[0].kb_id_, op, "events.operation_location")
+        words = words_of(sent)
+        if not has_trigger(words, REL["operation_participation_words"], REL["operation_participation_pairs"]) \
+                or _hedged(words):
+            continue
+        targets = [op for op in ops if _governing_word(lw, space, op.start, sent.start)
+                   in _SETS_REL["operation_target_prepositions"]]
+        if len({op.kb_id_ for op in targets}) != 1:
+            continue  # none named as object, or several: say nothing
+        op = targets[0]
+        for sp in _participants(ctx, sent, set(), operation=True):
+            if sp.label_ in ("Country", "Organisation") and not _located_by(doc, sp, ops):
+                link(ctx, op.kb_id_, "kg:participant", sp.kb_id_, sp, "events.operation_participant")
+        for key, tok in _adjective_parties(ctx, sent):
+            if _country_entity(ctx, key):
+                ctx.link(op.kb_id_, "kg:participant", key, ctx.sentence_evidence(tok, "events.operation_participant"))
+
+
+def _located_by(doc, sp, ops) -> bool:
+    """A name inside an operation's own name ("NAVO Missie Irak")."""
+    return any(o.start <= sp.start and sp.end <= o.end for o in ops)
+
+
 def _in_country(ctx: Context) -> None:
     """``Newport, Verenigd Koninkrijk``; ``operatie X, een programma in het Verenigd Koninkrijk``."""
     doc = ctx.doc
@@ -439,7 +525,7 @@ def _in_country(ctx: Context) -> None:
                 between = [lw[i] for i in range(sp.end, c.start) if not space[i]]
                 if len(between) <= 14 and between[-1:] in (["in"], ["het"], ["de"]) and "in" in between[-3:] \
                         and not any(o.label_ == "Operation" for o in spans if sp.end <= o.start < c.start):
-                    link(ctx, sp.kb_id_, "kg:inCountry", c.kb_id_, sp, "events.operation_country")
+                    link(ctx, sp.kb_id_, "schema:location", c.kb_id_, sp, "events.operation_country")
                     break
 
 
@@ -452,4 +538,5 @@ def run(ctx: Context) -> None:
         _sessions(ctx, ev)
         if ev.get("main") or ev.get("meetings"):
             _participation(ctx, ev)
+    _operations(ctx)
     _in_country(ctx)
