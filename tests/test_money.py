@@ -58,6 +58,57 @@ def test_contribution_entity_is_a_helper_node(ex):
     assert len(ents) == 2 and not any(e.mentioned for e in ents)
 
 
-def test_operation_country(ex):
-    assert any(f.subject == "operation/northern-shield" and f.predicate == "kg:inCountry"
+def test_operation_country_is_its_location(ex):
+    assert any(f.subject == "operation/northern-shield" and f.predicate == "schema:location"
                and f.object == Ref("country/estland") for f in ex.facts)
+
+
+PHRASINGS = """Den Haag, 3 februari 2026
+
+Finland draagt EUR 10 miljoen bij aan het ANA Trust Fund. Noorwegen levert een bijdrage van €10,4 miljoen aan het International Fund for Ukraine. Denemarken draagt 100 miljoen bij aan het Comprehensive Assistance Package (CAP). Estland zegde 20 miljoen dollar toe aan het Comprehensive Assistance Package. De kosten van de Nederlandse deelname aan operatie Interflex worden in totaal geschat op 7 miljoen euro. Voor de NAVO Missie Irak stelt Nederland voor 2024, 2025 en 2026 respectievelijk EUR 3 miljoen, EUR 4 miljoen en EUR 5 miljoen beschikbaar. Ook zijn de extra bijdragen aan KFOR, waaronder die van Slovenië, besproken. Letland draagt EUR 2 miljoen bij aan het Baltisch Defensiefonds.
+"""
+
+
+@pytest.fixture(scope="module")
+def phrasings():
+    ct = clean(SourceText(Path("geld2.txt"), PHRASINGS))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def by_amount(ex):
+    return {c.get("kg:amountEUR"): c for c in contributions_any(ex)}
+
+
+def contributions_any(ex):
+    out = {}
+    for f in ex.facts:
+        if f.subject.startswith("contribution/"):
+            out.setdefault(f.subject, {})[f.predicate] = f.object.key if isinstance(f.object, Ref) else f.object
+    return list(out.values())
+
+
+def test_every_phrasing_of_an_amount(phrasings):
+    got = by_amount(phrasings)
+    assert got[Decimal(10_000_000)]["kg:recipient"] == "initiative/ana-trust-fund"  # a named fund
+    assert got[Decimal(10_400_000)]["kg:recipient"] == "initiative/international-fund-for-ukraine"
+    assert got[Decimal(100_000_000)]["kg:contributor"] == "country/denemarken"  # "draagt 100 miljoen bij"
+    assert Decimal(20_000_000) not in got  # dollars are not euros
+    interflex = got[Decimal(7_000_000)]  # "in totaal geschat op": the cost of one contribution
+    assert (interflex["kg:contributor"], interflex["kg:recipient"]) == ("country/nederland", "operation/interflex")
+
+
+def test_amounts_per_year(phrasings):
+    got = by_amount(phrasings)
+    assert [got[Decimal(n * 1_000_000)]["kg:year"] for n in (3, 4, 5)] == [GYear(2024), GYear(2025), GYear(2026)]
+
+
+def test_contribution_without_amount_and_operation_participant(phrasings):
+    cs = contributions_any(phrasings)
+    assert {"kg:contributor": "country/slovenie", "kg:recipient": "operation/kfor"} in cs
+    parts = {(f.subject, f.object.key) for f in phrasings.facts if f.predicate == "kg:participant"}
+    assert ("operation/interflex", "country/nederland") in parts
+    assert ("operation/navo-missie-irak", "country/nederland") in parts
+
+
+def test_a_recipient_no_rule_knows_is_not_replaced_by_an_earlier_one(phrasings):
+    assert Decimal(2_000_000) not in by_amount(phrasings)  # "aan het Baltisch Defensiefonds"

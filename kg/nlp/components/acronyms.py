@@ -75,7 +75,7 @@ def long_form(short: str, candidate: str) -> str | None:
 def head_class(name: str) -> str | None:
     """Contract class from the head noun: the last word (or last compound part)."""
     words = re.split(r"[\s]+", name.strip())
-    if len(words) >= 3 and fold(words[-2]) == "of":  # "Centre of Excellence"
+    if len(words) >= 3 and fold(words[-2]) in ("of", "for"):  # "Centre of Excellence", "Fund for Ukraine"
         words = words[:-2]
     last = fold(words[-1])
     if last in HEADS:
@@ -306,8 +306,8 @@ class AcronymFinder:
                     r += 1
                 if end > i + 1:
                     j = min(j, k)
-                # "Centre of Excellence"
-                if k + 2 < len(ns) and lw[ns[k + 1]] == "of" and tx[ns[k + 2]][:1].isupper():
+                # "Centre of Excellence", "International Fund for Ukraine"
+                if k + 2 < len(ns) and lw[ns[k + 1]] in ("of", "for") and tx[ns[k + 2]][:1].isupper():
                     end = ns[k + 2] + 1
                 if j < k:
                     self._name(doc, ns[j], end, taken)
