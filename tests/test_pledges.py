@@ -64,3 +64,36 @@ def test_agreed_at_has_evidence(ex):
 
 def test_agreed_at_the_letters_own_summit_by_anaphor(ex):
     assert ("initiative/arctic-security-programme", "summit/madrid-2022") in facts(ex, "kg:agreedAt")
+
+
+NEW_TARGET = """Den Haag, 2 juni 2031
+
+Hierbij bieden wij u de kabinetsinzet aan voor de NAVO-top in Oslo op 7 en 8 juli 2031.
+
+Sinds de top in Wales geldt de Defence Investment Pledge (DIP). Het kabinet steunt het voorstel om tot een nieuwe Defence Investment Pledge van 6% van het bbp te komen.
+
+Bondgenoten rapporteren jaarlijks over hun deel van de Defence Investment Pledge. Zij lichten daarbij toe:
+
+• hoe zij hun uitgaven verhogen in de richting van 2 procent bbp;
+• hoe zij in 2030 1,8 procent bbp hebben besteed.
+"""
+
+
+@pytest.fixture(scope="module")
+def new_target():
+    ct = clean(SourceText(Path("inzet.txt"), NEW_TARGET))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_a_proposed_target_makes_a_new_pledge_agreed_at_the_summit(new_target):
+    targets = facts(new_target, "kg:targetPercentGDP")
+    assert ("pledge/defence-investment-pledge", Decimal(6)) not in targets  # never on the existing DIP
+    assert ("pledge/defence-investment-pledge-oslo-2031", Decimal(6)) in targets
+    assert ("pledge/defence-investment-pledge-oslo-2031", "summit/oslo-2031") in facts(new_target, "kg:agreedAt")
+    new = new_target.entities["pledge/defence-investment-pledge-oslo-2031"]
+    assert new.cls == "Pledge" and "nieuwe Defence Investment Pledge" in new.alt_labels
+
+
+def test_a_target_stated_of_the_pledge_named_just_before(new_target):
+    targets = {v for k, v in facts(new_target, "kg:targetPercentGDP") if k == "pledge/defence-investment-pledge"}
+    assert targets == {Decimal(2)}  # "in de richting van 2 procent"; 1,8 procent spent is no target

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kg.amounts import find_amounts
 from kg.extract.context import Context
+from kg.model import Entity
 from kg.extract.events import REL, ensure, has_trigger, link, spans_in, words_of
 from kg.nlp.components.docindex import lowers, mentions, sents, span_text, texts, words_in
 from kg.nlp.components.docindex import text as doc_text
@@ -79,23 +80,111 @@ def _agreed_at(ctx: Context) -> None:
         prev = sent
 
 
+_NEW_WORDS = frozenset({"nieuwe", "nieuw"})
+_PROPOSAL_WORDS = frozenset({"voorstel", "voorstellen", "voorgestelde", "voorgesteld", "stelt", "voorgelegd"})
+# words that make a percentage a target, not a figure ("in de richting van 2 procent BBP", "minimaal 2%")
+_TARGET_CUES = frozenset({"richting", "norm", "doel", "doelstelling", "streefwaarde", "minimaal", "minstens",
+                          "tenminste", "minimum", "ondergrens", "streven", "streeft", "naar", "om", "van"})
+
+
+def _gdp_percents(text: str) -> list:
+    """Percentages of GDP in a sentence (``2% van het bbp``, ``2 procent BBP``)."""
+    out = []
+    for a in find_amounts(text):
+        if a.unit != "%":
+            continue
+        after = fold(text[a.end_char:a.end_char + 40]).split()
+        if any(w.strip(".,;()") in REL["gdp_words"] for w in after[:5]):
+            out.append(a)
+    return out
+
+
+def _is_new(ctx: Context, sent, pledges: list) -> bool:
+    """``een nieuwe Defence Investment Pledge van 5%``, ``het voorstel ... 5%``: a target
+    that a new or proposed pledge sets, not the existing one."""
+    lw = lowers(ctx.doc)
+    if not _PROPOSAL_WORDS.isdisjoint(lw[sent.start:sent.end]) and "voorstel" in "".join(lw[sent.start:sent.end]):
+        return True
+    return any(lw[i] in _NEW_WORDS for p in pledges for i in range(max(sent.start, p.start - 2), p.start))
+
+
+def _upcoming_summit(ctx: Context, sent) -> str | None:
+    """The summit a new pledge is (to be) agreed at: one named in the sentence, else by its
+    place, else the summit the document is about."""
+    summits = spans_in(ctx.doc, sent.start, sent.end, ("Summit",))
+    if summits:
+        return summits[0].kb_id_
+    found = _summit_by_place(ctx, sent)
+    if found:
+        return found
+    ev = ctx.doc.user_data.get("kg_events") or {}
+    main = ev.get("main")
+    return main if main and ev["meetings"][main]["cls"] == "Summit" else None
+
+
+def _new_pledge(ctx: Context, sent, pledge, value) -> None:
+    """A new pledge (``nieuwe Defence Investment Pledge``) is its own entity, named after the
+    summit that agrees it; without that summit nothing is stated."""
+    summit = _upcoming_summit(ctx, sent)
+    if summit is None or not ensure(ctx, summit) or not ensure(ctx, pledge.kb_id_):
+        return
+    old = ctx.extraction.entities[pledge.kb_id_]
+    place_year = summit.split("/", 1)[1]
+    key = f"{pledge.kb_id_}-{place_year}"
+    summit_label = ctx.extraction.entities[summit].label
+    surface = " ".join(span_text(ctx.doc, ctx.doc[max(sent.start, pledge.start - 1):pledge.end]).split())
+    ctx.entity(Entity(key=key, cls=old.cls, label=f"{old.label} ({summit_label})",
+                      alt_labels={old.label, surface}, mentioned=True))
+    ev = ctx.sentence_evidence(pledge, "pledges.new_pledge")
+    ctx.link(ctx.extraction.doc_key, "kg:mentions", key, ev)
+    ctx.relate(key, "kg:targetPercentGDP", value, ev)
+    link(ctx, key, "kg:agreedAt", summit, pledge, "pledges.new_pledge_agreed_at")
+
+
+def _pledge_before(ctx: Context, k: int, all_sents: list):
+    """The one pledge named in the two sentences before sentence ``k`` of its paragraph (or of
+    the list a colon introduces): ``... de Defence Investment Pledge. ... toe: • 1. ... 2 procent BBP``."""
+    doc = ctx.doc
+    text = doc_text(doc)
+    found = []
+    for j in range(k - 1, max(-1, k - 3), -1):
+        between = text[all_sents[j].end_char:all_sents[j + 1].start_char]
+        if "\n\n" in between and not text[:all_sents[j].end_char].rstrip().endswith(":"):
+            break
+        found = spans_in(doc, all_sents[j].start, all_sents[j].end, ("Pledge",))
+        if found:
+            break
+    keys = {p.kb_id_ for p in found}
+    return found[-1] if len(keys) == 1 else None
+
+
 def _targets(ctx: Context) -> None:
     doc = ctx.doc
-    for sent in sents(doc):
-        pledges = spans_in(doc, sent.start, sent.end, ("Pledge",))
-        if not pledges:
-            continue
+    all_sents = sents(doc)
+    for k, sent in enumerate(all_sents):
         text = span_text(doc, sent)
-        for a in find_amounts(text):
-            if a.unit != "%":
+        percents = _gdp_percents(text)
+        if not percents:
+            continue
+        pledges = spans_in(doc, sent.start, sent.end, ("Pledge",))
+        if pledges and _is_new(ctx, sent, pledges):
+            _new_pledge(ctx, sent, pledges[0], percents[0].value)
+            continue
+        if not pledges:
+            # a target stated of the pledge the sentences before name ("in de richting van 2 procent BBP")
+            cue = fold(text[max(0, percents[0].start_char - 30):percents[0].start_char]).split()[-3:]
+            prev = _pledge_before(ctx, k, all_sents)
+            if prev is None or _TARGET_CUES.isdisjoint(cue) or not _NEW_WORDS.isdisjoint(
+                    lowers(doc)[prev.start - 2:prev.start]):
                 continue
-            after = fold(text[a.end_char:a.end_char + 40]).split()
-            if any(w.strip(".,;()") in REL["gdp_words"] for w in after[:5]):
-                for key in dict.fromkeys(p.kb_id_ for p in pledges):
-                    if ensure(ctx, key):
-                        ctx.relate(key, "kg:targetPercentGDP", a.value,
-                                   ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
-                break
+            if ensure(ctx, prev.kb_id_):
+                ctx.relate(prev.kb_id_, "kg:targetPercentGDP", percents[0].value,
+                           ctx.sentence_evidence(sent, "pledges.target_percent_gdp_context"))
+            continue
+        for key in dict.fromkeys(p.kb_id_ for p in pledges):
+            if ensure(ctx, key):
+                ctx.relate(key, "kg:targetPercentGDP", percents[0].value,
+                           ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
 
 
 def run(ctx: Context) -> None:
