@@ -287,21 +287,27 @@ def _has_pair(toks: list[str], pairs) -> bool:
     return any(toks[i:i + len(p)] == list(p) for p in pairs for i in range(len(toks)))
 
 
-def _gathering_ref(lw: list[str], sent) -> tuple[bool, bool]:
+_GATHERING_SUFFIXES = tuple(REL["gathering_nouns"]) + ("bijeenkomst", "diner", "lunch", "sessie")
+_MEETING_WORDS = frozenset(REL["whole_meeting_words"]) | frozenset(REL["gathering_nouns"])
+
+
+def _gathering_ref(lw: list[str], sent) -> tuple[bool, bool, bool]:
     """(a meeting-wide reference, a session reference, a new gathering) in the sentence:
     ``aan alle sessies``/``deze top``; ``deze sessie``/``de vergadering``; ``een werkdiner``,
     ``een ISAF-bijeenkomst``."""
     whole = session = gathering = False
     toks = lw[sent.start:sent.end]
-    if _has_pair(toks, REL["all_sessions"]):
+    if "alle" in toks and _has_pair(toks, REL["all_sessions"]):
         whole = True
     for k, w in enumerate(toks):
+        if w not in _MEETING_WORDS and not w.endswith(_GATHERING_SUFFIXES):
+            continue
         head = w.rsplit("-", 1)[-1]
         det = next((toks[j] for j in range(k - 1, max(-1, k - 3), -1) if toks[j] in _DETS), None)
         if w in _SETS_REL["whole_meeting_words"] and det in _DETS - {"een"}:
             whole = True
         elif (w in _SETS_REL["gathering_nouns"] or head in _SETS_REL["gathering_nouns"]
-              or any(w.endswith(g) for g in ("bijeenkomst", "diner", "lunch", "sessie"))):
+              or w.endswith(_GATHERING_SUFFIXES)):
             if det == "een" or ("-" in w and det != "deze"):
                 gathering = True
             elif det is not None or (k + 1 < len(toks) and toks[k + 1] in ("waaraan", "waarbij", "waarop", "waar")):
@@ -343,9 +349,11 @@ def _participation(ctx: Context, ev: dict) -> None:
     lw = lowers(doc)
     for sent in sents(doc):
         words = words_of(sent)
-        here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
                                 REL["participation_phrases"], sent)
+        if not triggered and "naar" not in words:
+            continue
+        here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
         target = None
         if triggered:
             target = _target_meeting(doc, sent, here)
@@ -457,13 +465,14 @@ def _operations(ctx: Context) -> None:
     Nederlandse inzet in KFOR``) and where it is (``Resolute Support in Afghanistan``)."""
     doc = ctx.doc
     lw, tx, space = lowers(doc), texts(doc), spaces(doc)
-    ops_all = [sp for sp in mentions(doc) if sp.label_ == "Operation"]
-    if not ops_all:
-        return
-    for sent in sents(doc):
-        ops = [sp for sp in ops_all if sp.start >= sent.start and sp.end <= sent.end]
-        if not ops:
-            continue
+    by_sent: dict[int, list] = {}
+    for sp in mentions(doc):
+        if sp.label_ == "Operation":
+            sent = sent_of(doc, sp)
+            if sp.end <= sent.end:
+                by_sent.setdefault(sent.start, []).append(sp)
+    for ops in by_sent.values():
+        sent = sent_of(doc, ops[0])
         # where: "<operation> in (het) <country or place>"
         for op in ops:
             j = op.end

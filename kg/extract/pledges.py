@@ -1,6 +1,9 @@
 """Rule family: pledges and initiatives — kg:acronym, kg:agreedAt, kg:targetPercentGDP."""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 from kg.amounts import find_amounts
 from kg.extract.context import Context
 from kg.model import Entity
@@ -80,6 +83,7 @@ def _agreed_at(ctx: Context) -> None:
         prev = sent
 
 
+_PERCENT_SIGN = re.compile(r"%|procent", re.IGNORECASE)
 _NEW_WORDS = frozenset({"nieuwe", "nieuw"})
 _PROPOSAL_WORDS = frozenset({"voorstel", "voorstellen", "voorgestelde", "voorgesteld", "stelt", "voorgelegd"})
 # words that make a percentage a target, not a figure ("in de richting van 2 procent BBP", "minimaal 2%")
@@ -161,7 +165,12 @@ def _pledge_before(ctx: Context, k: int, all_sents: list):
 def _targets(ctx: Context) -> None:
     doc = ctx.doc
     all_sents = sents(doc)
-    for k, sent in enumerate(all_sents):
+    # only sentences with a percentage are read (found once in the text, not per sentence)
+    full = doc_text(doc)
+    starts = [sent.start_char for sent in all_sents]
+    hits = sorted({bisect_right(starts, m.start()) - 1 for m in _PERCENT_SIGN.finditer(full)})
+    for k in hits:
+        sent = all_sents[k]
         text = span_text(doc, sent)
         percents = _gdp_percents(text)
         if not percents:
