@@ -118,3 +118,19 @@ def test_operation_location_is_schema_location(nlp):
     got = facts_of(nlp, OPERATIONS, "schema:location")
     assert ("operation/enhanced-forward-presence", "country/litouwen") in got
     assert not facts_of(nlp, OPERATIONS, "kg:inCountry")
+
+
+VARIANTS = """Den Haag, 3 februari 2026
+
+Hierbij bied ik u de geannoteerde agenda aan voor de NAVO-top in Ankara op 7 en 8 juli 2026.
+
+Minister-president Van Dijk reist op 6 juli af naar de NAVO-top in Ankara. Tijdens de NAVO-top in Ankara waren ook Japan en Australië aanwezig. Minister De Graaf vertegenwoordigt Nederland tijdens de top. Zweden schoof aan als genodigde. De Oekraïense president Zelensky woonde de top bij. Ook Noorwegen werd uitgenodigd voor deze bijeenkomst. Minister Smit kijkt uit naar de NAVO-top in Ankara. Mogelijk sluit ook Marokko aan.
+"""
+
+
+def test_attendance_in_every_tense_and_voice(nlp):
+    got = {o for s, o in participants(nlp, VARIANTS) if s == SUMMIT}
+    assert {"person/van-dijk", "country/japan", "country/australie", "person/de-graaf", "country/zweden",
+            "person/zelensky", "country/noorwegen"} <= got
+    assert "person/smit" not in got      # looking forward to a meeting is not going there
+    assert "country/marokko" not in got  # "mogelijk"
