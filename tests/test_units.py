@@ -26,3 +26,9 @@ def test_numbered_and_named_units(nlp):
 def test_a_bare_type_noun_or_a_country_adjective_is_no_name(nlp):
     got = units(nlp, "Dit jaar groeit de Brigade. Een Poolse Brigade staat klaar. Het Korps is er ook.")
     assert not any("brigade" in k or "korps" in k for _, k in got)
+
+
+def test_an_organisations_mission_named_by_where_it_is(nlp):
+    doc = nlp("Nederland levert een bijdrage aan de EU-missie in Somalië. De VN-missies in Mali en Libanon krimpen.")
+    ops = {(s.text, s.kb_id_) for s in doc.spans["kg"] if s.label_ == "Operation"}
+    assert ops == {("EU-missie in Somalië", "operation/eu-missie-in-somalie")}

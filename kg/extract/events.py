@@ -18,6 +18,7 @@ from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 REL = json.loads(Path(__file__).with_name("relations.json").read_text(encoding="utf-8"))
 PARTY_CLASSES = ("Person", "Minister", "Country", "Organisation")
+_NAME_CLASSES = ("Organisation", "Operation", "Initiative", "Pledge")
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -170,9 +171,13 @@ def _participants(ctx: Context, sent, exclude: set[str], operation: bool = False
             break
         if s.label_ not in ("Summit", "MinisterialMeeting"):
             covers.update((i, s) for i in range(s.start, s.end) if i not in covers or covers[i].start > s.start)
+    # a name inside another name ("NAVO-Oekraïne Commissie", "EU-missie in Mali") is part of that name
+    inside = [s for s in ms[k:] if s.start < sent.end and s.label_ in _NAME_CLASSES]
     out = []
     for sp in cands:
         if sp.start < inviter_end or _is_forum(doc, sp.kb_id_):
+            continue
+        if any(o.start <= sp.start and sp.end <= o.end and (o.start, o.end) != (sp.start, sp.end) for o in inside):
             continue
         if _governed_by_place_or_topic(lw, tx, sent.start, sp.start, covers):
             continue
@@ -473,8 +478,12 @@ def _operations(ctx: Context) -> None:
                 by_sent.setdefault(sent.start, []).append(sp)
     for ops in by_sent.values():
         sent = sent_of(doc, ops[0])
-        # where: "<operation> in (het) <country or place>"
+        # where: "<operation> in (het) <country or place>", or a name that ends so ("EU-missie in Mali")
         for op in ops:
+            inner = [c for c in spans_in(doc, op.start + 1, op.end, ("Country", "Place")) if c.end == op.end]
+            if inner and lw[inner[0].start - 1] == "in":
+                link(ctx, op.kb_id_, "schema:location", inner[0].kb_id_, op, "events.operation_location")
+                continue
             j = op.end
             while j < sent.end and space[j]:
                 j += 1

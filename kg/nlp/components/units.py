@@ -7,6 +7,10 @@
 noun (``lead_heads``) opening one or two capitalised words. A bare type noun
 (``de Brigade``) or one after a country adjective only (``Duitse Brigade``)
 is no name. Words another component already marked are left alone.
+
+It also names an organisation's mission by where it is, ``EU-missie in Mali``,
+``VN-vredesmissie in Libanon`` (``mission_prefixes``, ``mission_nouns``), as an
+Operation, when no other component named it.
 """
 from __future__ import annotations
 
@@ -25,6 +29,14 @@ DATA = json.loads(Path(__file__).with_name("units.json").read_text(encoding="utf
 _END = frozenset(DATA["end_heads"])
 _LEAD = frozenset(DATA["lead_heads"])
 _NOT_MOD = frozenset(DATA["not_modifiers"])
+_PREFIXES = frozenset(DATA["mission_prefixes"])
+_MISSIONS = frozenset(DATA["mission_nouns"])
+
+
+def _is_mission_word(low: str) -> bool:
+    """``navo-missie``, ``eu-trainingsmissie``: an organisation's prefix and a mission noun."""
+    head, _, tail = low.partition("-")
+    return bool(tail) and head in _PREFIXES and tail in _MISSIONS
 
 
 def _is_number(text: str) -> bool:
@@ -50,6 +62,7 @@ class UnitFinder:
                 and "." not in text)
 
     def _run(self, doc: Doc) -> Doc:
+        self._missions(doc)
         heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
         if not heads:
             return doc
@@ -94,6 +107,27 @@ class UnitFinder:
             register_entity(doc, key, "Organisation", name)
             add_mention(doc, s, e, "Organisation", key)
         return doc
+
+
+    def _missions(self, doc: Doc) -> None:
+        found = words_where(doc, "LOWER", "units.missions", _is_mission_word)
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        spans = mentions(doc)
+        for k in found:
+            i = ns[k]
+            if k + 2 >= len(ns) or tx[ns[k + 1]] != "in" or ns[k + 1] != i + 1:
+                continue
+            if any(s.label_ == "Operation" and s.start <= i < s.end for s in spans):
+                continue
+            place = next((s for s in spans if s.start == ns[k + 2] and s.label_ in ("Country", "Place")), None)
+            if place is None:
+                continue
+            name = " ".join(doc[i:place.end].text.split())
+            key = "operation/" + slugify(name)
+            register_entity(doc, key, "Operation", name)
+            add_mention(doc, i, place.end, "Operation", key)
 
 
 @Language.factory("kg_units")
