@@ -97,3 +97,10 @@ def test_a_proposed_target_makes_a_new_pledge_agreed_at_the_summit(new_target):
 def test_a_target_stated_of_the_pledge_named_just_before(new_target):
     targets = {v for k, v in facts(new_target, "kg:targetPercentGDP") if k == "pledge/defence-investment-pledge"}
     assert targets == {Decimal(2)}  # "in de richting van 2 procent"; 1,8 procent spent is no target
+
+
+def test_a_proposed_target_is_no_target_of_the_existing_pledge():
+    text = "Den Haag, 2 juni 2031\n\nDe secretaris-generaal legde een voorstel voor om de Defence Investment Pledge (DIP) te verhogen naar 4% van het bbp.\n"
+    ct = clean(SourceText(Path("voorstel.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert not facts(ex, "kg:targetPercentGDP")

@@ -85,7 +85,7 @@ def _agreed_at(ctx: Context) -> None:
 
 _PERCENT_SIGN = re.compile(r"%|procent", re.IGNORECASE)
 _NEW_WORDS = frozenset({"nieuwe", "nieuw"})
-_PROPOSAL_WORDS = frozenset({"voorstel", "voorstellen", "voorgestelde", "voorgesteld", "stelt", "voorgelegd"})
+_PROPOSAL_WORDS = frozenset({"voorstel", "voorstellen", "voorgestelde", "voorgesteld", "voorgelegd"})
 # words that make a percentage a target, not a figure ("in de richting van 2 procent BBP", "minimaal 2%")
 _TARGET_CUES = frozenset({"richting", "norm", "doel", "doelstelling", "streefwaarde", "minimaal", "minstens",
                           "tenminste", "minimum", "ondergrens", "streven", "streeft", "naar", "om", "van"})
@@ -104,12 +104,14 @@ def _gdp_percents(text: str) -> list:
 
 
 def _is_new(ctx: Context, sent, pledges: list) -> bool:
-    """``een nieuwe Defence Investment Pledge van 5%``, ``het voorstel ... 5%``: a target
-    that a new or proposed pledge sets, not the existing one."""
+    """``een nieuwe Defence Investment Pledge van 5%``: a target a new pledge sets."""
     lw = lowers(ctx.doc)
-    if not _PROPOSAL_WORDS.isdisjoint(lw[sent.start:sent.end]) and "voorstel" in "".join(lw[sent.start:sent.end]):
-        return True
     return any(lw[i] in _NEW_WORDS for p in pledges for i in range(max(sent.start, p.start - 2), p.start))
+
+
+def _is_proposal(ctx: Context, sent) -> bool:
+    """``het voorstel om de norm te verhogen naar 5%``: a proposed target, of no pledge yet."""
+    return not _PROPOSAL_WORDS.isdisjoint(lowers(ctx.doc)[sent.start:sent.end])
 
 
 def _upcoming_summit(ctx: Context, sent) -> str | None:
@@ -178,6 +180,8 @@ def _targets(ctx: Context) -> None:
         pledges = spans_in(doc, sent.start, sent.end, ("Pledge",))
         if pledges and _is_new(ctx, sent, pledges):
             _new_pledge(ctx, sent, pledges[0], percents[0].value)
+            continue
+        if _is_proposal(ctx, sent):
             continue
         if not pledges:
             # a target stated of the pledge the sentences before name ("in de richting van 2 procent BBP")
