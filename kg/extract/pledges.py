@@ -88,7 +88,14 @@ _NEW_WORDS = frozenset({"nieuwe", "nieuw"})
 _PROPOSAL_WORDS = frozenset({"voorstel", "voorstellen", "voorgestelde", "voorgesteld", "voorgelegd"})
 # words that make a percentage a target, not a figure ("in de richting van 2 procent BBP", "minimaal 2%")
 _TARGET_CUES = frozenset({"richting", "norm", "doel", "doelstelling", "streefwaarde", "minimaal", "minstens",
-                          "tenminste", "minimum", "ondergrens", "streven", "streeft", "naar", "om", "van"})
+                          "tenminste", "minimum", "ondergrens", "streven", "streeft", "van", "bodem"})
+
+
+def _is_target(text: str, a) -> bool:
+    """``minimaal 2% van het bbp``, ``de 2%-norm``, ``in de richting van 2 procent``: a target,
+    not a figure spent (``Nederland besteedt in 2024 2,05% van het bbp``)."""
+    before = fold(text[max(0, a.start_char - 30):a.start_char]).split()[-3:]
+    return not _TARGET_CUES.isdisjoint(before) or text[a.end_char:a.end_char + 6].lower().startswith("-norm")
 
 
 def _gdp_percents(text: str) -> list:
@@ -185,14 +192,15 @@ def _targets(ctx: Context) -> None:
             continue
         if not pledges:
             # a target stated of the pledge the sentences before name ("in de richting van 2 procent BBP")
-            cue = fold(text[max(0, percents[0].start_char - 30):percents[0].start_char]).split()[-3:]
             prev = _pledge_before(ctx, k, all_sents)
-            if prev is None or _TARGET_CUES.isdisjoint(cue) or not _NEW_WORDS.isdisjoint(
+            if prev is None or not _is_target(text, percents[0]) or not _NEW_WORDS.isdisjoint(
                     lowers(doc)[prev.start - 2:prev.start]):
                 continue
             if ensure(ctx, prev.kb_id_):
                 ctx.relate(prev.kb_id_, "kg:targetPercentGDP", percents[0].value,
                            ctx.sentence_evidence(sent, "pledges.target_percent_gdp_context"))
+            continue
+        if not _is_target(text, percents[0]):
             continue
         for key in dict.fromkeys(p.kb_id_ for p in pledges):
             if ensure(ctx, key):
