@@ -134,3 +134,10 @@ def test_attendance_in_every_tense_and_voice(nlp):
             "person/zelensky", "country/noorwegen"} <= got
     assert "person/smit" not in got      # looking forward to a meeting is not going there
     assert "country/marokko" not in got  # "mogelijk"
+
+
+def test_a_topic_before_another_name_does_not_block_it(nlp):
+    text = ("Den Haag, 3 februari 2026\n\nHierbij bied ik u het verslag aan van de NAVO-top in Ankara op 7 en 8 juli 2026.\n\n"
+            "Tijdens de sessie over Oekraïne was president Zelensky aanwezig bij de top.\n")
+    got = {o for s, o in participants(nlp, text) if s == SUMMIT}
+    assert "person/zelensky" in got and "country/oekraine" not in got

@@ -229,7 +229,7 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
         w = lw[i]
         if w in blocked:
             return True
-        if w in walk or tx[i][:1].isupper() or w.isdigit():
+        if w in walk or tx[i][:1].isupper() or w.isdigit() or w.isspace() and "\n\n" not in w:
             i, steps = i - 1, steps + 1
             continue
         if w == "met":
@@ -238,8 +238,10 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
                 j -= 1
             return j >= sent_start and lw[j] in _SETS_REL["relation_nouns"]
         break
-    # an "over" a few words back, in the same phrase, makes the name a topic
-    for j in range(max(sent_start, i - 4), i + 1):
+    # an "over" a few words back, in the same phrase (no other name between), makes it a topic
+    for j in range(i, max(sent_start, i - 4) - 1, -1):
+        if j in covers:
+            break
         if lw[j] in ("over", "omtrent", "inzake"):
             return True
     return False
