@@ -141,3 +141,21 @@ def test_a_topic_before_another_name_does_not_block_it(nlp):
             "Tijdens de sessie over Oekraïne was president Zelensky aanwezig bij de top.\n")
     got = {o for s, o in participants(nlp, text) if s == SUMMIT}
     assert "person/zelensky" in got and "country/oekraine" not in got
+
+
+def test_the_summit_named_in_a_ministerial_letter_is_not_the_ministerial(nlp):
+    text = ("Den Haag, 3 februari 2026\n\nHierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de "
+            "NAVO-ministers van Buitenlandse Zaken op 3 en 4 april 2026 in Brussel. "
+            "Zweden neemt als genodigde deel aan de bijeenkomst. Ook Oostenrijk neemt als partner deel aan de top. "
+            "Minister Smit reist in juli naar de top.\n")
+    got = participants(nlp, text)
+    assert ("ministerial/fmm-2026-04", "country/zweden") in got
+    assert not any(o in ("country/oostenrijk", "person/smit") for _, o in got)
+
+
+def test_going_to_the_meeting_by_name_or_as_the_goal(nlp):
+    text = ("Den Haag, 3 februari 2026\n\nHierbij bied ik u de geannoteerde agenda aan voor de NAVO-top in Ankara "
+            "op 7 en 8 juli 2026.\n\nPremier Van Dijk reist maandag naar Ankara voor de NAVO-top. Minister Smit gaat "
+            "volgende week naar Kyiv. Minister De Graaf vertrekt op 6 juli naar de NAVO-top in Ankara.\n")
+    got = {o for s, o in participants(nlp, text) if s == SUMMIT}
+    assert {"person/van-dijk", "person/de-graaf"} <= got and "person/smit" not in got

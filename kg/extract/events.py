@@ -290,15 +290,43 @@ def _travels_to(doc, sent, meetings: list) -> object | None:
     return None
 
 
+def _goes_to_the_meeting(doc, sent) -> bool:
+    """``reist naar Ankara voor de NAVO-top``: the document's meeting as the goal of a journey."""
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    for i in range(sent.start, sent.end):
+        if lw[i].rstrip(".") in whole:
+            j, w = _prev_word(lw, space, i, sent.start, _DETS)
+            if w in ("voor", "naar") and lw[j - 1:j] != ["ter"]:
+                return True
+    return False
+
+
 def _has_pair(toks: list[str], pairs) -> bool:
     return any(toks[i:i + len(p)] == list(p) for p in pairs for i in range(len(toks)))
 
 
 _GATHERING_SUFFIXES = tuple(REL["gathering_nouns"]) + ("bijeenkomst", "diner", "lunch", "sessie")
-_MEETING_WORDS = frozenset(REL["whole_meeting_words"]) | frozenset(REL["gathering_nouns"])
+_MEETING_WORDS = frozenset(w for ws in REL["whole_meeting_words"].values() for w in ws) | frozenset(REL["gathering_nouns"])
+_WHOLE = {cls: frozenset(ws) for cls, ws in REL["whole_meeting_words"].items()}
+_MEETING_KIND_WORDS = frozenset().union(*_WHOLE.values())
 
 
-def _gathering_ref(lw: list[str], sent) -> tuple[bool, bool, bool]:
+def _whole_words(doc) -> frozenset:
+    """The words that name the document's main meeting as a whole, by its class."""
+    ev = doc.user_data.get("kg_events") or {}
+    main = ev.get("main")
+    return _WHOLE.get(ev["meetings"][main]["cls"], frozenset()) if main else frozenset()
+
+
+def _names_other_kind(lw: list[str], sent, whole_words: frozenset) -> bool:
+    """``de top`` in a letter about a ministerial: a meeting of another kind is meant."""
+    others = _MEETING_KIND_WORDS - whole_words
+    # ("top." is one token where the tokenizer takes it for an abbreviation)
+    return any(lw[i].rstrip(".") in others and lw[i - 1] in _DETS for i in range(sent.start + 1, sent.end))
+
+
+def _gathering_ref(lw: list[str], sent, whole_words: frozenset = frozenset()) -> tuple[bool, bool, bool]:
     """(a meeting-wide reference, a session reference, a new gathering) in the sentence:
     ``aan alle sessies``/``deze top``; ``deze sessie``/``de vergadering``; ``een werkdiner``,
     ``een ISAF-bijeenkomst``."""
@@ -307,11 +335,12 @@ def _gathering_ref(lw: list[str], sent) -> tuple[bool, bool, bool]:
     if "alle" in toks and _has_pair(toks, REL["all_sessions"]):
         whole = True
     for k, w in enumerate(toks):
+        w = w.rstrip(".")  # "top." at a sentence's end is one token
         if w not in _MEETING_WORDS and not w.endswith(_GATHERING_SUFFIXES):
             continue
         head = w.rsplit("-", 1)[-1]
         det = next((toks[j] for j in range(k - 1, max(-1, k - 3), -1) if toks[j] in _DETS), None)
-        if w in _SETS_REL["whole_meeting_words"] and det in _DETS - {"een"}:
+        if w in whole_words and det in _DETS - {"een"}:
             whole = True
         elif (w in _SETS_REL["gathering_nouns"] or head in _SETS_REL["gathering_nouns"]
               or w.endswith(_GATHERING_SUFFIXES)):
@@ -319,7 +348,7 @@ def _gathering_ref(lw: list[str], sent) -> tuple[bool, bool, bool]:
                 gathering = True
             elif det is not None or (k + 1 < len(toks) and toks[k + 1] in ("waaraan", "waarbij", "waarop", "waar")):
                 session = True
-        elif w in _SETS_REL["whole_meeting_words"] and k + 1 < len(toks) and toks[k + 1] in ("waaraan", "waarbij", "waarop"):
+        elif w in whole_words and k + 1 < len(toks) and toks[k + 1] in ("waaraan", "waarbij", "waarop"):
             whole = True
     return whole, session, gathering
 
@@ -358,7 +387,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
                                 REL["participation_phrases"], sent)
-        if not triggered and "naar" not in words:
+        travels = not words.isdisjoint(_SETS_REL["travel_words"])
+        if not triggered and "naar" not in words and not travels:
             continue
         here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
         target = None
@@ -366,7 +396,11 @@ def _participation(ctx: Context, ev: dict) -> None:
             target = _target_meeting(doc, sent, here)
         elif here:
             target = _travels_to(doc, sent, here)
-        if not (triggered or target) or _hedged(words):
+            if target is None and travels and words.isdisjoint(_SETS_REL["travel_blockers"]):
+                target = _target_meeting(doc, sent, here)  # "reist naar Washington voor de NAVO-top"
+        goes_to_main = (not triggered and target is None and travels and main is not None
+                        and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
+        if not (triggered or target or goes_to_main) or _hedged(words):
             continue
         parties = _participants(ctx, sent, set())
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
@@ -376,7 +410,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         if not parties:
             continue
         # a heading run into its first sentence: the section starts after the heading
-        dest = _destination(ctx, ev, sent, here, target, parties[-1].start_char)
+        dest = (main, "events.meeting_participant", None) if goes_to_main else \
+            _destination(ctx, ev, sent, here, target, parties[-1].start_char)
         if dest is None:
             continue
         key, rule, body = dest
@@ -399,8 +434,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
     ordinal = _ordinal_session(ev, sent)
     if ordinal is not None:  # "Bij de laatste sessie sloten ... aan"
         return ordinal["key"], "events.session_participant", ordinal.get("body")
-    whole, session, gathering = _gathering_ref(lowers(doc), sent)
-    if any(m.kb_id_ != main for m in here):
+    whole, session, gathering = _gathering_ref(lowers(doc), sent, _whole_words(doc))
+    if any(m.kb_id_ != main for m in here) or _names_other_kind(lowers(doc), sent, _whole_words(doc)):
         return None  # another meeting, not the object of the verb ("afspraken ... tijdens de top in Wales")
     if whole or (here and not session):
         return main, "events.meeting_participant", None
