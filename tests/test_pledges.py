@@ -112,3 +112,13 @@ def test_a_figure_spent_is_no_target():
     ct = clean(SourceText(Path("uitgaven.txt"), text))
     ex = extract(make_pipeline()(ct.text), ct)
     assert facts(ex, "kg:targetPercentGDP") == {("pledge/defence-investment-pledge", Decimal(2))}
+
+
+def test_a_new_pledge_agreed_at_a_summit_is_not_the_old_one():
+    text = ("Den Haag, 2 juni 2031\n\nHierbij bieden wij u de kabinetsinzet aan voor de NAVO-top in Oslo op 7 en 8 juli 2031.\n\n"
+            "Op de NAVO-top in Oslo zullen bondgenoten de nieuwe Defence Investment Pledge aannemen.\n")
+    ct = clean(SourceText(Path("nieuw.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    agreed = facts(ex, "kg:agreedAt")
+    assert ("pledge/defence-investment-pledge-oslo-2031", "summit/oslo-2031") in agreed
+    assert not any(k == "pledge/defence-investment-pledge" for k, _ in agreed)

@@ -79,6 +79,9 @@ def _agreed_at(ctx: Context) -> None:
                 subjects = spans_in(doc, prev.start, prev.end, AGREED_CLASSES)
             if summit:
                 for sp in {s.kb_id_: s for s in subjects}.values():
+                    if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end and _is_new(ctx, sent, [sp]):
+                        _new_pledge(ctx, sent, sp, None, summit)  # "de nieuwe NAVO-norm": not the old one
+                        continue
                     link(ctx, sp.kb_id_, "kg:agreedAt", summit, sp, "pledges.agreed_at_summit")
         prev = sent
 
@@ -135,10 +138,10 @@ def _upcoming_summit(ctx: Context, sent) -> str | None:
     return main if main and ev["meetings"][main]["cls"] == "Summit" else None
 
 
-def _new_pledge(ctx: Context, sent, pledge, value) -> None:
+def _new_pledge(ctx: Context, sent, pledge, value, summit: str | None = None) -> None:
     """A new pledge (``nieuwe Defence Investment Pledge``) is its own entity, named after the
     summit that agrees it; without that summit nothing is stated."""
-    summit = _upcoming_summit(ctx, sent)
+    summit = summit or _upcoming_summit(ctx, sent)
     if summit is None or not ensure(ctx, summit) or not ensure(ctx, pledge.kb_id_):
         return
     old = ctx.extraction.entities[pledge.kb_id_]
@@ -150,7 +153,8 @@ def _new_pledge(ctx: Context, sent, pledge, value) -> None:
                       alt_labels={old.label, surface}, mentioned=True))
     ev = ctx.sentence_evidence(pledge, "pledges.new_pledge")
     ctx.link(ctx.extraction.doc_key, "kg:mentions", key, ev)
-    ctx.relate(key, "kg:targetPercentGDP", value, ev)
+    if value is not None:
+        ctx.relate(key, "kg:targetPercentGDP", value, ev)
     link(ctx, key, "kg:agreedAt", summit, pledge, "pledges.new_pledge_agreed_at")
 
 
