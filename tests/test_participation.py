@@ -138,9 +138,11 @@ def test_attendance_in_every_tense_and_voice(nlp):
 
 def test_a_topic_before_another_name_does_not_block_it(nlp):
     text = ("Den Haag, 3 februari 2026\n\nHierbij bied ik u het verslag aan van de NAVO-top in Ankara op 7 en 8 juli 2026.\n\n"
-            "Tijdens de sessie over Oekraïne was president Zelensky aanwezig bij de top.\n")
+            "Tijdens de sessie over Oekraïne was president Zelensky aanwezig bij de top. Voor het overleg over de steun "
+            "aan Georgië is ook Noorwegen uitgenodigd.\n")
     got = {o for s, o in participants(nlp, text) if s == SUMMIT}
     assert "person/zelensky" in got and "country/oekraine" not in got
+    assert "country/noorwegen" in got and "country/georgie" not in got  # "de steun aan": who gets it
 
 
 def test_the_summit_named_in_a_ministerial_letter_is_not_the_ministerial(nlp):

@@ -108,7 +108,8 @@ def test_a_proposed_target_is_no_target_of_the_existing_pledge():
 
 def test_a_figure_spent_is_no_target():
     text = ("Den Haag, 2 juni 2031\n\nNederland besteedt in 2030 2,3% van het bbp aan defensie en voldoet daarmee "
-            "aan de Defence Investment Pledge (DIP). De DIP vraagt minimaal 2% van het bbp.\n")
+            "aan de Defence Investment Pledge (DIP). De DIP vraagt minimaal 2% van het bbp. Dit jaar geven 20 "
+            "bondgenoten minimaal 2,5% van het bbp uit.\n")
     ct = clean(SourceText(Path("uitgaven.txt"), text))
     ex = extract(make_pipeline()(ct.text), ct)
     assert facts(ex, "kg:targetPercentGDP") == {("pledge/defence-investment-pledge", Decimal(2))}

@@ -232,11 +232,15 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
         if w in walk or tx[i][:1].isupper() or w.isdigit() or w.isspace() and "\n\n" not in w:
             i, steps = i - 1, steps + 1
             continue
-        if w == "met":
+        if w in ("met", "aan"):  # "de relatie met Rusland", "de steun aan Oekraïne": not who is there
             j = i - 1
             while j >= sent_start and lw[j] in walk:
                 j -= 1
-            return j >= sent_start and lw[j] in _SETS_REL["relation_nouns"]
+            nouns = _SETS_REL["relation_nouns"] if w == "met" else _SETS_REL["support_nouns"]
+            if j >= sent_start and lw[j] in nouns:
+                return True
+            if w == "met":
+                return False
         break
     # an "over" a few words back, in the same phrase (no other name between), makes it a topic
     for j in range(i, max(sent_start, i - 4) - 1, -1):

@@ -94,11 +94,16 @@ _TARGET_CUES = frozenset({"richting", "norm", "doel", "doelstelling", "streefwaa
                           "tenminste", "minimum", "ondergrens", "streven", "streeft", "van", "bodem"})
 
 
-def _is_target(text: str, a) -> bool:
+# across sentences only words that name a norm will do ("23 bondgenoten geven minimaal 2% uit" is a figure)
+_NORM_CUES = frozenset({"richting", "norm", "doel", "doelstelling", "streefwaarde", "ondergrens", "bodem", "streven",
+                        "streeft"})
+
+
+def _is_target(text: str, a, cues: frozenset = _TARGET_CUES) -> bool:
     """``minimaal 2% van het bbp``, ``de 2%-norm``, ``in de richting van 2 procent``: a target,
     not a figure spent (``Nederland besteedt in 2024 2,05% van het bbp``)."""
     before = fold(text[max(0, a.start_char - 30):a.start_char]).split()[-3:]
-    return not _TARGET_CUES.isdisjoint(before) or text[a.end_char:a.end_char + 6].lower().startswith("-norm")
+    return not cues.isdisjoint(before) or text[a.end_char:a.end_char + 6].lower().startswith("-norm")
 
 
 def _gdp_percents(text: str) -> list:
@@ -197,7 +202,7 @@ def _targets(ctx: Context) -> None:
         if not pledges:
             # a target stated of the pledge the sentences before name ("in de richting van 2 procent BBP")
             prev = _pledge_before(ctx, k, all_sents)
-            if prev is None or not _is_target(text, percents[0]) or not _NEW_WORDS.isdisjoint(
+            if prev is None or not _is_target(text, percents[0], _NORM_CUES) or not _NEW_WORDS.isdisjoint(
                     lowers(doc)[prev.start - 2:prev.start]):
                 continue
             if ensure(ctx, prev.kb_id_):
