@@ -161,3 +161,13 @@ def test_going_to_the_meeting_by_name_or_as_the_goal(nlp):
             "volgende week naar Kyiv. Minister De Graaf vertrekt op 6 juli naar de NAVO-top in Ankara.\n")
     got = {o for s, o in participants(nlp, text) if s == SUMMIT}
     assert {"person/van-dijk", "person/de-graaf"} <= got and "person/smit" not in got
+
+
+def test_a_gathering_before_the_meeting_or_on_another_day_is_not_it(nlp):
+    text = ("Den Haag, 3 februari 2026\n\nHierbij bied ik u de geannoteerde agenda aan voor de NAVO-top in Ankara "
+            "op 7 en 8 juli 2026. Voorafgaand aan de top neemt de Europese Commissie deel aan een bijeenkomst over "
+            "defensie-industrie. Op 2 juni nam Noorwegen deel aan een bijeenkomst over de uitgaven. Op 7 juli neemt ook "
+            "Zweden deel aan een werkdiner.\n")
+    got = {o for s, o in participants(nlp, text) if s == SUMMIT}
+    assert "country/zweden" in got
+    assert not {"organisation/europese-commissie", "country/noorwegen"} & got

@@ -374,7 +374,10 @@ def _outside_main_dates(ctx: Context, ev: dict, sent) -> bool:
     if rec.get("start") is None:
         return False
     from kg.dates import find_dates
-    for d in find_dates(span_text(ctx.doc, sent), rec["start"].year):
+    text = span_text(ctx.doc, sent)
+    for d in find_dates(text, rec["start"].year):
+        if text[max(0, d.start_char - 6):d.start_char].rstrip().endswith("d.d."):
+            continue  # the date of a cited press release or letter
         if d.is_day and d.year and not (rec["start"] <= d.start <= rec["end"]):
             return True
     return False
@@ -435,6 +438,9 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
         return target.kb_id_, "events.meeting_participant", None
     if not main:
         return None
+    # a gathering before or after the meeting ("voorafgaand aan de top"), or on another day
+    if not words_of(sent).isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(ctx, ev, sent):
+        return None
     ordinal = _ordinal_session(ev, sent)
     if ordinal is not None:  # "Bij de laatste sessie sloten ... aan"
         return ordinal["key"], "events.session_participant", ordinal.get("body")
@@ -449,8 +455,6 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
         if sess.get("body") in named:  # "een bijeenkomst van de NATO-Ukraine Council": that session
             return sess["key"], "events.session_participant", sess["body"]
     if gathering:
-        if _outside_main_dates(ctx, ev, sent):
-            return None
         return main, "events.meeting_participant", None
     if scopes:
         sess = scopes[-1]
