@@ -1,16 +1,25 @@
-"""Reference data (countries, organisations, operations, places, offices) from ``ontology/reference``.
+"""Reference data (countries, organisations, operations, places, offices, persons) from ``ontology/reference``.
 
 Loaded once per process (cached). Every record carries its entity ``key``
 (``"country/oekraine"``), class, canonical ``label``, ``aliases`` and, where
-known, a Wikidata IRI in ``same_as``.
+known, a Wikidata IRI in ``same_as``. Persons (``persons.json``) carry their
+name forms and dated offices (``Tenure``).
+
+Bad reference data is an error, never a silent merge: a file that is not
+JSON, an entry without a required field, two entries claiming one name, an
+end date before a start date raise ``BadReference`` (a ``KGError``), whose
+one-line message names the file, the entry and what is wrong.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg.errors import KGError
 from kg.slug import fold, slugify
 
 REF_DIR = Path(__file__).resolve().parent.parent / "ontology" / "reference"
@@ -42,6 +51,33 @@ class Office:
     forms: tuple[str, ...]
     minister: bool
     default_jurisdiction: str | None
+    jurisdiction_classes: tuple[str, ...] = ()  # what a jurisdiction of this office can be ("Country")
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One office a reference person held: role (an ``Office.role``), whose office, from when to when."""
+
+    role: str
+    jurisdiction: str  # country or organisation key
+    start: str  # ISO date
+    end: str | None  # ISO date; None while in office
+
+    def covers(self, day: str) -> bool:
+        """Was the office held on ``day`` (ISO date)?"""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class RefPerson:
+    """A well-known office holder (``persons.json``)."""
+
+    key: str
+    label: str
+    names: tuple[str, ...]
+    same_as: str | None
+    source: str
+    tenures: tuple[Tenure, ...] = ()
 
 
 @dataclass
@@ -53,6 +89,10 @@ class Reference:
     by_name: dict[str, str] = field(default_factory=dict)  # fold(name) -> key
     by_adjective: dict[str, str] = field(default_factory=dict)  # fold(adjective) -> country key
     by_iso2: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, RefPerson] = field(default_factory=dict)
+    person_by_name: dict[str, str] = field(default_factory=dict)  # fold(full name form) -> person key
+    person_by_surname: dict[str, str] = field(default_factory=dict)  # fold(surname) -> key, if one bears it
+    person_given: dict[str, set[str]] = field(default_factory=dict)  # key -> first letters of given names
 
     def get(self, key: str) -> RefEntity | None:
         return self.entities.get(key)
@@ -67,6 +107,32 @@ class Reference:
         key = self.by_adjective.get(fold(word))
         return self.entities.get(key) if key else None
 
+    def office_by_role(self, role: str) -> Office | None:
+        """The office kind with this role label."""
+        return next((off for off in self.offices if off.role == role), None)
+
+    def person_for(self, name: str) -> RefPerson | None:
+        """The reference person a name form denotes, if any.
+
+        A full form listed for the person matches; so does the surname alone
+        (or a double surname's first part: ``Bijleveld``) when no other
+        reference person bears it, provided any given name or initial the text
+        adds fits one of the person's given names (``C.C.J. Veldkamp`` fits
+        ``Caspar Veldkamp``; ``Eelco Blok`` does not fit ``Stef Blok``).
+        """
+        from kg.names import given_names, normalise_name, surname
+
+        name = normalise_name(name)
+        key = self.person_by_name.get(fold(name))
+        if key is None:
+            key = self.person_by_surname.get(fold(surname(name)))
+            if key is None:
+                return None
+            given = given_names(name)
+            if given and fold(given[0][0]) not in self.person_given.get(key, ()):
+                return None
+        return self.persons[key]
+
     def office_for(self, folded: str) -> Office | None:
         """The office whose form equals a folded phrase."""
         for off in self.offices:
@@ -75,8 +141,92 @@ class Reference:
         return None
 
 
+class BadReference(KGError):
+    """A reference file with an error: its message names the file, the entry and the fault."""
+
+
+def _fail(name: str, entry: str | None, what: str) -> None:
+    where = f"{REF_DIR / name}" + (f": {entry}" if entry else "")
+    raise BadReference(f"bad reference data in {where}: {what}")
+
+
 def _read(name: str):
-    return json.loads((REF_DIR / name).read_text("utf-8"))
+    """A reference file's JSON; ``BadReference`` when it is missing or malformed."""
+    try:
+        text = (REF_DIR / name).read_text("utf-8")
+    except FileNotFoundError:
+        _fail(name, None, "file is missing")
+    except (OSError, UnicodeDecodeError) as e:
+        _fail(name, None, f"cannot be read ({type(e).__name__}: {e})")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        _fail(name, None, f"malformed JSON at line {e.lineno} column {e.colno}: {e.msg}")
+
+
+def _entry(row, i: int) -> str:
+    """How a message names an entry: its label (or role) and its position."""
+    if isinstance(row, dict):
+        for k in ("label", "role", "key"):
+            if isinstance(row.get(k), str) and row[k].strip():
+                return f"entry {i + 1} ({row[k]!r})"
+    return f"entry {i + 1}"
+
+
+def _rows(name: str, data, list_key: str | None) -> list[dict]:
+    """The list of entries of a file (``data[list_key]``, or ``data`` itself), each a JSON object."""
+    rows = data.get(list_key) if isinstance(data, dict) and list_key else data
+    if not isinstance(rows, list):
+        _fail(name, None, f"expected a list of entries{f' under {list_key!r}' if list_key else ''}")
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            _fail(name, _entry(row, i), "is not a JSON object")
+    return rows
+
+
+def _need(name: str, row: dict, i: int, fld: str, kind=str, optional: bool = False):
+    """A field of an entry, checked for presence and type (strings must not be empty)."""
+    v = row.get(fld)
+    if v is None:
+        if optional:
+            return None
+        _fail(name, _entry(row, i), f"missing required field {fld!r}")
+    if not isinstance(v, kind) or (kind is str and not v.strip()):
+        want = {str: "a non-empty string", list: "a list", bool: "true or false", dict: "an object"}.get(kind, kind)
+        _fail(name, _entry(row, i), f"field {fld!r} must be {want}")
+    if kind is list and not all(isinstance(x, str) and x.strip() for x in v):
+        _fail(name, _entry(row, i), f"field {fld!r} must be a list of non-empty strings")
+    return v
+
+
+def _date(name: str, row: dict, i: int, fld: str, optional: bool = False) -> str | None:
+    """An ISO date field (``YYYY-MM-DD``)."""
+    v = _need(name, row, i, fld, optional=optional)
+    if v is None:
+        return None
+    try:
+        dt.date.fromisoformat(v)
+    except ValueError:
+        _fail(name, _entry(row, i), f"field {fld!r} is not a date (YYYY-MM-DD): {v!r}")
+    return v
+
+
+class _Claims:
+    """Names claimed by entries: a name two entries claim is an error."""
+
+    def __init__(self):
+        self.owner: dict[str, tuple[str, str]] = {}  # folded name -> (file, entry)
+
+    def claim(self, name: str, entry: str, text: str) -> None:
+        f = fold(text)
+        have = self.owner.get(f)
+        if have is not None and have[1] != entry:
+            other = have[1] if have[0] == name else f"{have[1]} of {have[0]}"
+            _fail(name, entry, f"name {text!r} is already claimed by {other}")
+        self.owner.setdefault(f, (name, entry))
+
+
+_QID = re.compile(r"^Q[1-9]\d*$")
 
 
 def _qid(q: str | None) -> str | None:
@@ -87,35 +237,167 @@ def _qid(q: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def load() -> Reference:
-    """Read every reference file once."""
+    """Read (and check) every reference file once; ``BadReference`` on the first error."""
     ref = Reference()
-    for row in _read("countries.json"):
-        ent = RefEntity(key=row["key"], cls="Country", label=row["label"], aliases=tuple(row["aliases"]),
-                        same_as=row["wikidata"], iso2=row["iso2"], iso3=row["iso3"],
-                        adjectives=tuple(row["adjectives"]), nato_accession=row.get("nato_accession"))
-        ref.entities[ent.key] = ent
+    claims = _Claims()  # entity names: no two entities of any file claim one name
+    name = "countries.json"
+    for i, row in enumerate(_rows(name, _read(name), None)):
+        label, entry = _need(name, row, i, "label"), _entry(row, i)
+        for fld in ("key", "iso2", "iso3"):
+            _need(name, row, i, fld)
+        aliases, adjectives = (_need(name, row, i, f, list, optional=True) or [] for f in ("aliases", "adjectives"))
+        if row.get("nato_accession") is not None:
+            _date(name, row, i, "nato_accession")
+        ent = RefEntity(key=row["key"], cls="Country", label=label, aliases=tuple(aliases),
+                        same_as=row.get("wikidata"), iso2=row["iso2"], iso3=row["iso3"],
+                        adjectives=tuple(adjectives), nato_accession=row.get("nato_accession"))
+        _add_entity(ref, claims, name, entry, ent)
         ref.by_iso2[ent.iso2] = ent.key
         for adj in ent.adjectives:
-            ref.by_adjective.setdefault(fold(adj), ent.key)
-    for name, cls in (("organisations", "Organisation"), ("operations", "Operation")):
-        for row in _read(f"{name}.json")[name]:  # key "organisation/navo", "operation/isaf", ...
-            ent = RefEntity(key=f"{cls.lower()}/{slugify(row['label'])}", cls=cls, label=row["label"],
-                            aliases=tuple(row.get("aliases", ())), exact=tuple(row.get("exact", ())),
-                            same_as=_qid(row.get("wikidata")))
-            ref.entities[ent.key] = ent
-    for row in _read("places.json")["places"]:
-        ent = RefEntity(key="place/" + slugify(row["label"]), cls="Place", label=row["label"],
-                        aliases=tuple(row.get("aliases", ())), same_as=_qid(row.get("wikidata")),
+            have = ref.by_adjective.setdefault(fold(adj), ent.key)
+            if have != ent.key:
+                _fail(name, entry, f"adjective {adj!r} is already claimed by {ref.entities[have].label!r}")
+    for stem, cls in (("organisations", "Organisation"), ("operations", "Operation")):
+        name = f"{stem}.json"
+        for i, row in enumerate(_rows(name, _read(name), stem)):  # key "organisation/navo", "operation/isaf", ...
+            label = _need(name, row, i, "label")
+            ent = RefEntity(key=f"{cls.lower()}/{slugify(label)}", cls=cls, label=label,
+                            aliases=tuple(_need(name, row, i, "aliases", list, optional=True) or ()),
+                            exact=tuple(_need(name, row, i, "exact", list, optional=True) or ()),
+                            same_as=_qid(_wikidata(name, row, i)))
+            _add_entity(ref, claims, name, _entry(row, i), ent)
+    name = "places.json"
+    for i, row in enumerate(_rows(name, _read(name), "places")):
+        label = _need(name, row, i, "label")
+        ent = RefEntity(key="place/" + slugify(label), cls="Place", label=label,
+                        aliases=tuple(_need(name, row, i, "aliases", list, optional=True) or ()),
+                        same_as=_qid(_wikidata(name, row, i)),
                         country=ref.by_iso2.get(row.get("country", "")))
-        ref.entities[ent.key] = ent
+        _add_entity(ref, claims, name, _entry(row, i), ent)
     # Names: countries first, so a country name never resolves to a place.
     for ent in ref.entities.values():
-        for name in (ent.label, *ent.aliases):
-            ref.by_name.setdefault(fold(name), ent.key)
-    for row in _read("offices.json")["offices"]:
-        ref.offices.append(Office(role=row["role"], forms=tuple(row["forms"]), minister=row["minister"],
-                                  default_jurisdiction=row.get("default_jurisdiction")))
+        for n in (ent.label, *ent.aliases):
+            ref.by_name.setdefault(fold(n), ent.key)
+    _load_offices(ref)
+    _load_persons(ref)
     return ref
+
+
+def _wikidata(name: str, row: dict, i: int) -> str | None:
+    """A ``wikidata`` field: a QID (``Q57792``), a Wikidata entity IRI, or null."""
+    q = row.get("wikidata")
+    if q is None:
+        return None
+    if not isinstance(q, str) or not (_QID.match(q) or (q.startswith(WIKIDATA) and _QID.match(q[len(WIKIDATA):]))):
+        _fail(name, _entry(row, i), f"field 'wikidata' is not a Wikidata ID (Q…): {q!r}")
+    return q
+
+
+def _add_entity(ref: Reference, claims: _Claims, name: str, entry: str, ent: RefEntity) -> None:
+    if ent.key in ref.entities:
+        _fail(name, entry, f"key {ent.key!r} is already used by {ref.entities[ent.key].label!r}")
+    for n in (ent.label, *ent.aliases):
+        claims.claim(name, entry, n)
+    ref.entities[ent.key] = ent
+
+
+def _load_offices(ref: Reference) -> None:
+    """``offices.json``: each office kind once, each form naming one office."""
+    name, forms = "offices.json", {}
+    for i, row in enumerate(_rows(name, _read(name), "offices")):
+        entry = _entry(row, i)
+        role = _need(name, row, i, "role")
+        if ref.office_by_role(role):
+            _fail(name, entry, f"role {role!r} is listed twice")
+        for form in _need(name, row, i, "forms", list):
+            if form != fold(form):
+                _fail(name, entry, f"form {form!r} must be folded (lower-case, no accents)")
+            if form in forms:
+                _fail(name, entry, f"form {form!r} is already claimed by {forms[form]!r}")
+            forms[form] = role
+        default = _need(name, row, i, "default_jurisdiction", optional=True)
+        classes = tuple(_need(name, row, i, "jurisdiction_classes", list, optional=True) or ())
+        if default is not None and default not in ref.entities:
+            _fail(name, entry, f"default_jurisdiction {default!r} is not a known country or organisation")
+        if default is not None and classes and ref.entities[default].cls not in classes:
+            _fail(name, entry, f"default_jurisdiction {default!r} is not a {' or '.join(classes)}")
+        ref.offices.append(Office(role=role, forms=tuple(row["forms"]), minister=_need(name, row, i, "minister", bool),
+                                  default_jurisdiction=default, jurisdiction_classes=classes))
+
+
+def _load_persons(ref: Reference) -> None:
+    """``persons.json``: well-known office holders, their name forms and dated offices."""
+    from kg.names import given_names, is_initials, normalise_name, surname
+
+    name = "persons.json"
+    claims = _Claims()
+    surnames: dict[str, set[str]] = {}
+    for i, row in enumerate(_rows(name, _read(name), "persons")):
+        entry = _entry(row, i)
+        label = normalise_name(_need(name, row, i, "label"))
+        names = tuple(normalise_name(n) for n in _need(name, row, i, "names", list, optional=True) or ())
+        _need(name, row, i, "source")
+        key = "person/" + slugify(_need(name, row, i, "key", optional=True) or surname(label))
+        if key in ref.persons:
+            _fail(name, entry, f"key {key!r} is already used by {ref.persons[key].label!r}; give one a 'key'")
+        tenures = []
+        offices = row.get("offices", [])
+        if not isinstance(offices, list):
+            _fail(name, entry, "field 'offices' must be a list")
+        for j, off in enumerate(offices):
+            tenures.append(_tenure(ref, name, entry, j, off))
+        p = RefPerson(key=key, label=label, names=names, same_as=_qid(_wikidata(name, row, i)),
+                      source=row["source"], tenures=tuple(tenures))
+        ref.persons[key] = p
+        for n in (label, *names):
+            claims.claim(name, entry, n)
+            ref.person_by_name[fold(n)] = key
+            sur = surname(n)
+            if sur and not all(is_initials(w) for w in sur.split()):
+                for form in _surname_forms(sur):
+                    surnames.setdefault(fold(form), set()).add(key)
+            ref.person_given.setdefault(key, set()).update(fold(g[0]) for g in given_names(n) if g)
+    # A surname names a reference person only when no other one bears it.
+    ref.person_by_surname = {s: next(iter(keys)) for s, keys in surnames.items() if len(keys) == 1}
+
+
+def _surname_forms(sur: str) -> list[str]:
+    """``Bijleveld-Schouten`` is also written ``Bijleveld``: a double surname's first part."""
+    forms = [sur]
+    head = sur.split("-")[0]
+    if "-" in sur and head[:1].isupper() and sur.split("-")[1][:1].isupper():
+        forms.append(head)
+    return forms
+
+
+def _tenure(ref: Reference, name: str, entry: str, j: int, off) -> "Tenure":
+    where = f"{entry}, office {j + 1}"
+    if not isinstance(off, dict):
+        _fail(name, where, "is not a JSON object")
+    for fld in ("role", "jurisdiction", "start"):
+        if not isinstance(off.get(fld), str) or not off[fld].strip():
+            _fail(name, where, f"missing required field {fld!r}")
+    office = ref.office_by_role(off["role"])
+    if office is None:
+        _fail(name, where, f"role {off['role']!r} is not an office of offices.json")
+    jur = ref.entities.get(off["jurisdiction"])
+    if jur is None or jur.cls not in ("Country", "Organisation"):
+        _fail(name, where, f"jurisdiction {off['jurisdiction']!r} is not a known country or organisation")
+    if office.jurisdiction_classes and jur.cls not in office.jurisdiction_classes:
+        _fail(name, where, f"a {off['role']} is the office of a {' or '.join(office.jurisdiction_classes)}, "
+                           f"not of {jur.label!r}")
+    dates = {}
+    for fld in ("start", "end"):
+        v = off.get(fld)
+        if v is None:
+            continue
+        try:
+            dates[fld] = dt.date.fromisoformat(v)
+        except (TypeError, ValueError):
+            _fail(name, where, f"field {fld!r} is not a date (YYYY-MM-DD): {v!r}")
+    if "end" in dates and dates["end"] < dates["start"]:
+        _fail(name, where, f"end date {off['end']} is before start date {off['start']}")
+    return Tenure(role=office.role, jurisdiction=jur.key, start=off["start"], end=off.get("end"))
 
 
 def nato_members() -> dict[str, str]:

@@ -1,6 +1,8 @@
 """Identity across mentions and documents: one key, one label, one class per entity.
 
-* Persons: a name written surname-first (``Yoon Suk-yeol``) joins the person
+* Persons: a well-known office holder (``persons.json``) already has the key
+  of its reference entry (``kg.names.person_key``), its reference label and
+  Wikidata IRI, and is never merged into anyone else. For others, a name written surname-first (``Yoon Suk-yeol``) joins the person
   known by its first word (``president Yoon``); a short form of a double
   surname (``Hennis``) joins ``Hennis-Plasschaert``.
 * OCR variants: an all-caps label where ``IVI`` read as ``M`` gives the label
@@ -45,8 +47,11 @@ def person_merges(people: dict[str, set[str]]) -> dict[str, str]:
             words = [w for w in normalise_name(n).split() if not is_initials(w)]
             if len(words) == 1:
                 single.setdefault(fold(words[0]), key)
+    known = reference.load().persons
     merges: dict[str, str] = {}
     for key, names in people.items():
+        if key in known:
+            continue  # a reference person's key is already the stable one
         sur = fold(surname(max(names, key=len)))
         for n in names:
             words = [w for w in normalise_name(n).split() if not is_initials(w)]
@@ -54,7 +59,7 @@ def person_merges(people: dict[str, set[str]]) -> dict[str, str]:
                     and fold(words[0]) != sur.split()[0]:
                 merges[key] = single[fold(words[0])]  # surname written first
         head = sur.split("-")[0]
-        if "-" in sur and head in single and single[head] != key:
+        if "-" in sur and head in single and single[head] != key and single[head] not in known:
             merges[single[head]] = key  # short form of a double surname
     return merges
 
@@ -79,7 +84,7 @@ def ocr_merges(ex: Extraction, variants: set[str] | None = None) -> dict[str, st
 
 
 def _global_label(key: str, ents: list[Entity], doc_labels: Counter, variants: set[str]) -> str:
-    ref = reference.load().get(key)
+    ref = reference.load().get(key) or reference.load().persons.get(key)
     if ref is not None:
         return ref.label
     if ents[0].cls in _PERSONS or any(e.cls in _PERSONS for e in ents):
@@ -89,6 +94,14 @@ def _global_label(key: str, ents: list[Entity], doc_labels: Counter, variants: s
     if not good:  # the documents' labels were OCR variants: use the forms they map to
         good = Counter(n for e in ents for n in _names(e) if n not in variants) or doc_labels
     return max(sorted(good), key=lambda n: (good[n], len(n)))
+
+
+def _person_same_as(key: str, cls: str) -> str | None:
+    """The Wikidata IRI of a reference person (``persons.json``), if checked."""
+    if cls not in _PERSONS:
+        return None
+    ref = reference.load().persons.get(key)
+    return ref.same_as if ref is not None else None
 
 
 def _copy_entity(ent: Entity, key: str) -> Entity:
@@ -152,7 +165,7 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
     for key, ents in by_key.items():
         label = _global_label(key, ents, labels[key], variants)
         cls = "Minister" if any(e.cls == "Minister" for e in ents) else ents[0].cls
-        same_as = next((e.same_as for e in ents if e.same_as), None)
+        same_as = next((e.same_as for e in ents if e.same_as), None) or _person_same_as(key, cls)
         for e in ents:
             names = _names(e)
             e.label, e.cls, e.same_as = label, cls, same_as
