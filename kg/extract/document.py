@@ -9,7 +9,7 @@ Motions found by ``kg_persons`` (``motie Dassen c.s.``) are cited.
 from __future__ import annotations
 
 from kg.extract.context import Context
-from kg.extract.people import add_office
+from kg.extract.people import add_office, choose, document_day
 
 
 def run(ctx: Context) -> None:
@@ -22,9 +22,9 @@ def run(ctx: Context) -> None:
         seen.add(m.person)
         span = doc[m.start:m.end]
         ctx.link(key, "kg:signatory", m.person, ctx.sentence_evidence(span, "document.signature"))
-        jur = m.jurisdiction or m.default_jurisdiction
-        if jur:
-            add_office(ctx, m.person, m.role, jur, span, "document.signature_office")
+        got = choose(m, set(), document_day(ctx), signature=True)
+        if got:
+            add_office(ctx, m.person, got[0], got[1], span, "document.signature_office")
     cited = set()
     for mkey, start, end in doc.user_data.get("kg_motions", []):
         if mkey not in cited:
