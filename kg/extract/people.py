@@ -33,6 +33,12 @@ def office_key(role: str, jurisdiction: str) -> str:
     return f"office/{slugify(role)}-{suffix}"
 
 
+def office_label(role: str, jurisdiction: str) -> str:
+    """``minister van Defensie (Nederland)``: the role and whose office it is."""
+    ref = reference.load().get(jurisdiction)
+    return f"{role} ({ref.label if ref is not None else jurisdiction.split('/', 1)[1]})"
+
+
 def _ensure_entity(ctx: Context, key: str) -> None:
     """Make sure an entity the facts point at has a node (unmentioned if the text did not name it)."""
     if key in ctx.extraction.entities:
@@ -45,9 +51,7 @@ def _ensure_entity(ctx: Context, key: str) -> None:
 def add_office(ctx: Context, person: str, role: str, jurisdiction: str, span, rule: str) -> str:
     """Add ``person kg:holdsOffice office`` and ``office kg:jurisdiction jurisdiction`` with evidence."""
     key = office_key(role, jurisdiction)
-    ref = reference.load().get(jurisdiction)
-    where = ref.label if ref is not None else jurisdiction.split("/", 1)[1]
-    ctx.entity(Entity(key=key, cls="Office", label=f"{role} ({where})", alt_labels={role}, mentioned=False))
+    ctx.entity(Entity(key=key, cls="Office", label=office_label(role, jurisdiction), alt_labels={role}, mentioned=False))
     _ensure_entity(ctx, jurisdiction)
     ev = ctx.sentence_evidence(span, rule)
     ctx.link(person, "kg:holdsOffice", key, ev)

@@ -225,9 +225,13 @@ def document_triples(ex: Extraction, chosen: dict[str, tuple[str, str]], terms: 
 
 
 def reference_triples(ex: Extraction, terms: _Terms = RDF_TERMS) -> list[tuple]:
-    """The facts ``ex`` adds to the reference graph (``owl:sameAs`` of the entities it names)."""
+    """The facts ``ex`` adds to the reference graph (``owl:sameAs`` of the entities it names, and
+    the dated offices of the well-known office holders it names: ``kg.tenures``)."""
+    from kg.tenures import tenure_triples
+
     return [(terms.entity(key), terms.SAME_AS, terms.iri(ent.same_as))
-            for key, ent in sorted(ex.entities.items()) if key != ex.doc_key and ent.same_as]
+            for key, ent in sorted(ex.entities.items()) if key != ex.doc_key and ent.same_as] \
+        + tenure_triples(ex, terms)
 
 
 def subject_keys(ex: Extraction) -> set[str]:
