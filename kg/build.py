@@ -428,6 +428,9 @@ def cmd_build(args) -> int:
         raise KGError("--max-size must be a positive number of megabytes")
     max_bytes = int(max_mb * 1_000_000) if max_mb else None
     check_output(output)
+    from kg import reference
+
+    reference.load()  # bad reference data: one line (BadReference) before any work
 
     docs, skipped = collect(args.paths)
     for path, reason in skipped:
