@@ -102,3 +102,25 @@ def test_reference_person_is_not_given_the_dutch_default(nlp):
 def test_name_forms_share_a_key(nlp):
     ctx = read(nlp, "Minister van Defensie Ank Bijleveld-Schouten sprak. Later zei minister Bijleveld dat het goed ging.")
     assert {f.subject for f in ctx.extraction.facts if f.predicate == "kg:holdsOffice"} == {"person/bijleveld-schouten"}
+
+
+def mentions(ctx):
+    return sorted(f.object.key for f in ctx.extraction.facts
+                  if f.predicate == "kg:mentions" and f.object.key.startswith("person/"))
+
+
+def test_full_name_of_a_reference_person_anywhere(nlp):
+    ctx = read(nlp, "Het kabinet verwelkomt dat Jens Stoltenberg en Volodymyr Zelenskyy elkaar troffen.")
+    assert mentions(ctx) == ["person/stoltenberg", "person/zelensky"]
+
+
+def test_transliterations_share_a_key(nlp):
+    ctx = read(nlp, "Vladimir Putin sprak. Volgens Poetin was er geen alternatief. Ook Wolodymyr Zelensky sprak; Zelenskyy zei weinig.")
+    assert mentions(ctx) == ["person/poetin", "person/zelensky"]
+    poetin = ctx.extraction.entities["person/poetin"]
+    assert {"Vladimir Putin", "Poetin"} <= {poetin.label, *poetin.alt_labels}
+
+
+def test_a_full_name_needs_capitals_and_one_line(nlp):
+    ctx = read(nlp, "Zij spraken over jens stoltenberg.\nVolgens Mark\nRutte is dat zo.")
+    assert mentions(ctx) == []

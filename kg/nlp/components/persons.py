@@ -15,6 +15,8 @@ General Dutch patterns over the compact word sequence (``kg_fold``):
 * ``het lid <Name>`` (a member of parliament); ``zei|aldus|benadrukte <Name>``;
 * ``motie [van het lid] <Name> [c.s.]`` and ``Motie 28 676, nr. 365 – <Name>``
   (a kg:Motion and its submitter);
+* the full name of a well-known office holder (``persons.json``: ``Jens
+  Stoltenberg``, ``Volodymyr Zelenskyy``) is a mention wherever it stands;
 * afterwards every bare occurrence of a known surname is a mention too.
 
 Offices come from ``ontology/reference/offices.json``, pattern words from
@@ -86,6 +88,16 @@ class Persons:
             self.office_first[k[0]] = max(self.office_first.get(k[0], 0), len(k))
         from spacy.lang.nl.stop_words import STOP_WORDS
         self.stop = {fold(w) for w in STOP_WORDS}
+        # Full names (two words or more) of reference persons -> person key.
+        self.full_names: dict[tuple[str, ...], str] = {}
+        for person in self.ref.persons.values():
+            for form in (person.label, *person.names):
+                words = tuple(fold(t.text) for t in tokenize(form) if not t.is_space)
+                if len(words) > 1:
+                    self.full_names.setdefault(words, person.key)
+        self.full_first: dict[str, int] = {}
+        for k in self.full_names:
+            self.full_first[k[0]] = max(self.full_first.get(k[0], 0), len(k))
         # Words at which a pattern of ``__call__`` can start (besides any word
         # with a hyphen: compound offices, ``motie-Boswijk``).
         self.triggers = set(self.office_first).union(self.qualifiers,
@@ -396,6 +408,7 @@ class Persons:
                     i = k
                     continue
             i += 1
+        self._full_names(doc, words, names, taken, ents)
         self._bare_surnames(doc, words, names, taken, ents)
         doc.user_data["kg_offices"] = offices
         doc.user_data["kg_motions"] = motions
@@ -494,13 +507,41 @@ class Persons:
         register_entity(doc, mkey, "Motion", label)
         return (mkey, words.starts[i], end)
 
+    def _full_names(self, doc, words, names, taken, ents):
+        """Full names of reference persons (``Jens Stoltenberg``): capitalised, on one line, not inside another mention."""
+        first, norms = self.full_first, words.norms
+        i = 0
+        for c in [x for x, n in enumerate(map(first.get, norms)) if n]:
+            if c < i:
+                continue
+            i = c
+            for n in range(min(first[norms[i]], len(words) - i), 1, -1):
+                key = self.full_names.get(tuple(norms[i:i + n]))
+                if key is None:
+                    continue
+                span = range(i, i + n)
+                if any(words.starts[x] in taken or words.starts[x] in ents or not words.texts[x][:1].isupper()
+                       and fold(words.texts[x]) not in self.particles for x in span) \
+                        or any(self._newline_between(doc, words[x], words[x + 1]) for x in range(i, i + n - 1)):
+                    continue
+                label = self._name_text(words, i, i + n)
+                self._person(doc, names, key, "Person", label, words.starts[i], words.ends[i + n - 1])
+                taken.update(range(words.starts[i], words.ends[i + n - 1]))
+                i += n
+                break
+
     def _bare_surnames(self, doc, words, names, taken, ents):
         """Mark later bare occurrences of a known person's surname (``Kuleba``, ``Bruins Slot``)."""
         by_words: dict[tuple[str, ...], tuple[str, str]] = {}
         for key, (cls, label) in names.items():
-            sur = tuple(fold(p) for p in surname(label).split())
-            if sur and not all(is_initials(p) for p in surname(label).split()):
-                by_words[sur] = (key, cls)
+            forms = [label]
+            ref = self.ref.persons.get(key)
+            if ref is not None:  # every spelling of a reference person's surname (Zelensky, Zelenskyy)
+                forms += [ref.label, *ref.names]
+            for form in forms:
+                sur = tuple(fold(p) for p in surname(form).split())
+                if sur and not all(is_initials(p) for p in surname(form).split()):
+                    by_words.setdefault(sur, (key, cls))
         if not by_words:
             return
         # longest surname per first word: most words start none, so skip them at once
