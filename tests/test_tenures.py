@@ -122,3 +122,16 @@ def test_a_tenure_ending_before_it_starts_breaks_the_shapes():
     g.add((t, SCHEMA.endDate, Literal("2029-01-02", datatype=XSD.date)))
     conforms, violations = validate_dataset(ds)
     assert not conforms and any("ends before it starts" in str(v["message"]) for v in violations)
+
+
+def test_reference_person_has_its_checked_wikidata_id_and_label(tmp_path):
+    out = build(tmp_path, "Minister-president Rutte sprak met president Poetin. Minister Bijleveld was er ook.")
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    ref = ds.graph(REFERENCE_GRAPH)
+    same = URIRef("http://www.w3.org/2002/07/owl#sameAs")
+    assert (URIRef(ID_BASE + "person/rutte"), same, URIRef("http://www.wikidata.org/entity/Q57792")) in ref
+    assert (URIRef(ID_BASE + "person/poetin"), same, URIRef("http://www.wikidata.org/entity/Q7747")) in ref
+    assert not list(ref.objects(URIRef(ID_BASE + "person/bijleveld-schouten"), same))  # none checked: none given
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    assert {str(o) for o in ds.objects(URIRef(ID_BASE + "person/poetin"), label)} == {"Vladimir Poetin"}
