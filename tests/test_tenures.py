@@ -134,4 +134,5 @@ def test_reference_person_has_its_checked_wikidata_id_and_label(tmp_path):
     assert (URIRef(ID_BASE + "person/poetin"), same, URIRef("http://www.wikidata.org/entity/Q7747")) in ref
     assert not list(ref.objects(URIRef(ID_BASE + "person/bijleveld-schouten"), same))  # none checked: none given
     label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
-    assert {str(o) for o in ds.objects(URIRef(ID_BASE + "person/poetin"), label)} == {"Vladimir Poetin"}
+    assert {str(o) for _s, _p, o, _g in ds.quads((URIRef(ID_BASE + "person/poetin"), label, None, None))} \
+        == {"Vladimir Poetin"}
