@@ -124,3 +124,13 @@ def test_transliterations_share_a_key(nlp):
 def test_a_full_name_needs_capitals_and_one_line(nlp):
     ctx = read(nlp, "Zij spraken over jens stoltenberg.\nVolgens Mark\nRutte is dat zo.")
     assert mentions(ctx) == []
+
+
+def test_generic_minister_without_a_date_stays_unrefined(nlp):
+    ctx = read(nlp, "Minister Blok sprak met zijn ambtgenoten.")  # no date: no office of the day
+    assert offices(ctx) == []
+
+
+def test_former_office_of_a_reference_person(nlp):
+    ctx = read(nlp, "Den Haag, 3 maart 2016\n\nOok de voormalige Amerikaanse president Bush sprak.")
+    assert offices(ctx) == [("person/bush", "office/oud-president-us")]

@@ -83,8 +83,9 @@ def reference_office(m, day: str | None):
     qualified = base != m.role  # oud-premier: a former office, whenever held
     found = set()
     for t in person.tenures:
-        # "minister" names any "minister van …" the person then held
-        same = t.role == base or (not qualified and t.role.startswith(base + " "))
+        # "minister" names any "minister van …" the person held on the document's
+        # day (a document without a date cannot tell which of several it was)
+        same = t.role == base or (not qualified and day is not None and t.role.startswith(base + " "))
         if same and (qualified or day is None or t.covers(day)):
             found.add((m.role if qualified else t.role, t.jurisdiction))
     return found.pop() if len(found) == 1 else False
