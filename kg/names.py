@@ -12,7 +12,7 @@ import re
 
 from kg.slug import slugify
 
-PARTICLES = {"van", "der", "den", "de", "von", "ten", "ter", "te", "le", "la", "du", "da", "di",
+PARTICLES = {"van", "der", "den", "de", "von", "ten", "ter", "te", "le", "la", "du", "da", "di", "op", "in",
              "del", "della", "al", "el", "bin", "ibn", "zu", "vom", "'t"}
 ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII"}
 OCR_ROMAN = {"Il": "II", "Ill": "III", "lI": "II", "IlI": "III"}

@@ -78,6 +78,7 @@ class RefPerson:
     same_as: str | None
     source: str
     tenures: tuple[Tenure, ...] = ()
+    alone: bool = False  # the surname alone names this person anywhere ("Stoltenberg")
 
 
 @dataclass
@@ -346,8 +347,11 @@ def _load_persons(ref: Reference) -> None:
             _fail(name, entry, "field 'offices' must be a list")
         for j, off in enumerate(offices):
             tenures.append(_tenure(ref, name, entry, j, off))
+        alone = row.get("surname_alone", False)
+        if not isinstance(alone, bool):
+            _fail(name, entry, "field 'surname_alone' must be true or false")
         p = RefPerson(key=key, label=label, names=names, same_as=_qid(_wikidata(name, row, i)),
-                      source=row["source"], tenures=tuple(tenures))
+                      source=row["source"], tenures=tuple(tenures), alone=alone)
         ref.persons[key] = p
         for n in (label, *names):
             claims.claim(name, entry, n)

@@ -122,7 +122,7 @@ def test_transliterations_share_a_key(nlp):
 
 
 def test_a_full_name_needs_capitals_and_one_line(nlp):
-    ctx = read(nlp, "Zij spraken over jens stoltenberg.\nVolgens Mark\nRutte is dat zo.")
+    ctx = read(nlp, "Zij spraken over jens stoltenberg.\nVolgens Stef\nBlok is dat zo.")
     assert mentions(ctx) == []
 
 
@@ -134,3 +134,20 @@ def test_generic_minister_without_a_date_stays_unrefined(nlp):
 def test_former_office_of_a_reference_person(nlp):
     ctx = read(nlp, "Den Haag, 3 maart 2016\n\nOok de voormalige Amerikaanse president Bush sprak.")
     assert offices(ctx) == [("person/bush", "office/oud-president-us")]
+
+
+def test_distinctive_surname_alone_names_the_reference_person(nlp):
+    ctx = read(nlp, "Het handvest van Roosevelt en Churchill geldt nog. Volgens Poetin niet.")
+    assert mentions(ctx) == ["person/churchill", "person/poetin", "person/roosevelt"]
+
+
+def test_surname_beside_another_name_is_someone_else(nlp):
+    ctx = read(nlp, "Het bedrijf van Hunter Biden werd genoemd, net als de Trump Tower.")
+    assert "person/biden" not in mentions(ctx) and "person/trump" not in mentions(ctx)
+
+
+def test_op_before_a_place_is_no_name_particle(nlp):
+    ctx = read(nlp, "Den Haag, 2 december 2019\n\nDe top begint met een ontvangst door Koningin Elizabeth op Buckingham Palace. "
+                    "Ook het lid Sophie in 't Veld was er.")
+    assert mentions(ctx) == ["person/elizabeth-ii", "person/in-t-veld"]
+    assert offices(ctx) == [("person/elizabeth-ii", "office/koningin-gb")]

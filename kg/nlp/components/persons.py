@@ -95,6 +95,11 @@ class Persons:
                 words = tuple(fold(t.text) for t in tokenize(form) if not t.is_space)
                 if len(words) > 1:
                     self.full_names.setdefault(words, person.key)
+            if person.alone:  # a surname that names the person on its own (Stoltenberg, Poetin)
+                for form in (person.label, *person.names):
+                    words = tuple(fold(t.text) for t in tokenize(surname(form)) if not t.is_space)
+                    if len(words) == 1 and not is_initials(surname(form)):
+                        self.full_names.setdefault(words, person.key)
         self.full_first: dict[str, int] = {}
         for k in self.full_names:
             self.full_first[k[0]] = max(self.full_first.get(k[0], 0), len(k))
@@ -154,7 +159,10 @@ class Persons:
                 m = k  # a run of particles ("van der") must lead to a name word on the same line
                 while m < len(words) and words.norms[m] in self.particles and m - k < 3:
                     m += 1
-                if m < len(words) and self._is_name_word(words[m], ents) and not is_initials(words.texts[m]) \
+                # "op"/"in" are particles only before an article ("Op den Akker", "in 't Veld"):
+                # "Elizabeth op Buckingham Palace" is a name and a place
+                weak = words.norms[k] in WORDS["weak_particles"] and m - k < 2
+                if not weak and m < len(words) and self._is_name_word(words[m], ents) and not is_initials(words.texts[m]) \
                         and not self._newline_between(doc, words[k], words[m]):
                     k = m
                     continue
@@ -515,9 +523,11 @@ class Persons:
             if c < i:
                 continue
             i = c
-            for n in range(min(first[norms[i]], len(words) - i), 1, -1):
+            for n in range(min(first[norms[i]], len(words) - i), 0, -1):
                 key = self.full_names.get(tuple(norms[i:i + n]))
                 if key is None:
+                    continue
+                if n == 1 and not self._alone(doc, words, i, ents):
                     continue
                 span = range(i, i + n)
                 if any(words.starts[x] in taken or words.starts[x] in ents or not words.texts[x][:1].isupper()
@@ -529,6 +539,21 @@ class Persons:
                 taken.update(range(words.starts[i], words.ends[i + n - 1]))
                 i += n
                 break
+
+    def _alone(self, doc, words, i, ents) -> bool:
+        """A surname standing alone: no other name word right before or after it on its line
+        (``Hunter Biden`` and ``Trump Tower`` are someone and something else)."""
+        for x in (i - 1, i + 1):
+            if 0 <= x < len(words) and self._is_name_word(words[x], ents) \
+                    and not self._newline_between(doc, words[min(x, i)], words[max(x, i)]) \
+                    and not (x < i and words.norms[x] in self.stop and self._sentence_start(doc, words, x)):
+                return False
+        return True
+
+    def _sentence_start(self, doc, words, x: int) -> bool:
+        """Word ``x`` opens a sentence or line (its capital says nothing)."""
+        return x == 0 or words.texts[x - 1] in (".", "!", "?", ":", ";", "\"", "“", "(") \
+            or self._newline_between(doc, words[x - 1], words[x])
 
     def _bare_surnames(self, doc, words, names, taken, ents):
         """Mark later bare occurrences of a known person's surname (``Kuleba``, ``Bruins Slot``)."""
