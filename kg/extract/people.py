@@ -72,8 +72,11 @@ def fits(jurisdiction: str, classes: tuple[str, ...]) -> bool:
 def reference_office(m, day: str | None):
     """(role, jurisdiction) of a reference person's office that the mention names, from ``persons.json``.
 
-    None when the person is not in the reference data; False when it is but
-    no single office fits (the role, and the day when the document has one).
+    The office of that role the person held on the document's day; failing
+    that, the one office of that role the person ever held (a letter may
+    recall an earlier office). A bare ``minister`` becomes the ministry held
+    on that day, only with a known day. None when the person is not in the
+    reference data; False when it is but no single office fits.
     """
     ref = reference.load()
     person = ref.persons.get(m.person)
@@ -81,13 +84,15 @@ def reference_office(m, day: str | None):
         return None
     base = getattr(m, "base_role", "") or m.role
     qualified = base != m.role  # oud-premier: a former office, whenever held
-    found = set()
-    for t in person.tenures:
-        # "minister" names any "minister van …" the person held on the document's
-        # day (a document without a date cannot tell which of several it was)
-        same = t.role == base or (not qualified and day is not None and t.role.startswith(base + " "))
-        if same and (qualified or day is None or t.covers(day)):
-            found.add((m.role if qualified else t.role, t.jurisdiction))
+    exact = [t for t in person.tenures if t.role == base]
+    found = {(m.role if qualified else t.role, t.jurisdiction) for t in exact
+             if qualified or day is None or t.covers(day)}
+    if not qualified and day is not None:
+        # "minister" names any "minister van …" the person held on the document's day
+        found |= {(t.role, t.jurisdiction) for t in person.tenures
+                  if t.role.startswith(base + " ") and t.covers(day)}
+    if not found:
+        found = {(m.role if qualified else t.role, t.jurisdiction) for t in exact}
     return found.pop() if len(found) == 1 else False
 
 
