@@ -42,7 +42,7 @@ eval: $(KG)
 	@if [ -d $(DEV)/gold ] && [ -d $(DEV)/docs ]; then \
 		echo "$(KG) evaluate --gold $(DEV)/gold --docs $(DEV)/docs"; \
 		$(KG) evaluate --gold $(DEV)/gold --docs $(DEV)/docs; \
-	else echo "dev set: $(DEV) is not beside the repository, skipped"; fi
+	else echo "dev set: no $(DEV)/gold and $(DEV)/docs here, skipped"; fi
 
 # Human-readable ontology documentation, generated from the ontology itself (pyLODE).
 docs: docs/ontology.html
