@@ -26,7 +26,6 @@ is an error (exit 2), never a silently lowered score.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import tempfile
@@ -299,10 +298,10 @@ class Report:
 def _build(paths: list[Path], out: Path) -> str:
     """Build ``paths`` into ``out`` in this process; ``""`` or why it failed."""
     from kg.build import cmd_build
+    from kg.cli import make_parser
 
-    args = argparse.Namespace(paths=[str(p) for p in paths], output=str(out), quiet=True,
-                              verbose=False, jobs=1, max_size=20.0, executor="local",
-                              scheduler=None, cache=None)
+    # through kg's own parser, so every build option has its documented default
+    args = make_parser().parse_args(["build", *(str(p.resolve()) for p in paths), "-o", str(out), "-q"])
     try:
         cmd_build(args)
     except KGError as e:
