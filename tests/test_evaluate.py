@@ -228,3 +228,23 @@ def test_agrees_with_the_shared_scorer(tmp_path, capsys):
                         "--kg", f"{sys.executable} -m kg"], capture_output=True, text=True, cwd=REPO)
     assert p.returncode == 0, p.stderr
     assert out.strip().splitlines()[-1] == p.stdout.strip().splitlines()[-1]
+
+
+def test_a_document_that_cannot_be_built_counts_all_its_gold_as_missed(tmp_path, capsys):
+    golds, docs = setup(tmp_path, facts=[{"id": "signed", "says": "Ollongren signed", "ask": SIGNED}])
+    (docs / "brief.txt").write_bytes(b"")  # empty: kg build skips it
+    code, out, _ = evaluate(capsys, golds, docs, "-v")
+    assert code == 0
+    s = summary(out)
+    assert s["R"] == "0.000" and s["facts"] == "0/1"
+    assert "build failed" in out and "build of all documents failed" in out
+
+
+def test_the_repository_gold_sets_are_valid():
+    from kg.evaluate import read_gold_dir
+
+    for gold, docs in [(REPO / "eval" / "gold" / "seeds", REPO / "seeds"),
+                       (REPO / "tests" / "data" / "eval" / "gold", REPO / "tests" / "data" / "eval" / "docs")]:
+        golds = read_gold_dir(gold, docs)
+        assert len(golds) == len(list(docs.iterdir())) - (docs / "README.md").exists()
+        assert all(g.facts and g.wrong for g in golds), gold
