@@ -17,7 +17,8 @@ EPILOG = """exit status: 0 done; 1 output written but some inputs skipped;
 2 error, nothing written; 130 interrupted (previous output untouched)"""
 
 # The verbs in the order ``kg --help`` lists them; each is ``kg.cli.<verb>``.
-VERBS = ("build", "validate", "stats", "query", "serve", "viz", "export", "explain", "push")
+VERBS = ("build", "validate", "stats", "query", "serve", "viz", "export", "explain", "push",
+         "evaluate")
 
 
 def _verb_module(verb: str):
