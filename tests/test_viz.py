@@ -146,11 +146,12 @@ def test_injection_strings_are_escaped_everywhere(site):
     for path in site.rglob("*.html"):
         text = path.read_text()
         assert "<img" not in text and "alert(1)</script>" not in text, path
-        # the only script elements are ours: the JSON block and the two local libraries
+        # the only script elements are ours: the JSON block and the local libraries
         for tag in re.findall(r"<script[^>]*>", text):
             assert tag in ('<script type="application/json" id="kg-data">',
                            f'<script src="{"../" if path.parent != site else ""}lib/vis-network.min.js">',
-                           f'<script src="{"../" if path.parent != site else ""}lib/kgviz.js">'), tag
+                           f'<script src="{"../" if path.parent != site else ""}lib/kgviz.js">',
+                           '<script src="lib/kgindex.js">'), tag
     ego = (site / "entity" / "person--xss-script.html").read_text()
     assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in ego
     assert "O&#x27;Neill &quot;de \\ Backslash&quot;" in ego
