@@ -19,7 +19,9 @@ from rdflib import Literal, URIRef
 
 from kg.errors import KGError
 from kg.query import compact
-from kg.store import STATISTICS_GRAPH, Store, open_store
+from kg.store import ID, STATISTICS_GRAPH, Store, open_store
+
+UNION_GRAPH = ID + "graph/default"  # where kg.store loads a triples file
 
 # Each query is one plain pattern around a bound ?entity (or ?name), so the
 # engines answer from their indexes: one query with UNION/BIND/OPTIONAL took
@@ -158,10 +160,20 @@ def facts_about(store: Store, entity: URIRef, files: dict) -> dict[tuple, set[tu
             evidenced.add((s, p, o, doc))
     stated = [((entity, p, o), doc) for _, p, o, doc in store.query(OUT, bind).rows]
     stated += [((s, p, entity), doc) for _, s, p, doc in store.query(IN, bind).rows]
+    anywhere = {(s, p, o) for s, p, o, _doc in evidenced}
     for (s, p, o), doc in stated:
-        if str(p) in HIDDEN or (s, p, o, doc) in evidenced or str(doc) == STATISTICS_GRAPH:
+        if str(p) in HIDDEN or (s, p, o, doc) in evidenced or str(doc) == STATISTICS_GRAPH \
+                or str(s).startswith(STATISTICS_GRAPH):
             continue  # the statistics graph holds counts about entities, not facts
-        facts[(s, p, o)].add((files.get(doc, compact(doc)), None, -1, -1, None))
+        if str(doc) == UNION_GRAPH:  # a Turtle union: no graph per document to say which one
+            if (s, p, o) in anywhere:
+                continue  # its evidence records name the documents
+            if s in files:  # a document's own numbers and file
+                doc = s
+            elif "/evidence/" in str(s) and o in files:  # an evidence record's target names its document
+                doc = o
+        facts[(s, p, o)].add((files.get(doc, "this graph file" if str(doc) == UNION_GRAPH else compact(doc)),
+                              None, -1, -1, None))
     return facts
 
 

@@ -160,3 +160,14 @@ def test_query_argument_neither_name_nor_sparql_says_both(capsys, seeds_build):
     assert main(["query", "signatoreis", "--graph", str(seeds_build.ttl)]) == 2
     err = capsys.readouterr().err
     assert "did you mean: signatories" in err and "SPARQL" in err
+
+
+def test_explain_says_the_same_on_turtle_and_trig(stores):
+    """kg explain names the documents from evidence records, on the union too."""
+    from kg.explain import explain
+
+    trig, ttl = stores
+    for name in ("Rutte", "Interflex", "Kamerstuk 28676, nr. 453"):
+        on_ttl = explain(ttl, name)
+        assert on_ttl == explain(trig, name), name
+        assert "graph/default" not in on_ttl and "statistics" not in on_ttl
