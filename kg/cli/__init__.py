@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     except KGError as e:
         print(f"kg {args.verb}: {e}", file=sys.stderr)
         return e.code
+    except BrokenPipeError:  # `kg stats FILE | head`: the reader has gone, which is not an error
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
     except KeyboardInterrupt:
         print(f"kg {args.verb}: interrupted; earlier output left as it was", file=sys.stderr)
         return EXIT_INTERRUPTED
