@@ -22,6 +22,14 @@ from kg.query import compact
 from kg.store import ID, STATISTICS_GRAPH, Store, open_store
 
 UNION_GRAPH = ID + "graph/default"  # where kg.store loads a triples file
+REFERENCE_GRAPH = ID + "graph/reference"
+REFERENCE_DATA = "the reference data"
+
+
+def _reference_fact(s, p) -> bool:
+    """A fact only the reference graph holds (a Wikidata link, a tenure of ``kg.tenures``):
+    recognisable on a Turtle union too, so both say the same."""
+    return str(p) == "http://www.w3.org/2002/07/owl#sameAs" or str(s).startswith(ID + "tenure/")
 
 # Each query is one plain pattern around a bound ?entity (or ?name), so the
 # engines answer from their indexes: one query with UNION/BIND/OPTIONAL took
@@ -165,6 +173,10 @@ def facts_about(store: Store, entity: URIRef, files: dict) -> dict[tuple, set[tu
         if str(p) in HIDDEN or (s, p, o, doc) in evidenced or str(doc) == STATISTICS_GRAPH \
                 or str(s).startswith(STATISTICS_GRAPH):
             continue  # the statistics graph holds counts about entities, not facts
+        if str(doc) == REFERENCE_GRAPH or (str(doc) == UNION_GRAPH and (s, p, o) not in anywhere
+                                           and _reference_fact(s, p)):
+            facts[(s, p, o)].add((REFERENCE_DATA, None, -1, -1, None))
+            continue
         if str(doc) == UNION_GRAPH:  # a Turtle union: no graph per document to say which one
             if (s, p, o) in anywhere:
                 continue  # its evidence records name the documents

@@ -145,7 +145,7 @@ def test_ambiguous_name_is_an_error_listing_the_candidates(tmp_path, capsys):
 
 def test_every_entity_parameter_declares_its_class():
     # the parameters that name an entity (not a literal such as a name or a number)
-    entity = {(q.name, p) for q in LIB.values() for p, _, _ in q.params if p not in ("name", "dossier", "number")}
+    entity = {(q.name, p) for q in LIB.values() for p, _, _ in q.params if p not in ("name", "dossier", "number", "date")}
     assert entity == {(q.name, p) for q in LIB.values() for p in q.entity_params}
     assert ("signatories", "signatory") in entity and ("offices-by-letter", "person") in entity
 
