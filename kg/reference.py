@@ -32,6 +32,10 @@ class RefEntity:
     adjectives: tuple[str, ...] = ()
     country: str | None = None  # for places: the country key
     nato_accession: str | None = None
+    # How a place's name may be matched (scripts/make_reference.py): "curated" anywhere;
+    # "name" (a big GeoNames city) not inside a person's or organisation's name;
+    # "context" (other GeoNames cities, names that are common words) only in place-like context.
+    match: str = "curated"
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,15 @@ def _qid(q: str | None) -> str | None:
     return q if q.startswith("http") else WIKIDATA + q
 
 
+def _place(**fields) -> RefEntity:
+    """A Place record without the frozen dataclass's per-field ``__init__``: there
+    are some 32,000 of them and start-up time counts. Unset fields keep their
+    class defaults."""
+    ent = object.__new__(RefEntity)
+    ent.__dict__.update(fields, cls="Place")
+    return ent
+
+
 @lru_cache(maxsize=1)
 def load() -> Reference:
     """Read every reference file once."""
@@ -103,11 +116,11 @@ def load() -> Reference:
                             aliases=tuple(row.get("aliases", ())), exact=tuple(row.get("exact", ())),
                             same_as=_qid(row.get("wikidata")))
             ref.entities[ent.key] = ent
-    for row in _read("places.json")["places"]:
-        ent = RefEntity(key="place/" + slugify(row["label"]), cls="Place", label=row["label"],
-                        aliases=tuple(row.get("aliases", ())), same_as=_qid(row.get("wikidata")),
-                        country=ref.by_iso2.get(row.get("country", "")))
-        ref.entities[ent.key] = ent
+    for row in _read("places.json")["places"]:  # GeoNames cities + curated (scripts/make_reference.py)
+        ent = _place(key=row["key"], label=row["label"], aliases=tuple(row.get("aliases", ())),
+                     same_as=_qid(row.get("wikidata")), country=ref.by_iso2.get(row.get("country", "")),
+                     match=row.get("match", "curated"))
+        ref.entities.setdefault(ent.key, ent)
     # Names: countries first, so a country name never resolves to a place.
     for ent in ref.entities.values():
         for name in (ent.label, *ent.aliases):

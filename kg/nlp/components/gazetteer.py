@@ -6,8 +6,21 @@ longest match winning. Country adjectives are not names, so ``Russische
 agressie`` creates no entity. Aliases listed as ``exact`` (``Kamer``) match
 only with the same capitals. Each match becomes a mention span and the entity
 is registered with its canonical label and Wikidata IRI.
+
+Places are GeoNames cities as well as curated ones (``ontology/reference/places.json``),
+and a city list that large holds ordinary words and given names (Nice, Split,
+Victoria). So a GeoNames city (match ``name`` or ``context``) is never taken
+right after a capitalised word or a person word, nor right before a capitalised
+word (there it is part of a person's or an organisation's name: ``koningin
+Victoria``, ``Universiteit Leiden``); and a ``context`` city only right after a
+place word (``in Zeist``, ``vliegbasis Volkel``) or right before ``, <country>``
+(``Tapa, Estland``). The word lists are in ``gazetteer.json``.
 """
 from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +31,13 @@ from kg.nlp.spans import add_mention, register_entity
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 
+DATA = json.loads(Path(__file__).with_name("gazetteer.json").read_text(encoding="utf-8"))
+_PLACE_WORDS = frozenset(DATA["place_words_before"])
+_PERSON_WORDS = frozenset(DATA["person_words"])
+# A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
+_PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
+
+
 class Gazetteer:
     """Longest-match lookup of folded word sequences."""
 
@@ -26,21 +46,44 @@ class Gazetteer:
         self.phrases: dict[tuple[str, ...], tuple[str, str | None]] = {}  # words -> (key, exact surface)
         self.max_len = 1
         self.first: dict[str, int] = {}  # first word -> longest phrase starting with it
+        self.context: dict[tuple[str, ...], str] = {}  # words -> key of a place named only in context
+        self.context_len = 1
+        self.guarded: set[str] = set()  # keys of GeoNames places (never inside another name)
+        context = set()
         for ent in self.ref.entities.values():
+            if ent.cls == "Place" and ent.match != "curated":
+                self.guarded.add(ent.key)
+                if ent.match == "context":
+                    context.add(ent.key)
+                    continue
             for name in (ent.label, *ent.aliases):
                 self._add(tokenize, name, ent.key, None)
             for name in ent.exact:
                 self._add(tokenize, name, ent.key, name)
 
+        # Context places by their folded names (reference.by_name holds them already folded).
+        for folded, key in self.ref.by_name.items():
+            if key in context:
+                plain = folded.replace(" ", "").replace("-", "").isalpha()
+                words = tuple(folded.split()) if plain else self._words(tokenize, folded)
+                self.context.setdefault(words, key)
+                self.context_len = max(self.context_len, len(words))
+
+    @staticmethod
+    def _words(tokenize, name: str) -> tuple[str, ...]:
+        if _PLAIN.fullmatch(name):  # the tokenizer would split at the spaces only: skip it (start-up time)
+            return tuple(fold(name).split())
+        return tuple(fold(t.text) for t in tokenize(name) if not t.is_space)
+
     def _add(self, tokenize, name: str, key: str, exact: str | None) -> None:
-        words = tuple(fold(t.text) for t in tokenize(name) if not t.is_space)
+        words = self._words(tokenize, name)
         if words and words not in self.phrases:
             self.phrases[words] = (key, exact)
             self.max_len = max(self.max_len, len(words))
             self.first[words[0]] = max(self.first.get(words[0], 0), len(words))
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start token, end token, key) of every longest, non-overlapping match."""
+        """(start token, end token, key) of every longest, non-overlapping match, in text order."""
         words = compact_tokens(doc)
         norms, texts = words.norms, words.texts
         first, phrases = self.first, self.phrases
@@ -59,7 +102,7 @@ class Gazetteer:
                 if cand and self._surface_ok(words[i:i + n], cand[1]):
                     hit = (n, cand[0])
                     break
-            if hit:
+            if hit and (hit[1] not in self.guarded or self._free(doc, words, i, i + hit[0])):
                 n, key = hit
                 out.append((words[i].start, words[i + n - 1].end, key))
                 i += n
@@ -68,7 +111,46 @@ class Gazetteer:
             if key:
                 out.append((words[i].start, words[i].end, key))
             i += 1
+        if self.context:
+            out = self._in_context(doc, words, out)
         return out
+
+    def _in_context(self, doc: Doc, words, out: list) -> list:
+        """Add the ``context`` places: after a place word (``in Zeist``) or before
+        ``, <country>``/``(<country>)`` (``Tapa, Estland``), outside other matches."""
+        norms, texts = words.norms, words.texts
+        taken = {w for s, e, _ in out for w in range(s, e)}  # doc token indices
+        countries = {s for s, _, key in out if key.startswith("country/")}
+        starts = [i + 1 for i, n in enumerate(norms[:-1]) if n in _PLACE_WORDS]
+        ends = [i - 1 for i, t in enumerate(texts) if t in (",", "(") and i + 1 < len(words)
+                and words.starts[i + 1] in countries]
+        found = []
+        for i, n in [(i, n) for i in starts for n in range(self.context_len, 0, -1)] + \
+                    [(e - n + 1, n) for e in ends for n in range(self.context_len, 0, -1)]:
+            if i < 0 or i + n > len(words) or not texts[i][:1].isupper():
+                continue
+            key = self.context.get(tuple(norms[i:i + n]))
+            if key and not any(w in taken for w in range(words.starts[i], words.ends[i + n - 1])) \
+                    and self._free(doc, words, i, i + n, after_place_word=i in starts):
+                found.append((words.starts[i], words.ends[i + n - 1], key))
+                taken.update(range(words.starts[i], words.ends[i + n - 1]))
+        return sorted(out + found) if found else out
+
+    @staticmethod
+    def _free(doc: Doc, words, i: int, j: int, after_place_word: bool = False) -> bool:
+        """Words ``[i, j)`` stand on their own as a place name: not after a capitalised
+        word or a person word (``koningin Victoria``, ``Universiteit Leiden``), not
+        before a capitalised word (``Victoria Nuland``)."""
+        if i and not after_place_word:
+            prev = words.texts[i - 1]
+            if words.norms[i - 1] in _PERSON_WORDS or \
+                    prev[:1].isupper() and prev.isalpha() and not doc[words.starts[i - 1]].is_sent_start:
+                return False
+        if j < len(words):
+            nxt = words.texts[j]
+            if nxt[:1].isupper() and nxt.replace("-", "").isalpha():
+                return False
+        return True
 
     def _compound_head(self, word) -> str | None:
         """``NAVO-bondgenoten``/``Navo-missies``/``ISAF-partners`` name the organisation
