@@ -131,6 +131,15 @@ def load() -> Reference:
     return ref
 
 
+def country_of_place(key: str) -> RefEntity | None:
+    """The country a reference place lies in (``place/zeist`` -> Nederland), if known."""
+    ref = load()
+    place = ref.entities.get(key)
+    if place is None or place.cls != "Place" or not place.country:
+        return None
+    return ref.entities.get(place.country)
+
+
 def nato_members() -> dict[str, str]:
     """Country key -> accession date (ISO) for every NATO member."""
     return {e.key: e.nato_accession for e in load().entities.values() if e.nato_accession}
