@@ -57,6 +57,9 @@ class Reference:
     by_name: dict[str, str] = field(default_factory=dict)  # fold(name) -> key
     by_adjective: dict[str, str] = field(default_factory=dict)  # fold(adjective) -> country key
     by_iso2: dict[str, str] = field(default_factory=dict)
+    # fold(one-word country name, Dutch or English) -> the country key's slug: folds
+    # names for keys ("NATO-Ukraine Council" and "NAVO-Oekraïne-raad"), never matched in text
+    country_words: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str) -> RefEntity | None:
         return self.entities.get(key)
@@ -110,6 +113,9 @@ def load() -> Reference:
         ref.by_iso2[ent.iso2] = ent.key
         for adj in ent.adjectives:
             ref.by_adjective.setdefault(fold(adj), ent.key)
+        for name in (ent.label, *ent.aliases, *row.get("names_en", ())):
+            if " " not in name and "-" not in name:
+                ref.country_words.setdefault(fold(name), ent.key.split("/", 1)[1])
     for name, cls in (("organisations", "Organisation"), ("operations", "Operation")):
         for row in _read(f"{name}.json")[name]:  # key "organisation/navo", "operation/isaf", ...
             ent = RefEntity(key=f"{cls.lower()}/{slugify(row['label'])}", cls=cls, label=row["label"],

@@ -53,6 +53,7 @@ def build_countries() -> list[dict]:
     extra = json.loads((REF / "curated" / "countries_extra.json").read_text("utf-8"))
     nato = json.loads((REF / "curated" / "nato_members.json").read_text("utf-8"))["members"]
     names = Locale("nl").territories
+    english = Locale("en").territories
     rows = []
     codes = {c.alpha_2: c for c in pycountry.countries}
     for code in sorted(set(codes) | set(extra["extra_countries"])):
@@ -71,6 +72,9 @@ def build_countries() -> list[dict]:
             "iso2": code,
             "iso3": iso3,
             "aliases": aliases,
+            # English names fold names (NATO-Ukraine Council = NAVO-Oekraïne-raad) but are not matched
+            # as names in text: Jordan, Chad and Georgia are given names and states too.
+            "names_en": [english[code]] if english.get(code) and english[code] != label else [],
             "adjectives": adjectives,
             "wikidata": WIKIDATA + qid if qid else None,
             "nato_accession": nato.get(code),
@@ -159,7 +163,7 @@ def build_places(countries: list[dict]) -> list[dict]:
     context_only, never = set(extra["context_only"]), {fold(n) for n in extra["never"]}
     never |= {fold(st["name"]) for st in gc.get_us_states().values()}  # "in Florida" is the state, not a Cuban town
     # Names that are countries (Luxemburg, Singapore) or their adjectives stay countries.
-    taken = {fold(n) for c in countries for n in (c["label"], *c["aliases"], *c["adjectives"])}
+    taken = {fold(n) for c in countries for n in (c["label"], *c["aliases"], *c["adjectives"], *c["names_en"])}
     taken |= {fold(n) for kind in ("organisations", "operations")
               for row in json.loads((REF / f"{kind}.json").read_text("utf-8"))[kind]
               for n in (row["label"], *row.get("aliases", ()), *row.get("exact", ()))}

@@ -34,6 +34,7 @@ from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 DATA = json.loads(Path(__file__).with_name("gazetteer.json").read_text(encoding="utf-8"))
 _PLACE_WORDS = frozenset(DATA["place_words_before"])
 _PERSON_WORDS = frozenset(DATA["person_words"])
+_COUNCIL_HEADS = frozenset(DATA["council_heads"])
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 
@@ -57,7 +58,10 @@ class Gazetteer:
                     context.add(ent.key)
                     continue
             for name in (ent.label, *ent.aliases):
-                self._add(tokenize, name, ent.key, None)
+                words = self._add(tokenize, name, ent.key, None)
+                if len(words) > 1 and ent.cls != "Place" and all(w.replace("-", "").isalpha() for w in words):
+                    # a Dutch compound is written with hyphens too: "NAVO-Oekraïne Raad" = "NAVO-Oekraïne-raad"
+                    self._add_words(("-".join(words),), ent.key, None)
             for name in ent.exact:
                 self._add(tokenize, name, ent.key, name)
 
@@ -75,8 +79,12 @@ class Gazetteer:
             return tuple(fold(name).split())
         return tuple(fold(t.text) for t in tokenize(name) if not t.is_space)
 
-    def _add(self, tokenize, name: str, key: str, exact: str | None) -> None:
+    def _add(self, tokenize, name: str, key: str, exact: str | None) -> tuple[str, ...]:
         words = self._words(tokenize, name)
+        self._add_words(words, key, exact)
+        return words
+
+    def _add_words(self, words: tuple[str, ...], key: str, exact: str | None) -> None:
         if words and words not in self.phrases:
             self.phrases[words] = (key, exact)
             self.max_len = max(self.max_len, len(words))
@@ -158,6 +166,8 @@ class Gazetteer:
         if "-" not in word.text:  # most words: skip the split
             return None
         head, tail = word.text.split("-", 1)
+        if "-" in tail and fold(tail.rsplit("-", 1)[1]) in _COUNCIL_HEADS:
+            return None  # "NAVO-Georgië-commissie" is a body of its own, not NATO (kg_acronyms names it)
         if head.islower() and tail[:1].isupper():
             head = tail  # a prefix before the name: "anti-ISIS", "pro-NAVO"
         if len(head) < 2 or not head[:1].isupper():
