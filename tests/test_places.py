@@ -157,3 +157,16 @@ def test_country_names_in_english_fold_names_but_are_no_places(nlp):
     ref = reference.load()
     assert ref.country_words["ukraine"] == ref.country_words["oekraine"] == "oekraine"
     assert ref.lookup("Jordan") is None  # neither the country (English) nor a town of that name
+
+
+def test_fold_fast_path_for_ascii_agrees_with_the_unicode_path():
+    import unicodedata
+
+    from kg.slug import fold
+
+    def slow(t):
+        s = unicodedata.normalize("NFKD", t)
+        return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+    for t in ("Den Haag", "NAVO-top", "'s-Gravenhage", "ABC xyz 123", "Oekraïne", "Straße", ""):
+        assert fold(t) == slow(t)
