@@ -170,3 +170,9 @@ def test_fold_fast_path_for_ascii_agrees_with_the_unicode_path():
 
     for t in ("Den Haag", "NAVO-top", "'s-Gravenhage", "ABC xyz 123", "Oekraïne", "Straße", ""):
         assert fold(t) == slow(t)
+
+
+def test_a_list_of_towns_shares_its_place_context(nlp):
+    got = places(nlp, "Er wordt geoefend in Den Haag en Zeist, en de troepen komen uit Nice, Split of Tapa.")
+    assert {k for _, k in got} == {"place/den-haag", "place/zeist", "place/nice", "place/split", "place/tapa"}
+    assert places(nlp, "De militairen in Zeist en Koningin Victoria.") == {("Zeist", "place/zeist")}

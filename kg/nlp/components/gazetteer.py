@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from spacy.language import Language
@@ -35,6 +36,7 @@ DATA = json.loads(Path(__file__).with_name("gazetteer.json").read_text(encoding=
 _PLACE_WORDS = frozenset(DATA["place_words_before"])
 _PERSON_WORDS = frozenset(DATA["person_words"])
 _COUNCIL_HEADS = frozenset(DATA["council_heads"])
+_LIST_WORDS = frozenset((",", "en", "of"))
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 
@@ -124,24 +126,45 @@ class Gazetteer:
         return out
 
     def _in_context(self, doc: Doc, words, out: list) -> list:
-        """Add the ``context`` places: after a place word (``in Zeist``) or before
-        ``, <country>``/``(<country>)`` (``Tapa, Estland``), outside other matches."""
-        norms, texts = words.norms, words.texts
+        """Add the ``context`` places: after a place word (``in Zeist``), before
+        ``, <country>``/``(<country>)`` (``Tapa, Estland``), or joined by ``en``/``of``/a
+        comma to a place (``in Den Haag en Zeist``), outside other matches."""
+        norms, texts, starts_of = words.norms, words.texts, words.starts
         taken = {w for s, e, _ in out for w in range(s, e)}  # doc token indices
         countries = {s for s, _, key in out if key.startswith("country/")}
-        starts = [i + 1 for i, n in enumerate(norms[:-1]) if n in _PLACE_WORDS]
-        ends = [i - 1 for i, t in enumerate(texts) if t in (",", "(") and i + 1 < len(words)
-                and words.starts[i + 1] in countries]
-        found = []
-        for i, n in [(i, n) for i in starts for n in range(self.context_len, 0, -1)] + \
-                    [(e - n + 1, n) for e in ends for n in range(self.context_len, 0, -1)]:
+        after = [i + 1 for i, n in enumerate(norms[:-1]) if n in _PLACE_WORDS]
+        # a place already matched lends its context to the next one in a list
+        after += [bisect_left(starts_of, e) for _, e, key in out if key.startswith("place/")]
+        before = [i - 1 for i, t in enumerate(texts) if t in (",", "(") and i + 1 < len(words)
+                  and starts_of[i + 1] in countries]
+        found: list[tuple[int, int, str]] = []
+
+        def place_at(i: int, n: int, after_place_word: bool) -> int | None:
             if i < 0 or i + n > len(words) or not texts[i][:1].isupper():
-                continue
+                return None
             key = self.context.get(tuple(norms[i:i + n]))
-            if key and not any(w in taken for w in range(words.starts[i], words.ends[i + n - 1])) \
-                    and self._free(doc, words, i, i + n, after_place_word=i in starts):
-                found.append((words.starts[i], words.ends[i + n - 1], key))
-                taken.update(range(words.starts[i], words.ends[i + n - 1]))
+            if key and not any(w in taken for w in range(starts_of[i], words.ends[i + n - 1])) \
+                    and self._free(doc, words, i, i + n, after_place_word=after_place_word):
+                found.append((starts_of[i], words.ends[i + n - 1], key))
+                taken.update(range(starts_of[i], words.ends[i + n - 1]))
+                return i + n
+            return None
+
+        queue = sorted(set(after))
+        while queue:
+            i = queue.pop(0)
+            if i < len(words) and norms[i] in _LIST_WORDS:  # "Den Haag en Zeist": after the joining word
+                i += 1
+            for n in range(self.context_len, 0, -1):
+                j = place_at(i, n, True)
+                if j is not None:
+                    if j < len(words) and norms[j] in _LIST_WORDS:
+                        queue.append(j)
+                    break
+        for e in before:
+            for n in range(self.context_len, 0, -1):
+                if place_at(e - n + 1, n, False) is not None:
+                    break
         return sorted(out + found) if found else out
 
     @staticmethod
