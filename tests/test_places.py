@@ -176,3 +176,9 @@ def test_a_list_of_towns_shares_its_place_context(nlp):
     got = places(nlp, "Er wordt geoefend in Den Haag en Zeist, en de troepen komen uit Nice, Split of Tapa.")
     assert {k for _, k in got} == {"place/den-haag", "place/zeist", "place/nice", "place/split", "place/tapa"}
     assert places(nlp, "De militairen in Zeist en Koningin Victoria.") == {("Zeist", "place/zeist")}
+
+
+def test_a_surname_the_document_uses_for_a_person_is_no_town(nlp):
+    text = "Minister Austin opende het overleg. Daarna ging een brief naar Austin."
+    assert places(nlp, text) == set()
+    assert places(nlp, "De oefening was in Austin en Zeist.") == {("Austin", "place/austin"), ("Zeist", "place/zeist")}

@@ -165,7 +165,25 @@ class Gazetteer:
             for n in range(self.context_len, 0, -1):
                 if place_at(e - n + 1, n, False) is not None:
                     break
+        found = [f for f in found if not self._named_person(words, f)]
         return sorted(out + found) if found else out
+
+    @staticmethod
+    def _named_person(words, match: tuple[int, int, str]) -> bool:
+        """The document names a person this way elsewhere (``Marco Rubio``, ``minister
+        Rubio``): then ``naar Rubio`` is the person, not a town of that name."""
+        start, end, _key = match
+        i = bisect_left(words.starts, start)
+        j = bisect_left(words.starts, end)
+        name = words.norms[i:j]
+        n = len(name)
+        for k in range(1, len(words) - n + 1):
+            if words.norms[k:k + n] == name and k != i:
+                prev = words.texts[k - 1]
+                if words.norms[k - 1] in _PERSON_WORDS or prev[:1].isupper() and prev.isalpha() \
+                        and words.norms[k - 1] not in _PLACE_WORDS:
+                    return True
+        return False
 
     @staticmethod
     def _free(doc: Doc, words, i: int, j: int, after_place_word: bool = False) -> bool:
