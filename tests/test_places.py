@@ -182,3 +182,7 @@ def test_a_surname_the_document_uses_for_a_person_is_no_town(nlp):
     text = "Minister Austin opende het overleg. Daarna ging een brief naar Austin."
     assert places(nlp, text) == set()
     assert places(nlp, "De oefening was in Austin en Zeist.") == {("Austin", "place/austin"), ("Zeist", "place/zeist")}
+
+
+def test_a_town_right_after_a_place_without_a_joining_word_is_no_place(nlp):
+    assert places(nlp, "Vanuit Brussel Zeist gebeld.") == {("Brussel", "place/brussel")}

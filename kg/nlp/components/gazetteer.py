@@ -133,8 +133,9 @@ class Gazetteer:
         taken = {w for s, e, _ in out for w in range(s, e)}  # doc token indices
         countries = {s for s, _, key in out if key.startswith("country/")}
         after = [i + 1 for i, n in enumerate(norms[:-1]) if n in _PLACE_WORDS]
-        # a place already matched lends its context to the next one in a list
-        after += [bisect_left(starts_of, e) for _, e, key in out if key.startswith("place/")]
+        # a place already matched lends its context to the next one in a list ("Den Haag en Zeist")
+        after += [k for k in (bisect_left(starts_of, e) for _, e, key in out if key.startswith("place/"))
+                  if k < len(words) and norms[k] in _LIST_WORDS]
         before = [i - 1 for i, t in enumerate(texts) if t in (",", "(") and i + 1 < len(words)
                   and starts_of[i + 1] in countries]
         found: list[tuple[int, int, str]] = []
@@ -177,8 +178,9 @@ class Gazetteer:
         j = bisect_left(words.starts, end)
         name = words.norms[i:j]
         n = len(name)
+        first, norms = name[0], words.norms
         for k in range(1, len(words) - n + 1):
-            if words.norms[k:k + n] == name and k != i:
+            if norms[k] == first and k != i and norms[k:k + n] == name:
                 prev = words.texts[k - 1]
                 if words.norms[k - 1] in _PERSON_WORDS or prev[:1].isupper() and prev.isalpha() \
                         and words.norms[k - 1] not in _PLACE_WORDS:
