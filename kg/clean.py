@@ -74,6 +74,20 @@ _BLANK_LINES = re.compile(r"\n\n\n+")  # == \n{3,}
 _PUNCT_RUN = re.compile(r"[^\w\s]{9,}")
 
 _LONE_BREAK = re.compile(r"\n(?<!\n\n)(?!\n)")  # == (?<!\n)\n(?!\n)
+
+# Lines of a Kamerstuk header, each kept on a line of its own however long its
+# neighbours are (tweedekamer.nl and tkconv exports print them without blank
+# lines): "Brief regering : <title>", "28 676 NAVO" (before "Nr. 448"),
+# "Nr. 448 [BRIEF VAN …]", "Den Haag, 18 december 2023".
+_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_HEADER_LABEL_LINE = re.compile(r"[A-Z][^\n:]{2,60} : \S")
+_HEADER_NR_LINE = re.compile(r"Nr\.\s?\d{1,5}(?:\s+[A-Z]{2}[^\n]*)?$")
+_HEADER_DOSSIER_LINE = re.compile(r"\d{2} ?\d{3}(?:-[A-Z0-9]{1,4})?(?:[ \t]+[A-Z][^\n,.;:]{0,100})?$")
+_HEADER_DATE_LINE = re.compile(r"(?:Den Haag|['’‘]s[- ]Gravenhage),?\s+\d{1,2}\s+" + _MONTH + r"\s+\d{4}\s*$",
+                               re.IGNORECASE)
+# A line that ends in a word no Dutch heading or sentence ends with runs on
+# ("VERSLAG VAN DE BIJEENKOMST VAN 4 EN" / "5 APRIL 2023").
+_RUNS_ON = re.compile(r"(?:^|\s)(?i:de|het|een|van|en|voor|in|op|tot|te|met|aan|over|bij|der|den|naar|om|uit)$")
 _PAGE_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 _DIGRAPHS = {"aa", "ee", "ii", "oo", "uu", "ai", "ei", "oi", "ui", "au", "eu", "ou", "ie", "oe", "ij"}
@@ -234,6 +248,24 @@ def _join_page_breaks(text: str, offs: array) -> tuple[str, array]:
     return _apply(text, offs, _PAGE_BREAK, repl)
 
 
+def _header_break(t: str, line: str, next_start: int) -> bool:
+    """True when the break between ``line`` and the line at ``next_start`` separates
+    Kamerstuk header lines (see ``_HEADER_NR_LINE`` and its neighbours)."""
+    nl = t.find("\n", next_start)
+    nxt = t[next_start:] if nl < 0 else t[next_start:nl]
+    if _HEADER_LABEL_LINE.match(line) or _HEADER_NR_LINE.match(line) or _HEADER_DATE_LINE.match(line):
+        return True
+    if _HEADER_NR_LINE.match(nxt) or _HEADER_DATE_LINE.match(nxt):
+        return True
+    if _HEADER_DOSSIER_LINE.match(line):
+        return bool(_HEADER_NR_LINE.match(nxt))
+    if _HEADER_DOSSIER_LINE.match(nxt):  # the dossier line is one when "Nr. …" follows it
+        nl2 = t.find("\n", nl + 1) if nl >= 0 else -1
+        after = "" if nl < 0 else (t[nl + 1:] if nl2 < 0 else t[nl + 1:nl2])
+        return bool(_HEADER_NR_LINE.match(after))
+    return False
+
+
 def _join_lines(text: str, offs: array) -> tuple[str, array]:
     """A single line break inside a paragraph becomes a space; blank lines and
     the breaks after short lines (headings, signatures) stay."""
@@ -248,12 +280,16 @@ def _join_lines(text: str, offs: array) -> tuple[str, array]:
         nxt = t[m.end():m.end() + 3]
         if not line or not nxt or nxt[0] == "\n":
             return "\n"
+        if _header_break(t, line, m.end()):
+            return "\n"
         if unwrapped:  # one paragraph per line: join only a sentence cut by a page
             return " " if nxt[0].islower() and not line.endswith(_SENTENCE_END) else "\n"
         if _BULLET.match(nxt):
             return "\n"  # list items
         if len(line) > 160:  # unwrapped paragraphs, one per line (unless a page broke one)
             return "\n" if line.endswith(_SENTENCE_END) or line.isupper() else " "
+        if _RUNS_ON.search(line) and not line.endswith(_SENTENCE_END):
+            return " "  # "… VAN 4 EN" / "5 APRIL 2023": a heading wrapped after a function word
         if line.isupper() and not nxt[0].islower():
             return "\n"  # a heading in capitals
         if len(line) < short and (not nxt[0].islower() or line.endswith(_SENTENCE_END)):
