@@ -38,7 +38,10 @@ Replacement = Callable[[re.Match, str], str]
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
 _SUP = re.compile(r"<sup>[^<\n]{0,20}</sup>", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>")
+# A tag, or an HTML comment / declaration. Removed to a fixpoint: deleting the
+# inner tag of "<scr<b>ipt>" assembles a new one, which the next pass removes.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>]{0,200})?/?>|<!--.{0,2000}?-->|<![A-Za-z][^<>]{0,200}>",
+                  re.DOTALL)
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 # Patterns start with a literal or a character class where they can (a lookbehind
 # moved behind the first character), so ``re`` skips ahead to candidates
@@ -376,6 +379,8 @@ def clean_text(text: str) -> tuple[str, array]:
     for name, pattern, repl in STEPS:
         if NEEDS.get(name, _always)(text):
             text, offs = _apply(text, offs, pattern, repl)
+            while pattern is _TAG and pattern.search(text):  # to a fixpoint: no markup survives
+                text, offs = _apply(text, offs, pattern, repl)
     text, offs = _join_page_breaks(text, offs)
     text, offs = _apply(text, offs, _HYPHEN_BREAK, _hyphen)
     text, offs = _join_lines(text, offs)
@@ -394,6 +399,17 @@ def clean_text(text: str) -> tuple[str, array]:
         offs = offs[:len(text)]
         offs.append(offs[-1] + 1 if len(offs) else sentinel)
     return text, offs
+
+
+def plain_text(text: str) -> str:
+    """``text`` with every tag removed to a fixpoint and its spaces collapsed:
+    for labels read from outside the cleaned text (an HTML ``<meta>`` title)."""
+    while True:
+        stripped = _TAG.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return " ".join(text.split())
 
 
 def clean(source: SourceText) -> CleanText:

@@ -7,6 +7,7 @@ from pathlib import Path
 from kg.clean import clean
 from kg.extract.context import Context
 from kg.extract import metadata as md
+from kg.extract import title
 from kg.model import Ref, SourceText
 
 HEADER = """Tweede Kamer der Staten-Generaal
@@ -69,7 +70,7 @@ def test_identifier_header_date_year_type():
     assert ctx.meta["doc_type"] == "Report"
     assert ctx.meta["year"] == "2030-2031" and ctx.meta["date"] == dt.date(2031, 3, 7)
     doc = ctx.extraction.entities[ctx.extraction.doc_key]
-    assert doc.cls == "Report" and doc.label == "VERSLAG VAN DE NAVO-DEFENSIEMINISTERS IN BRUSSEL"
+    assert doc.cls == "Report" and doc.label == "Verslag van de NAVO-defensieministers in Brussel"
 
 
 def test_citations_become_cited_documents():
@@ -92,8 +93,11 @@ def test_header_without_identifier():
     assert facts["dcterms:date"] == dt.date(2029, 10, 2)
     assert facts["kg:parliamentaryYear"] == "2029-2030"  # derived: after Prinsjesdag
     assert ctx.meta["doc_type"] == "AnnotatedAgenda"
+    # the letterhead is no title: without a heading the document is described
+    assert ctx.meta["title"] is None
+    title.run(ctx)
     assert ctx.extraction.entities[ctx.extraction.doc_key].label == \
-        "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN"
+        "Geannoteerde agenda van 2 oktober 2029 (Kamerstuk 35925, nr. 88)"
 
 
 def test_footer_gives_numbers_and_year():
@@ -108,7 +112,8 @@ def test_unknown_numbers_keep_the_file_key():
     ctx = _run("Een korte notitie over de NAVO zonder kop.\n", "notitie_12.txt")
     assert ctx.extraction.doc_key == "document/notitie-12"
     assert ctx.meta["dossier"] is None and ctx.meta["doc_type"] == "Letter"
-    assert ctx.extraction.entities["document/notitie-12"].label == "notitie_12.txt"
+    title.run(ctx)  # never the file name: the opening words describe it
+    assert ctx.extraction.entities["document/notitie-12"].label == "Bericht: Een korte notitie over de NAVO zonder kop"
 
 
 def test_parliamentary_year_boundary():
