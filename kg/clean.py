@@ -88,6 +88,8 @@ _HEADER_NR_LINE = re.compile(r"Nr\.\s?\d{1,5}(?:\s+[A-Z]{2}[^\n]*)?$")
 _HEADER_DOSSIER_LINE = re.compile(r"\d{2} ?\d{3}(?:-[A-Z0-9]{1,4})?(?:[ \t]+[A-Z][^\n,.;:]{0,100})?$")
 _HEADER_DATE_LINE = re.compile(r"(?:Den Haag|['’‘]s[- ]Gravenhage),?\s+\d{1,2}\s+" + _MONTH + r"\s+\d{4}\s*$",
                                re.IGNORECASE)
+# The first line of a signature block: "De minister van Defensie," alone on its line.
+_SIGNATURE_LINE = re.compile(r"(?:De|Het) [A-Za-z][^\n.,;:]{3,100},$|Hoogachtend,?$")
 # A line that ends in a word no Dutch heading or sentence ends with runs on
 # ("VERSLAG VAN DE BIJEENKOMST VAN 4 EN" / "5 APRIL 2023").
 _RUNS_ON = re.compile(r"(?:^|\s)(?i:de|het|een|van|en|voor|in|op|tot|te|met|aan|over|bij|der|den|naar|om|uit)$")
@@ -260,6 +262,8 @@ def _header_break(t: str, line: str, next_start: int) -> bool:
         return True
     if _HEADER_NR_LINE.match(nxt) or _HEADER_DATE_LINE.match(nxt):
         return True
+    if line.endswith(_SENTENCE_END) and _SIGNATURE_LINE.match(nxt):
+        return True  # the text ends, a signature block begins
     if _HEADER_DOSSIER_LINE.match(line):
         return bool(_HEADER_NR_LINE.match(nxt))
     if _HEADER_DOSSIER_LINE.match(nxt):  # the dossier line is one when "Nr. …" follows it

@@ -223,3 +223,10 @@ def test_capital_heading_wrapped_after_a_function_word_is_one_line():
     text = _clean("VERSLAG VAN DE BIJEENKOMST VAN DEFENSIEMINISTERS VAN 12 EN\n13 MAART 2031\n\n"
                   "Op 12 en 13 maart kwamen de ministers bijeen.\n")
     assert text.split("\n")[0] == "VERSLAG VAN DE BIJEENKOMST VAN DEFENSIEMINISTERS VAN 12 EN 13 MAART 2031"
+
+
+def test_a_signature_block_starts_its_own_line_after_a_full_line():
+    text = _clean("Met deze brief informeer ik uw Kamer over de voorbereiding van de bijeenkomst van de\n"
+                  "defensieministers, en over de gesprekken die ik daar met de bondgenoten zal voeren.\n"
+                  "De minister van Defensie,\nP.Q. van Houten\n")
+    assert text.split("\n")[-2:] == ["De minister van Defensie,", "P.Q. van Houten"]

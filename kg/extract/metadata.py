@@ -181,7 +181,7 @@ def meta_title(meta: dict[str, str]) -> str | None:
     """A page's ``DC.title`` (its last part when it is ``dossier; type; title``), as plain text."""
     from kg.clean import plain_text
 
-    for name in ("dc.title", "dcterms.title", "og:title"):
+    for name in ("dc.title", "dcterms.title", "docx.title", "og:title"):
         value = plain_text(meta.get(name, ""))
         if value:
             parts = [p.strip() for p in value.split(";") if p.strip()]
