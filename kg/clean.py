@@ -301,9 +301,27 @@ def _join_lines(text: str, offs: array) -> tuple[str, array]:
             return "\n"  # a heading in capitals
         if len(line) < short and (not nxt[0].islower() or line.endswith(_SENTENCE_END)):
             return "\n"
+        if nxt[0].isupper() and not line.endswith(_SENTENCE_END + (",",)) and _heading_line(t, line_start, line,
+                                                                                              m.end(), width, short):
+            return "\n"
         return " "
 
     return _apply(text, offs, _LONE_BREAK, repl)
+
+
+def _heading_line(t: str, line_start: int, line: str, next_start: int, width: int, short: float) -> bool:
+    """A heading longer than a short line: it opens its block (after a blank line, a short
+    line or a full stop) and the next word would have fitted on it, so the break was made
+    on purpose ("Verslag van de bijeenkomst (FMM) 3–4 april 2031" / "Op 3 en 4 april …")."""
+    end = next_start
+    while end < len(t) and not t[end].isspace():
+        end += 1
+    if len(line) + 1 + (end - next_start) > 0.9 * width:
+        return False
+    if line_start < 2 or t[line_start - 2] == "\n":
+        return True
+    prev = t[t.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+    return len(prev) < short or prev.endswith(_SENTENCE_END)
 
 
 _FINDITER = {_TRAILING_WS: _line_end_runs, _LEADING_WS: _line_start_runs}
