@@ -258,8 +258,10 @@ def _header_break(t: str, line: str, next_start: int) -> bool:
     Kamerstuk header lines (see ``_HEADER_NR_LINE`` and its neighbours)."""
     nl = t.find("\n", next_start)
     nxt = t[next_start:] if nl < 0 else t[next_start:nl]
-    if _HEADER_LABEL_LINE.match(line) or _HEADER_NR_LINE.match(line) or _HEADER_DATE_LINE.match(line):
+    if _HEADER_LABEL_LINE.match(line) or _HEADER_DATE_LINE.match(line):
         return True
+    if _HEADER_NR_LINE.match(line):
+        return not _RUNS_ON.search(line)  # "Nr. 12 BRIEF VAN DE MINISTERS VAN … EN VAN" / "DEFENSIE" runs on
     if _HEADER_NR_LINE.match(nxt) or _HEADER_DATE_LINE.match(nxt):
         return True
     if line.endswith(_SENTENCE_END) and _SIGNATURE_LINE.match(nxt):

@@ -241,3 +241,9 @@ def test_a_heading_after_a_short_line_keeps_its_break_even_when_long():
     lines = text.split("\n")
     assert lines[2] == "Verslag van de bijeenkomst van NAVO-defensieministers 12-13 maart 2031"
     assert lines[3].startswith("Op 12 en 13 maart") and lines[3].endswith("daaraan.")
+
+
+def test_a_letterhead_wrapped_after_its_number_line_is_one_line():
+    text = _clean("Nr. 486 BRIEF VAN DE MINISTERS VOOR BUITENLANDSE HANDEL EN VAN\nBUITENLANDSE ZAKEN\n"
+                  "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n")
+    assert text.split("\n")[0] == "Nr. 486 BRIEF VAN DE MINISTERS VOOR BUITENLANDSE HANDEL EN VAN BUITENLANDSE ZAKEN"

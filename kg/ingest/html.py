@@ -10,6 +10,7 @@ elements and cookie banners. Dublin Core ``<meta>`` tags (``DC.identifier``
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kg.ingest.text import decode
@@ -23,8 +24,11 @@ _DROP = ("script", "style", "noscript", "template", "nav", "aside", "form", "but
 # Page furniture outside the main content: dropped when the reader falls back to <body>
 # (inside <main>/<article> a <header> holds the document's own heading).
 _PAGE_FURNITURE = ("header", "footer")
-# A class or id with one of these words marks a banner or panel, not the letter.
-_BANNER_WORDS = ("cookie", "consent", "gdpr", "banner", "skiplink", "skip-link", "breadcrumb", "share")
+# A class or id word that starts with one of these marks a banner or panel, not
+# the letter ("cookie-banner", "cookieconsent", "breadcrumbs"); these words mark
+# one when they stand alone ("share", "social").
+_BANNER_PREFIXES = ("cookie", "consent", "gdpr", "breadcrumb", "skiplink")
+_BANNER_WORDS = {"share", "sharing", "social", "skip", "print"}
 # <meta name=…> read into SourceText.meta (lower-cased names).
 _META_NAMES = ("dc.identifier", "dcterms.identifier", "dc.title", "dcterms.title", "dcterms.issued",
                "dc.date", "dcterms.date", "dcterms.available", "dcterms.created", "dc.type", "dcterms.type",
@@ -81,8 +85,9 @@ def main_content(tree):
         for node in tree.css(selector):
             node.decompose()
     for node in tree.css("[class], [id]"):
-        words = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
-        if any(w in words for w in _BANNER_WORDS) and node.tag not in ("html", "body", "main", "article"):
+        words = re.split(r"[\s_-]+", f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower())
+        if node.tag not in ("html", "body", "main", "article") and any(
+                w.startswith(_BANNER_PREFIXES) or w in _BANNER_WORDS for w in words):
             node.decompose()
     mains = tree.css("main, [role=main]")
     articles = tree.css("article")
