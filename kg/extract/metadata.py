@@ -288,6 +288,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ROMAN = re.compile(r"(?=[IVXLC])(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
 
 
+# Words a title writes in lower case (after its first word), and how much of the
+# text shows how the others are written.
+_FUNCTION_WORDS = {"de", "het", "een", "van", "en", "voor", "in", "op", "tot", "te", "met", "aan", "over",
+                   "bij", "der", "den", "naar", "om", "uit", "of", "als", "door", "tegen", "na"}
+CASE_SAMPLE_CHARS = 30000
+_LOWER_RUN = re.compile(r"[a-zß-öø-ÿ]{3}")
+
+
 def _reference_form(word: str) -> str | None:
     """How the reference data writes a name (``NAVO``, ``Vilnius``), if it knows it."""
     from kg import reference
@@ -314,25 +322,35 @@ def normal_case(title: str, text: str) -> str:
         return title
     wanted = {w.lower() for w in _WORD.findall(title)}
     wanted |= {p for w in wanted for p in w.split("-")}
+    wanted -= _FUNCTION_WORDS  # always lower case: not worth a look through the text
+    text = text[:CASE_SAMPLE_CHARS]
     forms: dict[str, dict[str, int]] = {}
-    for line in text.split("\n"):
-        lets = [c for c in line[:200] if c.isalpha()]
-        if not lets or sum(c.isupper() for c in lets) > 0.6 * len(lets):
+    # Only the title's words are looked at: one alternation, longest first, as whole words.
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in sorted(wanted, key=len, reverse=True))
+                    + r")(?![\w])", re.IGNORECASE)
+    capital_lines: dict[int, bool] = {}
+    for m in rx.finditer(text) if wanted else ():
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        caps = capital_lines.get(line_start)
+        if caps is None:
+            end = text.find("\n", line_start, line_start + 200)
+            # a line in capitals has no run of three lower-case letters
+            caps = capital_lines[line_start] = _LOWER_RUN.search(
+                text, line_start, line_start + 200 if end < 0 else end) is None
+        if caps:
             continue  # a heading or letterhead in capitals says nothing about case
-        for m in _WORD.finditer(line):
-            low = m.group().lower()
-            if low not in wanted:
-                continue
-            before = line[:m.start()].rstrip()
-            if not before or before.endswith((".", "!", "?", ":", "•", "-", "–")):
-                continue  # a sentence start is capitalised whatever the word
-            counts = forms.setdefault(low, {})
-            counts[m.group()] = counts.get(m.group(), 0) + 1
+        before = text[line_start:m.start()].rstrip()
+        if not before or before.endswith((".", "!", "?", ":", "•", "-", "–")):
+            continue  # a sentence start is capitalised whatever the word
+        counts = forms.setdefault(m.group().lower(), {})
+        counts[m.group()] = counts.get(m.group(), 0) + 1
 
     def form(word: str) -> str:
         low = word.lower()
         if len(word) == 1:
             return word  # an initial or a letter of "D.C."
+        if low in _FUNCTION_WORDS:
+            return low
         if low in forms:
             return max(sorted(forms[low]), key=lambda f: forms[low][f])
         named = _reference_form(word)
