@@ -37,6 +37,8 @@ _DOSSIER = r"(\d{2}\s?\d{3})" + _DOSSIER_SUFFIX
 _KST_ID = re.compile(r"kst-(?<!\wkst-)(\d{5})(?:-([A-Za-z0-9]{1,4}))?-(\d{1,5})\b")
 _HEADER_DOSSIER = re.compile(r"^(\d{2}\s?\d{3})(?:-([A-Z0-9]{1,4}))?(?=[ \t]|$)(?![ \t]+(?:nr\.|[a-z]))",
                              re.MULTILINE)
+# officielebekendmakingen's page table: "| Tweede Kamer der Staten-Generaal | 2011-2012 | 28676 nr. 142 |"
+_TABLE_NR = re.compile(r"\|[ \t]*(\d{2}\s?\d{3})(?:-([A-Z0-9]{1,4}))?[ \t]+nr\.\s?(\d{1,5})[ \t]*\|")
 _HEADER_NR = re.compile(r"^Nr\.\s?(\d{1,5})\b", re.MULTILINE)
 # == vergaderjaar\s+(\d{4})\s?[-–—]\s?(\d{4}),\s*<dossier>,\s*nr\.\s?(\d{1,5}) (IGNORECASE)
 _FOOTER = re.compile(r"[Vv](?i:ergaderjaar\s+(\d{4})\s?[-–—]\s?(\d{4}),\s*" + _DOSSIER + r",\s*nr\.\s?(\d{1,5}))")
@@ -116,6 +118,9 @@ def find_numbers(clean: str, source: str) -> tuple[str | None, str | None, str]:
     d, n = _HEADER_DOSSIER.search(head), _HEADER_NR.search(head)
     if d and n:
         return dossier_string(d.group(1), d.group(2)), n.group(1), "header"
+    t = _TABLE_NR.search(head)
+    if t:
+        return dossier_string(t.group(1), t.group(2)), t.group(3), "table"
     f = _FOOTER.search(source)
     if f:
         return dossier_string(f.group(3), f.group(4) or f.group(5)), f.group(6), "footer"
