@@ -42,6 +42,8 @@ _SUP = re.compile(r"<sup>[^<\n]{0,20}</sup>", re.IGNORECASE)
 # inner tag of "<scr<b>ipt>" assembles a new one, which the next pass removes.
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>]{0,200})?/?>|<!--.{0,2000}?-->|<![A-Za-z][^<>]{0,200}>",
                   re.DOTALL)
+_TAG_PASSES = 3
+_TAG_OPEN = re.compile(r"<(?=/?[A-Za-z!?])")  # a "<" a browser would read as opening a tag
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 # Patterns start with a literal or a character class where they can (a lookbehind
 # moved behind the first character), so ``re`` skips ahead to candidates
@@ -403,8 +405,8 @@ def clean_text(text: str) -> tuple[str, array]:
     for name, pattern, repl in STEPS:
         if NEEDS.get(name, _always)(text):
             text, offs = _apply(text, offs, pattern, repl)
-            while pattern is _TAG and pattern.search(text):  # to a fixpoint: no markup survives
-                text, offs = _apply(text, offs, pattern, repl)
+            if pattern is _TAG:  # to a fixpoint: no markup survives
+                text, offs = _untag(text, offs)
     text, offs = _join_page_breaks(text, offs)
     text, offs = _apply(text, offs, _HYPHEN_BREAK, _hyphen)
     text, offs = _join_lines(text, offs)
@@ -412,6 +414,8 @@ def clean_text(text: str) -> tuple[str, array]:
     for name, pattern, repl in POST_STEPS:
         if NEEDS.get(name, _always)(text):
             text, offs = _apply(text, offs, pattern, repl)
+    if "<" in text:  # a later step (a cut punctuation run) can have joined a tag again
+        text, offs = _untag(text, offs)
     # Leading/trailing blank space of the whole text.
     lead = len(text) - len(text.lstrip())
     if lead:
@@ -425,15 +429,28 @@ def clean_text(text: str) -> tuple[str, array]:
     return text, offs
 
 
+def _untag(text: str, offs: array) -> tuple[str, array]:
+    """Tags removed again while removing them assembles new ones ("<scr<b>ipt>"); after
+    a few passes every ``<`` that could still open a tag becomes a space, so nesting
+    cannot make it slow and no markup is left."""
+    for _ in range(_TAG_PASSES):
+        if _TAG.search(text) is None:
+            break
+        text, offs = _apply(text, offs, _TAG, _delete)
+    if _TAG_OPEN.search(text) is not None:
+        text, offs = _apply(text, offs, _TAG_OPEN, _space)  # a space: deleting could join a new tag
+    return text, offs
+
+
 def plain_text(text: str) -> str:
     """``text`` with every tag removed to a fixpoint and its spaces collapsed:
     for labels read from outside the cleaned text (an HTML ``<meta>`` title)."""
-    while True:
+    for _ in range(_TAG_PASSES):
         stripped = _TAG.sub("", text)
         if stripped == text:
             break
         text = stripped
-    return " ".join(text.split())
+    return " ".join(_TAG_OPEN.sub(" ", text).split())
 
 
 def clean(source: SourceText) -> CleanText:

@@ -247,3 +247,16 @@ def test_a_letterhead_wrapped_after_its_number_line_is_one_line():
     text = _clean("Nr. 486 BRIEF VAN DE MINISTERS VOOR BUITENLANDSE HANDEL EN VAN\nBUITENLANDSE ZAKEN\n"
                   "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n")
     assert text.split("\n")[0] == "Nr. 486 BRIEF VAN DE MINISTERS VOOR BUITENLANDSE HANDEL EN VAN BUITENLANDSE ZAKEN"
+
+
+def test_deeply_nested_tags_leave_no_tag_and_stay_fast():
+    import re
+    import time
+
+    tag = re.compile(r"</?[A-Za-z!?]")  # what a browser reads as the start of a tag
+    for source in ("<" * 4000 + "b>" * 4000, "<<<<<<<<<(b>x", "<scr<scr<b>ipt>ipt>alert(1)"):
+        start = time.process_time()
+        text = _clean(source)
+        assert time.process_time() - start < 2
+        assert not tag.search(text), text[:40]
+    assert _clean("a < b en c > d") == "a < b en c > d"  # angle brackets in prose stay text

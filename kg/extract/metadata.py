@@ -374,7 +374,7 @@ def normal_case(title: str, text: str) -> str:
 _KIND = {"AnnotatedAgenda": "Geannoteerde agenda", "Report": "Verslag"}
 _MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
                 "oktober", "november", "december")
-_FIRST_SENTENCE = re.compile(r"[^\n]*?[.!?](?=\s|$)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def describe(meta: dict, meeting: str | None, clean: str) -> str:
@@ -398,8 +398,9 @@ def describe(meta: dict, meeting: str | None, clean: str) -> str:
         return f"{kind} van {when}" + (f" ({number})" if number else "")
     if number:
         return number
-    m = _FIRST_SENTENCE.search(clean)
-    words = (m.group() if m else clean[:200]).split()
+    opening = clean[:1000]
+    m = _SENTENCE_END.search(opening)
+    words = (opening[:m.end()] if m else opening).split()
     gist = " ".join(words[:12]).rstrip(".!?,;:") + ("…" if len(words) > 12 else "")
     return f"{kind}: {gist}" if gist else kind
 
