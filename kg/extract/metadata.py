@@ -271,7 +271,7 @@ def _heading_at(clean: str, start: int, end: int, source_text, offsets) -> str |
     line = clean[start:end]
     if source_text is not None and offsets is not None and (len(line) > _TITLE_MAX or ". " in line):
         # Cut at the first line break the source had inside this clean line.
-        for i in range(start + 1, end):
+        for i in range(start + 1, min(end, start + _TITLE_MAX + 2)):  # a heading is no longer
             if source_text[offsets[i]] == "\n" or "\n" in source_text[offsets[i - 1] + 1:offsets[i]]:
                 line = clean[start:i]
                 break
