@@ -218,3 +218,15 @@ def test_numbers_from_the_page_table():
             "---|---|---|---|\nTweede Kamer der Staten-Generaal | 2030-2031 | 31999 nr. 17 |\n"
             "Vastgesteld 4 januari 2031\nDe vaste commissie voor Defensie heeft overleg gevoerd.\n")
     assert md.find_numbers(text, text)[:2] == ("31999", "17")
+
+
+def test_meta_title_is_never_a_type_a_letterhead_or_a_number():
+    assert md.meta_title({"dc.title": "NAVO; Brief regering"}) is None
+    assert md.meta_title({"dc.title": "Regels; Advies"}) is None
+    assert md.meta_title({"overheidop.documenttitel": "Brief van de minister van Defensie"}) is None
+    assert md.meta_title({"dc.title": "Kamerstuk 31999, nr. 12"}) is None
+    assert md.meta_title({"dc.title": "NAVO; Brief regering; Verslag van de defensieraad",
+                          "overheidop.documenttitel": "Brief van de minister van Defensie"}) == \
+        "Verslag van de defensieraad"
+    # the letter's own date before the day of publication
+    assert md.meta_date({"dcterms.issued": "2031-02-05", "overheidop.datumbrief": "2031-02-03"}) == dt.date(2031, 2, 3)

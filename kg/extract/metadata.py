@@ -86,6 +86,7 @@ _NOT_TITLE = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})*\.?\s|[a-z]\)\s|[IVX]{1,4}\.\s"  # a numbered section heading
     r"|kst-|ISSN|Nummer:|(?:BRIEF|Brief) VAN |Geachte|Datum\b|Onderwerp\b|Bijlage|Inleiding\b)", re.IGNORECASE)
 _TITLE_MAX = 160
+_NOT_A_META_TITLE = re.compile(r"(?:brief van |kamerstuk\b|kst-|[\w-]+\.(?:html?|pdf|docx?|txt)$)", re.IGNORECASE)
 _MONTH_GLUED = re.compile(r"(" + _MONTH + r")(\d{4})\b", re.IGNORECASE)
 
 
@@ -163,7 +164,8 @@ def find_date(clean: str) -> tuple[dt.date | None, tuple[int, int] | None]:
 
 def meta_date(meta: dict[str, str]) -> dt.date | None:
     """The date a page's ``<meta>`` tags give (``DCTERMS.issued``: the day of publication)."""
-    for name in ("dcterms.issued", "dcterms.available", "dc.date", "dcterms.date", "dcterms.created"):
+    for name in ("overheidop.datumbrief", "dcterms.issued", "dcterms.available", "dc.date", "dcterms.date",
+                 "dcterms.created"):
         m = re.match(r"(\d{4})-(\d{2})-(\d{2})", meta.get(name, ""))
         if m:
             return _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -183,14 +185,19 @@ def meta_numbers(meta: dict[str, str]) -> tuple[str | None, str | None]:
 
 
 def meta_title(meta: dict[str, str]) -> str | None:
-    """A page's ``DC.title`` (its last part when it is ``dossier; type; title``), as plain text."""
+    """A page's ``DC.title`` (its last part when it is ``dossier; type; title``), as plain text.
+
+    A part that only names the type (``Brief regering``, ``Advies``), a letterhead
+    (``Brief van de minister …``) or a number (``Kamerstuk 28676, nr. 474``) is no title."""
     from kg.clean import plain_text
 
-    for name in ("dc.title", "dcterms.title", "docx.title", "og:title"):
+    for name in ("dc.title", "dcterms.title", "overheidop.documenttitel", "docx.title", "og:title"):
         value = plain_text(meta.get(name, ""))
-        if value:
-            parts = [p.strip() for p in value.split(";") if p.strip()]
-            return _tidy(parts[-1] if parts else value)
+        parts = [p.strip() for p in value.split(";") if p.strip()]
+        if parts:
+            title = _tidy(parts[-1])
+            if len(title.split()) > 2 and not _NOT_A_META_TITLE.match(title):
+                return title
     return None
 
 

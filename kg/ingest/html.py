@@ -32,7 +32,8 @@ _BANNER_WORDS = {"share", "sharing", "social", "skip", "print"}
 # <meta name=…> read into SourceText.meta (lower-cased names).
 _META_NAMES = ("dc.identifier", "dcterms.identifier", "dc.title", "dcterms.title", "dcterms.issued",
                "dc.date", "dcterms.date", "dcterms.available", "dcterms.created", "dc.type", "dcterms.type",
-               "overheidop.dossiernummer", "overheidop.ondernummer", "og:title")
+               "overheidop.dossiernummer", "overheidop.ondernummer", "overheidop.datumbrief",
+               "overheidop.documenttitel", "og:title")
 # Block elements: their text starts on a new line.
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "section", "main",
            "article", "header", "footer", "table", "ul", "ol", "dd", "dt", "blockquote", "pre",
