@@ -220,3 +220,21 @@ def test_plain_text_strips_to_a_fixpoint():
     assert plain_text("a <<i>i>b</<i>i> c") == "a b c"
     text = clean_text("Werksessie 2: <scr<b>ipt>alert(43)</scr<b>ipt>\n\nTekst <sc\nript>x\n")[0]
     assert "<" not in text and ">" not in text
+
+
+def test_answer_signatory_with_a_minister_voor_office():
+    from kg.clean import clean
+    from kg.extract import document
+    from kg.extract.context import Context
+    from kg.model import SourceText
+
+    text = ("Antwoord van Minister De Vries (Buitenlandse Handel en Ontwikkelingssamenwerking) "
+            "(ontvangen 3 maart 2031).\nVraag 1\nKent u het bericht?\n")
+    ctx = Context(doc=None, clean=clean(SourceText(Path("antwoord.txt"), text)))
+    for name, role, start, end, rule in document.header_signatories(ctx.clean.text):
+        document._signatory(ctx, name, role, start, end, rule)
+    facts = {(f.subject, f.predicate, f.object.key) for f in ctx.extraction.facts}
+    assert ("document/antwoord", "kg:signatory", "person/de-vries") in facts
+    assert ("person/de-vries", "kg:holdsOffice",
+            "office/minister-voor-buitenlandse-handel-en-ontwikkelingssamenwerking-nl") in facts
+    assert ctx.extraction.entities["person/de-vries"].cls == "Minister"

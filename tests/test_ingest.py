@@ -141,3 +141,9 @@ def test_html_inside_main_keeps_the_article_header(tmp_path):
     p.write_text("<html><body><header>Site</header><main><article><header><h1>Verslag defensieraad</h1>"
                  "</header><p>Tekst.</p></article></main><footer>Voet</footer></body></html>", encoding="utf-8")
     assert read(p).text == "Verslag defensieraad\n\nTekst.\n"
+
+
+def test_html_table_cells_stay_apart(tmp_path):
+    p = tmp_path / "tabel.html"
+    p.write_text("<html><body><table><tr><td>Land</td><td>Estland</td></tr></table></body></html>", encoding="utf-8")
+    assert "Land Estland" in read(p).text

@@ -78,7 +78,10 @@ def header_signatories(text: str) -> list[tuple[str, str | None, int, int, str]]
 
 def _signatory(ctx: Context, name: str, role_text: str | None, start: int, end: int, rule: str) -> None:
     """Link a header's signatory, with the office its header names when the reference data knows it."""
-    office = reference.load().office_for(fold(role_text)) if role_text else None
+    office = None
+    if role_text:  # "minister van X", or the office is "minister voor X" (Buitenlandse Handel …)
+        office = reference.load().office_for(fold(role_text)) or reference.load().office_for(
+            fold(role_text.replace(" van ", " voor ", 1)))
     key = person_key(name)
     ctx.entity(Entity(key=key, cls="Minister" if office and office.minister else "Person", label=name))
     ev = ctx.evidence(*_lines(ctx.clean.text, start, end), rule)

@@ -115,4 +115,6 @@ def _walk(node, parts: list[str]) -> None:
             _walk(child, parts)
             if block:
                 parts.append("\n")
+            elif tag in ("td", "th"):
+                parts.append(" ")  # cells of a row stay apart
         child = child.next
