@@ -230,3 +230,12 @@ def test_meta_title_is_never_a_type_a_letterhead_or_a_number():
         "Verslag van de defensieraad"
     # the letter's own date before the day of publication
     assert md.meta_date({"dcterms.issued": "2031-02-05", "overheidop.datumbrief": "2031-02-03"}) == dt.date(2031, 2, 3)
+
+
+def test_an_answer_without_export_title_says_what_was_asked():
+    text = ("Vragen van het lid Bakker (PvdA) aan de Minister van Defensie over de inzet van fregatten in de "
+            "Oostzee (ingezonden 2 februari 2031).\n\nAntwoord van Minister Lammers (Defensie) (ontvangen 3 maart 2031).\n\n"
+            "Vraag 1\n\nBent u bekend met het bericht?\n")
+    c = clean(SourceText(Path("ah.txt"), text))
+    assert md.find_title(c.text, c.source.text, c.offsets) == \
+        "Antwoord op vragen van het lid Bakker over de inzet van fregatten in de Oostzee"
