@@ -320,7 +320,7 @@ def _heading_line(t: str, line_start: int, line: str, next_start: int, width: in
     end = next_start
     while end < len(t) and not t[end].isspace():
         end += 1
-    if len(line) + 1 + (end - next_start) > 0.9 * width:
+    if len(line) + 1 + (end - next_start) > 0.85 * width:
         return False
     if line_start < 2 or t[line_start - 2] == "\n":
         return True

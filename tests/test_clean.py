@@ -234,12 +234,12 @@ def test_a_signature_block_starts_its_own_line_after_a_full_line():
 
 def test_a_heading_after_a_short_line_keeps_its_break_even_when_long():
     text = _clean("De minister van Defensie,\nP.Q. van Houten\n"
-                  "Verslag van de bijeenkomst van NAVO-defensieministers 12-13 maart 2031\n"
+                  "Verslag van de bijeenkomst van defensieministers 12-13 maart 2031\n"
                   "Op 12 en 13 maart 2031 kwamen de ministers van Defensie van de bondgenoten bijeen in\n"
                   "Brussel, waar zij spraken over de steun aan Oekraïne en over de versterking van de\n"
                   "oostflank van het bondgenootschap, en over de bijdragen van alle bondgenoten daaraan.\n")
     lines = text.split("\n")
-    assert lines[2] == "Verslag van de bijeenkomst van NAVO-defensieministers 12-13 maart 2031"
+    assert lines[2] == "Verslag van de bijeenkomst van defensieministers 12-13 maart 2031"
     assert lines[3].startswith("Op 12 en 13 maart") and lines[3].endswith("daaraan.")
 
 
