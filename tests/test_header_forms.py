@@ -157,6 +157,8 @@ def test_exported_kamerstuk_header(graph):
     assert graph.value(doc, DATE) == Literal(dt.date(2031, 3, 6), datatype=XSD.date)
     assert graph.value(doc, URIRef(KG + "dossierNumber")) == Literal("31999")
     assert _label(graph, doc) == "Stand van zaken voorbereiding defensieraad in Oslo"
+    alt = {str(o) for o in graph.objects(doc, URIRef("http://www.w3.org/2004/02/skos/core#altLabel"))}
+    assert "Kamerstuk 31999, nr. 81" in alt  # the number stays a name of the letter
     assert _signatories(graph, doc) == {"verhoef", "lammers"}
 
 

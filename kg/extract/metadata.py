@@ -473,8 +473,11 @@ def run(ctx: Context) -> None:
         ex.doc_key = document_key(dossier, number)
     key = ex.doc_key
     # No title of its own: kg.extract.title describes it once the meeting is known.
-    label = title or (f"Kamerstuk {dossier}, nr. {number}" if dossier and number else "Document")
-    ctx.entity(Entity(key=key, cls=doc_type, label=label, mentioned=False))
+    number_name = f"Kamerstuk {dossier}, nr. {number}" if dossier and number else None
+    label = title or number_name or "Document"
+    # The Kamerstuk number stays a name of the document (kg explain "Kamerstuk 28676, nr. 453").
+    alt = {number_name} if number_name and number_name != label else set()
+    ctx.entity(Entity(key=key, cls=doc_type, label=label, alt_labels=alt, mentioned=False))
     if dossier and number:
         ctx.relate(key, "kg:dossierNumber", dossier)
         ctx.relate(key, "kg:documentNumber", number)

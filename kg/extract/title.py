@@ -21,4 +21,7 @@ def run(ctx: Context) -> None:
     meetings = [f.object.key for f in ctx.extraction.facts
                 if f.subject == ctx.extraction.doc_key and f.predicate == "kg:concerns"]
     meeting = ctx.extraction.entities.get(meetings[0]) if meetings else None
+    old = ent.label
     ent.label = describe(ctx.meta, meeting.label if meeting else None, ctx.clean.text)
+    if old.startswith("Kamerstuk ") and old != ent.label:
+        ent.alt_labels.add(old)  # the number stays a name of the document
