@@ -239,3 +239,10 @@ def test_an_answer_without_export_title_says_what_was_asked():
     c = clean(SourceText(Path("ah.txt"), text))
     assert md.find_title(c.text, c.source.text, c.offsets) == \
         "Antwoord op vragen van het lid Bakker over de inzet van fregatten in de Oostzee"
+
+
+def test_a_heading_with_a_date_is_no_date_line():
+    assert md.find_date("Kop van het bericht\nBijeenkomst 12 maart 2031\nTekst.\n")[0] is None
+    assert md.find_date("Kop van het bericht\nGepubliceerd op 12 maart 2031 om 10:00 uur\nTekst.\n")[0] == \
+        dt.date(2031, 3, 12)
+    assert md.find_date("Kop van het bericht\nGepubliceerd op 12 maart 2031 10:00\nTekst.\n")[0] == dt.date(2031, 3, 12)

@@ -65,11 +65,12 @@ _OTHER_DATES = [
 ]
 # tkconv: "Nummer: 2031D01234, datum: 2031-03-04, bijgewerkt: …"
 _ISO_DATUM = re.compile(r"\b[Dd]atum:\s*(\d{4})-(\d{2})-(\d{2})\b")
-# A news item's date line: only a date, perhaps after a label and a weekday, perhaps a time after it
+# A news item's date line: only a date, perhaps after a publication label and a weekday, perhaps a time after it
 # ("Nieuwsbericht | 04-03-2031 | 17:30", "dinsdag 4 maart 2031", "Gepubliceerd op 4 maart 2031").
 _DATE_LINE = re.compile(
-    r"^(?:(?:[A-Z][a-z]+(?: op)?)\s*[|:,–-]?\s*)?(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-    r",?\s+)?(?:" + _DUTCH_DATE + r"|(\d{1,2})-(\d{1,2})-(\d{4}))(?:\s*[|,–-]?\s*(?:\d{1,2}[:.]\d{2})(?:\s*uur)?)?\s*$",
+    r"^(?:(?:nieuwsbericht|persbericht|nieuws|bericht|gepubliceerd|geplaatst|publicatiedatum|datum)(?: op)?"
+    r"\s*[|:,–-]?\s*)?(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r",?\s+)?(?:" + _DUTCH_DATE + r"|(\d{1,2})-(\d{1,2})-(\d{4}))(?:\s*[|,–-]?\s*(?:om\s+)?(?:\d{1,2}[:.]\d{2})(?:\s*uur)?)?\s*$",
     re.IGNORECASE | re.MULTILINE)
 # How many opening lines a news item's date line may stand in.
 DATE_LINE_LINES = 8
