@@ -41,6 +41,10 @@ class RefEntity:
     adjectives: tuple[str, ...] = ()
     country: str | None = None  # for places: the country key
     nato_accession: str | None = None
+    # How a place's name may be matched (scripts/make_reference.py): "curated" anywhere;
+    # "name" (a big GeoNames city) not inside a person's or organisation's name;
+    # "context" (other GeoNames cities, names that are common words) only in place-like context.
+    match: str = "curated"
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,9 @@ class Reference:
     person_by_name: dict[str, str] = field(default_factory=dict)  # fold(full name form) -> person key
     person_by_surname: dict[str, str] = field(default_factory=dict)  # fold(surname) -> key, if one bears it
     person_given: dict[str, set[str]] = field(default_factory=dict)  # key -> first letters of given names
+    # fold(one-word country name, Dutch or English) -> the country key's slug: folds
+    # names for keys ("NATO-Ukraine Council" and "NAVO-Oekraïne-raad"), never matched in text
+    country_words: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str) -> RefEntity | None:
         return self.entities.get(key)
@@ -236,6 +243,15 @@ def _qid(q: str | None) -> str | None:
     return q if q.startswith("http") else WIKIDATA + q
 
 
+def _place(**fields) -> RefEntity:
+    """A Place record without the frozen dataclass's per-field ``__init__``: there
+    are some 32,000 of them and start-up time counts. Unset fields keep their
+    class defaults."""
+    ent = object.__new__(RefEntity)
+    ent.__dict__.update(fields, cls="Place")
+    return ent
+
+
 @lru_cache(maxsize=1)
 def load() -> Reference:
     """Read (and check) every reference file once; ``BadReference`` on the first error."""
@@ -258,6 +274,9 @@ def load() -> Reference:
             have = ref.by_adjective.setdefault(fold(adj), ent.key)
             if have != ent.key:
                 _fail(name, entry, f"adjective {adj!r} is already claimed by {ref.entities[have].label!r}")
+        for n in (ent.label, *ent.aliases, *row.get("names_en", ())):
+            if " " not in n and "-" not in n:
+                ref.country_words.setdefault(fold(n), ent.key.split("/", 1)[1])
     for stem, cls in (("organisations", "Organisation"), ("operations", "Operation")):
         name = f"{stem}.json"
         for i, row in enumerate(_rows(name, _read(name), stem)):  # key "organisation/navo", "operation/isaf", ...
@@ -267,14 +286,17 @@ def load() -> Reference:
                             exact=tuple(_need(name, row, i, "exact", list, optional=True) or ()),
                             same_as=_qid(_wikidata(name, row, i)))
             _add_entity(ref, claims, name, _entry(row, i), ent)
+    # GeoNames cities + curated (scripts/make_reference.py): generated, some 32,000 of
+    # them, where one name may be several cities (the generator decides which it names),
+    # so only their shape is checked here, quickly.
     name = "places.json"
     for i, row in enumerate(_rows(name, _read(name), "places")):
-        label = _need(name, row, i, "label")
-        ent = RefEntity(key="place/" + slugify(label), cls="Place", label=label,
-                        aliases=tuple(_need(name, row, i, "aliases", list, optional=True) or ()),
-                        same_as=_qid(_wikidata(name, row, i)),
-                        country=ref.by_iso2.get(row.get("country", "")))
-        _add_entity(ref, claims, name, _entry(row, i), ent)
+        if not isinstance(row.get("key"), str) or not isinstance(row.get("label"), str):
+            _fail(name, _entry(row, i), "missing required field 'key' or 'label'")
+        ent = _place(key=row["key"], label=row["label"], aliases=tuple(row.get("aliases", ())),
+                     same_as=_qid(row.get("wikidata")), country=ref.by_iso2.get(row.get("country", "")),
+                     match=row.get("match", "curated"))
+        ref.entities.setdefault(ent.key, ent)
     # Names: countries first, so a country name never resolves to a place.
     for ent in ref.entities.values():
         for n in (ent.label, *ent.aliases):
@@ -402,6 +424,15 @@ def _tenure(ref: Reference, name: str, entry: str, j: int, off) -> "Tenure":
     if "end" in dates and dates["end"] < dates["start"]:
         _fail(name, where, f"end date {off['end']} is before start date {off['start']}")
     return Tenure(role=office.role, jurisdiction=jur.key, start=off["start"], end=off.get("end"))
+
+
+def country_of_place(key: str) -> RefEntity | None:
+    """The country a reference place lies in (``place/zeist`` -> Nederland), if known."""
+    ref = load()
+    place = ref.entities.get(key)
+    if place is None or place.cls != "Place" or not place.country:
+        return None
+    return ref.entities.get(place.country)
 
 
 def nato_members() -> dict[str, str]:

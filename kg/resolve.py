@@ -158,13 +158,18 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
     # One label and class per key across documents.
     by_key: dict[str, list[Entity]] = defaultdict(list)
     labels: dict[str, Counter] = defaultdict(Counter)
+    own: dict[str, Entity] = {}  # a document as read from itself, not as cited by others
     for ex in out:
         for ent in ex.entities.values():
             by_key[ent.key].append(ent)
             labels[ent.key][ent.label] += 1
+        if ex.doc_key in ex.entities:
+            own[ex.doc_key] = ex.entities[ex.doc_key]
     for key, ents in by_key.items():
-        label = _global_label(key, ents, labels[key], variants)
-        cls = "Minister" if any(e.cls == "Minister" for e in ents) else ents[0].cls
+        mine = own.get(key)
+        label = mine.label if mine is not None else _global_label(key, ents, labels[key], variants)
+        cls = ("Minister" if any(e.cls == "Minister" for e in ents)
+               else mine.cls if mine is not None else ents[0].cls)
         same_as = next((e.same_as for e in ents if e.same_as), None) or _person_same_as(key, cls)
         for e in ents:
             names = _names(e)

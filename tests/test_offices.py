@@ -33,7 +33,7 @@ def test_ministry_after_the_name(nlp):
 
 
 def test_ministry_in_brackets_after_the_name(nlp):
-    ctx = read(nlp, "Antwoord van minister Van Houten (Buitenlandse Zaken) op vragen van het lid Aydin.")
+    ctx = read(nlp, "Daarover sprak minister Van Houten (Buitenlandse Zaken) met het lid Aydin.")
     assert offices(ctx) == [("person/van-houten", "office/minister-van-buitenlandse-zaken-nl")]
 
 

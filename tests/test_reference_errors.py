@@ -68,9 +68,9 @@ def test_two_entries_claiming_one_alias(refdir):
 
 
 def test_alias_claimed_across_files(refdir):
-    edit(refdir / "places.json", lambda d: d["places"].append({"label": "Noordhaven", "aliases": ["NAVO"]}))
+    edit(refdir / "operations.json", lambda d: d["operations"].append({"label": "Noordhaven", "aliases": ["NAVO"]}))
     msg = error_of(refdir)
-    assert "places.json" in msg and "'Noordhaven'" in msg and "organisations.json" in msg
+    assert "operations.json" in msg and "'Noordhaven'" in msg and "organisations.json" in msg
 
 
 def test_two_persons_claiming_one_name(refdir):
