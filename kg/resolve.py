@@ -109,8 +109,40 @@ def _rewrite_fact(f: Fact, m) -> Fact:
     return Fact(m(f.subject), f.predicate, obj, f.evidence)
 
 
+# A key whose slug starts with this names a thing only within its document (a
+# meeting that fits no reference summit, an undated ministerial): the resolver
+# scopes it to the document, so two documents never share it by name alone.
+DOCUMENT_SCOPED = "~"
+
+
+def scoped_key(key: str, doc_key: str) -> str:
+    """``ministerial/~dmm`` in ``document/kst-28676-210`` -> ``ministerial/kst-28676-210-dmm``;
+    other keys are returned as they are."""
+    kind, _, slug = key.partition("/")
+    if not slug.startswith(DOCUMENT_SCOPED):
+        return key
+    return f"{kind}/{doc_key.partition('/')[2]}-{slug[len(DOCUMENT_SCOPED):]}"
+
+
+def scope_to_document(ex: Extraction) -> Extraction:
+    """``ex`` with its document-scoped keys (``summit/~madrid``, ``session/~dmm-...``)
+    made the document's own; ``ex`` itself when it has none."""
+    if not any(f"/{DOCUMENT_SCOPED}" in k for k in ex.entities):
+        return ex
+
+    def m(key: str) -> str:
+        return scoped_key(key, ex.doc_key)
+
+    new = Extraction(source=ex.source, doc_key=ex.doc_key, warnings=list(ex.warnings))
+    for ent in ex.entities.values():
+        new.add_entity(_copy_entity(ent, m(ent.key)))
+    new.facts = [_rewrite_fact(f, m) for f in ex.facts]
+    return new
+
+
 def resolve(extractions: list[Extraction]) -> list[Extraction]:
     """Give every entity one key and one label across all documents."""
+    extractions = [scope_to_document(ex) for ex in extractions]
     parent: dict[str, str] = {}
     people: dict[str, set[str]] = defaultdict(set)
     variants: set[str] = set()

@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.dates import DateMention, find_dates
+from kg.dates import DateMention, document_date, find_dates
+from kg.reference import SummitRef, match_summit
 from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
@@ -40,6 +41,9 @@ _BRIDGE = {"die", "dat", "op", "van", "tot", "en", "met", "jl.", "jl", "a.s.", "
            *MONTH_NAMES}
 _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
+_PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
+_HELD = frozenset(DATA["held_words"])
+_KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
 
 
 @dataclass
@@ -57,6 +61,9 @@ class Meeting:
     key: str = ""
     label: str = ""
     alt: list[str] = field(default_factory=list)  # further names ("FMM april 2024")
+    days: int | None = None  # a stated length: "driedaagse NAVO-top"
+    ref: SummitRef | None = None  # the reference summit the mention resolved to
+    stated: bool = False  # the text dates the mention or names its kind (more than a place name)
 
 
 @dataclass
@@ -82,6 +89,44 @@ def _doc_year(doc: Doc) -> int | None:
     for d in find_dates(doc_text(doc)[:3000]):
         if d.year is not None and d.is_day:
             return d.year
+    return None
+
+
+def _doc_date(doc: Doc):
+    """The document's own date (its ``Den Haag, <date>`` or date line), else the
+    first explicit day-date of its opening: the point in time that "volgend
+    jaar", "jl." and the tense of a sentence are read from. None if neither."""
+    meta = doc.user_data.get("kg_meta") or {}
+    if meta.get("date"):
+        return meta["date"]
+    text = doc_text(doc)
+    found = document_date(text)
+    if found is not None:
+        return found
+    for d in find_dates(text[:3000]):
+        if d.year is not None and d.is_day and d.explicit_year:
+            return d.start
+    return None
+
+
+def _tense(doc: Doc, i: int) -> str | None:
+    """``past`` or ``future`` from the words of the sentence of token ``i``
+    ("jl.", "vond plaats", "a.s.", "zal"), None when it says neither or both."""
+    sent = sent_of(doc, doc[i])
+    words = set(lowers(doc)[sent.start:sent.end])
+    past, future = bool(words & _PAST), bool(words & _FUTURE)
+    return "past" if past and not future else "future" if future and not past else None
+
+
+def _relative_year(doc: Doc, i: int, doc_date) -> int | None:
+    """``volgend jaar`` / ``vorig jaar`` in the sentence of token ``i``: that year."""
+    if doc_date is None:
+        return None
+    sent = sent_of(doc, doc[i])
+    low = " ".join(lowers(doc)[sent.start:sent.end])
+    for phrase, delta in DATA["relative_years"].items():
+        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
+            return doc_date.year + delta
     return None
 
 
@@ -144,7 +189,14 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
                 k += 1
             steps += 1
             continue
-        if tok.lower_ == "in" and allow_in and k + 1 < len(ns):
+        if tok.lower_ in MONTH_NAMES and date is None and k + 1 < len(ns) and \
+                not re.fullmatch(r"\d{4}", doc[ns[k + 1]].text):  # "de DMM van juni": the month, no year
+            month = MONTH_NAMES.index(tok.lower_) + 1
+            date = DateMention(tok.idx, tok.idx + len(tok.text), None, month, None, month, None, explicit_year=False)
+            k += 1
+            steps += 1
+            continue
+        if tok.lower_ in ("in", "te") and allow_in and k + 1 < len(ns):
             nxt = doc[ns[k + 1]]
             if any(s <= nxt.i < e for s, e, d in dates):  # "in februari 2021"
                 k += 1
@@ -173,9 +225,60 @@ def _date_before(doc, ns, pos, dates):
     tok = doc[ns[pos]]
     best = None
     for s, e, d in dates:
-        if e <= tok.i and s >= sent_bounds(doc, tok.i)[0] and tok.i - e <= 4:
+        if e <= tok.i and s >= sent_bounds(doc, tok.i)[0] and tok.i - e <= 4 and \
+                "\n" not in doc_text(doc)[d.end_char:tok.idx]:  # a date line above is not the meeting's
             best = d
     return best
+
+
+def _known_place(name: str) -> bool:
+    """Is ``name`` a place of the reference data or of a reference summit ("Wales")?"""
+    if _reference_key(name, ("Place",)):
+        return True
+    want = fold(name)
+    return any(want in s.place_names for s in _summit_refs())
+
+
+@lru_cache(maxsize=1)
+def _summit_refs():
+    from kg.reference import summits
+
+    return summits()
+
+
+def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
+    """``in 2014 tijdens de NAVO-top``: a year a few bridge words before ns-position ``k``."""
+    bridge = set(DATA["year_bridge"])
+    lo = sent_bounds(doc, ns[k])[0]
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if ns[j] < lo:
+            break
+        t = texts(doc)[ns[j]]
+        if re.fullmatch(r"(19|20)\d\d", t):
+            return int(t)
+        if lowers(doc)[ns[j]] not in bridge:
+            break
+    return None
+
+
+def _days_before(doc: Doc, ns: list[int], k: int) -> int | None:
+    """``de driedaagse NAVO-top``: the stated length, in days."""
+    for j in range(k - 1, max(-1, k - 3), -1):
+        n = DATA["duration_words"].get(lowers(doc)[ns[j]])
+        if n:
+            return n
+    return None
+
+
+def _year_after(doc: Doc, ns: list[int], k: int) -> int | None:
+    """``NAVO-top in Wales (2014)``, ``de top van 2023``: a year right after ns-position ``k``."""
+    for j in range(k, min(k + 3, len(ns))):
+        t = texts(doc)[ns[j]]
+        if re.fullmatch(r"(19|20)\d\d", t):
+            return int(t)
+        if t not in ("(", ",", "van", "in"):
+            break
+    return None
 
 
 def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
@@ -184,17 +287,19 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
     suffixes = tuple(DATA["summit_suffixes"])  # str.endswith takes a tuple: one C call per word
     out: list[Meeting] = []
     lw, tx = lowers(doc), texts(doc)  # per-doc arrays: no Token per word
+    pos = _Positions(ns)
     # only a summit word or a word ending in one ("Vilniustop") can start a mention
     for k in words_where(doc, "LOWER", "events.summit_words", lambda w: w in words or w.endswith(suffixes)):
         i = ns[k]
         low = lw[i]
         start, place_span, place_text = i, None, None
+        named_nato = low != "top"
         if low in words:
             prev = doc[ns[k - 1]] if k else None
             if prev is not None and prev.lower_ in adjectives:
                 start, place_text = prev.i, adjectives[prev.lower_]
             elif prev is not None and prev.lower_ in DATA["summit_prefix_words"]:
-                start = prev.i
+                start, named_nato = prev.i, True
         elif low.endswith(suffixes) and low not in words:
             stem = tx[i].rsplit("-", 1)[0]
             if not _is_cap(stem) or fold(stem) in ("navo", "nato"):
@@ -204,20 +309,74 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
                 start, place_text = prev.i, prev.text + " " + stem
             else:
                 place_text = stem
+            if not _known_place(place_text):
+                continue  # "EU-top", "G7-top": not a NATO summit
         else:
             continue
         place, date, year = _scan_after(doc, ns, k + 1, dates)
         if place is not None and place_text is None:
             place_span = place
             place_text = _title(doc[place[0]:place[1]].text)
-        if low == "top" and place_text is None:
-            continue  # a bare "de top" is an anaphor, not a name
         if date is None and year is None:
             date = _date_before(doc, ns, k, dates)
+        year = year or _year_before(doc, ns, pos.get(start, k)) or _year_after(doc, ns, k + 1)
+        if low == "top" and not named_nato and place_text is None and date is None and year is None:
+            continue  # a bare "de top" is an anaphor, not a name
         end = max(i + 1, place[1] if place else i + 1)
         out.append(Meeting(start, end, "Summit", place=place_text, place_span=place_span, date=date,
-                           year=year or (date.year if date else None)))
+                           year=year or (date.year if date is not None and date.explicit_year else None),
+                           days=_days_before(doc, ns, pos.get(start, k))))
     return out
+
+
+def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """Summits named by their kind: "NAVO Leaders' Meeting", "(speciale) bijeenkomst van
+    staatshoofden en regeringsleiders (van de NAVO)"."""
+    text = doc_text(doc)
+    low = text.lower()
+    if "leaders" not in low and "staatshoofden" not in low:
+        return taken
+    out: list[Meeting] = []
+    pos = _Positions(ns)
+    for name, rx in _KIND_RX.items():
+        for m in rx.finditer(text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            kind = "leaders-meeting" if name == "leaders-meeting" else \
+                DATA["summit_kind_words"].get((m.group(1) or "").lower())
+            k_end = pos.get(span.end - 1)
+            k_start = pos.get(span.start)
+            if k_end is None or k_start is None:
+                continue
+            place, date, year = _scan_after(doc, ns, k_end + 1, dates)
+            if date is None:
+                date = _date_before(doc, ns, k_start, dates)
+            if place is None:
+                place = _place_before(doc, ns, k_start)
+            mt = Meeting(span.start, span.end, "Summit", kind=kind or "",
+                         place=_title(doc[place[0]:place[1]].text) if place else None, place_span=place, date=date,
+                         year=year or (date.year if date is not None and date.explicit_year else None))
+            out.append(mt)
+    # a summit word inside a kind phrase ("NAVO-top van staatshoofden ...") is the same mention
+    keep = [m for m in taken if not any(o.start <= m.start < o.end for o in out)]
+    for o in out:
+        inner = [m for m in taken if o.start <= m.start < o.end]
+        for m in inner:  # what the summit word found is not lost
+            o.place, o.place_span = o.place or m.place, o.place_span or m.place_span
+            o.date, o.year = o.date or m.date, o.year or m.year
+    return sorted(keep + out, key=lambda m: m.start)
+
+
+def _place_before(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
+    """``in Londen voor een bijeenkomst van ...``: a known place after "in" shortly before."""
+    lo = sent_bounds(doc, ns[k])[0]
+    for j in range(k - 1, max(0, k - 7), -1):
+        if ns[j] < lo:
+            break
+        if lowers(doc)[ns[j - 1]] == "in" and _is_cap(texts(doc)[ns[j]]) and _known_place(texts(doc)[ns[j]]):
+            return ns[j], ns[j] + 1
+    return None
 
 
 def _ministerial_matcher(nlp) -> PhraseMatcher:
@@ -322,28 +481,52 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
         place, date, year = _scan_after(doc, ns, k2, dates)
         if date is None:
             date = _date_before(doc, ns, pos[m.start], dates)
+        held = _held_sentence(doc, m)
+        if date is None and held:
+            date = _sentence_date(doc, m, dates)
         m.date, m.year = date, (date.year if date else year)
         if place is None:
-            place = _place_in_sentence(doc, m)
+            place = _place_in_sentence(doc, m, before=held)
         if place is not None:
             m.place_span = place
             m.place = _title(doc[place[0]:place[1]].text)
     return sorted(out, key=lambda m: m.start)
 
 
-def _place_in_sentence(doc: Doc, m: Meeting) -> tuple[int, int] | None:
-    """``kwamen de ministers ... bijeen op het NAVO-hoofdkwartier in Brussel``: a known
-    place after ``in`` later in the meeting's sentence."""
+def _held_sentence(doc: Doc, m: Meeting) -> bool:
+    """Does the mention's sentence say the meeting was held ("werd ... gehouden",
+    "vond plaats", "kwamen bijeen")? Then its date and place may stand anywhere in it."""
     sent = sent_of(doc, doc[m.start])
-    for t in doc[m.end:sent.end]:
-        if t.lower_ != "in" or t.i + 1 >= sent.end:
-            continue
-        nxt = doc[t.i + 1]
-        for n in (2, 1):
-            cand = doc[nxt.i:min(nxt.i + n, sent.end)]
-            if _is_cap(cand.text) and _reference_key(cand.text) and \
-                    _reference_key(cand.text).startswith("place/"):
-                return cand.start, cand.end
+    return not _HELD.isdisjoint(lowers(doc)[sent.start:sent.end])
+
+
+def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
+    """The one date of the mention's sentence before it ("Op 14 en 15 juni jl. werd ...
+    een bijeenkomst gehouden"), when there is exactly one."""
+    sent = sent_of(doc, doc[m.start])
+    text = doc_text(doc)
+    inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
+              and "\n\n" not in text[min(d.end_char, doc[m.start].idx):max(d.start_char, doc[m.start].idx)]]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False) -> tuple[int, int] | None:
+    """``kwamen de ministers ... bijeen op het NAVO-hoofdkwartier in Brussel``: a known
+    place after ``in`` later in the meeting's sentence (or, when the sentence says
+    the meeting was held, earlier in it: "werd op het NAVO-hoofdkwartier in Brussel
+    een bijeenkomst gehouden")."""
+    sent = sent_of(doc, doc[m.start])
+    spans = [doc[m.end:sent.end], *([doc[sent.start:m.start]] if before else [])]
+    for part in spans:
+        for t in part:
+            if t.lower_ not in ("in", "te") or t.i + 1 >= sent.end:
+                continue
+            nxt = doc[t.i + 1]
+            for n in (2, 1):
+                cand = doc[nxt.i:min(nxt.i + n, sent.end)]
+                if _is_cap(cand.text) and _reference_key(cand.text) and \
+                        _reference_key(cand.text).startswith("place/"):
+                    return cand.start, cand.end
     return None
 
 
@@ -361,7 +544,7 @@ def _lookup(doc: Doc, name: str, classes=("Place", "Country")) -> str | None:
     return None
 
 
-def _reference_key(name: str) -> str | None:
+def _reference_key(name: str, classes=("Place", "Country")) -> str | None:
     """The reference data's key for a place name (``Washington`` -> Washington D.C.)."""
     try:
         from kg import reference
@@ -369,7 +552,7 @@ def _reference_key(name: str) -> str | None:
         ent = ref_lookup(reference.load(), name)
     except Exception:  # reference data missing or broken: fall back to the text
         return None
-    return ent.key if ent is not None and ent.cls in ("Place", "Country") else None
+    return ent.key if ent is not None and ent.cls in classes else None
 
 
 def _place_key(doc: Doc, name: str) -> str:
@@ -392,51 +575,126 @@ def _summit_slug(place: str) -> str:
     return slugify(" ".join(words) or place)
 
 
-def _settle_summits(doc: Doc, summits: list[Meeting], doc_year: int | None) -> None:
-    """Give every summit mention a place and a year, then a key."""
-    for m in summits:
-        if m.place is None and m.year is not None:
-            same = [o for o in summits if o.place and o.year == m.year]
-            if same:
-                m.place = same[0].place
-    for idx, m in enumerate(summits):
-        if m.place is None or m.year is not None:
-            continue
-        slug = _summit_slug(m.place)
-        earlier = [o for o in summits[:idx] if o.place and _summit_slug(o.place) == slug and o.year]
-        later = [o for o in summits[idx + 1:] if o.place and _summit_slug(o.place) == slug and o.year]
-        m.year = earlier[-1].year if earlier else later[0].year if later else doc_year
-    for m in summits:
-        if m.place is None:
-            continue
-        m.key = "summit/" + _summit_slug(m.place) + (f"-{m.year}" if m.year else "")
-        m.label = f"NAVO-top {m.place}" + (f" {m.year}" if m.year else "")
+def _place_names(place: str) -> set[str]:
+    """The folded names of a place: as written, and its reference names."""
+    from kg import reference
+
+    ent = reference.load().lookup(place)
+    names = {fold(place)}
+    if ent is not None and ent.cls == "Place":
+        names |= {fold(n) for n in (ent.label, *ent.aliases)}
+    return names
 
 
-def _settle_ministerials(ms: list[Meeting], doc_year: int | None) -> None:
+def _summit_of_text_dates(doc: Doc, place: str, dates) -> SummitRef | None:
+    """The one summit at ``place`` on whose days the text's dates fall ("de tweede dag
+    van de NAVO-top in Den Haag" ... "woensdag 25 juni"), if exactly one is."""
+    hits = set()
+    for _s, _e, d in dates:
+        if not d.is_day:
+            continue
+        ref = match_summit(place, year=d.year if d.explicit_year else None, month=d.month1, day=d.day1)
+        if ref is not None:
+            hits.add(ref)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> None:
+    """Give every summit mention its reference summit (``kg.reference.match_summit``),
+    then a key: the reference summit's, or, for a mention that fits none, a key
+    that ``kg.resolve`` scopes to this document (``summit/~<place>``).
+
+    A mention that gives a date, a year ("in 2014", "volgend jaar"), a length or
+    its kind is matched on those; one that gives only a place is the summit
+    another mention of that place in this document resolved to, else the one
+    the document's date and the sentence's tense point at."""
+    for m in summits:
+        tense = _tense(doc, m.start)
+        year = m.year or _relative_year(doc, m.start, doc_date)
+        month = m.date.month1 if m.date is not None else None
+        day = m.date.day1 if m.date is not None else None
+        m.stated = bool(year or month or m.days or m.kind)
+        if m.stated:
+            m.ref = match_summit(m.place, year=year, month=month, day=day, days=m.days, kind=m.kind or None,
+                                 doc_date=doc_date, tense=tense)
+            if m.ref is None and m.place is not None and year:  # a date of a side event: the year still holds
+                m.ref = match_summit(m.place, year=year)
+    for m in summits:
+        if m.ref is not None or m.place is None:
+            continue
+        names = _place_names(m.place)
+        same = [o for o in summits if o.ref is not None and names & set(o.ref.place_names)]
+        earlier = [o for o in same if o.start < m.start]
+        if same:
+            m.ref = (earlier[-1] if earlier else same[0]).ref
+        elif not m.stated:
+            m.ref = match_summit(m.place, doc_date=doc_date, tense=_tense(doc, m.start))
+    for m in summits:
+        if m.ref is None and m.place is not None and not m.stated:
+            m.ref = _summit_of_text_dates(doc, m.place, dates)
+    found = {m.ref.key: m.ref for m in summits if m.ref is not None}
+    for m in summits:
+        if m.ref is None and m.place is None and m.kind and len(found) == 1:
+            m.ref = next(iter(found.values()))  # "deze zogeheten Leaders' Meeting": the one of this text
+    for m in summits:
+        if m.ref is not None:
+            m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases]
+        elif m.place is not None and _known_place(m.place):
+            m.key = "summit/~" + _summit_slug(m.place)
+            m.label = f"NAVO-top {m.place}"
+
+
+def _context_year(doc: Doc, m: Meeting, doc_date) -> DateMention | None:
+    """A date without a year ("op 14 en 15 juni") takes the document's year, one more
+    when the sentence looks ahead to a month already past ("a.s.", "zal") and one
+    less when it looks back to a month still to come ("jl.")."""
+    d = m.date
+    if d is None or d.explicit_year or doc_date is None:
+        return d
+    bare = DateMention(d.start_char, d.end_char, None, d.month1, d.day1, d.month2, d.day2)
+    year = doc_date.year
+    when = (d.month1, d.day1 or 1)
+    tense = _tense(doc, m.start)
+    if tense == "future" and when < (doc_date.month, doc_date.day):
+        year += 1
+    elif tense == "past" and when > (doc_date.month, doc_date.day):
+        year -= 1
+    return bare.with_year(year)
+
+
+def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
+    """Key every ministerial by kind + year-month of its start (``ministerial/fmm-2024-04``).
+
+    A mention without a date of its own takes the date of the nearest earlier
+    mention of that kind; a date without a year takes the document's (see
+    ``_context_year``). A ministerial this leaves undated gets a key that
+    ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
+    mentions in two documents are not known to be one meeting."""
     specific = {m.kind for m in ms if m.kind not in ("ministerial",)}
     for m in ms:
         if m.kind == "ministerial" and len(specific) == 1:
             m.kind = next(iter(specific))
+    for m in ms:
+        m.date = _context_year(doc, m, doc_date)
     for idx, m in enumerate(ms):
-        if m.date is None:
-            earlier = [o for o in ms[:idx] if o.date is not None and o.kind == m.kind]
+        if m.date is None or m.date.year is None:
+            earlier = [o for o in ms[:idx] if o.date is not None and o.date.year and o.kind == m.kind]
             if earlier:
                 m.date = earlier[-1].date
             elif m.kind == "ministerial":
-                anyd = [o for o in ms[:idx] if o.date is not None]
-                m.date = anyd[-1].date if anyd else None
+                anyd = [o for o in ms[:idx] if o.date is not None and o.date.year]
+                m.date = anyd[-1].date if anyd else m.date
     for m in ms:
-        d = m.date
-        if d is not None and d.year is None and doc_year:
-            d = m.date = d.with_year(doc_year)
-        stamp = f"{d.year}-{d.month1:02d}" if d is not None and d.year else (str(doc_year) if doc_year else "")
-        m.key = f"ministerial/{m.kind}" + (f"-{stamp}" if stamp else "")
+        d = m.date if m.date is not None and m.date.year else None
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
-        m.label = base + (" " + _date_label(d) if d is not None and d.year else "")
         m.alt = []
+        if d is None:
+            m.key, m.label = f"ministerial/~{m.kind}", base
+            continue
+        m.key = f"ministerial/{m.kind}-{d.year}-{d.month1:02d}"
+        m.label = base + " " + _date_label(d)
         short = DATA["kind_acronyms"].get(m.kind)
-        if short and d is not None and d.year:
+        if short:
             m.alt = [f"{short} {_date_label(d)}", f"{short} {MONTH_NAMES[d.month1 - 1]} {d.year}",
                      f"{base.removeprefix('NAVO ')} {_date_label(d)}"]
 
@@ -617,6 +875,36 @@ def _register(doc: Doc, m: Meeting) -> None:
     add_mention(doc, m.start, m.end, m.cls, m.key)
 
 
+def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
+    """Dates and place of a meeting from one of its mentions: a reference summit's
+    own (with the first mention as the sentence that names it), else what the
+    text states (a day-level date with a year; the place it names, or the city
+    of the headquarters it names)."""
+    text_place = _place_key(doc, m.place) if m.place else None
+    if text_place and m.place_span:
+        add_mention(doc, m.place_span[0], m.place_span[1], "Place", text_place)
+    if m.ref is not None:
+        if text_place and fold(m.place) in m.ref.place_names and \
+                text_place != _place_key(doc, m.ref.place or m.place):  # "de Top in Wales": held there too
+            also = rec.setdefault("also_places", [])
+            if text_place not in (k for k, _ in also):
+                also.append((text_place, (m.start, m.end)))
+        if rec["start"] is None:
+            rec["start"], rec["end"], rec["date_span"] = m.ref.start, m.ref.end, (m.start, m.end)
+        if rec["place"] is None and m.ref.place:
+            rec["place"] = _place_key(doc, m.ref.place)
+            rec["place_span"] = (m.start, m.end)
+            rec["place_in_text"] = rec["place"] == text_place
+        return
+    if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
+        rec["start"], rec["end"] = m.date.start, m.date.end
+        rec["date_span"] = (m.start, m.end)
+    if text_place and rec["place"] is None:
+        city = DATA["headquarters_city"].get(fold(m.place))
+        rec["place"] = _place_key(doc, city) if city else text_place
+        rec["place_span"] = (m.start, m.end)
+
+
 class EventFinder:
     """Finds meetings and sessions; see the module docstring."""
 
@@ -636,28 +924,19 @@ class EventFinder:
         dates = _dates_by_token(doc, year)
         summits = _summits(doc, ns, dates)
         ministerials = _ministerials(doc, ns, dates, self.matcher)
-        # a summit date without a year ("op 20 en 21 mei a.s.") takes the letter's year
-        for m in summits + ministerials:
-            if m.date is not None and m.date.year is None and year:
-                m.date = m.date.with_year(year)
-                m.year = m.year or year
-        _settle_summits(doc, summits, year)
-        _settle_ministerials(ministerials, year)
+        doc_date = _doc_date(doc)
+        summits = _kind_summits(doc, ns, dates, summits)
+        _resolve_summits(doc, summits, doc_date, dates)
+        _settle_ministerials(doc, ministerials, doc_date)
         meetings = sorted([m for m in summits + ministerials if m.key], key=lambda m: m.start)
         info: dict[str, dict] = {}
         for m in meetings:
             _register(doc, m)
             rec = info.setdefault(m.key, {"cls": m.cls, "start": None, "end": None, "date_span": None,
-                                          "place": None, "place_span": None, "mentions": []})
+                                          "place": None, "place_span": None, "mentions": [],
+                                          "reference": m.ref is not None, "place_in_text": True})
             rec["mentions"].append((m.start, m.end))
-            if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
-                rec["start"], rec["end"] = m.date.start, m.date.end
-                rec["date_span"] = (m.start, m.end)
-            if m.place and rec["place"] is None:
-                rec["place"] = _place_key(doc, m.place)
-                rec["place_span"] = (m.start, m.end)
-                if m.place_span:
-                    add_mention(doc, m.place_span[0], m.place_span[1], "Place", rec["place"])
+            _settle_record(doc, m, rec)
         main = meetings[0] if meetings and meetings[0].start < len(doc) and \
             doc[meetings[0].start].idx < max(1500, len(doc_text(doc)) // 5) else None
         sessions = _sessions(doc, main)
