@@ -819,6 +819,22 @@ def _scope_end(doc: Doc, body, bodies) -> int:
     return min(end, sent.end_char)
 
 
+_SESSION_STOP = frozenset(DATA["session_stopwords"])
+
+
+def session_slug(name: str) -> str:
+    """The part of a session key its name gives: the name's content words, so an
+    agenda's "Bijeenkomst met de EU en de NAVO-partners in de Indo-Pacific" and a
+    report's "Werksessie 3: Bijeenkomst met de EU en NAVO-partners in de
+    Indo-Pacific" are one session (``eu-navo-partners-indo-pacific``); a name of
+    nothing but such words ("Werksessie 3") keeps them all."""
+    words = slugify(_HEADING_PREFIX.sub("", name) or name).split("-")
+    content = [w for w in words if w and w not in _SESSION_STOP]
+    if all(w.isdigit() for w in content):
+        return slugify(name)
+    return "-".join(content)
+
+
 def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     if main is None or not main.key:
         return []
@@ -830,7 +846,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     base = main.key.split("/", 1)[1]
 
     def add(name, label, start, end, scope, body=None, heading=False):
-        key = f"session/{base}-{slugify(name)}"
+        key = f"session/{base}-{session_slug(name)}"
         sess = out.get(key)
         if sess is None:
             sess = out[key] = Session(key, label, start, end, body=body)
