@@ -154,6 +154,9 @@ def _place_after(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
             j += 1
         else:
             break
+    # "Washington D.C. Daar ...": the longest run of words that names a known place
+    while j > k and not _known_place(" ".join(doc[ns[x]].text for x in range(k, j + 1))):
+        j -= 1
     return ns[k], ns[j] + 1
 
 
@@ -519,7 +522,8 @@ def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False) -> tuple[int,
     spans = [doc[m.end:sent.end], *([doc[sent.start:m.start]] if before else [])]
     for part in spans:
         for t in part:
-            if t.lower_ not in ("in", "te") or t.i + 1 >= sent.end:
+            at = t.lower_ in ("in", "te") or t.lower_ == "het" and t.i > sent.start and doc[t.i - 1].lower_ == "op"
+            if not at or t.i + 1 >= sent.end:
                 continue
             nxt = doc[t.i + 1]
             for n in (2, 1):

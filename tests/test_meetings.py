@@ -1,0 +1,223 @@
+"""Meeting identity: reference summits, how mentions resolve to them, ministerial
+and session keys, and document-scoped keys for what fits nothing."""
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from kg import reference
+from kg.clean import clean
+from kg.errors import KGError
+from kg.extract import extract
+from kg.model import Ref, SourceText
+from kg.nlp import make_pipeline
+from kg.reference import match_summit, read_summits
+from kg.resolve import resolve, scoped_key
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def run(nlp, text: str, name: str = "brief.txt"):
+    ct = clean(SourceText(Path(name), text))
+    doc = nlp(ct.text)
+    return doc, extract(doc, ct)
+
+
+def keys(doc, cls):
+    return {s.kb_id_ for s in doc.spans.get("kg", []) if s.label_ == cls}
+
+
+def facts(ex, predicate):
+    return {(f.subject, f.object.key if isinstance(f.object, Ref) else f.object)
+            for f in ex.facts if f.predicate == predicate}
+
+
+# ---------------------------------------------------------------- reference data
+
+def test_every_summit_has_place_year_key_dates_and_a_source():
+    summits = reference.summits()
+    assert len(summits) >= 38
+    assert len({s.key for s in summits}) == len(summits)
+    for s in summits:
+        assert s.start <= s.end and s.source and s.label and s.label_en
+        assert s.key.startswith("summit/") and str(s.start.year) in s.key
+    special = {s.key: s.kind for s in summits}
+    assert special["summit/brussel-2017"] == "special"
+    assert special["summit/londen-2019"] == "leaders-meeting"
+    assert special["summit/brussel-2022"] == "extraordinary"
+
+
+def _write(tmp_path, rows) -> Path:
+    p = tmp_path / "summits.json"
+    p.write_text(json.dumps({"summits": rows}), "utf-8")
+    return p
+
+
+GOOD = {"id": "rome-1991", "kind": "summit", "start": "1991-11-07", "end": "1991-11-08", "place": "Rome",
+        "country": "IT", "name_nl": "NAVO-top Rome 1991", "name_en": "1991 Rome Summit", "source": ["x"]}
+
+
+@pytest.mark.parametrize("rows, problem", [
+    ([{**GOOD, "end": "1991-11-06"}], "end 1991-11-06 before start 1991-11-07"),
+    ([GOOD, {**GOOD, "name_nl": "b", "name_en": "c"}], "id 'rome-1991' also used by entry 1"),
+    ([GOOD, {**GOOD, "id": "rome-2002", "name_en": "2002 Rome Summit"}], "name 'NAVO-top Rome 1991' is also a name"),
+    ([{**GOOD, "place_aliases": ["Latium"]},
+      {**GOOD, "id": "riga-2006", "place": "Riga", "country": "LV", "name_nl": "r", "name_en": "s",
+       "place_aliases": ["Latium"]}], "alias 'Latium' is also an alias"),
+    ([{**GOOD, "start": "7 november 1991"}], "dates must be YYYY-MM-DD"),
+    ([{**GOOD, "kind": "dinner"}], "kind 'dinner' is not one of"),
+    ([{k: v for k, v in GOOD.items() if k != "source"}], "missing field 'source'"),
+])
+def test_bad_summit_file_is_a_one_line_error_naming_file_and_entry(tmp_path, rows, problem):
+    path = _write(tmp_path, rows)
+    with pytest.raises(KGError) as err:
+        read_summits(path)
+    msg = str(err.value)
+    assert "\n" not in msg and str(path) in msg and "entry " in msg and problem in msg
+
+
+def test_malformed_summit_json_is_a_one_line_error(tmp_path):
+    p = tmp_path / "summits.json"
+    p.write_text('{"summits": [', "utf-8")
+    with pytest.raises(KGError, match="malformed JSON") as err:
+        read_summits(p)
+    assert "\n" not in str(err.value) and str(p) in str(err.value)
+
+
+def test_match_summit_needs_more_than_a_name():
+    assert match_summit("Riga") is None  # a place alone: no date, no document date
+    assert match_summit("Riga", doc_date=dt.date(2006, 10, 2)).key == "summit/riga-2006"
+    assert match_summit("Rome", year=1991).key == "summit/rome-1991"
+    assert match_summit("Rome", year=1995) is None  # no summit there that year
+    # by date only: 28 June is within one summit only
+    assert match_summit(month=6, day=29, doc_date=dt.date(2022, 5, 1)).key == "summit/madrid-2022"
+    # several places share a day: the tense and the document's date choose
+    assert match_summit("Brussel", doc_date=dt.date(2021, 7, 1), tense="past").key == "summit/brussel-2021"
+    assert match_summit("Brussel", doc_date=dt.date(2021, 7, 1), tense="future").key == "summit/brussel-2022"
+    assert match_summit("Straatsburg", days=2, year=2009).key == "summit/straatsburg-kehl-2009"
+    assert match_summit(kind="leaders-meeting", doc_date=dt.date(2019, 11, 20)).key == "summit/londen-2019"
+
+
+# ---------------------------------------------------------------- summits in text
+
+def test_year_before_the_summit_is_its_own_not_the_letters(nlp):
+    text = ("Den Haag, 2 maart 2019\n\nDe bondgenoten werken verder aan de afspraken die in 2006 "
+            "tijdens de NAVO-top in Riga zijn gemaakt.\n")
+    doc, ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/riga-2006"}
+    assert ("summit/riga-2006", dt.date(2006, 11, 28)) in facts(ex, "schema:startDate")
+
+
+def test_tense_and_letter_date_pick_the_coming_summit(nlp):
+    text = ("Den Haag, 5 februari 2024\n\nDe ministers bereidden zich voor op de NAVO-top in "
+            "Washington D.C. Daar zal de NAVO haar verjaardag vieren.\n")
+    doc, ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/washington-2024"}
+    assert ("summit/washington-2024", "place/washington-d-c") in facts(ex, "schema:location")
+
+
+def test_summit_named_by_its_days_only(nlp):
+    text = "Den Haag, 30 april 2012\n\nHet kabinet zet voor de NAVO-top van 20 en 21 mei in op drie punten.\n"
+    doc, ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/chicago-2012"}
+    assert ("summit/chicago-2012", "place/chicago") in facts(ex, "schema:location")
+    # the host city comes from the reference data: the text does not mention it
+    assert not ex.entities["place/chicago"].mentioned
+
+
+def test_summits_named_by_kind(nlp):
+    text = ("Den Haag, 20 november 2019\n\nDe minister-president reist op 3 december naar Londen voor een "
+            "bijeenkomst van staatshoofden en regeringsleiders van de NAVO. Deze Leaders' Meeting markeert "
+            "zeventig jaar bondgenootschap. Eerder, tijdens de buitengewone bijeenkomst van staatshoofden "
+            "en regeringsleiders in 2022, ging het over Oekraïne.\n")
+    doc, ex = run(nlp, text)
+    assert "summit/londen-2019" in keys(doc, "Summit")
+    spans = {s.text for s in doc.spans["kg"] if s.kb_id_ == "summit/londen-2019"}
+    assert any("Leaders" in t for t in spans)
+
+
+def test_length_of_the_summit_picks_the_year(nlp):
+    doc, _ex = run(nlp, "Gisteren eindigde de driedaagse NAVO-top in Madrid met een slotverklaring.\n")
+    assert keys(doc, "Summit") == {"summit/madrid-2022"}
+
+
+def test_summit_dated_by_the_days_the_text_names(nlp):
+    text = ("Op de tweede dag van de NAVO-top in Vilnius spraken de leiders over Oekraïne. "
+            "Woensdag 12 juli volgde de bijeenkomst met Zelensky.\n")
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/vilnius-2023"}
+
+
+def test_other_tops_are_no_nato_summit(nlp):
+    doc, _ex = run(nlp, "Den Haag, 1 juni 2023\n\nNa de EU-top en de G7-top volgt overleg.\n")
+    assert not keys(doc, "Summit")
+
+
+def test_summit_fitting_none_is_scoped_to_its_document(nlp):
+    # no summit was ever held in Tallinn: the mention keeps a key of its own document
+    text = "Den Haag, 3 mei 2021\n\nDe minister sprak over een NAVO-top in Tallinn.\n"
+    _doc, ex = run(nlp, text, "notitie-a.txt")
+    (out,) = resolve([ex])
+    summits = {k for k, e in out.entities.items() if e.cls == "Summit"}
+    assert summits == {f"summit/{out.doc_key.split('/')[1]}-tallinn"}
+
+
+# ---------------------------------------------------------------- ministerials
+
+def test_undated_ministerials_of_two_documents_are_two_meetings(nlp):
+    text = "De ministers van Defensie kwamen bijeen om over de lastenverdeling te spreken.\n"
+    _d1, a = run(nlp, text, "bericht-een.txt")
+    _d2, b = run(nlp, text, "bericht-twee.txt")
+    ra, rb = resolve([a, b])
+    ma = {k for k, e in ra.entities.items() if e.cls == "MinisterialMeeting"}
+    mb = {k for k, e in rb.entities.items() if e.cls == "MinisterialMeeting"}
+    assert ma and mb and not ma & mb
+    assert scoped_key("ministerial/~dmm", "document/bericht-een") == "ministerial/bericht-een-dmm"
+    assert scoped_key("ministerial/dmm-2020-10", "document/x") == "ministerial/dmm-2020-10"
+
+
+def test_ministerial_month_from_the_letter_and_headquarters_in_brussels(nlp):
+    text = ("Den Haag, 30 september 2021\n\nHierbij de geannoteerde agenda voor de bijeenkomst van de "
+            "NAVO-ministers van Defensie op 21 en 22 oktober a.s. te Brussel.\n\n"
+            "Op 3 en 4 december jl. werd op het NAVO-hoofdkwartier een formele bijeenkomst gehouden van de "
+            "Noord-Atlantische Raad in de samenstelling van ministers van Buitenlandse Zaken.\n")
+    doc, ex = run(nlp, text)
+    assert "ministerial/dmm-2021-10" in keys(doc, "MinisterialMeeting")
+    assert ("ministerial/dmm-2021-10", dt.date(2021, 10, 21)) in facts(ex, "schema:startDate")
+    assert ("ministerial/dmm-2021-10", "place/brussel") in facts(ex, "schema:location")
+    # "jl." in a September letter: last December
+    assert ("ministerial/fmm-2020-12", "place/brussel") in facts(ex, "schema:location")
+
+
+# ---------------------------------------------------------------- sessions
+
+AGENDA = """Den Haag, 1 maart 2031
+
+Hierbij de geannoteerde agenda voor de NAVO Foreign Ministers Meeting (FMM) van 4 en 5 april 2031 in Brussel.
+
+Werksessie 2: Bijeenkomst met de partners in het Noordpoolgebied
+
+Tijdens deze werksessie spreken de ministers met IJsland en Groenland.
+"""
+
+REPORT = """Den Haag, 20 april 2031
+
+Hierbij het verslag van de NAVO Foreign Ministers Meeting (FMM) van 4 en 5 april 2031 in Brussel.
+
+Bijeenkomst met partners in het Noordpoolgebied
+
+In deze sessie spraken de ministers over de veiligheid in het hoge noorden.
+"""
+
+
+def test_one_session_across_agenda_and_report(nlp):
+    _d1, agenda = run(nlp, AGENDA, "agenda.txt")
+    _d2, report = run(nlp, REPORT, "verslag.txt")
+    alone = [{o for s, o in facts(ex, "kg:hasSession")} for ex in (agenda, report)]
+    assert alone[0] == alone[1] and len(alone[0]) == 1
+    joint = resolve([agenda, report])
+    assert {o for ex in joint for s, o in facts(ex, "kg:hasSession")} == alone[0]
