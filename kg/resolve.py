@@ -140,9 +140,51 @@ def scope_to_document(ex: Extraction) -> Extraction:
     return new
 
 
+_MEETING_KINDS = ("ministerial/", "summit/")
+
+
+def settle_meeting_dates(extractions: list[Extraction]) -> list[Extraction]:
+    """One start and one end date per meeting across documents: the earliest start
+    and the latest end any document states. A letter that names only one day of a
+    two-day ministerial ("op 4 april") states a day of it, not its first day, so
+    its other date facts are dropped. Documents with nothing to drop are returned
+    as they are."""
+    starts: dict[str, set] = defaultdict(set)
+    ends: dict[str, set] = defaultdict(set)
+    for ex in extractions:
+        for f in ex.facts:
+            if f.subject.startswith(_MEETING_KINDS):
+                if f.predicate == "schema:startDate":
+                    starts[f.subject].add(f.object)
+                elif f.predicate == "schema:endDate":
+                    ends[f.subject].add(f.object)
+    keep = {k: min(v) for k, v in starts.items() if len(v) > 1}
+    keep_end = {k: max(v) for k, v in ends.items() if len(v) > 1}
+    if not keep and not keep_end:
+        return extractions
+
+    def wanted(f: Fact) -> bool:
+        if f.predicate == "schema:startDate" and f.subject in keep:
+            return f.object == keep[f.subject]
+        if f.predicate == "schema:endDate" and f.subject in keep_end:
+            return f.object == keep_end[f.subject]
+        return True
+
+    out = []
+    for ex in extractions:
+        facts = [f for f in ex.facts if wanted(f)]
+        if len(facts) != len(ex.facts):
+            new = Extraction(source=ex.source, doc_key=ex.doc_key, warnings=list(ex.warnings))
+            new.entities = ex.entities
+            new.facts = facts
+            ex = new
+        out.append(ex)
+    return out
+
+
 def resolve(extractions: list[Extraction]) -> list[Extraction]:
     """Give every entity one key and one label across all documents."""
-    extractions = [scope_to_document(ex) for ex in extractions]
+    extractions = settle_meeting_dates([scope_to_document(ex) for ex in extractions])
     parent: dict[str, str] = {}
     people: dict[str, set[str]] = defaultdict(set)
     variants: set[str] = set()

@@ -221,3 +221,15 @@ def test_one_session_across_agenda_and_report(nlp):
     assert alone[0] == alone[1] and len(alone[0]) == 1
     joint = resolve([agenda, report])
     assert {o for ex in joint for s, o in facts(ex, "kg:hasSession")} == alone[0]
+
+
+def test_one_start_date_per_meeting_across_documents(nlp):
+    agenda = ("Den Haag, 1 maart 2031\n\nHierbij de geannoteerde agenda voor de NAVO Foreign Ministers "
+              "Meeting (FMM) van 4 en 5 april 2031 in Brussel.\n")
+    note = "Den Haag, 2 april 2031\n\nDe FMM van 5 april 2031 staat in het teken van Oekraïne.\n"
+    _d1, a = run(nlp, agenda, "agenda.txt")
+    _d2, b = run(nlp, note, "notitie.txt")
+    assert ("ministerial/fmm-2031-04", dt.date(2031, 4, 5)) in facts(b, "schema:startDate")
+    starts = {o for ex in resolve([a, b]) for s, o in facts(ex, "schema:startDate") if s == "ministerial/fmm-2031-04"}
+    ends = {o for ex in resolve([a, b]) for s, o in facts(ex, "schema:endDate") if s == "ministerial/fmm-2031-04"}
+    assert starts == {dt.date(2031, 4, 4)} and ends == {dt.date(2031, 4, 5)}

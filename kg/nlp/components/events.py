@@ -332,6 +332,22 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
     return out
 
 
+def _kind_matches(text: str, low: str, rx: re.Pattern, anchor: str) -> list[tuple[int, int]]:
+    """Spans of ``rx`` in ``text`` that hold the word ``anchor``: the pattern is only
+    tried in a short window around each occurrence of that word (the whole text
+    would be scanned at every position)."""
+    out: list[tuple[int, int]] = []
+    at = low.find(anchor)
+    while at >= 0:
+        lo = max(0, at - 60, out[-1][1] if out else 0)
+        for m in rx.finditer(text, lo, min(len(text), at + 120)):
+            if m.start() <= at < m.end():
+                out.append(m.span())
+                break
+        at = low.find(anchor, at + len(anchor))
+    return out
+
+
 def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
     """Summits named by their kind: "NAVO Leaders' Meeting", "(speciale) bijeenkomst van
     staatshoofden en regeringsleiders (van de NAVO)"."""
@@ -342,8 +358,9 @@ def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[
     out: list[Meeting] = []
     pos = _Positions(ns)
     for name, rx in _KIND_RX.items():
-        for m in rx.finditer(text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        for a, b in _kind_matches(text, low, rx, "leaders" if name == "leaders-meeting" else "staatshoofden"):
+            m = rx.match(text, a, b)
+            span = doc.char_span(a, b, alignment_mode="expand")
             if span is None:
                 continue
             kind = "leaders-meeting" if name == "leaders-meeting" else \
