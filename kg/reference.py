@@ -288,3 +288,32 @@ def match_summit(place: str | None = None, *, year: int | None = None, month: in
         after = [s for s in near if s.end >= doc_date]
         return after[0] if after else None
     return min(near, key=lambda s: (abs((s.start - doc_date).days), s.start)) if near else None
+
+
+# ---------------------------------------------------------------- meeting keys
+
+# A key whose slug starts with this names a thing only within its document (a
+# summit mention that fits no reference summit, an undated ministerial and their
+# sessions); ``kg.resolve.scope_to_document`` makes it the document's own, so
+# two documents never share it by name alone.
+DOCUMENT_SCOPED = "~"
+
+
+def ministerial_key(kind: str, year: int | None = None, month: int | None = None) -> str:
+    """``ministerial/fmm-2024-04``: kind + year-month of the start, the one part of
+    a ministerial's date every mention of it gives ("de FMM van april 2024" and
+    "de FMM van 3 en 4 april 2024" are one meeting). Undated: document-scoped."""
+    if year is None or month is None:
+        return f"ministerial/{DOCUMENT_SCOPED}{kind}"
+    return f"ministerial/{kind}-{year}-{month:02d}"
+
+
+def unmatched_summit_key(place: str) -> str:
+    """The document-scoped key of a summit mention that fits no reference summit."""
+    return f"summit/{DOCUMENT_SCOPED}{slugify(place)}"
+
+
+def session_key(meeting_key: str, slug: str) -> str:
+    """``session/fmm-2024-04-nato-ukraine-council``: the meeting's key + the session's
+    name slug (document-scoped when the meeting is)."""
+    return f"session/{meeting_key.partition('/')[2]}-{slug}"

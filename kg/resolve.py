@@ -109,10 +109,7 @@ def _rewrite_fact(f: Fact, m) -> Fact:
     return Fact(m(f.subject), f.predicate, obj, f.evidence)
 
 
-# A key whose slug starts with this names a thing only within its document (a
-# meeting that fits no reference summit, an undated ministerial): the resolver
-# scopes it to the document, so two documents never share it by name alone.
-DOCUMENT_SCOPED = "~"
+DOCUMENT_SCOPED = reference.DOCUMENT_SCOPED  # see kg.reference
 
 
 def scoped_key(key: str, doc_key: str) -> str:

@@ -24,7 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, document_date, find_dates
-from kg.reference import SummitRef, match_summit
+from kg.reference import SummitRef, match_summit, ministerial_key, session_key, unmatched_summit_key
 from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
@@ -258,7 +258,8 @@ def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
             break
         t = texts(doc)[ns[j]]
         if re.fullmatch(r"(19|20)\d\d", t):
-            return int(t)
+            # "in 2014 tijdens de NAVO-top": the year of an "in" phrase, not "tot 2030 op de top"
+            return int(t) if j and lowers(doc)[ns[j - 1]] == "in" else None
         if lowers(doc)[ns[j]] not in bridge:
             break
     return None
@@ -279,7 +280,7 @@ def _year_after(doc: Doc, ns: list[int], k: int) -> int | None:
         t = texts(doc)[ns[j]]
         if re.fullmatch(r"(19|20)\d\d", t):
             return int(t)
-        if t not in ("(", ",", "van", "in"):
+        if t not in ("(", "van", "in"):
             break
     return None
 
@@ -661,7 +662,7 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
         if m.ref is not None:
             m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases]
         elif m.place is not None and _known_place(m.place):
-            m.key = "summit/~" + _summit_slug(m.place)
+            m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
 
 
@@ -710,9 +711,9 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
         m.alt = []
         if d is None:
-            m.key, m.label = f"ministerial/~{m.kind}", base
+            m.key, m.label = ministerial_key(m.kind), base
             continue
-        m.key = f"ministerial/{m.kind}-{d.year}-{d.month1:02d}"
+        m.key = ministerial_key(m.kind, d.year, d.month1)
         m.label = base + " " + _date_label(d)
         short = DATA["kind_acronyms"].get(m.kind)
         if short:
@@ -864,10 +865,9 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     bodies = _body_spans(doc)
     out: dict[str, Session] = {}
     session_words = set(DATA["session_heading_words"])
-    base = main.key.split("/", 1)[1]
 
     def add(name, label, start, end, scope, body=None, heading=False):
-        key = f"session/{base}-{session_slug(name)}"
+        key = session_key(main.key, session_slug(name))
         sess = out.get(key)
         if sess is None:
             sess = out[key] = Session(key, label, start, end, body=body)
