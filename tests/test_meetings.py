@@ -233,3 +233,18 @@ def test_one_start_date_per_meeting_across_documents(nlp):
     starts = {o for ex in resolve([a, b]) for s, o in facts(ex, "schema:startDate") if s == "ministerial/fmm-2031-04"}
     ends = {o for ex in resolve([a, b]) for s, o in facts(ex, "schema:endDate") if s == "ministerial/fmm-2031-04"}
     assert starts == {dt.date(2031, 4, 4)} and ends == {dt.date(2031, 4, 5)}
+
+
+def test_more_ways_to_name_a_summit(nlp):
+    text = ("Den Haag, 10 april 2022\n\nNa de buitengewone NAVO-top van maart volgt de Top van Madrid. "
+            "De afspraken van de Chicago Summit van 2012 blijven van belang.\n")
+    doc, _ex = run(nlp, text)
+    assert {"summit/brussel-2022", "summit/madrid-2022", "summit/chicago-2012"} <= keys(doc, "Summit")
+
+
+def test_month_without_year_looks_back_from_the_letter(nlp):
+    text = ("Den Haag, 2 maart 2027\n\nHierbij de geannoteerde agenda voor de NAVO Foreign Ministers Meeting "
+            "(FMM) van 6 en 7 april 2027.\n\nSinds de vorige FMM in december jl. is de steun aan Oekraïne "
+            "verder gegroeid.\n")
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "MinisterialMeeting") == {"ministerial/fmm-2027-04", "ministerial/fmm-2026-12"}

@@ -199,9 +199,15 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
             k += 1
             steps += 1
             continue
+        if tok.lower_ == "van" and place is None and k + 1 < len(ns):  # "de Top van Vilnius"
+            ps = _place_after(doc, ns, k + 1)
+            if ps is not None and _known_place(doc[ps[0]:ps[1]].text):
+                place = ps
+                k = ns.index(ps[1] - 1) + 1
+                continue
         if tok.lower_ in ("in", "te") and allow_in and k + 1 < len(ns):
             nxt = doc[ns[k + 1]]
-            if any(s <= nxt.i < e for s, e, d in dates):  # "in februari 2021"
+            if any(s <= nxt.i < e for s, e, d in dates) or nxt.lower_ in MONTH_NAMES:  # "in (februari) 2021"
                 k += 1
                 continue
             if re.fullmatch(r"(19|20)\d\d", nxt.text):
@@ -304,6 +310,8 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
                 start, place_text = prev.i, adjectives[prev.lower_]
             elif prev is not None and prev.lower_ in DATA["summit_prefix_words"]:
                 start, named_nato = prev.i, True
+            elif prev is not None and _is_cap(prev.text) and _known_place(prev.text):
+                start, place_text = prev.i, prev.text  # "de Washington Summit"
         elif low.endswith(suffixes) and low not in words:
             stem = tx[i].rsplit("-", 1)[0]
             if not _is_cap(stem) or fold(stem) in ("navo", "nato"):
@@ -327,9 +335,11 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
         if low == "top" and not named_nato and place_text is None and date is None and year is None:
             continue  # a bare "de top" is an anaphor, not a name
         end = max(i + 1, place[1] if place else i + 1)
-        out.append(Meeting(start, end, "Summit", place=place_text, place_span=place_span, date=date,
+        kpos = pos.get(start, k)
+        kind = DATA["summit_kind_words"].get(lw[ns[kpos - 1]], "") if kpos else ""  # "een buitengewone NAVO-top"
+        out.append(Meeting(start, end, "Summit", kind=kind, place=place_text, place_span=place_span, date=date,
                            year=year or (date.year if date is not None and date.explicit_year else None),
-                           days=_days_before(doc, ns, pos.get(start, k))))
+                           days=_days_before(doc, ns, kpos)))
     return out
 
 
