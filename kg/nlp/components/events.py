@@ -43,6 +43,8 @@ _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
 _PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
 _HELD = frozenset(DATA["held_words"])
+_GATHERINGS = frozenset({"bijeenkomst", "vergadering", "navo-bijeenkomst"})
+_MEETING_ADJECTIVES = frozenset({"formele", "informele", "gezamenlijke", "buitengewone", "extra"})
 _KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
 
 
@@ -481,11 +483,22 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
+            if lowers(doc)[ns[j]] == "samenstelling":
+                # "een bijeenkomst van de Noord-Atlantische Raad in de samenstelling van
+                # ministers van Defensie": the meeting is the gathering named before
+                j = next((x for x in range(j - 1, max(-1, j - 14), -1) if ns[x] >= sent.start
+                          and lowers(doc)[ns[x]] in _GATHERINGS), None)
+                start = ns[j] if j is not None else None
+                if j is not None and j and lowers(doc)[ns[j - 1]] in _MEETING_ADJECTIVES:
+                    start = ns[j - 1]
+                break
             if lowers(doc)[ns[j]] in nouns:
                 start = ns[j]
                 if j and lowers(doc)[ns[j - 1]] in ("navo", "nato", "gezamenlijke"):
                     start = ns[j - 1]
                 break
+        if start is None:
+            continue  # "de NATO-Ukraine Council in samenstelling van ministers": a council, not the ministerial
         if set(back) & set(DATA["not_ministerial_context"]):
             continue
         end = ns[min(k + 6, len(ns) - 1)]
