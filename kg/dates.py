@@ -226,11 +226,20 @@ _LETTER_DATE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
+_NUMERIC_DATE_LINE = re.compile(r"^[^\n]{0,40}?\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b[^\n]{0,40}$", re.MULTILINE)
+
+
 def document_date(text: str, head: int = 3000) -> dt.date | None:
     """The date a letter or news item gives itself in its opening (``Den Haag,
     <date>``, ``Datum <date>``, a date line), or None. Dates named in the
     running text are not the document's date."""
     m = _LETTER_DATE.search(text[:head])
-    if m is None:
-        return None
-    return parse_date(m.group(1) or m.group(3))
+    if m is not None:
+        return parse_date(m.group(1) or m.group(3))
+    m = _NUMERIC_DATE_LINE.search(text[:600])  # a news item's "Nieuwsbericht | 26-06-2025 | 17:45"
+    if m is not None:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    return None

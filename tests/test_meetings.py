@@ -248,3 +248,10 @@ def test_month_without_year_looks_back_from_the_letter(nlp):
             "verder gegroeid.\n")
     doc, _ex = run(nlp, text)
     assert keys(doc, "MinisterialMeeting") == {"ministerial/fmm-2027-04", "ministerial/fmm-2026-12"}
+
+
+def test_last_summer_and_a_news_items_date_line(nlp):
+    text = ("Nieuwsbericht | 14-10-2024 | 11:02\n\nDe afspraken van de NAVO-top in Washington afgelopen zomer "
+            "worden nu uitgevoerd.\n")
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/washington-2024"}

@@ -126,6 +126,11 @@ def _relative_year(doc: Doc, i: int, doc_date) -> int | None:
         return None
     sent = sent_of(doc, doc[i])
     low = " ".join(lowers(doc)[sent.start:sent.end])
+    if "zomer" in low:  # "afgelopen zomer": the summer before the letter, "komende zomer" the next
+        if re.search(r"\b(?:afgelopen|vorige) zomer\b", low):
+            return doc_date.year if doc_date.month >= 9 else doc_date.year - 1
+        if re.search(r"\b(?:komende|aankomende|volgende) zomer\b", low):
+            return doc_date.year if doc_date.month < 6 else doc_date.year + 1
     for phrase, delta in DATA["relative_years"].items():
         if re.search(r"\b" + re.escape(phrase) + r"\b", low):
             return doc_date.year + delta
