@@ -255,3 +255,9 @@ def test_last_summer_and_a_news_items_date_line(nlp):
             "worden nu uitgevoerd.\n")
     doc, _ex = run(nlp, text)
     assert keys(doc, "Summit") == {"summit/washington-2024"}
+
+
+def test_other_organisations_summits_in_a_nato_city_are_no_nato_summit(nlp):
+    text = "Den Haag, 1 maart 2018\n\nOp de Europese top in Brussel spraken de regeringsleiders over migratie.\n"
+    doc, _ex = run(nlp, text)
+    assert not keys(doc, "Summit")

@@ -43,6 +43,7 @@ _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
 _PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
 _HELD = frozenset(DATA["held_words"])
+_NOT_NATO = frozenset(DATA["not_nato_summit_words"])
 _GATHERINGS = frozenset({"bijeenkomst", "vergadering", "navo-bijeenkomst"})
 _MEETING_ADJECTIVES = frozenset({"formele", "informele", "gezamenlijke", "buitengewone", "extra"})
 _KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
@@ -313,6 +314,8 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
         named_nato = low != "top"
         if low in words:
             prev = doc[ns[k - 1]] if k else None
+            if prev is not None and prev.lower_ in _NOT_NATO and low in ("top", "summit", "topbijeenkomst"):
+                continue  # "de Europese top", "de G20-top": another organisation's summit
             if prev is not None and prev.lower_ in adjectives:
                 start, place_text = prev.i, adjectives[prev.lower_]
             elif prev is not None and prev.lower_ in DATA["summit_prefix_words"]:
