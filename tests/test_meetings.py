@@ -261,3 +261,11 @@ def test_other_organisations_summits_in_a_nato_city_are_no_nato_summit(nlp):
     text = "Den Haag, 1 maart 2018\n\nOp de Europese top in Brussel spraken de regeringsleiders over migratie.\n"
     doc, _ex = run(nlp, text)
     assert not keys(doc, "Summit")
+
+
+def test_the_meeting_a_document_is_the_agenda_of(nlp):
+    text = ("Den Haag, 10 maart 2023\n\nIn aanloop naar de NAVO-top in Vilnius bied ik u hierbij de "
+            "geannoteerde agenda aan voor de NAVO Foreign Ministers Meeting (FMM) van 4 en 5 april 2023.\n")
+    doc, ex = run(nlp, text)
+    assert doc.user_data["kg_events"]["main"] == "ministerial/fmm-2023-04"
+    assert (ex.doc_key, "ministerial/fmm-2023-04") in facts(ex, "kg:concerns")

@@ -44,6 +44,7 @@ _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schrift
 _PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
 _HELD = frozenset(DATA["held_words"])
 _NOT_NATO = frozenset(DATA["not_nato_summit_words"])
+_DOCUMENT_WORDS = frozenset({"agenda", "verslag", "kabinetsinzet", "inzet", "geannoteerde"})
 _GATHERINGS = frozenset({"bijeenkomst", "vergadering", "navo-bijeenkomst"})
 _MEETING_ADJECTIVES = frozenset({"formele", "informele", "gezamenlijke", "buitengewone", "extra"})
 _KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
@@ -943,6 +944,22 @@ def _register(doc: Doc, m: Meeting) -> None:
     add_mention(doc, m.start, m.end, m.cls, m.key)
 
 
+def _main_meeting(doc: Doc, meetings: list[Meeting]) -> Meeting | None:
+    """The meeting the document is the agenda or report of: in its opening, the one
+    that follows "agenda", "verslag" or "inzet" in its sentence ("de geannoteerde
+    agenda voor de NAVO-top ..."), else the first one named."""
+    limit = max(1500, len(doc_text(doc)) // 5)
+    opening = [m for m in meetings if m.start < len(doc) and doc[m.start].idx < limit]
+    if not opening:
+        return None
+    lw = lowers(doc)
+    for m in opening:
+        sent = sent_of(doc, doc[m.start])
+        if any(w in _DOCUMENT_WORDS for w in lw[sent.start:m.start]):
+            return m
+    return opening[0]
+
+
 def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
     """Dates and place of a meeting from one of its mentions: a reference summit's
     own (with the first mention as the sentence that names it), else what the
@@ -1005,8 +1022,7 @@ class EventFinder:
                                           "reference": m.ref is not None, "place_in_text": True})
             rec["mentions"].append((m.start, m.end))
             _settle_record(doc, m, rec)
-        main = meetings[0] if meetings and meetings[0].start < len(doc) and \
-            doc[meetings[0].start].idx < max(1500, len(doc_text(doc)) // 5) else None
+        main = _main_meeting(doc, meetings)
         sessions = _sessions(doc, main)
         for s in sessions:
             register_entity(doc, s.key, "Session", s.label)
