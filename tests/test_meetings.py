@@ -269,3 +269,10 @@ def test_the_meeting_a_document_is_the_agenda_of(nlp):
     doc, ex = run(nlp, text)
     assert doc.user_data["kg_events"]["main"] == "ministerial/fmm-2023-04"
     assert (ex.doc_key, "ministerial/fmm-2023-04") in facts(ex, "kg:concerns")
+
+
+def test_a_plain_ministerial_takes_the_kind_of_the_letter(nlp):
+    text = ("BRIEF VAN DE MINISTER VAN DEFENSIE\n\nDen Haag, 1 oktober 2030\n\nHierbij de geannoteerde agenda "
+            "voor de NAVO ministeriële bijeenkomst van 22 en 23 oktober 2030.\n")
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "MinisterialMeeting") == {"ministerial/dmm-2030-10"}

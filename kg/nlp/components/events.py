@@ -716,6 +716,17 @@ def _context_year(doc: Doc, m: Meeting, doc_date) -> DateMention | None:
     return bare.with_year(year)
 
 
+_PORTFOLIO_RX = re.compile(r"\bministers?\s+van\s+(buitenlandse\s+zaken|defensie)\b", re.IGNORECASE)
+
+
+def _portfolio_of_letter(doc: Doc) -> set[str]:
+    """``{"fmm"}`` when the opening of the letter names only ministers of Foreign
+    Affairs (its letterhead, "de ministers van Buitenlandse Zaken kwamen bijeen"),
+    ``{"dmm"}`` for Defence only; empty when it names both or neither."""
+    found = {DATA["portfolio"][m.group(1).split()[0].lower()] for m in _PORTFOLIO_RX.finditer(doc_text(doc)[:1500])}
+    return found if len(found) == 1 else set()
+
+
 def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     """Key every ministerial by kind + year-month of its start (``ministerial/fmm-2024-04``).
 
@@ -724,7 +735,7 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     ``_context_year``). A ministerial this leaves undated gets a key that
     ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
     mentions in two documents are not known to be one meeting."""
-    specific = {m.kind for m in ms if m.kind not in ("ministerial",)}
+    specific = {m.kind for m in ms if m.kind not in ("ministerial",)} or _portfolio_of_letter(doc)
     for m in ms:
         if m.kind == "ministerial" and len(specific) == 1:
             m.kind = next(iter(specific))
