@@ -276,3 +276,42 @@ def test_a_plain_ministerial_takes_the_kind_of_the_letter(nlp):
             "voor de NAVO ministeriële bijeenkomst van 22 en 23 oktober 2030.\n")
     doc, _ex = run(nlp, text)
     assert keys(doc, "MinisterialMeeting") == {"ministerial/dmm-2030-10"}
+
+
+def _checker():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "check_meeting_identity", Path(__file__).resolve().parent.parent / "scripts" / "check_meeting_identity.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_seeds_build_keeps_the_meeting_identity_invariants(seeds_build, tmp_path):
+    from kg.cli import main
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    alone = []
+    for path in seeds[:2]:  # two of them built alone: their meeting IRIs are the joint build's
+        out = tmp_path / (path.stem + ".trig")
+        assert main(["build", str(path), "-o", str(out), "-q"]) == 0
+        alone.append(str(out))
+    assert _checker().check(str(seeds_build.trig), alone) == []
+
+
+def test_invariant_checker_finds_a_split_and_an_undated_summit(tmp_path):
+    trig = tmp_path / "bad.trig"
+    trig.write_text("""@prefix kg: <https://w3id.org/navo-kg/def#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://w3id.org/navo-kg/id/document/a> {
+  <https://w3id.org/navo-kg/id/summit/x-2030> a kg:Summit ; schema:startDate "2030-07-01"^^xsd:date ;
+      schema:location <https://w3id.org/navo-kg/id/place/x> .
+  <https://w3id.org/navo-kg/id/summit/x> a kg:Summit ; schema:startDate "2030-07-02"^^xsd:date ;
+      schema:location <https://w3id.org/navo-kg/id/place/x> .
+  <https://w3id.org/navo-kg/id/summit/y> a kg:Summit .
+}
+""", "utf-8")
+    bad = _checker().check(str(trig), [])
+    assert any("sharing place" in b for b in bad) and any("without start date" in b for b in bad)
