@@ -1,4 +1,4 @@
-"""Reference data (countries, organisations, operations, places, offices) from ``ontology/reference``.
+"""Reference data (countries, organisations, operations, places, offices, NATO summits) from ``ontology/reference``.
 
 Loaded once per process (cached). Every record carries its entity ``key``
 (``"country/oekraine"``), class, canonical ``label``, ``aliases`` and, where

@@ -11,6 +11,11 @@
   the label most documents use (then the longest). Every other surface form is
   kept as an altLabel in the document that used it.
 * Class: the most specific one seen anywhere (a Minister is a Person).
+* Meetings: their keys come from the reference data and ``kg.reference``'s key
+  functions at extraction; here a key marked document-scoped (``summit/~madrid``,
+  ``ministerial/~dmm``: fits no reference summit, or has no date) becomes the
+  document's own (``ministerial/d01-dmm``), and each meeting keeps one start and
+  one end date across documents (``settle_meeting_dates``).
 
 ``resolve(extractions)`` returns new Extractions; the inputs are not changed.
 """

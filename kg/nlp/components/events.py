@@ -1,11 +1,19 @@
 """Component kg_events: NATO summits, ministerials and their sessions.
 
-Summits are identified by place + year (``summit/vilnius-2023``), ministerials
-by kind + year-month (``ministerial/fmm-2024-04``), so the same meeting is one
-node in every document. A mention without a year takes it from the date next
-to it, the nearest earlier mention of the same meeting, or the letter's year.
-Sessions come from the document's structure: headings (``Werksessie 2:
-NATO-Ukraine Council``) and council meetings named in the text.
+A summit mention is named by place ("NAVO-top in Vilnius", "de Madrid-top"),
+by date ("de NAVO-top van 24 en 25 juni") or by kind ("Leaders' Meeting",
+"speciale bijeenkomst van staatshoofden en regeringsleiders"); what it states
+(place, its own date or year, "volgend jaar", "driedaagse", the sentence's
+tense) and the letter's date pick one summit of ``ontology/reference/summits.json``
+(``kg.reference.match_summit``), whose key (``summit/vilnius-2023``), dates and
+host city it gets. Never the letter's year by default: a mention that fits no
+summit, or that gives nothing but a place, keeps a document-scoped key.
+Ministerials are keyed by kind + year-month of their start
+(``ministerial/fmm-2024-04``, ``kg.reference.ministerial_key``); a date without
+a year is read from the letter's date and tense, and an undated ministerial is
+document-scoped. Sessions come from the document's structure: headings
+(``Werksessie 2: NATO-Ukraine Council``) and council meetings named in the
+text, keyed by the meeting and the content words of their name.
 
 What the extract stage needs later (dates, places, session scopes) is left in
 ``doc.user_data["kg_events"]``; every mention is a span in ``doc.spans["kg"]``.
