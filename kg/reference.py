@@ -273,6 +273,15 @@ def match_summit(place: str | None = None, *, year: int | None = None, month: in
         cands = [s for s in cands if _on_day(s, month, day)]
     if days is not None:
         cands = [s for s in cands if (s.end - s.start).days + 1 == days]
+    if doc_date is not None and year is None:
+        # what the letter's date and tense rule out: a summit still to come that the
+        # text puts in the past, one long past that it looks ahead to
+        if tense == "past":
+            cands = [s for s in cands if s.start <= doc_date]
+        elif tense == "future":
+            cands = [s for s in cands if s.end >= doc_date]
+        else:
+            cands = [s for s in cands if (s.start - doc_date).days <= _NEAR_DAYS]
     if not cands:
         return None
     stated = year is not None or month is not None or days is not None

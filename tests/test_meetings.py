@@ -315,3 +315,32 @@ def test_invariant_checker_finds_a_split_and_an_undated_summit(tmp_path):
 """, "utf-8")
     bad = _checker().check(str(trig), [])
     assert any("sharing place" in b for b in bad) and any("without start date" in b for b in bad)
+
+
+def test_a_separately_named_gathering_ends_the_councils_session(nlp):
+    text = ("Den Haag, 2 mei 2012\n\nHierbij de geannoteerde agenda voor de NAVO-top die op 20 en 21 mei a.s. in "
+            "Chicago plaatsvindt.\n\nOp 20 mei vergadert de Noord-Atlantische Raad van staatshoofden en "
+            "regeringsleiders. Op 21 mei is er een KFOR-bijeenkomst waarvoor Servië is uitgenodigd.\n")
+    doc, _ex = run(nlp, text)
+    nar = next(s for s in doc.user_data["kg_events"]["sessions"] if "noord-atlantische-raad" in s["key"])
+    kfor = text.index("KFOR") - 1  # the clean text equals the input here
+    assert all(not (a <= kfor < b) for a, b in nar["scopes"])
+
+
+def test_a_gathering_named_by_its_format_is_a_session_of_its_own(nlp):
+    text = ("Den Haag, 2 mei 2012\n\nHierbij de geannoteerde agenda voor de NAVO-top die op 20 en 21 mei a.s. in "
+            "Chicago plaatsvindt.\n\nOp 20 mei vergadert de Noord-Atlantische Raad van staatshoofden en "
+            "regeringsleiders. Op 21 mei is er een KFOR-bijeenkomst waarvoor Servië is uitgenodigd.\n")
+    _doc, ex = run(nlp, text)
+    sessions = {o for s, o in facts(ex, "kg:hasSession") if s == "summit/chicago-2012"}
+    assert "session/chicago-2012-kfor" in sessions
+    assert ("session/chicago-2012-kfor", "country/servie") in facts(ex, "kg:participant")
+
+
+def test_the_letters_date_and_tense_rule_out_a_summit():
+    # "de NAVO-top van 20 en 21 mei a.s." in a 2030 letter is no summit of 2012
+    assert match_summit("Chicago", month=5, day=20, doc_date=dt.date(2030, 5, 2), tense="future") is None
+    assert match_summit("Chicago", month=5, day=20, doc_date=dt.date(2012, 5, 2), tense="future").key == \
+        "summit/chicago-2012"
+    # "jl." looks back: Vilnius 2023 from a letter of 2022 does not fit
+    assert match_summit("Vilnius", month=7, day=11, doc_date=dt.date(2022, 8, 1), tense="past") is None

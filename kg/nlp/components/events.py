@@ -51,6 +51,7 @@ _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
 _PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
 _HELD = frozenset(DATA["held_words"])
+_TENSE_WINDOW = 15  # tokens either side of a mention that say its tense
 _NOT_NATO = frozenset(DATA["not_nato_summit_words"])
 _DOCUMENT_WORDS = frozenset({"agenda", "verslag", "kabinetsinzet", "inzet", "geannoteerde"})
 _GATHERINGS = frozenset({"bijeenkomst", "vergadering", "navo-bijeenkomst"})
@@ -122,10 +123,12 @@ def _doc_date(doc: Doc):
 
 
 def _tense(doc: Doc, i: int) -> str | None:
-    """``past`` or ``future`` from the words of the sentence of token ``i``
+    """``past`` or ``future`` from the words near token ``i`` in its sentence
     ("jl.", "vond plaats", "a.s.", "zal"), None when it says neither or both."""
     sent = sent_of(doc, doc[i])
-    words = set(lowers(doc)[sent.start:sent.end])
+    # the words around the mention: a long sentence (or a header run into one) can
+    # hold another clause's tense
+    words = set(lowers(doc)[max(sent.start, i - _TENSE_WINDOW):min(sent.end, i + _TENSE_WINDOW)])
     past, future = bool(words & _PAST), bool(words & _FUTURE)
     return "past" if past and not future else "future" if future and not past else None
 
@@ -877,13 +880,15 @@ def _scope_end(doc: Doc, body, bodies) -> int:
     up to a sentence that turns to another session."""
     end = _paragraph_end(doc_text(doc), sent_of(doc, body).end_char)
     nouns = set(DATA["session_nouns"])
+    suffixes = tuple("-" + n for n in DATA["session_nouns"])
     sent = sent_of(doc, body)
     lw, space = lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
     while sent.end < len(doc) and sent.end_char < end:
         nxt = sent_of(doc, doc[sent.end])
         other = any(b.start >= nxt.start and b.end <= nxt.end and b.kb_id_ != body.kb_id_ and _meets(doc, b)
                     for b in bodies)
-        new = any(lw[i] in nouns and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
+        # another gathering: "een bijeenkomst", "een ISAF-bijeenkomst", "het werkdiner"
+        new = any((lw[i] in nouns or lw[i].endswith(suffixes)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
                   for i in range(nxt.start, nxt.end))
         first = next((lw[i] for i in range(nxt.start, nxt.end) if not space[i]), "")
         if other or new or first in DATA["topic_shift_words"]:
@@ -950,7 +955,28 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
         add(b.kb_id_.split("/", 1)[1], label, b.start, b.end,
             (max(sent_of(doc, b).start_char, para + 2 if para >= 0 else 0), _scope_end(doc, b, bodies)), body=b.kb_id_)
+    # a gathering named by its format at the meeting ("een ISAF-bijeenkomst met ..."): a session
+    # of its own, over its sentence, not part of the council's session before it
+    for i in _format_gatherings(doc):
+        tok = doc[i]
+        if any(sess.start <= i < sess.end for sess in out.values()):
+            continue
+        sent = sent_of(doc, tok)
+        add(tok.text, tok.text, i, i + 1, (sent.start_char, sent.end_char))
     return list(out.values())
+
+
+def _format_gatherings(doc: Doc) -> list[int]:
+    """Tokens such as ``ISAF-bijeenkomst``, ``NUC-vergadering``: a gathering noun after
+    a capitalised name (not the NATO meeting itself: "NAVO-bijeenkomst")."""
+    suffixes = tuple("-" + n for n in DATA["session_nouns"])
+    out = []
+    for k in words_where(doc, "LOWER", "events.format_gatherings", lambda w: w.endswith(suffixes)):
+        i = _ns(doc)[k]
+        head = texts(doc)[i].rsplit("-", 1)[0]
+        if head[:1].isupper() and fold(head) not in DATA["nato_markers"] and fold(head) not in ("navo", "nato"):
+            out.append(i)
+    return out
 
 
 # ---------------------------------------------------------------- component
