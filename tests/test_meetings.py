@@ -344,3 +344,17 @@ def test_the_letters_date_and_tense_rule_out_a_summit():
         "summit/chicago-2012"
     # "jl." looks back: Vilnius 2023 from a letter of 2022 does not fit
     assert match_summit("Vilnius", month=7, day=11, doc_date=dt.date(2022, 8, 1), tense="past") is None
+
+
+def test_a_session_heading_run_into_its_paragraph_still_opens_a_session(nlp):
+    text = ("Den Haag, 1 november 2031\n\nHierbij de geannoteerde agenda voor de NAVO Foreign Ministers Meeting "
+            "(FMM) van 2 en 3 december 2031.\n\n"
+            "Werkdiner NATO-Ukraine Council\n\nTijdens het werkdiner spreken de ministers met Oekraïne.\n"
+            "Werksessie Partners in de Kaukasus Daarnaast spreken de ministers over de Kaukasus. "
+            "Armenië is uitgenodigd deel te nemen aan de sessie.\n")
+    _doc, ex = run(nlp, text)
+    parts = facts(ex, "kg:participant")
+    caucasus = "session/fmm-2031-12-partners-kaukasus"
+    assert caucasus in {o for s, o in facts(ex, "kg:hasSession")}
+    assert (caucasus, "country/armenie") in parts
+    assert ("session/fmm-2031-12-nato-ukraine-council", "country/armenie") not in parts

@@ -803,6 +803,25 @@ def _doc_headings(doc: Doc) -> list[tuple[int, int]]:
     return list(memo(doc, "events.headings", lambda: headings(doc_text(doc))))
 
 
+_RUN_ON_HEADS = frozenset({"werksessie", "sessie", "werkdiner", "werklunch"})
+_OPENERS = frozenset(DATA["sentence_openers"])
+
+
+def _run_on_heading(line: str) -> int | None:
+    """The length of a session heading that cleaning ran into the paragraph after
+    it ("Werksessie Bijeenkomst met Zuidelijke buurlanden Daarnaast zal de FMM ..."):
+    it ends before the first capitalised word that opens a sentence, within 14
+    words; None if there is no such word."""
+    pos = 0
+    for n, m in enumerate(re.finditer(r"\S+", line)):
+        if n > 14:
+            return None
+        if n >= 2 and m.group() in _OPENERS:
+            return pos
+        pos = m.end()
+    return None
+
+
 def headings(text: str) -> list[tuple[int, int]]:
     """Char ranges of the heading lines of a letter (short lines that stand alone)."""
     lines = list(_lines(text))
@@ -819,6 +838,11 @@ def headings(text: str) -> list[tuple[int, int]]:
         standalone = not prev or prev.endswith((".", "!", "?", ":", ")")) or raw.startswith("#") or n == 0
         is_session = first in session_words and len(words) <= 16
         short = len(words) <= 8 and not stripped.endswith((".", ",", ";", ":")) and stripped[0].isupper()
+        run_on = _run_on_heading(stripped) if standalone and first in _RUN_ON_HEADS and not is_session else None
+        if run_on is not None:  # "Werksessie X Daarnaast zal ...": a heading the text ran on into
+            lead = len(line) - len(line.lstrip())
+            out.append((start + lead, start + lead + run_on))
+            continue
         if not (standalone and (is_session or short or raw.startswith("#"))):
             continue
         end = start + len(line)
