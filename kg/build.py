@@ -456,7 +456,8 @@ def cmd_build(args) -> int:
     check_output(output)
     from kg import reference
 
-    reference.load()  # bad reference data: one line (BadReference) before any work
+    reference.load()  # bad reference data: one line (a KGError) before any work
+    reference.summits()
 
     docs, skipped = collect(args.paths)
     for path, reason in skipped:

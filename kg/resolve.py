@@ -13,6 +13,11 @@
   the label most documents use (then the longest). Every other surface form is
   kept as an altLabel in the document that used it.
 * Class: the most specific one seen anywhere (a Minister is a Person).
+* Meetings: their keys come from the reference data and ``kg.reference``'s key
+  functions at extraction; here a key marked document-scoped (``summit/~madrid``,
+  ``ministerial/~dmm``: fits no reference summit, or has no date) becomes the
+  document's own (``ministerial/d01-dmm``), and each meeting keeps one start and
+  one end date across documents (``settle_meeting_dates``).
 
 ``resolve(extractions)`` returns new Extractions; the inputs are not changed.
 """
@@ -122,8 +127,79 @@ def _rewrite_fact(f: Fact, m) -> Fact:
     return Fact(m(f.subject), f.predicate, obj, f.evidence)
 
 
+DOCUMENT_SCOPED = reference.DOCUMENT_SCOPED  # see kg.reference
+
+
+def scoped_key(key: str, doc_key: str) -> str:
+    """``ministerial/~dmm`` in ``document/kst-28676-210`` -> ``ministerial/kst-28676-210-dmm``;
+    other keys are returned as they are."""
+    kind, _, slug = key.partition("/")
+    if not slug.startswith(DOCUMENT_SCOPED):
+        return key
+    return f"{kind}/{doc_key.partition('/')[2]}-{slug[len(DOCUMENT_SCOPED):]}"
+
+
+def scope_to_document(ex: Extraction) -> Extraction:
+    """``ex`` with its document-scoped keys (``summit/~madrid``, ``session/~dmm-...``)
+    made the document's own; ``ex`` itself when it has none."""
+    if not any(f"/{DOCUMENT_SCOPED}" in k for k in ex.entities):
+        return ex
+
+    def m(key: str) -> str:
+        return scoped_key(key, ex.doc_key)
+
+    new = Extraction(source=ex.source, doc_key=ex.doc_key, warnings=list(ex.warnings))
+    for ent in ex.entities.values():
+        new.add_entity(_copy_entity(ent, m(ent.key)))
+    new.facts = [_rewrite_fact(f, m) for f in ex.facts]
+    return new
+
+
+_MEETING_KINDS = ("ministerial/", "summit/")
+
+
+def settle_meeting_dates(extractions: list[Extraction]) -> list[Extraction]:
+    """One start and one end date per meeting across documents: the earliest start
+    and the latest end any document states. A letter that names only one day of a
+    two-day ministerial ("op 4 april") states a day of it, not its first day, so
+    its other date facts are dropped. Documents with nothing to drop are returned
+    as they are."""
+    starts: dict[str, set] = defaultdict(set)
+    ends: dict[str, set] = defaultdict(set)
+    for ex in extractions:
+        for f in ex.facts:
+            if f.subject.startswith(_MEETING_KINDS):
+                if f.predicate == "schema:startDate":
+                    starts[f.subject].add(f.object)
+                elif f.predicate == "schema:endDate":
+                    ends[f.subject].add(f.object)
+    keep = {k: min(v) for k, v in starts.items() if len(v) > 1}
+    keep_end = {k: max(v) for k, v in ends.items() if len(v) > 1}
+    if not keep and not keep_end:
+        return extractions
+
+    def wanted(f: Fact) -> bool:
+        if f.predicate == "schema:startDate" and f.subject in keep:
+            return f.object == keep[f.subject]
+        if f.predicate == "schema:endDate" and f.subject in keep_end:
+            return f.object == keep_end[f.subject]
+        return True
+
+    out = []
+    for ex in extractions:
+        facts = [f for f in ex.facts if wanted(f)]
+        if len(facts) != len(ex.facts):
+            new = Extraction(source=ex.source, doc_key=ex.doc_key, warnings=list(ex.warnings))
+            new.entities = ex.entities
+            new.facts = facts
+            ex = new
+        out.append(ex)
+    return out
+
+
 def resolve(extractions: list[Extraction]) -> list[Extraction]:
     """Give every entity one key and one label across all documents."""
+    extractions = settle_meeting_dates([scope_to_document(ex) for ex in extractions])
     parent: dict[str, str] = {}
     people: dict[str, set[str]] = defaultdict(set)
     variants: set[str] = set()
