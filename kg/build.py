@@ -304,24 +304,50 @@ def separate_duplicates(extractions: list[Extraction]) -> list[str]:
 
 @contextlib.contextmanager
 def output_lock(output: Path, quiet: bool = False):
-    """An exclusive lock beside ``output`` so two builds never interleave writes."""
+    """An exclusive lock beside ``output`` so two builds never interleave writes.
+
+    The lock file (``.NAME.lock``) is removed when the lock is released. A
+    build that waited on a lock file since removed (or replaced) holds a lock
+    nobody else sees, so after locking it checks that the path still names
+    the file it locked, and else locks again.
+    """
     import fcntl
 
     lock_path = output.with_name(f".{output.name}.lock")
-    try:
-        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
-    except OSError as e:
-        raise KGError(f"cannot write to {output.parent}: {e.strerror or e}") from None
-    try:
+    said = False
+    while True:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if not quiet:
-                print(f"kg build: waiting for another build writing {output} ...", file=sys.stderr)
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o644)
+        except OSError as e:
+            raise KGError(f"cannot write to {output.parent}: {e.strerror or e}") from None
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if not quiet and not said:
+                    print(f"kg build: waiting for another build writing {output} ...", file=sys.stderr)
+                    said = True
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            if _same_file(fd, lock_path):
+                break
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+    try:
         yield
     finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock_path)  # while still locked: a waiter then sees it gone and locks anew
         os.close(fd)
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        a, b = os.fstat(fd), os.stat(path)
+    except FileNotFoundError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
 def check_output(output: Path) -> None:
@@ -428,6 +454,10 @@ def cmd_build(args) -> int:
         raise KGError("--max-size must be a positive number of megabytes")
     max_bytes = int(max_mb * 1_000_000) if max_mb else None
     check_output(output)
+    from kg import reference
+
+    reference.load()  # bad reference data: one line (a KGError) before any work
+    reference.summits()
 
     docs, skipped = collect(args.paths)
     for path, reason in skipped:

@@ -38,7 +38,12 @@ Replacement = Callable[[re.Match, str], str]
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,200}\]")
 _SUP = re.compile(r"<sup>[^<\n]{0,20}</sup>", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>\n]{0,200})?/?>")
+# A tag, or an HTML comment / declaration. Removed to a fixpoint: deleting the
+# inner tag of "<scr<b>ipt>" assembles a new one, which the next pass removes.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}(?:\s[^<>]{0,200})?/?>|<!--.{0,2000}?-->|<![A-Za-z][^<>]{0,200}>",
+                  re.DOTALL)
+_TAG_PASSES = 3
+_TAG_OPEN = re.compile(r"<(?=/?[A-Za-z!?])")  # a "<" a browser would read as opening a tag
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 # Patterns start with a literal or a character class where they can (a lookbehind
 # moved behind the first character), so ``re`` skips ahead to candidates
@@ -74,6 +79,22 @@ _BLANK_LINES = re.compile(r"\n\n\n+")  # == \n{3,}
 _PUNCT_RUN = re.compile(r"[^\w\s]{9,}")
 
 _LONE_BREAK = re.compile(r"\n(?<!\n\n)(?!\n)")  # == (?<!\n)\n(?!\n)
+
+# Lines of a Kamerstuk header, each kept on a line of its own however long its
+# neighbours are (tweedekamer.nl and tkconv exports print them without blank
+# lines): "Brief regering : <title>", "28 676 NAVO" (before "Nr. 448"),
+# "Nr. 448 [BRIEF VAN …]", "Den Haag, 18 december 2023".
+_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+_HEADER_LABEL_LINE = re.compile(r"[A-Z][^\n:]{2,60} : \S")
+_HEADER_NR_LINE = re.compile(r"Nr\.\s?\d{1,5}(?:\s+[A-Z]{2}[^\n]*)?$")
+_HEADER_DOSSIER_LINE = re.compile(r"\d{2} ?\d{3}(?:-[A-Z0-9]{1,4})?(?:[ \t]+[A-Z][^\n,.;:]{0,100})?$")
+_HEADER_DATE_LINE = re.compile(r"(?:Den Haag|['’‘]s[- ]Gravenhage),?\s+\d{1,2}\s+" + _MONTH + r"\s+\d{4}\s*$",
+                               re.IGNORECASE)
+# The first line of a signature block: "De minister van Defensie," alone on its line.
+_SIGNATURE_LINE = re.compile(r"(?:De|Het) [A-Za-z][^\n.,;:]{3,100},$|Hoogachtend,?$")
+# A line that ends in a word no Dutch heading or sentence ends with runs on
+# ("VERSLAG VAN DE BIJEENKOMST VAN 4 EN" / "5 APRIL 2023").
+_RUNS_ON = re.compile(r"(?:^|\s)(?i:de|het|een|van|en|voor|in|op|tot|te|met|aan|over|bij|der|den|naar|om|uit)$")
 _PAGE_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
 _DIGRAPHS = {"aa", "ee", "ii", "oo", "uu", "ai", "ei", "oi", "ui", "au", "eu", "ou", "ie", "oe", "ij"}
@@ -227,14 +248,33 @@ def _join_page_breaks(text: str, offs: array) -> tuple[str, array]:
                 or _BULLET.match(t[m.end():m.end() + 3]) is not None):
             return m.group(0)
         first_of_paragraph = line_start < 2 or t[line_start - 2] == "\n"
-        if not first_of_paragraph and t[:line_start - 1].endswith(_SENTENCE_END) and nxt.isupper() \
-                and len(line) < 0.8 * width:
-            return m.group(0)  # a heading after a paragraph's last sentence, not a wrapped line
         if len(line) > 160 or (len(line) >= 0.6 * width and not first_of_paragraph):
             return "\n"  # a one-line paragraph broken by a page, or a wrapped one
         return m.group(0)
 
     return _apply(text, offs, _PAGE_BREAK, repl)
+
+
+def _header_break(t: str, line: str, next_start: int) -> bool:
+    """True when the break between ``line`` and the line at ``next_start`` separates
+    Kamerstuk header lines (see ``_HEADER_NR_LINE`` and its neighbours)."""
+    nl = t.find("\n", next_start)
+    nxt = t[next_start:] if nl < 0 else t[next_start:nl]
+    if _HEADER_LABEL_LINE.match(line) or _HEADER_DATE_LINE.match(line):
+        return True
+    if _HEADER_NR_LINE.match(line):
+        return not _RUNS_ON.search(line)  # "Nr. 12 BRIEF VAN DE MINISTERS VAN … EN VAN" / "DEFENSIE" runs on
+    if _HEADER_NR_LINE.match(nxt) or _HEADER_DATE_LINE.match(nxt):
+        return True
+    if line.endswith(_SENTENCE_END) and _SIGNATURE_LINE.match(nxt):
+        return True  # the text ends, a signature block begins
+    if _HEADER_DOSSIER_LINE.match(line):
+        return bool(_HEADER_NR_LINE.match(nxt))
+    if _HEADER_DOSSIER_LINE.match(nxt):  # the dossier line is one when "Nr. …" follows it
+        nl2 = t.find("\n", nl + 1) if nl >= 0 else -1
+        after = "" if nl < 0 else (t[nl + 1:] if nl2 < 0 else t[nl + 1:nl2])
+        return bool(_HEADER_NR_LINE.match(after))
+    return False
 
 
 def _join_lines(text: str, offs: array) -> tuple[str, array]:
@@ -251,19 +291,41 @@ def _join_lines(text: str, offs: array) -> tuple[str, array]:
         nxt = t[m.end():m.end() + 3]
         if not line or not nxt or nxt[0] == "\n":
             return "\n"
+        if _header_break(t, line, m.end()):
+            return "\n"
         if unwrapped:  # one paragraph per line: join only a sentence cut by a page
             return " " if nxt[0].islower() and not line.endswith(_SENTENCE_END) else "\n"
         if _BULLET.match(nxt):
             return "\n"  # list items
         if len(line) > 160:  # unwrapped paragraphs, one per line (unless a page broke one)
             return "\n" if line.endswith(_SENTENCE_END) or line.isupper() else " "
+        if _RUNS_ON.search(line) and not line.endswith(_SENTENCE_END):
+            return " "  # "… VAN 4 EN" / "5 APRIL 2023": a heading wrapped after a function word
         if line.isupper() and not nxt[0].islower():
             return "\n"  # a heading in capitals
         if len(line) < short and (not nxt[0].islower() or line.endswith(_SENTENCE_END)):
             return "\n"
+        if nxt[0].isupper() and not line.endswith(_SENTENCE_END + (",",)) and _heading_line(t, line_start, line,
+                                                                                              m.end(), width, short):
+            return "\n"
         return " "
 
     return _apply(text, offs, _LONE_BREAK, repl)
+
+
+def _heading_line(t: str, line_start: int, line: str, next_start: int, width: int, short: float) -> bool:
+    """A heading longer than a short line: it opens its block (after a blank line, a short
+    line or a full stop) and the next word would have fitted on it, so the break was made
+    on purpose ("Verslag van de bijeenkomst (FMM) 3–4 april 2031" / "Op 3 en 4 april …")."""
+    end = next_start
+    while end < len(t) and not t[end].isspace():
+        end += 1
+    if len(line) + 1 + (end - next_start) > 0.85 * width:
+        return False
+    if line_start < 2 or t[line_start - 2] == "\n":
+        return True
+    prev = t[t.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+    return len(prev) < short or prev.endswith(_SENTENCE_END)
 
 
 _FINDITER = {_TRAILING_WS: _line_end_runs, _LEADING_WS: _line_start_runs}
@@ -343,6 +405,8 @@ def clean_text(text: str) -> tuple[str, array]:
     for name, pattern, repl in STEPS:
         if NEEDS.get(name, _always)(text):
             text, offs = _apply(text, offs, pattern, repl)
+            if pattern is _TAG:  # to a fixpoint: no markup survives
+                text, offs = _untag(text, offs)
     text, offs = _join_page_breaks(text, offs)
     text, offs = _apply(text, offs, _HYPHEN_BREAK, _hyphen)
     text, offs = _join_lines(text, offs)
@@ -350,6 +414,8 @@ def clean_text(text: str) -> tuple[str, array]:
     for name, pattern, repl in POST_STEPS:
         if NEEDS.get(name, _always)(text):
             text, offs = _apply(text, offs, pattern, repl)
+    if "<" in text:  # a later step (a cut punctuation run) can have joined a tag again
+        text, offs = _untag(text, offs)
     # Leading/trailing blank space of the whole text.
     lead = len(text) - len(text.lstrip())
     if lead:
@@ -361,6 +427,30 @@ def clean_text(text: str) -> tuple[str, array]:
         offs = offs[:len(text)]
         offs.append(offs[-1] + 1 if len(offs) else sentinel)
     return text, offs
+
+
+def _untag(text: str, offs: array) -> tuple[str, array]:
+    """Tags removed again while removing them assembles new ones ("<scr<b>ipt>"); after
+    a few passes every ``<`` that could still open a tag becomes a space, so nesting
+    cannot make it slow and no markup is left."""
+    for _ in range(_TAG_PASSES):
+        if _TAG.search(text) is None:
+            break
+        text, offs = _apply(text, offs, _TAG, _delete)
+    if _TAG_OPEN.search(text) is not None:
+        text, offs = _apply(text, offs, _TAG_OPEN, _space)  # a space: deleting could join a new tag
+    return text, offs
+
+
+def plain_text(text: str) -> str:
+    """``text`` with every tag removed to a fixpoint and its spaces collapsed:
+    for labels read from outside the cleaned text (an HTML ``<meta>`` title)."""
+    for _ in range(_TAG_PASSES):
+        stripped = _TAG.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    return " ".join(_TAG_OPEN.sub(" ", text).split())
 
 
 def clean(source: SourceText) -> CleanText:

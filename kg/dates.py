@@ -215,3 +215,31 @@ def first_year(text: str) -> int | None:
         if d.year is not None:
             return d.year
     return None
+
+
+# The letter's own date: "Den Haag, 22 november 2024", "'s-Gravenhage, 3 mei 2019",
+# "Datum 18 december 2023", or a line that holds nothing but a date.
+_LETTER_DATE = re.compile(
+    r"(?:(?:Den Haag|['’‘]s[- ]Gravenhage),?|^\s*Datum:?)[ \t]+(\d{1,2}\s+" + _M + r"\s+\d{4})"
+    r"|^[ \t]*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)[ \t]+)?(\d{1,2}\s+" + _M
+    + r"\s+\d{4})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+_NUMERIC_DATE_LINE = re.compile(r"^[^\n]{0,40}?\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b[^\n]{0,40}$", re.MULTILINE)
+
+
+def document_date(text: str, head: int = 3000) -> dt.date | None:
+    """The date a letter or news item gives itself in its opening (``Den Haag,
+    <date>``, ``Datum <date>``, a date line), or None. Dates named in the
+    running text are not the document's date."""
+    m = _LETTER_DATE.search(text[:head])
+    if m is not None:
+        return parse_date(m.group(1) or m.group(3))
+    m = _NUMERIC_DATE_LINE.search(text[:600])  # a news item's "Nieuwsbericht | 26-06-2025 | 17:45"
+    if m is not None:
+        try:
+            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            return None
+    return None

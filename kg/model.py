@@ -51,6 +51,9 @@ class SourceText:
     text: str
     encoding: str = "utf-8"
     warnings: tuple[str, ...] = ()
+    # Metadata the file carries beside its text (an HTML page's <meta> tags):
+    # (name lower-cased, value) pairs, e.g. ("dc.identifier", "kst-28676-474").
+    meta: tuple[tuple[str, str], ...] = ()
 
     @property
     def name(self) -> str:

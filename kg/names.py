@@ -12,7 +12,7 @@ import re
 
 from kg.slug import slugify
 
-PARTICLES = {"van", "der", "den", "de", "von", "ten", "ter", "te", "le", "la", "du", "da", "di",
+PARTICLES = {"van", "der", "den", "de", "von", "ten", "ter", "te", "le", "la", "du", "da", "di", "op", "in",
              "del", "della", "al", "el", "bin", "ibn", "zu", "vom", "'t"}
 ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII"}
 OCR_ROMAN = {"Il": "II", "Ill": "III", "lI": "II", "IlI": "III"}
@@ -49,6 +49,27 @@ def surname(name: str) -> str:
     return " ".join(words[1:])
 
 
+def given_names(name: str) -> list[str]:
+    """The words before the surname (given names and initials): ``"C.C.J. Veldkamp"`` -> ``["C.C.J."]``."""
+    words = normalise_name(name).split()
+    sur = surname(name).split()
+    if not sur or words[-len(sur):] != sur:
+        return []
+    return [w for w in words[:len(words) - len(sur)] if w.lower() not in PARTICLES]
+
+
 def person_key(name: str) -> str:
-    """``"person/<surname slug>"``: the same for every way the text writes the person."""
+    """``"person/<slug>"``: the same for every way the text writes the person.
+
+    A well-known office holder (``ontology/reference/persons.json``) has the key
+    of its reference entry whatever form the text uses (``Bijleveld``, ``Ank
+    Bijleveld-Schouten`` -> ``person/bijleveld-schouten``), so that its key does
+    not depend on which form a build sees first; anyone else the slug of the
+    surname.
+    """
+    from kg import reference
+
+    ref = reference.load().person_for(name)
+    if ref is not None:
+        return ref.key
     return "person/" + slugify(surname(name))

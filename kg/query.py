@@ -4,16 +4,27 @@ The library is ``queries/*.rq``; each file starts with a comment header::
 
     # title: Who signed which document
     # question: For every letter, who signed it ...
-    # param: signatory (optional) - IRI of a person
+    # param: signatory (optional, kg:Person) - a person, by name or IRI
     # page: 1000
+    # needs: named graphs
 
 Parameters (``--param key=value``) are turned into RDF terms and handed to the
 engine as bindings (Oxigraph substitutions, rdflib ``initBindings``); they are
 never pasted into query text. A parameter must be a result column of the
 query (Oxigraph substitutes only projected variables). Values: ``<iri>``,
 ``prefix:local`` with a known prefix (``id:person/kuleba``), else a plain
-string literal. This module also holds the SPARQL 1.1 result
+string literal. An *entity parameter* names one or more classes in its
+header (``kg:Person``; ``kg:Summit|kg:MinisterialMeeting``): a plain value is
+a name, looked up among the labels and aliases of entities of those classes
+as ``kg explain`` does (exactly, else ignoring case and accents) and bound to
+the one entity it names; a name that fits none or several is an error that
+lists the candidates. This module also holds the SPARQL 1.1 result
 serializers (JSON, XML, CSV, TSV) that ``kg serve`` uses.
+
+A query that cannot answer without the per-document named graphs says
+``# needs: named graphs``; on a graph file without them (Turtle, N-Triples:
+the union) ``kg query`` refuses it instead of printing an empty answer. No
+library query needs them: provenance is read from the evidence records.
 
 A query whose answer grows with the corpus may be paged: ``# page: N`` in its
 header and ``LIMIT N`` as its last line. ``kg query`` then returns N rows at a
@@ -33,11 +44,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape, quoteattr
 
-from rdflib import BNode, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.store import PREFIXES, Result, Store, check_read_only, open_store, parse_term
+from kg.store import (ID, ONTOLOGY_GRAPH, PREFIXES, QuerySyntaxError, Result, Store, _tokens, check_read_only,
+                      names_graphs, open_store, parse_term)
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 MAX_CELL = 80  # table cells longer than this are cut (full text in csv/json)
@@ -53,14 +65,16 @@ class LibraryQuery:
     text: str
     params: list[tuple[str, bool, str]] = field(default_factory=list)  # (name, required, help)
     page: int | None = None  # rows per page (``# page: N``), the query's final LIMIT
+    entity_params: dict[str, tuple[str, ...]] = field(default_factory=dict)  # name -> class IRIs
+    needs_graphs: bool = False  # ``# needs: named graphs``
 
     @property
     def required(self) -> list[str]:
         return [p for p, req, _ in self.params if req]
 
 
-_HEADER = re.compile(r"^#\s*(title|question|param|page)\s*:\s*(.*)$")
-_PARAM = re.compile(r"(\w+)\s*(?:\((required|optional)\))?\s*(?:-\s*(.*))?$")
+_HEADER = re.compile(r"^#\s*(title|question|param|page|needs)\s*:\s*(.*)$")
+_PARAM = re.compile(r"(\w+)\s*(?:\(([^)]*)\))?\s*(?:-\s*(.*))?$")
 
 
 def parse_header(name: str, text: str) -> LibraryQuery:
@@ -81,10 +95,16 @@ def parse_header(name: str, text: str) -> LibraryQuery:
             m = re.match(r"\d+", value)
             if m and int(m.group()) > 0:
                 q.page = int(m.group())
+        elif key == "needs":
+            q.needs_graphs = q.needs_graphs or "named graph" in value.lower()
         else:
             pm = _PARAM.match(value)
             if pm:
-                q.params.append((pm.group(1), pm.group(2) == "required", pm.group(3) or ""))
+                words = re.split(r"[\s,|]+", pm.group(2) or "")
+                q.params.append((pm.group(1), "required" in words, pm.group(3) or ""))
+                classes = tuple(str(parse_term(w)) for w in words if ":" in w)
+                if classes:
+                    q.entity_params[pm.group(1)] = classes
     return q
 
 
@@ -109,12 +129,40 @@ def resolve_query(arg: str, lib: dict[str, LibraryQuery] | None = None) -> tuple
             raise KGError(f"{arg}: no such query file")
         text = path.read_text(encoding="utf-8")
         return text, parse_header(path.stem, text)
-    if "{" in arg or _SPARQL_START.match(arg):
+    why = sparql_error(arg)
+    if why is None:
         return arg, None
     close = difflib.get_close_matches(arg, list(lib), n=5, cutoff=0.5)
     close += [n for n in lib if arg.lower() in n and n not in close]
-    hint = f"; did you mean: {', '.join(close)}?" if close else "; see kg query --list"
-    raise KGError(f"unknown query {arg!r}{hint}")
+    hint = f" (did you mean: {', '.join(close)}?)" if close else " (see kg query --list)"
+    if "{" in arg or _SPARQL_START.match(arg):  # meant as SPARQL: its error first
+        raise KGError(f"{_short(arg)} is not valid SPARQL: {why}; nor is it a library query name{hint}")
+    raise KGError(f"{_short(arg)} is neither a library query name{hint} nor valid SPARQL: {why}")
+
+
+def _short(arg: str) -> str:
+    arg = " ".join(arg.split())
+    return repr(arg if len(arg) <= 60 else arg[:59] + "…")
+
+
+def sparql_error(text: str) -> str | None:
+    """Why ``text`` is not a SPARQL query (line, column, reason), or None if it parses.
+
+    Parsed by Oxigraph against an empty store (pyoxigraph has no parse-only
+    call): nothing is read and, as SERVICE is never evaluated here, nothing fetched.
+    """
+    import pyoxigraph as ox
+
+    if any(kind == "word" and tok.upper() == "SERVICE" for kind, tok in _tokens(text)):
+        return None  # a SPARQL word: check_read_only refuses the query with its own message
+    try:
+        ox.Store().query(text, prefixes=PREFIXES)
+    except SyntaxError as e:
+        err = QuerySyntaxError.from_oxigraph(str(e))
+        return str(err).removeprefix("syntax error ")
+    except Exception:  # parsed, failed on evaluation: it is SPARQL
+        return None
+    return None
 
 
 def parse_params(items: list[str]) -> dict[str, Node]:
@@ -151,6 +199,13 @@ def run(store: Store, text: str, params: dict[str, Node] | None = None,
         if extra:
             takes = f"it takes: {', '.join(sorted(known))}" if known else "it takes none"
             raise KGError(f"query {entry.name!r} has no parameter {extra[0]!r}; {takes}")
+        if entry.needs_graphs and union_only(store):
+            raise KGError(f"query {entry.name!r} needs the named graphs of a .trig or .nq build "
+                          "(one per document); this graph file is their union without them")
+        for key, classes in entry.entity_params.items():
+            if isinstance(params.get(key), Literal):
+                from kg.explain import resolve_entity
+                params[key] = resolve_entity(store, str(params[key]), classes, f"--param {key}")
         if entry.page:
             offset, limit = (_count(entry.name, k, params.pop(k, None)) for k in PAGE_PARAMS)
             page = entry.page if limit is None else limit
@@ -161,6 +216,15 @@ def run(store: Store, text: str, params: dict[str, Node] | None = None,
         del res.rows[page:]
         res.truncated = True
     return res
+
+
+UNION_GRAPH = ID + "graph/default"  # where kg.store loads a triples file (no named graphs of its own)
+
+
+def union_only(store: Store) -> bool:
+    """True when the store was loaded from a triples file (Turtle, N-Triples):
+    one union graph, no graph per document."""
+    return UNION_GRAPH in store.graphs()
 
 
 def _count(name: str, key: str, value: Node | None) -> int | None:
@@ -367,6 +431,9 @@ def cmd_query(args) -> int:
     text, entry = resolve_query(args.query, lib)
     params = parse_params(args.param)
     store = open_store(args.graph, engine=args.engine)
+    if entry is None and names_graphs(text) and union_only(store):
+        print(f"kg query: note: {args.graph} is a union without named graphs (build a .trig to keep "
+              f"one per document); here GRAPH ?g finds <{UNION_GRAPH}> and <{ONTOLOGY_GRAPH}>", file=sys.stderr)
     res = run(store, text, params, entry)
     sys.stdout.write(render(res, store, args.format, args.raw).rstrip("\n") + "\n")
     return 0

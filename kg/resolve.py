@@ -1,6 +1,8 @@
 """Identity across mentions and documents: one key, one label, one class per entity.
 
-* Persons: a name written surname-first (``Yoon Suk-yeol``) joins the person
+* Persons: a well-known office holder (``persons.json``) already has the key
+  of its reference entry (``kg.names.person_key``), its reference label and
+  Wikidata IRI, and is never merged into anyone else. For others, a name written surname-first (``Yoon Suk-yeol``) joins the person
   known by its first word (``president Yoon``); a short form of a double
   surname (``Hennis``) joins ``Hennis-Plasschaert``.
 * OCR variants: an all-caps label where ``IVI`` read as ``M`` gives the label
@@ -11,6 +13,11 @@
   the label most documents use (then the longest). Every other surface form is
   kept as an altLabel in the document that used it.
 * Class: the most specific one seen anywhere (a Minister is a Person).
+* Meetings: their keys come from the reference data and ``kg.reference``'s key
+  functions at extraction; here a key marked document-scoped (``summit/~madrid``,
+  ``ministerial/~dmm``: fits no reference summit, or has no date) becomes the
+  document's own (``ministerial/d01-dmm``), and each meeting keeps one start and
+  one end date across documents (``settle_meeting_dates``).
 
 ``resolve(extractions)`` returns new Extractions; the inputs are not changed.
 """
@@ -45,8 +52,11 @@ def person_merges(people: dict[str, set[str]]) -> dict[str, str]:
             words = [w for w in normalise_name(n).split() if not is_initials(w)]
             if len(words) == 1:
                 single.setdefault(fold(words[0]), key)
+    known = reference.load().persons
     merges: dict[str, str] = {}
     for key, names in people.items():
+        if key in known:
+            continue  # a reference person's key is already the stable one
         sur = fold(surname(max(names, key=len)))
         for n in names:
             words = [w for w in normalise_name(n).split() if not is_initials(w)]
@@ -54,7 +64,7 @@ def person_merges(people: dict[str, set[str]]) -> dict[str, str]:
                     and fold(words[0]) != sur.split()[0]:
                 merges[key] = single[fold(words[0])]  # surname written first
         head = sur.split("-")[0]
-        if "-" in sur and head in single and single[head] != key:
+        if "-" in sur and head in single and single[head] != key and single[head] not in known:
             merges[single[head]] = key  # short form of a double surname
     return merges
 
@@ -79,7 +89,7 @@ def ocr_merges(ex: Extraction, variants: set[str] | None = None) -> dict[str, st
 
 
 def _global_label(key: str, ents: list[Entity], doc_labels: Counter, variants: set[str]) -> str:
-    ref = reference.load().get(key)
+    ref = reference.load().get(key) or reference.load().persons.get(key)
     if ref is not None:
         return ref.label
     if ents[0].cls in _PERSONS or any(e.cls in _PERSONS for e in ents):
@@ -89,6 +99,14 @@ def _global_label(key: str, ents: list[Entity], doc_labels: Counter, variants: s
     if not good:  # the documents' labels were OCR variants: use the forms they map to
         good = Counter(n for e in ents for n in _names(e) if n not in variants) or doc_labels
     return max(sorted(good), key=lambda n: (good[n], len(n)))
+
+
+def _person_same_as(key: str, cls: str) -> str | None:
+    """The Wikidata IRI of a reference person (``persons.json``), if checked."""
+    if cls not in _PERSONS:
+        return None
+    ref = reference.load().persons.get(key)
+    return ref.same_as if ref is not None else None
 
 
 def _copy_entity(ent: Entity, key: str) -> Entity:
@@ -109,8 +127,79 @@ def _rewrite_fact(f: Fact, m) -> Fact:
     return Fact(m(f.subject), f.predicate, obj, f.evidence)
 
 
+DOCUMENT_SCOPED = reference.DOCUMENT_SCOPED  # see kg.reference
+
+
+def scoped_key(key: str, doc_key: str) -> str:
+    """``ministerial/~dmm`` in ``document/kst-28676-210`` -> ``ministerial/kst-28676-210-dmm``;
+    other keys are returned as they are."""
+    kind, _, slug = key.partition("/")
+    if not slug.startswith(DOCUMENT_SCOPED):
+        return key
+    return f"{kind}/{doc_key.partition('/')[2]}-{slug[len(DOCUMENT_SCOPED):]}"
+
+
+def scope_to_document(ex: Extraction) -> Extraction:
+    """``ex`` with its document-scoped keys (``summit/~madrid``, ``session/~dmm-...``)
+    made the document's own; ``ex`` itself when it has none."""
+    if not any(f"/{DOCUMENT_SCOPED}" in k for k in ex.entities):
+        return ex
+
+    def m(key: str) -> str:
+        return scoped_key(key, ex.doc_key)
+
+    new = Extraction(source=ex.source, doc_key=ex.doc_key, warnings=list(ex.warnings))
+    for ent in ex.entities.values():
+        new.add_entity(_copy_entity(ent, m(ent.key)))
+    new.facts = [_rewrite_fact(f, m) for f in ex.facts]
+    return new
+
+
+_MEETING_KINDS = ("ministerial/", "summit/")
+
+
+def settle_meeting_dates(extractions: list[Extraction]) -> list[Extraction]:
+    """One start and one end date per meeting across documents: the earliest start
+    and the latest end any document states. A letter that names only one day of a
+    two-day ministerial ("op 4 april") states a day of it, not its first day, so
+    its other date facts are dropped. Documents with nothing to drop are returned
+    as they are."""
+    starts: dict[str, set] = defaultdict(set)
+    ends: dict[str, set] = defaultdict(set)
+    for ex in extractions:
+        for f in ex.facts:
+            if f.subject.startswith(_MEETING_KINDS):
+                if f.predicate == "schema:startDate":
+                    starts[f.subject].add(f.object)
+                elif f.predicate == "schema:endDate":
+                    ends[f.subject].add(f.object)
+    keep = {k: min(v) for k, v in starts.items() if len(v) > 1}
+    keep_end = {k: max(v) for k, v in ends.items() if len(v) > 1}
+    if not keep and not keep_end:
+        return extractions
+
+    def wanted(f: Fact) -> bool:
+        if f.predicate == "schema:startDate" and f.subject in keep:
+            return f.object == keep[f.subject]
+        if f.predicate == "schema:endDate" and f.subject in keep_end:
+            return f.object == keep_end[f.subject]
+        return True
+
+    out = []
+    for ex in extractions:
+        facts = [f for f in ex.facts if wanted(f)]
+        if len(facts) != len(ex.facts):
+            new = Extraction(source=ex.source, doc_key=ex.doc_key, warnings=list(ex.warnings))
+            new.entities = ex.entities
+            new.facts = facts
+            ex = new
+        out.append(ex)
+    return out
+
+
 def resolve(extractions: list[Extraction]) -> list[Extraction]:
     """Give every entity one key and one label across all documents."""
+    extractions = settle_meeting_dates([scope_to_document(ex) for ex in extractions])
     parent: dict[str, str] = {}
     people: dict[str, set[str]] = defaultdict(set)
     variants: set[str] = set()
@@ -145,14 +234,19 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
     # One label and class per key across documents.
     by_key: dict[str, list[Entity]] = defaultdict(list)
     labels: dict[str, Counter] = defaultdict(Counter)
+    own: dict[str, Entity] = {}  # a document as read from itself, not as cited by others
     for ex in out:
         for ent in ex.entities.values():
             by_key[ent.key].append(ent)
             labels[ent.key][ent.label] += 1
+        if ex.doc_key in ex.entities:
+            own[ex.doc_key] = ex.entities[ex.doc_key]
     for key, ents in by_key.items():
-        label = _global_label(key, ents, labels[key], variants)
-        cls = "Minister" if any(e.cls == "Minister" for e in ents) else ents[0].cls
-        same_as = next((e.same_as for e in ents if e.same_as), None)
+        mine = own.get(key)
+        label = mine.label if mine is not None else _global_label(key, ents, labels[key], variants)
+        cls = ("Minister" if any(e.cls == "Minister" for e in ents)
+               else mine.cls if mine is not None else ents[0].cls)
+        same_as = next((e.same_as for e in ents if e.same_as), None) or _person_same_as(key, cls)
         for e in ents:
             names = _names(e)
             e.label, e.cls, e.same_as = label, cls, same_as

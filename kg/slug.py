@@ -7,6 +7,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: ``"Oekraïne"`` and ``"Oekraine"`` -> ``"oekraine"``."""
+    if text.__class__ is str and text.isascii():  # nothing to decompose; ASCII casefold is lower (common, fast)
+        return text.lower()
     s = unicodedata.normalize("NFKD", text)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 

@@ -486,9 +486,5 @@ if __name__ == "__main__":  # python tests/badinputs.py : print the table
 
 
 def leftovers(folder: Path, keep: set[str]) -> list[str]:
-    """Files in ``folder`` other than ``keep``: temporary outputs a build left behind.
-
-    A ``*.lock`` file is not counted: a lock file used with flock is meant to
-    stay (removing it would race with a waiting build).
-    """
-    return sorted(p.name for p in folder.iterdir() if p.name not in keep and not p.name.endswith(".lock"))
+    """Files in ``folder`` other than ``keep``: temporary outputs or a lock file a build left behind."""
+    return sorted(p.name for p in folder.iterdir() if p.name not in keep)

@@ -57,7 +57,7 @@ def test_reverse_order_definition(nlp):
 
 def test_translated_acronym_by_initials(nlp):
     doc = nlp("Verder vergaderde de Navo-Georgië Commissie (NGC) op 5 maart.")
-    assert any(k.endswith("georgie-commissie") for _c, k, _t in found(doc, "Organisation"))
+    assert any(k == "organisation/georgie-commission" for _c, k, _t in found(doc, "Organisation"))
 
 
 def test_operation_and_dutch_compounds(nlp):
@@ -79,3 +79,30 @@ def test_capitalised_english_name_without_acronym(nlp):
 def test_no_entity_from_plain_dutch(nlp):
     doc = nlp("De Russische agressie vraagt om een nieuw actieplan en een strategie. De Raad kwam bijeen.")
     assert not found(doc, "Initiative")
+
+
+def test_adjective_inflection_folds_to_one_key():
+    assert canonical_slug("Strategische Concept") == canonical_slug("Strategisch Concept") == "strategisch-concept"
+    assert canonical_slug("Europese Defensiestrategie") == canonical_slug("Europees Defensiestrategie")
+    assert canonical_slug("Nationale Veiligheidsstrategie") == "nationaal-veiligheidsstrategie"
+    assert canonical_slug("Grote Oefening") == canonical_slug("Groot Oefening")
+    # nouns and English words keep their -e
+    assert canonical_slug("Brigade Strategie") == "brigade-strategie"
+    assert canonical_slug("Rapid Response Force") == "rapid-response-force"
+
+
+def test_dutch_and_english_council_names_fold_to_one_key():
+    assert canonical_slug("NATO-Georgia Commission") == canonical_slug("NAVO-Georgië-commissie") \
+        == canonical_slug("Navo-Georgië Commissie") == "georgie-commission"
+    assert canonical_slug("NATO-Ukraine Council") == canonical_slug("NAVO-Oekraïne Raad")
+
+
+def test_council_of_nato_and_a_partner_in_dutch_and_english_is_one_entity(nlp):
+    doc = nlp("De NAVO-Moldavië-raad vergaderde. Later sprak de NATO-Moldova Council (NMC) opnieuw.")
+    by_text = {t: k for _c, k, t in found(doc, "Organisation")}
+    assert by_text["NAVO-Moldavië-raad"] == by_text["NATO-Moldova Council"] == "organisation/moldavie-council"
+
+
+def test_variant_of_a_reference_organisation_gets_its_key(nlp):
+    doc = nlp("De NAVO-Oekraïne-raad kwam bijeen.")
+    assert {k for _c, k, _t in found(doc, "Organisation")} == {"organisation/nato-ukraine-council"}

@@ -189,3 +189,74 @@ def test_rewritten_patterns_match_like_their_first_forms(parts):
             [(m.span(), m.groups()) for m in old.finditer(text)], first
     for pattern, finder in ((_c._TRAILING_WS, _c._line_end_runs), (_c._LEADING_WS, _c._line_start_runs)):
         assert [m.span() for m in finder(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+
+
+# A Kamerstuk header as the parliament's site exports it: no blank lines, and a
+# title line long enough that the old rule glued the next line onto it.
+EXPORTED_HEADER = (
+    "Brief regering : Stand van zaken rond de voorbereiding van de bijeenkomst van defensieministers in Oslo\n"
+    "21 501-28 Defensieraad\n"
+    "Nr. 612\n"
+    "BRIEF VAN DE MINISTER VAN DEFENSIE\n"
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal en de leden van de vaste commissie\n"
+    "Den Haag, 4 maart 2031\n"
+    "Hiermee informeer ik uw Kamer over de stand van zaken rond de voorbereiding van de bijeenkomst van\n"
+    "de defensieministers die op 12 en 13 maart in Oslo plaatsvindt, en over de inzet van het kabinet.\n"
+)
+
+
+def test_exported_kamerstuk_header_keeps_its_lines():
+    lines = _clean(EXPORTED_HEADER).split("\n")
+    assert lines[1] == "21 501-28 Defensieraad"
+    assert lines[2] == "Nr. 612"
+    assert lines[5] == "Den Haag, 4 maart 2031"
+    assert lines[6].startswith("Hiermee informeer ik") and lines[6].endswith("inzet van het kabinet.")
+
+
+def test_a_number_line_without_nr_is_no_header():
+    text = _clean("De bondgenoten spraken over de bijdragen van de lidstaten en de kosten van de\n"
+                  "12 500 militairen die de komende jaren in het oosten van het verdragsgebied dienen.\n")
+    assert "\n" not in text
+
+
+def test_capital_heading_wrapped_after_a_function_word_is_one_line():
+    text = _clean("VERSLAG VAN DE BIJEENKOMST VAN DEFENSIEMINISTERS VAN 12 EN\n13 MAART 2031\n\n"
+                  "Op 12 en 13 maart kwamen de ministers bijeen.\n")
+    assert text.split("\n")[0] == "VERSLAG VAN DE BIJEENKOMST VAN DEFENSIEMINISTERS VAN 12 EN 13 MAART 2031"
+
+
+def test_a_signature_block_starts_its_own_line_after_a_full_line():
+    text = _clean("Met deze brief informeer ik uw Kamer over de voorbereiding van de bijeenkomst van de\n"
+                  "defensieministers, en over de gesprekken die ik daar met de bondgenoten zal voeren.\n"
+                  "De minister van Defensie,\nP.Q. van Houten\n")
+    assert text.split("\n")[-2:] == ["De minister van Defensie,", "P.Q. van Houten"]
+
+
+def test_a_heading_after_a_short_line_keeps_its_break_even_when_long():
+    text = _clean("De minister van Defensie,\nP.Q. van Houten\n"
+                  "Verslag van de bijeenkomst van defensieministers 12-13 maart 2031\n"
+                  "Op 12 en 13 maart 2031 kwamen de ministers van Defensie van de bondgenoten bijeen in\n"
+                  "Brussel, waar zij spraken over de steun aan Oekraïne en over de versterking van de\n"
+                  "oostflank van het bondgenootschap, en over de bijdragen van alle bondgenoten daaraan.\n")
+    lines = text.split("\n")
+    assert lines[2] == "Verslag van de bijeenkomst van defensieministers 12-13 maart 2031"
+    assert lines[3].startswith("Op 12 en 13 maart") and lines[3].endswith("daaraan.")
+
+
+def test_a_letterhead_wrapped_after_its_number_line_is_one_line():
+    text = _clean("Nr. 486 BRIEF VAN DE MINISTERS VOOR BUITENLANDSE HANDEL EN VAN\nBUITENLANDSE ZAKEN\n"
+                  "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n")
+    assert text.split("\n")[0] == "Nr. 486 BRIEF VAN DE MINISTERS VOOR BUITENLANDSE HANDEL EN VAN BUITENLANDSE ZAKEN"
+
+
+def test_deeply_nested_tags_leave_no_tag_and_stay_fast():
+    import re
+    import time
+
+    tag = re.compile(r"</?[A-Za-z!?]")  # what a browser reads as the start of a tag
+    for source in ("<" * 4000 + "b>" * 4000, "<<<<<<<<<(b>x", "<scr<scr<b>ipt>ipt>alert(1)"):
+        start = time.process_time()
+        text = _clean(source)
+        assert time.process_time() - start < 2
+        assert not tag.search(text), text[:40]
+    assert _clean("a < b en c > d") == "a < b en c > d"  # angle brackets in prose stay text

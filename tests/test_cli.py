@@ -70,3 +70,14 @@ def test_stats_and_validate_missing_or_broken_file(tmp_path):
     broken.write_text("this is not turtle <<<", encoding="utf-8")
     r = kg("validate", broken)
     assert r.returncode == EXIT_ERROR and "cannot parse" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_output_cut_short_by_a_closed_pipe_is_not_an_error(seeds_build):
+    """``kg stats FILE | head -1``: the reader leaves early; kg ends quietly with 0."""
+    p = subprocess.Popen([sys.executable, "-m", "kg", "stats", str(seeds_build.trig)], cwd=REPO,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    p.stdout.read(10)
+    p.stdout.close()  # the reader is gone before kg has written everything
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=300) == EXIT_OK, err
+    assert "internal error" not in err and "Traceback" not in err, err

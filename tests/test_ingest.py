@@ -119,3 +119,31 @@ def test_pdf_without_text_layer_and_truncated_pdf(tmp_path):
     broken.write_bytes(p.read_bytes()[:60])
     with pytest.raises(SkipDocument):
         read(broken)
+
+
+def test_html_main_content_without_panels_and_with_meta(tmp_path):
+    p = tmp_path / "pagina.html"
+    p.write_text(
+        '<html><head><meta name="DC.identifier" content="kst-31999-7">'
+        '<meta name="DCTERMS.issued" content="2031-05-02"><meta name="description" content="niet dit"></head>'
+        '<body><header><p>Rijksoverheid menu</p></header><nav>Home</nav>'
+        '<div class="cookiebar"><p>Deze site gebruikt cookies.</p></div>'
+        '<div class="hero-banner"><h1>Bijeenkomst in Riga</h1></div>'
+        '<p>De ministers spraken in Riga.</p><aside><p>Gerelateerde documenten</p></aside>'
+        '<footer><p>Privacy</p></footer></body></html>', encoding="utf-8")
+    source = read(p)
+    assert source.text == "Bijeenkomst in Riga\n\nDe ministers spraken in Riga.\n"
+    assert dict(source.meta) == {"dc.identifier": "kst-31999-7", "dcterms.issued": "2031-05-02"}
+
+
+def test_html_inside_main_keeps_the_article_header(tmp_path):
+    p = tmp_path / "artikel.html"
+    p.write_text("<html><body><header>Site</header><main><article><header><h1>Verslag defensieraad</h1>"
+                 "</header><p>Tekst.</p></article></main><footer>Voet</footer></body></html>", encoding="utf-8")
+    assert read(p).text == "Verslag defensieraad\n\nTekst.\n"
+
+
+def test_html_table_cells_stay_apart(tmp_path):
+    p = tmp_path / "tabel.html"
+    p.write_text("<html><body><table><tr><td>Land</td><td>Estland</td></tr></table></body></html>", encoding="utf-8")
+    assert "Land Estland" in read(p).text

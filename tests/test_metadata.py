@@ -7,6 +7,7 @@ from pathlib import Path
 from kg.clean import clean
 from kg.extract.context import Context
 from kg.extract import metadata as md
+from kg.extract import title
 from kg.model import Ref, SourceText
 
 HEADER = """Tweede Kamer der Staten-Generaal
@@ -69,7 +70,7 @@ def test_identifier_header_date_year_type():
     assert ctx.meta["doc_type"] == "Report"
     assert ctx.meta["year"] == "2030-2031" and ctx.meta["date"] == dt.date(2031, 3, 7)
     doc = ctx.extraction.entities[ctx.extraction.doc_key]
-    assert doc.cls == "Report" and doc.label == "VERSLAG VAN DE NAVO-DEFENSIEMINISTERS IN BRUSSEL"
+    assert doc.cls == "Report" and doc.label == "Verslag van de NAVO-defensieministers in Brussel"
 
 
 def test_citations_become_cited_documents():
@@ -92,8 +93,11 @@ def test_header_without_identifier():
     assert facts["dcterms:date"] == dt.date(2029, 10, 2)
     assert facts["kg:parliamentaryYear"] == "2029-2030"  # derived: after Prinsjesdag
     assert ctx.meta["doc_type"] == "AnnotatedAgenda"
+    # the letterhead is no title: without a heading the document is described
+    assert ctx.meta["title"] is None
+    title.run(ctx)
     assert ctx.extraction.entities[ctx.extraction.doc_key].label == \
-        "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN"
+        "Geannoteerde agenda van 2 oktober 2029 (Kamerstuk 35925, nr. 88)"
 
 
 def test_footer_gives_numbers_and_year():
@@ -108,7 +112,8 @@ def test_unknown_numbers_keep_the_file_key():
     ctx = _run("Een korte notitie over de NAVO zonder kop.\n", "notitie_12.txt")
     assert ctx.extraction.doc_key == "document/notitie-12"
     assert ctx.meta["dossier"] is None and ctx.meta["doc_type"] == "Letter"
-    assert ctx.extraction.entities["document/notitie-12"].label == "notitie_12.txt"
+    title.run(ctx)  # never the file name: the opening words describe it
+    assert ctx.extraction.entities["document/notitie-12"].label == "Bericht: Een korte notitie over de NAVO zonder kop"
 
 
 def test_parliamentary_year_boundary():
@@ -157,3 +162,87 @@ def test_rewritten_patterns_match_like_their_first_forms(parts):
     for new, old in _META_FIRST_FORMS:
         assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
             [(m.span(), m.groups()) for m in old.finditer(text)], old.pattern
+
+
+# --- header forms, titles (texts written for these tests) --------------------------
+
+def test_dates_of_each_header_form():
+    assert md.find_date("Antwoord van Minister Jansen (Defensie) (ontvangen 3 maart 2031).\n")[0] == dt.date(2031, 3, 3)
+    assert md.find_date("Verslag van een schriftelijk overleg\nVastgesteld 9 mei 2031\nDe commissie …\n")[0] == \
+        dt.date(2031, 5, 9)
+    assert md.find_date("Titel\nNummer: 2031D01234, datum: 2031-04-05, bijgewerkt: 2031-04-07\n")[0] == dt.date(2031, 4, 5)
+    assert md.find_date("Kop van het bericht\nNieuwsbericht | 06-07-2031 | 10:15\nTekst.\n")[0] == dt.date(2031, 7, 6)
+    assert md.find_date("Kop van het bericht\ndinsdag 8 juli 2031\nTekst.\n")[0] == dt.date(2031, 7, 8)
+    # a date inside a sentence is no date line
+    assert md.find_date("De ministers spreken op 8 juli 2031 in Oslo over de oostflank.\n")[0] is None
+
+
+def test_meta_numbers_date_and_title():
+    meta = {"dc.identifier": "kst-36410-X-12", "dcterms.issued": "2031-02-03",
+            "dc.title": "Vaststelling begroting; Brief regering; Inzet voor de <b>defensieraad</b>"}
+    assert md.meta_numbers(meta) == ("36410-X", "12")
+    assert md.meta_date(meta) == dt.date(2031, 2, 3)
+    assert md.meta_title(meta) == "Inzet voor de defensieraad"
+
+
+def test_normal_case_keeps_acronyms_and_the_texts_forms():
+    body = ("Hierbij bied ik u het verslag aan. De ministers kwamen bijeen in Riga, waar de NAVO-top "
+            "werd voorbereid. De ministeriële bijeenkomst duurde twee dagen.")
+    assert md.normal_case("VERSLAG VAN DE MINISTERIËLE BIJEENKOMST IN RIGA (DMM) OVER DE NAVO-TOP", body) == \
+        "Verslag van de ministeriële bijeenkomst in Riga (DMM) over de NAVO-top"
+    assert md.normal_case("Verslag van de bijeenkomst in Riga", body) == "Verslag van de bijeenkomst in Riga"
+
+
+def test_title_never_the_letterhead_and_cut_where_the_source_broke():
+    text = ("35 925 NAVO\n\nNr. 88 BRIEF VAN DE MINISTER VAN DEFENSIE\n\nDen Haag, 2 oktober 2029\n\n"
+            "Hierbij bied ik u het verslag aan.\n\nDe minister van Defensie,\nP.Q. Jansen\n"
+            "Verslag van de bijeenkomst van defensieministers (DMM) 12-13 september 2029\n"
+            "Op 12 en 13 september kwamen de ministers bijeen. Zij spraken over de oostflank.\n")
+    c = clean(SourceText(Path("x.txt"), text))
+    title = md.find_title(c.text, c.source.text, c.offsets)
+    assert title == "Verslag van de bijeenkomst van defensieministers (DMM) 12-13 september 2029"
+    letter_only = "35 925 NAVO\n\nNr. 88 BRIEF VAN DE MINISTER VAN DEFENSIE\n\nDen Haag, 2 oktober 2029\n\nTekst.\n"
+    assert md.find_title(letter_only) is None
+
+
+def test_describe_a_document_without_title():
+    meta = {"doc_type": "Report", "date": dt.date(2029, 10, 2), "dossier": "35925", "number": "88"}
+    assert md.describe(meta, "NAVO-top Praag 2029", "") == \
+        "Verslag NAVO-top Praag 2029 (2 oktober 2029, Kamerstuk 35925, nr. 88)"
+    assert md.describe({"doc_type": "Letter", "date": None}, "NAVO-top Praag 2029",
+                       "De leiders komen bijeen.") == "Bericht over NAVO-top Praag 2029"
+
+
+def test_numbers_from_the_page_table():
+    text = ("Kamerstuk\nDatum publicatie | Organisatie | Vergaderjaar | Dossier- en ondernummer |\n"
+            "---|---|---|---|\nTweede Kamer der Staten-Generaal | 2030-2031 | 31999 nr. 17 |\n"
+            "Vastgesteld 4 januari 2031\nDe vaste commissie voor Defensie heeft overleg gevoerd.\n")
+    assert md.find_numbers(text, text)[:2] == ("31999", "17")
+
+
+def test_meta_title_is_never_a_type_a_letterhead_or_a_number():
+    assert md.meta_title({"dc.title": "NAVO; Brief regering"}) is None
+    assert md.meta_title({"dc.title": "Regels; Advies"}) is None
+    assert md.meta_title({"overheidop.documenttitel": "Brief van de minister van Defensie"}) is None
+    assert md.meta_title({"dc.title": "Kamerstuk 31999, nr. 12"}) is None
+    assert md.meta_title({"dc.title": "NAVO; Brief regering; Verslag van de defensieraad",
+                          "overheidop.documenttitel": "Brief van de minister van Defensie"}) == \
+        "Verslag van de defensieraad"
+    # the letter's own date before the day of publication
+    assert md.meta_date({"dcterms.issued": "2031-02-05", "overheidop.datumbrief": "2031-02-03"}) == dt.date(2031, 2, 3)
+
+
+def test_an_answer_without_export_title_says_what_was_asked():
+    text = ("Vragen van het lid Bakker (PvdA) aan de Minister van Defensie over de inzet van fregatten in de "
+            "Oostzee (ingezonden 2 februari 2031).\n\nAntwoord van Minister Lammers (Defensie) (ontvangen 3 maart 2031).\n\n"
+            "Vraag 1\n\nBent u bekend met het bericht?\n")
+    c = clean(SourceText(Path("ah.txt"), text))
+    assert md.find_title(c.text, c.source.text, c.offsets) == \
+        "Antwoord op vragen van het lid Bakker over de inzet van fregatten in de Oostzee"
+
+
+def test_a_heading_with_a_date_is_no_date_line():
+    assert md.find_date("Kop van het bericht\nBijeenkomst 12 maart 2031\nTekst.\n")[0] is None
+    assert md.find_date("Kop van het bericht\nGepubliceerd op 12 maart 2031 om 10:00 uur\nTekst.\n")[0] == \
+        dt.date(2031, 3, 12)
+    assert md.find_date("Kop van het bericht\nGepubliceerd op 12 maart 2031 10:00\nTekst.\n")[0] == dt.date(2031, 3, 12)

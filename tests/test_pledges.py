@@ -66,9 +66,9 @@ def test_agreed_at_the_letters_own_summit_by_anaphor(ex):
     assert ("initiative/arctic-security-programme", "summit/madrid-2022") in facts(ex, "kg:agreedAt")
 
 
-NEW_TARGET = """Den Haag, 2 juni 2031
+NEW_TARGET = """Den Haag, 2 juni 2026
 
-Hierbij bieden wij u de kabinetsinzet aan voor de NAVO-top in Oslo op 7 en 8 juli 2031.
+Hierbij bieden wij u de kabinetsinzet aan voor de NAVO-top in Ankara op 7 en 8 juli 2026.
 
 Sinds de top in Wales geldt de Defence Investment Pledge (DIP). Het kabinet steunt het voorstel om tot een nieuwe Defence Investment Pledge van 6% van het bbp te komen.
 
@@ -88,9 +88,9 @@ def new_target():
 def test_a_proposed_target_makes_a_new_pledge_agreed_at_the_summit(new_target):
     targets = facts(new_target, "kg:targetPercentGDP")
     assert ("pledge/defence-investment-pledge", Decimal(6)) not in targets  # never on the existing DIP
-    assert ("pledge/defence-investment-pledge-oslo-2031", Decimal(6)) in targets
-    assert ("pledge/defence-investment-pledge-oslo-2031", "summit/oslo-2031") in facts(new_target, "kg:agreedAt")
-    new = new_target.entities["pledge/defence-investment-pledge-oslo-2031"]
+    assert ("pledge/defence-investment-pledge-ankara-2026", Decimal(6)) in targets
+    assert ("pledge/defence-investment-pledge-ankara-2026", "summit/ankara-2026") in facts(new_target, "kg:agreedAt")
+    new = new_target.entities["pledge/defence-investment-pledge-ankara-2026"]
     assert new.cls == "Pledge" and "nieuwe Defence Investment Pledge" in new.alt_labels
 
 
@@ -100,14 +100,14 @@ def test_a_target_stated_of_the_pledge_named_just_before(new_target):
 
 
 def test_a_proposed_target_is_no_target_of_the_existing_pledge():
-    text = "Den Haag, 2 juni 2031\n\nDe secretaris-generaal legde een voorstel voor om de Defence Investment Pledge (DIP) te verhogen naar 4% van het bbp.\n"
+    text = "Den Haag, 2 juni 2026\n\nDe secretaris-generaal legde een voorstel voor om de Defence Investment Pledge (DIP) te verhogen naar 4% van het bbp.\n"
     ct = clean(SourceText(Path("voorstel.txt"), text))
     ex = extract(make_pipeline()(ct.text), ct)
     assert not facts(ex, "kg:targetPercentGDP")
 
 
 def test_a_figure_spent_is_no_target():
-    text = ("Den Haag, 2 juni 2031\n\nNederland besteedt in 2030 2,3% van het bbp aan defensie en voldoet daarmee "
+    text = ("Den Haag, 2 juni 2026\n\nNederland besteedt in 2030 2,3% van het bbp aan defensie en voldoet daarmee "
             "aan de Defence Investment Pledge (DIP). De DIP vraagt minimaal 2% van het bbp. Dit jaar geven 20 "
             "bondgenoten minimaal 2,5% van het bbp uit.\n")
     ct = clean(SourceText(Path("uitgaven.txt"), text))
@@ -116,10 +116,19 @@ def test_a_figure_spent_is_no_target():
 
 
 def test_a_new_pledge_agreed_at_a_summit_is_not_the_old_one():
-    text = ("Den Haag, 2 juni 2031\n\nHierbij bieden wij u de kabinetsinzet aan voor de NAVO-top in Oslo op 7 en 8 juli 2031.\n\n"
-            "Op de NAVO-top in Oslo zullen bondgenoten de nieuwe Defence Investment Pledge aannemen.\n")
+    text = ("Den Haag, 2 juni 2026\n\nHierbij bieden wij u de kabinetsinzet aan voor de NAVO-top in Ankara op 7 en 8 juli 2026.\n\n"
+            "Op de NAVO-top in Ankara zullen bondgenoten de nieuwe Defence Investment Pledge aannemen.\n")
     ct = clean(SourceText(Path("nieuw.txt"), text))
     ex = extract(make_pipeline()(ct.text), ct)
     agreed = facts(ex, "kg:agreedAt")
-    assert ("pledge/defence-investment-pledge-oslo-2031", "summit/oslo-2031") in agreed
+    assert ("pledge/defence-investment-pledge-ankara-2026", "summit/ankara-2026") in agreed
     assert not any(k == "pledge/defence-investment-pledge" for k, _ in agreed)
+
+
+def test_a_new_pledge_of_a_summit_no_reference_knows_is_scoped_to_the_document():
+    text = ("Den Haag, 2 juni 2031\n\nHierbij bieden wij u de kabinetsinzet aan voor de NAVO-top in Oslo op 7 en 8 juli 2031.\n\n"
+            "Het kabinet steunt een nieuwe Defence Investment Pledge van 6% van het bbp.\n")
+    ct = clean(SourceText(Path("oslo.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    keys = {k for k, _ in facts(ex, "kg:targetPercentGDP")}
+    assert keys == {"pledge/~defence-investment-pledge-oslo"}  # kg.resolve makes it this document's own

@@ -88,8 +88,10 @@ def test_library_has_fifteen_documented_queries():
 
 
 # Parameters used to run each query in the tests (only for those that take some).
-PARAMS_FIXTURE = {"entity-facts": {"name": "Beridze"}, "entity-documents": {"name": "Georgie"}}
-PARAMS_SEEDS = {"entity-facts": {"name": "Interflex"}, "entity-documents": {"name": "Interflex"}}
+PARAMS_FIXTURE = {"entity-facts": {"name": "Beridze"}, "entity-documents": {"name": "Georgie"},
+                  "office-holders": {"date": "2031-05-20"}}
+PARAMS_SEEDS = {"entity-facts": {"name": "Interflex"}, "entity-documents": {"name": "Interflex"},
+                "office-holders": {"date": "2024-11-22"}}
 
 
 def params_for(name, table_):
@@ -124,6 +126,9 @@ FIXTURE_EXPECT = {
     "ministers": lambda r: has(r, minister="Ilia Beridze", jurisdiction="Georgië"),
     "evidence-by-rule": lambda r: has(r, rule="fixture.participant", facts="4"),
     "class-counts": lambda r: has(r, **{"class": "Country", "entities": "8"}),
+    # no reference person in the fixture: an office only a letter states holds on that letter's day
+    "office-holders": lambda r: has(r, person="de Wit", office="Buitenlandse Zaken", start="2031-05-20")
+    and not has(r, office="minister-president"),
 }
 
 
@@ -163,6 +168,9 @@ SEEDS_EXPECT = {
     "initiatives": lambda r: has(r, initiative="Defence Production Action Plan", agreedAt="Vilnius"),
     "ministers": lambda r: has(r, minister="Kishida", office="minister-president", jurisdiction="Japan"),
     "evidence-by-rule": lambda r: has(r, predicate="participant"),
+    "office-holders": lambda r: has(r, person="Veldkamp", office="Buitenlandse Zaken", jurisdiction="Nederland",
+                                    start="2024-07-02", documentDate="2024-11-22")
+    and has(r, person="Brekelmans", office="Defensie") and not has(r, person="Bruins Slot"),
     "class-counts": lambda r: has(r, **{"class": "Country"}) and int(
         next(x["entities"] for x in r if x["class"].endswith("#Country"))) >= 10,
 }

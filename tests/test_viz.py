@@ -146,11 +146,12 @@ def test_injection_strings_are_escaped_everywhere(site):
     for path in site.rglob("*.html"):
         text = path.read_text()
         assert "<img" not in text and "alert(1)</script>" not in text, path
-        # the only script elements are ours: the JSON block and the two local libraries
+        # the only script elements are ours: the JSON block and the local libraries
         for tag in re.findall(r"<script[^>]*>", text):
             assert tag in ('<script type="application/json" id="kg-data">',
                            f'<script src="{"../" if path.parent != site else ""}lib/vis-network.min.js">',
-                           f'<script src="{"../" if path.parent != site else ""}lib/kgviz.js">'), tag
+                           f'<script src="{"../" if path.parent != site else ""}lib/kgviz.js">',
+                           '<script src="lib/kgindex.js">'), tag
     ego = (site / "entity" / "person--xss-script.html").read_text()
     assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in ego
     assert "O&#x27;Neill &quot;de \\ Backslash&quot;" in ego
@@ -264,3 +265,45 @@ def test_document_page_quotes_only_its_own_sentences(site):
     assert sentence in (site / "doc" / "kst-99002-7.html").read_text()
     agenda = (site / "doc" / "kst-99001-12.html").read_text()
     assert sentence not in agenda and "agreedAt" in agenda
+
+
+# ---------------------------------------------------------------- every export format
+
+def test_export_writes_what_the_extension_says(tmp_path, G):
+    for name in ("g.graphml", "g.gexf", "g.csv"):
+        assert main(["export", "--graph", str(FIXTURE), "-o", str(tmp_path / name)]) == 0
+    assert (tmp_path / "g.graphml").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert "<graphml" in (tmp_path / "g.graphml").read_text(encoding="utf-8")
+    gexf = tmp_path / "g.gexf"
+    assert "<gexf" in gexf.read_text(encoding="utf-8") and "<graphml" not in gexf.read_text(encoding="utf-8")
+    H = nx.read_gexf(gexf)
+    assert H.number_of_nodes() == G.number_of_nodes()
+    assert H.number_of_edges() == G.number_of_edges()
+    assert H.nodes["person/xss-script"]["label"] == INJECTIONS[0]
+
+
+def test_export_csv_pair_for_gephi(tmp_path, G):
+    import csv
+
+    assert main(["export", "--graph", str(FIXTURE), "-o", str(tmp_path / "g.csv")]) == 0
+    assert not (tmp_path / "g.csv").exists()
+    with open(tmp_path / "g.nodes.csv", encoding="utf-8", newline="") as f:
+        nodes = list(csv.DictReader(f))
+    with open(tmp_path / "g.edges.csv", encoding="utf-8", newline="") as f:
+        edges = list(csv.DictReader(f))
+    assert len(nodes) == G.number_of_nodes() and len(edges) == G.number_of_edges()
+    assert list(nodes[0])[:2] == ["Id", "Label"] and list(edges[0])[:5] == ["Source", "Target", "Type", "Id", "Label"]
+    by_id = {n["Id"]: n for n in nodes}
+    assert by_id["person/van-der-hoeven"]["aliases"] == "Van der Hoeven | minister Van der Hoeven"
+    assert by_id["person/xss-script"]["Label"] == INJECTIONS[0]
+    assert {(e["Source"], e["Target"]) for e in edges} == {(u, v) for u, v in G.edges()}
+    assert {e["Type"] for e in edges} == {"Directed"} and len({e["Id"] for e in edges}) == len(edges)
+
+
+@pytest.mark.parametrize("argv", [["-o", "g.json"], ["-o", "g"], ["-o", "g.gexf", "--format", "graphml"]])
+def test_export_refuses_other_extensions(tmp_path, argv, capsys):
+    argv = [str(tmp_path / a) if a.startswith("g") and a != "graphml" else a for a in argv]
+    assert main(["export", "--graph", str(FIXTURE), *argv]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and (".graphml, .gexf, or .csv" in err or "does not match" in err)
+    assert list(tmp_path.iterdir()) == []

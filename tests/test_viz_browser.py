@@ -221,3 +221,103 @@ def test_empty_graph_gives_a_working_page(browser, tmp_path):
     v = Visit(browser, tmp_path / "site" / "overview.html")
     assert v.drawn() == (0, 0)
     v.clean()
+
+
+# ---------------------------------------------------------------- many letters (issue 15, item 12)
+
+ALIKE = ("Geannoteerde agenda Raad Buitenlandse Zaken", "Verslag van de NAVO-top")
+
+
+@pytest.fixture(scope="module")
+def letters_site(tmp_path_factory):
+    """500 letters: most titled alike, sixty with titles of their own; one hub in all of them."""
+    from kg.viz.synthetic import letters_dataset
+
+    titles = ALIKE * 20 + tuple(f"Steunbrief Oekraïne kenmerk K{i:03d}" for i in range(60))
+    H = project(letters_dataset(500, titles))
+    annotate(H)
+    out = tmp_path_factory.mktemp("letters")
+    pages.write_site(H, out, "nl")
+    return H, out
+
+
+def _inside_window(v: Visit) -> dict:
+    return v.js("(() => { const r = document.getElementById('tooltip').getBoundingClientRect();"
+                " const s = getComputedStyle(document.getElementById('tooltip'));"
+                " return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, w: innerWidth,"
+                " h: innerHeight, scroll: document.getElementById('tooltip').scrollHeight,"
+                " client: document.getElementById('tooltip').clientHeight, overflow: s.overflowY}; })()")
+
+
+def _move_node_to(v: Visit, node_id: str, fx: float, fy: float) -> None:
+    """Put a node at a fraction of the visible part of the drawing (0,0 top left; 1,1 bottom right)."""
+    v.js(f"(() => {{ const r = document.getElementById('network').getBoundingClientRect();"
+         f" const x = Math.min(r.width, innerWidth - r.left) * {fx};"
+         f" const y = Math.min(r.height, innerHeight - r.top) * {fy};"
+         f" const p = kgviz.network.DOMtoCanvas({{x: x, y: y}}); kgviz.network.moveNode({node_id!r}, p.x, p.y);"
+         f" kgviz.network.redraw(); }})()")  # the hit test uses the drawn position
+
+
+def test_tooltip_lists_distinct_titles_with_counts_inside_the_window(browser, letters_site):
+    H, site = letters_site
+    v = Visit(browser, site / "overview.html")
+    v.page.set_viewport_size({"width": 1100, "height": 700})
+    for fx, fy in ((0.97, 0.05), (0.97, 0.95), (0.03, 0.97)):  # corners: top right, bottom right, bottom left
+        v.page.mouse.move(1, 1)
+        v.page.wait_for_selector("#tooltip", state="hidden", timeout=5000)
+        _move_node_to(v, "country/knooppunt", fx, fy)
+        tip = hover(v, "country/knooppunt")
+        assert tip.startswith("Knooppunt"), tip[:200]
+        box = _inside_window(v)
+        assert box["left"] >= 0 and box["top"] >= 0, (fx, fy, box)
+        assert box["right"] <= box["w"] and box["bottom"] <= box["h"], (fx, fy, box)
+    for title in ALIKE:  # once each, with how many letters carry it
+        assert tip.count(title) == 1, tip
+        assert f"{title} ×100" in tip, tip  # 20 in every 100 letters
+    assert "Documenten (500)" in tip and "en nog 110" in tip  # 2 × 100 + 38 × 5 listed
+    assert box["overflow"] == "auto" and box["scroll"] > box["client"]  # a long list scrolls inside
+
+
+def test_tooltip_can_be_scrolled(browser, letters_site):
+    H, site = letters_site
+    v = Visit(browser, site / "overview.html")
+    _move_node_to(v, "country/knooppunt", 0.3, 0.3)
+    hover(v, "country/knooppunt")
+    r = v.js("(() => { const r = document.getElementById('tooltip').getBoundingClientRect();"
+             " return [r.left + r.width / 2, r.top + r.height / 2]; })()")
+    v.page.mouse.move(*r)
+    v.page.mouse.wheel(0, 400)
+    time.sleep(0.5)
+    assert v.js("document.getElementById('tooltip').style.display") == "block"
+    assert v.js("document.getElementById('tooltip').scrollTop") > 0
+    v.clean()
+
+
+def test_index_of_hundreds_of_letters_is_grouped_and_searchable(browser, letters_site):
+    H, site = letters_site
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.goto((site / "index.html").as_uri())
+    years = page.eval_on_selector_all("main details.group", "ds => ds.map(d => d.querySelector('summary').textContent)")
+    assert [y for y in years if y[:2] == "20"] == [f"{y} ({n})" for y, n in
+                                                   sorted(((str(2019 + k), len(range(k, 500, 7))) for k in range(7)),
+                                                          reverse=True)]
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 4000, height  # groups collapsed: not one 500-row table
+    visible_rows = "Array.from(document.querySelectorAll('table.docs tr[data-q]')).filter(r => r.checkVisibility()).length"
+    assert page.evaluate(visible_rows) == 0
+
+    page.fill("#index-search", "OEKRAINE k017")  # folded: no accent, any case; every word
+    assert page.evaluate(visible_rows) == len(range(40 + 17, 500, 100))
+    assert "Steunbrief Oekraïne kenmerk K017" in page.inner_text("main")
+    assert page.inner_text("#index-status").startswith(f"{len(range(57, 500, 100))} van ")
+    page.fill("#index-search", "brief_0123.txt")
+    assert page.evaluate(visible_rows) == 1
+    page.fill("#index-search", "Briefschrijver 3")  # entity links are searched too
+    assert page.is_visible("text=Briefschrijver 3")
+    page.fill("#index-search", "")
+    assert page.evaluate(visible_rows) == 0 and page.evaluate("document.documentElement.scrollHeight") == height
+    assert errors == []
+    page.screenshot(path=str(OUT / "viz-index-500.png"))

@@ -17,7 +17,8 @@ EPILOG = """exit status: 0 done; 1 output written but some inputs skipped;
 2 error, nothing written; 130 interrupted (previous output untouched)"""
 
 # The verbs in the order ``kg --help`` lists them; each is ``kg.cli.<verb>``.
-VERBS = ("build", "validate", "stats", "query", "serve", "viz", "export", "explain", "push")
+VERBS = ("build", "validate", "stats", "query", "serve", "viz", "export", "explain", "push",
+         "evaluate")
 
 
 def _verb_module(verb: str):
@@ -53,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     except KGError as e:
         print(f"kg {args.verb}: {e}", file=sys.stderr)
         return e.code
+    except BrokenPipeError:  # `kg stats FILE | head`: the reader has gone, which is not an error
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
     except KeyboardInterrupt:
         print(f"kg {args.verb}: interrupted; earlier output left as it was", file=sys.stderr)
         return EXIT_INTERRUPTED

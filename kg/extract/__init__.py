@@ -23,6 +23,7 @@ RULE_MODULES = [
     "kg.extract.pledges",    # acronym, agreedAt, targetPercentGDP
     "kg.extract.money",      # Contribution
     "kg.extract.countries",  # supports, accessionDate
+    "kg.extract.title",      # a descriptive title for a document without one (needs concerns)
 ]
 
 

@@ -111,17 +111,26 @@ def _is_excluded(doc, key: str, operation: bool = False) -> bool:
 # ---------------------------------------------------------------- rules
 
 def _dates_and_places(ctx: Context, ev: dict) -> None:
+    """Start, end and place of each meeting. A summit resolved to the reference
+    data has the reference's dates and host city (rule ``events.summit_reference``,
+    with the sentence that names the summit); a host city the text does not name
+    is not one the document mentions."""
     doc = ctx.doc
     for key, rec in ev["meetings"].items():
         ensure(ctx, key)
+        from_ref = rec.get("reference", False)
         if rec["start"] is not None:
             span = doc[rec["date_span"][0]:rec["date_span"][1]]
-            ev_ = ctx.sentence_evidence(span, "events.meeting_dates")
+            ev_ = ctx.sentence_evidence(span, "events.summit_reference" if from_ref else "events.meeting_dates")
             ctx.relate(key, "schema:startDate", rec["start"], ev_)
             ctx.relate(key, "schema:endDate", rec["end"], ev_)
         if rec["place"]:
             span = doc[rec["place_span"][0]:rec["place_span"][1]]
-            link(ctx, key, "schema:location", rec["place"], span, "events.meeting_place")
+            ensure(ctx, rec["place"], mentioned=rec.get("place_in_text", True))
+            link(ctx, key, "schema:location", rec["place"], span,
+                 "events.summit_reference" if from_ref else "events.meeting_place")
+        for place, (s, e) in rec.get("also_places", ()):  # the region the text names ("Wales")
+            link(ctx, key, "schema:location", place, doc[s:e], "events.meeting_place")
 
 
 def _concerns(ctx: Context, ev: dict) -> None:

@@ -8,6 +8,15 @@ default from ``offices.json`` (a Dutch letter's ``minister-president`` is the
 Dutch one; ``secretaris-generaal`` is NATO's) — but only for a person the
 document never places elsewhere. Signature blocks are left to
 ``kg.extract.document``.
+
+A well-known office holder (``ontology/reference/persons.json``) named with an
+office but no jurisdiction (``president Erdogan``, ``minister Blok``) gets
+the office the reference data says the person held on the document's date
+(``minister`` becomes ``minister van Buitenlandse Zaken`` when that is the one
+ministry then held), and nothing when the reference data has no such office
+for that day: never the default (``premier Tusk`` is not Dutch). A
+jurisdiction of the wrong kind for the office (``minister-president`` of an
+organisation) is never stated.
 """
 from __future__ import annotations
 
@@ -24,6 +33,12 @@ def office_key(role: str, jurisdiction: str) -> str:
     return f"office/{slugify(role)}-{suffix}"
 
 
+def office_label(role: str, jurisdiction: str) -> str:
+    """``minister van Defensie (Nederland)``: the role and whose office it is."""
+    ref = reference.load().get(jurisdiction)
+    return f"{role} ({ref.label if ref is not None else jurisdiction.split('/', 1)[1]})"
+
+
 def _ensure_entity(ctx: Context, key: str) -> None:
     """Make sure an entity the facts point at has a node (unmentioned if the text did not name it)."""
     if key in ctx.extraction.entities:
@@ -36,9 +51,7 @@ def _ensure_entity(ctx: Context, key: str) -> None:
 def add_office(ctx: Context, person: str, role: str, jurisdiction: str, span, rule: str) -> str:
     """Add ``person kg:holdsOffice office`` and ``office kg:jurisdiction jurisdiction`` with evidence."""
     key = office_key(role, jurisdiction)
-    ref = reference.load().get(jurisdiction)
-    where = ref.label if ref is not None else jurisdiction.split("/", 1)[1]
-    ctx.entity(Entity(key=key, cls="Office", label=f"{role} ({where})", alt_labels={role}, mentioned=False))
+    ctx.entity(Entity(key=key, cls="Office", label=office_label(role, jurisdiction), alt_labels={role}, mentioned=False))
     _ensure_entity(ctx, jurisdiction)
     ev = ctx.sentence_evidence(span, rule)
     ctx.link(person, "kg:holdsOffice", key, ev)
@@ -46,20 +59,80 @@ def add_office(ctx: Context, person: str, role: str, jurisdiction: str, span, ru
     return key
 
 
-def office_facts(mentions) -> list[tuple[object, str]]:
-    """Choose (mention, jurisdiction) pairs: stated jurisdictions, else defaults for unplaced persons."""
+def fits(jurisdiction: str, classes: tuple[str, ...]) -> bool:
+    """Can ``jurisdiction`` be whose office it is (a country for a minister-president)?"""
+    if not classes:
+        return True
+    ent = reference.load().get(jurisdiction)
+    if ent is not None:
+        return ent.cls in classes
+    return jurisdiction.split("/", 1)[0].capitalize() in classes
+
+
+def reference_office(m, day: str | None):
+    """(role, jurisdiction) of a reference person's office that the mention names, from ``persons.json``.
+
+    The office of that role the person held on the document's day; failing
+    that, the one office of that role the person ever held (a letter may
+    recall an earlier office). A bare ``minister`` becomes the ministry held
+    on that day, only with a known day. None when the person is not in the
+    reference data; False when it is but no single office fits.
+    """
+    ref = reference.load()
+    person = ref.persons.get(m.person)
+    if person is None:
+        return None
+    base = getattr(m, "base_role", "") or m.role
+    qualified = base != m.role  # oud-premier: a former office, whenever held
+    exact = [t for t in person.tenures if t.role == base]
+    found = {(m.role if qualified else t.role, t.jurisdiction) for t in exact
+             if qualified or day is None or t.covers(day)}
+    if not qualified and day is not None:
+        # "minister" names any "minister van …" the person held on the document's day
+        found |= {(t.role, t.jurisdiction) for t in person.tenures
+                  if t.role.startswith(base + " ") and t.covers(day)}
+    if not found:
+        found = {(m.role if qualified else t.role, t.jurisdiction) for t in exact}
+    return found.pop() if len(found) == 1 else False
+
+
+def choose(m, placed: set[str], day: str | None, signature: bool = False):
+    """(role, jurisdiction) to state for one office mention, or None.
+
+    A signature block's office is the default one (a Dutch minister's) unless
+    the reference data names the signer's office that day."""
+    role, jur = m.role, m.jurisdiction
+    if jur is None:
+        got = reference_office(m, day)
+        if got:
+            role, jur = got
+        elif (got is None or signature) and m.person not in placed:
+            jur = m.default_jurisdiction
+    if jur is None or not fits(jur, getattr(m, "jurisdiction_classes", ())):
+        return None
+    return role, jur
+
+
+def office_facts(mentions, day: str | None = None) -> list[tuple[object, str, str]]:
+    """Choose (mention, role, jurisdiction): stated jurisdictions, else reference data, else defaults for unplaced persons."""
     placed = {m.person for m in mentions if m.jurisdiction}
     chosen, seen = [], set()
     for m in mentions:
-        jur = m.jurisdiction or (m.default_jurisdiction if m.person not in placed else None)
-        if jur and (m.person, m.role, jur) not in seen:
-            seen.add((m.person, m.role, jur))
-            chosen.append((m, jur))
+        got = choose(m, placed, day)
+        if got and (m.person, *got) not in seen:
+            seen.add((m.person, *got))
+            chosen.append((m, *got))
     return chosen
+
+
+def document_day(ctx: Context) -> str | None:
+    """The document's date as an ISO string, if known."""
+    day = ctx.meta.get("date")
+    return day.isoformat() if hasattr(day, "isoformat") else None
 
 
 def run(ctx: Context) -> None:
     """Offices of every person named with an office (signatures excepted)."""
     mentions = [m for m in ctx.doc.user_data.get("kg_offices", []) if not m.signature]
-    for m, jur in office_facts(mentions):
-        add_office(ctx, m.person, m.role, jur, ctx.doc[m.start:m.end], "people.office_name")
+    for m, role, jur in office_facts(mentions, document_day(ctx)):
+        add_office(ctx, m.person, role, jur, ctx.doc[m.start:m.end], "people.office_name")

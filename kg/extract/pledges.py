@@ -150,8 +150,13 @@ def _new_pledge(ctx: Context, sent, pledge, value, summit: str | None = None) ->
     if summit is None or not ensure(ctx, summit) or not ensure(ctx, pledge.kb_id_):
         return
     old = ctx.extraction.entities[pledge.kb_id_]
-    place_year = summit.split("/", 1)[1]
-    key = f"{pledge.kb_id_}-{place_year}"
+    from kg.reference import DOCUMENT_SCOPED
+    kind, _, slug = pledge.kb_id_.partition("/")
+    summit_slug = summit.split("/", 1)[1]
+    if summit_slug.startswith(DOCUMENT_SCOPED):  # a summit of this document only: so is its pledge
+        key = f"{kind}/{DOCUMENT_SCOPED}{slug}-{summit_slug[len(DOCUMENT_SCOPED):]}"
+    else:
+        key = f"{kind}/{slug}-{summit_slug}"
     summit_label = ctx.extraction.entities[summit].label
     surface = " ".join(span_text(ctx.doc, ctx.doc[max(sent.start, pledge.start - 1):pledge.end]).split())
     ctx.entity(Entity(key=key, cls=old.cls, label=f"{old.label} ({summit_label})",

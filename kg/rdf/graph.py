@@ -24,6 +24,7 @@ from functools import lru_cache
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
+from kg import reference
 from kg.model import Entity, Evidence, Extraction, Fact, GYear, Ref
 from kg.rdf import serialize as _serialize
 from kg.rdf import statistics
@@ -225,9 +226,21 @@ def document_triples(ex: Extraction, chosen: dict[str, tuple[str, str]], terms: 
 
 
 def reference_triples(ex: Extraction, terms: _Terms = RDF_TERMS) -> list[tuple]:
-    """The facts ``ex`` adds to the reference graph (``owl:sameAs`` of the entities it names)."""
-    return [(terms.entity(key), terms.SAME_AS, terms.iri(ent.same_as))
-            for key, ent in sorted(ex.entities.items()) if key != ex.doc_key and ent.same_as]
+    """The facts ``ex`` adds to the reference graph: ``owl:sameAs`` of the entities
+    it names, the country each reference place lies in (``kg:inCountry``, with
+    the country's type and label, so the country is named even where no document does),
+    and the dated offices of the well-known office holders it names (``kg.tenures``)."""
+    from kg.tenures import tenure_triples
+
+    out = [(terms.entity(key), terms.SAME_AS, terms.iri(ent.same_as))
+           for key, ent in sorted(ex.entities.items()) if key != ex.doc_key and ent.same_as]
+    for key, ent in sorted(ex.entities.items()):
+        country = reference.country_of_place(key) if ent.cls == "Place" else None
+        if country is not None:
+            c = terms.entity(country.key)
+            out += [(terms.entity(key), terms.predicate("kg:inCountry"), c),
+                    (c, terms.TYPE, terms.cls("Country")), (c, terms.LABEL, terms.lit(country.label))]
+    return out + tenure_triples(ex, terms)
 
 
 def subject_keys(ex: Extraction) -> set[str]:

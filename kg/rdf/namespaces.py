@@ -23,7 +23,7 @@ STATISTICS_GRAPH = ID_BASE + "graph/statistics"
 # Entity kinds (IRI path segments) that get their own prefix in Turtle output.
 KINDS = ("document", "person", "office", "country", "organisation", "summit", "ministerial",
          "session", "pledge", "operation", "initiative", "place", "motion", "contribution",
-         "evidence", "graph")
+         "evidence", "graph", "tenure")
 
 # prefix -> namespace IRI, in the order they are written.
 PREFIXES: dict[str, str] = {
@@ -38,6 +38,7 @@ PREFIXES: dict[str, str] = {
     "prov": str(PROV),
     "oa": str(OA),
     "org": str(ORG),
+    "time": "http://www.w3.org/2006/time#",
     "wd": str(WD),
     "void": str(VOID),
     **{kind: ID_BASE + kind + "/" for kind in KINDS},

@@ -29,7 +29,9 @@ EGO_RADIUS = 2
 EGO_MAX_NODES = 60  # beyond this an ego page turns into a hairball
 HUB_DEGREE = 25
 EDGE_LABELS_MAX = 70  # more edge labels than this are noise; the tooltip still names the relation
-TOOLTIP_DOCS = 8  # documents (and evidence sentences) listed per tooltip
+TOOLTIP_DOCS = 8  # evidence sentences listed per tooltip and facts-table cell
+TOOLTIP_TITLES = 40  # distinct document titles (with counts) listed per tooltip; it scrolls
+INDEX_GROUP_DOCS = 40  # an index listing more documents than this groups them per year
 PRELAYOUT_NODES = 300  # above this, positions come from kg/viz/layout.py
 PHYSICS_MAX_NODES = 1200  # above this, no physics in the browser at all: it just draws  # neighbours this connected are shown but not expanded further
 
@@ -48,6 +50,8 @@ STRINGS = {
         "{n} verdere buren op twee stappen zijn weggelaten om de pagina leesbaar te houden.",
         "metadata": "Gegevens", "cited": "Aangehaalde stukken zonder eigen bestand", "nodes": "knopen", "edges": "verbindingen",
         "hint": "Beweeg over een knoop of verbinding voor details; dubbelklik opent de pagina van een entiteit.",
+        "more": "en nog {n}", "indexSearch": "Zoek in titels, nummers, bestanden en namen…",
+        "shown": "{n} van {total} getoond", "noDate": "zonder datum",
     },
     "en": {
         "index": "Graph overview", "overview": "Entity graph", "documents": "Documents",
@@ -63,6 +67,8 @@ STRINGS = {
         "{n} further neighbours two steps away are left out to keep the page readable.",
         "metadata": "Details", "cited": "Cited papers without a file of their own", "nodes": "nodes", "edges": "edges",
         "hint": "Hover a node or edge for details; double-click opens an entity's page.",
+        "more": "and {n} more", "indexSearch": "Search titles, numbers, files and names…",
+        "shown": "{n} of {total} shown", "noDate": "no date",
     },
 }
 
@@ -154,6 +160,24 @@ def doc_subgraph(G: nx.MultiDiGraph, doc: str, edges_by_doc: dict, mentioned: di
 
 # ---------------------------------------------------------------- page data
 
+def title_counts(titles: list[str], cap: int = TOOLTIP_TITLES) -> list[list]:
+    """``[[title, count], …]``: each distinct title once, the most frequent first
+    (ties by title), at most ``cap`` of them; the tooltip says how many documents
+    in all, so the ones past ``cap`` are still counted."""
+    counts: dict[str, int] = defaultdict(int)
+    for title in titles:
+        counts[title] += 1
+    return [[title, n] for title, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:cap]]
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, as the index search compares (kgindex.js folds the query alike)."""
+    import unicodedata
+
+    s = unicodedata.normalize("NFD", text)
+    return " ".join("".join(c for c in s if not unicodedata.combining(c)).lower().split())
+
+
 def _class_entries(G: nx.MultiDiGraph, nodes, lang_labels: dict) -> list[dict]:
     st = style()
     counts = defaultdict(int)
@@ -174,17 +198,18 @@ def graph_data(G: nx.MultiDiGraph, nodes: list[str], prefix: str, lang: str,
     keep = set(nodes)
     docs = G.graph.get("documents", {})
 
-    def doc_names(keys: list[str]) -> list[str]:
-        # a hub is named in hundreds of letters: the tooltip lists a few and says how many more
-        names = [docs.get(k, {}).get("title", k) for k in keys[:TOOLTIP_DOCS]]
-        return names + [f"… (+{len(keys) - TOOLTIP_DOCS})"] if len(keys) > TOOLTIP_DOCS else names
+    def doc_titles(keys: list[str]) -> list[list]:
+        """Distinct titles with how many of the documents carry each (most first): a hub is
+        named in hundreds of letters, many of them titled alike ("Geannoteerde agenda …")."""
+        return title_counts([docs.get(k, {}).get("title", k) for k in keys])
 
     vnodes = []
     for n in nodes:
         d = G.nodes[n]
         vnodes.append({
             "id": n, "label": d["label"], "cls": d["cls"], "aliases": d["aliases"],
-            "docs": doc_names(d["documents"]), "facts": [list(f) for f in d["facts"]],
+            "docs": doc_titles(d["documents"]), "ndocs": len(d["documents"]),
+            "facts": [list(f) for f in d["facts"]],
             "community": d.get("community", 0), "value": d.get("degree", 0) + 1,
             "href": prefix + page_path(n) if has_ego_page(G, n) and n != center else None,
             "center": n == center,
@@ -197,7 +222,8 @@ def graph_data(G: nx.MultiDiGraph, nodes: list[str], prefix: str, lang: str,
         return found[:TOOLTIP_DOCS]
 
     vedges = [{"id": f"e{i}", "from": u, "to": v, "label": d["label"], "evidence": quotes(d),
-               "docs": doc_names(d["documents"])} for i, (u, v, _k, d) in enumerate(sub_edges)]
+               "docs": doc_titles(d["documents"]), "ndocs": len(d["documents"])}
+              for i, (u, v, _k, d) in enumerate(sub_edges)]
     n = len(vnodes)
     if n > PRELAYOUT_NODES:  # the browser polishes or just draws a layout made here
         pos = community_layout(G, nodes)
@@ -216,13 +242,14 @@ def graph_data(G: nx.MultiDiGraph, nodes: list[str], prefix: str, lang: str,
 
 # ---------------------------------------------------------------- HTML
 
-def _page(title: str, body: str, prefix: str, lang: str, data: dict | None = None, sub: str = "") -> str:
+def _page(title: str, body: str, prefix: str, lang: str, data: dict | None = None, sub: str = "",
+          scripts: list[str] = ()) -> str:
     t = STRINGS[lang]
-    script = ""
+    script = "".join(f'<script src="{prefix}lib/{name}"></script>\n' for name in scripts)
     head_lib = ""
     if data is not None:
         head_lib = f'<link rel="stylesheet" href="{prefix}lib/vis-network.min.css">\n'
-        script = (f'<script type="application/json" id="kg-data">{json_for_script(data)}</script>\n'
+        script += (f'<script type="application/json" id="kg-data">{json_for_script(data)}</script>\n'
                   f'<script src="{prefix}lib/vis-network.min.js"></script>\n'
                   f'<script src="{prefix}lib/kgviz.js"></script>\n')
     return f"""<!DOCTYPE html>
@@ -296,18 +323,45 @@ def _doc_label(info: dict) -> str:
     return " · ".join(x for x in (info.get("date", ""), nr, info.get("source_file", "")) if x)
 
 
+def _doc_row(G: nx.MultiDiGraph, k: str, d: dict) -> str:
+    number = f"{d['dossier']}-{d['number']}" if d["number"] else d["dossier"]
+    q = fold(" ".join((d["title"], d["date"], number, d["dossier"] + " " + d["number"], d["source_file"])))
+    return (f'<tr data-q="{esc(q)}"><td>{esc(d["date"])}</td><td>{_link(G, k, "")}</td><td>{esc(number)}</td>'
+            f"<td>{esc(d['source_file'])}</td></tr>")
+
+
+def _doc_tables(G: nx.MultiDiGraph, read: dict, t: dict) -> str:
+    """The documents: one table, or one collapsed table per year when there are many."""
+    head = (f"<tr><th>{esc(t['date'])}</th><th>{esc(t['title'])}</th><th>{esc(t['kamerstuk'])}</th>"
+            f"<th>{esc(t['file'])}</th></tr>")
+    order = sorted(read.items(), key=lambda kv: (kv[1]["date"] or "9999", kv[1]["source_file"], kv[0]))
+    if len(read) <= INDEX_GROUP_DOCS:
+        return f'<table class="docs">{head}\n' + "\n".join(_doc_row(G, k, d) for k, d in order) + "</table>"
+    years: dict[str, list] = defaultdict(list)
+    for k, d in order:
+        years[d["date"][:4] or ""].append((k, d))
+    out = []
+    for year in sorted(years, key=lambda y: (y == "", y), reverse=True):  # newest first, undated last
+        rows = "\n".join(_doc_row(G, k, d) for k, d in years[year])
+        out.append(f'<details class="group"><summary>{esc(year or t["noDate"])} ({len(years[year])})</summary>'
+                   f'<table class="docs">{head}\n{rows}</table></details>')
+    return "\n".join(out)
+
+
 def index_page(G: nx.MultiDiGraph, lang: str, top: int = 25) -> str:
-    """index.html: documents, counts per class, most central entities, links to every page."""
+    """index.html: documents, counts per class, most central entities, links to every page.
+
+    A search box filters the documents and the entity links as one types
+    (lib/kgindex.js); past ``INDEX_GROUP_DOCS`` documents they are grouped per
+    year in collapsed sections, which a search opens where it finds something.
+    """
     t = STRINGS[lang]
     docs = G.graph.get("documents", {})
     read = {k: d for k, d in docs.items() if d["source_file"]}
-    rows = "\n".join(
-        f"<tr><td>{esc(d['date'])}</td><td>{_link(G, k, '')}</td><td>{esc(d['dossier'])}"
-        f"{('-' + esc(d['number'])) if d['number'] else ''}</td><td>{esc(d['source_file'])}</td></tr>"
-        for k, d in sorted(read.items(), key=lambda kv: (kv[1]["date"] or "9999", kv[1]["source_file"])))
     cited = sorted((d["title"], k) for k, d in docs.items() if k not in read)
-    cited_html = (f"<details><summary>{esc(t['cited'])} ({len(cited)})</summary><ul>"
-                  + "".join(f"<li>{esc(title)}</li>" for title, _k in cited) + "</ul></details>") if cited else ""
+    cited_html = (f'<details class="group"><summary>{esc(t["cited"])} ({len(cited)})</summary><ul>'
+                  + "".join(f'<li data-q="{esc(fold(title))}">{esc(title)}</li>' for title, _k in cited)
+                  + "</ul></details>") if cited else ""
     classes = _class_entries(G, G.nodes, G.graph.get("class_labels", {}))
     counts = "\n".join(f'<tr><td><span class="glyph" style="color:{esc(c["color"])}">{esc(c["glyph"])}</span>'
                        f"{esc(c['label'])}</td><td>{c['count']}</td></tr>" for c in classes)
@@ -319,21 +373,27 @@ def index_page(G: nx.MultiDiGraph, lang: str, top: int = 25) -> str:
         members = sorted((n for n in G if G.nodes[n]["cls"] == c["cls"] and has_ego_page(G, n)),
                          key=lambda n: G.nodes[n]["label"].lower())
         if members:
-            links = "\n".join(f"<div>{_link(G, n, '')}</div>" for n in members)
-            groups.append(f"<details><summary>{esc(c['label'])} ({len(members)})</summary>"
+            links = "\n".join(
+                f'<div data-q="{esc(fold(" ".join([G.nodes[n]["label"], *G.nodes[n]["aliases"]])))}">'
+                f"{_link(G, n, '')}</div>" for n in members)
+            groups.append(f'<details class="group"><summary>{esc(c["label"])} ({len(members)})</summary>'
                           f'<div class="grid">{links}</div></details>')
+    total = len(read) + len(cited) + sum(1 for n in G if has_ego_page(G, n))
+    search = (f'<div class="controls"><input type="search" id="index-search" placeholder="{esc(t["indexSearch"])}"'
+              f' aria-label="{esc(t["indexSearch"])}" data-shown="{esc(t["shown"])}" data-total="{total}">'
+              f'<span id="index-status" class="note"></span></div>')
     body = f"""<p><a href="overview.html">{esc(t['overview'])}</a> — {G.number_of_nodes()} {esc(t['nodes'])},
 {G.number_of_edges()} {esc(t['edges'])}</p>
+{search}
 <h2>{esc(t['documents'])} ({len(read)})</h2>
-<table><tr><th>{esc(t['date'])}</th><th>{esc(t['title'])}</th><th>{esc(t['kamerstuk'])}</th><th>{esc(t['file'])}</th></tr>
-{rows}</table>
+{_doc_tables(G, read, t)}
 {cited_html}
 <h2>{esc(t['counts'])}</h2><table class="narrow"><tr><th>{esc(t['cls'])}</th><th>#</th></tr>{counts}</table>
 <h2>{esc(t['central'])}</h2><table class="narrow"><tr><th></th><th>{esc(t['cls'])}</th><th>{esc(t['degree'])}</th></tr>{crow}</table>
 <h2>{esc(t['entityPages'])}</h2>
 {''.join(groups)}
 """
-    return _page(t["index"], body, "", lang)
+    return _page(t["index"], body, "", lang, scripts=["kgindex.js"])
 
 
 def overview_page(G: nx.MultiDiGraph, lang: str) -> str:
@@ -383,7 +443,7 @@ def copy_assets(out: Path) -> None:
     lib.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(vis_dir / "vis-network.min.js", lib / "vis-network.min.js")
     shutil.copyfile(vis_dir / "vis-network.css", lib / "vis-network.min.css")
-    for name in ("kgviz.js", "kgviz.css"):
+    for name in ("kgviz.js", "kgviz.css", "kgindex.js"):
         shutil.copyfile(ASSETS / name, lib / name)
 
 

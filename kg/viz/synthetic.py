@@ -83,3 +83,40 @@ def grid_dataset(n_people: int, seed: int = 1) -> rdflib.Dataset:
         if rnd.random() < 0.5:
             g.add((rnd.choice(meetings), KG.participant, iri))
     return ds
+
+
+def letters_dataset(n_docs: int, titles: tuple[str, ...] = (), seed: int = 1) -> rdflib.Dataset:
+    """``n_docs`` synthetic letters, one named graph each, for the index and tooltip
+    tests of many documents: letter ``i`` is dated in one of seven years, has
+    Kamerstuk 40000-``i`` and a source file, and is titled ``titles[i % len]``
+    (many letters alike, as agendas are) or, without ``titles``, "Brief ``i``".
+    Every letter mentions the country "Knooppunt" (a hub) and one of ten people.
+    """
+    import random
+
+    rnd = random.Random(seed)
+    KG = rdflib.Namespace("https://w3id.org/navo-kg/def#")
+    DCT = rdflib.Namespace("http://purl.org/dc/terms/")
+    ID = "https://w3id.org/navo-kg/id/"
+    ds = rdflib.Dataset()
+    hub = rdflib.URIRef(ID + "country/knooppunt")
+    people = [rdflib.URIRef(f"{ID}person/briefschrijver-{p}") for p in range(10)]
+    for i in range(n_docs):
+        doc = rdflib.URIRef(f"{ID}document/kst-40000-{i}")
+        g = ds.graph(doc)
+        year = 2019 + i % 7
+        g.add((doc, rdflib.RDF.type, KG.Letter))
+        g.add((doc, rdflib.RDFS.label, rdflib.Literal(titles[i % len(titles)] if titles else f"Brief {i}")))
+        g.add((doc, KG.sourceFile, rdflib.Literal(f"brief_{i:04d}.txt")))
+        g.add((doc, KG.dossierNumber, rdflib.Literal("40000")))
+        g.add((doc, KG.documentNumber, rdflib.Literal(str(i))))
+        g.add((doc, DCT.date, rdflib.Literal(f"{year}-{1 + rnd.randrange(12):02d}-{1 + rnd.randrange(28):02d}",
+                                             datatype=rdflib.XSD.date)))
+        g.add((hub, rdflib.RDF.type, KG.Country))
+        g.add((hub, rdflib.RDFS.label, rdflib.Literal("Knooppunt")))
+        g.add((doc, KG.mentions, hub))
+        person = people[i % len(people)]
+        g.add((person, rdflib.RDF.type, KG.Person))
+        g.add((person, rdflib.RDFS.label, rdflib.Literal(f"Briefschrijver {i % len(people)}")))
+        g.add((doc, KG.mentions, person))
+    return ds

@@ -2,7 +2,8 @@
 
 Two invented letters (``fx_a.txt``, ``fx_b.txt`` beside this file) with other
 people, places and numbers than the seeds. Each fact is listed by hand with the
-sentence that supports it; offsets are looked up in the text so that
+sentence that supports it (an evidence record for every fact, dates and
+amounts included, as ``kg build`` writes them); offsets are looked up in the text so that
 ``text[start:end] == sentence`` holds. Run it again after editing the facts:
 
     .venv/bin/python tests/data/make_fixture.py
@@ -184,8 +185,6 @@ def main() -> None:
                         g.add((doc, KG.mentions, iri(k)))
             obj = iri(o) if is_ref else o
             g.add((iri(s), pred(p), obj))
-            if not is_ref:
-                continue  # literal facts carry no evidence record
             sentence = S[sent]
             start = text.index(sentence)
             end = start + len(sentence)

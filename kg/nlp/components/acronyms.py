@@ -34,6 +34,7 @@ HEADS: dict[str, str] = DATA["heads"]
 _ACRONYM = re.compile(r"^[a-z]{0,2}[A-Z][A-Za-z&]{1,9}$")
 _DUTCH_HEADS = frozenset(DATA["dutch_heads"])
 _ORG_PREFIXES = frozenset(DATA["org_prefixes"])
+_COUNCIL_HEADS = frozenset(("raad", "commissie", "comite"))  # Dutch heads of a council's name
 _KIND = {"Pledge": "pledge", "Operation": "operation", "Initiative": "initiative", "Organisation": "organisation"}
 
 
@@ -89,16 +90,66 @@ def head_class(name: str) -> str | None:
     return None
 
 
+_ADJ_FORMS: dict[str, str] = DATA["adjective_forms"]
+_ADJ_SUFFIXES: list[list[str]] = DATA["adjective_suffixes"]
+
+
+def uninflect(word: str) -> str:
+    """A Dutch adjective without its inflection -e, for keys: ``strategische`` ->
+    ``strategisch``, ``europese`` -> ``europees``, ``grote`` -> ``groot``. Only
+    adjective endings are touched, so nouns (``strategie``, ``brigade``) and
+    English words (``force``, ``defence``) keep theirs. ``word`` is folded."""
+    if word in _ADJ_FORMS:
+        return _ADJ_FORMS[word]
+    for suffix, repl in _ADJ_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+@lru_cache(maxsize=1 << 14)
+def key_word(word: str) -> str:
+    """A folded word in the form keys use: one spelling (Defense -> defence), the
+    English head for a Dutch one (raad -> council), a country by its key
+    (Ukraine, Oekraïne -> oekraine), an adjective uninflected (strategische -> strategisch)."""
+    from kg import reference
+
+    word = DATA["spelling"].get(word, word)
+    country = reference.load().country_words.get(word)
+    return country if country is not None else uninflect(word)
+
+
 def canonical_slug(name: str) -> str:
-    """One key for variants: Defense/Defence, NAVO/NATO, a leading NATO or lower-case word dropped."""
-    spell = DATA["spelling"]
+    """One key for variants: Defense/Defence, NAVO/NATO, Dutch/English heads and
+    country names, inflected adjectives; a leading NATO or lower-case word dropped."""
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     while len(words) > 1 and words[0][:1].islower():  # "adapted Annual National Programme"
         words = words[1:]
-    words = [spell.get(fold(w), fold(w)) for w in words]
+    words = [key_word(fold(w)) for w in words]
     if len(words) > 2 and words[0] == "nato":  # "NATO New Force Model" = "New Force Model"
         words = words[1:]
     return slugify(" ".join(words))
+
+
+@lru_cache(maxsize=1)
+def _reference_keys() -> dict[tuple[str, str], str]:
+    """(class, canonical slug of a name) -> reference key, for the organisations and
+    operations of the reference data: a form its aliases lack still finds it."""
+    from kg import reference
+
+    out: dict[tuple[str, str], str] = {}
+    for ent in reference.load().entities.values():
+        if ent.cls in ("Organisation", "Operation"):
+            for name in (ent.label, *ent.aliases):
+                out.setdefault((ent.cls, canonical_slug(name)), ent.key)
+    return out
+
+
+def name_key(cls: str, name: str) -> str:
+    """The entity key for a name of class ``cls``: the reference entity whose name
+    folds to the same slug, else ``<kind>/<canonical slug>``."""
+    slug = canonical_slug(name)
+    return _reference_keys().get((cls, slug)) or f"{_KIND[cls]}/{slug}"
 
 
 def _ns(doc: Doc) -> list[int]:
@@ -193,7 +244,7 @@ class AcronymFinder:
             cls = head_class(name)
             if cls is None:
                 return
-            key = f"{_KIND[cls]}/{canonical_slug(name)}"
+            key = name_key(cls, name)
             register_entity(doc, key, cls, name, alt_labels=[inner.text])
             add_mention(doc, start, end, cls, key)
         if entity_table(doc).get(key) is not None:
@@ -222,7 +273,7 @@ class AcronymFinder:
             cls = head_class(lf)
             if cls is None:
                 continue
-            key = f"{_KIND[cls]}/{canonical_slug(lf)}"
+            key = name_key(cls, lf)
             register_entity(doc, key, cls, lf, alt_labels=[short.text])
             add_mention(doc, ns[k + 1], ns[close - 1] + 1, cls, key)
             add_mention(doc, short.i, short.i + 1, cls, key)
@@ -268,6 +319,11 @@ class AcronymFinder:
             # "NAVO-norm", "Patriot-initiatief": a compound whose head makes it a name of its own
             if tail.lower() in _DUTCH_HEADS and stem[:1].isupper() and stem.replace("-", "").isalpha():
                 self._name(doc, i, i + 1, taken)
+                continue
+            # "NAVO-Georgië-commissie", "NAVO-Rusland-raad": a council of NATO and a partner
+            if "-" in stem and fold(tail) in _COUNCIL_HEADS and fold(stem.split("-", 1)[0]) in _ORG_PREFIXES \
+                    and stem.replace("-", "").isalpha():
+                self._name(doc, i, i + 1, taken, "Organisation")
                 continue
             # "NAVO-hybride strategie"
             if fold(stem) in _ORG_PREFIXES and tail.islower() and k + 1 < len(ns) \
@@ -331,7 +387,7 @@ class AcronymFinder:
                             and fold(tx[name_tok.i + 1]) not in stop:
                         name_tok = doc[name_tok.i + 1]
                     name = doc[first.i:name_tok.i + 1].text
-                    key = "operation/" + canonical_slug(name)
+                    key = name_key("Operation", name)
                     label = name if start == i else doc[start:name_tok.i + 1].text
                 register_entity(doc, key, "Operation", label, alt_labels=[doc[start:name_tok.i + 1].text])
                 add_mention(doc, start, name_tok.i + 1, "Operation", key)
@@ -339,7 +395,7 @@ class AcronymFinder:
                 continue
             # "ISAF-missie" (stem and tail as split at the top of the loop)
             if "-" in text and tail.lower() in ops and stem[:1].isupper() and stem.isalpha():
-                key = "operation/" + canonical_slug(stem)
+                key = name_key("Operation", stem)
                 register_entity(doc, key, "Operation", stem, alt_labels=[text])
                 add_mention(doc, i, i + 1, "Operation", key)
                 taken.add(i)
@@ -361,7 +417,7 @@ class AcronymFinder:
         cls = cls or head_class(name)
         if cls is None:
             return
-        key = f"{_KIND[cls]}/{canonical_slug(name)}"
+        key = name_key(cls, name)
         if cls == "Organisation" and _covering(doc, start, end) is not None:
             return
         register_entity(doc, key, cls, name)

@@ -1,11 +1,19 @@
 """Component kg_events: NATO summits, ministerials and their sessions.
 
-Summits are identified by place + year (``summit/vilnius-2023``), ministerials
-by kind + year-month (``ministerial/fmm-2024-04``), so the same meeting is one
-node in every document. A mention without a year takes it from the date next
-to it, the nearest earlier mention of the same meeting, or the letter's year.
-Sessions come from the document's structure: headings (``Werksessie 2:
-NATO-Ukraine Council``) and council meetings named in the text.
+A summit mention is named by place ("NAVO-top in Vilnius", "de Madrid-top"),
+by date ("de NAVO-top van 24 en 25 juni") or by kind ("Leaders' Meeting",
+"speciale bijeenkomst van staatshoofden en regeringsleiders"); what it states
+(place, its own date or year, "volgend jaar", "driedaagse", the sentence's
+tense) and the letter's date pick one summit of ``ontology/reference/summits.json``
+(``kg.reference.match_summit``), whose key (``summit/vilnius-2023``), dates and
+host city it gets. Never the letter's year by default: a mention that fits no
+summit, or that gives nothing but a place, keeps a document-scoped key.
+Ministerials are keyed by kind + year-month of their start
+(``ministerial/fmm-2024-04``, ``kg.reference.ministerial_key``); a date without
+a year is read from the letter's date and tense, and an undated ministerial is
+document-scoped. Sessions come from the document's structure: headings
+(``Werksessie 2: NATO-Ukraine Council``) and council meetings named in the
+text, keyed by the meeting and the content words of their name.
 
 What the extract stage needs later (dates, places, session scopes) is left in
 ``doc.user_data["kg_events"]``; every mention is a span in ``doc.spans["kg"]``.
@@ -23,7 +31,8 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.dates import DateMention, find_dates
+from kg.dates import DateMention, document_date, find_dates
+from kg.reference import SummitRef, match_summit, ministerial_key, session_key, unmatched_summit_key
 from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
@@ -40,6 +49,14 @@ _BRIDGE = {"die", "dat", "op", "van", "tot", "en", "met", "jl.", "jl", "a.s.", "
            *MONTH_NAMES}
 _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
+_PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
+_HELD = frozenset(DATA["held_words"])
+_TENSE_WINDOW = 15  # tokens either side of a mention that say its tense
+_NOT_NATO = frozenset(DATA["not_nato_summit_words"])
+_DOCUMENT_WORDS = frozenset({"agenda", "verslag", "kabinetsinzet", "inzet", "geannoteerde"})
+_GATHERINGS = frozenset({"bijeenkomst", "vergadering", "navo-bijeenkomst"})
+_MEETING_ADJECTIVES = frozenset({"formele", "informele", "gezamenlijke", "buitengewone", "extra"})
+_KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
 
 
 @dataclass
@@ -57,6 +74,9 @@ class Meeting:
     key: str = ""
     label: str = ""
     alt: list[str] = field(default_factory=list)  # further names ("FMM april 2024")
+    days: int | None = None  # a stated length: "driedaagse NAVO-top"
+    ref: SummitRef | None = None  # the reference summit the mention resolved to
+    stated: bool = False  # the text dates the mention or names its kind (more than a place name)
 
 
 @dataclass
@@ -85,6 +105,51 @@ def _doc_year(doc: Doc) -> int | None:
     return None
 
 
+def _doc_date(doc: Doc):
+    """The document's own date (its ``Den Haag, <date>`` or date line), else the
+    first explicit day-date of its opening: the point in time that "volgend
+    jaar", "jl." and the tense of a sentence are read from. None if neither."""
+    meta = doc.user_data.get("kg_meta") or {}
+    if meta.get("date"):
+        return meta["date"]
+    text = doc_text(doc)
+    found = document_date(text)
+    if found is not None:
+        return found
+    for d in find_dates(text[:3000]):
+        if d.year is not None and d.is_day and d.explicit_year:
+            return d.start
+    return None
+
+
+def _tense(doc: Doc, i: int) -> str | None:
+    """``past`` or ``future`` from the words near token ``i`` in its sentence
+    ("jl.", "vond plaats", "a.s.", "zal"), None when it says neither or both."""
+    sent = sent_of(doc, doc[i])
+    # the words around the mention: a long sentence (or a header run into one) can
+    # hold another clause's tense
+    words = set(lowers(doc)[max(sent.start, i - _TENSE_WINDOW):min(sent.end, i + _TENSE_WINDOW)])
+    past, future = bool(words & _PAST), bool(words & _FUTURE)
+    return "past" if past and not future else "future" if future and not past else None
+
+
+def _relative_year(doc: Doc, i: int, doc_date) -> int | None:
+    """``volgend jaar`` / ``vorig jaar`` in the sentence of token ``i``: that year."""
+    if doc_date is None:
+        return None
+    sent = sent_of(doc, doc[i])
+    low = " ".join(lowers(doc)[sent.start:sent.end])
+    if "zomer" in low:  # "afgelopen zomer": the summer before the letter, "komende zomer" the next
+        if re.search(r"\b(?:afgelopen|vorige) zomer\b", low):
+            return doc_date.year if doc_date.month >= 9 else doc_date.year - 1
+        if re.search(r"\b(?:komende|aankomende|volgende) zomer\b", low):
+            return doc_date.year if doc_date.month < 6 else doc_date.year + 1
+    for phrase, delta in DATA["relative_years"].items():
+        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
+            return doc_date.year + delta
+    return None
+
+
 def _ns(doc: Doc) -> list[int]:
     """Indices of the non-whitespace tokens (line breaks are not words)."""
     return non_space(doc)
@@ -109,6 +174,9 @@ def _place_after(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
             j += 1
         else:
             break
+    # "Washington D.C. Daar ...": the longest run of words that names a known place
+    while j > k and not _known_place(" ".join(doc[ns[x]].text for x in range(k, j + 1))):
+        j -= 1
     return ns[k], ns[j] + 1
 
 
@@ -144,9 +212,22 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
                 k += 1
             steps += 1
             continue
-        if tok.lower_ == "in" and allow_in and k + 1 < len(ns):
+        if tok.lower_ in MONTH_NAMES and date is None and k + 1 < len(ns) and \
+                not re.fullmatch(r"\d{4}", doc[ns[k + 1]].text):  # "de DMM van juni": the month, no year
+            month = MONTH_NAMES.index(tok.lower_) + 1
+            date = DateMention(tok.idx, tok.idx + len(tok.text), None, month, None, month, None, explicit_year=False)
+            k += 1
+            steps += 1
+            continue
+        if tok.lower_ == "van" and place is None and k + 1 < len(ns):  # "de Top van Vilnius"
+            ps = _place_after(doc, ns, k + 1)
+            if ps is not None and _known_place(doc[ps[0]:ps[1]].text):
+                place = ps
+                k = ns.index(ps[1] - 1) + 1
+                continue
+        if tok.lower_ in ("in", "te") and allow_in and k + 1 < len(ns):
             nxt = doc[ns[k + 1]]
-            if any(s <= nxt.i < e for s, e, d in dates):  # "in februari 2021"
+            if any(s <= nxt.i < e for s, e, d in dates) or nxt.lower_ in MONTH_NAMES:  # "in (februari) 2021"
                 k += 1
                 continue
             if re.fullmatch(r"(19|20)\d\d", nxt.text):
@@ -173,9 +254,61 @@ def _date_before(doc, ns, pos, dates):
     tok = doc[ns[pos]]
     best = None
     for s, e, d in dates:
-        if e <= tok.i and s >= sent_bounds(doc, tok.i)[0] and tok.i - e <= 4:
+        if e <= tok.i and s >= sent_bounds(doc, tok.i)[0] and tok.i - e <= 4 and \
+                "\n" not in doc_text(doc)[d.end_char:tok.idx]:  # a date line above is not the meeting's
             best = d
     return best
+
+
+def _known_place(name: str) -> bool:
+    """Is ``name`` a place of the reference data or of a reference summit ("Wales")?"""
+    if _reference_key(name, ("Place",)):
+        return True
+    want = fold(name)
+    return any(want in s.place_names for s in _summit_refs())
+
+
+@lru_cache(maxsize=1)
+def _summit_refs():
+    from kg.reference import summits
+
+    return summits()
+
+
+def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
+    """``in 2014 tijdens de NAVO-top``: a year a few bridge words before ns-position ``k``."""
+    bridge = set(DATA["year_bridge"])
+    lo = sent_bounds(doc, ns[k])[0]
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if ns[j] < lo:
+            break
+        t = texts(doc)[ns[j]]
+        if re.fullmatch(r"(19|20)\d\d", t):
+            # "in 2014 tijdens de NAVO-top": the year of an "in" phrase, not "tot 2030 op de top"
+            return int(t) if j and lowers(doc)[ns[j - 1]] == "in" else None
+        if lowers(doc)[ns[j]] not in bridge:
+            break
+    return None
+
+
+def _days_before(doc: Doc, ns: list[int], k: int) -> int | None:
+    """``de driedaagse NAVO-top``: the stated length, in days."""
+    for j in range(k - 1, max(-1, k - 3), -1):
+        n = DATA["duration_words"].get(lowers(doc)[ns[j]])
+        if n:
+            return n
+    return None
+
+
+def _year_after(doc: Doc, ns: list[int], k: int) -> int | None:
+    """``NAVO-top in Wales (2014)``, ``de top van 2023``: a year right after ns-position ``k``."""
+    for j in range(k, min(k + 3, len(ns))):
+        t = texts(doc)[ns[j]]
+        if re.fullmatch(r"(19|20)\d\d", t):
+            return int(t)
+        if t not in ("(", "van", "in"):
+            break
+    return None
 
 
 def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
@@ -184,17 +317,23 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
     suffixes = tuple(DATA["summit_suffixes"])  # str.endswith takes a tuple: one C call per word
     out: list[Meeting] = []
     lw, tx = lowers(doc), texts(doc)  # per-doc arrays: no Token per word
+    pos = _Positions(ns)
     # only a summit word or a word ending in one ("Vilniustop") can start a mention
     for k in words_where(doc, "LOWER", "events.summit_words", lambda w: w in words or w.endswith(suffixes)):
         i = ns[k]
         low = lw[i]
         start, place_span, place_text = i, None, None
+        named_nato = low != "top"
         if low in words:
             prev = doc[ns[k - 1]] if k else None
+            if prev is not None and prev.lower_ in _NOT_NATO and low in ("top", "summit", "topbijeenkomst"):
+                continue  # "de Europese top", "de G20-top": another organisation's summit
             if prev is not None and prev.lower_ in adjectives:
                 start, place_text = prev.i, adjectives[prev.lower_]
             elif prev is not None and prev.lower_ in DATA["summit_prefix_words"]:
-                start = prev.i
+                start, named_nato = prev.i, True
+            elif prev is not None and _is_cap(prev.text) and _known_place(prev.text):
+                start, place_text = prev.i, prev.text  # "de Washington Summit"
         elif low.endswith(suffixes) and low not in words:
             stem = tx[i].rsplit("-", 1)[0]
             if not _is_cap(stem) or fold(stem) in ("navo", "nato"):
@@ -204,20 +343,93 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
                 start, place_text = prev.i, prev.text + " " + stem
             else:
                 place_text = stem
+            if not _known_place(place_text):
+                continue  # "EU-top", "G7-top": not a NATO summit
         else:
             continue
         place, date, year = _scan_after(doc, ns, k + 1, dates)
         if place is not None and place_text is None:
             place_span = place
             place_text = _title(doc[place[0]:place[1]].text)
-        if low == "top" and place_text is None:
-            continue  # a bare "de top" is an anaphor, not a name
         if date is None and year is None:
             date = _date_before(doc, ns, k, dates)
+        year = year or _year_before(doc, ns, pos.get(start, k)) or _year_after(doc, ns, k + 1)
+        if low == "top" and not named_nato and place_text is None and date is None and year is None:
+            continue  # a bare "de top" is an anaphor, not a name
         end = max(i + 1, place[1] if place else i + 1)
-        out.append(Meeting(start, end, "Summit", place=place_text, place_span=place_span, date=date,
-                           year=year or (date.year if date else None)))
+        kpos = pos.get(start, k)
+        kind = DATA["summit_kind_words"].get(lw[ns[kpos - 1]], "") if kpos else ""  # "een buitengewone NAVO-top"
+        out.append(Meeting(start, end, "Summit", kind=kind, place=place_text, place_span=place_span, date=date,
+                           year=year or (date.year if date is not None and date.explicit_year else None),
+                           days=_days_before(doc, ns, kpos)))
     return out
+
+
+def _kind_matches(text: str, low: str, rx: re.Pattern, anchor: str) -> list[tuple[int, int]]:
+    """Spans of ``rx`` in ``text`` that hold the word ``anchor``: the pattern is only
+    tried in a short window around each occurrence of that word (the whole text
+    would be scanned at every position)."""
+    out: list[tuple[int, int]] = []
+    at = low.find(anchor)
+    while at >= 0:
+        lo = max(0, at - 60, out[-1][1] if out else 0)
+        for m in rx.finditer(text, lo, min(len(text), at + 120)):
+            if m.start() <= at < m.end():
+                out.append(m.span())
+                break
+        at = low.find(anchor, at + len(anchor))
+    return out
+
+
+def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """Summits named by their kind: "NAVO Leaders' Meeting", "(speciale) bijeenkomst van
+    staatshoofden en regeringsleiders (van de NAVO)"."""
+    text = doc_text(doc)
+    low = text.lower()
+    if "leaders" not in low and "staatshoofden" not in low:
+        return taken
+    out: list[Meeting] = []
+    pos = _Positions(ns)
+    for name, rx in _KIND_RX.items():
+        for a, b in _kind_matches(text, low, rx, "leaders" if name == "leaders-meeting" else "staatshoofden"):
+            m = rx.match(text, a, b)
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            kind = "leaders-meeting" if name == "leaders-meeting" else \
+                DATA["summit_kind_words"].get((m.group(1) or "").lower())
+            k_end = pos.get(span.end - 1)
+            k_start = pos.get(span.start)
+            if k_end is None or k_start is None:
+                continue
+            place, date, year = _scan_after(doc, ns, k_end + 1, dates)
+            if date is None:
+                date = _date_before(doc, ns, k_start, dates)
+            if place is None:
+                place = _place_before(doc, ns, k_start)
+            mt = Meeting(span.start, span.end, "Summit", kind=kind or "",
+                         place=_title(doc[place[0]:place[1]].text) if place else None, place_span=place, date=date,
+                         year=year or (date.year if date is not None and date.explicit_year else None))
+            out.append(mt)
+    # a summit word inside a kind phrase ("NAVO-top van staatshoofden ...") is the same mention
+    keep = [m for m in taken if not any(o.start <= m.start < o.end for o in out)]
+    for o in out:
+        inner = [m for m in taken if o.start <= m.start < o.end]
+        for m in inner:  # what the summit word found is not lost
+            o.place, o.place_span = o.place or m.place, o.place_span or m.place_span
+            o.date, o.year = o.date or m.date, o.year or m.year
+    return sorted(keep + out, key=lambda m: m.start)
+
+
+def _place_before(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
+    """``in Londen voor een bijeenkomst van ...``: a known place after "in" shortly before."""
+    lo = sent_bounds(doc, ns[k])[0]
+    for j in range(k - 1, max(0, k - 7), -1):
+        if ns[j] < lo:
+            break
+        if lowers(doc)[ns[j - 1]] == "in" and _is_cap(texts(doc)[ns[j]]) and _known_place(texts(doc)[ns[j]]):
+            return ns[j], ns[j] + 1
+    return None
 
 
 def _ministerial_matcher(nlp) -> PhraseMatcher:
@@ -291,11 +503,22 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
+            if lowers(doc)[ns[j]] == "samenstelling":
+                # "een bijeenkomst van de Noord-Atlantische Raad in de samenstelling van
+                # ministers van Defensie": the meeting is the gathering named before
+                j = next((x for x in range(j - 1, max(-1, j - 14), -1) if ns[x] >= sent.start
+                          and lowers(doc)[ns[x]] in _GATHERINGS), None)
+                start = ns[j] if j is not None else None
+                if j is not None and j and lowers(doc)[ns[j - 1]] in _MEETING_ADJECTIVES:
+                    start = ns[j - 1]
+                break
             if lowers(doc)[ns[j]] in nouns:
                 start = ns[j]
                 if j and lowers(doc)[ns[j - 1]] in ("navo", "nato", "gezamenlijke"):
                     start = ns[j - 1]
                 break
+        if start is None:
+            continue  # "de NATO-Ukraine Council in samenstelling van ministers": a council, not the ministerial
         if set(back) & set(DATA["not_ministerial_context"]):
             continue
         end = ns[min(k + 6, len(ns) - 1)]
@@ -322,28 +545,53 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
         place, date, year = _scan_after(doc, ns, k2, dates)
         if date is None:
             date = _date_before(doc, ns, pos[m.start], dates)
+        held = _held_sentence(doc, m)
+        if date is None and held:
+            date = _sentence_date(doc, m, dates)
         m.date, m.year = date, (date.year if date else year)
         if place is None:
-            place = _place_in_sentence(doc, m)
+            place = _place_in_sentence(doc, m, before=held)
         if place is not None:
             m.place_span = place
             m.place = _title(doc[place[0]:place[1]].text)
     return sorted(out, key=lambda m: m.start)
 
 
-def _place_in_sentence(doc: Doc, m: Meeting) -> tuple[int, int] | None:
-    """``kwamen de ministers ... bijeen op het NAVO-hoofdkwartier in Brussel``: a known
-    place after ``in`` later in the meeting's sentence."""
+def _held_sentence(doc: Doc, m: Meeting) -> bool:
+    """Does the mention's sentence say the meeting was held ("werd ... gehouden",
+    "vond plaats", "kwamen bijeen")? Then its date and place may stand anywhere in it."""
     sent = sent_of(doc, doc[m.start])
-    for t in doc[m.end:sent.end]:
-        if t.lower_ != "in" or t.i + 1 >= sent.end:
-            continue
-        nxt = doc[t.i + 1]
-        for n in (2, 1):
-            cand = doc[nxt.i:min(nxt.i + n, sent.end)]
-            if _is_cap(cand.text) and _reference_key(cand.text) and \
-                    _reference_key(cand.text).startswith("place/"):
-                return cand.start, cand.end
+    return not _HELD.isdisjoint(lowers(doc)[sent.start:sent.end])
+
+
+def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
+    """The one date of the mention's sentence before it ("Op 14 en 15 juni jl. werd ...
+    een bijeenkomst gehouden"), when there is exactly one."""
+    sent = sent_of(doc, doc[m.start])
+    text = doc_text(doc)
+    inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
+              and "\n\n" not in text[min(d.end_char, doc[m.start].idx):max(d.start_char, doc[m.start].idx)]]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False) -> tuple[int, int] | None:
+    """``kwamen de ministers ... bijeen op het NAVO-hoofdkwartier in Brussel``: a known
+    place after ``in`` later in the meeting's sentence (or, when the sentence says
+    the meeting was held, earlier in it: "werd op het NAVO-hoofdkwartier in Brussel
+    een bijeenkomst gehouden")."""
+    sent = sent_of(doc, doc[m.start])
+    spans = [doc[m.end:sent.end], *([doc[sent.start:m.start]] if before else [])]
+    for part in spans:
+        for t in part:
+            at = t.lower_ in ("in", "te") or t.lower_ == "het" and t.i > sent.start and doc[t.i - 1].lower_ == "op"
+            if not at or t.i + 1 >= sent.end:
+                continue
+            nxt = doc[t.i + 1]
+            for n in (2, 1):
+                cand = doc[nxt.i:min(nxt.i + n, sent.end)]
+                if _is_cap(cand.text) and _reference_key(cand.text) and \
+                        _reference_key(cand.text).startswith("place/"):
+                    return cand.start, cand.end
     return None
 
 
@@ -361,7 +609,7 @@ def _lookup(doc: Doc, name: str, classes=("Place", "Country")) -> str | None:
     return None
 
 
-def _reference_key(name: str) -> str | None:
+def _reference_key(name: str, classes=("Place", "Country")) -> str | None:
     """The reference data's key for a place name (``Washington`` -> Washington D.C.)."""
     try:
         from kg import reference
@@ -369,7 +617,7 @@ def _reference_key(name: str) -> str | None:
         ent = ref_lookup(reference.load(), name)
     except Exception:  # reference data missing or broken: fall back to the text
         return None
-    return ent.key if ent is not None and ent.cls in ("Place", "Country") else None
+    return ent.key if ent is not None and ent.cls in classes else None
 
 
 def _place_key(doc: Doc, name: str) -> str:
@@ -392,51 +640,137 @@ def _summit_slug(place: str) -> str:
     return slugify(" ".join(words) or place)
 
 
-def _settle_summits(doc: Doc, summits: list[Meeting], doc_year: int | None) -> None:
-    """Give every summit mention a place and a year, then a key."""
-    for m in summits:
-        if m.place is None and m.year is not None:
-            same = [o for o in summits if o.place and o.year == m.year]
-            if same:
-                m.place = same[0].place
-    for idx, m in enumerate(summits):
-        if m.place is None or m.year is not None:
-            continue
-        slug = _summit_slug(m.place)
-        earlier = [o for o in summits[:idx] if o.place and _summit_slug(o.place) == slug and o.year]
-        later = [o for o in summits[idx + 1:] if o.place and _summit_slug(o.place) == slug and o.year]
-        m.year = earlier[-1].year if earlier else later[0].year if later else doc_year
-    for m in summits:
-        if m.place is None:
-            continue
-        m.key = "summit/" + _summit_slug(m.place) + (f"-{m.year}" if m.year else "")
-        m.label = f"NAVO-top {m.place}" + (f" {m.year}" if m.year else "")
+def _place_names(place: str) -> set[str]:
+    """The folded names of a place: as written, and its reference names."""
+    from kg import reference
+
+    ent = reference.load().lookup(place)
+    names = {fold(place)}
+    if ent is not None and ent.cls == "Place":
+        names |= {fold(n) for n in (ent.label, *ent.aliases)}
+    return names
 
 
-def _settle_ministerials(ms: list[Meeting], doc_year: int | None) -> None:
-    specific = {m.kind for m in ms if m.kind not in ("ministerial",)}
+def _summit_of_text_dates(doc: Doc, place: str, dates) -> SummitRef | None:
+    """The one summit at ``place`` on whose days the text's dates fall ("de tweede dag
+    van de NAVO-top in Den Haag" ... "woensdag 25 juni"), if exactly one is."""
+    hits = set()
+    for _s, _e, d in dates:
+        if not d.is_day:
+            continue
+        ref = match_summit(place, year=d.year if d.explicit_year else None, month=d.month1, day=d.day1)
+        if ref is not None:
+            hits.add(ref)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> None:
+    """Give every summit mention its reference summit (``kg.reference.match_summit``),
+    then a key: the reference summit's, or, for a mention that fits none, a key
+    that ``kg.resolve`` scopes to this document (``summit/~<place>``).
+
+    A mention that gives a date, a year ("in 2014", "volgend jaar"), a length or
+    its kind is matched on those; one that gives only a place is the summit
+    another mention of that place in this document resolved to, else the one
+    the document's date and the sentence's tense point at."""
+    for m in summits:
+        tense = _tense(doc, m.start)
+        year = m.year or _relative_year(doc, m.start, doc_date)
+        month = m.date.month1 if m.date is not None else None
+        day = m.date.day1 if m.date is not None else None
+        m.stated = bool(year or month or m.days or m.kind)
+        if m.stated:
+            m.ref = match_summit(m.place, year=year, month=month, day=day, days=m.days, kind=m.kind or None,
+                                 doc_date=doc_date, tense=tense)
+            if m.ref is None and m.place is not None and year:  # a date of a side event: the year still holds
+                m.ref = match_summit(m.place, year=year)
+    for m in summits:
+        if m.ref is not None or m.place is None:
+            continue
+        names = _place_names(m.place)
+        same = [o for o in summits if o.ref is not None and names & set(o.ref.place_names)]
+        earlier = [o for o in same if o.start < m.start]
+        if same:
+            m.ref = (earlier[-1] if earlier else same[0]).ref
+        elif not m.stated:
+            m.ref = match_summit(m.place, doc_date=doc_date, tense=_tense(doc, m.start))
+    for m in summits:
+        if m.ref is None and m.place is not None and not m.stated:
+            m.ref = _summit_of_text_dates(doc, m.place, dates)
+    found = {m.ref.key: m.ref for m in summits if m.ref is not None}
+    for m in summits:
+        if m.ref is None and m.place is None and m.kind and len(found) == 1:
+            m.ref = next(iter(found.values()))  # "deze zogeheten Leaders' Meeting": the one of this text
+    for m in summits:
+        if m.ref is not None:
+            m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases]
+        elif m.place is not None and _known_place(m.place):
+            m.key = unmatched_summit_key(_summit_slug(m.place))
+            m.label = f"NAVO-top {m.place}"
+
+
+def _context_year(doc: Doc, m: Meeting, doc_date) -> DateMention | None:
+    """A date without a year ("op 14 en 15 juni") takes the document's year, one more
+    when the sentence looks ahead to a month already past ("a.s.", "zal") and one
+    less when it looks back to a month still to come ("jl.")."""
+    d = m.date
+    if d is None or d.explicit_year or doc_date is None:
+        return d
+    bare = DateMention(d.start_char, d.end_char, None, d.month1, d.day1, d.month2, d.day2)
+    year = doc_date.year
+    when = (d.month1, d.day1 or 1)
+    tense = _tense(doc, m.start)
+    if tense == "future" and when < (doc_date.month, doc_date.day):
+        year += 1
+    elif tense == "past" and when > (doc_date.month, doc_date.day):
+        year -= 1
+    return bare.with_year(year)
+
+
+_PORTFOLIO_RX = re.compile(r"\bministers?\s+van\s+(buitenlandse\s+zaken|defensie)\b", re.IGNORECASE)
+
+
+def _portfolio_of_letter(doc: Doc) -> set[str]:
+    """``{"fmm"}`` when the opening of the letter names only ministers of Foreign
+    Affairs (its letterhead, "de ministers van Buitenlandse Zaken kwamen bijeen"),
+    ``{"dmm"}`` for Defence only; empty when it names both or neither."""
+    found = {DATA["portfolio"][m.group(1).split()[0].lower()] for m in _PORTFOLIO_RX.finditer(doc_text(doc)[:1500])}
+    return found if len(found) == 1 else set()
+
+
+def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
+    """Key every ministerial by kind + year-month of its start (``ministerial/fmm-2024-04``).
+
+    A mention without a date of its own takes the date of the nearest earlier
+    mention of that kind; a date without a year takes the document's (see
+    ``_context_year``). A ministerial this leaves undated gets a key that
+    ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
+    mentions in two documents are not known to be one meeting."""
+    specific = {m.kind for m in ms if m.kind not in ("ministerial",)} or _portfolio_of_letter(doc)
     for m in ms:
         if m.kind == "ministerial" and len(specific) == 1:
             m.kind = next(iter(specific))
+    for m in ms:
+        m.date = _context_year(doc, m, doc_date)
     for idx, m in enumerate(ms):
-        if m.date is None:
-            earlier = [o for o in ms[:idx] if o.date is not None and o.kind == m.kind]
+        if m.date is None or m.date.year is None:
+            earlier = [o for o in ms[:idx] if o.date is not None and o.date.year and o.kind == m.kind]
             if earlier:
                 m.date = earlier[-1].date
             elif m.kind == "ministerial":
-                anyd = [o for o in ms[:idx] if o.date is not None]
-                m.date = anyd[-1].date if anyd else None
+                anyd = [o for o in ms[:idx] if o.date is not None and o.date.year]
+                m.date = anyd[-1].date if anyd else m.date
     for m in ms:
-        d = m.date
-        if d is not None and d.year is None and doc_year:
-            d = m.date = d.with_year(doc_year)
-        stamp = f"{d.year}-{d.month1:02d}" if d is not None and d.year else (str(doc_year) if doc_year else "")
-        m.key = f"ministerial/{m.kind}" + (f"-{stamp}" if stamp else "")
+        d = m.date if m.date is not None and m.date.year else None
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
-        m.label = base + (" " + _date_label(d) if d is not None and d.year else "")
         m.alt = []
+        if d is None:
+            m.key, m.label = ministerial_key(m.kind), base
+            continue
+        m.key = ministerial_key(m.kind, d.year, d.month1)
+        m.label = base + " " + _date_label(d)
         short = DATA["kind_acronyms"].get(m.kind)
-        if short and d is not None and d.year:
+        if short:
             m.alt = [f"{short} {_date_label(d)}", f"{short} {MONTH_NAMES[d.month1 - 1]} {d.year}",
                      f"{base.removeprefix('NAVO ')} {_date_label(d)}"]
 
@@ -469,6 +803,25 @@ def _doc_headings(doc: Doc) -> list[tuple[int, int]]:
     return list(memo(doc, "events.headings", lambda: headings(doc_text(doc))))
 
 
+_RUN_ON_HEADS = frozenset({"werksessie", "sessie", "werkdiner", "werklunch"})
+_OPENERS = frozenset(DATA["sentence_openers"])
+
+
+def _run_on_heading(line: str) -> int | None:
+    """The length of a session heading that cleaning ran into the paragraph after
+    it ("Werksessie Bijeenkomst met Zuidelijke buurlanden Daarnaast zal de FMM ..."):
+    it ends before the first capitalised word that opens a sentence, within 14
+    words; None if there is no such word."""
+    pos = 0
+    for n, m in enumerate(re.finditer(r"\S+", line)):
+        if n > 14:
+            return None
+        if n >= 2 and m.group() in _OPENERS:
+            return pos
+        pos = m.end()
+    return None
+
+
 def headings(text: str) -> list[tuple[int, int]]:
     """Char ranges of the heading lines of a letter (short lines that stand alone)."""
     lines = list(_lines(text))
@@ -485,6 +838,11 @@ def headings(text: str) -> list[tuple[int, int]]:
         standalone = not prev or prev.endswith((".", "!", "?", ":", ")")) or raw.startswith("#") or n == 0
         is_session = first in session_words and len(words) <= 16
         short = len(words) <= 8 and not stripped.endswith((".", ",", ";", ":")) and stripped[0].isupper()
+        run_on = _run_on_heading(stripped) if standalone and first in _RUN_ON_HEADS and not is_session else None
+        if run_on is not None:  # "Werksessie X Daarnaast zal ...": a heading the text ran on into
+            lead = len(line) - len(line.lstrip())
+            out.append((start + lead, start + lead + run_on))
+            continue
         if not (standalone and (is_session or short or raw.startswith("#"))):
             continue
         end = start + len(line)
@@ -546,19 +904,37 @@ def _scope_end(doc: Doc, body, bodies) -> int:
     up to a sentence that turns to another session."""
     end = _paragraph_end(doc_text(doc), sent_of(doc, body).end_char)
     nouns = set(DATA["session_nouns"])
+    suffixes = tuple("-" + n for n in DATA["session_nouns"])
     sent = sent_of(doc, body)
     lw, space = lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
     while sent.end < len(doc) and sent.end_char < end:
         nxt = sent_of(doc, doc[sent.end])
         other = any(b.start >= nxt.start and b.end <= nxt.end and b.kb_id_ != body.kb_id_ and _meets(doc, b)
                     for b in bodies)
-        new = any(lw[i] in nouns and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
+        # another gathering: "een bijeenkomst", "een ISAF-bijeenkomst", "het werkdiner"
+        new = any((lw[i] in nouns or lw[i].endswith(suffixes)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
                   for i in range(nxt.start, nxt.end))
         first = next((lw[i] for i in range(nxt.start, nxt.end) if not space[i]), "")
         if other or new or first in DATA["topic_shift_words"]:
             return nxt.start_char
         sent = nxt
     return min(end, sent.end_char)
+
+
+_SESSION_STOP = frozenset(DATA["session_stopwords"])
+
+
+def session_slug(name: str) -> str:
+    """The part of a session key its name gives: the name's content words, so an
+    agenda's "Bijeenkomst met de EU en de NAVO-partners in de Indo-Pacific" and a
+    report's "Werksessie 3: Bijeenkomst met de EU en NAVO-partners in de
+    Indo-Pacific" are one session (``eu-navo-partners-indo-pacific``); a name of
+    nothing but such words ("Werksessie 3") keeps them all."""
+    words = slugify(_HEADING_PREFIX.sub("", name) or name).split("-")
+    content = [w for w in words if w and w not in _SESSION_STOP]
+    if all(w.isdigit() for w in content):
+        return slugify(name)
+    return "-".join(content)
 
 
 def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
@@ -569,10 +945,9 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     bodies = _body_spans(doc)
     out: dict[str, Session] = {}
     session_words = set(DATA["session_heading_words"])
-    base = main.key.split("/", 1)[1]
 
     def add(name, label, start, end, scope, body=None, heading=False):
-        key = f"session/{base}-{slugify(name)}"
+        key = session_key(main.key, session_slug(name))
         sess = out.get(key)
         if sess is None:
             sess = out[key] = Session(key, label, start, end, body=body)
@@ -604,7 +979,28 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
         add(b.kb_id_.split("/", 1)[1], label, b.start, b.end,
             (max(sent_of(doc, b).start_char, para + 2 if para >= 0 else 0), _scope_end(doc, b, bodies)), body=b.kb_id_)
+    # a gathering named by its format at the meeting ("een ISAF-bijeenkomst met ..."): a session
+    # of its own, over its sentence, not part of the council's session before it
+    for i in _format_gatherings(doc):
+        tok = doc[i]
+        if any(sess.start <= i < sess.end for sess in out.values()):
+            continue
+        sent = sent_of(doc, tok)
+        add(tok.text, tok.text, i, i + 1, (sent.start_char, sent.end_char))
     return list(out.values())
+
+
+def _format_gatherings(doc: Doc) -> list[int]:
+    """Tokens such as ``ISAF-bijeenkomst``, ``NUC-vergadering``: a gathering noun after
+    a capitalised name (not the NATO meeting itself: "NAVO-bijeenkomst")."""
+    suffixes = tuple("-" + n for n in DATA["session_nouns"])
+    out = []
+    for k in words_where(doc, "LOWER", "events.format_gatherings", lambda w: w.endswith(suffixes)):
+        i = _ns(doc)[k]
+        head = texts(doc)[i].rsplit("-", 1)[0]
+        if head[:1].isupper() and fold(head) not in DATA["nato_markers"] and fold(head) not in ("navo", "nato"):
+            out.append(i)
+    return out
 
 
 # ---------------------------------------------------------------- component
@@ -615,6 +1011,52 @@ def _register(doc: Doc, m: Meeting) -> None:
     surface = " ".join(doc[m.start:m.end].text.split())
     register_entity(doc, m.key, m.cls, m.label, alt_labels=[surface, *m.alt])
     add_mention(doc, m.start, m.end, m.cls, m.key)
+
+
+def _main_meeting(doc: Doc, meetings: list[Meeting]) -> Meeting | None:
+    """The meeting the document is the agenda or report of: in its opening, the one
+    that follows "agenda", "verslag" or "inzet" in its sentence ("de geannoteerde
+    agenda voor de NAVO-top ..."), else the first one named."""
+    limit = max(1500, len(doc_text(doc)) // 5)
+    opening = [m for m in meetings if m.start < len(doc) and doc[m.start].idx < limit]
+    if not opening:
+        return None
+    lw = lowers(doc)
+    for m in opening:
+        sent = sent_of(doc, doc[m.start])
+        if any(w in _DOCUMENT_WORDS for w in lw[sent.start:m.start]):
+            return m
+    return opening[0]
+
+
+def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
+    """Dates and place of a meeting from one of its mentions: a reference summit's
+    own (with the first mention as the sentence that names it), else what the
+    text states (a day-level date with a year; the place it names, or the city
+    of the headquarters it names)."""
+    text_place = _place_key(doc, m.place) if m.place else None
+    if text_place and m.place_span:
+        add_mention(doc, m.place_span[0], m.place_span[1], "Place", text_place)
+    if m.ref is not None:
+        if text_place and fold(m.place) in m.ref.place_names and \
+                text_place != _place_key(doc, m.ref.place or m.place):  # "de Top in Wales": held there too
+            also = rec.setdefault("also_places", [])
+            if text_place not in (k for k, _ in also):
+                also.append((text_place, (m.start, m.end)))
+        if rec["start"] is None:
+            rec["start"], rec["end"], rec["date_span"] = m.ref.start, m.ref.end, (m.start, m.end)
+        if rec["place"] is None and m.ref.place:
+            rec["place"] = _place_key(doc, m.ref.place)
+            rec["place_span"] = (m.start, m.end)
+            rec["place_in_text"] = rec["place"] == text_place
+        return
+    if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
+        rec["start"], rec["end"] = m.date.start, m.date.end
+        rec["date_span"] = (m.start, m.end)
+    if text_place and rec["place"] is None:
+        city = DATA["headquarters_city"].get(fold(m.place))
+        rec["place"] = _place_key(doc, city) if city else text_place
+        rec["place_span"] = (m.start, m.end)
 
 
 class EventFinder:
@@ -636,30 +1078,20 @@ class EventFinder:
         dates = _dates_by_token(doc, year)
         summits = _summits(doc, ns, dates)
         ministerials = _ministerials(doc, ns, dates, self.matcher)
-        # a summit date without a year ("op 20 en 21 mei a.s.") takes the letter's year
-        for m in summits + ministerials:
-            if m.date is not None and m.date.year is None and year:
-                m.date = m.date.with_year(year)
-                m.year = m.year or year
-        _settle_summits(doc, summits, year)
-        _settle_ministerials(ministerials, year)
+        doc_date = _doc_date(doc)
+        summits = _kind_summits(doc, ns, dates, summits)
+        _resolve_summits(doc, summits, doc_date, dates)
+        _settle_ministerials(doc, ministerials, doc_date)
         meetings = sorted([m for m in summits + ministerials if m.key], key=lambda m: m.start)
         info: dict[str, dict] = {}
         for m in meetings:
             _register(doc, m)
             rec = info.setdefault(m.key, {"cls": m.cls, "start": None, "end": None, "date_span": None,
-                                          "place": None, "place_span": None, "mentions": []})
+                                          "place": None, "place_span": None, "mentions": [],
+                                          "reference": m.ref is not None, "place_in_text": True})
             rec["mentions"].append((m.start, m.end))
-            if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
-                rec["start"], rec["end"] = m.date.start, m.date.end
-                rec["date_span"] = (m.start, m.end)
-            if m.place and rec["place"] is None:
-                rec["place"] = _place_key(doc, m.place)
-                rec["place_span"] = (m.start, m.end)
-                if m.place_span:
-                    add_mention(doc, m.place_span[0], m.place_span[1], "Place", rec["place"])
-        main = meetings[0] if meetings and meetings[0].start < len(doc) and \
-            doc[meetings[0].start].idx < max(1500, len(doc_text(doc)) // 5) else None
+            _settle_record(doc, m, rec)
+        main = _main_meeting(doc, meetings)
         sessions = _sessions(doc, main)
         for s in sessions:
             register_entity(doc, s.key, "Session", s.label)

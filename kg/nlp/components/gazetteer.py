@@ -6,8 +6,22 @@ longest match winning. Country adjectives are not names, so ``Russische
 agressie`` creates no entity. Aliases listed as ``exact`` (``Kamer``) match
 only with the same capitals. Each match becomes a mention span and the entity
 is registered with its canonical label and Wikidata IRI.
+
+Places are GeoNames cities as well as curated ones (``ontology/reference/places.json``),
+and a city list that large holds ordinary words and given names (Nice, Split,
+Victoria). So a GeoNames city (match ``name`` or ``context``) is never taken
+right after a capitalised word or a person word, nor right before a capitalised
+word (there it is part of a person's or an organisation's name: ``koningin
+Victoria``, ``Universiteit Leiden``); and a ``context`` city only right after a
+place word (``in Zeist``, ``vliegbasis Volkel``) or right before ``, <country>``
+(``Tapa, Estland``). The word lists are in ``gazetteer.json``.
 """
 from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_left
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -18,6 +32,15 @@ from kg.nlp.spans import add_mention, register_entity
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 
+DATA = json.loads(Path(__file__).with_name("gazetteer.json").read_text(encoding="utf-8"))
+_PLACE_WORDS = frozenset(DATA["place_words_before"])
+_PERSON_WORDS = frozenset(DATA["person_words"])
+_COUNCIL_HEADS = frozenset(DATA["council_heads"])
+_LIST_WORDS = frozenset((",", "en", "of"))
+# A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
+_PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
+
+
 class Gazetteer:
     """Longest-match lookup of folded word sequences."""
 
@@ -26,21 +49,51 @@ class Gazetteer:
         self.phrases: dict[tuple[str, ...], tuple[str, str | None]] = {}  # words -> (key, exact surface)
         self.max_len = 1
         self.first: dict[str, int] = {}  # first word -> longest phrase starting with it
+        self.context: dict[tuple[str, ...], str] = {}  # words -> key of a place named only in context
+        self.context_len = 1
+        self.guarded: set[str] = set()  # keys of GeoNames places (never inside another name)
+        context = set()
         for ent in self.ref.entities.values():
+            if ent.cls == "Place" and ent.match != "curated":
+                self.guarded.add(ent.key)
+                if ent.match == "context":
+                    context.add(ent.key)
+                    continue
             for name in (ent.label, *ent.aliases):
-                self._add(tokenize, name, ent.key, None)
+                words = self._add(tokenize, name, ent.key, None)
+                if len(words) > 1 and ent.cls != "Place" and all(w.replace("-", "").isalpha() for w in words):
+                    # a Dutch compound is written with hyphens too: "NAVO-Oekraïne Raad" = "NAVO-Oekraïne-raad"
+                    self._add_words(("-".join(words),), ent.key, None)
             for name in ent.exact:
                 self._add(tokenize, name, ent.key, name)
 
-    def _add(self, tokenize, name: str, key: str, exact: str | None) -> None:
-        words = tuple(fold(t.text) for t in tokenize(name) if not t.is_space)
+        # Context places by their folded names (reference.by_name holds them already folded).
+        for folded, key in self.ref.by_name.items():
+            if key in context:
+                plain = folded.replace(" ", "").replace("-", "").isalpha()
+                words = tuple(folded.split()) if plain else self._words(tokenize, folded)
+                self.context.setdefault(words, key)
+                self.context_len = max(self.context_len, len(words))
+
+    @staticmethod
+    def _words(tokenize, name: str) -> tuple[str, ...]:
+        if _PLAIN.fullmatch(name):  # the tokenizer would split at the spaces only: skip it (start-up time)
+            return tuple(fold(name).split())
+        return tuple(fold(t.text) for t in tokenize(name) if not t.is_space)
+
+    def _add(self, tokenize, name: str, key: str, exact: str | None) -> tuple[str, ...]:
+        words = self._words(tokenize, name)
+        self._add_words(words, key, exact)
+        return words
+
+    def _add_words(self, words: tuple[str, ...], key: str, exact: str | None) -> None:
         if words and words not in self.phrases:
             self.phrases[words] = (key, exact)
             self.max_len = max(self.max_len, len(words))
             self.first[words[0]] = max(self.first.get(words[0], 0), len(words))
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
-        """(start token, end token, key) of every longest, non-overlapping match."""
+        """(start token, end token, key) of every longest, non-overlapping match, in text order."""
         words = compact_tokens(doc)
         norms, texts = words.norms, words.texts
         first, phrases = self.first, self.phrases
@@ -59,7 +112,7 @@ class Gazetteer:
                 if cand and self._surface_ok(words[i:i + n], cand[1]):
                     hit = (n, cand[0])
                     break
-            if hit:
+            if hit and (hit[1] not in self.guarded or self._free(doc, words, i, i + hit[0])):
                 n, key = hit
                 out.append((words[i].start, words[i + n - 1].end, key))
                 i += n
@@ -68,7 +121,87 @@ class Gazetteer:
             if key:
                 out.append((words[i].start, words[i].end, key))
             i += 1
+        if self.context:
+            out = self._in_context(doc, words, out)
         return out
+
+    def _in_context(self, doc: Doc, words, out: list) -> list:
+        """Add the ``context`` places: after a place word (``in Zeist``), before
+        ``, <country>``/``(<country>)`` (``Tapa, Estland``), or joined by ``en``/``of``/a
+        comma to a place (``in Den Haag en Zeist``), outside other matches."""
+        norms, texts, starts_of = words.norms, words.texts, words.starts
+        taken = {w for s, e, _ in out for w in range(s, e)}  # doc token indices
+        countries = {s for s, _, key in out if key.startswith("country/")}
+        after = [i + 1 for i, n in enumerate(norms[:-1]) if n in _PLACE_WORDS]
+        # a place already matched lends its context to the next one in a list ("Den Haag en Zeist")
+        after += [k for k in (bisect_left(starts_of, e) for _, e, key in out if key.startswith("place/"))
+                  if k < len(words) and norms[k] in _LIST_WORDS]
+        before = [i - 1 for i, t in enumerate(texts) if t in (",", "(") and i + 1 < len(words)
+                  and starts_of[i + 1] in countries]
+        found: list[tuple[int, int, str]] = []
+
+        def place_at(i: int, n: int, after_place_word: bool) -> int | None:
+            if i < 0 or i + n > len(words) or not texts[i][:1].isupper():
+                return None
+            key = self.context.get(tuple(norms[i:i + n]))
+            if key and not any(w in taken for w in range(starts_of[i], words.ends[i + n - 1])) \
+                    and self._free(doc, words, i, i + n, after_place_word=after_place_word):
+                found.append((starts_of[i], words.ends[i + n - 1], key))
+                taken.update(range(starts_of[i], words.ends[i + n - 1]))
+                return i + n
+            return None
+
+        queue = sorted(set(after))
+        while queue:
+            i = queue.pop(0)
+            if i < len(words) and norms[i] in _LIST_WORDS:  # "Den Haag en Zeist": after the joining word
+                i += 1
+            for n in range(self.context_len, 0, -1):
+                j = place_at(i, n, True)
+                if j is not None:
+                    if j < len(words) and norms[j] in _LIST_WORDS:
+                        queue.append(j)
+                    break
+        for e in before:
+            for n in range(self.context_len, 0, -1):
+                if place_at(e - n + 1, n, False) is not None:
+                    break
+        found = [f for f in found if not self._named_person(words, f)]
+        return sorted(out + found) if found else out
+
+    @staticmethod
+    def _named_person(words, match: tuple[int, int, str]) -> bool:
+        """The document names a person this way elsewhere (``Marco Rubio``, ``minister
+        Rubio``): then ``naar Rubio`` is the person, not a town of that name."""
+        start, end, _key = match
+        i = bisect_left(words.starts, start)
+        j = bisect_left(words.starts, end)
+        name = words.norms[i:j]
+        n = len(name)
+        first, norms = name[0], words.norms
+        for k in range(1, len(words) - n + 1):
+            if norms[k] == first and k != i and norms[k:k + n] == name:
+                prev = words.texts[k - 1]
+                if words.norms[k - 1] in _PERSON_WORDS or prev[:1].isupper() and prev.isalpha() \
+                        and words.norms[k - 1] not in _PLACE_WORDS:
+                    return True
+        return False
+
+    @staticmethod
+    def _free(doc: Doc, words, i: int, j: int, after_place_word: bool = False) -> bool:
+        """Words ``[i, j)`` stand on their own as a place name: not after a capitalised
+        word or a person word (``koningin Victoria``, ``Universiteit Leiden``), not
+        before a capitalised word (``Victoria Nuland``)."""
+        if i and not after_place_word:
+            prev = words.texts[i - 1]
+            if words.norms[i - 1] in _PERSON_WORDS or \
+                    prev[:1].isupper() and prev.isalpha() and not doc[words.starts[i - 1]].is_sent_start:
+                return False
+        if j < len(words):
+            nxt = words.texts[j]
+            if nxt[:1].isupper() and nxt.replace("-", "").isalpha():
+                return False
+        return True
 
     def _compound_head(self, word) -> str | None:
         """``NAVO-bondgenoten``/``Navo-missies``/``ISAF-partners`` name the organisation
@@ -76,6 +209,8 @@ class Gazetteer:
         if "-" not in word.text:  # most words: skip the split
             return None
         head, tail = word.text.split("-", 1)
+        if "-" in tail and fold(tail.rsplit("-", 1)[1]) in _COUNCIL_HEADS:
+            return None  # "NAVO-Georgië-commissie" is a body of its own, not NATO (kg_acronyms names it)
         if head.islower() and tail[:1].isupper():
             head = tail  # a prefix before the name: "anti-ISIS", "pro-NAVO"
         if len(head) < 2 or not head[:1].isupper():

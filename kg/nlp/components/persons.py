@@ -6,9 +6,17 @@ General Dutch patterns over the compact word sequence (``kg_fold``):
   — ``secretaris-generaal Jens Stoltenberg``, ``Koning Abdullah II van Jordanië``,
   ``EU HV Kaja Kallas``; a signature block is the same pattern with a comma
   and a line break (``De Minister van Buitenlandse Zaken,\\nC.C.J. Veldkamp``);
+* the ministry may follow the name: ``minister <Name> van Defensie``,
+  ``minister <Name> (Buitenlandse Zaken)``; the jurisdiction may be a compound
+  prefix: ``NAVO-secretaris-generaal``, ``Europese Raad-voorzitter``;
+* a qualifier is part of the office (``persons.json`` "office_qualifiers"):
+  ``plaatsvervangend SG`` is the deputy secretary-general, not the
+  secretary-general; likewise ``waarnemend``, ``beoogd``, ``oud-``/``voormalig``;
 * ``het lid <Name>`` (a member of parliament); ``zei|aldus|benadrukte <Name>``;
 * ``motie [van het lid] <Name> [c.s.]`` and ``Motie 28 676, nr. 365 – <Name>``
   (a kg:Motion and its submitter);
+* the full name of a well-known office holder (``persons.json``: ``Jens
+  Stoltenberg``, ``Volodymyr Zelenskyy``) is a mention wherever it stands;
 * afterwards every bare occurrence of a known surname is a mention too.
 
 Offices come from ``ontology/reference/offices.json``, pattern words from
@@ -52,6 +60,9 @@ class OfficeMention:
     signature: bool = False  # "De <office>,\n<Name>"
     name_start: int = 0
     name_end: int = 0
+    jurisdiction_classes: tuple[str, ...] = ()  # what the jurisdiction may be ("Country")
+    qualifier: str | None = None  # "plaatsvervangend", "waarnemend", "beoogd", "oud-"
+    base_role: str = ""  # the role without its qualifier
 
 
 class Persons:
@@ -63,6 +74,8 @@ class Persons:
         self.roman = WORDS["roman_numerals"]
         self.not_names = set(WORDS["not_names"])
         self.modifiers = set(WORDS["office_modifiers"])
+        self.qualifiers: dict[str, str] = WORDS["office_qualifiers"]  # folded word -> qualifier
+        self.qualifier_prefixes: dict[str, str] = WORDS["office_qualifier_prefixes"]  # "oud" (oud-premier)
         self.office_forms: dict[tuple[str, ...], reference.Office] = {}
         for off in self.ref.offices:
             for form in off.forms:
@@ -75,9 +88,24 @@ class Persons:
             self.office_first[k[0]] = max(self.office_first.get(k[0], 0), len(k))
         from spacy.lang.nl.stop_words import STOP_WORDS
         self.stop = {fold(w) for w in STOP_WORDS}
+        # Full names (two words or more) of reference persons -> person key.
+        self.full_names: dict[tuple[str, ...], str] = {}
+        for person in self.ref.persons.values():
+            for form in (person.label, *person.names):
+                words = tuple(fold(t.text) for t in tokenize(form) if not t.is_space)
+                if len(words) > 1:
+                    self.full_names.setdefault(words, person.key)
+            if person.alone:  # a surname that names the person on its own (Stoltenberg, Poetin)
+                for form in (person.label, *person.names):
+                    words = tuple(fold(t.text) for t in tokenize(surname(form)) if not t.is_space)
+                    if len(words) == 1 and not is_initials(surname(form)):
+                        self.full_names.setdefault(words, person.key)
+        self.full_first: dict[str, int] = {}
+        for k in self.full_names:
+            self.full_first[k[0]] = max(self.full_first.get(k[0], 0), len(k))
         # Words at which a pattern of ``__call__`` can start (besides any word
         # with a hyphen: compound offices, ``motie-Boswijk``).
-        self.triggers = set(self.office_first).union(
+        self.triggers = set(self.office_first).union(self.qualifiers,
             WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"],
             WORDS["speech_verbs"], WORDS["member_words"])
 
@@ -131,7 +159,10 @@ class Persons:
                 m = k  # a run of particles ("van der") must lead to a name word on the same line
                 while m < len(words) and words.norms[m] in self.particles and m - k < 3:
                     m += 1
-                if m < len(words) and self._is_name_word(words[m], ents) and not is_initials(words.texts[m]) \
+                # "op"/"in" are particles only before an article ("Op den Akker", "in 't Veld"):
+                # "Elizabeth op Buckingham Palace" is a name and a place
+                weak = words.norms[k] in WORDS["weak_particles"] and m - k < 2
+                if not weak and m < len(words) and self._is_name_word(words[m], ents) and not is_initials(words.texts[m]) \
                         and not self._newline_between(doc, words[k], words[m]):
                     k = m
                     continue
@@ -153,25 +184,94 @@ class Persons:
             parts.append(self.roman.get(w.norm, w.text) if w.text[:1] == "I" and w.norm in self.roman else w.text)
         return normalise_name(" ".join(parts))
 
-    def _office_at(self, words: list[Word], i: int):
-        """(office, end word index, jurisdiction key from a compound prefix) at word ``i``."""
-        if words.norms[i] not in self.office_first and "-" not in words.norms[i]:
-            return None  # most words: neither starts an office nor is a compound
-        for n in range(min(self.office_first.get(words.norms[i], 0), len(words) - i), 0, -1):
-            off = self.office_forms.get(tuple(words.norms[i:i + n]))
+    def _forms_from(self, first: str, words: list[Word], j: int):
+        """Longest office form that starts with the word ``first`` and goes on at word ``j``: (office, end)."""
+        for n in range(min(self.office_first.get(first, 0) - 1, len(words) - j), -1, -1):
+            off = self.office_forms.get((first, *words.norms[j:j + n]))
             if off:
-                return off, i + n, None
-        norm = words.norms[i]
-        if "-" in norm:  # NAVO-secretaris-generaal, EU-commissievoorzitter
-            head, rest = norm.split("-", 1)
-            off = self.office_forms.get((rest,))
-            ent = ref_lookup(self.ref, head)
-            if off and ent and ent.cls in ("Country", "Organisation"):
-                return off, i + 1, ent.key
+                return off, j + n
         return None
 
-    def _jurisdiction_after(self, words, j, ents):
-        """``van [de] <Country|Organisation>`` at word j -> (key, new j)."""
+    def _office_at(self, words: list[Word], i: int):
+        """(office, end word index, jurisdiction key from a compound prefix, first word, qualifier) at word ``i``."""
+        norm = words.norms[i]
+        if norm not in self.office_first and "-" not in norm:
+            return None  # most words: neither starts an office nor is a compound
+        got = self._forms_from(norm, words, i + 1) if norm in self.office_first else None
+        if got:
+            return got[0], got[1], None, i, None
+        if "-" not in norm:
+            return None
+        head, rest = norm.split("-", 1)
+        if head in self.qualifier_prefixes:  # oud-premier, ex-minister van Defensie
+            got = self._forms_from(rest, words, i + 1)
+            if got:
+                return got[0], got[1], None, i, self.qualifier_prefixes[head]
+            return None
+        off = self.office_forms.get((rest,))
+        if not off:
+            return None
+        ent = ref_lookup(self.ref, head)
+        if ent and ent.cls in ("Country", "Organisation"):  # NAVO-secretaris-generaal
+            return off, i + 1, ent.key, i, None
+        head_text = words.texts[i].split("-", 1)[0]
+        for back in (1, 2):  # Europese Raad-voorzitter: the name starts before the compound
+            if i - back < 0 or self._newline_between_words(words, i - back, i):
+                break
+            ent = ref_lookup(self.ref, " ".join([*words.texts[i - back:i], head_text]))
+            if ent and ent.cls in ("Country", "Organisation"):
+                return off, i + 1, ent.key, i - back, None
+        return None
+
+    def _newline_between_words(self, words, a: int, b: int) -> bool:
+        return self._doc is not None and newline_between(self._doc, words.ends[a] - 1, words.starts[b])
+
+    def _qualifier_before(self, words, i: int) -> str | None:
+        """A qualifier just before the office, past modifiers and a country adjective
+        (``de voormalige Amerikaanse president``, ``plaatsvervangend SG``)."""
+        k = i - 1
+        while k >= 0 and i - k <= 3:
+            norm = words.norms[k]
+            if norm in self.qualifiers:
+                return self.qualifiers[norm]
+            if norm in self.modifiers or ref_adjective(self.ref, words.texts[k]):
+                k -= 1
+                continue
+            break
+        return None
+
+    def _ministry_after(self, words, base: tuple[str, ...], k: int):
+        """``minister <Name> van Defensie`` / ``minister <Name> (Defensie)``: the fuller office after the name."""
+        if k >= len(words):
+            return None
+        if words.texts[k] == "(":
+            close = next((x for x in range(k + 1, min(k + 6, len(words))) if words.texts[x] == ")"), None)
+            if close is None or close == k + 1:
+                return None
+            inner = tuple(words.norms[k + 1:close])
+            for link in WORDS["ministry_links"]:
+                off = self.office_forms.get((*base, link, *inner))
+                if off:
+                    return off, close + 1
+            return None
+        if words.norms[k] not in WORDS["ministry_links"]:
+            return None
+        for n in range(min(6, len(words) - k), 1, -1):
+            off = self.office_forms.get((*base, *words.norms[k:k + n]))
+            if off:
+                return off, k + n
+        return None
+
+    def _jurisdiction_after(self, words, j, ents, bare: bool = False):
+        """``van [de] <Country|Organisation>`` at word j -> (key, new j); with ``bare``
+        also an organisation right after the office on its line (``SG NAVO``)."""
+        if bare and 0 < j < len(words) and words.starts[j] in ents and ents[words.starts[j]][2] == "Organisation" \
+                and not self._newline_between_words(words, j - 1, j):
+            e, key = ents[words.starts[j]][1], ents[words.starts[j]][3]
+            k = j
+            while k < len(words) and words.starts[k] < e:
+                k += 1
+            return key, k
         if j < len(words) and words.norms[j] in WORDS["jurisdiction_links"]:
             k = j + 1
             if k < len(words) and words.norms[k] in WORDS["jurisdiction_dets"]:
@@ -187,7 +287,7 @@ class Persons:
     def _adjective_before(self, words, i, ents):
         """Country adjective (or organisation) just before the office, skipping modifiers."""
         k = i - 1
-        while k >= 0 and words.norms[k] in self.modifiers:
+        while k >= 0 and (words.norms[k] in self.modifiers or words.norms[k] in self.qualifiers):
             k -= 1
         if k < 0:
             return None
@@ -199,7 +299,10 @@ class Persons:
         return None
 
     # --- patterns --------------------------------------------------------------
+    _doc = None
+
     def __call__(self, doc: Doc) -> Doc:
+        self._doc = doc
         words = compact_tokens(doc)
         ents = self._entity_at(doc)
         offices: list[OfficeMention] = []
@@ -220,9 +323,11 @@ class Persons:
             i = starts[s_at]
             got = self._office_at(words, i)
             if got and words.starts[i] not in ents:
-                off, j, jur = got
-                jur = jur or self._adjective_before(words, i, ents)
-                after, j = self._jurisdiction_after(words, j, ents)
+                off, j, jur, first, qualifier = got
+                one_word = j == i + 1  # "minister", "staatssecretaris": the ministry may follow the name
+                qualifier = qualifier or self._qualifier_before(words, first)
+                jur = jur or self._adjective_before(words, first, ents)
+                after, j = self._jurisdiction_after(words, j, ents, bare=True)
                 jur = jur or after
                 if j < len(words) and words.texts[j] == "(":  # "(EU HV)" before the name
                     close = next((x for x in range(j, min(j + 6, len(words))) if words.texts[x] == ")"), None)
@@ -239,18 +344,31 @@ class Persons:
                     k = j  # "Geachte Voorzitter,\nGraag …": a lone word on the next line is no signature
                 if k > j:
                     label = self._name_text(words, j, k)
+                    name_end = k
+                    if one_word and not after and not comma:  # minister <Name> van Defensie / (Defensie)
+                        fuller = self._ministry_after(words, self._office_words(words, i, off), k)
+                        if fuller:
+                            off, k = fuller
                     tail, k2 = self._jurisdiction_after(words, k, ents)
                     jur = jur or tail
                     key = person_key(label)
-                    cls = "Minister" if off.minister else "Person"
-                    self._person(doc, names, key, cls, label, words.starts[j], words.ends[k - 1])
-                    taken.update(range(words.starts[j], words.ends[k - 1]))
-                    line_start = i == 0 or self._newline_between(doc, words[i - 1], words[i]) or (
-                        i >= 1 and words.norms[i - 1] == "de" and (i == 1 or self._newline_between(doc, words[i - 2], words[i - 1])))
-                    signature = comma and line_start and (any(is_initials(w.text) for w in words[j:k]) or on_next_line)
-                    offices.append(OfficeMention(key, off.role, off.minister, jur, off.default_jurisdiction,
-                                                 words.starts[i], words.ends[k - 1], signature,
-                                                 words.starts[j], words.ends[k - 1]))
+                    minister = off.minister and qualifier not in WORDS["not_holding_qualifiers"]
+                    cls = "Minister" if minister else "Person"
+                    self._person(doc, names, key, cls, label, words.starts[j], words.ends[name_end - 1])
+                    taken.update(range(words.starts[j], words.ends[name_end - 1]))
+                    line_start = first == 0 or self._newline_between(doc, words[first - 1], words[first]) or (
+                        first >= 1 and words.norms[first - 1] == "de" and (
+                            first == 1 or self._newline_between(doc, words[first - 2], words[first - 1])))
+                    signature = comma and line_start and (any(is_initials(w.text) for w in words[j:name_end])
+                                                          or on_next_line)
+                    role = self._qualified(off.role, qualifier)
+                    base = self.ref.office_by_role(role) if qualifier else None  # a post of its own (deputy SG)
+                    offices.append(OfficeMention(key, role, minister, jur,
+                                                 (base or off).default_jurisdiction,
+                                                 words.starts[first], words.ends[k - 1], signature,
+                                                 words.starts[j], words.ends[name_end - 1],
+                                                 (base or off).jurisdiction_classes, qualifier,
+                                                 role if base else off.role))
                     i = k
                     continue
                 i = j if j > i else i + 1
@@ -298,10 +416,26 @@ class Persons:
                     i = k
                     continue
             i += 1
+        self._full_names(doc, words, names, taken, ents)
         self._bare_surnames(doc, words, names, taken, ents)
         doc.user_data["kg_offices"] = offices
         doc.user_data["kg_motions"] = motions
         return doc
+
+    @staticmethod
+    def _office_words(words, i: int, off) -> tuple[str, ...]:
+        """The folded words that named the office at ``i`` (a compound's office part: ``oud-minister`` -> minister)."""
+        norm = words.norms[i]
+        if "-" in norm and norm not in off.forms:
+            return (norm.split("-", 1)[1],)
+        return (norm,)
+
+    @staticmethod
+    def _qualified(role: str, qualifier: str | None) -> str:
+        """``plaatsvervangend secretaris-generaal``, ``oud-minister-president``."""
+        if not qualifier or role.startswith(qualifier):
+            return role
+        return qualifier + role
 
     def _person(self, doc, names, key, cls, label, start, end):
         add_mention(doc, start, end, cls, key)
@@ -381,13 +515,58 @@ class Persons:
         register_entity(doc, mkey, "Motion", label)
         return (mkey, words.starts[i], end)
 
+    def _full_names(self, doc, words, names, taken, ents):
+        """Full names of reference persons (``Jens Stoltenberg``): capitalised, on one line, not inside another mention."""
+        first, norms = self.full_first, words.norms
+        i = 0
+        for c in [x for x, n in enumerate(map(first.get, norms)) if n]:
+            if c < i:
+                continue
+            i = c
+            for n in range(min(first[norms[i]], len(words) - i), 0, -1):
+                key = self.full_names.get(tuple(norms[i:i + n]))
+                if key is None:
+                    continue
+                if n == 1 and not self._alone(doc, words, i, ents):
+                    continue
+                span = range(i, i + n)
+                if any(words.starts[x] in taken or words.starts[x] in ents or not words.texts[x][:1].isupper()
+                       and fold(words.texts[x]) not in self.particles for x in span) \
+                        or any(self._newline_between(doc, words[x], words[x + 1]) for x in range(i, i + n - 1)):
+                    continue
+                label = self._name_text(words, i, i + n)
+                self._person(doc, names, key, "Person", label, words.starts[i], words.ends[i + n - 1])
+                taken.update(range(words.starts[i], words.ends[i + n - 1]))
+                i += n
+                break
+
+    def _alone(self, doc, words, i, ents) -> bool:
+        """A surname standing alone: no other name word right before or after it on its line
+        (``Hunter Biden`` and ``Trump Tower`` are someone and something else)."""
+        for x in (i - 1, i + 1):
+            if 0 <= x < len(words) and self._is_name_word(words[x], ents) \
+                    and not self._newline_between(doc, words[min(x, i)], words[max(x, i)]) \
+                    and not (x < i and words.norms[x] in self.stop and self._sentence_start(doc, words, x)):
+                return False
+        return True
+
+    def _sentence_start(self, doc, words, x: int) -> bool:
+        """Word ``x`` opens a sentence or line (its capital says nothing)."""
+        return x == 0 or words.texts[x - 1] in (".", "!", "?", ":", ";", "\"", "“", "(") \
+            or self._newline_between(doc, words[x - 1], words[x])
+
     def _bare_surnames(self, doc, words, names, taken, ents):
         """Mark later bare occurrences of a known person's surname (``Kuleba``, ``Bruins Slot``)."""
         by_words: dict[tuple[str, ...], tuple[str, str]] = {}
         for key, (cls, label) in names.items():
-            sur = tuple(fold(p) for p in surname(label).split())
-            if sur and not all(is_initials(p) for p in surname(label).split()):
-                by_words[sur] = (key, cls)
+            forms = [label]
+            ref = self.ref.persons.get(key)
+            if ref is not None:  # every spelling of a reference person's surname (Zelensky, Zelenskyy)
+                forms += [ref.label, *ref.names]
+            for form in forms:
+                sur = tuple(fold(p) for p in surname(form).split())
+                if sur and not all(is_initials(p) for p in surname(form).split()):
+                    by_words.setdefault(sur, (key, cls))
         if not by_words:
             return
         # longest surname per first word: most words start none, so skip them at once

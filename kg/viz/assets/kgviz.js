@@ -112,10 +112,16 @@
     var status = document.getElementById("status");
     if (status) status.textContent = S.layout + " " + Math.round(100 * p.iterations / p.total) + "%";
   });
-  if (data.nodes.length === 0 || !data.options.physics) setTimeout(settle, 0);
+  // nothing for physics to move (no nodes, physics off, or no relations at all): no
+  // stabilization events will come, so the drawing is settled as it is
+  var moving = data.options.physics && data.nodes.some(function (n) { return n.value > 1; });
+  if (!moving) setTimeout(settle, 0);
 
-  // Tooltip: built from text nodes, positioned at the pointer.
+  // Tooltip: built from text nodes, placed beside the pointer but always inside
+  // the window (CSS caps its size; a long list scrolls). It stays open while the
+  // pointer is on it, so that list can be scrolled.
   var tip = document.getElementById("tooltip");
+  var hideTimer = null, overTip = false;
   function line(parent, key, value) {
     if (value === undefined || value === null || value === "" || (Array.isArray(value) && !value.length)) return;
     var row = el("div", null, "tip-row");
@@ -123,14 +129,28 @@
     row.appendChild(el("span", Array.isArray(value) ? value.join("; ") : value));
     parent.appendChild(row);
   }
+  // [[title, count], ...]: each distinct title once, with how many documents carry it
+  function docList(parent, titles, total) {
+    if (!titles || !titles.length) return;
+    parent.appendChild(el("div", S.documents + " (" + total + "):", "tip-key"));
+    var ul = el("ul", null, "tip-docs"), listed = 0;
+    titles.forEach(function (tc) {
+      var li = el("li", tc[0]);
+      if (tc[1] > 1) li.appendChild(el("span", " \u00d7" + tc[1], "tip-count"));
+      ul.appendChild(li);
+      listed += tc[1];
+    });
+    if (total > listed) ul.appendChild(el("li", S.more.replace("{n}", total - listed), "tip-hint"));
+    parent.appendChild(ul);
+  }
   function nodeTip(n) {
     var box = document.createDocumentFragment();
     box.appendChild(el("div", n.label, "tip-title"));
     line(box, S.cls, classes[n.cls].label);
     line(box, S.aliases, n.aliases);
     (n.facts || []).forEach(function (f) { line(box, f[0], f[1]); });
-    line(box, S.documents, n.docs);
     line(box, S.community, String(n.community));
+    docList(box, n.docs, n.ndocs);
     if (n.href) box.appendChild(el("div", S.dblclick, "tip-hint"));
     return box;
   }
@@ -141,23 +161,58 @@
                               (to ? to.label : e.to), "tip-title"));
     (e.evidence || []).slice(0, 3).forEach(function (s) { box.appendChild(el("blockquote", s, "tip-quote")); });
     if (!(e.evidence || []).length) box.appendChild(el("div", S.noEvidence, "tip-hint"));
-    line(box, S.documents, e.docs);
+    docList(box, e.docs, e.ndocs);
     return box;
   }
   function showTip(content, evt) {
+    clearTimeout(hideTimer);
     tip.replaceChildren(content);
+    tip.scrollTop = 0;
     tip.style.display = "block";
-    var x = evt.pointer.DOM.x + container.offsetLeft + 14, y = evt.pointer.DOM.y + container.offsetTop + 14;
-    tip.style.left = Math.min(x, window.innerWidth - tip.offsetWidth - 10) + "px";
-    tip.style.top = y + "px";
+    var r = container.getBoundingClientRect();
+    var px = r.left + evt.pointer.DOM.x, py = r.top + evt.pointer.DOM.y;
+    var w = tip.offsetWidth, h = tip.offsetHeight, W = window.innerWidth, H = window.innerHeight;
+    var x = px + 14 + w <= W - 10 ? px + 14 : px - 14 - w;  // right of the pointer, else left
+    var y = py + 14 + h <= H - 10 ? py + 14 : H - 10 - h;    // below it, else pushed up
+    tip.style.left = Math.max(10, Math.min(x, W - 10 - w)) + "px";
+    tip.style.top = Math.max(10, y) + "px";
   }
-  function hideTip() { tip.style.display = "none"; }
-  network.on("hoverNode", function (evt) { showTip(nodeTip(nodes.get(evt.node).kg), evt); });
-  network.on("hoverEdge", function (evt) { showTip(edgeTip(edges.get(evt.edge).kg), evt); });
-  network.on("blurNode", hideTip);
-  network.on("blurEdge", hideTip);
-  network.on("dragStart", hideTip);
-  network.on("zoom", hideTip);
+  function hideNow() { clearTimeout(hideTimer); overTip = false; tip.style.display = "none"; }
+  function hideTip() {  // a moment's grace to move onto the tooltip and scroll it
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(function () { if (!overTip) tip.style.display = "none"; }, 300);
+  }
+  tip.addEventListener("mouseenter", function () { overTip = true; clearTimeout(hideTimer); });
+  tip.addEventListener("mouseleave", function () { overTip = false; hideTip(); });
+  // What is under the pointer, looked up on each move (once per frame) rather than
+  // taken from vis's hover events: vis sees no "blur" when the pointer leaves the
+  // drawing, and then no new "hover" when it comes back onto the same node.
+  var under = null, lastMove = null, frame = 0, dragging = false;
+  function pointed() {
+    frame = 0;
+    if (dragging || !lastMove) return;
+    var r = container.getBoundingClientRect();
+    var p = { x: lastMove.clientX - r.left, y: lastMove.clientY - r.top }, evt = { pointer: { DOM: p } };
+    var n = network.getNodeAt(p), e = n === undefined ? network.getEdgeAt(p) : undefined;
+    var id = n !== undefined ? "n" + n : e !== undefined ? "e" + e : null;
+    if (id === under) return;
+    under = id;
+    if (n !== undefined) showTip(nodeTip(nodes.get(n).kg), evt);
+    else if (e !== undefined) showTip(edgeTip(edges.get(e).kg), evt);
+    else hideTip();
+  }
+  container.addEventListener("mousemove", function (ev) {
+    lastMove = ev;
+    if (!frame) frame = requestAnimationFrame(pointed);
+  });
+  // leaving the drawing (not onto the tooltip) ends the hover
+  container.addEventListener("mouseleave", function (ev) {
+    under = null; lastMove = null;
+    if (!(ev.relatedTarget && (ev.relatedTarget === tip || tip.contains(ev.relatedTarget)))) hideTip();
+  });
+  network.on("dragStart", function () { dragging = true; under = null; hideNow(); });
+  network.on("dragEnd", function () { dragging = false; });
+  network.on("zoom", function () { under = null; hideNow(); });
   network.on("doubleClick", function (evt) {
     if (evt.nodes.length) {
       var n = nodes.get(evt.nodes[0]).kg;

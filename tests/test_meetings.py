@@ -1,0 +1,360 @@
+"""Meeting identity: reference summits, how mentions resolve to them, ministerial
+and session keys, and document-scoped keys for what fits nothing."""
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from kg import reference
+from kg.clean import clean
+from kg.errors import KGError
+from kg.extract import extract
+from kg.model import Ref, SourceText
+from kg.nlp import make_pipeline
+from kg.reference import match_summit, read_summits
+from kg.resolve import resolve, scoped_key
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def run(nlp, text: str, name: str = "brief.txt"):
+    ct = clean(SourceText(Path(name), text))
+    doc = nlp(ct.text)
+    return doc, extract(doc, ct)
+
+
+def keys(doc, cls):
+    return {s.kb_id_ for s in doc.spans.get("kg", []) if s.label_ == cls}
+
+
+def facts(ex, predicate):
+    return {(f.subject, f.object.key if isinstance(f.object, Ref) else f.object)
+            for f in ex.facts if f.predicate == predicate}
+
+
+# ---------------------------------------------------------------- reference data
+
+def test_every_summit_has_place_year_key_dates_and_a_source():
+    summits = reference.summits()
+    assert len(summits) >= 38
+    assert len({s.key for s in summits}) == len(summits)
+    for s in summits:
+        assert s.start <= s.end and s.source and s.label and s.label_en
+        assert s.key.startswith("summit/") and str(s.start.year) in s.key
+    special = {s.key: s.kind for s in summits}
+    assert special["summit/brussel-2017"] == "special"
+    assert special["summit/londen-2019"] == "leaders-meeting"
+    assert special["summit/brussel-2022"] == "extraordinary"
+
+
+def _write(tmp_path, rows) -> Path:
+    p = tmp_path / "summits.json"
+    p.write_text(json.dumps({"summits": rows}), "utf-8")
+    return p
+
+
+GOOD = {"id": "rome-1991", "kind": "summit", "start": "1991-11-07", "end": "1991-11-08", "place": "Rome",
+        "country": "IT", "name_nl": "NAVO-top Rome 1991", "name_en": "1991 Rome Summit", "source": ["x"]}
+
+
+@pytest.mark.parametrize("rows, problem", [
+    ([{**GOOD, "end": "1991-11-06"}], "end 1991-11-06 before start 1991-11-07"),
+    ([GOOD, {**GOOD, "name_nl": "b", "name_en": "c"}], "id 'rome-1991' also used by entry 1"),
+    ([GOOD, {**GOOD, "id": "rome-2002", "name_en": "2002 Rome Summit"}], "name 'NAVO-top Rome 1991' is also a name"),
+    ([{**GOOD, "place_aliases": ["Latium"]},
+      {**GOOD, "id": "riga-2006", "place": "Riga", "country": "LV", "name_nl": "r", "name_en": "s",
+       "place_aliases": ["Latium"]}], "alias 'Latium' is also an alias"),
+    ([{**GOOD, "start": "7 november 1991"}], "dates must be YYYY-MM-DD"),
+    ([{**GOOD, "kind": "dinner"}], "kind 'dinner' is not one of"),
+    ([{k: v for k, v in GOOD.items() if k != "source"}], "missing field 'source'"),
+])
+def test_bad_summit_file_is_a_one_line_error_naming_file_and_entry(tmp_path, rows, problem):
+    path = _write(tmp_path, rows)
+    with pytest.raises(KGError) as err:
+        read_summits(path)
+    msg = str(err.value)
+    assert "\n" not in msg and str(path) in msg and "entry " in msg and problem in msg
+
+
+def test_malformed_summit_json_is_a_one_line_error(tmp_path):
+    p = tmp_path / "summits.json"
+    p.write_text('{"summits": [', "utf-8")
+    with pytest.raises(KGError, match="malformed JSON") as err:
+        read_summits(p)
+    assert "\n" not in str(err.value) and str(p) in str(err.value)
+
+
+def test_match_summit_needs_more_than_a_name():
+    assert match_summit("Riga") is None  # a place alone: no date, no document date
+    assert match_summit("Riga", doc_date=dt.date(2006, 10, 2)).key == "summit/riga-2006"
+    assert match_summit("Rome", year=1991).key == "summit/rome-1991"
+    assert match_summit("Rome", year=1995) is None  # no summit there that year
+    # by date only: 28 June is within one summit only
+    assert match_summit(month=6, day=29, doc_date=dt.date(2022, 5, 1)).key == "summit/madrid-2022"
+    # several places share a day: the tense and the document's date choose
+    assert match_summit("Brussel", doc_date=dt.date(2021, 7, 1), tense="past").key == "summit/brussel-2021"
+    assert match_summit("Brussel", doc_date=dt.date(2021, 7, 1), tense="future").key == "summit/brussel-2022"
+    assert match_summit("Straatsburg", days=2, year=2009).key == "summit/straatsburg-kehl-2009"
+    assert match_summit(kind="leaders-meeting", doc_date=dt.date(2019, 11, 20)).key == "summit/londen-2019"
+
+
+# ---------------------------------------------------------------- summits in text
+
+def test_year_before_the_summit_is_its_own_not_the_letters(nlp):
+    text = ("Den Haag, 2 maart 2019\n\nDe bondgenoten werken verder aan de afspraken die in 2006 "
+            "tijdens de NAVO-top in Riga zijn gemaakt.\n")
+    doc, ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/riga-2006"}
+    assert ("summit/riga-2006", dt.date(2006, 11, 28)) in facts(ex, "schema:startDate")
+
+
+def test_tense_and_letter_date_pick_the_coming_summit(nlp):
+    text = ("Den Haag, 5 februari 2024\n\nDe ministers bereidden zich voor op de NAVO-top in "
+            "Washington D.C. Daar zal de NAVO haar verjaardag vieren.\n")
+    doc, ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/washington-2024"}
+    assert ("summit/washington-2024", "place/washington-d-c") in facts(ex, "schema:location")
+
+
+def test_summit_named_by_its_days_only(nlp):
+    text = "Den Haag, 30 april 2012\n\nHet kabinet zet voor de NAVO-top van 20 en 21 mei in op drie punten.\n"
+    doc, ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/chicago-2012"}
+    assert ("summit/chicago-2012", "place/chicago") in facts(ex, "schema:location")
+    # the host city comes from the reference data: the text does not mention it
+    assert not ex.entities["place/chicago"].mentioned
+
+
+def test_summits_named_by_kind(nlp):
+    text = ("Den Haag, 20 november 2019\n\nDe minister-president reist op 3 december naar Londen voor een "
+            "bijeenkomst van staatshoofden en regeringsleiders van de NAVO. Deze Leaders' Meeting markeert "
+            "zeventig jaar bondgenootschap. Eerder, tijdens de buitengewone bijeenkomst van staatshoofden "
+            "en regeringsleiders in 2022, ging het over Oekraïne.\n")
+    doc, ex = run(nlp, text)
+    assert "summit/londen-2019" in keys(doc, "Summit")
+    spans = {s.text for s in doc.spans["kg"] if s.kb_id_ == "summit/londen-2019"}
+    assert any("Leaders" in t for t in spans)
+
+
+def test_length_of_the_summit_picks_the_year(nlp):
+    doc, _ex = run(nlp, "Gisteren eindigde de driedaagse NAVO-top in Madrid met een slotverklaring.\n")
+    assert keys(doc, "Summit") == {"summit/madrid-2022"}
+
+
+def test_summit_dated_by_the_days_the_text_names(nlp):
+    text = ("Op de tweede dag van de NAVO-top in Vilnius spraken de leiders over Oekraïne. "
+            "Woensdag 12 juli volgde de bijeenkomst met Zelensky.\n")
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/vilnius-2023"}
+
+
+def test_other_tops_are_no_nato_summit(nlp):
+    doc, _ex = run(nlp, "Den Haag, 1 juni 2023\n\nNa de EU-top en de G7-top volgt overleg.\n")
+    assert not keys(doc, "Summit")
+
+
+def test_summit_fitting_none_is_scoped_to_its_document(nlp):
+    # no summit was ever held in Tallinn: the mention keeps a key of its own document
+    text = "Den Haag, 3 mei 2021\n\nDe minister sprak over een NAVO-top in Tallinn.\n"
+    _doc, ex = run(nlp, text, "notitie-a.txt")
+    (out,) = resolve([ex])
+    summits = {k for k, e in out.entities.items() if e.cls == "Summit"}
+    assert summits == {f"summit/{out.doc_key.split('/')[1]}-tallinn"}
+
+
+# ---------------------------------------------------------------- ministerials
+
+def test_undated_ministerials_of_two_documents_are_two_meetings(nlp):
+    text = "De ministers van Defensie kwamen bijeen om over de lastenverdeling te spreken.\n"
+    _d1, a = run(nlp, text, "bericht-een.txt")
+    _d2, b = run(nlp, text, "bericht-twee.txt")
+    ra, rb = resolve([a, b])
+    ma = {k for k, e in ra.entities.items() if e.cls == "MinisterialMeeting"}
+    mb = {k for k, e in rb.entities.items() if e.cls == "MinisterialMeeting"}
+    assert ma and mb and not ma & mb
+    assert scoped_key("ministerial/~dmm", "document/bericht-een") == "ministerial/bericht-een-dmm"
+    assert scoped_key("ministerial/dmm-2020-10", "document/x") == "ministerial/dmm-2020-10"
+
+
+def test_ministerial_month_from_the_letter_and_headquarters_in_brussels(nlp):
+    text = ("Den Haag, 30 september 2021\n\nHierbij de geannoteerde agenda voor de bijeenkomst van de "
+            "NAVO-ministers van Defensie op 21 en 22 oktober a.s. te Brussel.\n\n"
+            "Op 3 en 4 december jl. werd op het NAVO-hoofdkwartier een formele bijeenkomst gehouden van de "
+            "Noord-Atlantische Raad in de samenstelling van ministers van Buitenlandse Zaken.\n")
+    doc, ex = run(nlp, text)
+    assert "ministerial/dmm-2021-10" in keys(doc, "MinisterialMeeting")
+    assert ("ministerial/dmm-2021-10", dt.date(2021, 10, 21)) in facts(ex, "schema:startDate")
+    assert ("ministerial/dmm-2021-10", "place/brussel") in facts(ex, "schema:location")
+    # "jl." in a September letter: last December
+    assert ("ministerial/fmm-2020-12", "place/brussel") in facts(ex, "schema:location")
+
+
+# ---------------------------------------------------------------- sessions
+
+AGENDA = """Den Haag, 1 maart 2031
+
+Hierbij de geannoteerde agenda voor de NAVO Foreign Ministers Meeting (FMM) van 4 en 5 april 2031 in Brussel.
+
+Werksessie 2: Bijeenkomst met de partners in het Noordpoolgebied
+
+Tijdens deze werksessie spreken de ministers met IJsland en Groenland.
+"""
+
+REPORT = """Den Haag, 20 april 2031
+
+Hierbij het verslag van de NAVO Foreign Ministers Meeting (FMM) van 4 en 5 april 2031 in Brussel.
+
+Bijeenkomst met partners in het Noordpoolgebied
+
+In deze sessie spraken de ministers over de veiligheid in het hoge noorden.
+"""
+
+
+def test_one_session_across_agenda_and_report(nlp):
+    _d1, agenda = run(nlp, AGENDA, "agenda.txt")
+    _d2, report = run(nlp, REPORT, "verslag.txt")
+    alone = [{o for s, o in facts(ex, "kg:hasSession")} for ex in (agenda, report)]
+    assert alone[0] == alone[1] and len(alone[0]) == 1
+    joint = resolve([agenda, report])
+    assert {o for ex in joint for s, o in facts(ex, "kg:hasSession")} == alone[0]
+
+
+def test_one_start_date_per_meeting_across_documents(nlp):
+    agenda = ("Den Haag, 1 maart 2031\n\nHierbij de geannoteerde agenda voor de NAVO Foreign Ministers "
+              "Meeting (FMM) van 4 en 5 april 2031 in Brussel.\n")
+    note = "Den Haag, 2 april 2031\n\nDe FMM van 5 april 2031 staat in het teken van Oekraïne.\n"
+    _d1, a = run(nlp, agenda, "agenda.txt")
+    _d2, b = run(nlp, note, "notitie.txt")
+    assert ("ministerial/fmm-2031-04", dt.date(2031, 4, 5)) in facts(b, "schema:startDate")
+    starts = {o for ex in resolve([a, b]) for s, o in facts(ex, "schema:startDate") if s == "ministerial/fmm-2031-04"}
+    ends = {o for ex in resolve([a, b]) for s, o in facts(ex, "schema:endDate") if s == "ministerial/fmm-2031-04"}
+    assert starts == {dt.date(2031, 4, 4)} and ends == {dt.date(2031, 4, 5)}
+
+
+def test_more_ways_to_name_a_summit(nlp):
+    text = ("Den Haag, 10 april 2022\n\nNa de buitengewone NAVO-top van maart volgt de Top van Madrid. "
+            "De afspraken van de Chicago Summit van 2012 blijven van belang.\n")
+    doc, _ex = run(nlp, text)
+    assert {"summit/brussel-2022", "summit/madrid-2022", "summit/chicago-2012"} <= keys(doc, "Summit")
+
+
+def test_month_without_year_looks_back_from_the_letter(nlp):
+    text = ("Den Haag, 2 maart 2027\n\nHierbij de geannoteerde agenda voor de NAVO Foreign Ministers Meeting "
+            "(FMM) van 6 en 7 april 2027.\n\nSinds de vorige FMM in december jl. is de steun aan Oekraïne "
+            "verder gegroeid.\n")
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "MinisterialMeeting") == {"ministerial/fmm-2027-04", "ministerial/fmm-2026-12"}
+
+
+def test_last_summer_and_a_news_items_date_line(nlp):
+    text = ("Nieuwsbericht | 14-10-2024 | 11:02\n\nDe afspraken van de NAVO-top in Washington afgelopen zomer "
+            "worden nu uitgevoerd.\n")
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/washington-2024"}
+
+
+def test_other_organisations_summits_in_a_nato_city_are_no_nato_summit(nlp):
+    text = "Den Haag, 1 maart 2018\n\nOp de Europese top in Brussel spraken de regeringsleiders over migratie.\n"
+    doc, _ex = run(nlp, text)
+    assert not keys(doc, "Summit")
+
+
+def test_the_meeting_a_document_is_the_agenda_of(nlp):
+    text = ("Den Haag, 10 maart 2023\n\nIn aanloop naar de NAVO-top in Vilnius bied ik u hierbij de "
+            "geannoteerde agenda aan voor de NAVO Foreign Ministers Meeting (FMM) van 4 en 5 april 2023.\n")
+    doc, ex = run(nlp, text)
+    assert doc.user_data["kg_events"]["main"] == "ministerial/fmm-2023-04"
+    assert (ex.doc_key, "ministerial/fmm-2023-04") in facts(ex, "kg:concerns")
+
+
+def test_a_plain_ministerial_takes_the_kind_of_the_letter(nlp):
+    text = ("BRIEF VAN DE MINISTER VAN DEFENSIE\n\nDen Haag, 1 oktober 2030\n\nHierbij de geannoteerde agenda "
+            "voor de NAVO ministeriële bijeenkomst van 22 en 23 oktober 2030.\n")
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "MinisterialMeeting") == {"ministerial/dmm-2030-10"}
+
+
+def _checker():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "check_meeting_identity", Path(__file__).resolve().parent.parent / "scripts" / "check_meeting_identity.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_seeds_build_keeps_the_meeting_identity_invariants(seeds_build, tmp_path):
+    from kg.cli import main
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    alone = []
+    for path in seeds[:2]:  # two of them built alone: their meeting IRIs are the joint build's
+        out = tmp_path / (path.stem + ".trig")
+        assert main(["build", str(path), "-o", str(out), "-q"]) == 0
+        alone.append(str(out))
+    assert _checker().check(str(seeds_build.trig), alone) == []
+
+
+def test_invariant_checker_finds_a_split_and_an_undated_summit(tmp_path):
+    trig = tmp_path / "bad.trig"
+    trig.write_text("""@prefix kg: <https://w3id.org/navo-kg/def#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<https://w3id.org/navo-kg/id/document/a> {
+  <https://w3id.org/navo-kg/id/summit/x-2030> a kg:Summit ; schema:startDate "2030-07-01"^^xsd:date ;
+      schema:location <https://w3id.org/navo-kg/id/place/x> .
+  <https://w3id.org/navo-kg/id/summit/x> a kg:Summit ; schema:startDate "2030-07-02"^^xsd:date ;
+      schema:location <https://w3id.org/navo-kg/id/place/x> .
+  <https://w3id.org/navo-kg/id/summit/y> a kg:Summit .
+}
+""", "utf-8")
+    bad = _checker().check(str(trig), [])
+    assert any("sharing place" in b for b in bad) and any("without start date" in b for b in bad)
+
+
+def test_a_separately_named_gathering_ends_the_councils_session(nlp):
+    text = ("Den Haag, 2 mei 2012\n\nHierbij de geannoteerde agenda voor de NAVO-top die op 20 en 21 mei a.s. in "
+            "Chicago plaatsvindt.\n\nOp 20 mei vergadert de Noord-Atlantische Raad van staatshoofden en "
+            "regeringsleiders. Op 21 mei is er een KFOR-bijeenkomst waarvoor Servië is uitgenodigd.\n")
+    doc, _ex = run(nlp, text)
+    nar = next(s for s in doc.user_data["kg_events"]["sessions"] if "noord-atlantische-raad" in s["key"])
+    kfor = text.index("KFOR") - 1  # the clean text equals the input here
+    assert all(not (a <= kfor < b) for a, b in nar["scopes"])
+
+
+def test_a_gathering_named_by_its_format_is_a_session_of_its_own(nlp):
+    text = ("Den Haag, 2 mei 2012\n\nHierbij de geannoteerde agenda voor de NAVO-top die op 20 en 21 mei a.s. in "
+            "Chicago plaatsvindt.\n\nOp 20 mei vergadert de Noord-Atlantische Raad van staatshoofden en "
+            "regeringsleiders. Op 21 mei is er een KFOR-bijeenkomst waarvoor Servië is uitgenodigd.\n")
+    _doc, ex = run(nlp, text)
+    sessions = {o for s, o in facts(ex, "kg:hasSession") if s == "summit/chicago-2012"}
+    assert "session/chicago-2012-kfor" in sessions
+    assert ("session/chicago-2012-kfor", "country/servie") in facts(ex, "kg:participant")
+
+
+def test_the_letters_date_and_tense_rule_out_a_summit():
+    # "de NAVO-top van 20 en 21 mei a.s." in a 2030 letter is no summit of 2012
+    assert match_summit("Chicago", month=5, day=20, doc_date=dt.date(2030, 5, 2), tense="future") is None
+    assert match_summit("Chicago", month=5, day=20, doc_date=dt.date(2012, 5, 2), tense="future").key == \
+        "summit/chicago-2012"
+    # "jl." looks back: Vilnius 2023 from a letter of 2022 does not fit
+    assert match_summit("Vilnius", month=7, day=11, doc_date=dt.date(2022, 8, 1), tense="past") is None
+
+
+def test_a_session_heading_run_into_its_paragraph_still_opens_a_session(nlp):
+    text = ("Den Haag, 1 november 2031\n\nHierbij de geannoteerde agenda voor de NAVO Foreign Ministers Meeting "
+            "(FMM) van 2 en 3 december 2031.\n\n"
+            "Werkdiner NATO-Ukraine Council\n\nTijdens het werkdiner spreken de ministers met Oekraïne.\n"
+            "Werksessie Partners in de Kaukasus Daarnaast spreken de ministers over de Kaukasus. "
+            "Armenië is uitgenodigd deel te nemen aan de sessie.\n")
+    _doc, ex = run(nlp, text)
+    parts = facts(ex, "kg:participant")
+    caucasus = "session/fmm-2031-12-partners-kaukasus"
+    assert caucasus in {o for s, o in facts(ex, "kg:hasSession")}
+    assert (caucasus, "country/armenie") in parts
+    assert ("session/fmm-2031-12-nato-ukraine-council", "country/armenie") not in parts

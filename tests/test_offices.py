@@ -1,0 +1,156 @@
+"""Offices in every style (issue 13 item 4) and the reference data on office holders."""
+from pathlib import Path
+
+import pytest
+
+from kg.extract import document, entities, metadata, people
+from kg.extract.context import Context
+from kg.model import CleanText, SourceText
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def read(nlp, text):
+    source = SourceText(Path("brief.txt"), text)
+    clean = CleanText(source, text, tuple(range(len(text) + 1)))
+    ctx = Context(doc=nlp(text), clean=clean)
+    for stage in (metadata, document, entities, people):
+        stage.run(ctx)
+    return ctx
+
+
+def offices(ctx):
+    return sorted((f.subject, f.object.key) for f in ctx.extraction.facts if f.predicate == "kg:holdsOffice")
+
+
+def test_ministry_after_the_name(nlp):
+    ctx = read(nlp, "Op de bijeenkomst was minister Pietersen van Defensie aanwezig.")
+    assert offices(ctx) == [("person/pietersen", "office/minister-van-defensie-nl")]
+
+
+def test_ministry_in_brackets_after_the_name(nlp):
+    ctx = read(nlp, "Daarover sprak minister Van Houten (Buitenlandse Zaken) met het lid Aydin.")
+    assert offices(ctx) == [("person/van-houten", "office/minister-van-buitenlandse-zaken-nl")]
+
+
+def test_ministry_before_the_name_still_works(nlp):
+    ctx = read(nlp, "Daarna sprak de minister van Defensie Koopmans met zijn ambtgenoten.")
+    assert offices(ctx) == [("person/koopmans", "office/minister-van-defensie-nl")]
+
+
+def test_deputy_is_not_the_secretary_general(nlp):
+    ctx = read(nlp, "De vergadering werd voorgezeten door de plaatsvervangende SG Petra Lindqvist.")
+    assert offices(ctx) == [("person/lindqvist", "office/plaatsvervangend-secretaris-generaal-navo")]
+
+
+def test_acting_and_former_are_part_of_the_office(nlp):
+    ctx = read(nlp, "De waarnemend minister-president Van Dalen en oud-minister van Defensie Smeets spraken.")
+    got = dict(offices(ctx))
+    assert got["person/van-dalen"] == "office/waarnemend-minister-president-nl"
+    assert got["person/smeets"] == "office/oud-minister-van-defensie-nl"
+    assert "office/minister-president-nl" not in got.values()
+
+
+def test_designate_is_not_a_minister(nlp):
+    ctx = read(nlp, "De beoogd secretaris-generaal Hallgrimsson bezocht Den Haag.")
+    assert offices(ctx) == [("person/hallgrimsson", "office/beoogd-secretaris-generaal-navo")]
+    assert ctx.extraction.entities["person/hallgrimsson"].cls == "Person"
+
+
+def test_compound_jurisdiction_of_several_words(nlp):
+    ctx = read(nlp, "Europese Raad-voorzitter Dubois opende de top.")
+    assert offices(ctx) == [("person/dubois", "office/voorzitter-europese-raad")]
+
+
+def test_chair_of_the_european_council_written_out(nlp):
+    ctx = read(nlp, "Ook de voorzitter van de Europese Raad Dubois was uitgenodigd.")
+    assert offices(ctx) == [("person/dubois", "office/voorzitter-europese-raad")]
+
+
+def test_organisation_right_after_the_office(nlp):
+    ctx = read(nlp, "De SG NAVO Ingrid Halvorsen opende het overleg.")
+    assert offices(ctx) == [("person/halvorsen", "office/secretaris-generaal-navo")]
+
+
+def test_prime_minister_is_never_an_organisations_office(nlp):
+    ctx = read(nlp, "De premier van de NAVO Verbeek sprak.")
+    assert offices(ctx) == []
+
+
+def test_reference_person_gets_office_of_the_day(nlp):
+    # Erdoğan was prime minister until 28 August 2014, president after.
+    ctx = read(nlp, "Den Haag, 3 maart 2016\n\nDaarna sprak president Erdogan met de bondgenoten.")
+    assert offices(ctx) == [("person/erdogan", "office/president-tr")]
+    # a letter may name an office the person held at another time: still the one such office
+    ctx = read(nlp, "Den Haag, 3 maart 2011\n\nDaarna sprak president Erdogan met de bondgenoten.")
+    assert offices(ctx) == [("person/erdogan", "office/president-tr")]
+
+
+def test_generic_minister_becomes_the_ministry_of_the_day(nlp):
+    ctx = read(nlp, "Den Haag, 12 juni 2019\n\nMinister Blok sprak met zijn ambtgenoten.")
+    assert offices(ctx) == [("person/blok", "office/minister-van-buitenlandse-zaken-nl")]
+    ctx = read(nlp, "Den Haag, 12 juni 2015\n\nMinister Blok sprak met zijn ambtgenoten.")
+    assert offices(ctx) == []  # no ministry of his on that day: nothing rather than a guess
+
+
+def test_reference_person_is_not_given_the_dutch_default(nlp):
+    ctx = read(nlp, "Den Haag, 12 juni 2010\n\nPremier Tusk ontving de delegatie.")
+    assert offices(ctx) == [("person/tusk", "office/minister-president-pl")]
+
+
+def test_name_forms_share_a_key(nlp):
+    ctx = read(nlp, "Minister van Defensie Ank Bijleveld-Schouten sprak. Later zei minister Bijleveld dat het goed ging.")
+    assert {f.subject for f in ctx.extraction.facts if f.predicate == "kg:holdsOffice"} == {"person/bijleveld-schouten"}
+
+
+def mentions(ctx):
+    return sorted(f.object.key for f in ctx.extraction.facts
+                  if f.predicate == "kg:mentions" and f.object.key.startswith("person/"))
+
+
+def test_full_name_of_a_reference_person_anywhere(nlp):
+    ctx = read(nlp, "Het kabinet verwelkomt dat Jens Stoltenberg en Volodymyr Zelenskyy elkaar troffen.")
+    assert mentions(ctx) == ["person/stoltenberg", "person/zelensky"]
+
+
+def test_transliterations_share_a_key(nlp):
+    ctx = read(nlp, "Vladimir Putin sprak. Volgens Poetin was er geen alternatief. Ook Wolodymyr Zelensky sprak; Zelenskyy zei weinig.")
+    assert mentions(ctx) == ["person/poetin", "person/zelensky"]
+    poetin = ctx.extraction.entities["person/poetin"]
+    assert {"Vladimir Putin", "Poetin"} <= {poetin.label, *poetin.alt_labels}
+
+
+def test_a_full_name_needs_capitals_and_one_line(nlp):
+    ctx = read(nlp, "Zij spraken over jens stoltenberg.\nVolgens Stef\nBlok is dat zo.")
+    assert mentions(ctx) == []
+
+
+def test_generic_minister_without_a_date_stays_unrefined(nlp):
+    ctx = read(nlp, "Minister Blok sprak met zijn ambtgenoten.")  # no date: no office of the day
+    assert offices(ctx) == []
+
+
+def test_former_office_of_a_reference_person(nlp):
+    ctx = read(nlp, "Den Haag, 3 maart 2016\n\nOok de voormalige Amerikaanse president Bush sprak.")
+    assert offices(ctx) == [("person/bush", "office/oud-president-us")]
+
+
+def test_distinctive_surname_alone_names_the_reference_person(nlp):
+    ctx = read(nlp, "Het handvest van Roosevelt en Churchill geldt nog. Volgens Poetin niet.")
+    assert mentions(ctx) == ["person/churchill", "person/poetin", "person/roosevelt"]
+
+
+def test_surname_beside_another_name_is_someone_else(nlp):
+    ctx = read(nlp, "Het bedrijf van Hunter Biden werd genoemd, net als de Trump Tower.")
+    assert "person/biden" not in mentions(ctx) and "person/trump" not in mentions(ctx)
+
+
+def test_op_before_a_place_is_no_name_particle(nlp):
+    ctx = read(nlp, "Den Haag, 2 december 2019\n\nDe top begint met een ontvangst door Koningin Elizabeth op Buckingham Palace. "
+                    "Ook het lid Sophie in 't Veld was er.")
+    assert mentions(ctx) == ["person/elizabeth-ii", "person/in-t-veld"]
+    assert offices(ctx) == [("person/elizabeth-ii", "office/koningin-gb")]
