@@ -22,7 +22,7 @@ LIB = library()
 PARAMS = {"entity-facts": ["name=Interflex"], "entity-documents": ["name=Interflex"],
           "offices-by-letter": ["person=Rutte"], "signatories": ["signatory=Veldkamp"],
           "state-support": ["supported=Rusland"], "contributions": ["contributor=Nederland"],
-          "session-participants": ["meeting=NAVO-top Washington D.C. 2024"]}
+          "session-participants": ["meeting=NAVO-top Washington 2024"]}
 
 
 @pytest.fixture(scope="module")

@@ -307,3 +307,14 @@ def test_export_refuses_other_extensions(tmp_path, argv, capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and (".graphml, .gexf, or .csv" in err or "does not match" in err)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_tenures_of_the_reference_graph_are_not_entity_nodes(seeds_build):
+    """Dated office holding (kg:Tenure, reference data) is a record, not a thing to draw."""
+    from kg.viz.project import read_quads
+
+    quads = read_quads(seeds_build.trig)
+    assert any("/id/tenure/" in q[0] for q in quads), "the seeds build names reference persons with tenures"
+    H = project(quads, {})
+    assert not [n for n in H if n.startswith("tenure/")]
+    assert "person/rutte" in H

@@ -33,7 +33,7 @@ SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
 ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
 
 # Kinds that are not shown as entity nodes.
-HIDDEN_KINDS = {"document", "evidence", "contribution", "graph"}
+HIDDEN_KINDS = {"document", "evidence", "contribution", "graph", "tenure"}
 # Generic class per kind, used when a node has no kg: type at all.
 CLASS_OF_KIND = {
     "person": "Person", "office": "Office", "country": "Country",
