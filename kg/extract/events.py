@@ -463,6 +463,9 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
     for sess in scopes + ev["sessions"]:
         if sess.get("body") in named:  # "een bijeenkomst van de NATO-Ukraine Council": that session
             return sess["key"], "events.session_participant", sess["body"]
+    for sess in ev["sessions"]:
+        if not sess.get("heading") and sent.start <= sess["span"][0] < sent.end:
+            return sess["key"], "events.session_participant", sess.get("body")  # "een ISAF-bijeenkomst met ..."
     if gathering:
         return main, "events.meeting_participant", None
     if scopes:
