@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.nlp.components.docindex import lowers, mentions, mentions_from, sent_of, sents, span_text, spaces, texts, word_set, words_in
+from kg.nlp.components.docindex import lowers, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -55,6 +55,19 @@ def spans_in(doc, start_tok: int, end_tok: int, classes=None) -> list:
                 out.append(s)
                 last_end = s.end
     return out
+
+
+def sentences_with(doc, name: str, words: frozenset) -> list:
+    """The sentences that hold one of ``words`` (lower case), found once per document with
+    numpy (``words_where``) instead of a set of words per sentence."""
+    from bisect import bisect_right
+    ns = non_space(doc)
+    hits = words_where(doc, "LOWER", name, words.__contains__)
+    if not hits:
+        return []
+    all_sents = sents(doc)
+    starts = [s.start for s in all_sents]
+    return [all_sents[k] for k in sorted({bisect_right(starts, ns[h]) - 1 for h in hits})]
 
 
 def words_of(sent) -> set[str]:
@@ -392,6 +405,13 @@ def _outside_main_dates(ctx: Context, ev: dict, sent) -> bool:
     return False
 
 
+# a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
+# the longest word of a phrase ("samen met"), a travel verb or "naar"
+_PARTICIPATION_ANY = frozenset(REL["participation_words"]).union(
+    (p[0] for p in REL["participation_pairs"]), (max(p, key=len) for p in REL["participation_phrases"]),
+    REL["travel_words"], ("naar",))
+
+
 def _participation(ctx: Context, ev: dict) -> None:
     """kg:participant from sentences of attendance and invitation; see ``_participants`` for
     who, and below for which meeting or session."""
@@ -399,7 +419,7 @@ def _participation(ctx: Context, ev: dict) -> None:
     main = ev.get("main")
     meeting_spans = [sp for sp in mentions(doc) if sp.label_ in ("Summit", "MinisterialMeeting")]
     lw = lowers(doc)
-    for sent in sents(doc):
+    for sent in sentences_with(doc, "events.participation_any", _PARTICIPATION_ANY):
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
                                 REL["participation_phrases"], sent)

@@ -22,7 +22,7 @@ import re
 
 from kg.amounts import Amount, find_amounts
 from kg.extract.context import Context
-from kg.extract.events import REL, _SETS_REL, _adjective_parties, _country_entity, link, spans_in
+from kg.extract.events import REL, _SETS_REL, _adjective_parties, _country_entity, link, sentences_with, spans_in
 from kg.model import Entity, GYear
 from kg.nlp.components.docindex import lowers, mentions, sent_of, sents, span_text
 
@@ -30,6 +30,7 @@ _YEAR = re.compile(r"\b(?:in|voor|over|tot|per|vanaf)\s+((?:19|20)\d\d)\b")
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[\w$€]+(?:[.,'][\w]+)*", re.UNICODE)
 _SCALE = re.compile(r"\b(?:miljoen|miljard|mln|mld|mrd)\b", re.IGNORECASE)
+_MONEY_HINT = re.compile(r"EUR|€|euro|miljoen|miljard|mln|mld|mrd", re.IGNORECASE)
 
 
 def _section_start(ctx: Context, char: int) -> int:
@@ -138,9 +139,9 @@ def _stated_contributions(ctx: Context, seen: set[tuple[str, str]]) -> None:
     from kg.extract.events import _hedged, _participants
     doc = ctx.doc
     lw = lowers(doc)
-    for sent in sents(doc):
+    for sent in sentences_with(doc, "money.contribution_nouns", _CONTRIBUTION_NOUNS):
         words = set(lw[sent.start:sent.end])
-        if words.isdisjoint(_CONTRIBUTION_NOUNS) or _hedged(words) or not words.isdisjoint(_OBLIGATION):
+        if _hedged(words) or not words.isdisjoint(_OBLIGATION):
             continue
         recips = {}
         for r in spans_in(doc, sent.start, sent.end, ("Operation", "Initiative")):
@@ -171,11 +172,10 @@ def run(ctx: Context) -> None:
     doc = ctx.doc
     triggers = set(REL["contribution_words"])
     seen: set[tuple[str, str]] = set()
-    for sent in sents(doc):
-        words = set(lowers(doc)[sent.start:sent.end])
-        if not words & triggers:
-            continue
+    for sent in sentences_with(doc, "money.contribution_words", frozenset(triggers)):
         text = span_text(doc, sent)
+        if not _MONEY_HINT.search(text):  # no amount can be read: skip the amount parser
+            continue
         amounts = _euro_amounts(text)
         if not amounts:
             continue
