@@ -1,4 +1,4 @@
-"""Read a graph file (any of our output formats) into an rdflib Dataset."""
+"""Read a graph file (any of our output formats) or an on-disk store into an rdflib Dataset."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,10 +10,16 @@ FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".js
 
 
 def load_dataset(path: str | Path):
-    """Parse ``path`` by extension; a user error (missing, unparsable) raises KGError."""
+    """Parse ``path`` by extension, or read the named graphs of a ``kg build -o
+    DIR.oxigraph`` store (``kg.store.store_dataset``: the same graphs as the
+    build's TriG); a user error (missing, unparsable, stale store) raises KGError."""
     from rdflib import Dataset
 
+    from kg.store import STORE_SUFFIX, is_store, store_dataset
+
     p = Path(path)
+    if is_store(p) or p.suffix.lower() == STORE_SUFFIX:
+        return store_dataset(p)
     fmt = FORMATS.get(p.suffix.lower())
     if fmt is None:
         raise KGError(f"{p}: unknown graph format (use {', '.join(sorted(FORMATS))})")
