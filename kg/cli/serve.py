@@ -15,6 +15,8 @@ def arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=10.0, help="seconds per query (default 10)")
     p.add_argument("--max-rows", type=int, default=10000, help="row limit per query (default 10000)")
     p.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    p.add_argument("--cache-mb", type=float, default=256, metavar="MB",
+                   help="memory for answers kept by request (default 256; 0: keep none)")
     p.add_argument("--base", metavar="URL",
                    help="where pages link https://w3id.org/navo-kg/ IRIs (default: this server)")
 

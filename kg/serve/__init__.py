@@ -17,6 +17,10 @@
   runs past ``--timeout`` is stopped by killing its worker, and a new one
   opens the store; results longer than ``--max-rows`` are cut (header
   ``X-Result-Truncated: true``).
+* Answers are kept (``--cache-mb``, least recently used out first; header
+  ``X-Cache: hit``): the store never changes while it is served, and the
+  library's queries come back all day. Concurrent requests for the same
+  uncached answer wait for one run instead of taking every worker.
 * ``/id/<kind>/<slug>`` answers each entity IRI directly (200, by Accept: HTML,
   Turtle, JSON-LD; see ``kg.serve.entity``); ``/ontology`` (and ``/def``) the
   ontology. ``--base URL`` is where pages link the ``https://w3id.org/navo-kg/``
@@ -37,7 +41,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.errors import KGError
 from kg.serve.formats import ALIASES, DEFAULT, MEDIA, choose_format, serialize  # noqa: F401 (re-exported)
-from kg.serve.pool import WORKERS, Busy, QueryPool, QueryTimeout
+from kg.serve.pool import WORKERS, Busy, QueryPool, QueryTimeout, ResultCache
 from kg.store import PREFIXES, UnsafeQuery, check_read_only, parse_term
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
@@ -64,6 +68,7 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "navo-kg"
     protocol_version = "HTTP/1.1"  # keep-alive: a client's next query needs no new connection
     pool: QueryPool  # set on the subclass made by make_server
+    cache: ResultCache
     base = "/"
     quiet = False
 
@@ -155,10 +160,14 @@ class Handler(BaseHTTPRequestHandler):
         bindings = {k[6:]: parse_term(v[0]) for k, v in params.items() if k.startswith("param.") and v}
         explicit = (params.get("format") or params.get("output") or [None])[0]
         started = time.monotonic()
+        accept = self.headers.get("Accept")
+        request = ("query", queries[0], bindings, self.pool.max_rows, accept, explicit)
         try:
             check_read_only(queries[0], self.pool.graphs)
-            kind, key, data, truncated = self.pool.ask("query", queries[0], bindings, self.pool.max_rows,
-                                                       self.headers.get("Accept"), explicit)
+            cache_key = ("query", queries[0], tuple(sorted((k, v.n3()) for k, v in bindings.items())),
+                         accept, explicit)
+            (kind, key, data, truncated), hit = self.cache.fetch(cache_key, lambda: self.pool.ask(*request),
+                                                                 lambda answer: len(answer[2]) + 200)
         except UnsafeQuery as e:
             return self._error(e.status, str(e))
         except QueryTimeout:
@@ -167,7 +176,8 @@ class Handler(BaseHTTPRequestHandler):
             return self._error(503, "all query workers are busy; try again")
         except KGError as e:
             return self._error(getattr(e, "status", 400), str(e))
-        extra = {"X-Query-Time": f"{time.monotonic() - started:.3f}", "Vary": "Accept"}
+        extra = {"X-Query-Time": f"{time.monotonic() - started:.3f}", "Vary": "Accept",
+                 "X-Cache": "hit" if hit else "miss"}
         if truncated:
             extra["X-Result-Truncated"] = "true"
         self._send(200, data, f"{MEDIA[key][0]}; charset=utf-8", extra)
@@ -225,7 +235,8 @@ class Handler(BaseHTTPRequestHandler):
             elif key == "html":
                 found = self.pool.ask("describe", iri)
             else:
-                found = self.pool.ask("rdf", iri, key)
+                found, _hit = self.cache.fetch(("rdf", iri, key), lambda: self.pool.ask("rdf", iri, key),
+                                               lambda answer: len(answer or b"") + 200)
             if found is None:
                 suggestions = self.pool.ask("similar", m.group(1), m.group(2)) if m else []
                 page = entity.not_found_page(iri, m.group(1) if m else "", suggestions, self.base)
@@ -256,11 +267,15 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
-                max_rows: int = 10000, workers: int = WORKERS, quiet: bool = False, base: str | None = None):
-    """Open the graph in worker processes and bind the HTTP server; returns ``(httpd, pool)``."""
+                max_rows: int = 10000, workers: int = WORKERS, quiet: bool = False, base: str | None = None,
+                cache_mb: float = 256):
+    """Open the graph in worker processes and bind the HTTP server; returns ``(httpd, pool)``.
+
+    ``cache_mb`` bounds the answers kept in memory (0: none kept)."""
     pool = QueryPool(graph, workers=workers, timeout=timeout, max_rows=max_rows)
     base = "/" if not base else base.rstrip("/") + "/"
-    handler = type("BoundHandler", (Handler,), {"pool": pool, "quiet": quiet, "base": base})
+    handler = type("BoundHandler", (Handler,), {"pool": pool, "quiet": quiet, "base": base,
+                                                "cache": ResultCache(int(cache_mb * 1024 * 1024))})
     try:
         httpd = Server((host, port), handler)
     except OSError as e:
@@ -292,7 +307,8 @@ def cmd_serve(args) -> int:
     if not _is_loopback(args.host):
         print(f"kg serve: warning: listening on {args.host}, reachable from other machines", file=sys.stderr)
     httpd, pool = make_server(graph, args.host, args.port, args.timeout, args.max_rows,
-                              workers=getattr(args, "workers", WORKERS) or WORKERS, base=getattr(args, "base", None))
+                              workers=getattr(args, "workers", WORKERS) or WORKERS, base=getattr(args, "base", None),
+                              cache_mb=getattr(args, "cache_mb", 256))
     host, port = httpd.server_address[:2]
     print(f"kg serve: SPARQL endpoint http://{host}:{port}/sparql  (editor: http://{host}:{port}/)",
           file=sys.stderr, flush=True)

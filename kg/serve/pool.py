@@ -273,3 +273,69 @@ class QueryPool:
             except queue.Empty:
                 break
         self._remove_tmp()
+
+
+class ResultCache:
+    """Answers kept by request, up to ``max_bytes``; the least recently used go first.
+
+    The store never changes while it is served, so an answer stays right for
+    as long as the server runs. ``fetch`` also lets concurrent requests for the
+    same uncached answer wait for one computation instead of each taking a
+    worker (fifty clients asking for the same library query at once cost one run).
+    """
+
+    def __init__(self, max_bytes: int):
+        from collections import OrderedDict
+
+        self.max_bytes = max_bytes
+        self._items: OrderedDict = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+        self._running: dict = {}
+        self.hits = self.misses = 0
+
+    def fetch(self, key, compute, size_of=len):
+        """The cached answer for ``key``, or ``compute()`` (run once for concurrent
+        callers; exceptions are raised to each of them and never cached).
+        Returns ``(answer, hit)``."""
+        if self.max_bytes <= 0:
+            return compute(), False
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                self.hits += 1
+                return self._items[key][0], True
+            running = self._running.get(key)
+            if running is None:
+                running = self._running[key] = [threading.Event(), None, None]
+                owner = True
+            else:
+                owner = False
+        if not owner:
+            running[0].wait()
+            if running[2] is not None:
+                raise running[2]
+            with self._lock:
+                self.hits += 1
+            return running[1], True
+        try:
+            value = compute()
+        except BaseException as e:
+            running[2] = e
+            raise
+        else:
+            running[1] = value
+            size = size_of(value)
+            with self._lock:
+                self.misses += 1
+                if size <= self.max_bytes // 4:  # one answer never fills the cache
+                    self._items[key] = (value, size)
+                    self._size += size
+                    while self._size > self.max_bytes:
+                        _k, (_v, s) = self._items.popitem(last=False)
+                        self._size -= s
+            return value, False
+        finally:
+            with self._lock:
+                self._running.pop(key, None)
+            running[0].set()
