@@ -238,7 +238,7 @@ def open_store(path: str | Path, engine: str = "oxigraph", ontology: bool = True
     new in-memory store of the given engine; a ``kg build -o DIR.oxigraph``
     store is opened read-only where it lies (it holds the ontology already)."""
     path = Path(path)
-    if is_store(path):
+    if path.is_dir():  # a store (``store_info`` says so when it is not)
         if engine == "oxigraph":
             return OxDiskStore(path)
         if engine == "rdflib":
