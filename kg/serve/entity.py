@@ -95,16 +95,25 @@ def description_rdf(store, iri: str, key: str) -> bytes | None:
 
 
 def similar(store, kind: str, slug: str) -> list[tuple[str, str]]:
-    """Up to 10 (IRI, label) of entities whose IRI shares a word with ``slug``, same kind first."""
-    words = [w[:5] for w in re.split(r"[^a-z0-9]+", slug.lower()) if len(w) >= 3][:5]  # a stem: typos too
+    """Up to 10 (IRI, label) of entities whose slug looks like ``slug`` (typos
+    included), those of the same kind first."""
+    import difflib
+
+    words = [w[:3] for w in re.split(r"[^a-z0-9]+", slug.lower()) if len(w) >= 3][:5]
     if not words:
         return []
     test = " || ".join(f'CONTAINS(LCASE(STR(?e)), "{w}")' for w in words)
     rows = store.query(f'SELECT DISTINCT ?e ?l WHERE {{ ?e rdfs:label ?l . FILTER(STRSTARTS(STR(?e), "{ID}")) '
-                       f'FILTER({test}) }} LIMIT 200').rows
-    same = f"{ID}{kind}/"
-    found = sorted({(str(e), str(l)) for e, l in rows}, key=lambda x: (not x[0].startswith(same), x[1], x[0]))
-    return found[:10]
+                       f'FILTER({test}) }} LIMIT 5000').rows
+    scored = []
+    for e, label in {(str(e), str(lab)) for e, lab in rows}:
+        other = e[len(ID):].split("/", 1)
+        if len(other) != 2:
+            continue
+        ratio = difflib.SequenceMatcher(None, slug.lower(), other[1]).ratio()
+        if ratio >= 0.6:
+            scored.append((other[0] != kind, -ratio, label, e))
+    return [(e, label) for _k, _r, label, e in sorted(scored)[:10]]
 
 
 # ---------------------------------------------------------------- in the server: HTML
