@@ -296,6 +296,35 @@ class Store:
         raise NotImplementedError
 
 
+def add_missing_statistics(st) -> None:
+    """Count the statistics graph into the pyoxigraph store ``st`` if it has none
+    (its default graph still empty): ``kg build`` writes it, but a hand-made
+    graph or one built before it existed gets it counted at load, so the
+    library queries that read it answer on any graph."""
+    import pyoxigraph as ox
+
+    from kg.rdf.graph import RDF_TERMS
+    from kg.rdf.statistics import graphs_statistics
+
+    if next(st.quads_for_pattern(ox.NamedNode(STATISTICS_GRAPH), None, None, None), None):
+        return
+    skip = ox.NamedNode(ONTOLOGY_GRAPH)
+    graphs = [g for g in st.named_graphs() if g != skip] + [ox.DefaultGraph()]
+
+    def plain(term):  # as kg.rdf.statistics counts: IRI -> str, literal -> tuple
+        if isinstance(term, ox.Literal):
+            return (term.value, term.datatype.value, term.language or "")
+        return term.value
+
+    triples = graphs_statistics(
+        (((q.subject.value, q.predicate.value, plain(q.object))
+          for q in st.quads_for_pattern(None, None, None, g)
+          if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode))
+         for g in graphs), RDF_TERMS)
+    to = ox.NamedNode(STATISTICS_GRAPH)
+    st.bulk_extend([ox.Quad(*map(to_ox, t), to) for t in triples])
+
+
 class OxStore(Store):
     """pyoxigraph in-memory stores; the default graph is the set union of all graphs.
 
@@ -332,30 +361,7 @@ class OxStore(Store):
         self._materialize_union()
 
     def _add_missing_statistics(self) -> None:
-        """Count the statistics graph here if the file has none: ``kg build``
-        writes it, but a hand-made graph or one built before it existed gets it
-        counted at load, so the library queries that read it answer on any graph."""
-        from kg.rdf.graph import RDF_TERMS
-        from kg.rdf.statistics import graphs_statistics
-
-        ox = self._ox
-        if next(self.store.quads_for_pattern(ox.NamedNode(STATISTICS_GRAPH), None, None, None), None):
-            return
-        skip = ox.NamedNode(ONTOLOGY_GRAPH)
-        graphs = [g for g in self.store.named_graphs() if g != skip] + [ox.DefaultGraph()]
-
-        def plain(term):  # as kg.rdf.statistics counts: IRI -> str, literal -> tuple
-            if isinstance(term, ox.Literal):
-                return (term.value, term.datatype.value, term.language or "")
-            return term.value
-
-        triples = graphs_statistics(
-            (((q.subject.value, q.predicate.value, plain(q.object))
-              for q in self.store.quads_for_pattern(None, None, None, g)
-              if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode))
-             for g in graphs), RDF_TERMS)
-        to = ox.NamedNode(STATISTICS_GRAPH)
-        self.store.bulk_extend(ox.Quad(*map(to_ox, t), to) for t in triples)
+        add_missing_statistics(self.store)
 
     def _materialize_union(self) -> None:
         """Make the default graph the set union of every graph's triples, in both stores.
@@ -808,6 +814,46 @@ def _update(db: Path, graphs: list[tuple[str, list[str]]], hashes: dict[str, str
     del st
     return {"graphs": len(graphs), "changed": len(changed), "removed": len(removed),
             "quads": sum(len(lines) for _iri, lines in graphs)}
+
+
+def file_to_store(path: Path, dest: Path) -> None:
+    """Write the graph file ``path`` into a new store at ``dest``, in the layout
+    ``kg build -o DIR.oxigraph`` writes (the ontology, the statistics graph if
+    the file has none, the union in the default graph), streaming in slices."""
+    import itertools
+
+    import pyoxigraph as ox
+
+    path, dest = Path(path), Path(dest)
+    st = ox.Store(str(dest / "db"))
+
+    def bulk(quads):
+        quads = iter(quads)
+        while True:
+            part = list(itertools.islice(quads, BULK_SLICE))
+            if not part:
+                return
+            st.bulk_extend(part)
+
+    fmt = getattr(ox.RdfFormat, graph_format(path)[0])
+    into = None if path.suffix.lower() in DATASET_EXTS else ox.NamedNode(ID + "graph/default")
+    try:
+        quads = ox.parse(path=str(path), format=fmt)
+        bulk(quads if into is None else (ox.Quad(q.subject, q.predicate, q.object, into) for q in quads))
+    except SyntaxError as e:
+        loc = e.args[1] if len(e.args) > 1 and isinstance(e.args[1], tuple) else (None, None, None)
+        raise _where(path, loc[1], loc[2], str(e.args[0])) from None
+    bulk(_parse_lines(ontology_lines()))
+    add_missing_statistics(st)
+    loaded = len(st)
+    default = ox.DefaultGraph()
+    bulk(ox.Quad(q.subject, q.predicate, q.object) for q in st.quads_for_pattern(None, None, None, None)
+         if q.graph_name != default)
+    st.optimize()
+    st.flush()
+    del st
+    marker = {**_versions(), "quads": loaded, "graphs": {}, "source": str(path)}
+    (dest / STORE_MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
 
 
 def _link_copy(src: Path, dest: Path) -> None:

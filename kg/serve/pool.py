@@ -83,34 +83,10 @@ def _answer(store, entity, request):
 
 # ---------------------------------------------------------------- in the server
 
-def file_to_store(graph: Path, dest: Path) -> None:
-    """Write the graph file ``graph`` (with the ontology) into a store at ``dest``,
-    in the layout ``kg build -o DIR.oxigraph`` writes (runs in a child process)."""
-    import itertools
-    import json
-
-    import pyoxigraph as ox
-
-    from kg import store as kstore
-
-    mem = kstore.OxStore(graph, kstore.ontology_files())  # named graphs + the union, statistics counted
-    disk = ox.Store(str(dest / "db"))
-    quads = mem.store.quads_for_pattern(None, None, None, None)
-    while True:
-        part = list(itertools.islice(quads, 2 * kstore.BULK_SLICE))
-        if not part:
-            break
-        disk.bulk_extend(part)
-    disk.optimize()
-    disk.flush()
-    loaded = mem.loaded
-    del mem, disk
-    marker = {**kstore._versions(), "quads": loaded, "graphs": {}, "source": str(graph)}
-    (dest / kstore.STORE_MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
-
-
 def _convert_main(graph: str, dest: str, conn) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from kg.store import file_to_store
+
     try:
         file_to_store(Path(graph), Path(dest))
         conn.send(("ok",))
@@ -121,7 +97,7 @@ def _convert_main(graph: str, dest: str, conn) -> None:
 
 
 def convert_file(graph: Path, dest: Path, timeout: float = 3600.0) -> None:
-    """``file_to_store`` in a child process, so its memory goes when it is done."""
+    """``kg.store.file_to_store`` in a child process, so its memory goes when it is done."""
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
     proc = ctx.Process(target=_convert_main, args=(str(graph), str(dest), child), daemon=True)
