@@ -124,28 +124,35 @@ def _quads(path: Path) -> set[str]:
     return {str(q) for q in st.quads_for_pattern(None, None, None, None)}
 
 
-def test_rebuild_replaces_only_changed_graphs_and_keeps_the_union_exact(tmp_path, monkeypatch):
+@pytest.mark.parametrize("share", [1.0, 0.0])
+def test_rebuild_replaces_only_changed_graphs_and_keeps_the_union_exact(tmp_path, monkeypatch, share):
+    """share 1.0: graph by graph whatever changed; 0.0: any change writes the store anew."""
     docs = tmp_path / "docs"
     shutil.copytree(SEEDS, docs)
     out, cache = tmp_path / "g.oxigraph", tmp_path / "cache"
     assert main(["build", str(docs), "-o", str(out), "--cache", str(cache), "-q"]) == 0
+    monkeypatch.setattr(kstore, "UPDATE_SHARE", share)
     calls = []
-    real = kstore._update
-    monkeypatch.setattr(kstore, "_update", lambda *a: calls.append(real(*a)) or calls[-1])
+    real_update, real_fill = kstore._update, kstore._fill
+    monkeypatch.setattr(kstore, "_update", lambda *a: calls.append(("update", real_update(*a))) or calls[-1][1])
+    monkeypatch.setattr(kstore, "_fill", lambda *a: calls.append(("fill", real_fill(*a))) or calls[-1][1])
     # unchanged: the store is copied and nothing is replaced
     assert main(["build", str(docs), "-o", str(out), "--cache", str(cache), "-q"]) == 0
-    assert calls[-1]["changed"] == 0 and calls[-1]["removed"] == 0
-    # one letter gone: its graph is dropped, the statistics graph replaced, the rest kept
+    assert calls[-1][0] == "update" and calls[-1][1]["changed"] == 0 and calls[-1][1]["removed"] == 0
     old = json.loads((out / STORE_MARKER).read_text())["graphs"]
     gone = sorted(docs.glob("*.txt"))[-1]
     gone.unlink()
     assert main(["build", str(docs), "-o", str(out), "--cache", str(cache), "-q"]) == 0
     new = json.loads((out / STORE_MARKER).read_text())["graphs"]
-    assert calls[-1]["removed"] == 1 == len(set(old) - set(new))
-    # replaced: exactly the graphs whose content changed (resolution reruns over all letters,
-    # so a label can change in a letter that is still there); the ontology graph is kept
-    assert calls[-1]["changed"] == sum(1 for g in new if old.get(g) != new[g]) < len(new)
-    assert old[ONTOLOGY_GRAPH] == new[ONTOLOGY_GRAPH]
+    if share:
+        # one letter gone: its graph dropped; replaced: exactly the graphs whose content changed
+        # (resolution reruns over all letters, so a label can change in a letter still there)
+        assert calls[-1][0] == "update"
+        assert calls[-1][1]["removed"] == 1 == len(set(old) - set(new))
+        assert calls[-1][1]["changed"] == sum(1 for g in new if old.get(g) != new[g]) < len(new)
+        assert old[ONTOLOGY_GRAPH] == new[ONTOLOGY_GRAPH]
+    else:
+        assert calls[-1][0] == "fill"
     fresh = tmp_path / "fresh.oxigraph"
     assert main(["build", str(docs), "-o", str(fresh), "-q"]) == 0
     assert _quads(out) == _quads(fresh)  # named graphs and the de-duplicated union alike
