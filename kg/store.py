@@ -296,20 +296,22 @@ class Store:
         raise NotImplementedError
 
 
-def add_missing_statistics(st) -> None:
+def add_missing_statistics(st, default_graph: bool = True) -> list:
     """Count the statistics graph into the pyoxigraph store ``st`` if it has none
     (its default graph still empty): ``kg build`` writes it, but a hand-made
     graph or one built before it existed gets it counted at load, so the
-    library queries that read it answer on any graph."""
+    library queries that read it answer on any graph. The default graph is
+    counted as one more graph unless ``default_graph`` is false (when it holds
+    the union already). Returns the quads added."""
     import pyoxigraph as ox
 
     from kg.rdf.graph import RDF_TERMS
     from kg.rdf.statistics import graphs_statistics
 
     if next(st.quads_for_pattern(ox.NamedNode(STATISTICS_GRAPH), None, None, None), None):
-        return
+        return []
     skip = ox.NamedNode(ONTOLOGY_GRAPH)
-    graphs = [g for g in st.named_graphs() if g != skip] + [ox.DefaultGraph()]
+    graphs = [g for g in st.named_graphs() if g != skip] + ([ox.DefaultGraph()] if default_graph else [])
 
     def plain(term):  # as kg.rdf.statistics counts: IRI -> str, literal -> tuple
         if isinstance(term, ox.Literal):
@@ -322,7 +324,9 @@ def add_missing_statistics(st) -> None:
           if not isinstance(q.subject, ox.BlankNode) and not isinstance(q.object, ox.BlankNode))
          for g in graphs), RDF_TERMS)
     to = ox.NamedNode(STATISTICS_GRAPH)
-    st.bulk_extend([ox.Quad(*map(to_ox, t), to) for t in triples])
+    quads = [ox.Quad(*map(to_ox, t), to) for t in triples]
+    st.bulk_extend(quads)
+    return quads
 
 
 class OxStore(Store):
@@ -845,10 +849,17 @@ def file_to_store(path: Path, dest: Path) -> None:
     path, dest = Path(path), Path(dest)
     st = ox.Store(str(dest / "db"))
 
-    def bulk(quads):
-        quads = iter(quads)
+    loaded = [0]
+
+    def counted(quads):
+        for q in quads:
+            loaded[0] += 1
+            yield q
+
+    def bulk(quads) -> None:  # each quad and its triple in the default graph (the union)
+        quads = _both(counted(quads))
         while True:
-            part = list(itertools.islice(quads, BULK_SLICE))
+            part = list(itertools.islice(quads, 2 * BULK_SLICE))
             if not part:
                 return
             st.bulk_extend(part)
@@ -862,15 +873,13 @@ def file_to_store(path: Path, dest: Path) -> None:
         loc = e.args[1] if len(e.args) > 1 and isinstance(e.args[1], tuple) else (None, None, None)
         raise _where(path, loc[1], loc[2], str(e.args[0])) from None
     bulk(_parse_lines(ontology_lines()))
-    add_missing_statistics(st)
-    loaded = len(st)
-    default = ox.DefaultGraph()
-    bulk(ox.Quad(q.subject, q.predicate, q.object) for q in st.quads_for_pattern(None, None, None, None)
-         if q.graph_name != default)
+    stats = add_missing_statistics(st, default_graph=False)
+    loaded[0] += len(stats)
+    st.bulk_extend([ox.Quad(q.subject, q.predicate, q.object) for q in stats])
     st.optimize()
     st.flush()
     del st
-    marker = {**_versions(), "quads": loaded, "graphs": {}, "source": str(path)}
+    marker = {**_versions(), "quads": loaded[0], "graphs": {}, "source": str(path)}
     (dest / STORE_MARKER).write_text(json.dumps(marker, indent=1) + "\n", encoding="utf-8")
 
 

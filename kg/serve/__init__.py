@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import socket
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -71,6 +72,12 @@ class Handler(BaseHTTPRequestHandler):
     cache: ResultCache
     base = "/"
     quiet = False
+
+    def setup(self):
+        super().setup()
+        # headers and body go out in two writes: without TCP_NODELAY, Nagle's algorithm
+        # holds the body until the client's delayed ACK (~40 ms) on a kept-alive connection
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, fmt, *args):  # one line per request, unless quiet
         if not self.quiet:
