@@ -176,15 +176,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache-mb", type=float, default=256, help="the server's answer cache (0: none)")
     ap.add_argument("--no-load", action="store_true", help="only start-up time and memory")
     ap.add_argument("--start-limit", type=float, default=900.0, help="seconds to wait for the first answer")
+    ap.add_argument("--code", metavar="DIR", help="run the kg of another checkout (e.g. /work/main, for the "
+                                                   "figures before this work; its serve takes no --workers/--cache-mb)")
     ap.add_argument("--out", default=str(OUT / "serve_load.json"))
     args = ap.parse_args(argv)
 
     port = free_port()
-    cmd = [sys.executable, "-m", "kg", "serve", "--graph", args.graph, "--host", HOST, "--port", str(port),
-           "--workers", str(args.workers), "--timeout", "30", "--cache-mb", str(args.cache_mb)]
+    cmd = [sys.executable, "-m", "kg", "serve", "--graph", str(Path(args.graph).resolve()), "--host", HOST,
+           "--port", str(port), "--timeout", "30"]
+    if not args.code:
+        cmd += ["--workers", str(args.workers), "--cache-mb", str(args.cache_mb)]
     report: dict = {"graph": args.graph, "cache_mb": args.cache_mb, "workers": args.workers,
-                    "load_before": os.getloadavg()}
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                    "code": args.code or str(ROOT), "load_before": os.getloadavg()}
+    proc = subprocess.Popen(cmd, cwd=args.code or ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         report["first_answer_s"] = round(wait_ready(port, proc, args.start_limit), 2)
         time.sleep(1.0)
