@@ -136,7 +136,8 @@ def query_shape(text: str) -> QueryShape:
             try:
                 update = parseUpdate(text)
             except ParseException:
-                raise QuerySyntaxError(query_error.lineno, query_error.col, str(query_error.msg)) from None
+                return _unparsed(text, QuerySyntaxError(query_error.lineno, query_error.col,
+                                                        str(query_error.msg)))
             ops = [getattr(op, "name", "") for op in (update["request"] if "request" in update else [])]
             return QueryShape(update=_UPDATE_NAMES.get(ops[0], ops[0]) if ops else "UPDATE")
         except RecursionError:
@@ -150,6 +151,33 @@ def query_shape(text: str) -> QueryShape:
     services = tuple(_iri_of(n["term"], declared, bases) for n in _walk(body)
                      if getattr(n, "name", "") == "ServiceGraphPattern")
     return QueryShape(services=services, datasets=datasets)
+
+
+_RISKY = re.compile(r"SERVICE|FROM|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH", re.I)
+
+
+def _unparsed(text: str, rdflib_error: "QuerySyntaxError") -> QueryShape:
+    """Text that rdflib's grammar does not accept: a syntax error, said where Oxigraph says it.
+
+    Oxigraph's messages point at the token that is wrong (rdflib's at the start of
+    the group it could not read). Getting them means letting Oxigraph parse the
+    text, and it runs what parses: that is done on an empty in-memory store, and
+    only when no word of the text could ask for the network or a change (a
+    conservative look at the words, used for nothing else). If Oxigraph does
+    read it, the two grammars differ on a query that asks for nothing risky:
+    it is let through.
+    """
+    if _RISKY.search(text):
+        raise rdflib_error
+    import pyoxigraph as ox
+
+    try:
+        ox.Store().query(text, prefixes=PREFIXES)
+    except SyntaxError as e:
+        raise QuerySyntaxError.from_oxigraph(str(e)) from None
+    except Exception:  # noqa: BLE001 - parsed, failed on an empty store: not a syntax error
+        pass
+    return QueryShape()
 
 
 def _walk(node, depth: int = 0):
