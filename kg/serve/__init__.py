@@ -304,11 +304,13 @@ def cmd_serve(args) -> int:
     """``kg serve --graph FILE|DIR.oxigraph``: serve until interrupted."""
     import signal
 
-    from kg.store import STORE_SUFFIX, is_store
+    from kg.store import STORE_SUFFIX, store_info
 
     graph = Path(args.graph)
-    if not is_store(graph) and not graph.is_file():
-        if graph.suffix.lower() == STORE_SUFFIX or graph.is_dir():
+    if graph.is_dir():
+        store_info(graph)  # says what is wrong with a folder that is no (current) store
+    elif not graph.is_file():
+        if graph.suffix.lower() == STORE_SUFFIX:
             raise KGError(f"{graph}: no such store (write one with kg build DOCS -o {graph})")
         raise KGError(f"{graph}: no such graph file")
     if not _is_loopback(args.host):
