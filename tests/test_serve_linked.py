@@ -224,3 +224,31 @@ def test_editor_loads_runs_a_library_query_and_links_entities_with_no_request_le
     # the table and Chromium reports its inline handler as blocked by the page's
     # Content-Security-Policy (script-src 'self'); nothing ran (__pwned above).
     assert not [e for e in errors if "Content Security Policy" not in e], errors
+
+
+def test_result_cache_runs_one_computation_for_concurrent_requests_and_stays_bounded():
+    import time as _time
+
+    from kg.serve.pool import ResultCache
+
+    cache, calls = ResultCache(1000), []
+
+    def slow():
+        calls.append(1)
+        _time.sleep(0.2)
+        return b"x" * 100
+
+    out = []
+    threads = [threading.Thread(target=lambda: out.append(cache.fetch("k", slow))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and len(out) == 8 and all(v == b"x" * 100 for v, _hit in out)
+    assert sum(1 for _v, hit in out if not hit) == 1
+    for i in range(30):  # 30 answers of 100 bytes in a 1,000-byte cache: the oldest go
+        cache.fetch(i, lambda: b"y" * 100)
+    assert cache._size <= 1000 and "k" not in cache._items and 29 in cache._items
+    with pytest.raises(ZeroDivisionError):  # a failure reaches the caller and is not kept
+        cache.fetch("bad", lambda: 1 / 0)
+    assert "bad" not in cache._items
