@@ -105,14 +105,20 @@ def read_quads(path: str | Path) -> list[Quad]:
 
     path = Path(path)
     ext = path.suffix.lower()
-    if ext not in FORMATS:
+    if ext == ".oxigraph" or path.is_dir():  # an on-disk store (kg.store checks it)
+        from kg.store import store_quads
+
+        quads = store_quads(path)
+    elif ext not in FORMATS:
         raise KGError(f"{path}: unknown graph format (use one of {', '.join(sorted(FORMATS))})")
-    if not path.is_file():
+    elif not path.is_file():
         raise KGError(f"{path}: no such file")
-    fmt = ox.RdfFormat.from_extension("jsonld" if ext == ".json" else ext.lstrip("."))
+    else:
+        fmt = ox.RdfFormat.from_extension("jsonld" if ext == ".json" else ext.lstrip("."))
+        quads = ox.parse(path=str(path), format=fmt)
     out = []
     try:
-        for q in ox.parse(path=str(path), format=fmt):
+        for q in quads:
             g = q.graph_name
             out.append((q.subject.value, q.predicate.value, q.object.value, isinstance(q.object, ox.Literal),
                         _doc_graph(g.value) if isinstance(g, ox.NamedNode) else None))
