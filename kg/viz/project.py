@@ -100,30 +100,17 @@ def _doc_graph(name: str) -> str | None:
 
 
 def read_quads(path: str | Path) -> list[Quad]:
-    """Parse a graph file with Oxigraph (fast; rdflib is ~40x slower on big files)."""
+    """A graph file or store as plain quads (parsed by Oxigraph through ``kg.rdf.load``:
+    fast, and its errors name the line and the reason)."""
     import pyoxigraph as ox
 
-    path = Path(path)
-    ext = path.suffix.lower()
-    if ext == ".oxigraph" or path.is_dir():  # an on-disk store (kg.store checks it)
-        from kg.store import store_quads
+    from kg.rdf.load import quads
 
-        quads = store_quads(path)
-    elif ext not in FORMATS:
-        raise KGError(f"{path}: unknown graph format (use one of {', '.join(sorted(FORMATS))})")
-    elif not path.is_file():
-        raise KGError(f"{path}: no such file")
-    else:
-        fmt = ox.RdfFormat.from_extension("jsonld" if ext == ".json" else ext.lstrip("."))
-        quads = ox.parse(path=str(path), format=fmt)
     out = []
-    try:
-        for q in quads:
-            g = q.graph_name
-            out.append((q.subject.value, q.predicate.value, q.object.value, isinstance(q.object, ox.Literal),
-                        _doc_graph(g.value) if isinstance(g, ox.NamedNode) else None))
-    except (SyntaxError, ValueError, OSError) as e:
-        raise KGError(f"{path}: cannot parse: {e}") from e
+    for q in quads(path):
+        g = q.graph_name
+        out.append((q.subject.value, q.predicate.value, q.object.value, isinstance(q.object, ox.Literal),
+                    _doc_graph(g.value) if isinstance(g, ox.NamedNode) else None))
     return out
 
 
