@@ -21,7 +21,6 @@ import rdflib
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
-from kg.errors import KGError
 from kg.gcutil import collector_paused
 from kg.rdf.load import FORMATS, load_dataset  # noqa: F401  (load_dataset: one parser for rdflib users)
 
