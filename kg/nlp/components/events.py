@@ -709,6 +709,15 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
             m.label = f"NAVO-top {m.place}"
 
 
+def _date_tense(doc: Doc, d: DateMention) -> str | None:
+    """``past`` or ``future`` from the word right after a date ("4 december jl.",
+    "20 mei a.s."): it says more about that date than the words around the mention."""
+    text = doc_text(doc)
+    m = re.match(r"\s*(\S+)", text[d.end_char:d.end_char + 20])
+    word = m.group(1).lower().rstrip(",;:)") if m else ""
+    return "past" if word in _PAST else "future" if word in _FUTURE else None
+
+
 def _context_year(doc: Doc, m: Meeting, doc_date) -> DateMention | None:
     """A date without a year ("op 14 en 15 juni") takes the document's year, one more
     when the sentence looks ahead to a month already past ("a.s.", "zal") and one
@@ -719,7 +728,7 @@ def _context_year(doc: Doc, m: Meeting, doc_date) -> DateMention | None:
     bare = DateMention(d.start_char, d.end_char, None, d.month1, d.day1, d.month2, d.day2)
     year = doc_date.year
     when = (d.month1, d.day1 or 1)
-    tense = _tense(doc, m.start)
+    tense = _date_tense(doc, d) or _tense(doc, m.start)
     if tense == "future" and when < (doc_date.month, doc_date.day):
         year += 1
     elif tense == "past" and when > (doc_date.month, doc_date.day):
