@@ -1,13 +1,17 @@
 """Component kg_events: NATO summits, ministerials and their sessions.
 
 A summit mention is named by place ("NAVO-top in Vilnius", "de Madrid-top"),
-by date ("de NAVO-top van 24 en 25 juni") or by kind ("Leaders' Meeting",
+by date ("de NAVO-top van 11 en 12 juli") or by kind ("Leaders' Meeting",
 "speciale bijeenkomst van staatshoofden en regeringsleiders"); what it states
 (place, its own date or year, "volgend jaar", "driedaagse", the sentence's
 tense) and the letter's date pick one summit of ``ontology/reference/summits.json``
 (``kg.reference.match_summit``), whose key (``summit/vilnius-2023``), dates and
-host city it gets. Never the letter's year by default: a mention that fits no
-summit, or that gives nothing but a place, keeps a document-scoped key.
+host city it gets. A mention that gives nothing but a place is the summit
+another mention of that place in the document resolved to, else the one at that
+place that the letter's date and the sentence's tense point to (the last one
+before the letter for the past, the next one for the future, within three
+years). Never the letter's year by default: a mention that fits no summit
+keeps a document-scoped key (``summit/~tallinn``).
 Ministerials are keyed by kind + year-month of their start
 (``ministerial/fmm-2024-04``, ``kg.reference.ministerial_key``); a date without
 a year is read from the letter's date and tense, and an undated ministerial is
@@ -276,7 +280,7 @@ def _summit_refs():
 
 
 def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
-    """``in 2014 tijdens de NAVO-top``: a year a few bridge words before ns-position ``k``."""
+    """``in 2006 tijdens de NAVO-top``: a year a few bridge words before ns-position ``k``."""
     bridge = set(DATA["year_bridge"])
     lo = sent_bounds(doc, ns[k])[0]
     for j in range(k - 1, max(-1, k - 5), -1):
@@ -284,7 +288,7 @@ def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
             break
         t = texts(doc)[ns[j]]
         if re.fullmatch(r"(19|20)\d\d", t):
-            # "in 2014 tijdens de NAVO-top": the year of an "in" phrase, not "tot 2030 op de top"
+            # "in 2006 tijdens de NAVO-top": the year of an "in" phrase, not "tot 2030 op de top"
             return int(t) if j and lowers(doc)[ns[j - 1]] == "in" else None
         if lowers(doc)[ns[j]] not in bridge:
             break
@@ -422,7 +426,7 @@ def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[
 
 
 def _place_before(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
-    """``in Londen voor een bijeenkomst van ...``: a known place after "in" shortly before."""
+    """``in Rome voor een bijeenkomst van ...``: a known place after "in" shortly before."""
     lo = sent_bounds(doc, ns[k])[0]
     for j in range(k - 1, max(0, k - 7), -1):
         if ns[j] < lo:
@@ -504,8 +508,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
             if lowers(doc)[ns[j]] == "samenstelling":
-                # "een bijeenkomst van de Noord-Atlantische Raad in de samenstelling van
-                # ministers van Defensie": the meeting is the gathering named before
+                # "een vergadering van de Raad in de samenstelling van ministers van
+                # Buitenlandse Zaken": the meeting is the gathering named before
                 j = next((x for x in range(j - 1, max(-1, j - 14), -1) if ns[x] >= sent.start
                           and lowers(doc)[ns[x]] in _GATHERINGS), None)
                 start = ns[j] if j is not None else None
@@ -518,7 +522,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
                     start = ns[j - 1]
                 break
         if start is None:
-            continue  # "de NATO-Ukraine Council in samenstelling van ministers": a council, not the ministerial
+            continue  # "de NAVO-Georgië-commissie in samenstelling van ministers": a council, not the ministerial
         if set(back) & set(DATA["not_ministerial_context"]):
             continue
         end = ns[min(k + 6, len(ns) - 1)]
@@ -565,8 +569,8 @@ def _held_sentence(doc: Doc, m: Meeting) -> bool:
 
 
 def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
-    """The one date of the mention's sentence before it ("Op 14 en 15 juni jl. werd ...
-    een bijeenkomst gehouden"), when there is exactly one."""
+    """The one date of the mention's sentence before it ("Op 3 en 4 december jl. vond ...
+    een vergadering plaats"), when there is exactly one."""
     sent = sent_of(doc, doc[m.start])
     text = doc_text(doc)
     inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
@@ -577,8 +581,8 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
 def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False) -> tuple[int, int] | None:
     """``kwamen de ministers ... bijeen op het NAVO-hoofdkwartier in Brussel``: a known
     place after ``in`` later in the meeting's sentence (or, when the sentence says
-    the meeting was held, earlier in it: "werd op het NAVO-hoofdkwartier in Brussel
-    een bijeenkomst gehouden")."""
+    the meeting was held, earlier in it: "vond op het NAVO-hoofdkwartier in Brussel
+    een vergadering plaats")."""
     sent = sent_of(doc, doc[m.start])
     spans = [doc[m.end:sent.end], *([doc[sent.start:m.start]] if before else [])]
     for part in spans:
@@ -653,7 +657,7 @@ def _place_names(place: str) -> set[str]:
 
 def _summit_of_text_dates(doc: Doc, place: str, dates) -> SummitRef | None:
     """The one summit at ``place`` on whose days the text's dates fall ("de tweede dag
-    van de NAVO-top in Den Haag" ... "woensdag 25 juni"), if exactly one is."""
+    van de NAVO-top in Vilnius" ... "woensdag 12 juli"), if exactly one is."""
     hits = set()
     for _s, _e, d in dates:
         if not d.is_day:
@@ -700,7 +704,7 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     found = {m.ref.key: m.ref for m in summits if m.ref is not None}
     for m in summits:
         if m.ref is None and m.place is None and m.kind and len(found) == 1:
-            m.ref = next(iter(found.values()))  # "deze zogeheten Leaders' Meeting": the one of this text
+            m.ref = next(iter(found.values()))  # "deze Leaders' Meeting": the one of this text
     for m in summits:
         if m.ref is not None:
             m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases]
@@ -719,7 +723,7 @@ def _date_tense(doc: Doc, d: DateMention) -> str | None:
 
 
 def _context_year(doc: Doc, m: Meeting, doc_date) -> DateMention | None:
-    """A date without a year ("op 14 en 15 juni") takes the document's year, one more
+    """A date without a year ("op 3 en 4 december") takes the document's year, one more
     when the sentence looks ahead to a month already past ("a.s.", "zal") and one
     less when it looks back to a month still to come ("jl.")."""
     d = m.date
@@ -818,7 +822,7 @@ _OPENERS = frozenset(DATA["sentence_openers"])
 
 def _run_on_heading(line: str) -> int | None:
     """The length of a session heading that cleaning ran into the paragraph after
-    it ("Werksessie Bijeenkomst met Zuidelijke buurlanden Daarnaast zal de FMM ..."):
+    it ("Werksessie Partners in de Kaukasus Daarnaast spreken de ministers ..."):
     it ends before the first capitalised word that opens a sentence, within 14
     words; None if there is no such word."""
     pos = 0
@@ -935,9 +939,9 @@ _SESSION_STOP = frozenset(DATA["session_stopwords"])
 
 def session_slug(name: str) -> str:
     """The part of a session key its name gives: the name's content words, so an
-    agenda's "Bijeenkomst met de EU en de NAVO-partners in de Indo-Pacific" and a
-    report's "Werksessie 3: Bijeenkomst met de EU en NAVO-partners in de
-    Indo-Pacific" are one session (``eu-navo-partners-indo-pacific``); a name of
+    agenda's "Bijeenkomst met de partners in het Noordpoolgebied" and a report's
+    "Werksessie 2: Bijeenkomst met partners in het Noordpoolgebied" are one
+    session (``partners-noordpoolgebied``); a name of
     nothing but such words ("Werksessie 3") keeps them all."""
     words = slugify(_HEADING_PREFIX.sub("", name) or name).split("-")
     content = [w for w in words if w and w not in _SESSION_STOP]
