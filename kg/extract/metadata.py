@@ -20,7 +20,7 @@ import datetime as dt
 import re
 
 from kg.dates import parse_date
-from kg.extract.context import Context
+from kg.extract.context import Context, line_span
 from kg.model import Entity
 from kg.slug import slugify
 
@@ -156,7 +156,7 @@ def find_date(clean: str) -> tuple[dt.date | None, tuple[int, int] | None]:
     if m:
         date = _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if date:
-            return date, _line_span(clean, m.start())
+            return date, line_span(clean, m.start())
     opening = "\n".join(head.split("\n")[:DATE_LINE_LINES])
     m = _DATE_LINE.search(opening)
     if m:
@@ -210,12 +210,6 @@ def _ymd(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
-
-
-def _line_span(text: str, pos: int) -> tuple[int, int]:
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
-    return s, (len(text) if e < 0 else e)
 
 
 def find_type(clean: str) -> str:
@@ -439,10 +433,7 @@ def _sentence_span(ctx: Context, start: int, end: int) -> tuple[int, int]:
             return sent.start_char, sent.end_char
     except Exception:  # noqa: BLE001  no sentence boundaries: fall back to the line
         pass
-    text = ctx.clean.text
-    s = text.rfind("\n", 0, start) + 1
-    e = text.find("\n", end)
-    return s, (len(text) if e < 0 else e)
+    return line_span(ctx.clean.text, start, end)
 
 
 def _signature_end(ctx: Context) -> int | None:
