@@ -7,13 +7,12 @@ from pathlib import Path
 import pytest
 
 from kg import reference
-from kg.clean import clean
 from kg.errors import KGError
-from kg.extract import extract
-from kg.model import Ref, SourceText
 from kg.nlp import make_pipeline
 from kg.reference import match_summit, read_summits
 from kg.resolve import resolve, scoped_key
+
+from extracting import facts, run
 
 
 @pytest.fixture(scope="module")
@@ -21,19 +20,8 @@ def nlp():
     return make_pipeline()
 
 
-def run(nlp, text: str, name: str = "brief.txt"):
-    ct = clean(SourceText(Path(name), text))
-    doc = nlp(ct.text)
-    return doc, extract(doc, ct)
-
-
 def keys(doc, cls):
     return {s.kb_id_ for s in doc.spans.get("kg", []) if s.label_ == cls}
-
-
-def facts(ex, predicate):
-    return {(f.subject, f.object.key if isinstance(f.object, Ref) else f.object)
-            for f in ex.facts if f.predicate == predicate}
 
 
 # ---------------------------------------------------------------- reference data
