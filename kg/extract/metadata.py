@@ -1,12 +1,21 @@
-"""Rule family: document metadata read from the text itself.
+"""Rule family: document metadata read from the text itself (and a web page's ``<meta>`` tags).
 
-* dossier and document number: the identifier ``kst-28676-474``, the header
-  (a line ``28 676`` and a line ``Nr. 474``) or the running footer
-  ``Tweede Kamer, vergaderjaar 2023–2024, 28 676, nr. 453 4`` (read from the
-  source text, because cleaning removes footers);
+* dossier and document number: a page's ``DC.identifier`` ``kst-28676-474``
+  (or OVERHEIDop numbers), the identifier in the text, the header (a line
+  ``28 676`` and a line ``Nr. 474``), officielebekendmakingen's page table, or
+  the running footer ``Tweede Kamer, vergaderjaar 2023–2024, 28 676, nr. 453 4``
+  (read from the source text, because cleaning removes footers);
 * vergaderjaar (``2024-2025``), stated or derived from the letter's date;
-* the letter's date (``Den Haag, 22 november 2024``);
-* the document type (geannoteerde agenda, verslag, brief) and a title;
+* the document's date: ``Den Haag, 22 november 2024``, else an answer's
+  ``(ontvangen …)``, a report's ``Vastgesteld …``, tkconv's ``datum:
+  2024-11-22``, a news item's date line, or the page's ``DCTERMS.issued``;
+* the document type (geannoteerde agenda, verslag, brief);
+* its own title in normal case (``find_title``): an agenda or report heading,
+  the page's ``DC.title``, an export's ``Brief regering : …`` line, what an
+  answer's questions were about, the heading after the signature block, a news
+  item's headline; never the letterhead. A document without one is described
+  later by ``kg.extract.title`` (``describe``); its Kamerstuk number stays a
+  second name;
 * ``kg:cites`` for Kamerstuk references (``Kamerstuk 28 676, nr. 430``,
   ``21 501-02, nr. 2794``, ``36410-X, nr. 93``).
 
