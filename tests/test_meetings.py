@@ -108,6 +108,17 @@ def test_tense_and_letter_date_pick_the_coming_summit(nlp):
     assert ("summit/washington-2024", "place/washington-d-c") in facts(ex, "schema:location")
 
 
+def test_a_present_passive_is_no_past(nlp):
+    # "wordt gehouden": the coming summit there, not the last one before the letter
+    text = "Den Haag, 2 juni 2018\n\nDe NAVO-top in Brussel wordt voor het eerst in het nieuwe hoofdkwartier gehouden.\n"
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/brussel-2018"}
+    # "zijn gemaakt": a perfect stays past, whatever else the sentence says
+    text = "Den Haag, 2 maart 2019\n\nDe afspraken die op de NAVO-top in Riga zijn gemaakt, worden nu uitgevoerd.\n"
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/riga-2006"}
+
+
 def test_summit_named_by_its_days_only(nlp):
     text = ("Den Haag, 15 juni 2018\n\nVoor de NAVO-top van 11 en 12 juli zet het kabinet in op een "
             "eerlijker verdeling van de lasten.\n")

@@ -54,6 +54,10 @@ _BRIDGE = {"die", "dat", "op", "van", "tot", "en", "met", "jl.", "jl", "a.s.", "
 _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
 _PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
+# "wordt gehouden", "worden gemaakt": a participle with a present passive is no past
+# (unless a perfect "is/zijn gemaakt" stands there too)
+_PRESENT_PASSIVE, _PARTICIPLES = frozenset(DATA["present_passive"]), frozenset(DATA["past_participles"])
+_PERFECT = frozenset(DATA["perfect_auxiliaries"])
 _HELD = frozenset(DATA["held_words"])
 _TENSE_WINDOW = 15  # tokens either side of a mention that say its tense
 _NOT_NATO = frozenset(DATA["not_nato_summit_words"])
@@ -133,6 +137,8 @@ def _tense(doc: Doc, i: int) -> str | None:
     # the words around the mention: a long sentence (or a header run into one) can
     # hold another clause's tense
     words = set(lowers(doc)[max(sent.start, i - _TENSE_WINDOW):min(sent.end, i + _TENSE_WINDOW)])
+    if words & _PRESENT_PASSIVE and not words & _PERFECT:  # "de top die in Londen wordt gehouden": now or to come
+        words -= _PARTICIPLES
     past, future = bool(words & _PAST), bool(words & _FUTURE)
     return "past" if past and not future else "future" if future and not past else None
 
