@@ -353,16 +353,20 @@ def _same_file(fd: int, path: Path) -> bool:
 def check_output(output: Path) -> None:
     """Fail early (before any work) when the output cannot be written."""
     from kg.rdf.serialize import format_for
+    from kg.store import STORE_SUFFIX, check_store_output
 
-    format_for(output)
     parent = output.parent if str(output.parent) else Path(".")
-    if output.is_dir():
+    if output.suffix.lower() == STORE_SUFFIX:  # an on-disk store: a folder
+        check_store_output(output)
+    else:
+        format_for(output)
+    if output.is_dir() and output.suffix.lower() != STORE_SUFFIX:
         raise KGError(f"output {output} is a folder; give a file name such as {output}/graph.ttl")
     if not parent.is_dir():
         raise KGError(f"cannot write {output}: folder {parent} does not exist")
     if not os.access(parent, os.W_OK | os.X_OK):
         raise KGError(f"cannot write {output}: no write permission in {parent}")
-    if output.exists() and not os.access(output, os.W_OK):
+    if output.exists() and not os.access(output, os.W_OK):  # (a store: its folder)
         raise KGError(f"cannot write {output}: file is read-only")
 
 
@@ -493,16 +497,21 @@ def cmd_build(args) -> int:
             _say(f"warning: {w}")
         extractions = resolve(extractions)
         plan = rdf_graph.plan_graphs(extractions)
-        fmt = rdf_serialize.format_for(output)
+        to_store = output.suffix.lower() == ".oxigraph"  # kg.store.STORE_SUFFIX
+        fmt = "nquads" if to_store else rdf_serialize.format_for(output)
         rendered = _render(plan, fmt, jobs, args, count=not quiet)
         fragments = [fragment for fragment, _counts in rendered]
         fragments += rdf_graph.render_reference(plan, fmt, count=not quiet)
         fragments += rdf_graph.render_statistics(plan, [counts for _f, counts in rendered], fmt,
                                                  count=not quiet)
-        text = rdf_serialize.assemble(fragments, fmt)
         with output_lock(output, quiet):
             try:
-                write_atomic(output, text)
+                if to_store:
+                    from kg.store import write_store
+
+                    write_store(output, [(f.order[2], f.lines) for f in fragments])
+                else:
+                    write_atomic(output, rdf_serialize.assemble(fragments, fmt))
             except OSError as e:
                 raise KGError(f"cannot write {output}: {e.strerror or e}") from None
     if not quiet:

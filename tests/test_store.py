@@ -118,6 +118,20 @@ def test_turtle_triples_are_queryable(tmp_path, engine):
     "SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }",
     "SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }",
     "PREFIX ex: <http://example.org/>\nSELECT * FROM ex:remote WHERE { ?s ?p ?o }",
+    # found on the parse tree wherever they are
+    "SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE <http://example.org/s> { ?s ?p ?o } } }",
+    "SELECT * WHERE { { SELECT * WHERE { SERVICE ?endpoint { ?s ?p ?o } } } }",
+    "SELECT * WHERE { ?s ?p ?o MINUS { SERVICE <http://x/> { ?s ?p ?o } } }",
+    "ASK WHERE { { ?s ?p ?o } UNION { FILTER EXISTS { SERVICE <http://x/> { ?s ?p ?o } } } }",
+    "ASK FROM <http://example.org/remote> { ?s ?p ?o }",
+    "CONSTRUCT { ?s ?p ?o } FROM NAMED <http://example.org/r> WHERE { ?s ?p ?o }",
+    "BASE <http://example.org/>\nSELECT * FROM <remote.ttl> WHERE { ?s ?p ?o }",
+    "LOAD SILENT <http://example.org/x.ttl> INTO GRAPH <http://g>",
+    "INSERT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "WITH <http://g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "CREATE GRAPH <http://g>",
+    "COPY <http://a> TO <http://b>",
+    "PREFIX kg: <https://w3id.org/navo-kg/def#>\nDELETE DATA { kg:a kg:b kg:c }",
 ])
 def test_refused(query):
     with pytest.raises(UnsafeQuery):
@@ -128,9 +142,31 @@ def test_refused(query):
     "SELECT * WHERE { ?s rdfs:label 'SERVICE and INSERT and LOAD' } # DROP ALL",
     "SELECT ?delete WHERE { ?delete ?p <http://example.org/service#load> }",
     f"SELECT * FROM <{DOC_A}> WHERE {{ ?s ?p ?o }}",
+    # variables, strings, IRIs and comments that only look like the refused forms
+    "SELECT ?service ?from WHERE { ?service ?from ?load }",
+    "SELECT $service WHERE { $service rdfs:label ?l FILTER(?l != \"SERVICE <http://x/> { ?s ?p ?o }\") }",
+    'SELECT * WHERE { ?s ?p """FROM <http://remote/>\nLOAD <http://x/>""" }',
+    "SELECT ?insert ?drop WHERE { ?insert <http://example.org/from> ?drop } # SERVICE <http://x/> {}",
+    "SELECT * WHERE { ?s <http://example.org/SERVICE> ?o }",
+    f"PREFIX d: <{ID}document/>\nSELECT * FROM d:kst-30001-12 WHERE {{ ?s ?p ?o }}",
 ])
 def test_allowed(query):
     check_read_only(query, [DOC_A])
+
+
+def test_refusal_names_what_it_found():
+    with pytest.raises(UnsafeQuery, match=r"SERVICE \?endpoint"):
+        check_read_only("SELECT * WHERE { SERVICE ?endpoint { ?s ?p ?o } }")
+    with pytest.raises(UnsafeQuery, match=r"LOAD"):
+        check_read_only("LOAD <http://example.org/x.ttl>")
+    with pytest.raises(UnsafeQuery, match=r"FROM <http://example.org/remote>"):
+        check_read_only("PREFIX ex: <http://example.org/> SELECT * FROM ex:remote { ?s ?p ?o }")
+
+
+def test_text_that_is_no_query_is_a_syntax_error_not_a_refusal():
+    with pytest.raises(QuerySyntaxError) as e:
+        check_read_only("SELECT ?x WHERE { ?x ?y }\nSERVICE")
+    assert not isinstance(e.value, UnsafeQuery) and e.value.line is not None
 
 
 def test_parse_term():

@@ -10,7 +10,8 @@ def arguments(p: argparse.ArgumentParser) -> None:
     """The arguments of ``kg build``."""
     p.add_argument("paths", nargs="+", metavar="PATH", help="document files or folders")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help="output file; format from extension: .ttl .trig .nq .nt .jsonld")
+                   help="output file; format from extension: .ttl .trig .nq .nt .jsonld, "
+                        "or a folder DIR.oxigraph for an on-disk Oxigraph store")
     p.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     p.add_argument("--executor", choices=["local", "dask"], default="local")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (with --executor dask)")

@@ -1,8 +1,9 @@
-"""Read a graph file (any of our output formats) into an rdflib Dataset or Graph.
+"""Read a graph file (any of our output formats) or an on-disk store into an rdflib Dataset or Graph.
 
 Oxigraph parses (a tenth of rdflib's time, and its errors name the line,
 the column and the reason); the quads are then handed to rdflib for the
 tools that work on rdflib graphs (pyshacl, networkx projection, counting).
+A ``kg build -o DIR.oxigraph`` store gives the same graphs as the build's TriG.
 """
 from __future__ import annotations
 
@@ -40,10 +41,15 @@ def parse_error(p: Path, name: str, e: SyntaxError) -> KGError:
 
 
 def quads(path: str | Path) -> list:
-    """Every quad of ``path`` as pyoxigraph terms; a user error (missing, unparsable) raises KGError."""
+    """Every quad of ``path`` (a file or a store) as pyoxigraph terms; a user error
+    (missing, unparsable, stale store) raises KGError."""
     import pyoxigraph as ox
 
+    from kg.store import STORE_SUFFIX, is_store, store_quads
+
     p = Path(path)
+    if is_store(p) or p.suffix.lower() == STORE_SUFFIX:
+        return list(store_quads(p))  # a stale or foreign store raises KGError
     fmt, name = _OX[_check(p)]
     try:
         return list(ox.parse(path=str(p), format=getattr(ox.RdfFormat, fmt)))
