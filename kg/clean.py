@@ -93,7 +93,7 @@ _HEADER_DATE_LINE = re.compile(r"(?:Den Haag|['’‘]s[- ]Gravenhage),?\s+\d{1,
 # The first line of a signature block: "De minister van Defensie," alone on its line.
 _SIGNATURE_LINE = re.compile(r"(?:De|Het) [A-Za-z][^\n.,;:]{3,100},$|Hoogachtend,?$")
 # A line that ends in a word no Dutch heading or sentence ends with runs on
-# ("VERSLAG VAN DE BIJEENKOMST VAN 4 EN" / "5 APRIL 2023").
+# ("VERSLAG VAN DE BIJEENKOMST VAN 12 EN" / "13 MAART 2031").
 _RUNS_ON = re.compile(r"(?:^|\s)(?i:de|het|een|van|en|voor|in|op|tot|te|met|aan|over|bij|der|den|naar|om|uit)$")
 _PAGE_BREAK = re.compile(r"\n(?:[ \t]*\n)+")
 
@@ -300,7 +300,7 @@ def _join_lines(text: str, offs: array) -> tuple[str, array]:
         if len(line) > 160:  # unwrapped paragraphs, one per line (unless a page broke one)
             return "\n" if line.endswith(_SENTENCE_END) or line.isupper() else " "
         if _RUNS_ON.search(line) and not line.endswith(_SENTENCE_END):
-            return " "  # "… VAN 4 EN" / "5 APRIL 2023": a heading wrapped after a function word
+            return " "  # "… VAN 12 EN" / "13 MAART 2031": a heading wrapped after a function word
         if line.isupper() and not nxt[0].islower():
             return "\n"  # a heading in capitals
         if len(line) < short and (not nxt[0].islower() or line.endswith(_SENTENCE_END)):

@@ -1,6 +1,7 @@
 """Dutch dates: single dates, ranges (``3 en 4 april 2024``, ``9-11 juli 2024``,
 ``9 tot 11 juli 2024``), month-only mentions (``april 2024``) and a year
-carried over from context when the text leaves it out."""
+carried over from context when the text leaves it out; ``document_date``
+finds the date a letter or news item gives itself in its opening."""
 from __future__ import annotations
 
 import calendar

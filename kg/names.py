@@ -4,7 +4,9 @@
 der Leyen"[20:]) == "person/von-der-leyen"``; initials are stripped
 (``C.C.J. Veldkamp`` -> ``veldkamp``); a regnal number stays part of the name
 (``Abdullah II`` -> ``abdullah-ii``), and the OCR misreading ``Il`` is read
-as ``II``.
+as ``II``. A well-known office holder of ``ontology/reference/persons.json``
+has its reference key whatever form the text uses (``Bijleveld`` ->
+``person/bijleveld-schouten``).
 """
 from __future__ import annotations
 

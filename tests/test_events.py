@@ -9,6 +9,8 @@ from kg.extract import extract
 from kg.model import Ref, SourceText
 from kg.nlp import make_pipeline
 
+from extracting import facts, run
+
 DMM_2019 = """Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Defensie op 13 en 14 februari 2019 in Brussel.
 
 De Minister van Defensie,
@@ -40,18 +42,6 @@ Op de Madrid-top zullen bondgenoten ook spreken over de Haagse top van 2025 en d
 @pytest.fixture(scope="module")
 def nlp():
     return make_pipeline()
-
-
-def run(nlp, text: str, name: str = "brief.txt"):
-    """Clean, annotate and extract ``text`` as if it were the file ``name``."""
-    ct = clean(SourceText(Path(name), text))
-    doc = nlp(ct.text)
-    return doc, extract(doc, ct)
-
-
-def facts(ex, predicate):
-    return {(f.subject, f.object.key if isinstance(f.object, Ref) else f.object)
-            for f in ex.facts if f.predicate == predicate}
 
 
 def test_defence_ministerial_identity_dates_place(nlp):

@@ -43,6 +43,14 @@ class Context:
         return self.extraction.add_entity(ent)
 
 
+def line_span(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The whole lines that ``text[start:end]`` stands on (``end`` defaults to
+    ``start``): a signature block's or a header's evidence is its lines."""
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", start if end is None else end)
+    return s, (len(text) if e < 0 else e)
+
+
 def _file_slug(name: str) -> str:
     from kg.slug import slugify
 

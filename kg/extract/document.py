@@ -18,10 +18,11 @@ Motions found by ``kg_persons`` (``motie Dassen c.s.``) are cited.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg import reference
-from kg.extract.context import Context
-from kg.extract.people import _ensure_entity, choose, document_day, office_key, office_label
+from kg.extract.context import Context, line_span
+from kg.extract.people import choose, document_day, state_office
 from kg.model import Entity
 from kg.names import normalise_name, person_key
 from kg.slug import fold
@@ -47,7 +48,7 @@ def run(ctx: Context) -> None:
             continue
         seen.add(m.person)
         span = doc[m.start:m.end]
-        ev = ctx.evidence(*_lines(ctx.clean.text, span.start_char, span.end_char), "document.signature")
+        ev = ctx.evidence(*line_span(ctx.clean.text, span.start_char, span.end_char), "document.signature")
         ctx.link(key, "kg:signatory", m.person, ev)
         got = choose(m, set(), document_day(ctx), signature=True)
         if got:
@@ -86,28 +87,12 @@ def _signatory(ctx: Context, name: str, role_text: str | None, start: int, end: 
             fold(role_text.replace(" van ", " voor ", 1)))
     key = person_key(name)
     ctx.entity(Entity(key=key, cls="Minister" if office and office.minister else "Person", label=name))
-    ev = ctx.evidence(*_lines(ctx.clean.text, start, end), rule)
+    ev = ctx.evidence(*line_span(ctx.clean.text, start, end), rule)
     ctx.link(ctx.extraction.doc_key, "kg:signatory", key, ev)
     if office and office.default_jurisdiction:
         _office(ctx, key, office.role, office.default_jurisdiction, ev, rule + "_office")
 
 
 def _office(ctx: Context, person: str, role: str, jurisdiction: str, ev, rule: str) -> None:
-    """``person kg:holdsOffice office``, ``office kg:jurisdiction …``, with the signature as evidence
-    (as ``kg.extract.people.add_office`` does with a sentence)."""
-    from dataclasses import replace
-
-    key = office_key(role, jurisdiction)
-    ctx.entity(Entity(key=key, cls="Office", label=office_label(role, jurisdiction), alt_labels={role},
-                      mentioned=False))
-    _ensure_entity(ctx, jurisdiction)
-    ev = replace(ev, rule=rule)
-    ctx.link(person, "kg:holdsOffice", key, ev)
-    ctx.link(key, "kg:jurisdiction", jurisdiction, ev)
-
-
-def _lines(text: str, start: int, end: int) -> tuple[int, int]:
-    """The whole lines a span stands on (a signature block is its own lines)."""
-    s = text.rfind("\n", 0, start) + 1
-    e = text.find("\n", end)
-    return s, (len(text) if e < 0 else e)
+    """The signer's office, with the signature as evidence under ``rule``."""
+    state_office(ctx, person, role, jurisdiction, replace(ev, rule=rule))

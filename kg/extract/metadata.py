@@ -1,12 +1,21 @@
-"""Rule family: document metadata read from the text itself.
+"""Rule family: document metadata read from the text itself (and a web page's ``<meta>`` tags).
 
-* dossier and document number: the identifier ``kst-28676-474``, the header
-  (a line ``28 676`` and a line ``Nr. 474``) or the running footer
-  ``Tweede Kamer, vergaderjaar 2023–2024, 28 676, nr. 453 4`` (read from the
-  source text, because cleaning removes footers);
+* dossier and document number: a page's ``DC.identifier`` ``kst-28676-474``
+  (or OVERHEIDop numbers), the identifier in the text, the header (a line
+  ``28 676`` and a line ``Nr. 474``), officielebekendmakingen's page table, or
+  the running footer ``Tweede Kamer, vergaderjaar 2023–2024, 28 676, nr. 453 4``
+  (read from the source text, because cleaning removes footers);
 * vergaderjaar (``2024-2025``), stated or derived from the letter's date;
-* the letter's date (``Den Haag, 22 november 2024``);
-* the document type (geannoteerde agenda, verslag, brief) and a title;
+* the document's date: ``Den Haag, 22 november 2024``, else an answer's
+  ``(ontvangen …)``, a report's ``Vastgesteld …``, tkconv's ``datum:
+  2024-11-22``, a news item's date line, or the page's ``DCTERMS.issued``;
+* the document type (geannoteerde agenda, verslag, brief);
+* its own title in normal case (``find_title``): an agenda or report heading,
+  the page's ``DC.title``, an export's ``Brief regering : …`` line, what an
+  answer's questions were about, the heading after the signature block, a news
+  item's headline; never the letterhead. A document without one is described
+  later by ``kg.extract.title`` (``describe``); its Kamerstuk number stays a
+  second name;
 * ``kg:cites`` for Kamerstuk references (``Kamerstuk 28 676, nr. 430``,
   ``21 501-02, nr. 2794``, ``36410-X, nr. 93``).
 
@@ -20,7 +29,7 @@ import datetime as dt
 import re
 
 from kg.dates import parse_date
-from kg.extract.context import Context
+from kg.extract.context import Context, line_span
 from kg.model import Entity
 from kg.slug import slugify
 
@@ -156,7 +165,7 @@ def find_date(clean: str) -> tuple[dt.date | None, tuple[int, int] | None]:
     if m:
         date = _ymd(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if date:
-            return date, _line_span(clean, m.start())
+            return date, line_span(clean, m.start())
     opening = "\n".join(head.split("\n")[:DATE_LINE_LINES])
     m = _DATE_LINE.search(opening)
     if m:
@@ -210,12 +219,6 @@ def _ymd(year: int, month: int, day: int) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
-
-
-def _line_span(text: str, pos: int) -> tuple[int, int]:
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
-    return s, (len(text) if e < 0 else e)
 
 
 def find_type(clean: str) -> str:
@@ -439,10 +442,7 @@ def _sentence_span(ctx: Context, start: int, end: int) -> tuple[int, int]:
             return sent.start_char, sent.end_char
     except Exception:  # noqa: BLE001  no sentence boundaries: fall back to the line
         pass
-    text = ctx.clean.text
-    s = text.rfind("\n", 0, start) + 1
-    e = text.find("\n", end)
-    return s, (len(text) if e < 0 else e)
+    return line_span(ctx.clean.text, start, end)
 
 
 def _signature_end(ctx: Context) -> int | None:

@@ -49,11 +49,17 @@ def _ensure_entity(ctx: Context, key: str) -> None:
 
 
 def add_office(ctx: Context, person: str, role: str, jurisdiction: str, span, rule: str) -> str:
-    """Add ``person kg:holdsOffice office`` and ``office kg:jurisdiction jurisdiction`` with evidence."""
+    """Add ``person kg:holdsOffice office`` and ``office kg:jurisdiction jurisdiction``,
+    with the sentence of ``span`` as evidence."""
+    return state_office(ctx, person, role, jurisdiction, ctx.sentence_evidence(span, rule))
+
+
+def state_office(ctx: Context, person: str, role: str, jurisdiction: str, ev) -> str:
+    """Add ``person kg:holdsOffice office`` and ``office kg:jurisdiction jurisdiction`` with
+    the evidence ``ev`` (a sentence, or a signature block's lines); the office's key."""
     key = office_key(role, jurisdiction)
     ctx.entity(Entity(key=key, cls="Office", label=office_label(role, jurisdiction), alt_labels={role}, mentioned=False))
     _ensure_entity(ctx, jurisdiction)
-    ev = ctx.sentence_evidence(span, rule)
     ctx.link(person, "kg:holdsOffice", key, ev)
     ctx.link(key, "kg:jurisdiction", jurisdiction, ev)
     return key

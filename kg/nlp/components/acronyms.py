@@ -11,6 +11,12 @@
   names: capitalised multiword English names (``Defence Production Action
   Plan``), ``operatie Interflex``, ``Patriot-initiatief``, ``NAVO-hybride
   strategie``.
+* Keys (``name_key``): the reference organisation or operation whose name
+  folds to the same slug, else ``<kind>/<slug>`` of the name folded to one
+  form (one spelling, Dutch heads to English ones, country names by key,
+  adjectives without their inflection), so ``NATO-Ukraine Council`` and
+  ``NAVO-Oekraïne-raad``, or ``Strategische Concept`` and ``Strategisch
+  Concept``, are one entity.
 
 Acronyms found are left in ``doc.user_data["kg_acronyms"]`` (key -> acronym).
 """

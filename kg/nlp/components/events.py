@@ -1,13 +1,17 @@
 """Component kg_events: NATO summits, ministerials and their sessions.
 
 A summit mention is named by place ("NAVO-top in Vilnius", "de Madrid-top"),
-by date ("de NAVO-top van 24 en 25 juni") or by kind ("Leaders' Meeting",
+by date ("de NAVO-top van 11 en 12 juli") or by kind ("Leaders' Meeting",
 "speciale bijeenkomst van staatshoofden en regeringsleiders"); what it states
 (place, its own date or year, "volgend jaar", "driedaagse", the sentence's
 tense) and the letter's date pick one summit of ``ontology/reference/summits.json``
 (``kg.reference.match_summit``), whose key (``summit/vilnius-2023``), dates and
-host city it gets. Never the letter's year by default: a mention that fits no
-summit, or that gives nothing but a place, keeps a document-scoped key.
+host city it gets. A mention that gives nothing but a place is the summit
+another mention of that place in the document resolved to, else the one at that
+place that the letter's date and the sentence's tense point to (the last one
+before the letter for the past, the next one for the future, within three
+years). Never the letter's year by default: a mention that fits no summit
+keeps a document-scoped key (``summit/~tallinn``).
 Ministerials are keyed by kind + year-month of their start
 (``ministerial/fmm-2024-04``, ``kg.reference.ministerial_key``); a date without
 a year is read from the letter's date and tense, and an undated ministerial is
@@ -50,6 +54,10 @@ _BRIDGE = {"die", "dat", "op", "van", "tot", "en", "met", "jl.", "jl", "a.s.", "
 _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
 _PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
+# "wordt gehouden", "worden gemaakt": a participle with a present passive is no past
+# (unless a perfect "is/zijn gemaakt" stands there too)
+_PRESENT_PASSIVE, _PARTICIPLES = frozenset(DATA["present_passive"]), frozenset(DATA["past_participles"])
+_PERFECT = frozenset(DATA["perfect_auxiliaries"])
 _HELD = frozenset(DATA["held_words"])
 _TENSE_WINDOW = 15  # tokens either side of a mention that say its tense
 _NOT_NATO = frozenset(DATA["not_nato_summit_words"])
@@ -129,6 +137,8 @@ def _tense(doc: Doc, i: int) -> str | None:
     # the words around the mention: a long sentence (or a header run into one) can
     # hold another clause's tense
     words = set(lowers(doc)[max(sent.start, i - _TENSE_WINDOW):min(sent.end, i + _TENSE_WINDOW)])
+    if words & _PRESENT_PASSIVE and not words & _PERFECT:  # "de top die in Londen wordt gehouden": now or to come
+        words -= _PARTICIPLES
     past, future = bool(words & _PAST), bool(words & _FUTURE)
     return "past" if past and not future else "future" if future and not past else None
 
@@ -276,7 +286,7 @@ def _summit_refs():
 
 
 def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
-    """``in 2014 tijdens de NAVO-top``: a year a few bridge words before ns-position ``k``."""
+    """``in 2006 tijdens de NAVO-top``: a year a few bridge words before ns-position ``k``."""
     bridge = set(DATA["year_bridge"])
     lo = sent_bounds(doc, ns[k])[0]
     for j in range(k - 1, max(-1, k - 5), -1):
@@ -284,7 +294,7 @@ def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
             break
         t = texts(doc)[ns[j]]
         if re.fullmatch(r"(19|20)\d\d", t):
-            # "in 2014 tijdens de NAVO-top": the year of an "in" phrase, not "tot 2030 op de top"
+            # "in 2006 tijdens de NAVO-top": the year of an "in" phrase, not "tot 2030 op de top"
             return int(t) if j and lowers(doc)[ns[j - 1]] == "in" else None
         if lowers(doc)[ns[j]] not in bridge:
             break
@@ -422,7 +432,7 @@ def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[
 
 
 def _place_before(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
-    """``in Londen voor een bijeenkomst van ...``: a known place after "in" shortly before."""
+    """``in Rome voor een bijeenkomst van ...``: a known place after "in" shortly before."""
     lo = sent_bounds(doc, ns[k])[0]
     for j in range(k - 1, max(0, k - 7), -1):
         if ns[j] < lo:
@@ -504,8 +514,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
             if lowers(doc)[ns[j]] == "samenstelling":
-                # "een bijeenkomst van de Noord-Atlantische Raad in de samenstelling van
-                # ministers van Defensie": the meeting is the gathering named before
+                # "een vergadering van de Raad in de samenstelling van ministers van
+                # Buitenlandse Zaken": the meeting is the gathering named before
                 j = next((x for x in range(j - 1, max(-1, j - 14), -1) if ns[x] >= sent.start
                           and lowers(doc)[ns[x]] in _GATHERINGS), None)
                 start = ns[j] if j is not None else None
@@ -518,7 +528,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
                     start = ns[j - 1]
                 break
         if start is None:
-            continue  # "de NATO-Ukraine Council in samenstelling van ministers": a council, not the ministerial
+            continue  # "de NAVO-Georgië-commissie in samenstelling van ministers": a council, not the ministerial
         if set(back) & set(DATA["not_ministerial_context"]):
             continue
         end = ns[min(k + 6, len(ns) - 1)]
@@ -565,8 +575,8 @@ def _held_sentence(doc: Doc, m: Meeting) -> bool:
 
 
 def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
-    """The one date of the mention's sentence before it ("Op 14 en 15 juni jl. werd ...
-    een bijeenkomst gehouden"), when there is exactly one."""
+    """The one date of the mention's sentence before it ("Op 3 en 4 december jl. vond ...
+    een vergadering plaats"), when there is exactly one."""
     sent = sent_of(doc, doc[m.start])
     text = doc_text(doc)
     inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
@@ -577,8 +587,8 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
 def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False) -> tuple[int, int] | None:
     """``kwamen de ministers ... bijeen op het NAVO-hoofdkwartier in Brussel``: a known
     place after ``in`` later in the meeting's sentence (or, when the sentence says
-    the meeting was held, earlier in it: "werd op het NAVO-hoofdkwartier in Brussel
-    een bijeenkomst gehouden")."""
+    the meeting was held, earlier in it: "vond op het NAVO-hoofdkwartier in Brussel
+    een vergadering plaats")."""
     sent = sent_of(doc, doc[m.start])
     spans = [doc[m.end:sent.end], *([doc[sent.start:m.start]] if before else [])]
     for part in spans:
@@ -653,7 +663,7 @@ def _place_names(place: str) -> set[str]:
 
 def _summit_of_text_dates(doc: Doc, place: str, dates) -> SummitRef | None:
     """The one summit at ``place`` on whose days the text's dates fall ("de tweede dag
-    van de NAVO-top in Den Haag" ... "woensdag 25 juni"), if exactly one is."""
+    van de NAVO-top in Vilnius" ... "woensdag 12 juli"), if exactly one is."""
     hits = set()
     for _s, _e, d in dates:
         if not d.is_day:
@@ -700,7 +710,7 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     found = {m.ref.key: m.ref for m in summits if m.ref is not None}
     for m in summits:
         if m.ref is None and m.place is None and m.kind and len(found) == 1:
-            m.ref = next(iter(found.values()))  # "deze zogeheten Leaders' Meeting": the one of this text
+            m.ref = next(iter(found.values()))  # "deze Leaders' Meeting": the one of this text
     for m in summits:
         if m.ref is not None:
             m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases]
@@ -709,8 +719,17 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
             m.label = f"NAVO-top {m.place}"
 
 
+def _date_tense(doc: Doc, d: DateMention) -> str | None:
+    """``past`` or ``future`` from the word right after a date ("4 december jl.",
+    "20 mei a.s."): it says more about that date than the words around the mention."""
+    text = doc_text(doc)
+    m = re.match(r"\s*(\S+)", text[d.end_char:d.end_char + 20])
+    word = m.group(1).lower().rstrip(",;:)") if m else ""
+    return "past" if word in _PAST else "future" if word in _FUTURE else None
+
+
 def _context_year(doc: Doc, m: Meeting, doc_date) -> DateMention | None:
-    """A date without a year ("op 14 en 15 juni") takes the document's year, one more
+    """A date without a year ("op 3 en 4 december") takes the document's year, one more
     when the sentence looks ahead to a month already past ("a.s.", "zal") and one
     less when it looks back to a month still to come ("jl.")."""
     d = m.date
@@ -719,7 +738,7 @@ def _context_year(doc: Doc, m: Meeting, doc_date) -> DateMention | None:
     bare = DateMention(d.start_char, d.end_char, None, d.month1, d.day1, d.month2, d.day2)
     year = doc_date.year
     when = (d.month1, d.day1 or 1)
-    tense = _tense(doc, m.start)
+    tense = _date_tense(doc, d) or _tense(doc, m.start)
     if tense == "future" and when < (doc_date.month, doc_date.day):
         year += 1
     elif tense == "past" and when > (doc_date.month, doc_date.day):
@@ -809,7 +828,7 @@ _OPENERS = frozenset(DATA["sentence_openers"])
 
 def _run_on_heading(line: str) -> int | None:
     """The length of a session heading that cleaning ran into the paragraph after
-    it ("Werksessie Bijeenkomst met Zuidelijke buurlanden Daarnaast zal de FMM ..."):
+    it ("Werksessie Partners in de Kaukasus Daarnaast spreken de ministers ..."):
     it ends before the first capitalised word that opens a sentence, within 14
     words; None if there is no such word."""
     pos = 0
@@ -926,9 +945,9 @@ _SESSION_STOP = frozenset(DATA["session_stopwords"])
 
 def session_slug(name: str) -> str:
     """The part of a session key its name gives: the name's content words, so an
-    agenda's "Bijeenkomst met de EU en de NAVO-partners in de Indo-Pacific" and a
-    report's "Werksessie 3: Bijeenkomst met de EU en NAVO-partners in de
-    Indo-Pacific" are one session (``eu-navo-partners-indo-pacific``); a name of
+    agenda's "Bijeenkomst met de partners in het Noordpoolgebied" and a report's
+    "Werksessie 2: Bijeenkomst met partners in het Noordpoolgebied" are one
+    session (``partners-noordpoolgebied``); a name of
     nothing but such words ("Werksessie 3") keeps them all."""
     words = slugify(_HEADING_PREFIX.sub("", name) or name).split("-")
     content = [w for w in words if w and w not in _SESSION_STOP]
