@@ -102,7 +102,10 @@ def _doc_year(doc: Doc) -> int | None:
     for d in find_dates(doc_text(doc)[:3000]):
         if d.year is not None and d.is_day:
             return d.year
-    return None
+    # a news item dated only by its numeric date line ("Nieuwsbericht | 12-02-2031"):
+    # "donderdag 13 februari" in its text is of that year
+    found = document_date(doc_text(doc))
+    return found.year if found is not None else None
 
 
 def _doc_date(doc: Doc):
