@@ -358,3 +358,23 @@ def test_a_session_heading_run_into_its_paragraph_still_opens_a_session(nlp):
     assert caucasus in {o for s, o in facts(ex, "kg:hasSession")}
     assert (caucasus, "country/armenie") in parts
     assert ("session/fmm-2031-12-nato-ukraine-council", "country/armenie") not in parts
+
+
+def test_a_letter_that_recalls_an_old_summit_does_not_concern_it(nlp):
+    text = ("Den Haag, 12 maart 2019\n\nTijdens de NAVO-top in Warschau in juli 2016 besloten de bondgenoten tot "
+            "een versterkte aanwezigheid in het oosten. Het kabinet verlengt de Nederlandse bijdrage.\n")
+    _doc, ex = run(nlp, text)
+    assert not facts(ex, "kg:concerns")
+    # a summit of the weeks before the letter still is what it is about
+    text = ("Den Haag, 30 juli 2016\n\nTijdens de NAVO-top in Warschau besloten de bondgenoten tot "
+            "een versterkte aanwezigheid in het oosten.\n")
+    _doc, ex = run(nlp, text)
+    assert (ex.doc_key, "summit/warschau-2016") in facts(ex, "kg:concerns")
+
+
+def test_a_news_item_dates_its_weekday_by_its_numeric_date_line(nlp):
+    text = ("Minister naar Brussel\n\nNieuwsbericht | 02-06-2031\n\nDe minister van Defensie neemt donderdag 5 juni "
+            "deel aan de bijeenkomst van de NAVO-ministers van Defensie.\n")
+    doc, ex = run(nlp, text)
+    starts = {d for _s, d in facts(ex, "schema:startDate")}
+    assert dt.date(2031, 6, 5) in starts

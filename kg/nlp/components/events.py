@@ -1029,7 +1029,22 @@ def _main_meeting(doc: Doc, meetings: list[Meeting]) -> Meeting | None:
         sent = sent_of(doc, doc[m.start])
         if any(w in _DOCUMENT_WORDS for w in lw[sent.start:m.start]):
             return m
-    return opening[0]
+    # Else the first one named, unless it is long past: a letter that recalls "de
+    # NAVO-top in Warschau in 2016" is not about that summit.
+    doc_date = _doc_date(doc)
+    return next((m for m in opening if not _long_past(m, doc_date)), None)
+
+
+RECALLED_DAYS = 120  # a report follows its meeting within weeks; a meeting further back is recalled
+
+
+def _long_past(m: Meeting, doc_date) -> bool:
+    """Did meeting ``m`` end more than RECALLED_DAYS before the document's date?"""
+    if doc_date is None:
+        return False
+    end = m.ref.end if m.ref is not None else (
+        m.date.end if m.date is not None and m.date.is_day and m.date.year and m.date.explicit_year else None)
+    return end is not None and (doc_date - end).days > RECALLED_DAYS
 
 
 def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
