@@ -378,3 +378,14 @@ def test_a_news_item_dates_its_weekday_by_its_numeric_date_line(nlp):
     doc, ex = run(nlp, text)
     starts = {d for _s, d in facts(ex, "schema:startDate")}
     assert dt.date(2031, 6, 5) in starts
+
+
+def test_a_council_that_does_not_meet_is_no_session(nlp):
+    text = ("Den Haag, 2 juni 2031\n\nGeannoteerde agenda voor de bijeenkomst van de NAVO-ministers van Defensie op "
+            "11 en 12 juni 2031 te Brussel.\n\nNAVO-Oekraïne Raad\n\nDe NAVO-Oekraïne Raad komt tijdens deze bijeenkomst "
+            "niet op ministerieel niveau bijeen.\n\nNAVO-Georgië Commissie\n\nDe NAVO-Georgië Commissie komt op 12 juni "
+            "bijeen.\n")
+    _doc, ex = run(nlp, text)
+    sessions = {o for _s, o in facts(ex, "kg:hasSession")}
+    assert not any("oekra" in s or "ukraine" in s for s in sessions), sessions
+    assert any("georgi" in s for s in sessions), sessions

@@ -948,6 +948,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     bodies = _body_spans(doc)
     out: dict[str, Session] = {}
     session_words = set(DATA["session_heading_words"])
+    idle = _idle_bodies(doc, bodies)
 
     def add(name, label, start, end, scope, body=None, heading=False):
         key = session_key(main.key, session_slug(name))
@@ -965,6 +966,8 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             continue
         in_head = [b for b in bodies if b.start >= span.start and b.end <= span.end]
         first = fold(title.split()[0]).strip(":")
+        if in_head and in_head[0].kb_id_ in idle:
+            continue
         if in_head:
             b = in_head[0]
             label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
@@ -976,7 +979,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for b in bodies:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
-        if not _meets(doc, b):
+        if b.kb_id_ in idle or not _meets(doc, b):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
@@ -991,6 +994,23 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         sent = sent_of(doc, tok)
         add(tok.text, tok.text, i, i + 1, (sent.start_char, sent.end_char))
     return list(out.values())
+
+
+# "<council> komt (tijdens deze bijeenkomst) niet (op ministerieel niveau) bijeen", "… vergadert niet",
+# "… zal niet bijeenkomen": said right after the council's name
+_IDLE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:komt|komen|zal|zullen|wordt|worden|vergadert|vergaderen)\b"
+                   r"[^.;:!?]{0,60}?\b(?:niet|geen)\b(?:[^.;:!?]{0,40}?\b(?:bijeen\w*|vergader\w*|belegd|plaats)\b)?")
+
+
+def _idle_bodies(doc: Doc, bodies) -> set[str]:
+    """Councils the text says do not meet: no session of the meeting, even under their own heading."""
+    text = doc_text(doc)
+    out = set()
+    for b in bodies:
+        m = _IDLE.match(text, b.end_char, min(len(text), b.end_char + 160))
+        if m and (m.group(0).split()[0] == "vergadert" or re.search(r"(?:bijeen|vergader|belegd|plaats)\w*$", m.group(0))):
+            out.add(b.kb_id_)
+    return out
 
 
 def _format_gatherings(doc: Doc) -> list[int]:
