@@ -6,6 +6,7 @@ sentence when a sentence-final mark (``punct_chars``) was seen since the
 last opening and the token is neither punctuation nor such a mark. Equivalently,
 token ``i`` of that kind opens a sentence when the last mark before it comes
 after the last token of that kind before it; token 0 always opens one.
+One addition: a paragraph break (a ``"\n\n"`` token) counts as such a mark.
 """
 from __future__ import annotations
 
@@ -15,8 +16,12 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
 
+PARAGRAPH = "\n\n"  # the clean text's paragraph break (kg.clean collapses longer runs)
+BULLETS = frozenset("•-–*·▪")
+
+
 class ArraySentencizer(Sentencizer):
-    """spaCy's ``Sentencizer`` with an array ``predict`` (same predictions)."""
+    """spaCy's ``Sentencizer`` with an array ``predict``; a blank line also ends a sentence."""
 
     def _mark_hashes(self, strings):
         """The ORTH hashes of ``punct_chars`` (recomputed if that set is replaced)."""
@@ -42,6 +47,17 @@ class ArraySentencizer(Sentencizer):
         opens = numpy.zeros(n, dtype=bool)
         opens[1:] = plain[1:] & (last_mark[:-1] > last_plain[:-1])
         opens[0] = True
+        # A blank line ends a sentence too: a heading, a title or a date line has no full
+        # stop, and would otherwise run into the sentence below it (the cleaner has
+        # already joined the paragraphs a page break cut). The first plain token after
+        # a paragraph break that opens nothing opens a sentence.
+        # Not inside a list: the items after "…zijn aangenomen:" and "• item" lines stay one sentence.
+        for i in numpy.flatnonzero(arr[:, 0] == doc.vocab.strings.as_int(PARAGRAPH)):
+            if opens[i] or i + 1 >= n or doc[i + 1].text in BULLETS or i and doc[i - 1].text == ":":
+                continue
+            nxt = numpy.flatnonzero(plain[i + 1:])
+            if len(nxt):
+                opens[i + 1 + nxt[0]] = True
         return opens.tolist()
 
 
