@@ -34,3 +34,10 @@ def test_a_single_line_break_still_joins(nlp):
 def test_a_list_of_items_stays_with_the_sentence_that_opens_it(nlp):
     text = "Op de top zijn drie verklaringen aangenomen:\n\n• Verklaring over Oslo\n\n• Verklaring over Riga\n"
     assert len(sentences(nlp, text)) == 1
+
+
+def test_a_heading_on_its_own_line_is_a_sentence(nlp):
+    assert sentences(nlp, "Steun aan Georgië\nDe ministers spraken over de oefening.") == \
+        ["Steun aan Georgië", "De ministers spraken over de oefening."]
+    # a name under its office is no new sentence
+    assert len(sentences(nlp, "De Minister van Defensie\nP.J. Jansen")) == 1

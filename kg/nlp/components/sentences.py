@@ -10,6 +10,8 @@ One addition: a paragraph break (a ``"\n\n"`` token) counts as such a mark.
 """
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import IS_PUNCT, ORTH
 from spacy.language import Language
@@ -18,6 +20,9 @@ from spacy.pipeline import Sentencizer
 
 PARAGRAPH = "\n\n"  # the clean text's paragraph break (kg.clean collapses longer runs)
 BULLETS = frozenset("•-–*·▪")
+FUNCTION_WORDS = frozenset(("de", "het", "een", "van", "en", "voor", "in", "op", "tot", "te", "met", "aan", "over",
+                            "bij", "der", "den", "naar", "om", "uit", "of", "die", "dat"))
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+$")
 
 
 class ArraySentencizer(Sentencizer):
@@ -58,6 +63,16 @@ class ArraySentencizer(Sentencizer):
             nxt = numpy.flatnonzero(plain[i + 1:])
             if len(nxt):
                 opens[i + 1 + nxt[0]] = True
+        # A line kept apart by the cleaner that ends in a word (a heading, "Steun aan Oekraïne")
+        # before a line that opens with a capital: the heading is a sentence of its own. Not
+        # before initials (a signature's name under its office) or after a function word.
+        for i in numpy.flatnonzero(arr[:, 0] == doc.vocab.strings.as_int("\n")):
+            if opens[i] or not 0 < i < n - 1 or opens[i + 1]:
+                continue
+            prev, nxt = doc[i - 1], doc[i + 1]
+            if prev.is_alpha and prev.lower_ not in FUNCTION_WORDS and nxt.text[:1].isupper() and \
+                    nxt.is_alpha and not _INITIALS.match(nxt.text):
+                opens[i + 1] = True
         return opens.tolist()
 
 
