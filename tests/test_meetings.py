@@ -389,3 +389,17 @@ def test_a_council_that_does_not_meet_is_no_session(nlp):
     sessions = {o for _s, o in facts(ex, "kg:hasSession")}
     assert not any("oekra" in s or "ukraine" in s for s in sessions), sessions
     assert any("georgi" in s for s in sessions), sessions
+
+
+def test_a_gathering_in_the_margin_is_a_session_of_its_own(nlp):
+    text = ("Den Haag, 2 juni 2031\n\nGeannoteerde agenda voor de bijeenkomst van de NAVO-ministers van Defensie op "
+            "11 en 12 juni 2031 te Brussel.\n\nIn de marge van de bijeenkomst vindt een vergadering plaats van de "
+            "landen die aan de missie bijdragen, waaraan ook Australië deelneemt. De Iraakse minister van Defensie "
+            "Al-Abbasi is voor deze vergadering uitgenodigd.\n\nOok Zweden neemt deel aan de bijeenkomst.\n")
+    _doc, ex = run(nlp, text)
+    main = "ministerial/dmm-2031-06"
+    direct = {o for s, o in facts(ex, "kg:participant") if s == main}
+    assert "country/zweden" in direct
+    assert "country/australie" not in direct and not any("abbasi" in o for o in direct)
+    side = {s for s, o in facts(ex, "kg:participant") if o == "country/australie"}
+    assert side and all(s.startswith("session/dmm-2031-06") for s in side)

@@ -993,7 +993,49 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             continue
         sent = sent_of(doc, tok)
         add(tok.text, tok.text, i, i + 1, (sent.start_char, sent.end_char))
+    # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
+    for i, scope in _margin_gatherings(doc):
+        if any(sess.start <= i < sess.end for sess in out.values()):
+            continue
+        name = f"{texts(doc)[i].lower()} in de marge"
+        add(name, name, i, i + 1, scope)
     return list(out.values())
+
+
+_REFERRING = frozenset(("deze", "die", "dit", "dat"))
+
+
+def _margin_gatherings(doc: Doc) -> list[tuple[int, tuple[int, int]]]:
+    """``In de marge van de bijeenkomst vindt een vergadering plaats van …, waaraan …
+    deelnemen``: (token of the gathering's noun, its scope). The scope is its sentence and
+    the next ones of the paragraph that refer to it ("is voor deze vergadering uitgenodigd")."""
+    lw = lowers(doc)
+    nouns = set(DATA["session_nouns"])
+    text = doc_text(doc)
+    out = []
+    for k in words_where(doc, "LOWER", "events.margin", "marge".__eq__):
+        i = _ns(doc)[k]
+        if not (i >= 2 and lw[i - 1] == "de" and lw[i - 2] == "in" and i + 1 < len(doc) and lw[i + 1] == "van"):
+            continue
+        sent = sent_of(doc, doc[i])
+        # the meeting it is held beside: "van de bijeenkomst"; the gathering: the next noun after it
+        host = next((j for j in range(i + 2, min(i + 5, sent.end)) if lw[j] in nouns), None)
+        after = host + 1 if host is not None else i + 2
+        noun = next((j for j in range(after, sent.end) if lw[j] in nouns), None)
+        if noun is None:
+            continue
+        end = sent.end_char
+        para_end = text.find("\n\n", sent.end_char)
+        para_end = len(text) if para_end < 0 else para_end
+        nxt = sent
+        while nxt.end < len(doc) and nxt.end_char < para_end:
+            nxt = sent_of(doc, doc[nxt.end])
+            refers = any(lw[j] in nouns and j > nxt.start and lw[j - 1] in _REFERRING for j in range(nxt.start, nxt.end))
+            if not refers:
+                break
+            end = nxt.end_char
+        out.append((noun, (sent.start_char, end)))
+    return out
 
 
 # "<council> komt (tijdens deze bijeenkomst) niet (op ministerieel niveau) bijeen", "… vergadert niet",
