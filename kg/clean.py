@@ -353,7 +353,7 @@ POST_STEPS: list[tuple[str, re.Pattern, Replacement]] = [
     ("long punctuation runs", _PUNCT_RUN, lambda m, t: m.group(0)[:4]),
     ("footnote digits", _FOOTNOTE_MARK, _delete),
     ("ocr roman II", _ROMAN_IL, _roman),
-    ("multiple spaces", _MULTI_SPACE, _delete),
+    ("multiple spaces", _MULTI_SPACE, _space),  # one space stays: "28 676    NAVO", "Brussel.  De"
 ]
 
 

@@ -260,3 +260,10 @@ def test_deeply_nested_tags_leave_no_tag_and_stay_fast():
         assert time.process_time() - start < 2
         assert not tag.search(text), text[:40]
     assert _clean("a < b en c > d") == "a < b en c > d"  # angle brackets in prose stay text
+
+
+def test_a_run_of_spaces_leaves_one_space():
+    # older Kamerstukken set header columns apart with spaces, and typists put two after a full stop
+    assert _clean("28 676                    NAVO\n\nNr. 61                    BRIEF VAN DE MINISTER VAN DEFENSIE\n") \
+        == "28 676 NAVO\n\nNr. 61 BRIEF VAN DE MINISTER VAN DEFENSIE"
+    assert _clean("De ministers spraken in Oslo.  Zij  besloten niets.\n") == "De ministers spraken in Oslo. Zij besloten niets."

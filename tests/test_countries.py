@@ -55,3 +55,17 @@ def test_accession_date(nlp):
 def test_accession_without_date_gives_nothing(nlp):
     ex = run(nlp, "De toetreding van Zweden werd hartelijk verwelkomd.")
     assert not pairs(ex, "kg:accessionDate")
+
+
+def test_member_since_a_day(nlp):
+    ex = run(nlp, "Zweden is sinds 7 maart 2024 lid van de NAVO en oefent mee in het noorden.")
+    assert pairs(ex, "kg:accessionDate") == {("country/zweden", dt.date(2024, 3, 7))}
+    ex = run(nlp, "Ook Noord-Macedonië, dat op 27 maart 2020 lid werd, stuurde een delegatie.")
+    assert pairs(ex, "kg:accessionDate") == {("country/noord-macedonie", dt.date(2020, 3, 27))}
+
+
+def test_member_since_needs_the_reference_day_and_nato(nlp):
+    # another membership, another day, a country that never joined: nothing
+    assert not pairs(run(nlp, "Zweden is sinds 1 januari 1995 lid van de Europese Unie."), "kg:accessionDate")
+    assert not pairs(run(nlp, "Zweden is sinds 12 maart 2024 lid."), "kg:accessionDate")
+    assert not pairs(run(nlp, "Oekraïne is sinds 4 april 2023 lid van de coalitie."), "kg:accessionDate")

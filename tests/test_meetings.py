@@ -361,3 +361,48 @@ def test_a_session_heading_run_into_its_paragraph_still_opens_a_session(nlp):
     assert caucasus in {o for s, o in facts(ex, "kg:hasSession")}
     assert (caucasus, "country/armenie") in parts
     assert ("session/fmm-2031-12-nato-ukraine-council", "country/armenie") not in parts
+
+
+def test_a_letter_that_recalls_an_old_summit_does_not_concern_it(nlp):
+    text = ("Den Haag, 12 maart 2019\n\nTijdens de NAVO-top in Warschau in juli 2016 besloten de bondgenoten tot "
+            "een versterkte aanwezigheid in het oosten. Het kabinet verlengt de Nederlandse bijdrage.\n")
+    _doc, ex = run(nlp, text)
+    assert not facts(ex, "kg:concerns")
+    # a summit of the weeks before the letter still is what it is about
+    text = ("Den Haag, 30 juli 2016\n\nTijdens de NAVO-top in Warschau besloten de bondgenoten tot "
+            "een versterkte aanwezigheid in het oosten.\n")
+    _doc, ex = run(nlp, text)
+    assert (ex.doc_key, "summit/warschau-2016") in facts(ex, "kg:concerns")
+
+
+def test_a_news_item_dates_its_weekday_by_its_numeric_date_line(nlp):
+    text = ("Minister naar Brussel\n\nNieuwsbericht | 02-06-2031\n\nDe minister van Defensie neemt donderdag 5 juni "
+            "deel aan de bijeenkomst van de NAVO-ministers van Defensie.\n")
+    doc, ex = run(nlp, text)
+    starts = {d for _s, d in facts(ex, "schema:startDate")}
+    assert dt.date(2031, 6, 5) in starts
+
+
+def test_a_council_that_does_not_meet_is_no_session(nlp):
+    text = ("Den Haag, 2 juni 2031\n\nGeannoteerde agenda voor de bijeenkomst van de NAVO-ministers van Defensie op "
+            "11 en 12 juni 2031 te Brussel.\n\nNAVO-Oekraïne Raad\n\nDe NAVO-Oekraïne Raad komt tijdens deze bijeenkomst "
+            "niet op ministerieel niveau bijeen.\n\nNAVO-Georgië Commissie\n\nDe NAVO-Georgië Commissie komt op 12 juni "
+            "bijeen.\n")
+    _doc, ex = run(nlp, text)
+    sessions = {o for _s, o in facts(ex, "kg:hasSession")}
+    assert not any("oekra" in s or "ukraine" in s for s in sessions), sessions
+    assert any("georgi" in s for s in sessions), sessions
+
+
+def test_a_gathering_in_the_margin_is_a_session_of_its_own(nlp):
+    text = ("Den Haag, 2 juni 2031\n\nGeannoteerde agenda voor de bijeenkomst van de NAVO-ministers van Defensie op "
+            "11 en 12 juni 2031 te Brussel.\n\nIn de marge van de bijeenkomst vindt een vergadering plaats van de "
+            "landen die aan de missie bijdragen, waaraan ook Australië deelneemt. De Iraakse minister van Defensie "
+            "Al-Abbasi is voor deze vergadering uitgenodigd.\n\nOok Zweden neemt deel aan de bijeenkomst.\n")
+    _doc, ex = run(nlp, text)
+    main = "ministerial/dmm-2031-06"
+    direct = {o for s, o in facts(ex, "kg:participant") if s == main}
+    assert "country/zweden" in direct
+    assert "country/australie" not in direct and not any("abbasi" in o for o in direct)
+    side = {s for s, o in facts(ex, "kg:participant") if o == "country/australie"}
+    assert side and all(s.startswith("session/dmm-2031-06") for s in side)

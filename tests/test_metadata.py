@@ -246,3 +246,22 @@ def test_a_heading_with_a_date_is_no_date_line():
     assert md.find_date("Kop van het bericht\nGepubliceerd op 12 maart 2031 om 10:00 uur\nTekst.\n")[0] == \
         dt.date(2031, 3, 12)
     assert md.find_date("Kop van het bericht\nGepubliceerd op 12 maart 2031 10:00\nTekst.\n")[0] == dt.date(2031, 3, 12)
+
+
+def test_a_news_date_line_may_carry_a_revision_stamp():
+    # news sites print when a piece was changed after the date it went out; the first date is the item's
+    assert md.find_date("Kop van het bericht\n\n3 maart 2031 21:40 Aangepast 4 maart 2031 08:15\n\nTekst.\n")[0] == \
+        dt.date(2031, 3, 3)
+    assert md.find_date("Kop van het bericht\n3 maart 2031, laatst bijgewerkt om 22:05\nTekst.\n")[0] == \
+        dt.date(2031, 3, 3)
+    # a sentence after the date is no stamp
+    assert md.find_date("Kop\n3 maart 2031 Aangepast is het plan van de minister voor de vloot\nTekst.\n")[0] is None
+
+
+def test_questions_of_several_members_with_their_parties_give_the_title(nlp_free=None):
+    text = ("Vragen van de leden Bakker (PvdA) en De Wit (SP) aan de Minister van Defensie over de inzet van "
+            "fregatten in de Oostzee (ingezonden 2 februari 2031).\n\nAntwoord van Minister Lammers (Defensie), mede "
+            "namens de Minister van Buitenlandse Zaken (ontvangen 3 maart 2031).\n\nVraag 1\n\nBent u bekend met het bericht?\n")
+    c = clean(SourceText(Path("ah.txt"), text))
+    assert md.find_title(c.text, c.source.text, c.offsets) == \
+        "Antwoord op vragen van de leden Bakker en De Wit over de inzet van fregatten in de Oostzee"

@@ -154,3 +154,13 @@ def test_op_before_a_place_is_no_name_particle(nlp):
                     "Ook het lid Sophie in 't Veld was er.")
     assert mentions(ctx) == ["person/elizabeth-ii", "person/in-t-veld"]
     assert offices(ctx) == [("person/elizabeth-ii", "office/koningin-gb")]
+
+
+def test_no_dutch_default_for_a_person_placed_abroad_by_the_sentence(nlp):
+    ctx = read(nlp, "Canada werd op de top vertegenwoordigd door vicepremier Martin Tremblay.")
+    assert offices(ctx) == []
+    # with the Netherlands in the sentence, or no country at all, the default stands
+    ctx = read(nlp, "Nederland werd op de top vertegenwoordigd door vicepremier Martin Tremblay.")
+    assert offices(ctx) == [("person/tremblay", "office/vicepremier-nl")]
+    ctx = read(nlp, "Op de top sprak de plaatsvervangende SG Petra Lindqvist met Canada.")
+    assert offices(ctx) == [("person/lindqvist", "office/plaatsvervangend-secretaris-generaal-navo")]

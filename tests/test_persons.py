@@ -128,3 +128,11 @@ def test_initials_split_by_tokenizer(nlp):
 
 def test_salutation_is_no_signature(nlp):
     assert people(nlp("Geachte Voorzitter,\nGraag informeer ik u.")) == set()
+
+
+def test_several_members_with_their_parties(nlp):
+    doc = nlp("Vragen van de leden Bakker (PvdA) en De Wit (SP) aan de Minister van Defensie over de vloot.")
+    found = people(doc)
+    assert any("Bakker" in p for p in found) and any("De Wit" in p for p in found), found
+    # "de leden van de Kamer" names nobody
+    assert not people(nlp("Ik heb de leden van de Kamer hierover eerder geïnformeerd."))

@@ -32,3 +32,11 @@ def test_an_organisations_mission_named_by_where_it_is(nlp):
     doc = nlp("Nederland levert een bijdrage aan de EU-missie in Somalië. De VN-missies in Mali en Libanon krimpen.")
     ops = {(s.text, s.kb_id_) for s in doc.spans["kg"] if s.label_ == "Operation"}
     assert ops == {("EU-missie in Somalië", "operation/eu-missie-in-somalie")}
+
+
+def test_reference_units_by_their_number_and_name(nlp):
+    """Units in ontology/reference/organisations.json are found by their full names too."""
+    doc = nlp("Eenheden van 11 Luchtmobiele Brigade en het Korps Mariniers oefenen in Noorwegen; "
+              "43 Gemechaniseerde Brigade levert de compagnie.")
+    orgs = {s.text for s in doc.spans["kg"] if s.label_ == "Organisation"}
+    assert {"11 Luchtmobiele Brigade", "Korps Mariniers", "43 Gemechaniseerde Brigade"} <= orgs

@@ -5,8 +5,14 @@
   supports the one after ``aan``.
 * ``Iran en Belarus steunen Rusland``: a list before a support verb.
 * ``De toetreding van Zweden op 7 maart 2024``: the accession date.
+* ``Finland is sinds 4 april 2023 lid``, ``Montenegro, dat op 5 juni 2017 lid
+  werd``: membership since a day. Stated only when it is the day the
+  reference data gives for the country's accession: a date beside ``lid``
+  can be another membership's, or another country's in a list.
 """
 from __future__ import annotations
+
+import re
 
 from kg.dates import find_dates
 from kg.extract.context import Context
@@ -131,7 +137,46 @@ def _accession(ctx: Context) -> None:
                            ctx.sentence_evidence(c, "countries.accession_date"))
 
 
+_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+# "<Country>[, dat] is/werd sinds|op <day> [het 32e] lid [werd | van de NAVO]"; the country is found before it
+_MEMBER_SINCE = re.compile(r"\b(?:op|sinds)\s+(\d{1,2}\s+" + _MONTH + r"\s+\d{4})\s+(?:(?:het|de)\s+)?(?:\w+\s+)?lid\b"
+                           r"(?!\s+van\s+(?!de\s+NAVO\b|het\s+bondgenootschap\b|de\s+alliantie\b|de\s+NATO\b))",
+                           re.IGNORECASE)
+_NEAR_WORDS = 5  # words between the country and "op/sinds"
+
+
+def _membership(ctx: Context) -> None:
+    from kg import reference
+
+    doc = ctx.doc
+    text = doc_text(doc)
+    lw = lowers(doc)
+    year = (doc.user_data.get("kg_events") or {}).get("year")
+    ref = reference.load()
+    for sent in sents(doc):
+        if "lid" not in lw[sent.start:sent.end]:
+            continue
+        stext = text[sent.start_char:sent.end_char]
+        for m in _MEMBER_SINCE.finditer(stext):
+            at = sent.start_char + m.start()
+            before = [sp for sp in spans_in(doc, sent.start, sent.end, ("Country",)) if sp.end_char <= at]
+            if not before:
+                continue
+            c = before[-1]
+            gap = text[c.end_char:at]
+            if len(gap.split()) > _NEAR_WORDS or any(ch in gap for ch in ";:()"):
+                continue
+            dates = [d for d in find_dates(m.group(1), year) if d.is_day]
+            ent = ref.get(c.kb_id_)
+            if not dates or ent is None or not ent.nato_accession:
+                continue
+            if str(dates[0].start) == str(ent.nato_accession):
+                ctx.relate(c.kb_id_, "kg:accessionDate", dates[0].start,
+                           ctx.sentence_evidence(c, "countries.member_since"))
+
+
 def run(ctx: Context) -> None:
     """Support between states and accession dates."""
     _supports(ctx)
     _accession(ctx)
+    _membership(ctx)

@@ -79,7 +79,9 @@ _ISO_DATUM = re.compile(r"\b[Dd]atum:\s*(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_LINE = re.compile(
     r"^(?:(?:nieuwsbericht|persbericht|nieuws|bericht|gepubliceerd|geplaatst|publicatiedatum|datum)(?: op)?"
     r"\s*[|:,–-]?\s*)?(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
-    r",?\s+)?(?:" + _DUTCH_DATE + r"|(\d{1,2})-(\d{1,2})-(\d{4}))(?:\s*[|,–-]?\s*(?:om\s+)?(?:\d{1,2}[:.]\d{2})(?:\s*uur)?)?\s*$",
+    r",?\s+)?(?:" + _DUTCH_DATE + r"|(\d{1,2})-(\d{1,2})-(\d{4}))(?:\s*[|,–-]?\s*(?:om\s+)?(?:\d{1,2}[:.]\d{2})(?:\s*uur)?)?"
+    # a news site's revision stamp after it: "4 maart 2031 17:30 Aangepast 4 maart 2031 18:02"
+    r"(?:\s*[|,–-]?\s*(?:laatst\s+)?(?:aangepast|bijgewerkt|gewijzigd)(?:\s+op)?:?(?:\s+[\w:.,-]+){1,5})?\s*$",
     re.IGNORECASE | re.MULTILINE)
 # How many opening lines a news item's date line may stand in.
 DATE_LINE_LINES = 8
@@ -97,8 +99,10 @@ _NOT_TITLE = re.compile(
     r"|kst-|ISSN|Nummer:|(?:BRIEF|Brief) VAN |Geachte|Datum\b|Onderwerp\b|Bijlage|Inleiding\b)", re.IGNORECASE)
 _TITLE_MAX = 160
 # "Vragen van het lid Bakker (PvdA) aan de Minister van Defensie over <onderwerp> (ingezonden 2 februari 2031)"
-_QUESTIONS = re.compile(r"Vragen van (?P<who>(?:het lid|de leden) [^()\n]{2,120}?)\s*(?:\([^()\n]{1,40}\)\s*)?"
+# (several members each with their party: "de leden Dassen (Volt) en Paternotte (D66)")
+_QUESTIONS = re.compile(r"Vragen van (?P<who>(?:het lid|de leden) (?:[^()\n]|\([^()\n]{1,40}\)){2,240}?)\s*(?:\([^()\n]{1,40}\)\s*)?"
                         r"aan (?:de|het) [^\n]{3,200}? over (?P<about>[^\n]{5,300}?)\s*\(ingezonden")
+_PARTY = re.compile(r"\s*\([^()\n]{1,40}\)")
 _NOT_A_META_TITLE = re.compile(r"(?:brief van |kamerstuk\b|kst-|[\w-]+\.(?:html?|pdf|docx?|txt)$)", re.IGNORECASE)
 _MONTH_GLUED = re.compile(r"(" + _MONTH + r")(\d{4})\b", re.IGNORECASE)
 
@@ -260,7 +264,8 @@ def find_title(clean: str, source_text: str | None = None, offsets=None, after: 
     if raw is None:
         q = _QUESTIONS.search(head)
         if q:  # an answer to written questions without its export title: say what was asked
-            return _tidy(f"Antwoord op vragen van {q.group('who')} over {q.group('about')}")
+            who = " ".join(_PARTY.sub("", q.group("who")).split())  # the parties are no part of the title
+            return _tidy(f"Antwoord op vragen van {who} over {q.group('about')}")
     if raw is None and after is not None:
         s = clean.find("\n", after)
         while 0 <= s < len(clean) and clean[s] == "\n":

@@ -119,9 +119,9 @@ def choose(m, placed: set[str], day: str | None, signature: bool = False):
     return role, jur
 
 
-def office_facts(mentions, day: str | None = None) -> list[tuple[object, str, str]]:
+def office_facts(mentions, day: str | None = None, also_placed=frozenset()) -> list[tuple[object, str, str]]:
     """Choose (mention, role, jurisdiction): stated jurisdictions, else reference data, else defaults for unplaced persons."""
-    placed = {m.person for m in mentions if m.jurisdiction}
+    placed = {m.person for m in mentions if m.jurisdiction} | set(also_placed)
     chosen, seen = [], set()
     for m in mentions:
         got = choose(m, placed, day)
@@ -137,8 +137,31 @@ def document_day(ctx: Context) -> str | None:
     return day.isoformat() if hasattr(day, "isoformat") else None
 
 
+def abroad(doc, mentions) -> set[str]:
+    """Persons named with an unqualified Dutch-by-default office in a sentence that names countries,
+    none of them the Netherlands ("Australië werd vertegenwoordigd door vicepremier
+    X"): the Dutch default is no safer a guess than the country named."""
+    from kg.extract.events import spans_in
+    from kg.nlp.components.docindex import sent_of
+
+    out = set()
+    for m in mentions:
+        if m.jurisdiction is not None or m.default_jurisdiction != _HOME:
+            continue  # a secretary-general's default (NATO) does not depend on the country named
+        sent = sent_of(doc, doc[m.start:m.end])
+        countries = {sp.kb_id_ for sp in spans_in(doc, sent.start, sent.end, ("Country",))}
+        if countries and _HOME not in countries:
+            out.add(m.person)
+    return out
+
+
+_HOME = "country/nederland"
+
+
 def run(ctx: Context) -> None:
     """Offices of every person named with an office (signatures excepted)."""
     mentions = [m for m in ctx.doc.user_data.get("kg_offices", []) if not m.signature]
-    for m, role, jur in office_facts(mentions, document_day(ctx)):
+    # a person placed abroad by the sentence counts as placed: no default for them
+    placed_abroad = abroad(ctx.doc, mentions)
+    for m, role, jur in office_facts(mentions, document_day(ctx), placed_abroad):
         add_office(ctx, m.person, role, jur, ctx.doc[m.start:m.end], "people.office_name")

@@ -110,7 +110,10 @@ def _doc_year(doc: Doc) -> int | None:
     for d in find_dates(doc_text(doc)[:3000]):
         if d.year is not None and d.is_day:
             return d.year
-    return None
+    # a news item dated only by its numeric date line ("Nieuwsbericht | 12-02-2031"):
+    # "donderdag 13 februari" in its text is of that year
+    found = document_date(doc_text(doc))
+    return found.year if found is not None else None
 
 
 def _doc_date(doc: Doc):
@@ -964,6 +967,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     bodies = _body_spans(doc)
     out: dict[str, Session] = {}
     session_words = set(DATA["session_heading_words"])
+    idle = _idle_bodies(doc, bodies)
 
     def add(name, label, start, end, scope, body=None, heading=False):
         key = session_key(main.key, session_slug(name))
@@ -981,6 +985,8 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             continue
         in_head = [b for b in bodies if b.start >= span.start and b.end <= span.end]
         first = fold(title.split()[0]).strip(":")
+        if in_head and in_head[0].kb_id_ in idle:
+            continue
         if in_head:
             b = in_head[0]
             label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
@@ -992,7 +998,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for b in bodies:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
-        if not _meets(doc, b):
+        if b.kb_id_ in idle or not _meets(doc, b):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
@@ -1006,7 +1012,66 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             continue
         sent = sent_of(doc, tok)
         add(tok.text, tok.text, i, i + 1, (sent.start_char, sent.end_char))
+    # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
+    for i, scope in _margin_gatherings(doc):
+        if any(sess.start <= i < sess.end for sess in out.values()):
+            continue
+        name = f"{texts(doc)[i].lower()} in de marge"
+        add(name, name, i, i + 1, scope)
     return list(out.values())
+
+
+_REFERRING = frozenset(("deze", "die", "dit", "dat"))
+
+
+def _margin_gatherings(doc: Doc) -> list[tuple[int, tuple[int, int]]]:
+    """``In de marge van de bijeenkomst vindt een vergadering plaats van …, waaraan …
+    deelnemen``: (token of the gathering's noun, its scope). The scope is its sentence and
+    the next ones of the paragraph that refer to it ("is voor deze vergadering uitgenodigd")."""
+    lw = lowers(doc)
+    nouns = set(DATA["session_nouns"])
+    text = doc_text(doc)
+    out = []
+    for k in words_where(doc, "LOWER", "events.margin", "marge".__eq__):
+        i = _ns(doc)[k]
+        if not (i >= 2 and lw[i - 1] == "de" and lw[i - 2] == "in" and i + 1 < len(doc) and lw[i + 1] == "van"):
+            continue
+        sent = sent_of(doc, doc[i])
+        # the meeting it is held beside: "van de bijeenkomst"; the gathering: the next noun after it
+        host = next((j for j in range(i + 2, min(i + 5, sent.end)) if lw[j] in nouns), None)
+        after = host + 1 if host is not None else i + 2
+        noun = next((j for j in range(after, sent.end) if lw[j] in nouns), None)
+        if noun is None:
+            continue
+        end = sent.end_char
+        para_end = text.find("\n\n", sent.end_char)
+        para_end = len(text) if para_end < 0 else para_end
+        nxt = sent
+        while nxt.end < len(doc) and nxt.end_char < para_end:
+            nxt = sent_of(doc, doc[nxt.end])
+            refers = any(lw[j] in nouns and j > nxt.start and lw[j - 1] in _REFERRING for j in range(nxt.start, nxt.end))
+            if not refers:
+                break
+            end = nxt.end_char
+        out.append((noun, (sent.start_char, end)))
+    return out
+
+
+# "<council> komt (tijdens deze bijeenkomst) niet (op ministerieel niveau) bijeen", "… vergadert niet",
+# "… zal niet bijeenkomen": said right after the council's name
+_IDLE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:komt|komen|zal|zullen|wordt|worden|vergadert|vergaderen)\b"
+                   r"[^.;:!?]{0,60}?\b(?:niet|geen)\b(?:[^.;:!?]{0,40}?\b(?:bijeen\w*|vergader\w*|belegd|plaats)\b)?")
+
+
+def _idle_bodies(doc: Doc, bodies) -> set[str]:
+    """Councils the text says do not meet: no session of the meeting, even under their own heading."""
+    text = doc_text(doc)
+    out = set()
+    for b in bodies:
+        m = _IDLE.match(text, b.end_char, min(len(text), b.end_char + 160))
+        if m and (m.group(0).split()[0] == "vergadert" or re.search(r"(?:bijeen|vergader|belegd|plaats)\w*$", m.group(0))):
+            out.add(b.kb_id_)
+    return out
 
 
 def _format_gatherings(doc: Doc) -> list[int]:
@@ -1045,7 +1110,22 @@ def _main_meeting(doc: Doc, meetings: list[Meeting]) -> Meeting | None:
         sent = sent_of(doc, doc[m.start])
         if any(w in _DOCUMENT_WORDS for w in lw[sent.start:m.start]):
             return m
-    return opening[0]
+    # Else the first one named, unless it is long past: a letter that recalls "de
+    # NAVO-top in Warschau in 2016" is not about that summit.
+    doc_date = _doc_date(doc)
+    return next((m for m in opening if not _long_past(m, doc_date)), None)
+
+
+RECALLED_DAYS = 120  # a report follows its meeting within weeks; a meeting further back is recalled
+
+
+def _long_past(m: Meeting, doc_date) -> bool:
+    """Did meeting ``m`` end more than RECALLED_DAYS before the document's date?"""
+    if doc_date is None:
+        return False
+    end = m.ref.end if m.ref is not None else (
+        m.date.end if m.date is not None and m.date.is_day and m.date.year and m.date.explicit_year else None)
+    return end is not None and (doc_date - end).days > RECALLED_DAYS
 
 
 def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:

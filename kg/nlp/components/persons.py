@@ -407,6 +407,11 @@ class Persons:
                     taken.update(range(words.starts[i + 1], words.ends[k - 1]))
                     i = k
                     continue
+            if words.norms[i] == "leden" and i > 0 and words.norms[i - 1] == "de":
+                k = self._members(doc, words, i + 1, ents, names, taken)
+                if k > i + 1:
+                    i = k
+                    continue
             if words.norms[i] in WORDS["member_words"] and i > 0 and words.norms[i - 1] in WORDS["member_dets"]:
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1:
@@ -474,6 +479,33 @@ class Persons:
                          words.starts[a], words.ends[b - 1])
             taken.update(range(words.starts[a], words.ends[b - 1]))
         return end
+
+    def _members(self, doc, words, j, ents, names, taken) -> int:
+        """``de leden Dassen (Volt) en Paternotte (D66)``: members of parliament, each with an
+        optional party in brackets; two names at least. Returns the index after the list (j: none)."""
+        found, start = [], j
+        while j < len(words):
+            k = self.parse_name(words, j, doc, ents)
+            if k == j:
+                break
+            found.append((j, k))
+            j = k
+            if j < len(words) and words.texts[j] == "(":  # the party
+                close = next((x for x in range(j + 1, min(j + 6, len(words))) if words.texts[x] == ")"), None)
+                if close is None:
+                    break
+                j = close + 1
+            if j + 1 < len(words) and (words.norms[j] in WORDS["coordinators"] or words.texts[j] == ","):
+                j += 1
+                continue
+            break
+        if len(found) < 2:
+            return start
+        for a, b in found:
+            label = self._name_text(words, a, b)
+            self._person(doc, names, person_key(label), "Person", label, words.starts[a], words.ends[b - 1])
+            taken.update(range(words.starts[a], words.ends[b - 1]))
+        return found[-1][1]
 
     def _hyphen_motion(self, doc, words, i, names):
         """``motie-Boswijk``: one token naming the motion and its submitter."""

@@ -6,8 +6,11 @@ sentence when a sentence-final mark (``punct_chars``) was seen since the
 last opening and the token is neither punctuation nor such a mark. Equivalently,
 token ``i`` of that kind opens a sentence when the last mark before it comes
 after the last token of that kind before it; token 0 always opens one.
+One addition: a paragraph break (a ``"\n\n"`` token) counts as such a mark.
 """
 from __future__ import annotations
+
+import re
 
 import numpy
 from spacy.attrs import IS_PUNCT, ORTH
@@ -15,8 +18,15 @@ from spacy.language import Language
 from spacy.pipeline import Sentencizer
 
 
+PARAGRAPH = "\n\n"  # the clean text's paragraph break (kg.clean collapses longer runs)
+BULLETS = frozenset("•-–*·▪")
+FUNCTION_WORDS = frozenset(("de", "het", "een", "van", "en", "voor", "in", "op", "tot", "te", "met", "aan", "over",
+                            "bij", "der", "den", "naar", "om", "uit", "of", "die", "dat"))
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+$")
+
+
 class ArraySentencizer(Sentencizer):
-    """spaCy's ``Sentencizer`` with an array ``predict`` (same predictions)."""
+    """spaCy's ``Sentencizer`` with an array ``predict``; a blank line also ends a sentence."""
 
     def _mark_hashes(self, strings):
         """The ORTH hashes of ``punct_chars`` (recomputed if that set is replaced)."""
@@ -42,6 +52,27 @@ class ArraySentencizer(Sentencizer):
         opens = numpy.zeros(n, dtype=bool)
         opens[1:] = plain[1:] & (last_mark[:-1] > last_plain[:-1])
         opens[0] = True
+        # A blank line ends a sentence too: a heading, a title or a date line has no full
+        # stop, and would otherwise run into the sentence below it (the cleaner has
+        # already joined the paragraphs a page break cut). The first plain token after
+        # a paragraph break that opens nothing opens a sentence.
+        # Not inside a list: the items after "…zijn aangenomen:" and "• item" lines stay one sentence.
+        for i in numpy.flatnonzero(arr[:, 0] == doc.vocab.strings.as_int(PARAGRAPH)):
+            if opens[i] or i + 1 >= n or doc[i + 1].text in BULLETS or i and doc[i - 1].text == ":":
+                continue
+            nxt = numpy.flatnonzero(plain[i + 1:])
+            if len(nxt):
+                opens[i + 1 + nxt[0]] = True
+        # A line kept apart by the cleaner that ends in a word (a heading, "Steun aan Oekraïne")
+        # before a line that opens with a capital: the heading is a sentence of its own. Not
+        # before initials (a signature's name under its office) or after a function word.
+        for i in numpy.flatnonzero(arr[:, 0] == doc.vocab.strings.as_int("\n")):
+            if opens[i] or not 0 < i < n - 1 or opens[i + 1]:
+                continue
+            prev, nxt = doc[i - 1], doc[i + 1]
+            if prev.is_alpha and prev.lower_ not in FUNCTION_WORDS and nxt.text[:1].isupper() and \
+                    nxt.is_alpha and not _INITIALS.match(nxt.text):
+                opens[i + 1] = True
         return opens.tolist()
 
 
