@@ -132,3 +132,33 @@ def test_a_new_pledge_of_a_summit_no_reference_knows_is_scoped_to_the_document()
     ex = extract(make_pipeline()(ct.text), ct)
     keys = {k for k, _ in facts(ex, "kg:targetPercentGDP")}
     assert keys == {"pledge/~defence-investment-pledge-oslo"}  # kg.resolve makes it this document's own
+
+
+CARRY = """Verslag van de buitengewone NAVO-top te Brussel
+
+Den Haag, 4 mei 2022
+
+De regeringsleiders spraken op deze top over de afschrikking aan de oostflank.
+
+Het nieuwe Cyber Defence Programme zal tijdens de NAVO-top in Madrid worden vastgesteld. Het kabinet vindt het
+denkbaar dat ook partners aan de top deelnemen; daarover is nog geen besluit genomen.
+
+Het Logistics Action Plan werd uitgebreid besproken. Tijdens deze top is het plan aangenomen.
+"""
+
+
+@pytest.fixture(scope="module")
+def carry():
+    ct = clean(SourceText(Path("carry.txt"), CARRY))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_a_plan_whose_summit_its_own_sentence_names_is_not_carried_to_the_next(carry):
+    """The next sentence (a negated decision about 'de top') does not agree it at the letter's own summit."""
+    agreed = {s for k, s in facts(carry, "kg:agreedAt") if k == "initiative/cyber-defence-programme"}
+    assert agreed == {"summit/madrid-2022"}
+
+
+def test_a_plan_named_just_before_an_agreement_sentence_is_its_subject(carry):
+    agreed = {s for k, s in facts(carry, "kg:agreedAt") if k == "initiative/logistics-action-plan"}
+    assert agreed == {"summit/brussel-2022"}

@@ -60,30 +60,45 @@ def _refers_to_summit(sent) -> bool:
     return any(a in ("deze", "de") and b == "top" for a, b in zip(toks, toks[1:]))
 
 
+_NEGATIONS = frozenset({"geen", "niet", "nog", "nooit"})
+
+
+def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool) -> bool:
+    """May an agreement sentence without a plan of its own speak of the previous
+    sentence's plans? Only in the same paragraph, when that sentence did not itself
+    say at which summit they are agreed, and this one is no negation ("daarover is
+    nog geen besluit genomen")."""
+    if prev is None or prev_said_where or "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
+        return False
+    return words.isdisjoint(_NEGATIONS)
+
+
 def _agreed_at(ctx: Context) -> None:
     doc = ctx.doc
     ev = doc.user_data.get("kg_events") or {}
     main = ev.get("main")
     main_is_summit = bool(main and ev["meetings"][main]["cls"] == "Summit")
-    prev = None
+    prev, prev_said_where = None, False
     for sent in sents(doc):
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
+        said_where = False
         if has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
             summits = spans_in(doc, sent.start, sent.end, ("Summit",))
             summit = summits[0].kb_id_ if summits else _summit_by_place(ctx, sent)
             if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)):
                 summit = main
             subjects = things
-            if not subjects and prev is not None and "\n\n" not in doc_text(doc)[prev.end_char:sent.start_char]:
+            if not subjects and _carries_over(doc, prev, sent, words, prev_said_where):
                 subjects = spans_in(doc, prev.start, prev.end, AGREED_CLASSES)
+            said_where = bool(summit and things)
             if summit:
                 for sp in {s.kb_id_: s for s in subjects}.values():
                     if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end and _is_new(ctx, sent, [sp]):
                         _new_pledge(ctx, sent, sp, None, summit)  # "de nieuwe NAVO-norm": not the old one
                         continue
                     link(ctx, sp.kb_id_, "kg:agreedAt", summit, sp, "pledges.agreed_at_summit")
-        prev = sent
+        prev, prev_said_where = sent, said_where
 
 
 _PERCENT_SIGN = re.compile(r"%|procent", re.IGNORECASE)
