@@ -22,7 +22,9 @@ full table; ``rules`` is still the full table.
 """
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from spacy.tokenizer import Tokenizer
 from spacy import util
@@ -180,6 +182,16 @@ class WarmTokenizer(Tokenizer):
             call(self, c)
 
 
+_NOT_ABBREVIATIONS = frozenset(json.loads(Path(__file__).with_name("tokenizer.json").read_text(encoding="utf-8"))
+                               ["not_abbreviations"])
+
+
+def genre_exceptions(rules: dict) -> dict:
+    """spaCy's exceptions less the words of this genre that only look like
+    abbreviations (``top.``: "de NAVO-top. Minister X ..." is two sentences)."""
+    return {k: v for k, v in rules.items() if k not in _NOT_ABBREVIATIONS}
+
+
 @registry.tokenizers("kg_tokenizer")
 def create_tokenizer():
     """spaCy's default tokenizer factory, building a :class:`WarmTokenizer`
@@ -189,7 +201,7 @@ def create_tokenizer():
         suffix_search = util.compile_suffix_regex(d.suffixes).search if d.suffixes else None
         return WarmTokenizer(
             nlp.vocab,
-            rules=d.tokenizer_exceptions,
+            rules=genre_exceptions(d.tokenizer_exceptions),
             prefix_search=util.compile_prefix_regex(d.prefixes).search if d.prefixes else None,
             suffix_search=tail_suffix_search(suffix_search),
             infix_finditer=util.compile_infix_regex(d.infixes).finditer if d.infixes else None,
