@@ -9,13 +9,15 @@ On the joint build (a TriG file, one named graph per document):
 * no two ministerials share a start date;
 * no undated ministerial is named by two documents.
 
-Each further file is a build of one document alone: every summit, ministerial
-and session IRI it has must also be in the joint build.
+Each further file is a build of one document alone: every entity IRI it has
+(persons, meetings, sessions, organisations, ...; evidence records aside) must
+also be in the joint build, so an IRI does not depend on the set of letters.
 
 Prints one line per check and per violation; exits 1 when any check fails.
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from collections import defaultdict
 
@@ -25,7 +27,7 @@ from rdflib.namespace import RDF
 KG = "https://w3id.org/navo-kg/def#"
 SCHEMA = "https://schema.org/"
 ID = "https://w3id.org/navo-kg/id/"
-MEETING_KINDS = ("summit/", "ministerial/", "session/")
+NOT_ENTITIES = ("evidence/", "graph/")  # records and graphs, not things
 
 
 def _load(path: str) -> Dataset:
@@ -38,10 +40,10 @@ def _of_class(ds: Dataset, cls: str) -> set:
     return set(ds.subjects(RDF.type, URIRef(KG + cls)))
 
 
-def meeting_iris(ds: Dataset) -> set[str]:
-    """Every summit, ministerial and session IRI in a build."""
+def entity_iris(ds: Dataset) -> set[str]:
+    """Every entity IRI with a type in a build (evidence records and graphs left out)."""
     return {str(s) for s in ds.subjects(RDF.type, None)
-            if str(s).startswith(ID) and str(s)[len(ID):].startswith(MEETING_KINDS)}
+            if str(s).startswith(ID) and not str(s)[len(ID):].startswith(NOT_ENTITIES)}
 
 
 def check(joint: str, alone: list[str]) -> list[str]:
@@ -74,20 +76,21 @@ def check(joint: str, alone: list[str]) -> list[str]:
     for d, ms in sorted(by_date.items()):
         if len(ms) > 1:
             bad.append(f"ministerials sharing start date {d}: {sorted(ms)}")
-    joint_iris = meeting_iris(ds)
+    joint_iris = entity_iris(ds)
     for path in alone:
-        for iri in sorted(meeting_iris(_load(path)) - joint_iris):
-            bad.append(f"{path}: meeting IRI not in the joint build: {iri}")
+        for iri in sorted(entity_iris(_load(path)) - joint_iris):
+            bad.append(f"{path}: entity IRI not in the joint build: {iri}")
     print(f"summits {len(summits)}, ministerials {len(ministerials)}, "
           f"single-document builds checked {len(alone)}, violations {len(bad)}")
     return bad
 
 
 def main(argv: list[str]) -> int:
-    if not argv:
-        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
-        return 2
-    bad = check(argv[0], argv[1:])
+    ap = argparse.ArgumentParser(description=__doc__.strip().splitlines()[0])
+    ap.add_argument("joint", help="the build of all documents together (.trig)")
+    ap.add_argument("alone", nargs="*", help="builds of one document each")
+    args = ap.parse_args(argv)
+    bad = check(args.joint, args.alone)
     for line in bad:
         print("  " + line)
     return 1 if bad else 0
