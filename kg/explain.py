@@ -19,10 +19,10 @@ from rdflib import Literal, URIRef
 
 from kg.errors import KGError
 from kg.query import compact
-from kg.store import ID, STATISTICS_GRAPH, Store, open_store
+from kg.rdf import namespaces
+from kg.store import ID, STATISTICS_GRAPH, UNION_GRAPH, Store, open_store
 
-UNION_GRAPH = ID + "graph/default"  # where kg.store loads a triples file
-REFERENCE_GRAPH = ID + "graph/reference"
+REFERENCE_GRAPH = str(namespaces.REFERENCE_GRAPH)  # a str: compared with str(doc)
 REFERENCE_DATA = "the reference data"
 
 

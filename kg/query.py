@@ -48,8 +48,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.store import (ID, ONTOLOGY_GRAPH, PREFIXES, QuerySyntaxError, Result, Store, _tokens, check_read_only,
-                      names_graphs, open_store, parse_term)
+from kg.store import (ONTOLOGY_GRAPH, PREFIXES, UNION_GRAPH, QuerySyntaxError, Result, Store, _tokens,
+                      check_read_only, names_graphs, open_store, parse_term)
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 MAX_CELL = 80  # table cells longer than this are cut (full text in csv/json)
@@ -216,9 +216,6 @@ def run(store: Store, text: str, params: dict[str, Node] | None = None,
         del res.rows[page:]
         res.truncated = True
     return res
-
-
-UNION_GRAPH = ID + "graph/default"  # where kg.store loads a triples file (no named graphs of its own)
 
 
 def union_only(store: Store) -> bool:

@@ -27,6 +27,7 @@ from kg.rdf.namespaces import STATISTICS_GRAPH
 
 ID = "https://w3id.org/navo-kg/id/"
 ONTOLOGY_GRAPH = ID + "graph/ontology"
+UNION_GRAPH = ID + "graph/default"  # where a triples file (Turtle, N-Triples) is loaded: no graph per document
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 
 # Prefixes every query may use without declaring them.
@@ -382,7 +383,7 @@ class OxStore(Store):
             if path.suffix.lower() in DATASET_EXTS:
                 self.store.bulk_load(path=str(path), format=oxfmt)
             else:  # triples: put them in one named graph like the documents' facts
-                self.store.bulk_load(path=str(path), format=oxfmt, to_graph=ox.NamedNode(ID + "graph/default"))
+                self.store.bulk_load(path=str(path), format=oxfmt, to_graph=ox.NamedNode(UNION_GRAPH))
             for ttl in extra:
                 self.store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE,
                                      to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
@@ -473,7 +474,7 @@ class RdflibStore(Store):
             if path.suffix.lower() in DATASET_EXTS:
                 self.ds.parse(str(path), format=fmt)
             else:
-                self.ds.graph(URIRef(ID + "graph/default")).parse(str(path), format=fmt)
+                self.ds.graph(URIRef(UNION_GRAPH)).parse(str(path), format=fmt)
         except Exception as e:  # rdflib's parsers raise many types; all mean "bad file"
             raise _where(path, *_rdflib_where(e)) from None
         self._add_missing_statistics()
@@ -899,7 +900,7 @@ def file_to_store(path: Path, dest: Path, slice_size: int = 4 * BULK_SLICE) -> N
             st.bulk_extend(part)
 
     fmt = getattr(ox.RdfFormat, graph_format(path)[0])
-    into = None if path.suffix.lower() in DATASET_EXTS else ox.NamedNode(ID + "graph/default")
+    into = None if path.suffix.lower() in DATASET_EXTS else ox.NamedNode(UNION_GRAPH)
     try:
         quads = ox.parse(path=str(path), format=fmt)
         bulk(quads if into is None else (ox.Quad(q.subject, q.predicate, q.object, into) for q in quads))
