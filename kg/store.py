@@ -290,6 +290,12 @@ def _where(path: Path, line: int | None, col: int | None, msg: str) -> KGError:
     return KGError(f"{path}{at}: does not parse: {msg}")
 
 
+def _ox_where(path: Path, e: SyntaxError) -> KGError:
+    """``_where`` for an Oxigraph parser error (its location, when given, is ``e.args[1]``)."""
+    loc = e.args[1] if len(e.args) > 1 and isinstance(e.args[1], tuple) else (None, None, None)
+    return _where(path, loc[1], loc[2], str(e.args[0]))
+
+
 def _rdflib_where(e: Exception) -> tuple[int | None, int | None, str]:
     """Line, column and message of an rdflib parser error (N3/Turtle/TriG or N-Quads)."""
     why = getattr(e, "_why", None)
@@ -388,8 +394,7 @@ class OxStore(Store):
                 self.store.bulk_load(path=str(ttl), format=ox.RdfFormat.TURTLE,
                                      to_graph=ox.NamedNode(ONTOLOGY_GRAPH))
         except SyntaxError as e:
-            loc = e.args[1] if len(e.args) > 1 and isinstance(e.args[1], tuple) else (None, None, None)
-            raise _where(path, loc[1], loc[2], str(e.args[0])) from None
+            raise _ox_where(path, e) from None
         self._add_missing_statistics()
         self._materialize_union()
 
@@ -810,6 +815,17 @@ def _both(quads):
         yield ox.Quad(q.subject, q.predicate, q.object)
 
 
+def _bulk_with_union(st, quads, slice_size: int) -> None:
+    """Bulk-load ``quads`` and their triples in the default graph (the union)
+    into ``st``, ``slice_size`` quads (twice as many loaded) per call."""
+    both = _both(quads)
+    while True:
+        part = list(islice(both, 2 * slice_size))
+        if not part:
+            return
+        st.bulk_extend(part)
+
+
 def _parse_lines(lines: list[str]):
     import pyoxigraph as ox
 
@@ -828,12 +844,7 @@ def _fill(db: Path, graphs: list[tuple[str, list[str]]]) -> dict:
     import pyoxigraph as ox
 
     st = ox.Store(str(db))
-    quads = _both(itertools.chain.from_iterable(_parse_lines(lines) for _iri, lines in graphs))
-    while True:
-        part = list(itertools.islice(quads, 2 * BULK_SLICE))
-        if not part:
-            break
-        st.bulk_extend(part)
+    _bulk_with_union(st, itertools.chain.from_iterable(_parse_lines(lines) for _iri, lines in graphs), BULK_SLICE)
     st.optimize()
     st.flush()
     quads = sum(len(lines) for _iri, lines in graphs)
@@ -877,8 +888,6 @@ def file_to_store(path: Path, dest: Path, slice_size: int = 4 * BULK_SLICE) -> N
     100,000-quad slices 48 s and 0.38 GB at the peak, 400,000 41 s and 1.26 GB,
     500,000 30 s and 1.8 GB).
     """
-    import itertools
-
     import pyoxigraph as ox
 
     path, dest = Path(path), Path(dest)
@@ -891,13 +900,8 @@ def file_to_store(path: Path, dest: Path, slice_size: int = 4 * BULK_SLICE) -> N
             loaded[0] += 1
             yield q
 
-    def bulk(quads) -> None:  # each quad and its triple in the default graph (the union)
-        quads = _both(counted(quads))
-        while True:
-            part = list(itertools.islice(quads, 2 * slice_size))
-            if not part:
-                return
-            st.bulk_extend(part)
+    def bulk(quads) -> None:
+        _bulk_with_union(st, counted(quads), slice_size)
 
     fmt = getattr(ox.RdfFormat, graph_format(path)[0])
     into = None if path.suffix.lower() in DATASET_EXTS else ox.NamedNode(UNION_GRAPH)
@@ -905,8 +909,7 @@ def file_to_store(path: Path, dest: Path, slice_size: int = 4 * BULK_SLICE) -> N
         quads = ox.parse(path=str(path), format=fmt)
         bulk(quads if into is None else (ox.Quad(q.subject, q.predicate, q.object, into) for q in quads))
     except SyntaxError as e:
-        loc = e.args[1] if len(e.args) > 1 and isinstance(e.args[1], tuple) else (None, None, None)
-        raise _where(path, loc[1], loc[2], str(e.args[0])) from None
+        raise _ox_where(path, e) from None
     bulk(_parse_lines(ontology_lines()))
     stats = add_missing_statistics(st, default_graph=False)
     loaded[0] += len(stats)
