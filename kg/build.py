@@ -497,7 +497,9 @@ def cmd_build(args) -> int:
             _say(f"warning: {w}")
         extractions = resolve(extractions)
         plan = rdf_graph.plan_graphs(extractions)
-        to_store = output.suffix.lower() == ".oxigraph"  # kg.store.STORE_SUFFIX
+        from kg.store import STORE_SUFFIX
+
+        to_store = output.suffix.lower() == STORE_SUFFIX
         fmt = "nquads" if to_store else rdf_serialize.format_for(output)
         rendered = _render(plan, fmt, jobs, args, count=not quiet)
         fragments = [fragment for fragment, _counts in rendered]
