@@ -29,12 +29,12 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KGError
+from kg.slug import fold as _fold_case_and_accents
 
 # Classes whose instances are scored as entities. Document, Office and Session
 # are named too differently across texts to match by name: facts check them.
@@ -60,8 +60,7 @@ SELECT DISTINCT ?e ?n WHERE {
 def fold(name: str) -> str:
     """``name`` without case, accents, punctuation or extra spacing:
     ``"Oekraïne"``, ``"oekraine"`` and ``" OEKRAÏNE. "`` all fold to ``"oekraine"``."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    bare = _fold_case_and_accents(name)
     return " ".join("".join(ch if ch.isalnum() else " " for ch in bare).split())
 
 
