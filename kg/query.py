@@ -48,8 +48,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.store import (ONTOLOGY_GRAPH, PREFIXES, UNION_GRAPH, QuerySyntaxError, Result, Store, _tokens,
-                      check_read_only, names_graphs, open_store, parse_term)
+from kg.store import (ONTOLOGY_GRAPH, PREFIXES, UNION_GRAPH, Result, Store, _tokens, check_read_only,
+                      names_graphs, open_store, oxigraph_syntax_error, parse_term)
 
 QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
 MAX_CELL = 80  # table cells longer than this are cut (full text in csv/json)
@@ -151,18 +151,10 @@ def sparql_error(text: str) -> str | None:
     Parsed by Oxigraph against an empty store (pyoxigraph has no parse-only
     call): nothing is read and, as SERVICE is never evaluated here, nothing fetched.
     """
-    import pyoxigraph as ox
-
     if any(kind == "word" and tok.upper() == "SERVICE" for kind, tok in _tokens(text)):
         return None  # a SPARQL word: check_read_only refuses the query with its own message
-    try:
-        ox.Store().query(text, prefixes=PREFIXES)
-    except SyntaxError as e:
-        err = QuerySyntaxError.from_oxigraph(str(e))
-        return str(err).removeprefix("syntax error ")
-    except Exception:  # parsed, failed on evaluation: it is SPARQL
-        return None
-    return None
+    err = oxigraph_syntax_error(text)
+    return None if err is None else str(err).removeprefix("syntax error ")
 
 
 def parse_params(items: list[str]) -> dict[str, Node]:

@@ -170,15 +170,28 @@ def _unparsed(text: str, rdflib_error: "QuerySyntaxError") -> QueryShape:
     """
     if _RISKY.search(text):
         raise rdflib_error
+    error = oxigraph_syntax_error(text)
+    if error is not None:
+        raise error
+    return QueryShape()
+
+
+def oxigraph_syntax_error(text: str) -> "QuerySyntaxError | None":
+    """Oxigraph's syntax error for the query ``text``, or None if it parses.
+
+    pyoxigraph has no parse-only call: the text is run on an empty in-memory
+    store (callers make sure it can ask for nothing risky). A query that
+    parses and then fails on the empty store is no syntax error.
+    """
     import pyoxigraph as ox
 
     try:
         ox.Store().query(text, prefixes=PREFIXES)
     except SyntaxError as e:
-        raise QuerySyntaxError.from_oxigraph(str(e)) from None
+        return QuerySyntaxError.from_oxigraph(str(e))
     except Exception:  # noqa: BLE001 - parsed, failed on an empty store: not a syntax error
-        pass
-    return QueryShape()
+        return None
+    return None
 
 
 def _walk(node, depth: int = 0):
