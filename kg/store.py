@@ -275,6 +275,14 @@ def ontology_files(folder: Path | None = ONTOLOGY_DIR) -> list[Path]:
     return sorted(folder.glob("**/*.ttl")) if folder and folder.is_dir() else []
 
 
+def missing_graph(path: Path) -> KGError:
+    """The error for a graph path that is neither a file nor a store folder
+    (a name ending in ``STORE_SUFFIX`` is taken for a store)."""
+    if path.suffix.lower() == STORE_SUFFIX:
+        return KGError(f"{path}: no such store (write one with kg build DOCS -o {path})")
+    return KGError(f"{path}: no such graph file")
+
+
 def open_store(path: str | Path, engine: str = "oxigraph", ontology: bool = True) -> "Store":
     """Open ``path`` for queries: a graph file is loaded (with the ontology) into a
     new in-memory store of the given engine; a ``kg build -o DIR.oxigraph``
@@ -287,9 +295,7 @@ def open_store(path: str | Path, engine: str = "oxigraph", ontology: bool = True
             return RdflibStore.from_disk(path)
         raise KGError(f"unknown engine {engine!r} (oxigraph or rdflib)")
     if not path.is_file():
-        if path.suffix.lower() == STORE_SUFFIX:
-            raise KGError(f"{path}: no such store (write one with kg build DOCS -o {path})")
-        raise KGError(f"{path}: no such graph file")
+        raise missing_graph(path)
     extra = ontology_files() if ontology else []
     if engine == "oxigraph":
         return OxStore(path, extra)

@@ -304,15 +304,13 @@ def cmd_serve(args) -> int:
     """``kg serve --graph FILE|DIR.oxigraph``: serve until interrupted."""
     import signal
 
-    from kg.store import STORE_SUFFIX, store_info
+    from kg.store import missing_graph, store_info
 
     graph = Path(args.graph)
     if graph.is_dir():
         store_info(graph)  # says what is wrong with a folder that is no (current) store
     elif not graph.is_file():
-        if graph.suffix.lower() == STORE_SUFFIX:
-            raise KGError(f"{graph}: no such store (write one with kg build DOCS -o {graph})")
-        raise KGError(f"{graph}: no such graph file")
+        raise missing_graph(graph)
     if not _is_loopback(args.host):
         print(f"kg serve: warning: listening on {args.host}, reachable from other machines", file=sys.stderr)
     httpd, pool = make_server(graph, args.host, args.port, args.timeout, args.max_rows,
