@@ -709,12 +709,9 @@ def _integer_subtypes() -> dict[str, str]:
 def store_dataset(path: str | Path, ontology: bool = False):
     """A store's named graphs in an rdflib ``Dataset`` (``default_union``), as
     ``kg.rdf.load.load_dataset`` gives for the same build written as TriG."""
-    from rdflib import Dataset
+    from kg.rdf.load import dataset_of
 
-    ds = Dataset(default_union=True)
-    ds.addN((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), URIRef(q.graph_name.value))
-            for q in store_quads(path, ontology))
-    return ds
+    return dataset_of(store_quads(path, ontology))
 
 
 def check_store_output(output: Path) -> None:

@@ -61,13 +61,18 @@ def quads(path: str | Path) -> list:
 
 def load_dataset(path: str | Path):
     """Parse ``path`` by extension into a Dataset (default graph: the union)."""
+    return dataset_of(quads(path))
+
+
+def dataset_of(quads) -> "Dataset":
+    """pyoxigraph quads in an rdflib Dataset (default graph: the union)."""
     from rdflib import Dataset, URIRef
 
     from kg.store import from_ox
 
     ds = Dataset(default_union=True)
     graphs: dict = {}
-    for q in quads(path):
+    for q in quads:
         g = q.graph_name
         if g not in graphs:
             graphs[g] = ds.default_graph if g.__class__.__name__ == "DefaultGraph" else ds.graph(
