@@ -21,6 +21,7 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 
 from kg.errors import KGError
+from kg.query import compact
 from kg.store import ID, PREFIXES, Result
 
 NS = "https://w3id.org/navo-kg/"
@@ -151,10 +152,9 @@ def link(iri: str, base: str) -> str:
 
 
 def _short(iri: str) -> str:
-    for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
-        if iri.startswith(ns) and re.fullmatch(r"[\w\-./]*", iri[len(ns):]):
-            return f"{prefix}:{iri[len(ns):]}"
-    return iri
+    """``kg.query.compact``, but the IRI bare where no prefix fits."""
+    short = compact(iri)
+    return iri if short == f"<{iri}>" else short
 
 
 def _term(t, labels: dict[str, str], base: str) -> str:
