@@ -1097,7 +1097,7 @@ def _register(doc: Doc, m: Meeting) -> None:
     add_mention(doc, m.start, m.end, m.cls, m.key)
 
 
-def _main_meeting(doc: Doc, meetings: list[Meeting]) -> Meeting | None:
+def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date) -> Meeting | None:
     """The meeting the document is the agenda or report of: in its opening, the one
     that follows "agenda", "verslag" or "inzet" in its sentence ("de geannoteerde
     agenda voor de NAVO-top ..."), else the first one named."""
@@ -1112,7 +1112,6 @@ def _main_meeting(doc: Doc, meetings: list[Meeting]) -> Meeting | None:
             return m
     # Else the first one named, unless it is long past: a letter that recalls "de
     # NAVO-top in Warschau in 2016" is not about that summit.
-    doc_date = _doc_date(doc)
     return next((m for m in opening if not _long_past(m, doc_date)), None)
 
 
@@ -1190,7 +1189,7 @@ class EventFinder:
                                           "reference": m.ref is not None, "place_in_text": True})
             rec["mentions"].append((m.start, m.end))
             _settle_record(doc, m, rec)
-        main = _main_meeting(doc, meetings)
+        main = _main_meeting(doc, meetings, doc_date)
         sessions = _sessions(doc, main)
         for s in sessions:
             register_entity(doc, s.key, "Session", s.label)
