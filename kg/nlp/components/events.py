@@ -277,15 +277,16 @@ def _known_place(name: str) -> bool:
     """Is ``name`` a place of the reference data or of a reference summit ("Wales")?"""
     if _reference_key(name, ("Place",)):
         return True
-    want = fold(name)
-    return any(want in s.place_names for s in _summit_refs())
+    return fold(name) in _summit_place_names()
 
 
 @lru_cache(maxsize=1)
-def _summit_refs():
+def _summit_place_names() -> frozenset[str]:
+    """The folded place names of every reference summit (``kg.reference.summits`` is read once;
+    this is its set of names, so a lookup is not a scan of every summit)."""
     from kg.reference import summits
 
-    return summits()
+    return frozenset(n for s in summits() for n in s.place_names)
 
 
 def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
