@@ -563,6 +563,15 @@ def _on_day(s: SummitRef, month: int, day: int | None) -> bool:
     return (month == s.start.month and day >= s.start.day) or (month == s.end.month and day <= s.end.day)
 
 
+def place_names(place: str) -> set[str]:
+    """The folded names of a place: as written, and its reference names."""
+    ent = load().lookup(place)
+    names = {fold(place)}
+    if ent is not None and ent.cls == "Place":
+        names |= {fold(n) for n in (ent.label, *ent.aliases)}
+    return names
+
+
 def match_summit(place: str | None = None, *, year: int | None = None, month: int | None = None,
                  day: int | None = None, days: int | None = None, kind: str | None = None,
                  doc_date=None, tense: str | None = None) -> SummitRef | None:
@@ -578,9 +587,7 @@ def match_summit(place: str | None = None, *, year: int | None = None, month: in
     never picks one: a name is not enough."""
     cands = list(summits())
     if place is not None:
-        want = fold(place)
-        ent = load().lookup(place)
-        names = {want} | ({fold(n) for n in (ent.label, *ent.aliases)} if ent is not None and ent.cls == "Place" else set())
+        names = place_names(place)
         cands = [s for s in cands if names & set(s.place_names)]
     if kind is not None:
         group = {"special": ("special", "extraordinary"), "extraordinary": ("special", "extraordinary")}.get(kind, (kind,))

@@ -36,7 +36,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, document_date, find_dates
-from kg.reference import SummitRef, match_summit, ministerial_key, session_key, unmatched_summit_key
+from kg.reference import SummitRef, match_summit, ministerial_key, place_names, session_key, unmatched_summit_key
 from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
@@ -654,17 +654,6 @@ def _summit_slug(place: str) -> str:
     return slugify(" ".join(words) or place)
 
 
-def _place_names(place: str) -> set[str]:
-    """The folded names of a place: as written, and its reference names."""
-    from kg import reference
-
-    ent = reference.load().lookup(place)
-    names = {fold(place)}
-    if ent is not None and ent.cls == "Place":
-        names |= {fold(n) for n in (ent.label, *ent.aliases)}
-    return names
-
-
 def _summit_of_text_dates(doc: Doc, place: str, dates) -> SummitRef | None:
     """The one summit at ``place`` on whose days the text's dates fall ("de tweede dag
     van de NAVO-top in Vilnius" ... "woensdag 12 juli"), if exactly one is."""
@@ -701,7 +690,7 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     for m in summits:
         if m.ref is not None or m.place is None:
             continue
-        names = _place_names(m.place)
+        names = place_names(m.place)
         same = [o for o in summits if o.ref is not None and names & set(o.ref.place_names)]
         earlier = [o for o in same if o.start < m.start]
         if same:
