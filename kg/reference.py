@@ -464,8 +464,6 @@ class SummitRef:
 
 
 def _summit_error(path: Path, n: int, row, problem: str):
-    from kg.errors import KGError
-
     ident = row.get("id") if isinstance(row, dict) else None
     return KGError(f"{path}: entry {n}{f' ({ident})' if ident else ''}: {problem}")
 
@@ -476,10 +474,6 @@ def read_summits(path: Path | None = None) -> tuple[SummitRef, ...]:
     Any error (malformed JSON, a missing field, a bad date, an end before the
     start, two entries with one id, one alias claimed by two places) raises
     ``KGError`` with one line naming the file, the entry and the problem."""
-    import datetime as dt
-
-    from kg.errors import KGError
-
     path = path or REF_DIR / "summits.json"
     try:
         data = json.loads(path.read_text("utf-8"))
