@@ -64,6 +64,8 @@ _NOT_NATO = frozenset(DATA["not_nato_summit_words"])
 _DOCUMENT_WORDS = frozenset({"agenda", "verslag", "kabinetsinzet", "inzet", "geannoteerde"})
 _GATHERINGS = frozenset({"bijeenkomst", "vergadering", "navo-bijeenkomst"})
 _MEETING_ADJECTIVES = frozenset({"formele", "informele", "gezamenlijke", "buitengewone", "extra"})
+_YEAR_BRIDGE = frozenset(DATA["year_bridge"])  # "in 2006 tijdens de NAVO-top"
+_GATHERING_SUFFIXES = tuple("-" + n for n in DATA["session_nouns"])  # "ISAF-bijeenkomst"
 _KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
 
 
@@ -291,7 +293,6 @@ def _summit_place_names() -> frozenset[str]:
 
 def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
     """``in 2006 tijdens de NAVO-top``: a year a few bridge words before ns-position ``k``."""
-    bridge = set(DATA["year_bridge"])
     lo = sent_bounds(doc, ns[k])[0]
     for j in range(k - 1, max(-1, k - 5), -1):
         if ns[j] < lo:
@@ -300,7 +301,7 @@ def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
         if re.fullmatch(r"(19|20)\d\d", t):
             # "in 2006 tijdens de NAVO-top": the year of an "in" phrase, not "tot 2030 op de top"
             return int(t) if j and lowers(doc)[ns[j - 1]] == "in" else None
-        if lowers(doc)[ns[j]] not in bridge:
+        if lowers(doc)[ns[j]] not in _YEAR_BRIDGE:
             break
     return None
 
@@ -916,7 +917,6 @@ def _scope_end(doc: Doc, body, bodies) -> int:
     up to a sentence that turns to another session."""
     end = _paragraph_end(doc_text(doc), sent_of(doc, body).end_char)
     nouns = set(DATA["session_nouns"])
-    suffixes = tuple("-" + n for n in DATA["session_nouns"])
     sent = sent_of(doc, body)
     lw, space = lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
     while sent.end < len(doc) and sent.end_char < end:
@@ -924,7 +924,7 @@ def _scope_end(doc: Doc, body, bodies) -> int:
         other = any(b.start >= nxt.start and b.end <= nxt.end and b.kb_id_ != body.kb_id_ and _meets(doc, b)
                     for b in bodies)
         # another gathering: "een bijeenkomst", "een ISAF-bijeenkomst", "het werkdiner"
-        new = any((lw[i] in nouns or lw[i].endswith(suffixes)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
+        new = any((lw[i] in nouns or lw[i].endswith(_GATHERING_SUFFIXES)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
                   for i in range(nxt.start, nxt.end))
         first = next((lw[i] for i in range(nxt.start, nxt.end) if not space[i]), "")
         if other or new or first in DATA["topic_shift_words"]:
@@ -1067,9 +1067,8 @@ def _idle_bodies(doc: Doc, bodies) -> set[str]:
 def _format_gatherings(doc: Doc) -> list[int]:
     """Tokens such as ``ISAF-bijeenkomst``, ``NUC-vergadering``: a gathering noun after
     a capitalised name (not the NATO meeting itself: "NAVO-bijeenkomst")."""
-    suffixes = tuple("-" + n for n in DATA["session_nouns"])
     out = []
-    for k in words_where(doc, "LOWER", "events.format_gatherings", lambda w: w.endswith(suffixes)):
+    for k in words_where(doc, "LOWER", "events.format_gatherings", lambda w: w.endswith(_GATHERING_SUFFIXES)):
         i = _ns(doc)[k]
         head = texts(doc)[i].rsplit("-", 1)[0]
         if head[:1].isupper() and fold(head) not in DATA["nato_markers"] and fold(head) not in ("navo", "nato"):
