@@ -464,8 +464,6 @@ class SummitRef:
 
 
 def _summit_error(path: Path, n: int, row, problem: str):
-    from kg.errors import KGError
-
     ident = row.get("id") if isinstance(row, dict) else None
     return KGError(f"{path}: entry {n}{f' ({ident})' if ident else ''}: {problem}")
 
@@ -476,10 +474,6 @@ def read_summits(path: Path | None = None) -> tuple[SummitRef, ...]:
     Any error (malformed JSON, a missing field, a bad date, an end before the
     start, two entries with one id, one alias claimed by two places) raises
     ``KGError`` with one line naming the file, the entry and the problem."""
-    import datetime as dt
-
-    from kg.errors import KGError
-
     path = path or REF_DIR / "summits.json"
     try:
         data = json.loads(path.read_text("utf-8"))
@@ -563,6 +557,15 @@ def _on_day(s: SummitRef, month: int, day: int | None) -> bool:
     return (month == s.start.month and day >= s.start.day) or (month == s.end.month and day <= s.end.day)
 
 
+def place_names(place: str) -> set[str]:
+    """The folded names of a place: as written, and its reference names."""
+    ent = load().lookup(place)
+    names = {fold(place)}
+    if ent is not None and ent.cls == "Place":
+        names |= {fold(n) for n in (ent.label, *ent.aliases)}
+    return names
+
+
 def match_summit(place: str | None = None, *, year: int | None = None, month: int | None = None,
                  day: int | None = None, days: int | None = None, kind: str | None = None,
                  doc_date=None, tense: str | None = None) -> SummitRef | None:
@@ -578,9 +581,7 @@ def match_summit(place: str | None = None, *, year: int | None = None, month: in
     never picks one: a name is not enough."""
     cands = list(summits())
     if place is not None:
-        want = fold(place)
-        ent = load().lookup(place)
-        names = {want} | ({fold(n) for n in (ent.label, *ent.aliases)} if ent is not None and ent.cls == "Place" else set())
+        names = place_names(place)
         cands = [s for s in cands if names & set(s.place_names)]
     if kind is not None:
         group = {"special": ("special", "extraordinary"), "extraordinary": ("special", "extraordinary")}.get(kind, (kind,))

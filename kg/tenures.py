@@ -60,6 +60,8 @@ def tenure_triples(ex: Extraction, terms) -> list[tuple]:
         for t in person.tenures:
             node = ID_BASE + tenure_key(key, t)
             office = office_key(t.role, t.jurisdiction)
+            jur = ref.get(t.jurisdiction)
+            start = lit(dt.date.fromisoformat(t.start))
             s = iri(node)
             out += [
                 (s, a, iri(str(KG.Tenure))),
@@ -67,23 +69,24 @@ def tenure_triples(ex: Extraction, terms) -> list[tuple]:
                 (s, iri(str(ORG.member)), terms.entity(key)),
                 (s, iri(str(KG.office)), terms.entity(office)),
                 (s, iri(str(ORG.organization)), terms.entity(t.jurisdiction)),
-                (s, iri(str(SCHEMA.startDate)), lit(dt.date.fromisoformat(t.start))),
+                (s, iri(str(SCHEMA.startDate)), start),
                 (s, iri(str(DCTERMS.source)), iri(person.source)),
                 (s, iri(str(ORG.memberDuring)), iri(node + "#interval")),
                 (iri(node + "#interval"), a, iri(TIME + "ProperInterval")),
                 (iri(node + "#interval"), iri(TIME + "hasBeginning"), iri(node + "#start")),
                 (iri(node + "#start"), a, iri(TIME + "Instant")),
-                (iri(node + "#start"), iri(TIME + "inXSDDate"), lit(dt.date.fromisoformat(t.start))),
+                (iri(node + "#start"), iri(TIME + "inXSDDate"), start),
                 (terms.entity(office), a, terms.cls("Office")),
                 (terms.entity(office), label, lit(office_label(t.role, t.jurisdiction))),
-                (terms.entity(t.jurisdiction), a, terms.cls(ref.get(t.jurisdiction).cls)),
-                (terms.entity(t.jurisdiction), label, lit(ref.get(t.jurisdiction).label)),
+                (terms.entity(t.jurisdiction), a, terms.cls(jur.cls)),
+                (terms.entity(t.jurisdiction), label, lit(jur.label)),
             ]
             if t.end:
+                end = lit(dt.date.fromisoformat(t.end))
                 out += [
-                    (s, iri(str(SCHEMA.endDate)), lit(dt.date.fromisoformat(t.end))),
+                    (s, iri(str(SCHEMA.endDate)), end),
                     (iri(node + "#interval"), iri(TIME + "hasEnd"), iri(node + "#end")),
                     (iri(node + "#end"), a, iri(TIME + "Instant")),
-                    (iri(node + "#end"), iri(TIME + "inXSDDate"), lit(dt.date.fromisoformat(t.end))),
+                    (iri(node + "#end"), iri(TIME + "inXSDDate"), end),
                 ]
     return out

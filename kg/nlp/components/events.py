@@ -36,7 +36,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, document_date, find_dates
-from kg.reference import SummitRef, match_summit, ministerial_key, session_key, unmatched_summit_key
+from kg.reference import SummitRef, match_summit, ministerial_key, place_names, session_key, unmatched_summit_key
 from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
@@ -64,6 +64,8 @@ _NOT_NATO = frozenset(DATA["not_nato_summit_words"])
 _DOCUMENT_WORDS = frozenset({"agenda", "verslag", "kabinetsinzet", "inzet", "geannoteerde"})
 _GATHERINGS = frozenset({"bijeenkomst", "vergadering", "navo-bijeenkomst"})
 _MEETING_ADJECTIVES = frozenset({"formele", "informele", "gezamenlijke", "buitengewone", "extra"})
+_YEAR_BRIDGE = frozenset(DATA["year_bridge"])  # "in 2006 tijdens de NAVO-top"
+_GATHERING_SUFFIXES = tuple("-" + n for n in DATA["session_nouns"])  # "ISAF-bijeenkomst"
 _KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
 
 
@@ -277,20 +279,20 @@ def _known_place(name: str) -> bool:
     """Is ``name`` a place of the reference data or of a reference summit ("Wales")?"""
     if _reference_key(name, ("Place",)):
         return True
-    want = fold(name)
-    return any(want in s.place_names for s in _summit_refs())
+    return fold(name) in _summit_place_names()
 
 
 @lru_cache(maxsize=1)
-def _summit_refs():
+def _summit_place_names() -> frozenset[str]:
+    """The folded place names of every reference summit (``kg.reference.summits`` is read once;
+    this is its set of names, so a lookup is not a scan of every summit)."""
     from kg.reference import summits
 
-    return summits()
+    return frozenset(n for s in summits() for n in s.place_names)
 
 
 def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
     """``in 2006 tijdens de NAVO-top``: a year a few bridge words before ns-position ``k``."""
-    bridge = set(DATA["year_bridge"])
     lo = sent_bounds(doc, ns[k])[0]
     for j in range(k - 1, max(-1, k - 5), -1):
         if ns[j] < lo:
@@ -299,7 +301,7 @@ def _year_before(doc: Doc, ns: list[int], k: int) -> int | None:
         if re.fullmatch(r"(19|20)\d\d", t):
             # "in 2006 tijdens de NAVO-top": the year of an "in" phrase, not "tot 2030 op de top"
             return int(t) if j and lowers(doc)[ns[j - 1]] == "in" else None
-        if lowers(doc)[ns[j]] not in bridge:
+        if lowers(doc)[ns[j]] not in _YEAR_BRIDGE:
             break
     return None
 
@@ -653,17 +655,6 @@ def _summit_slug(place: str) -> str:
     return slugify(" ".join(words) or place)
 
 
-def _place_names(place: str) -> set[str]:
-    """The folded names of a place: as written, and its reference names."""
-    from kg import reference
-
-    ent = reference.load().lookup(place)
-    names = {fold(place)}
-    if ent is not None and ent.cls == "Place":
-        names |= {fold(n) for n in (ent.label, *ent.aliases)}
-    return names
-
-
 def _summit_of_text_dates(doc: Doc, place: str, dates) -> SummitRef | None:
     """The one summit at ``place`` on whose days the text's dates fall ("de tweede dag
     van de NAVO-top in Vilnius" ... "woensdag 12 juli"), if exactly one is."""
@@ -700,7 +691,7 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     for m in summits:
         if m.ref is not None or m.place is None:
             continue
-        names = _place_names(m.place)
+        names = place_names(m.place)
         same = [o for o in summits if o.ref is not None and names & set(o.ref.place_names)]
         earlier = [o for o in same if o.start < m.start]
         if same:
@@ -926,7 +917,6 @@ def _scope_end(doc: Doc, body, bodies) -> int:
     up to a sentence that turns to another session."""
     end = _paragraph_end(doc_text(doc), sent_of(doc, body).end_char)
     nouns = set(DATA["session_nouns"])
-    suffixes = tuple("-" + n for n in DATA["session_nouns"])
     sent = sent_of(doc, body)
     lw, space = lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
     while sent.end < len(doc) and sent.end_char < end:
@@ -934,7 +924,7 @@ def _scope_end(doc: Doc, body, bodies) -> int:
         other = any(b.start >= nxt.start and b.end <= nxt.end and b.kb_id_ != body.kb_id_ and _meets(doc, b)
                     for b in bodies)
         # another gathering: "een bijeenkomst", "een ISAF-bijeenkomst", "het werkdiner"
-        new = any((lw[i] in nouns or lw[i].endswith(suffixes)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
+        new = any((lw[i] in nouns or lw[i].endswith(_GATHERING_SUFFIXES)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
                   for i in range(nxt.start, nxt.end))
         first = next((lw[i] for i in range(nxt.start, nxt.end) if not space[i]), "")
         if other or new or first in DATA["topic_shift_words"]:
@@ -1077,9 +1067,8 @@ def _idle_bodies(doc: Doc, bodies) -> set[str]:
 def _format_gatherings(doc: Doc) -> list[int]:
     """Tokens such as ``ISAF-bijeenkomst``, ``NUC-vergadering``: a gathering noun after
     a capitalised name (not the NATO meeting itself: "NAVO-bijeenkomst")."""
-    suffixes = tuple("-" + n for n in DATA["session_nouns"])
     out = []
-    for k in words_where(doc, "LOWER", "events.format_gatherings", lambda w: w.endswith(suffixes)):
+    for k in words_where(doc, "LOWER", "events.format_gatherings", lambda w: w.endswith(_GATHERING_SUFFIXES)):
         i = _ns(doc)[k]
         head = texts(doc)[i].rsplit("-", 1)[0]
         if head[:1].isupper() and fold(head) not in DATA["nato_markers"] and fold(head) not in ("navo", "nato"):
@@ -1097,7 +1086,7 @@ def _register(doc: Doc, m: Meeting) -> None:
     add_mention(doc, m.start, m.end, m.cls, m.key)
 
 
-def _main_meeting(doc: Doc, meetings: list[Meeting]) -> Meeting | None:
+def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date) -> Meeting | None:
     """The meeting the document is the agenda or report of: in its opening, the one
     that follows "agenda", "verslag" or "inzet" in its sentence ("de geannoteerde
     agenda voor de NAVO-top ..."), else the first one named."""
@@ -1112,7 +1101,6 @@ def _main_meeting(doc: Doc, meetings: list[Meeting]) -> Meeting | None:
             return m
     # Else the first one named, unless it is long past: a letter that recalls "de
     # NAVO-top in Warschau in 2016" is not about that summit.
-    doc_date = _doc_date(doc)
     return next((m for m in opening if not _long_past(m, doc_date)), None)
 
 
@@ -1190,7 +1178,7 @@ class EventFinder:
                                           "reference": m.ref is not None, "place_in_text": True})
             rec["mentions"].append((m.start, m.end))
             _settle_record(doc, m, rec)
-        main = _main_meeting(doc, meetings)
+        main = _main_meeting(doc, meetings, doc_date)
         sessions = _sessions(doc, main)
         for s in sessions:
             register_entity(doc, s.key, "Session", s.label)

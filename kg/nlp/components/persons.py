@@ -192,7 +192,7 @@ class Persons:
                 return off, j + n
         return None
 
-    def _office_at(self, words: list[Word], i: int):
+    def _office_at(self, doc: Doc, words: list[Word], i: int):
         """(office, end word index, jurisdiction key from a compound prefix, first word, qualifier) at word ``i``."""
         norm = words.norms[i]
         if norm not in self.office_first and "-" not in norm:
@@ -216,15 +216,12 @@ class Persons:
             return off, i + 1, ent.key, i, None
         head_text = words.texts[i].split("-", 1)[0]
         for back in (1, 2):  # Europese Raad-voorzitter: the name starts before the compound
-            if i - back < 0 or self._newline_between_words(words, i - back, i):
+            if i - back < 0 or self._newline_between(doc, words[i - back], words[i]):
                 break
             ent = ref_lookup(self.ref, " ".join([*words.texts[i - back:i], head_text]))
             if ent and ent.cls in ("Country", "Organisation"):
                 return off, i + 1, ent.key, i - back, None
         return None
-
-    def _newline_between_words(self, words, a: int, b: int) -> bool:
-        return self._doc is not None and newline_between(self._doc, words.ends[a] - 1, words.starts[b])
 
     def _qualifier_before(self, words, i: int) -> str | None:
         """A qualifier just before the office, past modifiers and a country adjective
@@ -262,11 +259,11 @@ class Persons:
                 return off, k + n
         return None
 
-    def _jurisdiction_after(self, words, j, ents, bare: bool = False):
+    def _jurisdiction_after(self, doc, words, j, ents, bare: bool = False):
         """``van [de] <Country|Organisation>`` at word j -> (key, new j); with ``bare``
         also an organisation right after the office on its line (``SG NAVO``)."""
         if bare and 0 < j < len(words) and words.starts[j] in ents and ents[words.starts[j]][2] == "Organisation" \
-                and not self._newline_between_words(words, j - 1, j):
+                and not self._newline_between(doc, words[j - 1], words[j]):
             e, key = ents[words.starts[j]][1], ents[words.starts[j]][3]
             k = j
             while k < len(words) and words.starts[k] < e:
@@ -299,10 +296,7 @@ class Persons:
         return None
 
     # --- patterns --------------------------------------------------------------
-    _doc = None
-
     def __call__(self, doc: Doc) -> Doc:
-        self._doc = doc
         words = compact_tokens(doc)
         ents = self._entity_at(doc)
         offices: list[OfficeMention] = []
@@ -321,13 +315,13 @@ class Persons:
             if s_at == n_starts:
                 break
             i = starts[s_at]
-            got = self._office_at(words, i)
+            got = self._office_at(doc, words, i)
             if got and words.starts[i] not in ents:
                 off, j, jur, first, qualifier = got
                 one_word = j == i + 1  # "minister", "staatssecretaris": the ministry may follow the name
                 qualifier = qualifier or self._qualifier_before(words, first)
                 jur = jur or self._adjective_before(words, first, ents)
-                after, j = self._jurisdiction_after(words, j, ents, bare=True)
+                after, j = self._jurisdiction_after(doc, words, j, ents, bare=True)
                 jur = jur or after
                 if j < len(words) and words.texts[j] == "(":  # "(EU HV)" before the name
                     close = next((x for x in range(j, min(j + 6, len(words))) if words.texts[x] == ")"), None)
@@ -349,7 +343,7 @@ class Persons:
                         fuller = self._ministry_after(words, self._office_words(words, i, off), k)
                         if fuller:
                             off, k = fuller
-                    tail, k2 = self._jurisdiction_after(words, k, ents)
+                    tail, k2 = self._jurisdiction_after(doc, words, k, ents)
                     jur = jur or tail
                     key = person_key(label)
                     minister = off.minister and qualifier not in WORDS["not_holding_qualifiers"]
