@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from kg.dates import find_dates
+from kg.dates import MONTH_PATTERN as _MONTH, find_dates
 from kg.extract.context import Context
 from kg.extract.events import REL, link, spans_in
 from kg.nlp.components.docindex import lowers, mentions, non_space, sents, words_where
@@ -137,7 +137,6 @@ def _accession(ctx: Context) -> None:
                            ctx.sentence_evidence(c, "countries.accession_date"))
 
 
-_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 # "<Country>[, dat] is/werd sinds|op <day> [het 32e] lid [werd | van de NAVO]"; the country is found before it
 _MEMBER_SINCE = re.compile(r"\b(?:op|sinds)\s+(\d{1,2}\s+" + _MONTH + r"\s+\d{4})\s+(?:(?:het|de)\s+)?(?:\w+\s+)?lid\b"
                            r"(?!\s+van\s+(?!de\s+NAVO\b|het\s+bondgenootschap\b|de\s+alliantie\b|de\s+NATO\b))",
