@@ -30,6 +30,7 @@ import re
 from array import array
 from collections.abc import Callable
 
+from kg.dates import MONTH_PATTERN as _MONTH
 from kg.model import CleanText, SourceText
 
 Replacement = Callable[[re.Match, str], str]
@@ -84,7 +85,6 @@ _LONE_BREAK = re.compile(r"\n(?<!\n\n)(?!\n)")  # == (?<!\n)\n(?!\n)
 # neighbours are (tweedekamer.nl and tkconv exports print them without blank
 # lines): "Brief regering : <title>", "28 676 NAVO" (before "Nr. 448"),
 # "Nr. 448 [BRIEF VAN …]", "Den Haag, 18 december 2023".
-_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 _HEADER_LABEL_LINE = re.compile(r"[A-Z][^\n:]{2,60} : \S")
 _HEADER_NR_LINE = re.compile(r"Nr\.\s?\d{1,5}(?:\s+[A-Z]{2}[^\n]*)?$")
 _HEADER_DOSSIER_LINE = re.compile(r"\d{2} ?\d{3}(?:-[A-Z0-9]{1,4})?(?:[ \t]+[A-Z][^\n,.;:]{0,100})?$")

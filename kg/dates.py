@@ -16,6 +16,7 @@ MONTHS = {
     "juli": 7, "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }
 _M = "(" + "|".join(MONTHS) + ")"
+MONTH_PATTERN = "(?:" + "|".join(MONTHS) + ")"  # a month name, non-capturing, for other modules' patterns
 _DATE = re.compile(r"\b(\d{1,2})\s+" + _M + r"\s+(\d{4})\b", re.IGNORECASE)
 
 # Joiners between the two days of a range: "en", "tot", "t/m", "tot en met", dashes.

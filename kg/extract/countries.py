@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from kg.dates import find_dates
+from kg.dates import MONTH_PATTERN as _MONTH, find_dates
 from kg.extract.context import Context
-from kg.extract.events import REL, link, spans_in
+from kg.extract.events import REL, link, sentences_with, spans_in
 from kg.nlp.components.docindex import lowers, mentions, non_space, sents, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
@@ -137,12 +137,12 @@ def _accession(ctx: Context) -> None:
                            ctx.sentence_evidence(c, "countries.accession_date"))
 
 
-_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 # "<Country>[, dat] is/werd sinds|op <day> [het 32e] lid [werd | van de NAVO]"; the country is found before it
 _MEMBER_SINCE = re.compile(r"\b(?:op|sinds)\s+(\d{1,2}\s+" + _MONTH + r"\s+\d{4})\s+(?:(?:het|de)\s+)?(?:\w+\s+)?lid\b"
                            r"(?!\s+van\s+(?!de\s+NAVO\b|het\s+bondgenootschap\b|de\s+alliantie\b|de\s+NATO\b))",
                            re.IGNORECASE)
 _NEAR_WORDS = 5  # words between the country and "op/sinds"
+_MEMBER_WORD = frozenset({"lid"})
 
 
 def _membership(ctx: Context) -> None:
@@ -150,12 +150,9 @@ def _membership(ctx: Context) -> None:
 
     doc = ctx.doc
     text = doc_text(doc)
-    lw = lowers(doc)
     year = (doc.user_data.get("kg_events") or {}).get("year")
     ref = reference.load()
-    for sent in sents(doc):
-        if "lid" not in lw[sent.start:sent.end]:
-            continue
+    for sent in sentences_with(doc, "countries.member_word", _MEMBER_WORD):
         stext = text[sent.start_char:sent.end_char]
         for m in _MEMBER_SINCE.finditer(stext):
             at = sent.start_char + m.start()

@@ -115,10 +115,8 @@ def _is_excluded(doc, key: str, operation: bool = False) -> bool:
     """NATO itself, the Kamer and (at meetings) the sender's own country are never listed."""
     info = entity_table(doc).get(key, {})
     names = {fold(info.get("label", "")), *(fold(a) for a in info.get("alt_labels", ()))}
-    never = set(REL["never_participant_labels"])
-    if operation:  # which allies take part in an operation is the point, the Netherlands too
-        never -= set(REL["own_country_labels"])
-    return bool(names & never)
+    # which allies take part in an operation is the point, the Netherlands too
+    return not names.isdisjoint(_NEVER_IN_OPERATION if operation else _SETS_REL["never_participant_labels"])
 
 
 # ---------------------------------------------------------------- rules
@@ -274,6 +272,7 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
 
 
 _SETS_REL = {k: frozenset(v) for k, v in REL.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
+_NEVER_IN_OPERATION = _SETS_REL["never_participant_labels"] - _SETS_REL["own_country_labels"]
 
 
 def _hedged(words: set[str]) -> bool:
@@ -333,9 +332,9 @@ def _has_pair(toks: list[str], pairs) -> bool:
 
 
 _GATHERING_SUFFIXES = tuple(REL["gathering_nouns"]) + ("bijeenkomst", "diner", "lunch", "sessie")
-_MEETING_WORDS = frozenset(w for ws in REL["whole_meeting_words"].values() for w in ws) | frozenset(REL["gathering_nouns"])
 _WHOLE = {cls: frozenset(ws) for cls, ws in REL["whole_meeting_words"].items()}
 _MEETING_KIND_WORDS = frozenset().union(*_WHOLE.values())
+_MEETING_WORDS = _MEETING_KIND_WORDS | _SETS_REL["gathering_nouns"]
 
 
 def _whole_words(doc) -> frozenset:
@@ -473,8 +472,9 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
     ordinal = _ordinal_session(ev, sent)
     if ordinal is not None:  # "Bij de laatste sessie sloten ... aan"
         return ordinal["key"], "events.session_participant", ordinal.get("body")
-    whole, session, gathering = _gathering_ref(lowers(doc), sent, _whole_words(doc))
-    if any(m.kb_id_ != main for m in here) or _names_other_kind(lowers(doc), sent, _whole_words(doc)):
+    lw, whole_words = lowers(doc), _whole_words(doc)
+    whole, session, gathering = _gathering_ref(lw, sent, whole_words)
+    if any(m.kb_id_ != main for m in here) or _names_other_kind(lw, sent, whole_words):
         return None  # another meeting, not the object of the verb ("afspraken ... tijdens de top in Wales")
     if whole or (here and not session):
         return main, "events.meeting_participant", None

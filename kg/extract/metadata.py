@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.dates import parse_date
+from kg.dates import MONTH_PATTERN as _MONTH, MONTHS, parse_date
 from kg.extract.context import Context, line_span
 from kg.model import Entity
 from kg.slug import slugify
@@ -63,7 +63,6 @@ _TYPES = [  # (pattern, class); the earliest match in the opening of the text wi
     (re.compile(r"geannoteerde\s+agenda", re.IGNORECASE), "AnnotatedAgenda"),
     (re.compile(r"\bverslag\b", re.IGNORECASE), "Report"),
 ]
-_MONTH = r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
 _DUTCH_DATE = r"(\d{1,2}\s+" + _MONTH + r"\s+\d{4})"
 # Other ways a header dates a document, tried after "Den Haag, <date>":
 _OTHER_DATES = [
@@ -395,8 +394,7 @@ def normal_case(title: str, text: str) -> str:
 
 
 _KIND = {"AnnotatedAgenda": "Geannoteerde agenda", "Report": "Verslag"}
-_MONTH_NAMES = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                "oktober", "november", "december")
+_MONTH_NAMES = tuple(MONTHS)  # in calendar order
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 

@@ -104,14 +104,12 @@ def _agreed_at(ctx: Context) -> None:
 _PERCENT_SIGN = re.compile(r"%|procent", re.IGNORECASE)
 _NEW_WORDS = frozenset({"nieuwe", "nieuw"})
 _PROPOSAL_WORDS = frozenset({"voorstel", "voorstellen", "voorgestelde", "voorgesteld", "voorgelegd"})
-# words that make a percentage a target, not a figure ("in de richting van 2 procent BBP", "minimaal 2%")
-_TARGET_CUES = frozenset({"richting", "norm", "doel", "doelstelling", "streefwaarde", "minimaal", "minstens",
-                          "tenminste", "minimum", "ondergrens", "streven", "streeft", "van", "bodem"})
-
-
 # across sentences only words that name a norm will do ("23 bondgenoten geven minimaal 2% uit" is a figure)
 _NORM_CUES = frozenset({"richting", "norm", "doel", "doelstelling", "streefwaarde", "ondergrens", "bodem", "streven",
                         "streeft"})
+# words that make a percentage a target, not a figure ("in de richting van 2 procent BBP", "minimaal 2%"):
+# the norm words and the words of a lower bound
+_TARGET_CUES = _NORM_CUES | {"minimaal", "minstens", "tenminste", "minimum", "van"}
 
 
 def _is_target(text: str, a, cues: frozenset = _TARGET_CUES) -> bool:

@@ -57,12 +57,14 @@ class ArraySentencizer(Sentencizer):
         # already joined the paragraphs a page break cut). The first plain token after
         # a paragraph break that opens nothing opens a sentence.
         # Not inside a list: the items after "…zijn aangenomen:" and "• item" lines stay one sentence.
-        for i in numpy.flatnonzero(arr[:, 0] == doc.vocab.strings.as_int(PARAGRAPH)):
+        breaks = numpy.flatnonzero(arr[:, 0] == doc.vocab.strings.as_int(PARAGRAPH))
+        plain_at = numpy.flatnonzero(plain) if len(breaks) else None  # searched, not rescanned per break
+        for i in breaks:
             if opens[i] or i + 1 >= n or doc[i + 1].text in BULLETS or i and doc[i - 1].text == ":":
                 continue
-            nxt = numpy.flatnonzero(plain[i + 1:])
-            if len(nxt):
-                opens[i + 1 + nxt[0]] = True
+            k = numpy.searchsorted(plain_at, i + 1)  # the first plain token after the break
+            if k < len(plain_at):
+                opens[plain_at[k]] = True
         # A line kept apart by the cleaner that ends in a word (a heading, "Steun aan Oekraïne")
         # before a line that opens with a capital: the heading is a sentence of its own. Not
         # before initials (a signature's name under its office) or after a function word.
