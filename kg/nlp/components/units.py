@@ -9,8 +9,9 @@ noun (``lead_heads``) opening one or two capitalised words. A bare type noun
 is no name. Words another component already marked are left alone.
 
 It also names an organisation's mission by where it is, ``EU-missie in Mali``,
-``VN-vredesmissie in Libanon`` (``mission_prefixes``, ``mission_nouns``), as an
-Operation, when no other component named it.
+``VN-vredesmissie in Libanon`` (``mission_prefixes``, ``mission_nouns``), and by
+the name in apposition to its description, ``de politiemissie van de EU, EUPOL
+Kosovo,`` (``mission_suffixes``), as an Operation, when no other component named it.
 """
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ _LEAD = frozenset(DATA["lead_heads"])
 _NOT_MOD = frozenset(DATA["not_modifiers"])
 _PREFIXES = frozenset(DATA["mission_prefixes"])
 _MISSIONS = frozenset(DATA["mission_nouns"])
+_SUFFIXES = tuple(DATA["mission_suffixes"])
+_NAME_ENDS = frozenset(DATA["appositive_name_ends"])
 
 
 def _is_mission_word(low: str) -> bool:
@@ -63,6 +66,7 @@ class UnitFinder:
 
     def _run(self, doc: Doc) -> Doc:
         self._missions(doc)
+        self._appositive_missions(doc)
         heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
         if not heads:
             return doc
@@ -128,6 +132,52 @@ class UnitFinder:
             key = "operation/" + slugify(name)
             register_entity(doc, key, "Operation", name)
             add_mention(doc, i, place.end, "Operation", key)
+
+
+    def _appositive_missions(self, doc: Doc) -> None:
+        """``de politiemissie van de Europese Unie, EUPOL Kosovo,``: the name in apposition to
+        a mission noun (``...missie``, ``...operatie``), past ``van de <organisation>``, is an
+        Operation when it holds an acronym (``EUPOL``) and a punctuation mark or a relative
+        pronoun closes it; a name another component knows is left alone."""
+        found = words_where(doc, "LOWER", "units.appositive_missions", lambda w: w.endswith(_SUFFIXES))
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        spans = mentions(doc)
+        by_start = {}
+        for sp in spans:
+            by_start.setdefault(sp.start, sp)
+        for k in found:
+            j = k + 1
+            if j < len(ns) and tx[ns[j]].lower() == "van":  # "van de Europese Unie"
+                j += 1
+                while j < len(ns) and tx[ns[j]].lower() in ("de", "het"):
+                    j += 1
+                org = by_start.get(ns[j]) if j < len(ns) else None
+                if org is None or org.label_ != "Organisation":
+                    continue
+                while j < len(ns) and ns[j] < org.end:
+                    j += 1
+            if j + 1 >= len(ns) or tx[ns[j]] != "," or doc[ns[j + 1]].is_sent_start:
+                continue
+            first = j + 1
+            e = first
+            while e < len(ns) and e - first < DATA["max_name_words"] and tx[ns[e]].lower() not in _NAME_ENDS \
+                    and (tx[ns[e]][:1].isupper() or tx[ns[e]].isdigit()) and not doc[ns[e]].is_sent_start:
+                e += 1
+            if e == first or e >= len(ns) or tx[ns[e]].lower() not in _NAME_ENDS:
+                continue
+            words = [tx[ns[x]] for x in range(first, e)]
+            if not any(w.isupper() and w.isalpha() and len(w) >= 3 for w in words):
+                continue
+            s0, e0 = ns[first], ns[e - 1] + 1
+            if any(sp.start <= s0 < sp.end and (sp.label_ == "Operation" or (sp.start, sp.end) == (s0, e0)
+                                                or sp.start < s0) for sp in spans if sp.start <= s0):
+                continue  # a known name, or inside one
+            name = " ".join(doc[s0:e0].text.split())
+            key = "operation/" + slugify(name)
+            register_entity(doc, key, "Operation", name)
+            add_mention(doc, s0, e0, "Operation", key)
 
 
 @Language.factory("kg_units")
