@@ -179,3 +179,11 @@ def test_a_cost_paragraph_under_its_own_heading_is_the_operations():
     assert got == {("country/nederland", "operation/resolute-support", Decimal(21_000_000), GYear(2027)),
                    ("country/nederland", "operation/resolute-support", Decimal(18_000_000), GYear(2028)),
                    ("country/nederland", "operation/resolute-support", Decimal(7_500_000), GYear(2029))}
+
+
+def test_a_contribution_to_one_states_initiative():
+    ct = clean(SourceText(Path("munitie.txt"), "Den Haag, 5 mei 2026\n\nBelgië heeft in 2026 € 40 mln bijgedragen aan "
+                                                 "het Deense drone-initiatief, dat Oekraïne van drones voorziet.\n"))
+    cs = contributions_any(extract(make_pipeline()(ct.text), ct))
+    assert [(c["kg:contributor"], c["kg:amountEUR"], c["kg:year"]) for c in cs
+            if "drone" in c["kg:recipient"]] == [("country/belgie", Decimal(40_000_000), GYear(2026))]

@@ -11,7 +11,9 @@ is no name. Words another component already marked are left alone.
 It also names an organisation's mission by where it is, ``EU-missie in Mali``,
 ``VN-vredesmissie in Libanon`` (``mission_prefixes``, ``mission_nouns``), and by
 the name in apposition to its description, ``de politiemissie van de EU, EUPOL
-Kosovo,`` (``mission_suffixes``), as an Operation, when no other component named it.
+Kosovo,`` (``mission_suffixes``), as an Operation, when no other component named it;
+and one state's initiative or fund, ``het Tsjechische munitie-initiatief``, as an
+Initiative.
 """
 from __future__ import annotations
 
@@ -34,6 +36,13 @@ _PREFIXES = frozenset(DATA["mission_prefixes"])
 _MISSIONS = frozenset(DATA["mission_nouns"])
 _SUFFIXES = tuple(DATA["mission_suffixes"])
 _NAME_ENDS = frozenset(DATA["appositive_name_ends"])
+_INITIATIVE_HEADS = tuple(DATA["initiative_heads"])
+_INITIATIVE_DETS = frozenset(DATA["initiative_determiners"])
+
+
+def _is_initiative_compound(low: str) -> bool:
+    """``munitie-initiatief``, ``wapenfonds``: a compound on an initiative head, not the bare head."""
+    return low.endswith(_INITIATIVE_HEADS) and low not in _INITIATIVE_HEADS and low[:1].isalpha()
 
 
 def _is_mission_word(low: str) -> bool:
@@ -67,6 +76,7 @@ class UnitFinder:
     def _run(self, doc: Doc) -> Doc:
         self._missions(doc)
         self._appositive_missions(doc)
+        self._national_initiatives(doc)
         heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
         if not heads:
             return doc
@@ -178,6 +188,28 @@ class UnitFinder:
             key = "operation/" + slugify(name)
             register_entity(doc, key, "Operation", name)
             add_mention(doc, s0, e0, "Operation", key)
+
+
+    def _national_initiatives(self, doc: Doc) -> None:
+        """``het Tsjechische munitie-initiatief``: a determiner, a country adjective and a lower-case
+        compound on an initiative head name one state's initiative or fund, an Initiative."""
+        found = words_where(doc, "LOWER", "units.national_initiatives", _is_initiative_compound)
+        if not found:
+            return
+        from kg.nlp.components.acronyms import name_key
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            if k < 2 or not tx[ns[k]][:1].islower():
+                continue
+            adj, det = ns[k - 1], ns[k - 2]
+            if not (adj == ns[k] - 1 and tx[adj][:1].isupper() and tx[det].lower() in _INITIATIVE_DETS) \
+                    or doc[adj].is_sent_start or {adj, ns[k]} & taken or self.ref.country_of_adjective(tx[adj]) is None:
+                continue
+            name = f"{tx[adj]} {tx[ns[k]]}"
+            key = name_key("Initiative", name)
+            register_entity(doc, key, "Initiative", name)
+            add_mention(doc, adj, ns[k] + 1, "Initiative", key)
 
 
 @Language.factory("kg_units")
