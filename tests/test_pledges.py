@@ -162,3 +162,35 @@ def test_a_plan_whose_summit_its_own_sentence_names_is_not_carried_to_the_next(c
 def test_a_plan_named_just_before_an_agreement_sentence_is_its_subject(carry):
     agreed = {s for k, s in facts(carry, "kg:agreedAt") if k == "initiative/logistics-action-plan"}
     assert agreed == {"summit/brussel-2022"}
+
+
+NORMS = """Den Haag, 3 maart 2031
+
+Op de NAVO-top in Ankara wordt een nieuwe Space Defence Pledge (SDP) aangenomen, waarin 0,3 procent voortaan de ondergrens is.
+
+De in 2016 in Warschau afgesproken Cyber Defence Pledge (CDP) van 1 procent blijft gelden. Op de top in Ankara zal een nieuwe, hogere norm worden vastgesteld.
+"""
+
+
+@pytest.fixture(scope="module")
+def norms():
+    ct = clean(SourceText(Path("normen.txt"), NORMS))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_a_percentage_after_a_pledges_name_is_its_norm(norms):
+    assert ("pledge/cyber-defence-pledge", Decimal(1)) in facts(norms, "kg:targetPercentGDP")
+
+
+def test_a_percentage_called_a_floor_belongs_to_the_new_pledge(norms):
+    targets = facts(norms, "kg:targetPercentGDP")
+    new = [s for s, v in targets if "space-defence-pledge-" in s and v == Decimal("0.3")]  # named after its summit
+    assert len(new) == 1
+    agreed = facts(norms, "kg:agreedAt")
+    assert any(s == new[0] for s, _ in agreed)
+    # "een nieuwe Space Defence Pledge (SDP)": new by its acronym too, so the old pledge is not agreed there
+    assert not any(s == "pledge/space-defence-pledge" for s, _ in agreed)
+
+
+def test_a_pledge_agreed_before_is_not_the_next_sentences_new_norm(norms):
+    assert not any(s == "pledge/cyber-defence-pledge" for s, _ in facts(norms, "kg:agreedAt"))

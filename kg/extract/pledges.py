@@ -63,12 +63,13 @@ def _refers_to_summit(sent) -> bool:
 _NEGATIONS = frozenset({"geen", "niet", "nog", "nooit"})
 
 
-def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool) -> bool:
+def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_agreed: bool = False) -> bool:
     """May an agreement sentence without a plan of its own speak of the previous
     sentence's plans? Only in the same paragraph, when that sentence did not itself
-    say at which summit they are agreed, and this one is no negation ("daarover is
-    nog geen besluit genomen")."""
-    if prev is None or prev_said_where or "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
+    speak of their agreement ("De in 2014 afgesproken DIP ..."; where it was, it says or
+    not: a later "op de top wordt een nieuwe norm vastgesteld" is of another plan), and
+    this one is no negation ("daarover is nog geen besluit genomen")."""
+    if prev is None or prev_said_where or prev_agreed or "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
         return False
     return words.isdisjoint(_NEGATIONS)
 
@@ -78,27 +79,36 @@ def _agreed_at(ctx: Context) -> None:
     ev = doc.user_data.get("kg_events") or {}
     main = ev.get("main")
     main_is_summit = bool(main and ev["meetings"][main]["cls"] == "Summit")
-    prev, prev_said_where = None, False
+    prev, prev_said_where, prev_agreed = None, False, False
     for sent in sents(doc):
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
         said_where = False
-        if has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
+        agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"])
+        if agreed:
             summits = spans_in(doc, sent.start, sent.end, ("Summit",))
             summit = summits[0].kb_id_ if summits else _summit_by_place(ctx, sent)
             if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)):
                 summit = main
             subjects = things
-            if not subjects and _carries_over(doc, prev, sent, words, prev_said_where):
+            if not subjects and _carries_over(doc, prev, sent, words, prev_said_where, prev_agreed and bool(
+                    spans_in(doc, prev.start, prev.end, AGREED_CLASSES))):
                 subjects = spans_in(doc, prev.start, prev.end, AGREED_CLASSES)
             said_where = bool(summit and things)
             if summit:
-                for sp in {s.kb_id_: s for s in subjects}.values():
-                    if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end and _is_new(ctx, sent, [sp]):
-                        _new_pledge(ctx, sent, sp, None, summit)  # "de nieuwe NAVO-norm": not the old one
+                by_key: dict[str, list] = {}
+                for sp in subjects:
+                    by_key.setdefault(sp.kb_id_, []).append(sp)
+                for spans_of in by_key.values():
+                    # "een nieuwe Defence Investment Pledge (DIP)": new by any of its names in the sentence
+                    new = [sp for sp in spans_of if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end
+                           and _is_new(ctx, sent, [sp])]
+                    if new:
+                        _new_pledge(ctx, sent, new[0], None, summit)  # "de nieuwe NAVO-norm": not the old one
                         continue
+                    sp = spans_of[-1]
                     link(ctx, sp.kb_id_, "kg:agreedAt", summit, sp, "pledges.agreed_at_summit")
-        prev, prev_said_where = sent, said_where
+        prev, prev_said_where, prev_agreed = sent, said_where, agreed
 
 
 _PERCENT_SIGN = re.compile(r"%|procent", re.IGNORECASE)
@@ -127,6 +137,34 @@ def _gdp_percents(text: str) -> list:
             continue
         after = fold(text[a.end_char:a.end_char + 40]).split()
         if any(w.strip(".,;()") in REL["gdp_words"] for w in after[:5]):
+            out.append(a)
+    return out
+
+
+_AFTER_PLEDGE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?van\s+(?:minimaal\s+|ten minste\s+|minstens\s+)?$", re.IGNORECASE)
+# nouns that make a bare percentage a pledge's norm: "waarin 2 procent een ondergrens is"
+_NORM_NOUNS = frozenset({"doel", "doelstelling", "ondergrens", "norm", "streefwaarde", "minimum", "bodem"})
+_NORM_REACH = 6  # words after the percentage
+
+
+def _pledge_percents(ctx: Context, sent, text: str, pledges: list) -> list:
+    """Bare percentages that a sentence naming a pledge states as its norm: right after its name
+    (``de Defence Investment Pledge (DIP) van 2 procent``) or before a norm noun (``waarin
+    deze 2 procent niet langer een doel maar een ondergrens is``)."""
+    if not pledges:
+        return []
+    out = []
+    ends = [p.end_char - sent.start_char for p in pledges]
+    for a in find_amounts(text):
+        if a.unit != "%":
+            continue
+        if any(0 <= a.start_char - e <= 30 and _AFTER_PLEDGE.fullmatch(text[e:a.start_char]) for e in ends):
+            out.append(a)
+            continue
+        after = fold(text[a.end_char:a.end_char + 80]).split()[:_NORM_REACH]
+        words = [w.strip(".,;:()") for w in after]
+        cut = next((n for n, w in enumerate(words) if any(ch.isdigit() for ch in w)), len(words))
+        if not _NORM_NOUNS.isdisjoint(words[:cut]):
             out.append(a)
     return out
 
@@ -208,10 +246,10 @@ def _targets(ctx: Context) -> None:
     for k in hits:
         sent = all_sents[k]
         text = span_text(doc, sent)
-        percents = _gdp_percents(text)
+        pledges = spans_in(doc, sent.start, sent.end, ("Pledge",))
+        percents = _gdp_percents(text) or _pledge_percents(ctx, sent, text, pledges)
         if not percents:
             continue
-        pledges = spans_in(doc, sent.start, sent.end, ("Pledge",))
         if pledges and _is_new(ctx, sent, pledges):
             _new_pledge(ctx, sent, pledges[0], percents[0].value)
             continue
