@@ -20,6 +20,8 @@ organisation) is never stated.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg import reference
 from kg.extract.context import Context
 from kg.model import Entity
@@ -156,11 +158,57 @@ def abroad(doc, mentions) -> set[str]:
 
 
 _HOME = "country/nederland"
+_REPRESENT_ACTIVE = frozenset({"vertegenwoordigt", "vertegenwoordigde"})
+_REPRESENT_PASSIVE_AUX = frozenset({"werd", "wordt", "is", "was", "zal", "worden", "werden"})
+
+
+def represented(doc, mentions) -> dict[int, str]:
+    """The country a person with an office of no stated jurisdiction represents is whose office
+    it is: ``Australië werd vertegenwoordigd door vicepremier X``, ``Vicepremier X
+    vertegenwoordigde Australië``. {index of the mention: country key}."""
+    from kg.extract.events import spans_in
+    from kg.nlp.components.docindex import lowers, sent_of, spaces
+
+    lw, space = lowers(doc), spaces(doc)
+
+    def word(i: int, step: int, floor: int, ceil: int) -> int:
+        while floor <= i < ceil and (space[i] or lw[i] in ("de", "het")):
+            i += step
+        return i if floor <= i < ceil else -1
+
+    out = {}
+    for n, m in enumerate(mentions):
+        if m.jurisdiction is not None or m.signature:
+            continue
+        sent = sent_of(doc, doc[m.start:m.end])
+        countries = spans_in(doc, sent.start, sent.end, ("Country",))
+        i = word(m.start - 1, -1, sent.start, sent.end)
+        if i >= 0 and lw[i] == "door":  # "<Country> werd vertegenwoordigd door <office> <name>"
+            i = word(i - 1, -1, sent.start, sent.end)
+            if i >= 0 and lw[i] == "vertegenwoordigd":
+                i = word(i - 1, -1, sent.start, sent.end)
+                if i >= 0 and lw[i] in _REPRESENT_PASSIVE_AUX:
+                    i = word(i - 1, -1, sent.start, sent.end)
+                    got = [c for c in countries if c.end - 1 == i]
+                    if got:
+                        out[n] = got[0].kb_id_
+            continue
+        i = word(m.end, 1, sent.start, sent.end)  # "<office> <name> vertegenwoordigde <Country>"
+        if i >= 0 and lw[i] in _REPRESENT_ACTIVE:
+            j = word(i + 1, 1, sent.start, sent.end)
+            got = [c for c in countries if c.start == j]
+            if got:
+                out[n] = got[0].kb_id_
+    return out
 
 
 def run(ctx: Context) -> None:
     """Offices of every person named with an office (signatures excepted)."""
     mentions = [m for m in ctx.doc.user_data.get("kg_offices", []) if not m.signature]
+    # "Australië werd vertegenwoordigd door vicepremier X": the office is Australia's
+    for n, country in represented(ctx.doc, mentions).items():
+        if fits(country, getattr(mentions[n], "jurisdiction_classes", ())):
+            mentions[n] = replace(mentions[n], jurisdiction=country)
     # a person placed abroad by the sentence counts as placed: no default for them
     placed_abroad = abroad(ctx.doc, mentions)
     for m, role, jur in office_facts(mentions, document_day(ctx), placed_abroad):
