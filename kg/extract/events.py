@@ -417,16 +417,18 @@ def _other_object(doc, sent, ev: dict) -> bool:
     ``aanwezig bij de oefening``) or a place that is not the meeting's (``aanwezig in
     Kyiv``): the sentence is about something else."""
     lw, space = lowers(doc), spaces(doc)
-    for i in range(sent.start, sent.end - 1):
+    end = _subordinate_start(lw, sent)  # "..., omdat premier X in eigen land bleef": not about the verb
+    for i in range(sent.start, end - 1):
         if lw[i] not in _OBJECT_PREPOSITIONS:
             continue
         j = i + 1
-        while j < sent.end and (space[j] or lw[j] in _DETS):
+        while j < end and (space[j] or lw[j] in _DETS):
             j += 1
-        if j < sent.end and lw[j] not in _MEETING_WORDS and lw[j].rsplit("-", 1)[-1] not in _MEETING_WORDS:
+        if j < end and lw[j][:1].isalpha() and lw[j] not in _MEETING_WORDS \
+                and lw[j].rsplit("-", 1)[-1] not in _MEETING_WORDS:
             return True
     rec = ev["meetings"].get(ev.get("main"), {})
-    places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place", "Country"))
+    places = [sp for sp in spans_in(doc, sent.start, end, ("Place", "Country"))
               if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] == "in"]
     return any(sp.kb_id_ != rec.get("place") for sp in places)
 

@@ -186,10 +186,12 @@ def represented(doc, mentions) -> dict[int, str]:
         if i >= 0 and lw[i] == "door":  # "<Country> werd vertegenwoordigd door <office> <name>"
             i = word(i - 1, -1, sent.start, sent.end)
             if i >= 0 and lw[i] == "vertegenwoordigd":
-                i = word(i - 1, -1, sent.start, sent.end)
-                if i >= 0 and lw[i] in _REPRESENT_PASSIVE_AUX:
-                    i = word(i - 1, -1, sent.start, sent.end)
-                    got = [c for c in countries if c.end - 1 == i]
+                # the auxiliary, a few words back ("werd op de top vertegenwoordigd"), right after the country
+                aux = next((k for k in range(i - 1, max(sent.start, i - 6) - 1, -1)
+                            if lw[k] in _REPRESENT_PASSIVE_AUX or lw[k] in ",;:"), -1)
+                if aux >= 0 and lw[aux] in _REPRESENT_PASSIVE_AUX:
+                    k = word(aux - 1, -1, sent.start, sent.end)
+                    got = [c for c in countries if c.end - 1 == k]
                     if got:
                         out[n] = got[0].kb_id_
             continue
