@@ -240,3 +240,32 @@ def test_whom_ministers_speak_with_during_a_session_takes_part(nlp):
     got = participants(nlp, DMM)
     assert any(o == "person/beridze" and s.startswith("session/" + DMM_KEY.split("/")[1]) for s, o in got)
     assert "person/petrosjan" not in {o for _, o in got}   # no session named with "tijdens"
+
+
+COURSE = """Den Haag, 15 juli 2026
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 7 en 8 juli 2026 in Ankara plaatsvond.
+
+Het verloop van de top
+
+De Nederlandse delegatie stond onder leiding van premier Van Dijk; zij bestond verder uit minister Jansen en minister Bakker. Premier Van Dijk werd vergezeld door staatssecretaris Mulder. Namens Portugal was premier Ferreira aanwezig. Minister Visser was vorig jaar ook aanwezig. De Letse president Ozols was aanwezig bij de opening van een kazerne.
+"""
+
+
+def test_a_heading_that_names_the_meeting_by_its_kind_opens_its_section(nlp):
+    got = participants(nlp, COURSE)
+    assert {(SUMMIT, "person/van-dijk"), (SUMMIT, "person/mulder"), (SUMMIT, "person/ferreira"),
+            (SUMMIT, "country/portugal")} <= got
+
+
+def test_a_delegation_and_its_members_take_part(nlp):
+    text = COURSE.replace("stond onder leiding van premier Van Dijk; zij bestond verder uit",
+                          "werd geleid door premier Van Dijk. De delegatie bestond verder uit")
+    got = participants(nlp, text)
+    assert {(SUMMIT, "person/van-dijk"), (SUMMIT, "person/jansen"), (SUMMIT, "person/bakker")} <= got
+
+
+def test_another_time_or_object_in_the_section_is_no_participation(nlp):
+    parties = {o for _, o in participants(nlp, COURSE)}
+    assert "person/visser" not in parties    # "vorig jaar"
+    assert "person/ozols" not in parties     # "aanwezig bij de opening van een kazerne"

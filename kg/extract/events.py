@@ -398,17 +398,23 @@ def _main_in_section(doc, ev: dict, sent) -> bool:
     text = doc_text(doc)
     at = sent.start_char
     para = text.rfind("\n\n", 0, at)
-    section = max((e for s, e in ev.get("headings", ()) if e <= at), default=0)
-    named = False
+    head = max(((s, e) for s, e in ev.get("headings", ()) if e <= at), default=(0, 0), key=lambda h: h[1])
+    section = head[1]
+    named = in_head = False
     for key, rec in ev["meetings"].items():
         for s, _ in rec["mentions"]:
             c = doc[s].idx
             if c >= at:
                 continue
+            in_head = in_head or head[0] <= c < head[1]
             if key == main:
                 named = named or c >= section
             elif c > para:
                 return False
+    if not named and not in_head and section:  # a heading that names the meeting by its kind ("Verloop van de top")
+        words = text[head[0]:head[1]].lower().split()
+        whole = _whole_words(doc)
+        named = any(w.strip(".:,") in whole and words[k - 1] in _DETS for k, w in enumerate(words) if k)
     return named
 
 
@@ -614,7 +620,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
         return sess["key"], "events.session_participant", sess.get("body")
     if session or here or _main_in_paragraph(doc, ev, sent):
         return main, "events.meeting_participant", None
-    if _main_in_section(doc, ev, sent) and not _other_object(doc, sent, ev):
+    if _main_in_section(doc, ev, sent) and not _other_object(doc, sent, ev) \
+            and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
         return main, "events.meeting_section_participant", None
     return None
 
