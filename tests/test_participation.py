@@ -236,6 +236,12 @@ def test_a_pronoun_takes_part_for_the_one_person_named_before(nlp):
     assert not {"person/durand", "person/rossi"} & {o for _, o in got}
 
 
+def test_a_pronoun_after_a_sentence_about_someone_else_is_no_guess(nlp):
+    text = DMM.replace("Voor de nieuwe Poolse minister van Defensie Kowalczyk is het zijn eerste ministeriële bijeenkomst.",
+                       "In Brussel ontmoet hij eerst de Poolse minister van Defensie Kowalczyk.")
+    assert "person/kowalczyk" not in {o for _, o in participants(nlp, text)}
+
+
 def test_whom_ministers_speak_with_during_a_session_takes_part(nlp):
     got = participants(nlp, DMM)
     assert any(o == "person/beridze" and s.startswith("session/" + DMM_KEY.split("/")[1]) for s, o in got)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.nlp.components.docindex import lowers, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
+from kg.nlp.components.docindex import lowers, memo, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -538,6 +538,11 @@ def _talks_during(doc, sent, words: set[str]) -> bool:
     return False
 
 
+def _sent_starts(doc) -> list[int]:
+    """The first token of each sentence, worked out once per doc."""
+    return memo(doc, "events.sent_starts", lambda: [s.start for s in sents(doc)])
+
+
 def _membership_invitation(words: set[str]) -> bool:
     """``werden Finland en Zweden uitgenodigd lid te worden``: invited to join the alliance,
     not to the meeting (unless another word of attendance says so)."""
@@ -571,13 +576,16 @@ def _antecedent(ctx: Context, sent):
         return None
     if lw[i] != "hij" and lw[i + 1] not in _SETS_REL["singular_verbs"]:
         return None  # "Zij namen deel": the allies, not one person
+    from bisect import bisect_left
     all_sents = sents(doc)
-    k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), 0)
-    if k == 0:
+    k = bisect_left(_sent_starts(doc), sent.start)
+    if k == 0 or k >= len(all_sents) or all_sents[k].start != sent.start:
         return None
     prev = all_sents[k - 1]
     if "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
         return None  # a new paragraph: no antecedent across it
+    if not word_set(doc, prev.start, prev.end).isdisjoint(_SETS_REL["person_pronouns"]):
+        return None  # "Daar ontmoet hij X. Hij neemt deel": the one speaking of is someone else
     people = spans_in(doc, prev.start, prev.end, ("Person", "Minister"))
     return people[0] if len({sp.kb_id_ for sp in people}) == 1 else None
 
