@@ -182,3 +182,18 @@ def test_the_country_a_person_represents_is_whose_office_it_is(nlp):
 def test_representing_does_not_override_a_stated_country(nlp):
     ctx = read(nlp, "Spanje werd vertegenwoordigd door de Portugese vicepremier Costa.")
     assert offices(ctx) == [("person/costa", "office/vicepremier-pt")]
+
+
+def classes(ctx):
+    return {k: e.cls for k, e in ctx.extraction.entities.items() if k.startswith("person/")}
+
+
+def test_my_colleague_in_a_ministers_letter_is_a_minister(nlp):
+    # issue 13: "mijn Deense ambtsgenoot X" in a letter a minister signs
+    body = ("Den Haag, 3 maart 2026\n\nVolgende week bezoek ik met mijn Deense ambtsgenoot Lars Holm de oefening "
+            "in Finland.\n\n")
+    ctx = read(nlp, body + "De minister van Defensie,\nK. Smit\n")
+    assert classes(ctx)["person/holm"] == "Minister"
+    assert not any(s == "person/holm" for s, _ in offices(ctx))  # which office is not said
+    ctx = read(nlp, body + "De staatssecretaris van Defensie,\nK. Smit\n")
+    assert classes(ctx)["person/holm"] == "Person"

@@ -204,8 +204,45 @@ def represented(doc, mentions) -> dict[int, str]:
     return out
 
 
+_COUNTERPART_NOUNS = frozenset({"collega", "ambtsgenoot"})
+
+
+def counterparts(ctx: Context) -> None:
+    """``mijn Noorse collega X`` in a letter a minister signs: X is a minister too (class
+    Minister; which office is not said, so none is stated). Not for a letter a state
+    secretary or nobody signs: a state secretary's colleague may be one as well."""
+    from kg.nlp.components.docindex import lowers, mentions, spaces, texts
+
+    ents = ctx.extraction.entities
+    signers = [f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"]
+    if not signers or not all(k in ents and ents[k].cls == "Minister" for k in signers):
+        return
+    doc = ctx.doc
+    lw, tx, space = lowers(doc), texts(doc), spaces(doc)
+
+    def before(i: int) -> int:
+        i -= 1
+        while i >= 0 and space[i]:
+            i -= 1
+        return i
+
+    for sp in mentions(doc):
+        if sp.label_ != "Person" or sp.kb_id_ not in ents or ents[sp.kb_id_].cls != "Person":
+            continue
+        i = before(sp.start)
+        if i < 0 or lw[i] not in _COUNTERPART_NOUNS:
+            continue
+        i = before(i)
+        if i >= 0 and tx[i][:1].isupper():  # the country's adjective ("Noorse")
+            i = before(i)
+        if i >= 0 and lw[i] == "mijn":
+            ent = ents[sp.kb_id_]
+            ctx.entity(Entity(key=ent.key, cls="Minister", label=ent.label, same_as=ent.same_as))
+
+
 def run(ctx: Context) -> None:
     """Offices of every person named with an office (signatures excepted)."""
+    counterparts(ctx)
     mentions = [m for m in ctx.doc.user_data.get("kg_offices", []) if not m.signature]
     # "Australië werd vertegenwoordigd door vicepremier X": the office is Australia's
     for n, country in represented(ctx.doc, mentions).items():
