@@ -194,3 +194,31 @@ def test_a_percentage_called_a_floor_belongs_to_the_new_pledge(norms):
 
 def test_a_pledge_agreed_before_is_not_the_next_sentences_new_norm(norms):
     assert not any(s == "pledge/cyber-defence-pledge" for s, _ in facts(norms, "kg:agreedAt"))
+
+
+REPORT = """Den Haag, 20 juni 2031
+
+Hierbij bieden wij u het verslag aan van de NAVO-top, die op 17 en 18 juni jl. in Ankara plaatsvond.
+
+De regeringsleiders hebben het Maritime Resilience Package aangenomen. Ook lanceerden de leiders het Arctic Readiness Programme: vanaf 2033 moeten meer schepen inzetbaar zijn. In 2027 namen de regeringsleiders het Space Security Package aan.
+
+De bondgenoten spraken tijdens de top af om Oekraïne elk jaar te steunen. Die afspraak, de Northern Solidarity Pledge, wordt naar rato verdeeld.
+"""
+
+
+@pytest.fixture(scope="module")
+def report():
+    ct = clean(SourceText(Path("verslag.txt"), REPORT))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_the_leaders_agree_at_the_summit_the_report_is_of(report):
+    agreed = facts(report, "kg:agreedAt")
+    summits = {o for _, o in agreed}
+    assert len(summits) == 1
+    assert {s for s, _ in agreed} >= {"initiative/maritime-resilience-package", "initiative/arctic-readiness-programme"}
+    assert not any(s == "initiative/space-security-package" for s, _ in agreed)  # "In 2027": another time
+
+
+def test_that_agreement_named_in_the_next_sentence(report):
+    assert any(s == "pledge/northern-solidarity-pledge" for s, _ in facts(report, "kg:agreedAt"))

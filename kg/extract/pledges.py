@@ -1,4 +1,12 @@
-"""Rule family: pledges and initiatives — kg:acronym, kg:agreedAt, kg:targetPercentGDP."""
+"""Rule family: pledges and initiatives — kg:acronym, kg:agreedAt, kg:targetPercentGDP.
+
+agreedAt: an agreement word and a summit in the sentence (by name or by place), the
+document's summit when the sentence speaks of its results, of "de top", or of its
+leaders acting ("Ook lanceerden de leiders het X"), or the summit of the sentence
+before when this one names its agreement ("Die afspraak, de X, ..."). A target: a
+percentage of GDP stated as a norm of the pledge the sentence (or the one before)
+names, right after its name ("de DIP van 2 procent") or called its floor or goal;
+a new pledge's target is the new pledge's."""
 from __future__ import annotations
 
 import re
@@ -61,6 +69,40 @@ def _refers_to_summit(sent) -> bool:
 
 
 _NEGATIONS = frozenset({"geen", "niet", "nog", "nooit"})
+# the summit's own agents: "Ook lanceerden de leiders het X" in the report of a summit is at that summit
+_LEADERS = frozenset({"leiders", "regeringsleiders", "staatshoofden"})
+# ... unless the sentence looks back to another time
+_OTHER_TIME = frozenset({"eerder", "eerdere", "destijds", "toen", "vorige", "vorig", "geleden", "ooit", "sinds"})
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+# "Die afspraak, de Pledge of ...": a plan named as the agreement of the sentence before
+_ANAPHOR_DETS = frozenset({"die", "deze", "dit", "dat"})
+_AGREEMENT_NOUNS = frozenset({"afspraak", "afspraken", "akkoord", "besluit", "overeenkomst", "toezegging"})
+
+
+def _leaders_act(ctx: Context, sent, words: set[str], main: str) -> bool:
+    """``De regeringsleiders hebben een Defence Package aangenomen`` in a document about a
+    summit: the leaders agree at that summit, unless the sentence names another year before
+    the plan or looks back (``eerder``, ``destijds``)."""
+    if words.isdisjoint(_LEADERS) or not words.isdisjoint(_OTHER_TIME):
+        return False
+    start = ((ctx.doc.user_data.get("kg_events") or {}).get("meetings", {}).get(main) or {}).get("start")
+    own = str(start)[:4] if start else None
+    things = spans_in(ctx.doc, sent.start, sent.end, AGREED_CLASSES)
+    clause = doc_text(ctx.doc)[sent.start_char:things[0].start_char] if things else span_text(ctx.doc, sent)
+    return all(y == own for y in _YEAR_WORD.findall(clause))  # "vanaf 2020" after the plan is its content
+
+
+def _names_that_agreement(ctx: Context, sent, before) -> bool:
+    """Does ``sent`` open with ``Die afspraak``/``Dit besluit`` right after ``before``, in its paragraph?"""
+    lw = lowers(ctx.doc)
+    first = [lw[i] for i in range(sent.start, min(sent.end, sent.start + 4)) if lw[i].strip()][:2]
+    if len(first) < 2 or first[0] not in _ANAPHOR_DETS or first[1] not in _AGREEMENT_NOUNS:
+        return False
+    all_sents = sents(ctx.doc)
+    k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), None)
+    if k is None or k == 0 or all_sents[k - 1].start != before.start:
+        return False
+    return "\n\n" not in doc_text(ctx.doc)[before.end_char:sent.start_char]
 
 
 def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_agreed: bool = False) -> bool:
@@ -80,6 +122,7 @@ def _agreed_at(ctx: Context) -> None:
     main = ev.get("main")
     main_is_summit = bool(main and ev["meetings"][main]["cls"] == "Summit")
     prev, prev_said_where, prev_agreed = None, False, False
+    last_where = None  # (summit, sentence) of the last agreement said to be at a summit, of no named plan
     for sent in sents(doc):
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
@@ -88,8 +131,13 @@ def _agreed_at(ctx: Context) -> None:
         if agreed:
             summits = spans_in(doc, sent.start, sent.end, ("Summit",))
             summit = summits[0].kb_id_ if summits else _summit_by_place(ctx, sent)
-            if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)):
+            if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
+                                                       or _leaders_act(ctx, sent, words, main)):
                 summit = main
+            if summit is None and things and last_where is not None and _names_that_agreement(ctx, sent, last_where[1]):
+                summit = last_where[0]  # "... spraken op de top in X af om ... Die afspraak, de Y, ..."
+            if summit is not None and not things:
+                last_where = (summit, sent)
             subjects = things
             if not subjects and _carries_over(doc, prev, sent, words, prev_said_where, prev_agreed and bool(
                     spans_in(doc, prev.start, prev.end, AGREED_CLASSES))):
