@@ -1,0 +1,41 @@
+"""kg.extract.operations: participants of the operation a paragraph is about."""
+from pathlib import Path
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import extract
+from kg.model import Ref, SourceText
+from kg.nlp import make_pipeline
+
+TEXT = """Den Haag, 9 september 2026
+
+Achtergrond
+Sinds 2023 leidt Canada operatie Northern Shield, een trainingsmissie in Letland. De missie wordt gesteund door Denemarken, IJsland en Estland. Ook België neemt sinds dit voorjaar deel, met zo'n veertig militairen afkomstig van het Korps Mariniers.
+
+Overig
+De training wordt ondersteund door Portugal. Zweden en Finland nemen aan deze operatie niet deel. Spanje neemt naar verwachting later deel.
+"""
+
+
+@pytest.fixture(scope="module")
+def parts():
+    ct = clean(SourceText(Path("operatie.txt"), TEXT))
+    ex = extract(make_pipeline()(ct.text), ct)
+    return {(f.subject, f.object.key) for f in ex.facts
+            if f.predicate == "kg:participant" and isinstance(f.object, Ref)}
+
+
+def test_supported_by_a_list_of_countries(parts):
+    op = "operation/northern-shield"
+    assert {(op, "country/denemarken"), (op, "country/ijsland"), (op, "country/estland")} <= parts
+
+
+def test_taking_part_without_naming_the_operation_and_the_units_troops_come_from(parts):
+    assert ("operation/northern-shield", "country/belgie") in parts
+    assert ("operation/northern-shield", "organisation/korps-mariniers") in parts
+
+
+def test_another_paragraph_negations_and_hedges_state_nothing(parts):
+    for country in ("portugal", "zweden", "finland", "spanje"):
+        assert not any(o == f"country/{country}" for _, o in parts), country
