@@ -39,3 +39,11 @@ def test_taking_part_without_naming_the_operation_and_the_units_troops_come_from
 def test_another_paragraph_negations_and_hedges_state_nothing(parts):
     for country in ("portugal", "zweden", "finland", "spanje"):
         assert not any(o == f"country/{country}" for _, o in parts), country
+
+
+def test_an_operation_located_in_a_list_of_states():
+    ct = clean(SourceText(Path("locatie.txt"), "Nederland draagt bij aan operatie Baltic Guard, die oefeningen "
+                                                 "in Estland, Letland en Litouwen houdt.\n"))
+    ex = extract(make_pipeline()(ct.text), ct)
+    where = {f.object.key for f in ex.facts if f.predicate == "schema:location" and f.subject == "operation/baltic-guard"}
+    assert where == {"country/estland", "country/letland", "country/litouwen"}

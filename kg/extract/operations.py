@@ -13,6 +13,8 @@ one operation the paragraph named last (a sentence naming several names none), a
   do the units its troops come from (``militairen, afkomstig van <units>``).
 
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
+An operation located in the first state of a list (``in Polen en Duitsland``) is
+located in each.
 """
 from __future__ import annotations
 
@@ -125,6 +127,26 @@ def _takes_part(ctx: Context, sent, current: str) -> None:
 _LOOK_BACK = 4  # sentences
 
 
+def _coordinated_locations(ctx: Context) -> None:
+    """``EUMAM Ukraine, die trainingen in Polen en Duitsland verzorgt``: an operation located in
+    the first state of a coordinated list is located in each of them."""
+    from kg.nlp.components.docindex import sent_of
+    doc = ctx.doc
+    located = [(f.subject, f.object.key, f.evidence.start) for f in ctx.extraction.facts
+               if f.predicate == "schema:location" and f.subject.startswith("operation/")
+               and hasattr(f.object, "key") and f.evidence is not None]
+    if not located:
+        return
+    places = spans_in(doc, 0, len(doc), ("Country", "Place"))
+    for op, where, ev_start in located:
+        for sp in (s for s in places if s.kb_id_ == where):
+            sent = sent_of(doc, sp)
+            if ctx.clean.to_source(sent.start_char, sent.start_char)[0] != ev_start:
+                continue
+            for other in _list_after(ctx, sp.start, sent.end, ("Country", "Place"))[1:]:
+                link(ctx, op, "schema:location", other.kb_id_, other, "operations.location_list")
+
+
 def _paragraph_operation(ctx: Context, k: int, all_sents: list) -> str | None:
     """The operation the paragraph of sentence ``k`` named last before it: the one operation of
     the nearest earlier sentence that names any, none when that sentence names several or a
@@ -148,6 +170,7 @@ def run(ctx: Context) -> None:
 
     from kg.extract.events import sentences_with
     doc = ctx.doc
+    _coordinated_locations(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | {"deel"})
     if not found:
         return
