@@ -47,3 +47,14 @@ def test_an_operation_located_in_a_list_of_states():
     ex = extract(make_pipeline()(ct.text), ct)
     where = {f.object.key for f in ex.facts if f.predicate == "schema:location" and f.subject == "operation/baltic-guard"}
     assert where == {"country/estland", "country/letland", "country/litouwen"}
+
+
+def test_framework_nations_of_the_paragraphs_operation():
+    text = ("Den Haag, 1 juli 2026\n\nDe top besloot over Baltic Air Policing. Vanaf 2027 patrouilleren vier "
+            "eskaders boven Estland en Letland. Noorwegen en Italië treden op als kaderlanden van de eskaders "
+            "in Estland en Letland.\n")
+    ct = clean(SourceText(Path("kader.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    parts = {f.object.key for f in ex.facts if f.predicate == "kg:participant"
+             and f.subject == "operation/baltic-air-policing"}
+    assert parts == {"country/noorwegen", "country/italie"}

@@ -10,7 +10,8 @@ one operation the paragraph named last (a sentence naming several names none), a
 * ``<operation or anaphor> wordt ondersteund/gesteund door <countries>``: the
   countries take part;
 * ``<country> neemt deel`` with no object of its own: the country takes part, and so
-  do the units its troops come from (``militairen, afkomstig van <units>``).
+  do the units its troops come from (``militairen, afkomstig van <units>``);
+* ``<countries> treden op als kaderlanden``: the states of the opening list lead it.
 
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
@@ -34,6 +35,7 @@ _TAKE_VERBS = frozenset(_DATA["take_part_verbs"])
 _TROOP_NOUNS = frozenset(_DATA["troop_nouns"])
 _SOURCE_WORDS = frozenset(_DATA["troop_source_words"])
 _NEGATIONS = frozenset(_DATA["negations"])
+_LEAD_NOUNS = frozenset(_DATA["lead_nouns"])
 _JOINERS = frozenset({",", "en"})
 
 
@@ -93,6 +95,13 @@ def _supported_by(ctx: Context, sent, current) -> None:
             continue
         for sp in _list_after(ctx, words[n + 1] + 1, sent.end, ("Country",)):
             link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.supported_by")
+
+
+def _framework_nations(ctx: Context, sent, current: str) -> None:
+    """``Het Verenigd Koninkrijk, Canada en Duitsland treden op als kaderlanden``: the states of
+    the list that opens the sentence lead (a part of) the paragraph's operation."""
+    for sp in _list_after(ctx, sent.start, sent.end, ("Country",)):
+        link(ctx, current, "kg:participant", sp.kb_id_, sp, "operations.framework_nation")
 
 
 def _takes_part(ctx: Context, sent, current: str) -> None:
@@ -171,7 +180,7 @@ def run(ctx: Context) -> None:
     from kg.extract.events import sentences_with
     doc = ctx.doc
     _coordinated_locations(ctx)
-    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | {"deel"})
+    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"})
     if not found:
         return
     all_sents = sents(doc)
@@ -184,6 +193,9 @@ def run(ctx: Context) -> None:
         current = _paragraph_operation(ctx, bisect_right(starts, sent.start) - 1, all_sents)
         if words & _SUPPORT_VERBS:
             _supported_by(ctx, sent, current)
-        if current is not None and "deel" in words and words & _TAKE_VERBS \
-                and not spans_in(doc, sent.start, sent.end, ("Operation",)):
+        if current is None or spans_in(doc, sent.start, sent.end, ("Operation",)):
+            continue
+        if "deel" in words and words & _TAKE_VERBS:
             _takes_part(ctx, sent, current)
+        if words & _LEAD_NOUNS:
+            _framework_nations(ctx, sent, current)
