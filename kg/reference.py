@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg import paths
 from kg.errors import KGError
 from kg.slug import fold, slugify
 
-REF_DIR = Path(__file__).resolve().parent.parent / "ontology" / "reference"
+REF_DIR = paths.REF_DIR
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 

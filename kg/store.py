@@ -22,13 +22,14 @@ from typing import Iterable
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from kg import paths
 from kg.errors import KGError
 from kg.rdf.namespaces import STATISTICS_GRAPH
 
 ID = "https://w3id.org/navo-kg/id/"
 ONTOLOGY_GRAPH = ID + "graph/ontology"
 UNION_GRAPH = ID + "graph/default"  # where a triples file (Turtle, N-Triples) is loaded: no graph per document
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = paths.ONTOLOGY_DIR
 
 # Prefixes every query may use without declaring them.
 PREFIXES: dict[str, str] = {
