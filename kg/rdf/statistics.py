@@ -45,6 +45,7 @@ TOP_PAIRS = 100
 
 _TYPE, _MENTIONS, _RULE, _PREDICATE = str(RDF.type), str(KG.mentions), str(KG.rule), str(RDF.predicate)
 _EVIDENCE, _KG = str(KG.Evidence), str(KG)
+COUNTED_PREDICATES = frozenset((_TYPE, _MENTIONS, _RULE, _PREDICATE))  # all that count_graph reads
 
 
 @dataclass
