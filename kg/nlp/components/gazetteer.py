@@ -15,6 +15,13 @@ word (there it is part of a person's or an organisation's name: ``koningin
 Victoria``, ``Universiteit Leiden``); and a ``context`` city only right after a
 place word (``in Zeist``, ``vliegbasis Volkel``) or right before ``, <country>``
 (``Tapa, Estland``). The word lists are in ``gazetteer.json``.
+
+A national body of the reference data (an entry with a ``country``: the Dutch
+ministries, the Koninklijke Luchtmacht) is not matched right after another
+state's adjective (``het Britse ministerie van Defensie``, ``de Duitse luchtmacht``).
+An initiative's or pledge's name is not matched right after a capitalised word
+that is not one of ``plan_prefixes`` (``NAVO``, ``EU``) or a country adjective: there
+it ends a longer name (``Space Readiness Action Plan``) that kg_acronyms reads.
 """
 from __future__ import annotations
 
@@ -37,6 +44,7 @@ _PLACE_WORDS = frozenset(DATA["place_words_before"])
 _PERSON_WORDS = frozenset(DATA["person_words"])
 _COUNCIL_HEADS = frozenset(DATA["council_heads"])
 _LIST_WORDS = frozenset((",", "en", "of"))
+_PLAN_PREFIXES = frozenset(DATA["plan_prefixes"])
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 
@@ -52,8 +60,15 @@ class Gazetteer:
         self.context: dict[tuple[str, ...], str] = {}  # words -> key of a place named only in context
         self.context_len = 1
         self.guarded: set[str] = set()  # keys of GeoNames places (never inside another name)
+        # a national body (a Dutch ministry, the Koninklijke Luchtmacht) -> its state's key
+        self.home: dict[str, str] = {}
+        self.named_plans: set[str] = set()  # keys of initiatives and pledges (never the tail of a longer name)
         context = set()
         for ent in self.ref.entities.values():
+            if ent.cls != "Place" and ent.country:
+                self.home[ent.key] = ent.country
+            if ent.cls in ("Initiative", "Pledge"):
+                self.named_plans.add(ent.key)
             if ent.cls == "Place" and ent.match != "curated":
                 self.guarded.add(ent.key)
                 if ent.match == "context":
@@ -112,7 +127,9 @@ class Gazetteer:
                 if cand and self._surface_ok(words[i:i + n], cand[1]):
                     hit = (n, cand[0])
                     break
-            if hit and (hit[1] not in self.guarded or self._free(doc, words, i, i + hit[0])):
+            if hit and (hit[1] not in self.guarded or self._free(doc, words, i, i + hit[0])) \
+                    and not (hit[1] in self.home and self._foreign(words, i, self.home[hit[1]])) \
+                    and not (hit[1] in self.named_plans and self._extends(doc, words, i)):
                 n, key = hit
                 out.append((words[i].start, words[i + n - 1].end, key))
                 i += n
@@ -186,6 +203,25 @@ class Gazetteer:
                         and words.norms[k - 1] not in _PLACE_WORDS:
                     return True
         return False
+
+    def _foreign(self, words, i: int, home: str) -> bool:
+        """Another state's adjective right before a national body's name: ``het Britse
+        ministerie van Defensie``, ``de Duitse luchtmacht`` are not the Dutch ones."""
+        if not i:
+            return False
+        state = self.ref.by_adjective.get(words.norms[i - 1])
+        return state is not None and state != home
+
+    def _extends(self, doc: Doc, words, i: int) -> bool:
+        """A capitalised word before a plan's name makes a longer name of its own
+        (``Space Readiness Action Plan`` is not the ``Readiness Action Plan``); NATO,
+        EU and the like (``NAVO Strategisch Concept``), a country adjective and a
+        sentence's first word do not."""
+        if not i:
+            return False
+        prev, norm = words.texts[i - 1], words.norms[i - 1]
+        return prev[:1].isupper() and prev.isalpha() and not doc[words.starts[i - 1]].is_sent_start \
+            and norm not in _PLAN_PREFIXES and norm not in self.ref.by_adjective
 
     @staticmethod
     def _free(doc: Doc, words, i: int, j: int, after_place_word: bool = False) -> bool:
