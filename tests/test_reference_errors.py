@@ -148,3 +148,16 @@ def test_build_stops_with_one_line_and_writes_nothing(refdir, tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "places.json" in err and "malformed JSON" in err
     assert "Traceback" not in err and not out.exists()
+
+
+def test_national_body_with_an_unknown_country_code(refdir):
+    edit(refdir / "organisations.json", lambda d: d["organisations"].append(
+        {"label": "Regionaal Wachtcommando", "aliases": [], "country": "XX"}))
+    msg = error_of(refdir)
+    assert "organisations.json" in msg and "'Regionaal Wachtcommando'" in msg and "'XX'" in msg
+
+
+def test_a_pledge_may_not_claim_an_initiatives_name(refdir):
+    edit(refdir / "pledges.json", lambda d: d["pledges"].append({"label": "Partnerschap voor Vrede"}))
+    msg = error_of(refdir)
+    assert "pledges.json" in msg and "initiatives.json" in msg

@@ -18,10 +18,12 @@ place word (``in Zeist``, ``vliegbasis Volkel``) or right before ``, <country>``
 
 A national body of the reference data (an entry with a ``country``: the Dutch
 ministries, the Koninklijke Luchtmacht) is not matched right after another
-state's adjective (``het Britse ministerie van Defensie``, ``de Duitse luchtmacht``).
-An initiative's or pledge's name is not matched right after a capitalised word
-that is not one of ``plan_prefixes`` (``NAVO``, ``EU``) or a country adjective: there
-it ends a longer name (``Space Readiness Action Plan``) that kg_acronyms reads.
+state's adjective or before ``van <that state>`` (``het Britse ministerie van
+Defensie``, ``de luchtmacht van Polen``). An initiative's or pledge's name is matched
+only with a capital (``een nieuw strategisch concept`` is a common phrase), and not
+right after a capitalised word that is not one of ``plan_prefixes`` (``NAVO``, ``EU``)
+or a country adjective: there it ends a longer name (``Space Readiness Action Plan``)
+that kg_acronyms reads.
 """
 from __future__ import annotations
 
@@ -128,8 +130,8 @@ class Gazetteer:
                     hit = (n, cand[0])
                     break
             if hit and (hit[1] not in self.guarded or self._free(doc, words, i, i + hit[0])) \
-                    and not (hit[1] in self.home and self._foreign(words, i, self.home[hit[1]])) \
-                    and not (hit[1] in self.named_plans and self._extends(doc, words, i)):
+                    and not (hit[1] in self.home and self._foreign(words, i, i + hit[0], self.home[hit[1]])) \
+                    and not (hit[1] in self.named_plans and self._not_plan(doc, words, i, i + hit[0])):
                 n, key = hit
                 out.append((words[i].start, words[i + n - 1].end, key))
                 i += n
@@ -204,19 +206,31 @@ class Gazetteer:
                     return True
         return False
 
-    def _foreign(self, words, i: int, home: str) -> bool:
-        """Another state's adjective right before a national body's name: ``het Britse
-        ministerie van Defensie``, ``de Duitse luchtmacht`` are not the Dutch ones."""
-        if not i:
-            return False
-        state = self.ref.by_adjective.get(words.norms[i - 1])
-        return state is not None and state != home
+    def _foreign(self, words, i: int, j: int, home: str) -> bool:
+        """Another state's adjective right before a national body's name, or ``van
+        <that state>`` right after it: ``het Britse ministerie van Defensie``, ``de Duitse
+        luchtmacht``, ``het ministerie van Defensie van Oekraïne`` are not the Dutch ones."""
+        state = self.ref.by_adjective.get(words.norms[i - 1]) if i else None
+        if state is not None and state != home:
+            return True
+        k = j + 1
+        if j < len(words) and words.norms[j] == "van":
+            if k < len(words) and words.norms[k] in ("de", "het"):
+                k += 1
+            for n in range(min(4, len(words) - k), 0, -1):
+                got = self.phrases.get(tuple(words.norms[k:k + n]))
+                if got is not None and got[0].startswith("country/"):
+                    return got[0] != home
+        return False
 
-    def _extends(self, doc: Doc, words, i: int) -> bool:
-        """A capitalised word before a plan's name makes a longer name of its own
-        (``Space Readiness Action Plan`` is not the ``Readiness Action Plan``); NATO,
-        EU and the like (``NAVO Strategisch Concept``), a country adjective and a
-        sentence's first word do not."""
+    def _not_plan(self, doc: Doc, words, i: int, j: int) -> bool:
+        """Words ``[i, j)`` that match a plan's or pledge's name but are not that name:
+        written without a capital (``een nieuw strategisch concept``, a common phrase), or
+        after a capitalised word that makes a longer name of its own (``Space Readiness
+        Action Plan`` is not the ``Readiness Action Plan``); NATO, EU and the like (``NAVO
+        Strategisch Concept``), a country adjective and a sentence's first word do not."""
+        if not any(c.isupper() for w in words.texts[i:j] for c in w):
+            return True
         if not i:
             return False
         prev, norm = words.texts[i - 1], words.norms[i - 1]

@@ -1,0 +1,127 @@
+"""Entity breadth from reference data (issue 13): NATO, EU and UN bodies, armed groups,
+Dutch state bodies, named plans and pledges, each by its Dutch and English names and
+acronyms; and where such a name is not the reference entity."""
+import pytest
+
+from kg import reference
+from kg.nlp import make_pipeline
+from kg.nlp.spans import mentions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def named(nlp, text):
+    """(class, key, text) of every mention the pipeline leaves."""
+    return {(s.label_, s.kb_id_, s.text) for s in mentions(nlp(text))}
+
+
+def keys(nlp, text, cls=None):
+    return {k for c, k, _ in named(nlp, text) if cls is None or c == cls}
+
+
+def test_nato_bodies_commands_and_agencies(nlp):
+    got = named(nlp, "In de Nucleaire Planningsgroep en het Militair Comité is gesproken over de plannen van "
+                     "SHAPE en JFC Brunssum; de NSPA en de NCI Agency leveren, DIANA en de Parlementaire "
+                     "Assemblee van de NAVO volgen het.")
+    assert {("Organisation", "organisation/nuclear-planning-group", "Nucleaire Planningsgroep"),
+            ("Organisation", "organisation/militair-comite", "Militair Comité"),
+            ("Organisation", "organisation/supreme-headquarters-allied-powers-europe", "SHAPE"),
+            ("Organisation", "organisation/allied-joint-force-command-brunssum", "JFC Brunssum"),
+            ("Organisation", "organisation/nato-support-and-procurement-agency", "NSPA"),
+            ("Organisation", "organisation/nato-communications-and-information-agency", "NCI Agency"),
+            ("Organisation", "organisation/defence-innovation-accelerator-for-the-north-atlantic", "DIANA"),
+            ("Organisation", "organisation/nato-parlementaire-assemblee",
+             "Parlementaire Assemblee van de NAVO")} <= got
+
+
+def test_english_and_dutch_names_are_one_body(nlp):
+    a = keys(nlp, "De Nuclear Planning Group kwam op 14 juni bijeen.", "Organisation")
+    b = keys(nlp, "De Nucleaire Planningsgroep (NPG) kwam op 14 juni bijeen.", "Organisation")
+    assert a == b == {"organisation/nuclear-planning-group"}
+
+
+def test_acronyms_that_are_words_or_other_names_need_capitals_or_a_definition(nlp):
+    # 'act', 'shape', 'Diana' and 'IS' as words or names; CAP undefined (also the EU's farm policy)
+    assert keys(nlp, "We act now to shape the future, zei Diana Jansen. Dat IS zo. Het CAP-budget daalt.",
+                "Organisation") | keys(nlp, "Het CAP-budget daalt.", "Initiative") == set()
+    # an in-document definition still makes the acronym the entity
+    got = named(nlp, "Nederland steunt het Comprehensive Assistance Package (CAP). Het CAP loopt door.")
+    assert {k for c, k, t in got if t == "CAP"} == {"initiative/comprehensive-assistance-package"}
+
+
+def test_eu_un_and_other_international_bodies(nlp):
+    got = keys(nlp, "De EDEO, het EU Militair Comité, de Algemene Vergadering van de VN, het "
+                    "Internationaal Strafhof, de G7 en de G20 en de OESO spraken erover.", "Organisation")
+    assert {"organisation/europese-dienst-voor-extern-optreden",
+            "organisation/militair-comite-van-de-europese-unie",
+            "organisation/algemene-vergadering-van-de-verenigde-naties", "organisation/internationaal-strafhof",
+            "organisation/g7", "organisation/g20", "organisation/oeso"} <= got
+    # the EU's military committee is not NATO's
+    assert "organisation/militair-comite" not in got
+
+
+def test_armed_and_terrorist_groups(nlp):
+    got = keys(nlp, "Turkije noemt de PKK en de YPG; in Jemen vallen de Houthi's schepen aan, in Somalië "
+                    "strijdt Al-Shabaab en in Afghanistan zijn Al Qaida en Da’esh actief.", "Organisation")
+    assert {"organisation/pkk", "organisation/ypg", "organisation/houthi-s", "organisation/al-shabaab",
+            "organisation/al-qaida", "organisation/isis"} <= got
+    assert keys(nlp, "De Houthi-rebellen vielen opnieuw aan.", "Organisation") == {"organisation/houthi-s"}
+
+
+def test_dutch_ministries_current_and_historic_names(nlp):
+    got = keys(nlp, "Het ministerie van Algemene Zaken en het ministerie van Veiligheid en Justitie "
+                    "overleggen met de AIVD, de MIVD en het Commando Landstrijdkrachten.", "Organisation")
+    assert got == {"organisation/ministerie-van-algemene-zaken",
+                   "organisation/ministerie-van-justitie-en-veiligheid",
+                   "organisation/algemene-inlichtingen-en-veiligheidsdienst",
+                   "organisation/militaire-inlichtingen-en-veiligheidsdienst",
+                   "organisation/commando-landstrijdkrachten"}
+
+
+def test_a_national_body_of_another_state_is_not_the_dutch_one(nlp):
+    got = keys(nlp, "Het Britse ministerie van Defensie, de Duitse luchtmacht en het ministerie van "
+                    "Defensie van Oekraïne werken samen.", "Organisation")
+    assert got == set()
+    # the Dutch ones still are, also with the Dutch adjective or 'van Nederland'
+    got = keys(nlp, "De Nederlandse luchtmacht en het ministerie van Defensie van Nederland.", "Organisation")
+    assert got == {"organisation/koninklijke-luchtmacht", "organisation/ministerie-van-defensie"}
+
+
+def test_named_plans_processes_and_funds_are_initiatives(nlp):
+    got = named(nlp, "Het NAVO2030-proces, het Partnership for Peace, de Mediterrane Dialoog, Smart Defence, "
+                     "PURL en het NAVO Innovatiefonds staan op de agenda.")
+    assert {("Initiative", "initiative/nato-2030", "NAVO2030-proces"),
+            ("Initiative", "initiative/partnership-for-peace", "Partnership for Peace"),
+            ("Initiative", "initiative/mediterranean-dialogue", "Mediterrane Dialoog"),
+            ("Initiative", "initiative/smart-defence", "Smart Defence"),
+            ("Initiative", "initiative/prioritised-ukraine-requirements-list", "PURL"),
+            ("Initiative", "initiative/nato-innovation-fund", "NAVO Innovatiefonds")} <= got
+
+
+def test_dutch_and_english_plan_names_are_one_entity(nlp):
+    assert keys(nlp, "Het nieuwe Strategic Concept wordt in Madrid aangenomen.", "Initiative") == \
+        keys(nlp, "Het nieuwe Strategische Concept wordt in Madrid aangenomen.", "Initiative") == \
+        {"initiative/strategisch-concept"}
+
+
+def test_pledges_named_without_the_word_pledge(nlp):
+    got = named(nlp, "In Warschau onderschreven de bondgenoten het Commitment to Enhance Resilience "
+                     "en de Cyber Defense Pledge.")
+    assert {("Pledge", "pledge/commitment-to-enhance-resilience", "Commitment to Enhance Resilience"),
+            ("Pledge", "pledge/cyber-defence-pledge", "Cyber Defense Pledge")} <= got
+
+
+def test_a_plan_name_inside_a_longer_name_or_in_lower_case_is_not_the_plan(nlp):
+    assert keys(nlp, "De bondgenoten bespraken het Space Readiness Action Plan.", "Initiative") == \
+        {"initiative/space-readiness-action-plan"}
+    assert keys(nlp, "Er komt een nieuw strategisch concept voor de krijgsmacht.", "Initiative") == set()
+
+
+def test_country_adjectives_from_the_taalunie_list_and_hyphenated_names():
+    ref = reference.load()
+    assert ref.country_of_adjective("Chileense").key == "country/chili"
+    assert ref.country_of_adjective("Thaise").key == "country/thailand"
+    assert ref.lookup("Bosnië-Herzegovina").key == "country/bosnie-en-herzegovina"
