@@ -125,3 +125,16 @@ def test_country_adjectives_from_the_taalunie_list_and_hyphenated_names():
     assert ref.country_of_adjective("Chileense").key == "country/chili"
     assert ref.country_of_adjective("Thaise").key == "country/thailand"
     assert ref.lookup("Bosnië-Herzegovina").key == "country/bosnie-en-herzegovina"
+
+
+def test_isaf_era_forces_and_eu_un_missions(nlp):
+    got = named(nlp, "De ANSF en het Afghan National Army worden getraind; EUPOL Afghanistan, UNAMA en "
+                     "NTM-I steunen dat, en Nederland draagt bij aan het Europees Defensiefonds.")
+    assert {("Organisation", "organisation/afghan-national-security-forces", "ANSF"),
+            ("Organisation", "organisation/afghan-national-army", "Afghan National Army"),
+            ("Operation", "operation/eupol-afghanistan", "EUPOL Afghanistan"),
+            ("Operation", "operation/unama", "UNAMA"),
+            ("Operation", "operation/nato-training-mission-iraq", "NTM-I"),
+            ("Initiative", "initiative/europees-defensiefonds", "Europees Defensiefonds")} <= got
+    # a given name is not the Afghan army
+    assert keys(nlp, "Volgens Ana de Vries ging het goed.", "Organisation") == set()
