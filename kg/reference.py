@@ -44,6 +44,12 @@ class RefEntity:
     # for places: the country key; for a national body (a Dutch ministry): its state's key
     country: str | None = None
     nato_accession: str | None = None
+    # Names that are common words or ambiguous ("IS"), matched with these capitals only and
+    # only in context (kg_gazetteer): the document names the entity otherwise, one of
+    # ``context_words`` stands right before, or (``context_compounds``) a compound "IS-strijders".
+    context_aliases: tuple[str, ...] = ()
+    context_words: tuple[str, ...] = ()
+    context_compounds: bool = False
     # How a place's name may be matched (scripts/make_reference.py): "curated" anywhere;
     # "name" (a big GeoNames city) not inside a person's or organisation's name;
     # "context" (other GeoNames cities, names that are common words) only in place-like context.
@@ -294,12 +300,22 @@ def load() -> Reference:
             home = _need(name, row, i, "country", optional=True)
             if home is not None and home not in ref.by_iso2:
                 _fail(name, _entry(row, i), f"field 'country' is not a known ISO country code: {home!r}")
+            compounds = row.get("context_compounds", False)
+            if not isinstance(compounds, bool):
+                _fail(name, _entry(row, i), "field 'context_compounds' must be true or false")
+            words = tuple(_need(name, row, i, "context_words", list, optional=True) or ())
+            if any(w != fold(w) for w in words):
+                _fail(name, _entry(row, i), "field 'context_words' must hold folded words (lower-case, no accents)")
             ent = RefEntity(key=f"{cls.lower()}/{slugify(label)}", cls=cls, label=label,
                             aliases=tuple(_need(name, row, i, "aliases", list, optional=True) or ()),
                             exact=tuple(_need(name, row, i, "exact", list, optional=True) or ()),
                             same_as=_qid(_wikidata(name, row, i)),
-                            country=ref.by_iso2[home] if home else None)
+                            country=ref.by_iso2[home] if home else None,
+                            context_aliases=tuple(_need(name, row, i, "context_aliases", list, optional=True) or ()),
+                            context_words=words, context_compounds=compounds)
             _add_entity(ref, claims, name, _entry(row, i), ent)
+            for alias in ent.context_aliases:
+                claims.claim(name, _entry(row, i), alias)
     # GeoNames cities + curated (scripts/make_reference.py): generated, some 32,000 of
     # them, where one name may be several cities (the generator decides which it names),
     # so only their shape is checked here, quickly.

@@ -161,3 +161,17 @@ def test_a_pledge_may_not_claim_an_initiatives_name(refdir):
     edit(refdir / "pledges.json", lambda d: d["pledges"].append({"label": "Partnerschap voor Vrede"}))
     msg = error_of(refdir)
     assert "pledges.json" in msg and "initiatives.json" in msg
+
+
+def test_context_words_must_be_folded(refdir):
+    edit(refdir / "organisations.json", lambda d: d["organisations"].append(
+        {"label": "Noordelijke Brigade", "context_aliases": ["NB"], "context_words": ["Terreurgroep"]}))
+    msg = error_of(refdir)
+    assert "organisations.json" in msg and "'Noordelijke Brigade'" in msg and "context_words" in msg
+
+
+def test_a_context_alias_is_claimed_like_any_name(refdir):
+    edit(refdir / "organisations.json", lambda d: d["organisations"].append(
+        {"label": "Noordelijke Brigade", "context_aliases": ["NAVO"]}))
+    msg = error_of(refdir)
+    assert "'Noordelijke Brigade'" in msg and "'NAVO'" in msg

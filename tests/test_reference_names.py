@@ -138,3 +138,23 @@ def test_isaf_era_forces_and_eu_un_missions(nlp):
             ("Initiative", "initiative/europees-defensiefonds", "Europees Defensiefonds")} <= got
     # a given name is not the Afghan army
     assert keys(nlp, "Volgens Ana de Vries ging het goed.", "Organisation") == set()
+
+
+def test_a_name_that_is_a_common_word_counts_only_in_context(nlp):
+    isis = "organisation/isis"
+    # after a context word, in a compound, or where the document names the group otherwise
+    assert {t for c, k, t in named(nlp, "De terreurgroep IS eiste de aanslag op.") if k == isis} == {"IS"}
+    assert {t for c, k, t in named(nlp, "IS-strijders trokken zich terug uit de stad.") if k == isis} \
+        == {"IS-strijders"}
+    assert {t for c, k, t in named(nlp, "Nederland bestrijdt ISIS in Irak. IS verliest terrein.")
+            if k == isis} == {"ISIS", "IS"}
+    # elsewhere it is the verb, in a heading too
+    assert isis not in keys(nlp, "Het IS een belangrijk moment, zei de minister.")
+    assert {t for c, k, t in named(nlp, "ISIS verloor terrein. WAT IS DE ROL VAN NEDERLAND?")
+            if k == isis} == {"ISIS"}
+
+
+def test_a_compound_names_the_group_by_its_head(nlp):
+    from kg.nlp.spans import entity_table
+    doc = nlp("IS-strijders trokken zich terug uit de stad.")
+    assert "IS" in entity_table(doc)["organisation/isis"]["alt_labels"]

@@ -23,7 +23,10 @@ Defensie``, ``de luchtmacht van Polen``). An initiative's or pledge's name is ma
 only with a capital (``een nieuw strategisch concept`` is a common phrase), and not
 right after a capitalised word that is not one of ``plan_prefixes`` (``NAVO``, ``EU``)
 or a country adjective: there it ends a longer name (``Space Readiness Action Plan``)
-that kg_acronyms reads.
+that kg_acronyms reads. An entry's ``context_aliases`` (``IS`` for ISIS: a common
+word in capitals) count only with their capitals and in context: the document names
+the entity otherwise, one of its ``context_words`` stands right before, or, where the
+entry allows, they open a compound (``IS-strijders``).
 """
 from __future__ import annotations
 
@@ -65,12 +68,16 @@ class Gazetteer:
         # a national body (a Dutch ministry, the Koninklijke Luchtmacht) -> its state's key
         self.home: dict[str, str] = {}
         self.named_plans: set[str] = set()  # keys of initiatives and pledges (never the tail of a longer name)
+        # an alias that is a common word ("IS") -> (key, words that may stand before it, compounds too?)
+        self.contextual: dict[str, tuple[str, frozenset, bool]] = {}
         context = set()
         for ent in self.ref.entities.values():
             if ent.cls != "Place" and ent.country:
                 self.home[ent.key] = ent.country
             if ent.cls in ("Initiative", "Pledge"):
                 self.named_plans.add(ent.key)
+            for alias in ent.context_aliases:
+                self.contextual[alias] = (ent.key, frozenset(ent.context_words), ent.context_compounds)
             if ent.cls == "Place" and ent.match != "curated":
                 self.guarded.add(ent.key)
                 if ent.match == "context":
@@ -140,9 +147,34 @@ class Gazetteer:
             if key:
                 out.append((words[i].start, words[i].end, key))
             i += 1
+        if self.contextual:
+            out = self._contextual(words, out, hyphens)
         if self.context:
             out = self._in_context(doc, words, out)
         return out
+
+    def _contextual(self, words, out: list, hyphens: list[int]) -> list:
+        """Add the aliases that are common words (``IS``), written with their capitals, where
+        the context says they are the name: the document names the entity otherwise
+        (``ISIS``), one of the entry's context words stands right before (``terreurgroep
+        IS``), or they open a compound (``IS-strijders``) when the entry allows that."""
+        ctx, texts, norms = self.contextual, words.texts, words.norms
+        cands = [i for i, t in enumerate(texts) if t in ctx]
+        cands += [i for i in hyphens if texts[i].split("-", 1)[0] in ctx and texts[i].split("-", 1)[1][:1].islower()]
+        if not cands:
+            return out
+        named = {key for _, _, key in out}
+        taken = {w for s, e, _ in out for w in range(s, e)}
+        found = []
+        for i in sorted(set(cands)):
+            text = texts[i]
+            compound = text not in ctx
+            key, before, compounds = ctx[text.split("-", 1)[0] if compound else text]
+            if words[i].start in taken or not (key in named or (i and norms[i - 1] in before)
+                                               or (compound and compounds)) or self._shouted(words, i):
+                continue
+            found.append((words[i].start, words[i].end, key))
+        return sorted(out + found) if found else out
 
     def _in_context(self, doc: Doc, words, out: list) -> list:
         """Add the ``context`` places: after a place word (``in Zeist``), before
@@ -203,6 +235,16 @@ class Gazetteer:
                 prev = words.texts[k - 1]
                 if words.norms[k - 1] in _PERSON_WORDS or prev[:1].isupper() and prev.isalpha() \
                         and words.norms[k - 1] not in _PLACE_WORDS:
+                    return True
+        return False
+
+    def _shouted(self, words, i: int) -> bool:
+        """Word ``i`` stands among words in capitals (a heading ``WAT IS DE ROL``): there a
+        common word is in capitals too. Acronyms of the reference data do not count."""
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(words):
+                t = words.texts[k]
+                if len(t) > 1 and t.isalpha() and t.isupper() and (words.norms[k],) not in self.phrases:
                     return True
         return False
 
@@ -282,7 +324,11 @@ class Gazetteer:
         for start, end, key in self.matches(doc):
             ent = self.ref.get(key)
             add_mention(doc, start, end, ent.cls, key)
-            register_entity(doc, key, ent.cls, ent.label, same_as=ent.same_as)
+            info = register_entity(doc, key, ent.cls, ent.label, same_as=ent.same_as)
+            if ent.context_aliases and end - start == 1:  # "IS-strijders": the name is "IS"
+                head = doc[start].text.split("-", 1)[0]
+                if head in ent.context_aliases and head != doc[start].text:
+                    info["alt_labels"].add(head)
         return doc
 
 
