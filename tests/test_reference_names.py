@@ -90,6 +90,12 @@ def test_a_national_body_of_another_state_is_not_the_dutch_one(nlp):
     assert got == {"organisation/koninklijke-luchtmacht", "organisation/ministerie-van-defensie"}
 
 
+def test_the_navy_in_lower_case_is_the_dutch_one_not_a_given_name(nlp):
+    assert keys(nlp, "Voor de missie levert de marine een fregat.", "Organisation") == \
+        {"organisation/koninklijke-marine"}
+    assert keys(nlp, "Volgens Marine Dupont en de Franse marine is dat zo.", "Organisation") == set()
+
+
 def test_named_plans_processes_and_funds_are_initiatives(nlp):
     got = named(nlp, "Het NAVO2030-proces, het Partnership for Peace, de Mediterrane Dialoog, Smart Defence, "
                      "PURL en het NAVO Innovatiefonds staan op de agenda.")
