@@ -32,7 +32,7 @@ def test_nato_bodies_commands_and_agencies(nlp):
             ("Organisation", "organisation/allied-joint-force-command-brunssum", "JFC Brunssum"),
             ("Organisation", "organisation/nato-support-and-procurement-agency", "NSPA"),
             ("Organisation", "organisation/nato-communications-and-information-agency", "NCI Agency"),
-            ("Organisation", "organisation/defence-innovation-accelerator-for-the-north-atlantic", "DIANA"),
+            ("Initiative", "initiative/defence-innovation-accelerator-for-the-north-atlantic", "DIANA"),
             ("Organisation", "organisation/nato-parlementaire-assemblee",
              "Parlementaire Assemblee van de NAVO")} <= got
 
@@ -135,6 +135,8 @@ def test_country_adjectives_from_the_taalunie_list_and_hyphenated_names():
     assert ref.lookup("Myanmar").key == ref.lookup("Birma").key == "country/myanmar-birma"
     assert ref.lookup("VAE").key == "country/verenigde-arabische-emiraten"
     assert ref.lookup("Saudi-Arabië").key == "country/saoedi-arabie"
+    # former states that letters recall
+    assert ref.lookup("Sovjet-Unie").cls == "Country" and ref.lookup("DDR").key == "country/oost-duitsland"
 
 
 def test_isaf_era_forces_and_eu_un_missions(nlp):
@@ -168,3 +170,18 @@ def test_a_compound_names_the_group_by_its_head(nlp):
     from kg.nlp.spans import entity_table
     doc = nlp("IS-strijders trokken zich terug uit de stad.")
     assert "IS" in entity_table(doc)["organisation/isis"]["alt_labels"]
+
+
+def test_isaf_commands_and_task_forces_are_whole_names(nlp):
+    got = named(nlp, "De Nederlandse Task Force Uruzgan viel onder Regional Command South; later "
+                     "leidde Nederland in RC-North een team.")
+    assert {("Organisation", "organisation/task-force-uruzgan", "Task Force Uruzgan"),
+            ("Organisation", "organisation/regional-command-south", "Regional Command South"),
+            ("Organisation", "organisation/regional-command-north", "RC-North")} <= got
+    # no partial name ("Task Force", "Regional Command") beside them
+    assert not {k for _c, k, _t in got} & {"organisation/task-force", "organisation/regional-command"}
+
+
+def test_a_named_pledge_of_the_washington_summit(nlp):
+    assert keys(nlp, "In Washington namen de bondgenoten de Pledge of Long-Term Security Assistance for "
+                     "Ukraine aan.", "Pledge") == {"pledge/pledge-of-long-term-security-assistance-for-ukraine"}
