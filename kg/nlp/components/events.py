@@ -1053,15 +1053,48 @@ _IDLE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:komt|komen|zal|zullen|wordt|wo
                    r"[^.;:!?]{0,60}?\b(?:niet|geen)\b(?:[^.;:!?]{0,40}?\b(?:bijeen\w*|vergader\w*|belegd|plaats)\b)?")
 
 
+# "… staat niet op de agenda", "… is (dit keer) niet voorzien": said right after the council's name
+_OFF_AGENDA = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:staat|staan|is|zijn|wordt|worden)\b[^.;:!?]{0,30}?\b(?:niet|geen)\b"
+                         r"[^.;:!?]{0,20}?\b(?:op\s+(?:de|het)\s+(?:agenda|programma)|voorzien|gepland|geagendeerd)\b")
+# "er vond geen bijeenkomst van de NAVO-Rusland Raad plaats", "geen aparte NRC": a negated gathering
+# of the council, said right before its name
+_NOT_HELD_BEFORE = re.compile(r"\b(?:geen|niet\s+een)\s+(?:\w+\s+)?(?:(?:bijeenkomst|vergadering|sessie|zitting)\s+"
+                              r"(?:plaats\s+)?van\s+(?:de\s+|het\s+)?)?$", re.IGNORECASE)
+# a council named as the one replaced or abolished ("de NUC, die de NAVO-Oekraïne Commissie vervangt",
+# "de voormalige X", "X werd opgeheven"): no longer a council that meets
+_FORMER_BEFORE = re.compile(r"(?:\b(?:voormalige|vroegere|toenmalige|opgeheven|afgeschafte)\s+|"
+                            r"\b(?:vervanging\s+van|opvolger\s+van|in\s+plaats\s+van)\s+(?:de\s+|het\s+)?)$", re.IGNORECASE)
+_REPLACED_OBJECT = re.compile(r"\b(?:die|dat|welke)\s+(?:de\s+|het\s+)$", re.IGNORECASE)
+_REPLACES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:vervangt|vervangen|verving|vervingen|opvolgt|opvolgen|opvolgde)\b", re.IGNORECASE)
+_REPLACED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:is|zijn|wordt|worden|werd|werden)\s+(?:\w+\s+){0,3}?"
+                             r"(?:vervangen|opgeheven|afgeschaft|opgevolgd)\b", re.IGNORECASE)
+
+
 def _idle_bodies(doc: Doc, bodies) -> set[str]:
-    """Councils the text says do not meet: no session of the meeting, even under their own heading."""
+    """Councils the text says do not meet (``… komt niet bijeen``, ``… staat niet op de
+    agenda``, ``er vond geen bijeenkomst van … plaats``) or names as replaced or
+    abolished: no session of the meeting, even under their own heading."""
     text = doc_text(doc)
     out = set()
     for b in bodies:
         m = _IDLE.match(text, b.end_char, min(len(text), b.end_char + 160))
         if m and (m.group(0).split()[0] == "vergadert" or re.search(r"(?:bijeen|vergader|belegd|plaats)\w*$", m.group(0))):
             out.add(b.kb_id_)
+            continue
+        before = text[max(0, b.start_char - 80):b.start_char]
+        if _OFF_AGENDA.match(text, b.end_char, min(len(text), b.end_char + 120)) or _NOT_HELD_BEFORE.search(before):
+            out.add(b.kb_id_)
+        elif _superseded(text, b, before):
+            out.add(b.kb_id_)
     return out
+
+
+def _superseded(text: str, b, before: str) -> bool:
+    """Is council mention ``b`` named as a former council, or as the one another replaces?"""
+    after = (text, b.end_char, min(len(text), b.end_char + 80))
+    if _FORMER_BEFORE.search(before) or _REPLACED_AFTER.match(*after):
+        return True
+    return bool(_REPLACED_OBJECT.search(before)) and bool(_REPLACES.match(*after))
 
 
 def _format_gatherings(doc: Doc) -> list[int]:
@@ -1094,14 +1127,67 @@ def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date) -> Meeting | None
     opening = [m for m in meetings if m.start < len(doc) and doc[m.start].idx < limit]
     if not opening:
         return None
-    lw = lowers(doc)
     for m in opening:
-        sent = sent_of(doc, doc[m.start])
-        if any(w in _DOCUMENT_WORDS for w in lw[sent.start:m.start]):
+        if _named_as_document_topic(doc, m):
             return m
     # Else the first one named, unless it is long past: a letter that recalls "de
     # NAVO-top in Warschau in 2016" is not about that summit.
     return next((m for m in opening if not _long_past(m, doc_date)), None)
+
+
+def _named_as_document_topic(doc: Doc, m: Meeting) -> bool:
+    """Does "agenda", "verslag" or "inzet" precede meeting ``m`` in its sentence?"""
+    sent = sent_of(doc, doc[m.start])
+    return any(w in _DOCUMENT_WORDS for w in lowers(doc)[sent.start:m.start])
+
+
+_NOT_MEETING_DOC = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in DATA["not_meeting_document_patterns"]]
+_PURPOSE_OPENERS = frozenset(DATA["purpose_openers"])
+_TOPIC_WORDS = frozenset(DATA["meeting_topic_words"])
+_TOPIC_SUFFIXES = tuple(DATA["meeting_topic_words"])
+
+
+def _concerned(doc: Doc, main: Meeting | None, meetings: list[Meeting]) -> str | None:
+    """The key of the meeting the document concerns (is the agenda or report of): its
+    main meeting, unless its genre never is a meeting's agenda or report (answers to
+    written questions, an article-100 letter), or, when no "agenda"/"verslag" names
+    the meeting, the letter's "Hierbij ..." sentence names no meeting at all (it
+    is about a decision, a mission, a question: the summit it recalls is not its topic)."""
+    if main is None or not main.key:
+        return None
+    opening = doc_text(doc)[:2500]
+    if any(rx.search(opening) for rx in _NOT_MEETING_DOC):
+        return None
+    if _named_as_document_topic(doc, main):
+        return main.key
+    purpose = _purpose_sentence(doc)
+    if purpose is not None and not _names_meeting(doc, purpose, meetings):
+        return None
+    return main.key
+
+
+def _purpose_sentence(doc: Doc):
+    """The sentence of the opening that tells the reader what the letter is for: it
+    starts with "Hierbij" and addresses the reader within a few words ("Hierbij
+    informeer ik u", "Hierbij ontvangt uw Kamer"), or None."""
+    lw, ns = lowers(doc), _ns(doc)
+    limit = min(len(doc_text(doc)), 2500)
+    for k, i in enumerate(ns):
+        if doc[i].idx >= limit:
+            break
+        if lw[i] in _PURPOSE_OPENERS and not {lw[j] for j in ns[k + 1:k + 7]}.isdisjoint(("u", "uw")):
+            sent = sent_of(doc, doc[i])
+            if next(j for j in ns if j >= sent.start) == i:
+                return sent
+    return None
+
+
+def _names_meeting(doc: Doc, sent, meetings: list[Meeting]) -> bool:
+    """A meeting mention, or a word for a meeting or its agenda/report, in ``sent``."""
+    if any(sent.start <= m.start < sent.end for m in meetings):
+        return True
+    return any(w in _TOPIC_WORDS or w.endswith(_TOPIC_SUFFIXES) and "-" in w
+               for w in lowers(doc)[sent.start:sent.end])
 
 
 RECALLED_DAYS = 120  # a report follows its meeting within weeks; a meeting further back is recalled
@@ -1187,6 +1273,7 @@ class EventFinder:
             "year": year,
             "meetings": info,
             "main": main.key if main else None,
+            "concerns": _concerned(doc, main, meetings),
             "sessions": [{"key": s.key, "label": s.label, "span": (s.start, s.end), "scopes": s.scopes, "heading": s.heading,
                           "body": s.body} for s in sessions],
             "headings": _doc_headings(doc),
