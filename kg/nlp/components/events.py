@@ -490,7 +490,10 @@ def _kind_of_portfolio(doc, ns, k) -> str | None:
     return "joint" if len(kinds) > 1 else kinds.pop()
 
 
-def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meeting]:
+def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -> list[Meeting]:
+    """Ministerial mentions (phrases of ``ministerial_phrases``, "bijeenkomst van de ministers
+    van …"), with the place and date their words state; ``others`` are the summit mentions
+    (a place that follows one is that summit's)."""
     out: list[Meeting] = []
     pos = _Positions(ns)
     seen: set[int] = set()
@@ -565,7 +568,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
             date = _sentence_date(doc, m, dates)
         m.date, m.year = date, (date.year if date else year)
         if place is None:
-            place = _place_in_sentence(doc, m, before=held)
+            place = _place_in_sentence(doc, m, before=held, others=others)
         if place is not None:
             m.place_span = place
             m.place = _title(doc[place[0]:place[1]].text)
@@ -589,13 +592,16 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
     return inside[0] if len(inside) == 1 else None
 
 
-def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False) -> tuple[int, int] | None:
+def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False, others=()) -> tuple[int, int] | None:
     """``kwamen de ministers ... bijeen op het NAVO-hoofdkwartier in Brussel``: a known
     place after ``in`` later in the meeting's sentence (or, when the sentence says
     the meeting was held, earlier in it: "vond op het NAVO-hoofdkwartier in Brussel
-    een vergadering plaats")."""
+    een vergadering plaats"). Not past another meeting's mention (``others``): "de
+    laatste bijeenkomst van de ministers voor de NAVO-top in Den Haag" is not in Den Haag."""
     sent = sent_of(doc, doc[m.start])
-    spans = [doc[m.end:sent.end], *([doc[sent.start:m.start]] if before else [])]
+    after_end = min([o.start for o in others if m.end <= o.start < sent.end], default=sent.end)
+    before_start = max([o.end for o in others if sent.start <= o.end <= m.start], default=sent.start)
+    spans = [doc[m.end:after_end], *([doc[before_start:m.start]] if before else [])]
     for part in spans:
         for t in part:
             at = t.lower_ in ("in", "te") or t.lower_ == "het" and t.i > sent.start and doc[t.i - 1].lower_ == "op"
@@ -765,14 +771,17 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
             m.kind = next(iter(specific))
     for m in ms:
         m.date = _context_year(doc, m, doc_date)
+    # "de vorige FMM, van 3 en 4 december": another meeting; a later bare "de FMM" is not it,
+    # and an undated "de vorige FMM" is not the one named before it either
+    other = [_another_meeting(doc, m) for m in ms]
     for idx, m in enumerate(ms):
-        if m.date is None or m.date.year is None:
-            earlier = [o for o in ms[:idx] if o.date is not None and o.date.year and o.kind == m.kind]
+        if (m.date is None or m.date.year is None) and not other[idx]:
+            dated = [o for j, o in enumerate(ms[:idx]) if o.date is not None and o.date.year and not other[j]]
+            earlier = [o for o in dated if o.kind == m.kind]
             if earlier:
                 m.date = earlier[-1].date
             elif m.kind == "ministerial":
-                anyd = [o for o in ms[:idx] if o.date is not None and o.date.year]
-                m.date = anyd[-1].date if anyd else m.date
+                m.date = dated[-1].date if dated else m.date
     for m in ms:
         d = m.date if m.date is not None and m.date.year else None
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
@@ -786,6 +795,22 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
         if short:
             m.alt = [f"{short} {_date_label(d)}", f"{short} {MONTH_NAMES[d.month1 - 1]} {d.year}",
                      f"{base.removeprefix('NAVO ')} {_date_label(d)}"]
+
+
+_OTHER_MEETING = frozenset(DATA["other_meeting_words"])
+
+
+def _another_meeting(doc: Doc, m: Meeting) -> bool:
+    """``de vorige FMM``, ``de volgende DMM``: the mention names a meeting other than the
+    one the text is about (the word before it, past an article)."""
+    lw, ns = lowers(doc), _ns(doc)
+    k = bisect_left(ns, m.start)
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if lw[ns[j]] in _OTHER_MEETING:
+            return True
+        if lw[ns[j]] not in ("de", "het", "een"):
+            break
+    return False
 
 
 def _date_label(d: DateMention) -> str:
@@ -1250,7 +1275,7 @@ class EventFinder:
         ns = _ns(doc)
         dates = _dates_by_token(doc, year)
         summits = _summits(doc, ns, dates)
-        ministerials = _ministerials(doc, ns, dates, self.matcher)
+        ministerials = _ministerials(doc, ns, dates, self.matcher, summits)
         doc_date = _doc_date(doc)
         summits = _kind_summits(doc, ns, dates, summits)
         _resolve_summits(doc, summits, doc_date, dates)
