@@ -50,7 +50,8 @@ MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "
 _BRIDGE = {"die", "dat", "op", "van", "tot", "en", "met", "jl.", "jl", "a.s.", "j.l.", "aanstaande", "afgelopen",
            "vorig", "vorige", "komende", "(", ")", ",", "–", "-", "t/m", "vindt", "plaats", "heeft", "wordt",
            "is", "zal", "dinsdag", "woensdag", "donderdag", "vrijdag", "maandag", "zaterdag", "zondag",
-           *MONTH_NAMES}
+           *MONTH_NAMES, *DATA["held_bridge"]}
+_SEASONS = frozenset(DATA["season_words"])
 _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
 _PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
@@ -249,6 +250,10 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
                 year = int(nxt.text)
                 k += 2
                 continue
+            season = _season_year(doc, ns, k + 1)
+            if season is not None and year is None:  # "in het voorjaar van 2009"
+                year, k = season
+                continue
             if place is None:
                 ps = _place_after(doc, ns, k + 1)
                 if ps is not None:
@@ -262,6 +267,23 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
             continue
         break
     return place, date, year
+
+
+def _season_year(doc, ns, k) -> tuple[int, int] | None:
+    """``het voorjaar van 2009``, ``de eerste helft van 2026``, ``begin 2027`` from
+    ns-position ``k``: (the year, the ns-position after it), or None."""
+    lw = lowers(doc)
+    j, seen = k, False
+    while j < len(ns) and j - k < 5:
+        w = lw[ns[j]]
+        if re.fullmatch(r"(19|20)\d\d", w):
+            return (int(w), j + 1) if seen else None
+        if w in _SEASONS:
+            seen = True
+        elif w not in ("het", "de", "van"):
+            return None
+        j += 1
+    return None
 
 
 def _date_before(doc, ns, pos, dates):
@@ -1241,6 +1263,13 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
             also = rec.setdefault("also_places", [])
             if text_place not in (k for k, _ in also):
                 also.append((text_place, (m.start, m.end)))
+        second = _second_host(doc, m)
+        if second is not None:  # "in Straatsburg en Kehl": a summit with two host places
+            key = _place_key(doc, _title(doc[second[0]:second[1]].text))
+            add_mention(doc, second[0], second[1], "Place", key)
+            also = rec.setdefault("also_places", [])
+            if key not in (k for k, _ in also):
+                also.append((key, (m.start, m.end)))
         if rec["start"] is None:
             rec["start"], rec["end"], rec["date_span"] = m.ref.start, m.ref.end, (m.start, m.end)
         if rec["place"] is None and m.ref.place:
@@ -1255,6 +1284,21 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
         city = DATA["headquarters_city"].get(fold(m.place))
         rec["place"] = _place_key(doc, city) if city else text_place
         rec["place_span"] = (m.start, m.end)
+
+
+def _second_host(doc: Doc, m: Meeting) -> tuple[int, int] | None:
+    """``gehouden in Straatsburg en Kehl``: the token span of a second place after "en" that
+    the reference summit also names as its host, or None."""
+    if m.ref is None or m.place_span is None:
+        return None
+    ns = _ns(doc)
+    k = bisect_left(ns, m.place_span[1])
+    if k + 1 >= len(ns) or lowers(doc)[ns[k]] != "en":
+        return None
+    span = _place_after(doc, ns, k + 1)
+    if span is None or fold(doc[span[0]:span[1]].text) not in m.ref.place_names:
+        return None
+    return span
 
 
 class EventFinder:
