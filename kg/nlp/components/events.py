@@ -964,6 +964,7 @@ def _scope_end(doc: Doc, body, bodies) -> int:
     up to a sentence that turns to another session."""
     end = _paragraph_end(doc_text(doc), sent_of(doc, body).end_char)
     nouns = set(DATA["session_nouns"])
+    formats = _format_sessions(doc)  # "in RS-formaat": another gathering
     sent = sent_of(doc, body)
     lw, space = lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
     while sent.end < len(doc) and sent.end_char < end:
@@ -972,7 +973,7 @@ def _scope_end(doc: Doc, body, bodies) -> int:
                     for b in bodies)
         # another gathering: "een bijeenkomst", "een ISAF-bijeenkomst", "het werkdiner"
         new = any((lw[i] in nouns or lw[i].endswith(_GATHERING_SUFFIXES)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
-                  for i in range(nxt.start, nxt.end))
+                  for i in range(nxt.start, nxt.end)) or any(nxt.start <= f[0] < nxt.end for f in formats)
         first = next((lw[i] for i in range(nxt.start, nxt.end) if not space[i]), "")
         if other or new or first in DATA["topic_shift_words"]:
             return nxt.start_char
@@ -1048,7 +1049,14 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         if any(sess.start <= i < sess.end for sess in out.values()):
             continue
         sent = sent_of(doc, tok)
-        add(tok.text, tok.text, i, i + 1, (sent.start_char, sent.end_char))
+        add(tok.text, tok.text, i, i + 1, (sent.start_char, _referring_end(doc, sent)))
+    # a gathering "in RS-formaat", "in ISAF-samenstelling": a session named after that format
+    for start, end, stem in _format_sessions(doc):
+        if any(sess.start <= start < sess.end or start <= sess.start < end for sess in out.values()):
+            continue
+        sent = sent_of(doc, doc[start])
+        label = "bijeenkomst in " + " ".join(doc[start:end].text.split())
+        add(_format_name(doc, stem), label, start, end, (sent.start_char, _referring_end(doc, sent)))
     # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
     for i, scope in _margin_gatherings(doc):
         if any(sess.start <= i < sess.end for sess in out.values()):
@@ -1142,6 +1150,83 @@ def _superseded(text: str, b, before: str) -> bool:
     if _FORMER_BEFORE.search(before) or _REPLACED_AFTER.match(*after):
         return True
     return bool(_REPLACED_OBJECT.search(before)) and bool(_REPLACES.match(*after))
+
+
+_FORMAT_SUFFIXES = tuple(DATA["format_suffixes"])
+_FORMAT_CUES = frozenset(DATA["format_gathering_cues"])
+_REFERRING_OPENERS = frozenset(DATA["referring_openers"])
+
+
+def _format_sessions(doc: Doc) -> list[tuple[int, int, str]]:
+    """:func:`_find_format_sessions`, worked out once per doc."""
+    return memo(doc, "events.format_sessions_found", lambda: _find_format_sessions(doc))
+
+
+def _find_format_sessions(doc: Doc) -> list[tuple[int, int, str]]:
+    """``kwamen de ministers in RS-formaat bijeen``, ``vond een bijeenkomst plaats in
+    ISAF-samenstelling``: (first token, end token, the format's name) of a gathering in
+    the format of a named mission or forum, in a sentence that speaks of a gathering.
+    The name is capitalised and not NATO itself ("in NAVO-samenstelling")."""
+    out = []
+    lw, tx, ns = lowers(doc), texts(doc), _ns(doc)
+    for k in words_where(doc, "LOWER", "events.format_sessions", lambda w: w.endswith(_FORMAT_SUFFIXES)):
+        i = ns[k]
+        head = tx[i].rsplit("-", 1)[0]
+        if not head or not _is_cap(head) or fold(head) in DATA["nato_markers"] or fold(head) in ("navo", "nato"):
+            continue
+        # a name of more words: "in Resolute Support-formaat"
+        j = k
+        while j > 0 and j - k > -3 and _is_cap(tx[ns[j - 1]]) and lw[ns[j - 1]] not in _BRIDGE:
+            j -= 1
+        before = j - 1
+        while before >= 0 and lw[ns[before]] in ("het", "de"):
+            before -= 1
+        if before < 0 or lw[ns[before]] != "in":
+            continue
+        sent = sent_of(doc, doc[i])
+        if _FORMAT_CUES.isdisjoint(lw[sent.start:sent.end]):
+            continue
+        stem = " ".join([*(tx[ns[x]] for x in range(j, k)), head])
+        out.append((ns[j], i + 1, stem))
+    return out
+
+
+def _format_name(doc: Doc, stem: str) -> str:
+    """The name a format session is keyed by: the reference mission or forum the format's
+    name folds to ("ISAF"), else the one of the document whose initials it is ("RS":
+    Resolute Support), else the name itself."""
+    key = _reference_key(stem, ("Operation", "Organisation"))
+    if key is None and stem.isupper() and len(stem) >= 2:
+        for k, info in entity_table(doc).items():
+            if info["cls"] not in ("Operation", "Organisation"):
+                continue
+            names = [info["label"], *info.get("alt_labels", ())]
+            if any("".join(w[0] for w in n.replace("-", " ").split() if w[:1].isupper()) == stem
+                   and len(n.split()) >= 2 for n in names):
+                key = k
+                break
+    return key.split("/", 1)[1].replace("-", " ") if key else stem
+
+
+def _referring_end(doc: Doc, sent) -> int:
+    """The end of a gathering's text: its sentence ``sent`` and the next ones of the paragraph
+    that speak of it ("Hieraan namen … deel", "… nam aan deze sessie deel")."""
+    lw, text = lowers(doc), doc_text(doc)
+    nouns = set(DATA["session_nouns"])
+    para_end = text.find("\n\n", sent.end_char)
+    para_end = len(text) if para_end < 0 else para_end
+    end, nxt = sent.end_char, sent
+    while nxt.end < len(doc) and nxt.end_char <= para_end:
+        nxt = sent_of(doc, doc[nxt.end])
+        if nxt.start_char >= para_end:
+            break
+        first = next((lw[j] for j in range(nxt.start, nxt.end) if not doc[j].is_space), "")
+        refers = first in _REFERRING_OPENERS or any(
+            lw[j] in nouns and j > nxt.start and lw[j - 1] in _REFERRING for j in range(nxt.start, nxt.end))
+        if not refers:
+            break
+        end = nxt.end_char
+    return end
 
 
 def _format_gatherings(doc: Doc) -> list[int]:
