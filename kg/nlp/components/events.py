@@ -735,10 +735,30 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
             m.ref = next(iter(found.values()))  # "deze Leaders' Meeting": the one of this text
     for m in summits:
         if m.ref is not None:
-            m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases]
+            m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases, *_generic_names(m.ref)]
         elif m.place is not None and _known_place(m.place):
             m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
+
+
+def _generic_names(ref: SummitRef) -> list[str]:
+    """``NAVO-top Brussel 2017``: the plain name of a reference summit ("speciale NAVO-top
+    Brussel 2017", "NAVO-top Brussel mei 1989" name it otherwise), as texts name any
+    summit; none when another summit was held at that place that year."""
+    if not ref.place or ref.start is None:
+        return []
+    name = f"NAVO-top {ref.place} {ref.start.year}"
+    if name == ref.label or name in ref.aliases or _summits_at(ref.place, ref.start.year) > 1:
+        return []
+    return [name]
+
+
+@lru_cache(maxsize=None)
+def _summits_at(place: str, year: int) -> int:
+    """How many reference summits were held at ``place`` in ``year``."""
+    from kg.reference import summits
+
+    return sum(1 for s in summits() if s.place == place and s.start is not None and s.start.year == year)
 
 
 def _date_tense(doc: Doc, d: DateMention) -> str | None:
