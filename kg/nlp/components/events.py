@@ -50,7 +50,7 @@ MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "
 _BRIDGE = {"die", "dat", "op", "van", "tot", "en", "met", "jl.", "jl", "a.s.", "j.l.", "aanstaande", "afgelopen",
            "vorig", "vorige", "komende", "(", ")", ",", "–", "-", "t/m", "vindt", "plaats", "heeft", "wordt",
            "is", "zal", "dinsdag", "woensdag", "donderdag", "vrijdag", "maandag", "zaterdag", "zondag",
-           *MONTH_NAMES, *DATA["held_bridge"]}
+           *MONTH_NAMES, *DATA["held_bridge"], *DATA["date_bridge"]}
 _SEASONS = frozenset(DATA["season_words"])
 _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
@@ -1129,7 +1129,7 @@ _IDLE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:komt|komen|zal|zullen|wordt|wo
 
 
 # "… staat niet op de agenda", "… is (dit keer) niet voorzien": said right after the council's name
-_OFF_AGENDA = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:staat|staan|is|zijn|wordt|worden)\b[^.;:!?]{0,30}?\b(?:niet|geen)\b"
+_OFF_AGENDA = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:staat|staan|is|zijn|wordt|worden)\b[^.;:!?]{0,30}?\b(?:niet|geen|evenmin|nooit)\b"
                          r"[^.;:!?]{0,20}?\b(?:op\s+(?:de|het)\s+(?:agenda|programma)|voorzien|gepland|geagendeerd)\b")
 # "er vond geen bijeenkomst van de NAVO-Rusland Raad plaats", "geen aparte NRC": a negated gathering
 # of the council, said right before its name
@@ -1138,7 +1138,7 @@ _NOT_HELD_BEFORE = re.compile(r"\b(?:geen|niet\s+een)\s+(?:\w+\s+)?(?:(?:bijeenk
 # a council named as the one replaced or abolished ("de NUC, die de NAVO-Oekraïne Commissie vervangt",
 # "de voormalige X", "X werd opgeheven"): no longer a council that meets
 _FORMER_BEFORE = re.compile(r"(?:\b(?:voormalige|vroegere|toenmalige|opgeheven|afgeschafte)\s+|"
-                            r"\b(?:vervanging\s+van|opvolger\s+van|in\s+plaats\s+van)\s+(?:de\s+|het\s+)?)$", re.IGNORECASE)
+                            r"\b(?:vervanging\s+van|opvolger\s+van|in\s+plaats\s+van|vervangt|verving)\s+(?:de\s+|het\s+)?)$", re.IGNORECASE)
 _REPLACED_OBJECT = re.compile(r"\b(?:die|dat|welke)\s+(?:de\s+|het\s+)$", re.IGNORECASE)
 _REPLACES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:vervangt|vervangen|verving|vervingen|opvolgt|opvolgen|opvolgde)\b", re.IGNORECASE)
 _REPLACED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:is|zijn|wordt|worden|werd|werden)\s+(?:\w+\s+){0,3}?"
