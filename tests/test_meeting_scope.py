@@ -170,3 +170,17 @@ def test_gatherings_in_a_format_are_sessions(nlp):
     assert "session/dmm-2018-02-baltic-air-policing" in sessions  # BAP: the initials of a mission the text names
     assert not any("pdf" in s for s in sessions)
     assert ("session/dmm-2018-02-kfor", "person/haradinaj") in facts(ex, "kg:participant")
+
+
+def test_format_gathering_of_another_time_is_no_session(nlp):
+    text = FORMATS.replace("Op 15 februari kwamen", "In 2016 kwamen")
+    _doc, ex = run(nlp, text)
+    assert "session/dmm-2018-02-kfor" not in _sessions(ex, "ministerial/dmm-2018-02")
+
+
+def test_previous_ministerial_in_the_opening_is_not_the_main_one(nlp):
+    text = ("Den Haag, 22 maart 2024\n\nHet verslag van de vorige FMM ontving u op 8 december 2023. Hierbij ontvangt u "
+            "de geannoteerde agenda voor de FMM op 3 en 4 april a.s. in Brussel.\n")
+    doc, ex = run(nlp, text)
+    assert doc.user_data["kg_events"]["main"] == "ministerial/fmm-2024-04"
+    assert _concerns(ex) == {"ministerial/fmm-2024-04"}

@@ -840,15 +840,16 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
 
 
 _OTHER_MEETING = frozenset(DATA["other_meeting_words"])
+_PREVIOUS_MEETING = frozenset(DATA["previous_meeting_words"])
 
 
-def _another_meeting(doc: Doc, m: Meeting) -> bool:
+def _another_meeting(doc: Doc, m: Meeting, words: frozenset = _OTHER_MEETING) -> bool:
     """``de vorige FMM``, ``de volgende DMM``: the mention names a meeting other than the
-    one the text is about (the word before it, past an article)."""
+    one the text is about (one of ``words`` before it, past an article)."""
     lw, ns = lowers(doc), _ns(doc)
     k = bisect_left(ns, m.start)
     for j in range(k - 1, max(-1, k - 3), -1):
-        if lw[ns[j]] in _OTHER_MEETING:
+        if lw[ns[j]] in words:
             return True
         if lw[ns[j]] not in ("de", "het", "een"):
             break
@@ -1075,6 +1076,8 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         if any(sess.start <= start < sess.end or start <= sess.start < end for sess in out.values()):
             continue
         sent = sent_of(doc, doc[start])
+        if not _at_main(doc, main, sent):
+            continue
         label = "bijeenkomst in " + " ".join(doc[start:end].text.split())
         add(_format_name(doc, stem), label, start, end, (sent.start_char, _referring_end(doc, sent)))
     # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
@@ -1211,6 +1214,31 @@ def _find_format_sessions(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+def _at_main(doc: Doc, main: Meeting, sent) -> bool:
+    """Does sentence ``sent`` speak of a gathering at the main meeting: it names no other
+    meeting and no day outside the main meeting's ("in 2019 spraken de ministers in
+    Weimar-formaat in Parijs" is not)?"""
+    if any(sp.label_ in ("Summit", "MinisterialMeeting") and sp.kb_id_ != main.key
+           and sent.start <= sp.start < sent.end for sp in mentions(doc)):
+        return False
+    first, last = (main.ref.start, main.ref.end) if main.ref is not None else \
+        (main.date.start, main.date.end) if main.date is not None and main.date.is_day and main.date.year else (None, None)
+    if first is None:
+        return True
+    lw = lowers(doc)
+    for i in range(sent.start + 1, sent.end):  # "in 2016 kwamen de ministers ... bijeen"
+        if lw[i - 1] == "in" and re.fullmatch(r"(19|20)\d\d", lw[i]) and not first.year <= int(lw[i]) <= last.year:
+            return False
+    for d in find_dates(span_text(doc, sent), first.year):
+        if d.year is None:
+            continue
+        if d.explicit_year and not first.year <= d.year <= last.year:
+            return False  # a year other than the meeting's: another gathering
+        if d.is_day and not first <= d.start <= last:
+            return False
+    return True
+
+
 def _format_name(doc: Doc, stem: str) -> str:
     """The name a format session is keyed by: the reference mission or forum the format's
     name folds to ("ISAF"), else the one of the document whose initials it is ("RS":
@@ -1279,6 +1307,8 @@ def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date) -> Meeting | None
     opening = [m for m in meetings if m.start < len(doc) and doc[m.start].idx < limit]
     if not opening:
         return None
+    # "het verslag van de vorige FMM" in an agenda: not the meeting it is the agenda of
+    opening = [m for m in opening if not _another_meeting(doc, m, _PREVIOUS_MEETING)]
     for m in opening:
         if _named_as_document_topic(doc, m):
             return m
