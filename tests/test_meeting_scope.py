@@ -184,3 +184,12 @@ def test_previous_ministerial_in_the_opening_is_not_the_main_one(nlp):
     doc, ex = run(nlp, text)
     assert doc.user_data["kg_events"]["main"] == "ministerial/fmm-2024-04"
     assert _concerns(ex) == {"ministerial/fmm-2024-04"}
+
+
+def test_invitation_for_the_gathering_named_before(nlp):
+    text = ("Hierbij bied ik u de geannoteerde agenda aan voor de NAVO-top in Brussel van 11 en 12 juli 2018.\n\n"
+            "Op 12 juli vindt een bijeenkomst plaats in Resolute Support-samenstelling. Hiervoor is ook de Afghaanse "
+            "president Ashraf Ghani uitgenodigd.\n")
+    _doc, ex = run(nlp, text)
+    assert "session/brussel-2018-resolute-support" in _sessions(ex, "summit/brussel-2018")
+    assert ("session/brussel-2018-resolute-support", "person/ghani") in facts(ex, "kg:participant")
