@@ -157,10 +157,43 @@ def test_op_before_a_place_is_no_name_particle(nlp):
 
 
 def test_no_dutch_default_for_a_person_placed_abroad_by_the_sentence(nlp):
-    ctx = read(nlp, "Canada werd op de top vertegenwoordigd door vicepremier Martin Tremblay.")
+    ctx = read(nlp, "In Canada sprak vicepremier Martin Tremblay op de top met de bondgenoten.")
     assert offices(ctx) == []
+    # the country the person represents is whose office it is (issue 13)
+    ctx = read(nlp, "Canada werd op de top vertegenwoordigd door vicepremier Martin Tremblay.")
+    assert offices(ctx) == [("person/tremblay", "office/vicepremier-ca")]
     # with the Netherlands in the sentence, or no country at all, the default stands
     ctx = read(nlp, "Nederland werd op de top vertegenwoordigd door vicepremier Martin Tremblay.")
     assert offices(ctx) == [("person/tremblay", "office/vicepremier-nl")]
     ctx = read(nlp, "Op de top sprak de plaatsvervangende SG Petra Lindqvist met Canada.")
     assert offices(ctx) == [("person/lindqvist", "office/plaatsvervangend-secretaris-generaal-navo")]
+
+
+def test_the_country_a_person_represents_is_whose_office_it_is(nlp):
+    # issue 13: a deputy prime minister named with no country, but as the one who represents one
+    ctx = read(nlp, "Italië werd op de top vertegenwoordigd door vicepremier Bianchi. "
+                    "Vicepremier Novak vertegenwoordigde Slovenië bij de ceremonie.")
+    got = offices(ctx)
+    assert ("person/bianchi", "office/vicepremier-it") in got
+    assert ("person/novak", "office/vicepremier-si") in got
+    assert not any(o.endswith("-nl") for _, o in got)
+
+
+def test_representing_does_not_override_a_stated_country(nlp):
+    ctx = read(nlp, "Spanje werd vertegenwoordigd door de Portugese vicepremier Costa.")
+    assert offices(ctx) == [("person/costa", "office/vicepremier-pt")]
+
+
+def classes(ctx):
+    return {k: e.cls for k, e in ctx.extraction.entities.items() if k.startswith("person/")}
+
+
+def test_my_colleague_in_a_ministers_letter_is_a_minister(nlp):
+    # issue 13: "mijn Deense ambtsgenoot X" in a letter a minister signs
+    body = ("Den Haag, 3 maart 2026\n\nVolgende week bezoek ik met mijn Deense ambtsgenoot Lars Holm de oefening "
+            "in Finland.\n\n")
+    ctx = read(nlp, body + "De minister van Defensie,\nK. Smit\n")
+    assert classes(ctx)["person/holm"] == "Minister"
+    assert not any(s == "person/holm" for s, _ in offices(ctx))  # which office is not said
+    ctx = read(nlp, body + "De staatssecretaris van Defensie,\nK. Smit\n")
+    assert classes(ctx)["person/holm"] == "Person"

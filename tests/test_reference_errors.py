@@ -148,3 +148,35 @@ def test_build_stops_with_one_line_and_writes_nothing(refdir, tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "places.json" in err and "malformed JSON" in err
     assert "Traceback" not in err and not out.exists()
+
+
+@pytest.fixture
+def summits_cleared():
+    reference.summits.cache_clear()
+    yield
+    reference.summits.cache_clear()
+
+
+def summits_error_of() -> str:
+    with pytest.raises(reference.BadReference) as e:
+        reference.summits()
+    msg = str(e.value)
+    assert "\n" not in msg
+    return msg
+
+
+def test_summit_errors_read_as_the_other_files(refdir, summits_cleared):
+    path = refdir / "summits.json"
+    edit(path, lambda d: d["summits"].append(dict(d["summits"][0], name_nl="x", name_en="y")))
+    n = len(json.loads(path.read_text("utf-8"))["summits"])
+    first = json.loads(path.read_text("utf-8"))["summits"][0]["id"]
+    assert summits_error_of() == (f"bad reference data in {path}: entry {n} ({first}): "
+                                  f"id {first!r} also used by entry 1")
+
+
+def test_summits_file_missing_or_malformed(refdir, summits_cleared):
+    path = refdir / "summits.json"
+    path.write_text('{"summits": [', "utf-8")
+    assert summits_error_of().startswith(f"bad reference data in {path}: malformed JSON at line 1")
+    path.unlink()
+    assert summits_error_of() == f"bad reference data in {path}: file is missing"
