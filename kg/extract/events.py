@@ -145,7 +145,9 @@ def _dates_and_places(ctx: Context, ev: dict) -> None:
 
 
 def _concerns(ctx: Context, ev: dict) -> None:
-    main = ev.get("main")
+    """kg:concerns: the meeting the document is the agenda or report of (``kg_events``
+    decides; a document that only recalls a meeting concerns none)."""
+    main = ev.get("concerns")
     if not main:
         return
     s, e = ev["meetings"][main]["mentions"][0]
