@@ -488,11 +488,20 @@ def _participation(ctx: Context, ev: dict) -> None:
                 target = _target_meeting(doc, sent, here)  # "reist naar Washington voor de NAVO-top"
         goes_to_main = (not triggered and target is None and travels and main is not None
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
-        if not (triggered or target or goes_to_main) or _hedged(words) or _membership_invitation(words):
+        journey = None if target is not None or goes_to_main else _journey_to_main_place(ctx, ev, sent)
+        goes_to_main = goes_to_main or journey is not None
+        clauses = _unhedged_clauses(doc, sent) if _hedged(words) else None
+        if not (triggered or target or goes_to_main) or clauses == [] or _membership_invitation(words):
             continue
         parties = _participants(ctx, sent, set())
+        if clauses:  # "X neemt deel; het is naar verwachting ...": only the clause that says it
+            parties = [sp for sp in parties if any(a <= sp.start < b for a, b in clauses)]
+        if journey is not None:  # "Rutte en Blok reizen naar Vilnius": the persons who travel
+            parties = [sp for sp in parties if sp.start < journey and sp.label_ in ("Person", "Minister")]
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
-        cut = doc_text(doc).rfind("\n\n", sent.start_char, sent.end_char)
+        # (the blank line that closes a heading is not one)
+        text = doc_text(doc)
+        cut = text.rfind("\n\n", sent.start_char, sent.start_char + len(text[sent.start_char:sent.end_char].rstrip()))
         if cut >= 0:
             parties = [sp for sp in parties if sp.start_char > cut]
         clause = _subordinate_start(lw, sent)  # "..., omdat premier X in eigen land bleef"
@@ -536,6 +545,64 @@ def _talks_during(doc, sent, words: set[str]) -> bool:
         if j < sent.end and (lw[j].rstrip(".") in _MEETING_WORDS or lw[j].rsplit("-", 1)[-1] in _MEETING_WORDS):
             return True
     return False
+
+
+def _journey_to_main_place(ctx: Context, ev: dict, sent) -> int | None:
+    """``Rutte en Blok reizen dinsdag naar Vilnius``, ``Rutte, die naar Brussel was gekomen``:
+    persons who journey to the city of the document's meeting go to that meeting. The token of
+    ``naar``, or None when the sentence names another meeting, another time or another goal."""
+    rec = ev["meetings"].get(ev.get("main"), {})
+    words = words_of(sent)
+    if not rec.get("place") or words.isdisjoint(_SETS_REL["journey_words"]) \
+            or not words.isdisjoint(_SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"]
+                                    | _SETS_REL["outside_meeting_words"]):
+        return None
+    doc = ctx.doc
+    if any(sp.kb_id_ != ev["main"] for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+            or _outside_main_dates(ctx, ev, sent):
+        return None
+    lw, space = lowers(doc), spaces(doc)
+    places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+    for i in range(sent.start, sent.end - 1):
+        if lw[i] == "naar":
+            j = i + 1
+            while j < sent.end and (space[j] or lw[j] in _DETS):
+                j += 1
+            sp = places.get(j)
+            if sp is not None and sp.kb_id_ == rec["place"]:
+                return i
+    return None
+
+
+def _unhedged_clauses(doc, sent) -> list[tuple[int, int]]:
+    """The clauses (token ranges, split at ``;``) of a sentence with a hedge word that state
+    attendance without a hedge, counting no hedge of a relative clause about a name that does
+    not itself hold the verb (``Zweden, waarvan de toetreding nog niet is afgerond, neemt als
+    genodigde deel``). Empty when every such clause is hedged."""
+    lw = lowers(doc)
+    cuts = [sent.start] + [i + 1 for i in range(sent.start, sent.end) if lw[i] == ";"] + [sent.end]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        main: set[str] = set()
+        hedged = False
+        i = a
+        while i < b:
+            if lw[i] == "," and next((w for w in lw[i + 1:b] if not w.isspace()), "") in _SETS_REL["relative_pronouns"]:
+                k = i + 1
+                while k < b and lw[k] != ",":
+                    k += 1
+                rel = set(lw[i + 1:k])
+                if has_trigger(rel, REL["participation_words"], REL["participation_pairs"]):
+                    hedged = hedged or _hedged(rel)  # "Zelensky, die mogelijk aanwezig is, ..."
+                    main |= rel
+                i = k
+                continue
+            main.add(lw[i])
+            i += 1
+        if has_trigger(main, REL["participation_words"], REL["participation_pairs"]) and not hedged \
+                and not _hedged(main):
+            out.append((a, b))
+    return out
 
 
 def _sent_starts(doc) -> list[int]:
