@@ -578,11 +578,15 @@ def _unhedged_clauses(doc, sent) -> list[tuple[int, int]]:
     """The clauses (token ranges, split at ``;``) of a sentence with a hedge word that state
     attendance without a hedge, counting no hedge of a relative clause about a name that does
     not itself hold the verb (``Zweden, waarvan de toetreding nog niet is afgerond, neemt als
-    genodigde deel``). Empty when every such clause is hedged."""
+    genodigde deel``). Empty when every such clause is hedged, or a hedged clause points back
+    at the one before (``; dat is nog niet bevestigd``)."""
     lw = lowers(doc)
     cuts = [sent.start] + [i + 1 for i in range(sent.start, sent.end) if lw[i] == ";"] + [sent.end]
     out = []
     for a, b in zip(cuts, cuts[1:]):
+        opener = next((w for w in lw[a:b] if not w.isspace()), "")
+        if a > sent.start and opener in _SETS_REL["back_pointers"] and _hedged(set(lw[a:b])):
+            return []
         main: set[str] = set()
         hedged = False
         i = a
