@@ -705,6 +705,37 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
     return None
 
 
+def _statements_during(ctx: Context) -> None:
+    """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
+    de top zei premier Y dat ...``: who announces or says something during a named meeting is
+    there. Persons only, named in the clause of the verb, not in what is said (after ``dat``)."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for sent in sentences_with(doc, "events.statement_during", frozenset({"tijdens"})):
+        words = words_of(sent)
+        if not has_trigger(words, REL["statement_words"], REL["statement_pairs"]) or _hedged(words):
+            continue
+        first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
+        # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
+        end = next((i for i in range(first + 1, sent.end) if lw[i] in _SETS_REL["complementizers"]), sent.end)
+        if not has_trigger(set(lw[first:end]), REL["statement_words"], REL["statement_pairs"]):
+            continue
+        meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}
+        for t in range(first, end):
+            if lw[t] != "tijdens":
+                continue
+            j = t + 1
+            while j < end and (space[j] or lw[j] in _DETS):
+                j += 1
+            meeting = meetings.get(j)
+            if meeting is None:
+                continue
+            for sp in _participants(ctx, sent, set()):
+                if sp.label_ in ("Person", "Minister") and sp.start < end and not meeting.start <= sp.start < meeting.end:
+                    link(ctx, meeting.kb_id_, "kg:participant", sp.kb_id_, sp, "events.statement_participant")
+            break
+
+
 def _sessions(ctx: Context, ev: dict) -> None:
     doc = ctx.doc
     main = ev.get("main")
@@ -842,5 +873,6 @@ def run(ctx: Context) -> None:
         _sessions(ctx, ev)
         if ev.get("main") or ev.get("meetings"):
             _participation(ctx, ev)
+            _statements_during(ctx)
     _operations(ctx)
     _in_country(ctx)
