@@ -609,6 +609,35 @@ def _unhedged_clauses(doc, sent) -> list[tuple[int, int]]:
     return out
 
 
+def _joins_the_members(doc, sent) -> bool:
+    """``schoof aan bij de ministers``, ``sloot aan bij de regeringsleiders``: the members of the
+    meeting as the object of the verb stand for the meeting; not the ministers of another body
+    (``bij de ministers van de EU``), nor agreeing with them (``sluit zich aan bij``)."""
+    lw, space = lowers(doc), spaces(doc)
+    if "zich" in lw[sent.start:sent.end]:
+        return False
+    for i in range(sent.start, sent.end - 2):
+        if lw[i] not in _OBJECT_PREPOSITIONS:
+            continue
+        j = i + 1
+        while j < sent.end and (space[j] or lw[j] in _DETS):
+            j += 1
+        if j == i + 1 or j >= sent.end or lw[j] not in _SETS_REL["member_nouns"]:
+            continue
+        k = j + 1
+        while k < sent.end and space[k]:
+            k += 1
+        if k < sent.end and lw[k] == "van":
+            k += 1
+            while k < sent.end and (space[k] or lw[k] in _DETS):
+                k += 1
+            other = [sp for sp in spans_in(doc, k, sent.end, ("Organisation", "Country")) if sp.start == k]
+            if other and not _is_excluded(doc, other[0].kb_id_):
+                continue
+        return True
+    return False
+
+
 def _sent_starts(doc) -> list[int]:
     """The first token of each sentence, worked out once per doc."""
     return memo(doc, "events.sent_starts", lambda: [s.start for s in sents(doc)])
@@ -697,7 +726,7 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
     if scopes:
         sess = scopes[-1]
         return sess["key"], "events.session_participant", sess.get("body")
-    if session or here or _main_in_paragraph(doc, ev, sent):
+    if session or here or _main_in_paragraph(doc, ev, sent) or _joins_the_members(doc, sent):
         return main, "events.meeting_participant", None
     if _main_in_section(doc, ev, sent) and not _other_object(doc, sent, ev) \
             and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
