@@ -638,6 +638,24 @@ def _joins_the_members(doc, sent) -> bool:
     return False
 
 
+def _paragraph_on_main_day(ctx: Context, ev: dict, sent) -> bool:
+    """``De regeringsleiders hebben op 4 december in Watford ... aangenomen. Minister-president X
+    vertegenwoordigde Nederland.``: a paragraph that dates what it tells on a day of the main
+    meeting (and names no other meeting, nor another day) speaks of that meeting."""
+    rec = ev["meetings"].get(ev.get("main"), {})
+    if rec.get("start") is None:
+        return False
+    doc = ctx.doc
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char) + 1
+    for key, r in ev["meetings"].items():
+        if key != ev["main"] and any(para <= doc[s].idx < sent.end_char for s, _ in r["mentions"]):
+            return False
+    from kg.dates import find_dates
+    days = [d for d in find_dates(text[para:sent.end_char], rec["start"].year) if d.is_day and d.start]
+    return bool(days) and all(rec["start"] <= d.start and (d.end or d.start) <= rec["end"] for d in days)
+
+
 def _sent_starts(doc) -> list[int]:
     """The first token of each sentence, worked out once per doc."""
     return memo(doc, "events.sent_starts", lambda: [s.start for s in sents(doc)])
@@ -728,8 +746,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
         return sess["key"], "events.session_participant", sess.get("body")
     if session or here or _main_in_paragraph(doc, ev, sent) or _joins_the_members(doc, sent):
         return main, "events.meeting_participant", None
-    if _main_in_section(doc, ev, sent) and not _other_object(doc, sent, ev) \
-            and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
+    if (_main_in_section(doc, ev, sent) or _paragraph_on_main_day(ctx, ev, sent)) \
+            and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
         return main, "events.meeting_section_participant", None
     return None
 
