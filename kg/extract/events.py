@@ -474,7 +474,8 @@ def _participation(ctx: Context, ev: dict) -> None:
     for sent in sentences_with(doc, "events.participation_any", _PARTICIPATION_ANY):
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
-                                REL["participation_phrases"], sent) or _talks_during(doc, sent, words)
+                                REL["participation_phrases"], sent) or _talks_during(doc, sent, words) \
+            or _members_talk_in_sitting(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         if not triggered and "naar" not in words and not travels:
             continue
@@ -654,6 +655,32 @@ def _paragraph_on_main_day(ctx: Context, ev: dict, sent) -> bool:
     from kg.dates import find_dates
     days = [d for d in find_dates(text[para:sent.end_char], rec["start"].year) if d.is_day and d.start]
     return bool(days) and all(rec["start"] <= d.start and (d.end or d.start) <= rec["end"] for d in days)
+
+
+def _members_talk_in_sitting(doc, sent, words: set[str]) -> bool:
+    """``In een aparte sessie spraken de ministers met Georgië en Moldavië``: in a sitting of
+    the meeting its members (``de ministers``, ``de regeringsleiders``) speak with whom sits at
+    the table. Not anyone speaking with someone (``sprak Rutte met X``): the members must be the
+    subject, right after the verb or before it."""
+    if "met" not in words or "in" not in words or words.isdisjoint(_SETS_REL["conversation_verbs"]) \
+            or words.isdisjoint(_SETS_REL["member_nouns"]):
+        return False
+    lw, space = lowers(doc), spaces(doc)
+    toks = [i for i in range(sent.start, sent.end) if not space[i]]
+    sitting = False
+    for n, i in enumerate(toks[:-2]):
+        if lw[i] == "in" and lw[toks[n + 1]] in _DETS:
+            head = next((lw[k] for k in toks[n + 2:n + 4] if lw[k].endswith(tuple(_SETS_REL["sitting_nouns"]))), None)
+            sitting = sitting or head is not None
+    if not sitting:
+        return False
+    for n, i in enumerate(toks):
+        if lw[i] in _SETS_REL["conversation_verbs"]:
+            after = [lw[k] for k in toks[n + 1:n + 3]]
+            before = [lw[k] for k in toks[max(0, n - 2):n]]
+            if any(len(p) == 2 and p[0] in ("de", "alle") and p[1] in _SETS_REL["member_nouns"] for p in (after, before)):
+                return True
+    return False
 
 
 def _sent_starts(doc) -> list[int]:
