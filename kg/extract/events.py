@@ -810,6 +810,41 @@ def _statements_during(ctx: Context) -> None:
             break
 
 
+def _openers(ctx: Context, ev: dict) -> None:
+    """``Premier X, die als gastheer de top opende, ...``, ``X opende de bijeenkomst``, ``de top
+    werd geopend door X``: the person who opens the document's meeting (named by its kind
+    right next to the verb) takes part in it."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc) | _SETS_REL["sitting_nouns"]
+    for sent in sentences_with(doc, "events.openers", _SETS_REL["opening_words"]):
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
+            continue
+        toks = [i for i in range(sent.start, sent.end) if not space[i]]
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        for n, v in enumerate(toks):
+            if lw[v] not in _SETS_REL["opening_words"]:
+                continue
+            near = [lw[k].rstrip(".") for k in toks[max(0, n - 3):n + 3]]
+            if not any(w in whole and near[k - 1] in _DETS for k, w in enumerate(near) if k):
+                continue
+            comma = next((toks[m] for m in range(n - 1, -1, -1) if lw[toks[m]] == ","), None)
+            if comma is not None and lw[toks[toks.index(comma) + 1]] == "die":  # ", die ... opende": whom it is about
+                who = [p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))]
+            elif lw[v] == "geopend":  # "werd geopend door X"
+                door = next((k for k in toks[n + 1:n + 3] if lw[k] == "door"), None)
+                who = [p for p in persons if door is not None and door < p.start <= door + 6][:1]
+            else:  # "X opende de top": the subject before the verb, in the same clause
+                start = comma + 1 if comma is not None else sent.start
+                who = [p for p in persons if start <= p.start and p.end <= v]
+            for p in who:
+                link(ctx, main, "kg:participant", p.kb_id_, p, "events.opener_participant")
+
+
 def _sessions(ctx: Context, ev: dict) -> None:
     doc = ctx.doc
     main = ev.get("main")
@@ -948,5 +983,6 @@ def run(ctx: Context) -> None:
         if ev.get("main") or ev.get("meetings"):
             _participation(ctx, ev)
             _statements_during(ctx)
+            _openers(ctx, ev)
     _operations(ctx)
     _in_country(ctx)
