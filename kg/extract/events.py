@@ -648,7 +648,8 @@ def _paragraph_on_main_day(ctx: Context, ev: dict, sent) -> bool:
         return False
     doc = ctx.doc
     text = doc_text(doc)
-    para = text.rfind("\n\n", 0, sent.start_char) + 1
+    body = sent.start_char + len(text[sent.start_char:sent.end_char]) - len(text[sent.start_char:sent.end_char].lstrip())
+    para = text.rfind("\n\n", 0, body) + 1  # (a sentence that opens a paragraph starts with its blank line)
     for key, r in ev["meetings"].items():
         if key != ev["main"] and any(para <= doc[s].idx < sent.end_char for s, _ in r["mentions"]):
             return False
