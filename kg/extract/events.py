@@ -618,7 +618,7 @@ def _joins_the_members(doc, sent) -> bool:
     if "zich" in lw[sent.start:sent.end]:
         return False
     for i in range(sent.start, sent.end - 2):
-        if lw[i] not in _OBJECT_PREPOSITIONS:
+        if lw[i] != "bij":
             continue
         j = i + 1
         while j < sent.end and (space[j] or lw[j] in _DETS):
