@@ -548,142 +548,6 @@ def _talks_during(doc, sent, words: set[str]) -> bool:
     return False
 
 
-def _journey_to_main_place(ctx: Context, ev: dict, sent) -> int | None:
-    """``Rutte en Blok reizen dinsdag naar Vilnius``, ``Rutte, die naar Brussel was gekomen``:
-    persons who journey to the city of the document's meeting go to that meeting. The token of
-    ``naar``, or None when the sentence names another meeting, another time or another goal."""
-    rec = ev["meetings"].get(ev.get("main"), {})
-    words = words_of(sent)
-    if not rec.get("place") or words.isdisjoint(_SETS_REL["journey_words"]) \
-            or not words.isdisjoint(_SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"]
-                                    | _SETS_REL["outside_meeting_words"]):
-        return None
-    doc = ctx.doc
-    if any(sp.kb_id_ != ev["main"] for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
-            or _outside_main_dates(ctx, ev, sent):
-        return None
-    lw, space = lowers(doc), spaces(doc)
-    places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
-    for i in range(sent.start, sent.end - 1):
-        if lw[i] == "naar":
-            j = i + 1
-            while j < sent.end and (space[j] or lw[j] in _DETS):
-                j += 1
-            sp = places.get(j)
-            if sp is not None and sp.kb_id_ == rec["place"]:
-                return i
-    return None
-
-
-def _unhedged_clauses(doc, sent) -> list[tuple[int, int]]:
-    """The clauses (token ranges, split at ``;``) of a sentence with a hedge word that state
-    attendance without a hedge, counting no hedge of a relative clause about a name that does
-    not itself hold the verb (``Zweden, waarvan de toetreding nog niet is afgerond, neemt als
-    genodigde deel``). Empty when every such clause is hedged, or a hedged clause points back
-    at the one before (``; dat is nog niet bevestigd``)."""
-    lw = lowers(doc)
-    cuts = [sent.start] + [i + 1 for i in range(sent.start, sent.end) if lw[i] == ";"] + [sent.end]
-    out = []
-    for a, b in zip(cuts, cuts[1:]):
-        opener = next((w for w in lw[a:b] if not w.isspace()), "")
-        if a > sent.start and opener in _SETS_REL["back_pointers"] and _hedged(set(lw[a:b])):
-            return []
-        main: set[str] = set()
-        hedged = False
-        i = a
-        while i < b:
-            if lw[i] == "," and next((w for w in lw[i + 1:b] if not w.isspace()), "") in _SETS_REL["relative_pronouns"]:
-                k = i + 1
-                while k < b and lw[k] != ",":
-                    k += 1
-                rel = set(lw[i + 1:k])
-                if has_trigger(rel, REL["participation_words"], REL["participation_pairs"]):
-                    hedged = hedged or _hedged(rel)  # "Zelensky, die mogelijk aanwezig is, ..."
-                    main |= rel
-                i = k
-                continue
-            main.add(lw[i])
-            i += 1
-        if has_trigger(main, REL["participation_words"], REL["participation_pairs"]) and not hedged \
-                and not _hedged(main):
-            out.append((a, b))
-    return out
-
-
-def _joins_the_members(doc, sent) -> bool:
-    """``schoof aan bij de ministers``, ``sloot aan bij de regeringsleiders``: the members of the
-    meeting as the object of the verb stand for the meeting; not the ministers of another body
-    (``bij de ministers van de EU``), nor agreeing with them (``sluit zich aan bij``)."""
-    lw, space = lowers(doc), spaces(doc)
-    if "zich" in lw[sent.start:sent.end]:
-        return False
-    for i in range(sent.start, sent.end - 2):
-        if lw[i] != "bij":
-            continue
-        j = i + 1
-        while j < sent.end and (space[j] or lw[j] in _DETS):
-            j += 1
-        if j == i + 1 or j >= sent.end or lw[j] not in _SETS_REL["member_nouns"]:
-            continue
-        k = j + 1
-        while k < sent.end and space[k]:
-            k += 1
-        if k < sent.end and lw[k] == "van":
-            k += 1
-            while k < sent.end and (space[k] or lw[k] in _DETS):
-                k += 1
-            other = [sp for sp in spans_in(doc, k, sent.end, ("Organisation", "Country")) if sp.start == k]
-            if other and not _is_excluded(doc, other[0].kb_id_):
-                continue
-        return True
-    return False
-
-
-def _paragraph_on_main_day(ctx: Context, ev: dict, sent) -> bool:
-    """``De regeringsleiders hebben op 4 december in Watford ... aangenomen. Minister-president X
-    vertegenwoordigde Nederland.``: a paragraph that dates what it tells on a day of the main
-    meeting (and names no other meeting, nor another day) speaks of that meeting."""
-    rec = ev["meetings"].get(ev.get("main"), {})
-    if rec.get("start") is None:
-        return False
-    doc = ctx.doc
-    text = doc_text(doc)
-    body = sent.start_char + len(text[sent.start_char:sent.end_char]) - len(text[sent.start_char:sent.end_char].lstrip())
-    para = text.rfind("\n\n", 0, body) + 1  # (a sentence that opens a paragraph starts with its blank line)
-    for key, r in ev["meetings"].items():
-        if key != ev["main"] and any(para <= doc[s].idx < sent.end_char for s, _ in r["mentions"]):
-            return False
-    from kg.dates import find_dates
-    days = [d for d in find_dates(text[para:sent.end_char], rec["start"].year) if d.is_day and d.start]
-    return bool(days) and all(rec["start"] <= d.start and (d.end or d.start) <= rec["end"] for d in days)
-
-
-def _members_talk_in_sitting(doc, sent, words: set[str]) -> bool:
-    """``In een aparte sessie spraken de ministers met Georgië en Moldavië``: in a sitting of
-    the meeting its members (``de ministers``, ``de regeringsleiders``) speak with whom sits at
-    the table. Not anyone speaking with someone (``sprak Rutte met X``): the members must be the
-    subject, right after the verb or before it."""
-    if "met" not in words or "in" not in words or words.isdisjoint(_SETS_REL["conversation_verbs"]) \
-            or words.isdisjoint(_SETS_REL["member_nouns"]):
-        return False
-    lw, space = lowers(doc), spaces(doc)
-    toks = [i for i in range(sent.start, sent.end) if not space[i]]
-    sitting = False
-    for n, i in enumerate(toks[:-2]):
-        if lw[i] == "in" and lw[toks[n + 1]] in _DETS:
-            head = next((lw[k] for k in toks[n + 2:n + 4] if lw[k].endswith(tuple(_SETS_REL["sitting_nouns"]))), None)
-            sitting = sitting or head is not None
-    if not sitting:
-        return False
-    for n, i in enumerate(toks):
-        if lw[i] in _SETS_REL["conversation_verbs"]:
-            after = [lw[k] for k in toks[n + 1:n + 3]]
-            before = [lw[k] for k in toks[max(0, n - 2):n]]
-            if any(len(p) == 2 and p[0] in ("de", "alle") and p[1] in _SETS_REL["member_nouns"] for p in (after, before)):
-                return True
-    return False
-
-
 def _sent_starts(doc) -> list[int]:
     """The first token of each sentence, worked out once per doc."""
     return memo(doc, "events.sent_starts", lambda: [s.start for s in sents(doc)])
@@ -778,72 +642,6 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
             and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
         return main, "events.meeting_section_participant", None
     return None
-
-
-def _statements_during(ctx: Context) -> None:
-    """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
-    de top zei premier Y dat ...``: who announces or says something during a named meeting is
-    there. Persons only, named in the clause of the verb, not in what is said (after ``dat``)."""
-    doc = ctx.doc
-    lw, space = lowers(doc), spaces(doc)
-    for sent in sentences_with(doc, "events.statement_during", frozenset({"tijdens"})):
-        words = words_of(sent)
-        if not has_trigger(words, REL["statement_words"], REL["statement_pairs"]) or _hedged(words):
-            continue
-        first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
-        # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
-        end = next((i for i in range(first + 1, sent.end) if lw[i] in _SETS_REL["complementizers"]), sent.end)
-        if not has_trigger(set(lw[first:end]), REL["statement_words"], REL["statement_pairs"]):
-            continue
-        meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}
-        for t in range(first, end):
-            if lw[t] != "tijdens":
-                continue
-            j = t + 1
-            while j < end and (space[j] or lw[j] in _DETS):
-                j += 1
-            meeting = meetings.get(j)
-            if meeting is None:
-                continue
-            for sp in _participants(ctx, sent, set()):
-                if sp.label_ in ("Person", "Minister") and sp.start < end and not meeting.start <= sp.start < meeting.end:
-                    link(ctx, meeting.kb_id_, "kg:participant", sp.kb_id_, sp, "events.statement_participant")
-            break
-
-
-def _openers(ctx: Context, ev: dict) -> None:
-    """``Premier X, die als gastheer de top opende, ...``, ``X opende de bijeenkomst``, ``de top
-    werd geopend door X``: the person who opens the document's meeting (named by its kind
-    right next to the verb) takes part in it."""
-    doc, main = ctx.doc, ev.get("main")
-    if not main:
-        return
-    lw, space = lowers(doc), spaces(doc)
-    whole = _whole_words(doc) | _SETS_REL["sitting_nouns"]
-    for sent in sentences_with(doc, "events.openers", _SETS_REL["opening_words"]):
-        words = words_of(sent)
-        if _hedged(words) or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]) \
-                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
-            continue
-        toks = [i for i in range(sent.start, sent.end) if not space[i]]
-        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
-        for n, v in enumerate(toks):
-            if lw[v] not in _SETS_REL["opening_words"]:
-                continue
-            near = [lw[k].rstrip(".") for k in toks[max(0, n - 3):n + 3]]
-            if not any(w in whole and near[k - 1] in _DETS for k, w in enumerate(near) if k):
-                continue
-            comma = next((toks[m] for m in range(n - 1, -1, -1) if lw[toks[m]] == ","), None)
-            if comma is not None and lw[toks[toks.index(comma) + 1]] == "die":  # ", die ... opende": whom it is about
-                who = [p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))]
-            elif lw[v] == "geopend":  # "werd geopend door X"
-                door = next((k for k in toks[n + 1:n + 3] if lw[k] == "door"), None)
-                who = [p for p in persons if door is not None and door < p.start <= door + 6][:1]
-            else:  # "X opende de top": the subject before the verb, in the same clause
-                start = comma + 1 if comma is not None else sent.start
-                who = [p for p in persons if start <= p.start and p.end <= v]
-            for p in who:
-                link(ctx, main, "kg:participant", p.kb_id_, p, "events.opener_participant")
 
 
 def _sessions(ctx: Context, ev: dict) -> None:
@@ -972,6 +770,214 @@ def _in_country(ctx: Context) -> None:
                         and not any(o.label_ == "Operation" for o in spans if sp.end <= o.start < c.start):
                     link(ctx, sp.kb_id_, "schema:location", c.kb_id_, sp, "events.operation_country")
                     break
+
+
+# ---------------------------------------------------------------- participation as news items state it
+
+NEWS = json.loads(Path(__file__).with_name("participation_news.json").read_text(encoding="utf-8"))
+_NEWS_SETS = {k: frozenset(v) for k, v in NEWS.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
+
+
+def _journey_to_main_place(ctx: Context, ev: dict, sent) -> int | None:
+    """``Rutte en Blok reizen dinsdag naar Vilnius``, ``Rutte, die naar Brussel was gekomen``:
+    persons who journey to the city of the document's meeting go to that meeting. The token of
+    ``naar``, or None when the sentence names another meeting, another time or another goal."""
+    rec = ev["meetings"].get(ev.get("main"), {})
+    words = words_of(sent)
+    if not rec.get("place") or words.isdisjoint(_NEWS_SETS["journey_words"]) \
+            or not words.isdisjoint(_SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"]
+                                    | _SETS_REL["outside_meeting_words"]):
+        return None
+    doc = ctx.doc
+    if any(sp.kb_id_ != ev["main"] for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+            or _outside_main_dates(ctx, ev, sent):
+        return None
+    lw, space = lowers(doc), spaces(doc)
+    places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+    for i in range(sent.start, sent.end - 1):
+        if lw[i] == "naar":
+            j = i + 1
+            while j < sent.end and (space[j] or lw[j] in _DETS):
+                j += 1
+            sp = places.get(j)
+            if sp is not None and sp.kb_id_ == rec["place"]:
+                return i
+    return None
+
+
+def _unhedged_clauses(doc, sent) -> list[tuple[int, int]]:
+    """The clauses (token ranges, split at ``;``) of a sentence with a hedge word that state
+    attendance without a hedge, counting no hedge of a relative clause about a name that does
+    not itself hold the verb (``Zweden, waarvan de toetreding nog niet is afgerond, neemt als
+    genodigde deel``). Empty when every such clause is hedged, or a hedged clause points back
+    at the one before (``; dat is nog niet bevestigd``)."""
+    lw = lowers(doc)
+    cuts = [sent.start] + [i + 1 for i in range(sent.start, sent.end) if lw[i] == ";"] + [sent.end]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        opener = next((w for w in lw[a:b] if not w.isspace()), "")
+        if a > sent.start and opener in _NEWS_SETS["back_pointers"] and _hedged(set(lw[a:b])):
+            return []
+        main: set[str] = set()
+        hedged = False
+        i = a
+        while i < b:
+            if lw[i] == "," and next((w for w in lw[i + 1:b] if not w.isspace()), "") in _NEWS_SETS["relative_pronouns"]:
+                k = i + 1
+                while k < b and lw[k] != ",":
+                    k += 1
+                rel = set(lw[i + 1:k])
+                if has_trigger(rel, REL["participation_words"], REL["participation_pairs"]):
+                    hedged = hedged or _hedged(rel)  # "Zelensky, die mogelijk aanwezig is, ..."
+                    main |= rel
+                i = k
+                continue
+            main.add(lw[i])
+            i += 1
+        if has_trigger(main, REL["participation_words"], REL["participation_pairs"]) and not hedged \
+                and not _hedged(main):
+            out.append((a, b))
+    return out
+
+
+def _joins_the_members(doc, sent) -> bool:
+    """``schoof aan bij de ministers``, ``sloot aan bij de regeringsleiders``: the members of the
+    meeting as the object of the verb stand for the meeting; not the ministers of another body
+    (``bij de ministers van de EU``), nor agreeing with them (``sluit zich aan bij``)."""
+    lw, space = lowers(doc), spaces(doc)
+    if "zich" in lw[sent.start:sent.end]:
+        return False
+    for i in range(sent.start, sent.end - 2):
+        if lw[i] != "bij":
+            continue
+        j = i + 1
+        while j < sent.end and (space[j] or lw[j] in _DETS):
+            j += 1
+        if j == i + 1 or j >= sent.end or lw[j] not in _NEWS_SETS["member_nouns"]:
+            continue
+        k = j + 1
+        while k < sent.end and space[k]:
+            k += 1
+        if k < sent.end and lw[k] == "van":
+            k += 1
+            while k < sent.end and (space[k] or lw[k] in _DETS):
+                k += 1
+            other = [sp for sp in spans_in(doc, k, sent.end, ("Organisation", "Country")) if sp.start == k]
+            if other and not _is_excluded(doc, other[0].kb_id_):
+                continue
+        return True
+    return False
+
+
+def _paragraph_on_main_day(ctx: Context, ev: dict, sent) -> bool:
+    """``De regeringsleiders hebben op 4 december in Watford ... aangenomen. Minister-president X
+    vertegenwoordigde Nederland.``: a paragraph that dates what it tells on a day of the main
+    meeting (and names no other meeting, nor another day) speaks of that meeting."""
+    rec = ev["meetings"].get(ev.get("main"), {})
+    if rec.get("start") is None:
+        return False
+    doc = ctx.doc
+    text = doc_text(doc)
+    body = sent.start_char + len(text[sent.start_char:sent.end_char]) - len(text[sent.start_char:sent.end_char].lstrip())
+    para = text.rfind("\n\n", 0, body) + 1  # (a sentence that opens a paragraph starts with its blank line)
+    for key, r in ev["meetings"].items():
+        if key != ev["main"] and any(para <= doc[s].idx < sent.end_char for s, _ in r["mentions"]):
+            return False
+    from kg.dates import find_dates
+    days = [d for d in find_dates(text[para:sent.end_char], rec["start"].year) if d.is_day and d.start]
+    return bool(days) and all(rec["start"] <= d.start and (d.end or d.start) <= rec["end"] for d in days)
+
+
+def _members_talk_in_sitting(doc, sent, words: set[str]) -> bool:
+    """``In een aparte sessie spraken de ministers met Georgië en Moldavië``: in a sitting of
+    the meeting its members (``de ministers``, ``de regeringsleiders``) speak with whom sits at
+    the table. Not anyone speaking with someone (``sprak Rutte met X``): the members must be the
+    subject, right after the verb or before it."""
+    if "met" not in words or "in" not in words or words.isdisjoint(_SETS_REL["conversation_verbs"]) \
+            or words.isdisjoint(_NEWS_SETS["member_nouns"]):
+        return False
+    lw, space = lowers(doc), spaces(doc)
+    toks = [i for i in range(sent.start, sent.end) if not space[i]]
+    sitting = False
+    for n, i in enumerate(toks[:-2]):
+        if lw[i] == "in" and lw[toks[n + 1]] in _DETS:
+            head = next((lw[k] for k in toks[n + 2:n + 4] if lw[k].endswith(tuple(_NEWS_SETS["sitting_nouns"]))), None)
+            sitting = sitting or head is not None
+    if not sitting:
+        return False
+    for n, i in enumerate(toks):
+        if lw[i] in _SETS_REL["conversation_verbs"]:
+            after = [lw[k] for k in toks[n + 1:n + 3]]
+            before = [lw[k] for k in toks[max(0, n - 2):n]]
+            if any(len(p) == 2 and p[0] in ("de", "alle") and p[1] in _NEWS_SETS["member_nouns"] for p in (after, before)):
+                return True
+    return False
+
+
+def _statements_during(ctx: Context) -> None:
+    """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
+    de top zei premier Y dat ...``: who announces or says something during a named meeting is
+    there. Persons only, named in the clause of the verb, not in what is said (after ``dat``)."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for sent in sentences_with(doc, "events.statement_during", frozenset({"tijdens"})):
+        words = words_of(sent)
+        if not has_trigger(words, NEWS["statement_words"], NEWS["statement_pairs"]) or _hedged(words):
+            continue
+        first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
+        # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
+        end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]), sent.end)
+        if not has_trigger(set(lw[first:end]), NEWS["statement_words"], NEWS["statement_pairs"]):
+            continue
+        meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}
+        for t in range(first, end):
+            if lw[t] != "tijdens":
+                continue
+            j = t + 1
+            while j < end and (space[j] or lw[j] in _DETS):
+                j += 1
+            meeting = meetings.get(j)
+            if meeting is None:
+                continue
+            for sp in _participants(ctx, sent, set()):
+                if sp.label_ in ("Person", "Minister") and sp.start < end and not meeting.start <= sp.start < meeting.end:
+                    link(ctx, meeting.kb_id_, "kg:participant", sp.kb_id_, sp, "events.statement_participant")
+            break
+
+
+def _openers(ctx: Context, ev: dict) -> None:
+    """``Premier X, die als gastheer de top opende, ...``, ``X opende de bijeenkomst``, ``de top
+    werd geopend door X``: the person who opens the document's meeting (named by its kind
+    right next to the verb) takes part in it."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
+    for sent in sentences_with(doc, "events.openers", _NEWS_SETS["opening_words"]):
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
+            continue
+        toks = [i for i in range(sent.start, sent.end) if not space[i]]
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        for n, v in enumerate(toks):
+            if lw[v] not in _NEWS_SETS["opening_words"]:
+                continue
+            near = [lw[k].rstrip(".") for k in toks[max(0, n - 3):n + 3]]
+            if not any(w in whole and near[k - 1] in _DETS for k, w in enumerate(near) if k):
+                continue
+            comma = next((toks[m] for m in range(n - 1, -1, -1) if lw[toks[m]] == ","), None)
+            if comma is not None and lw[toks[toks.index(comma) + 1]] == "die":  # ", die ... opende": whom it is about
+                who = [p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))]
+            elif lw[v] == "geopend":  # "werd geopend door X"
+                door = next((k for k in toks[n + 1:n + 3] if lw[k] == "door"), None)
+                who = [p for p in persons if door is not None and door < p.start <= door + 6][:1]
+            else:  # "X opende de top": the subject before the verb, in the same clause
+                start = comma + 1 if comma is not None else sent.start
+                who = [p for p in persons if start <= p.start and p.end <= v]
+            for p in who:
+                link(ctx, main, "kg:participant", p.kb_id_, p, "events.opener_participant")
 
 
 def run(ctx: Context) -> None:
