@@ -489,10 +489,12 @@ def _participation(ctx: Context, ev: dict) -> None:
                 target = _target_meeting(doc, sent, here)  # "reist naar Washington voor de NAVO-top"
         goes_to_main = (not triggered and target is None and travels and main is not None
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
-        journey = None if target is not None or goes_to_main else _journey_to_main_place(ctx, ev, sent)
+        journey = None if target is not None or goes_to_main else _journey_to_main_place(ctx, ev, sent, words)
         goes_to_main = goes_to_main or journey is not None
+        if not (triggered or target or goes_to_main):
+            continue
         clauses = _unhedged_clauses(doc, sent) if _hedged(words) else None
-        if not (triggered or target or goes_to_main) or clauses == [] or _membership_invitation(words):
+        if clauses == [] or _membership_invitation(words):
             continue
         parties = _participants(ctx, sent, set())
         if clauses:  # "X neemt deel; het is naar verwachting ...": only the clause that says it
@@ -778,13 +780,12 @@ NEWS = json.loads(Path(__file__).with_name("participation_news.json").read_text(
 _NEWS_SETS = {k: frozenset(v) for k, v in NEWS.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
 
 
-def _journey_to_main_place(ctx: Context, ev: dict, sent) -> int | None:
+def _journey_to_main_place(ctx: Context, ev: dict, sent, words: set[str]) -> int | None:
     """``Rutte en Blok reizen dinsdag naar Vilnius``, ``Rutte, die naar Brussel was gekomen``:
     persons who journey to the city of the document's meeting go to that meeting. The token of
     ``naar``, or None when the sentence names another meeting, another time or another goal."""
     rec = ev["meetings"].get(ev.get("main"), {})
-    words = words_of(sent)
-    if not rec.get("place") or words.isdisjoint(_NEWS_SETS["journey_words"]) \
+    if "naar" not in words or not rec.get("place") or words.isdisjoint(_NEWS_SETS["journey_words"]) \
             or not words.isdisjoint(_SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"]
                                     | _SETS_REL["outside_meeting_words"]):
         return None
@@ -950,11 +951,12 @@ def _openers(ctx: Context, ev: dict) -> None:
     werd geopend door X``: the person who opens the document's meeting (named by its kind
     right next to the verb) takes part in it."""
     doc, main = ctx.doc, ev.get("main")
-    if not main:
+    found = sentences_with(doc, "events.openers", _NEWS_SETS["opening_words"]) if main else []
+    if not found:
         return
     lw, space = lowers(doc), spaces(doc)
     whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
-    for sent in sentences_with(doc, "events.openers", _NEWS_SETS["opening_words"]):
+    for sent in found:
         words = words_of(sent)
         if _hedged(words) or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]) \
                 or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
