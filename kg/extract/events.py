@@ -801,9 +801,22 @@ def _journey_to_main_place(ctx: Context, ev: dict, sent, words: set[str]) -> int
             while j < sent.end and (space[j] or lw[j] in _DETS):
                 j += 1
             sp = places.get(j)
-            if sp is not None and sp.kb_id_ == rec["place"]:
+            if sp is not None and sp.kb_id_ == rec["place"] and not _other_purpose(lw, space, sp.end, sent.end):
                 return i
     return None
+
+
+def _other_purpose(lw: list[str], space: list[bool], k: int, end: int) -> bool:
+    """``naar Washington voor een bezoek aan ...``, ``om te spreken met ...``: the journey has a
+    purpose of its own, not the meeting (``voor de NAVO-top`` is the meeting)."""
+    while k < end and space[k]:
+        k += 1
+    if k >= end or lw[k] not in ("voor", "om"):
+        return False
+    k += 1
+    while k < end and (space[k] or lw[k] in _DETS):
+        k += 1
+    return k >= end or (lw[k].rstrip(".") not in _MEETING_WORDS and lw[k].rsplit("-", 1)[-1] not in _MEETING_WORDS)
 
 
 def _unhedged_clauses(doc, sent) -> list[tuple[int, int]]:
