@@ -103,3 +103,10 @@ def test_a_paragraph_dated_on_a_day_of_the_meeting_tells_of_the_meeting(nlp):
 def test_who_opens_the_meeting_takes_part(nlp):
     got = participants(nlp, REPORT)
     assert (SUMMIT, "person/arslan") in got
+
+
+def test_what_a_leader_says_at_the_meeting_he_says_there(nlp):
+    text = MINISTERIAL + "\nDe Noorse minister Erik Dahl zei op de bijeenkomst van de NAVO-ministers van Defensie dat premier Sara Lund het plan steunt.\n"
+    got = _ministerial(participants(nlp, text))
+    assert "person/dahl" in got
+    assert "person/lund" not in got                    # named in what is said

@@ -928,15 +928,20 @@ def _members_talk_in_sitting(doc, sent, words: set[str]) -> bool:
     return False
 
 
+_STATEMENT_ANY = frozenset(NEWS["statement_words"]).union(p[0] for p in NEWS["statement_pairs"])
+
+
 def _statements_during(ctx: Context) -> None:
     """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
     de top zei premier Y dat ...``: who announces or says something during a named meeting is
-    there. Persons only, named in the clause of the verb, not in what is said (after ``dat``)."""
+    there; so is who says it ``op`` the meeting (``zei Rutte op de NAVO-top``). Persons only,
+    named in the clause of the verb, not in what is said (after ``dat``)."""
     doc = ctx.doc
     lw, space = lowers(doc), spaces(doc)
-    for sent in sentences_with(doc, "events.statement_during", frozenset({"tijdens"})):
+    for sent in sentences_with(doc, "events.statement_during", _STATEMENT_ANY):
         words = words_of(sent)
-        if not has_trigger(words, NEWS["statement_words"], NEWS["statement_pairs"]) or _hedged(words):
+        if words.isdisjoint(("tijdens", "op")) or not has_trigger(words, NEWS["statement_words"], NEWS["statement_pairs"]) \
+                or _hedged(words):
             continue
         first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
         # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
@@ -945,7 +950,7 @@ def _statements_during(ctx: Context) -> None:
             continue
         meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}
         for t in range(first, end):
-            if lw[t] != "tijdens":
+            if lw[t] not in ("tijdens", "op"):
                 continue
             j = t + 1
             while j < end and (space[j] or lw[j] in _DETS):
