@@ -110,3 +110,10 @@ def test_what_a_leader_says_at_the_meeting_he_says_there(nlp):
     got = _ministerial(participants(nlp, text))
     assert "person/dahl" in got
     assert "person/lund" not in got                    # named in what is said
+
+
+def test_being_in_the_meetings_city_for_the_meeting(nlp):
+    text = PREVIEW + "\nMinister Karel Smit is woensdag in Ankara voor de top. Staatssecretaris Lotte Bakker is in Ankara voor een bezoek aan een fabriek.\n"
+    got = participants(nlp, text)
+    assert (SUMMIT, "person/smit") in got
+    assert (SUMMIT, "person/bakker") not in got        # there for something else

@@ -964,6 +964,49 @@ def _statements_during(ctx: Context) -> None:
             break
 
 
+def _present_for_meeting(ctx: Context, ev: dict) -> None:
+    """``Premier X is dinsdag en woensdag in Vilnius voor de NAVO-top``: a person who is in a
+    meeting's city for that meeting takes part in it. The meeting is named after ``voor``
+    (by name, or by its kind for the document's meeting) and the city is its own."""
+    doc = ctx.doc
+    found = sentences_with(doc, "events.present_for", _NEWS_SETS["presence_verbs"])
+    if not found:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    for sent in found:
+        words = words_of(sent)
+        if "voor" not in words or "in" not in words or _hedged(words) \
+                or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]):
+            continue
+        toks = [i for i in range(sent.start, sent.end) if not space[i]]
+        places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+        meetings = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))}
+        for n, i in enumerate(toks[:-3]):
+            place = places.get(toks[n + 1]) if lw[i] == "in" else None
+            if place is None:
+                continue
+            m = next((k for k, t in enumerate(toks) if t >= place.end), None)
+            if m is None or lw[toks[m]] != "voor":
+                continue
+            m += 1
+            while m < len(toks) and lw[toks[m]] in _DETS:
+                m += 1
+            named = meetings.get(toks[m]) if m < len(toks) else None
+            key = named.kb_id_ if named is not None else \
+                ev.get("main") if m < len(toks) and lw[toks[m]].rstrip(".") in whole and lw[toks[m - 1]] in _DETS else None
+            if key is None or ev["meetings"].get(key, {}).get("place") != place.kb_id_:
+                continue
+            verb = next((t for t in toks[:n] if lw[t] in _NEWS_SETS["presence_verbs"]), None)
+            if verb is None or any(lw[t] in _NEWS_SETS["complementizers"] or lw[t] == "," for t in toks[:n] if t > verb):
+                continue
+            for sp in _participants(ctx, sent, set()):
+                if sp.label_ in ("Person", "Minister") and sp.end <= i \
+                        and not any(lw[t] in _NEWS_SETS["complementizers"] for t in range(sp.end, i)):
+                    link(ctx, key, "kg:participant", sp.kb_id_, sp, "events.presence_participant")
+            break
+
+
 def _openers(ctx: Context, ev: dict) -> None:
     """``Premier X, die als gastheer de top opende, ...``, ``X opende de bijeenkomst``, ``de top
     werd geopend door X``: the person who opens the document's meeting (named by its kind
@@ -1011,5 +1054,6 @@ def run(ctx: Context) -> None:
             _participation(ctx, ev)
             _statements_during(ctx)
             _openers(ctx, ev)
+            _present_for_meeting(ctx, ev)
     _operations(ctx)
     _in_country(ctx)
