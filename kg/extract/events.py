@@ -929,6 +929,12 @@ def _members_talk_in_sitting(doc, sent, words: set[str]) -> bool:
 
 
 _STATEMENT_ANY = frozenset(NEWS["statement_words"]).union(p[0] for p in NEWS["statement_pairs"])
+_NEWS_VERBS = _STATEMENT_ANY | _NEWS_SETS["opening_words"]
+
+
+def _news_verb_sentences(doc) -> list:
+    """The sentences with a verb of saying or of opening, found in one scan of the document."""
+    return memo(doc, "events.news_verbs", lambda: sentences_with(doc, "events.news_verbs", _NEWS_VERBS))
 
 
 def _statements_during(ctx: Context) -> None:
@@ -938,11 +944,13 @@ def _statements_during(ctx: Context) -> None:
     named in the clause of the verb, not in what is said (after ``dat``)."""
     doc = ctx.doc
     lw, space = lowers(doc), spaces(doc)
-    for sent in sentences_with(doc, "events.statement_during", _STATEMENT_ANY):
+    for sent in _news_verb_sentences(doc):
         words = words_of(sent)
         if words.isdisjoint(("tijdens", "op")) or not has_trigger(words, NEWS["statement_words"], NEWS["statement_pairs"]) \
                 or _hedged(words):
             continue
+        if not spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")):
+            continue  # no meeting named
         first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
         # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
         end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]), sent.end)
@@ -969,9 +977,11 @@ def _present_for_meeting(ctx: Context, ev: dict) -> None:
     meeting's city for that meeting takes part in it. The meeting is named after ``voor``
     (by name, or by its kind for the document's meeting) and the city is its own."""
     doc = ctx.doc
-    found = sentences_with(doc, "events.present_for", _NEWS_SETS["presence_verbs"])
-    if not found:
+    cities = {r.get("place") for r in ev["meetings"].values()} - {None}
+    at = {sent_of(doc, sp).start for sp in mentions(doc) if sp.label_ == "Place" and sp.kb_id_ in cities}
+    if not at:
         return
+    found = [s for s in sents(doc) if s.start in at]  # the sentences that name a meeting's city
     lw, space = lowers(doc), spaces(doc)
     whole = _whole_words(doc)
     for sent in found:
@@ -1012,14 +1022,14 @@ def _openers(ctx: Context, ev: dict) -> None:
     werd geopend door X``: the person who opens the document's meeting (named by its kind
     right next to the verb) takes part in it."""
     doc, main = ctx.doc, ev.get("main")
-    found = sentences_with(doc, "events.openers", _NEWS_SETS["opening_words"]) if main else []
+    found = _news_verb_sentences(doc) if main else []
     if not found:
         return
     lw, space = lowers(doc), spaces(doc)
     whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
     for sent in found:
         words = words_of(sent)
-        if _hedged(words) or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]) \
+        if words.isdisjoint(_NEWS_SETS["opening_words"]) or _hedged(words) or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]) \
                 or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
             continue
         toks = [i for i in range(sent.start, sent.end) if not space[i]]
