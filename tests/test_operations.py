@@ -58,3 +58,12 @@ def test_framework_nations_of_the_paragraphs_operation():
     parts = {f.object.key for f in ex.facts if f.predicate == "kg:participant"
              and f.subject == "operation/baltic-air-policing"}
     assert parts == {"country/noorwegen", "country/italie"}
+
+
+def test_a_mission_in_apposition_is_a_second_object_so_no_owner_joins_the_first():
+    text = ("Den Haag, 4 mei 2026\n\nNederland levert stafofficieren aan KFOR en blijft bijdragen aan de "
+            "rechtsstaatmissie van de Europese Unie, EULEX Kosovo.\n")
+    ct = clean(SourceText(Path("eulex.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    parts = {(f.subject, f.object.key) for f in ex.facts if f.predicate == "kg:participant"}
+    assert not any(o == "organisation/eu" or o.startswith("organisation/europese") for _, o in parts)
