@@ -668,6 +668,81 @@ def _summit_of_text_dates(doc: Doc, place: str, dates) -> SummitRef | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _own_relative_year(doc: Doc, m: Meeting, doc_date) -> tuple[int, int] | None:
+    """``de NAVO-top van volgend jaar``, ``de vorig jaar gehouden top in Madrid``: a
+    relative year that stands in the mention's own phrase, as (the year, the token
+    its phrase ends at). One elsewhere in the sentence may be another clause's
+    ("spraken op de top in Washington af om Oekraïne volgend jaar ... te steunen")."""
+    if doc_date is None:
+        return None
+    lw, space = lowers(doc), spaces(doc)
+    lo, hi = sent_bounds(doc, m.start)
+    words = [i for i in range(lo, hi) if not space[i]]
+    at = {i: n for n, i in enumerate(words)}
+    first, last = at.get(m.start), at.get(m.end - 1)
+    if first is None or last is None:
+        return None
+    for phrase, delta in DATA["relative_years"].items():
+        parts = phrase.split()
+        n = len(parts)
+        for k in range(len(words) - n + 1):
+            if [lw[words[k + x]] for x in range(n)] != parts:
+                continue
+            # after it, over "van"/"die"/"in" only; or right before it, at most one word between
+            after = k > last and all(lw[words[x]] in _OWN_YEAR_BRIDGE for x in range(last + 1, k))
+            before = k + n <= first and first - (k + n) <= 1
+            if after or before:
+                # "de NAVO-top van volgend jaar" names it so; "de top die volgend jaar ..." does not
+                named = after and [lw[words[x]] for x in range(last + 1, k)] == ["van"]
+                return doc_date.year + delta, (words[k + n - 1] + 1 if named else m.end)
+    return None
+
+
+_OWN_YEAR_BRIDGE = frozenset({"van", "die", "dat", "in"})
+_NOT_THE_YEAR = frozenset({"sinds", "tot", "vanaf", "na", "voor", "uiterlijk", "per", "t/m"})
+
+
+def _clause_years(doc: Doc, m: Meeting, others: list[Meeting]) -> set[int]:
+    """The years a summit mention's sentence dates itself by: ``in 2014``, ``in september
+    2014`` (not ``sinds 2018``, ``tot 2024``: spans, not the time of the clause), less the
+    years that belong to another summit named in the sentence."""
+    lw, tx, space = lowers(doc), texts(doc), spaces(doc)
+    lo, hi = sent_bounds(doc, m.start)
+    out = set()
+    for i in range(lo, hi):
+        if not (len(tx[i]) == 4 and tx[i].isdigit() and 1949 <= int(tx[i]) <= 2100):
+            continue
+        j = i - 1
+        while j >= lo and space[j]:
+            j -= 1
+        if j >= lo and lw[j] in MONTH_NAMES:  # "in september 2014"
+            j -= 1
+            while j >= lo and space[j]:
+                j -= 1
+        if j >= lo and lw[j] == "in":
+            out.add(int(tx[i]))
+    theirs = {o.year for o in others if o is not m and o.year and lo <= o.start < hi}
+    return out - theirs
+
+
+def _summit_of_clause_years(doc: Doc, m: Meeting, summits: list[Meeting], doc_date, tense, month, day,
+                            relative) -> SummitRef | None:
+    """The one reference summit at the mention's place that a year of its sentence
+    (``_clause_years``, or a relative year such as "vorig jaar") fits, agreeing with
+    the sentence's tense against the document's date; None when none or several do."""
+    years = _clause_years(doc, m, summits) | ({relative} if relative else set())
+    hits = set()
+    for y in years:
+        ref = match_summit(m.place, year=y, month=month, day=day, days=m.days, kind=m.kind or None)
+        if ref is None:
+            continue
+        if doc_date is not None and (tense == "past" and ref.start > doc_date
+                                     or tense == "future" and ref.end < doc_date):
+            continue
+        hits.add(ref)
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> None:
     """Give every summit mention its reference summit (``kg.reference.match_summit``),
     then a key: the reference summit's, or, for a mention that fits none, a key
@@ -679,13 +754,40 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     the document's date and the sentence's tense point at."""
     for m in summits:
         tense = _tense(doc, m.start)
-        year = m.year or _relative_year(doc, m.start, doc_date)
+        own = None if m.year else _own_relative_year(doc, m, doc_date)
+        clause_rel = None if m.year or own else _relative_year(doc, m.start, doc_date)
+        year = m.year or (own[0] if own else None)
+        if own and own[1] > m.end:  # "de NAVO-top van volgend jaar": that is its name here
+            m.end = own[1]
         month = m.date.month1 if m.date is not None else None
         day = m.date.day1 if m.date is not None else None
-        m.stated = bool(year or month or m.days or m.kind)
-        if m.stated:
-            m.ref = match_summit(m.place, year=year, month=month, day=day, days=m.days, kind=m.kind or None,
+        if year is None and m.place is not None:
+            # "In 2014 spraken de bondgenoten op de top in Wales af": a year of its clause
+            # that one summit at that place fits
+            m.ref = _summit_of_clause_years(doc, m, summits, doc_date, tense, month, day, clause_rel)
+            if m.ref is not None:
+                m.stated = True
+                continue
+        # a relative year elsewhere in the sentence that fits no summit: nothing is guessed
+        # from the place alone ("volgend jaar" may be this summit's year)
+        m.stated = bool(year or month or m.days or m.kind or clause_rel)
+        if m.stated and clause_rel is not None:  # "De volgende NAVO-top wordt volgend jaar ... gehouden"
+            m.ref = match_summit(m.place, year=clause_rel, month=month, day=day, days=m.days, kind=m.kind or None,
                                  doc_date=doc_date, tense=tense)
+            if m.ref is not None or month is None:
+                continue
+        if m.stated:
+            if year is None and month is not None and doc_date is not None:
+                # "de top van 11 en 12 juli", "in juli": the year the document's date and the
+                # tense give that day; another year only when the tense says past or future
+                m.ref = match_summit(m.place, year=_context_year(doc, m, doc_date).year, month=month, day=day,
+                                     days=m.days, kind=m.kind or None)
+                if m.ref is None and tense is not None:
+                    m.ref = match_summit(m.place, month=month, day=day, days=m.days, kind=m.kind or None,
+                                         doc_date=doc_date, tense=tense)
+            else:
+                m.ref = match_summit(m.place, year=year, month=month, day=day, days=m.days, kind=m.kind or None,
+                                     doc_date=doc_date, tense=tense)
             if m.ref is None and m.place is not None and year:  # a date of a side event: the year still holds
                 m.ref = match_summit(m.place, year=year)
     for m in summits:
