@@ -87,6 +87,8 @@ class Meeting:
     days: int | None = None  # a stated length: "driedaagse NAVO-top"
     ref: SummitRef | None = None  # the reference summit the mention resolved to
     stated: bool = False  # the text dates the mention or names its kind (more than a place name)
+    anaphor: bool = False  # "de ministers kwamen op ... bijeen": dates the ministerial named elsewhere, names nothing
+    date_at: tuple[int, int] | None = None  # the mention whose date it took from (its sentence states it)
 
 
 @dataclass
@@ -545,6 +547,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
             continue
         seen.update(range(start, end + 1))
         out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind))
+    out += _gathered_ministers(doc, ns, seen)
     for m in out:
         k = pos.get(m.end - 1, None)
         if k is None:
@@ -569,7 +572,28 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
         if place is not None:
             m.place_span = place
             m.place = _title(doc[place[0]:place[1]].text)
+    out = [m for m in out if not m.anaphor or m.date is not None]  # undated, it says nothing
     return sorted(out, key=lambda m: m.start)
+
+
+def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
+    """``De ministers kwamen op 29 en 30 november bijeen``, ``Op 17 oktober vergaderden de
+    defensieministers``: the ministers of a ministerial gathering on a date. Not a name of
+    the meeting (an anaphor): it dates the one the document names (kind from the compound,
+    "defensieministers", else the document's one kind), see ``_settle_ministerials``."""
+    lw = lowers(doc)
+    compounds = DATA["minister_compounds"]
+    gather = frozenset(DATA["gather_verbs"])
+    out = []
+    for k in words_where(doc, "LOWER", "events.gathered_ministers", lambda w: w == "ministers" or w in compounds):
+        i = ns[k]
+        if i in seen or not k or lw[ns[k - 1]] != "de" or k + 1 < len(ns) and lw[ns[k + 1]] == "van":
+            continue
+        sent = sent_of(doc, doc[i])
+        if gather.isdisjoint(lw[i + 1:min(sent.end, i + 12)]):
+            continue
+        out.append(Meeting(i, i + 1, "MinisterialMeeting", kind=compounds.get(lw[i], "ministerial"), anaphor=True))
+    return out
 
 
 def _held_sentence(doc: Doc, m: Meeting) -> bool:
@@ -586,7 +610,21 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
     text = doc_text(doc)
     inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
               and "\n\n" not in text[min(d.end_char, doc[m.start].idx):max(d.start_char, doc[m.start].idx)]]
+    if not inside:  # "De ministers van Defensie kwamen op 17 en 18 oktober bijeen": after it, no other meeting between
+        inside = [d for s, e, d in dates if m.end <= s <= m.end + 6 and e <= sent.end and d.is_day
+                  and _same_clause(doc, m.end, s)][:1]
     return inside[0] if len(inside) == 1 else None
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "dat", "die", "toen", "waarop", "waarin", "nadat", "sinds", "en"})
+
+
+def _same_clause(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) neither open another clause ("vindt plaats op het moment dat
+    ..., op 4 april 1949") nor name another meeting ("in aanloop naar de top van 9 juli")."""
+    words = set(DATA["summit_words"]) | set(DATA["meeting_nouns"])
+    suffixes = tuple(DATA["summit_suffixes"])
+    return not any(w in _CLAUSE_BREAKS or w in words or w.endswith(suffixes) for w in lowers(doc)[start:end])
 
 
 def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False) -> tuple[int, int] | None:
@@ -857,24 +895,35 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     """Key every ministerial by kind + year-month of its start (``ministerial/fmm-2024-04``).
 
     A mention without a date of its own takes the date of the nearest earlier
-    mention of that kind; a date without a year takes the document's (see
-    ``_context_year``). A ministerial this leaves undated gets a key that
+    mention of that kind, else the one day a later sentence gathers the ministers
+    on ("De ministers kwamen op 29 en 30 november bijeen", ``_gathered_ministers``,
+    kept only within ANAPHOR_DAYS of the document's date); a date without a year
+    takes the document's (see ``_context_year``). A ministerial this leaves undated gets a key that
     ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
     mentions in two documents are not known to be one meeting."""
-    specific = {m.kind for m in ms if m.kind not in ("ministerial",)} or _portfolio_of_letter(doc)
+    specific = {m.kind for m in ms if m.kind not in ("ministerial",) and not m.anaphor} or _portfolio_of_letter(doc)
     for m in ms:
         if m.kind == "ministerial" and len(specific) == 1:
             m.kind = next(iter(specific))
     for m in ms:
         m.date = _context_year(doc, m, doc_date)
+    # "de ministers kwamen op ... bijeen" is the document's own meeting only on a day near its date
+    ms[:] = [m for m in ms if not m.anaphor or _near_document(m.date, doc_date)
+             and _ANOTHER_TIME.isdisjoint(lowers(doc)[slice(*sent_bounds(doc, m.start))])]
     for idx, m in enumerate(ms):
         if m.date is None or m.date.year is None:
             earlier = [o for o in ms[:idx] if o.date is not None and o.date.year and o.kind == m.kind]
             if earlier:
-                m.date = earlier[-1].date
+                m.date, m.date_at = earlier[-1].date, earlier[-1].date_at or (earlier[-1].start, earlier[-1].end)
             elif m.kind == "ministerial":
                 anyd = [o for o in ms[:idx] if o.date is not None and o.date.year]
                 m.date = anyd[-1].date if anyd else m.date
+            else:
+                # "het overleg van de NAVO-ministers van Defensie ... De defensieministers kwamen
+                # op 17 en 18 oktober bijeen": the one date the document gives a meeting of that kind
+                later = [o for o in ms[idx + 1:] if o.anaphor and o.date is not None and o.date.year and o.kind == m.kind]
+                if later and len({(o.date.year, o.date.month1) for o in later}) == 1:
+                    m.date, m.date_at = later[0].date, (later[0].start, later[0].end)
     for m in ms:
         d = m.date if m.date is not None and m.date.year else None
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
@@ -888,6 +937,21 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
         if short:
             m.alt = [f"{short} {_date_label(d)}", f"{short} {MONTH_NAMES[d.month1 - 1]} {d.year}",
                      f"{base.removeprefix('NAVO ')} {_date_label(d)}"]
+    # an anaphor dates a ministerial the document names; alone, of no one kind, it names none
+    named = {m.key for m in ms if not m.anaphor}
+    for m in ms:
+        if m.anaphor and (m.key not in named or m.kind == "ministerial"):
+            m.key = ""
+
+
+ANAPHOR_DAYS = 31  # a news item or agenda speaks of its own meeting within a month of its date
+_ANOTHER_TIME = frozenset({"weer", "opnieuw", "volgende", "eerstvolgende", "vorige", "eerder", "toen", "destijds"})
+
+
+def _near_document(d: DateMention | None, doc_date) -> bool:
+    """Is day-date ``d`` within ANAPHOR_DAYS of the document's date?"""
+    return d is not None and d.is_day and d.start is not None and doc_date is not None \
+        and abs((d.start - doc_date).days) <= ANAPHOR_DAYS
 
 
 def _date_label(d: DateMention) -> str:
@@ -1241,7 +1305,7 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
         return
     if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
         rec["start"], rec["end"] = m.date.start, m.date.end
-        rec["date_span"] = (m.start, m.end)
+        rec["date_span"] = m.date_at or (m.start, m.end)  # the sentence that states the date
     if text_place and rec["place"] is None:
         city = DATA["headquarters_city"].get(fold(m.place))
         rec["place"] = _place_key(doc, city) if city else text_place
@@ -1274,12 +1338,14 @@ class EventFinder:
         meetings = sorted([m for m in summits + ministerials if m.key], key=lambda m: m.start)
         info: dict[str, dict] = {}
         for m in meetings:
-            _register(doc, m)
             rec = info.setdefault(m.key, {"cls": m.cls, "start": None, "end": None, "date_span": None,
                                           "place": None, "place_span": None, "mentions": [],
                                           "reference": m.ref is not None, "place_in_text": True})
-            rec["mentions"].append((m.start, m.end))
+            if not m.anaphor:
+                _register(doc, m)
+                rec["mentions"].append((m.start, m.end))
             _settle_record(doc, m, rec)
+        meetings = [m for m in meetings if not m.anaphor]
         main = _main_meeting(doc, meetings, doc_date)
         sessions = _sessions(doc, main)
         for s in sessions:
