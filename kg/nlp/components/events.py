@@ -817,10 +817,10 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
         if m.stated:
             if year is None and month is not None and doc_date is not None:
                 # "de top van 11 en 12 juli", "in juli": the year the document's date and the
-                # tense give that day; another year only when the tense says past or future
+                # tense give that day; a month recalled ("in juli") may be of an earlier year
                 m.ref = match_summit(m.place, year=_context_year(doc, m, doc_date).year, month=month, day=day,
                                      days=m.days, kind=m.kind or None)
-                if m.ref is None and tense is not None:
+                if m.ref is None and day is None and tense == "past":
                     m.ref = match_summit(m.place, month=month, day=day, days=m.days, kind=m.kind or None,
                                          doc_date=doc_date, tense=tense)
             else:
