@@ -140,13 +140,3 @@ def test_a_headline_ending_in_den_haag_is_no_letter_date():
     assert date == dt.date(2030, 6, 26)
     assert text[span[0]:span[1]] == "26 jun 2030 om 18:02"
 
-
-def test_the_ministry_of_a_press_releases_date_line_is_an_organisation_it_names(nlp):
-    text = ("Gezamenlijke oefening in het noorden\n\nPersbericht | 12-09-2030 | 09:30 | Ministerie van Defensie\n\n"
-            "Nederlandse militairen oefenen deze week met Noorse eenheden.\n")
-    _doc, ex = run(nlp, text)
-    ent = ex.entities.get("organisation/ministerie-van-defensie")
-    assert ent is not None and ent.cls == "Organisation" and ent.mentioned
-    other = "Kop\n\nNieuws | 12-09-2030 | 09:30 | Binnenland\n\nEen bericht.\n"
-    _doc, ex = run(nlp, other)
-    assert not [k for k, e in ex.entities.items() if e.cls == "Organisation" and "binnenland" in k]

@@ -460,24 +460,6 @@ def _signature_end(ctx: Context) -> int | None:
     return max(ends) if ends else None
 
 
-_MINISTRY = re.compile(r"^Ministerie van [A-Z][\w,' -]{2,60}$")
-
-
-def _publisher(ctx: Context, clean: str, date: dt.date) -> None:
-    """The ministry a press release's date line names ("Persbericht | 30-11-2031 | 14:20 |
-    Ministerie van Defensie"): an organisation the document names. Only a ministry: a
-    news site's or section's name there is no organisation of the text."""
-    line = news_date_line(clean[:HEADER_CHARS])
-    if line is None or line.date != date or not line.publisher or not _MINISTRY.match(line.publisher):
-        return
-    from kg.nlp.components.acronyms import name_key
-
-    name = line.publisher
-    org = name_key("Organisation", name)
-    if org not in ctx.extraction.entities:
-        ctx.entity(Entity(key=org, cls="Organisation", label=name, mentioned=True))
-
-
 def run(ctx: Context) -> None:
     """Find the document's metadata and citations; set the document key."""
     clean, source = ctx.clean.text, ctx.clean.source.text
@@ -511,7 +493,6 @@ def run(ctx: Context) -> None:
     if date:
         ev = ctx.evidence(*date_span, "metadata.date") if date_span else None
         ctx.relate(key, "dcterms:date", date, ev)
-        _publisher(ctx, clean, date)
 
     seen = set()
     for c_dossier, c_number, start, end in find_citations(clean):
