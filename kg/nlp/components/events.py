@@ -87,7 +87,7 @@ class Meeting:
     days: int | None = None  # a stated length: "driedaagse NAVO-top"
     ref: SummitRef | None = None  # the reference summit the mention resolved to
     stated: bool = False  # the text dates the mention or names its kind (more than a place name)
-    anaphor: bool = False  # "de ministers kwamen op ... bijeen": dates the ministerial named elsewhere, names nothing
+    anaphor: bool = False  # "de ministers kwamen op ... bijeen": dates a ministerial named elsewhere, names none
     date_at: tuple[int, int] | None = None  # the mention whose date it took from (its sentence states it)
 
 
@@ -610,7 +610,7 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
     text = doc_text(doc)
     inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
               and "\n\n" not in text[min(d.end_char, doc[m.start].idx):max(d.start_char, doc[m.start].idx)]]
-    if not inside:  # "De ministers van Defensie kwamen op 17 en 18 oktober bijeen": after it, no other meeting between
+    if not inside:  # "De ministers van Defensie kwamen op 17 en 18 oktober bijeen": after it, in its clause
         inside = [d for s, e, d in dates if m.end <= s <= m.end + 6 and e <= sent.end and d.is_day
                   and _same_clause(doc, m.end, s)][:1]
     return inside[0] if len(inside) == 1 else None
@@ -737,13 +737,12 @@ def _own_relative_year(doc: Doc, m: Meeting, doc_date) -> tuple[int, int] | None
 
 
 _OWN_YEAR_BRIDGE = frozenset({"van", "die", "dat", "in"})
-_NOT_THE_YEAR = frozenset({"sinds", "tot", "vanaf", "na", "voor", "uiterlijk", "per", "t/m"})
 
 
 def _clause_years(doc: Doc, m: Meeting, others: list[Meeting]) -> set[int]:
     """The years a summit mention's sentence dates itself by: ``in 2014``, ``in september
-    2014`` (not ``sinds 2018``, ``tot 2024``: spans, not the time of the clause), less the
-    years that belong to another summit named in the sentence."""
+    2014`` (only after "in": ``sinds 2018``, ``tot 2024`` are spans, not the time of the
+    clause), less the years that belong to another summit named in the sentence."""
     lw, tx, space = lowers(doc), texts(doc), spaces(doc)
     lo, hi = sent_bounds(doc, m.start)
     out = set()
@@ -898,8 +897,8 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     mention of that kind, else the one day a later sentence gathers the ministers
     on ("De ministers kwamen op 29 en 30 november bijeen", ``_gathered_ministers``,
     kept only within ANAPHOR_DAYS of the document's date); a date without a year
-    takes the document's (see ``_context_year``). A ministerial this leaves undated gets a key that
-    ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
+    takes the document's (see ``_context_year``). A ministerial this leaves undated
+    gets a key that ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
     mentions in two documents are not known to be one meeting."""
     specific = {m.kind for m in ms if m.kind not in ("ministerial",) and not m.anaphor} or _portfolio_of_letter(doc)
     for m in ms:
@@ -921,7 +920,8 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
             else:
                 # "het overleg van de NAVO-ministers van Defensie ... De defensieministers kwamen
                 # op 17 en 18 oktober bijeen": the one date the document gives a meeting of that kind
-                later = [o for o in ms[idx + 1:] if o.anaphor and o.date is not None and o.date.year and o.kind == m.kind]
+                later = [o for o in ms[idx + 1:]
+                         if o.anaphor and o.date is not None and o.date.year and o.kind == m.kind]
                 if later and len({(o.date.year, o.date.month1) for o in later}) == 1:
                     m.date, m.date_at = later[0].date, (later[0].start, later[0].end)
     for m in ms:
