@@ -238,7 +238,7 @@ def document_date(text: str, head: int = 3000) -> dt.date | None:
     m = _LETTER_DATE.search(text[:head])
     if m is not None:
         return parse_date(m.group(1) or m.group(3))
-    line = news_date_line(text[:head])  # "Persbericht | 30-11-2022 | 14:20 | Ministerie van …", "25 jun 2025 om 17:12"
+    line = news_date_line(text[:head])  # "Persbericht | 30-11-2022 | 14:20 | Ministerie …", "25 jun 2025 om 17:12"
     if line is not None:
         return line.date
     m = _NUMERIC_DATE_LINE.search(text[:600])  # a news item's "Nieuwsbericht | 26-06-2025 | 17:45"
