@@ -88,6 +88,8 @@ class Meeting:
     days: int | None = None  # a stated length: "driedaagse NAVO-top"
     ref: SummitRef | None = None  # the reference summit the mention resolved to
     stated: bool = False  # the text dates the mention or names its kind (more than a place name)
+    anaphor: bool = False  # "de ministers kwamen op ... bijeen": dates a ministerial named elsewhere, names none
+    date_at: tuple[int, int] | None = None  # the mention whose date it took from (its sentence states it)
 
 
 @dataclass
@@ -570,6 +572,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             continue
         seen.update(range(start, end + 1))
         out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind))
+    out += _gathered_ministers(doc, ns, seen)
     for m in out:
         k = pos.get(m.end - 1, None)
         if k is None:
@@ -594,7 +597,28 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         if place is not None:
             m.place_span = place
             m.place = _title(doc[place[0]:place[1]].text)
+    out = [m for m in out if not m.anaphor or m.date is not None]  # undated, it says nothing
     return sorted(out, key=lambda m: m.start)
+
+
+def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
+    """``De ministers kwamen op 29 en 30 november bijeen``, ``Op 17 oktober vergaderden de
+    defensieministers``: the ministers of a ministerial gathering on a date. Not a name of
+    the meeting (an anaphor): it dates the one the document names (kind from the compound,
+    "defensieministers", else the document's one kind), see ``_settle_ministerials``."""
+    lw = lowers(doc)
+    compounds = DATA["minister_compounds"]
+    gather = frozenset(DATA["gather_verbs"])
+    out = []
+    for k in words_where(doc, "LOWER", "events.gathered_ministers", lambda w: w == "ministers" or w in compounds):
+        i = ns[k]
+        if i in seen or not k or lw[ns[k - 1]] != "de" or k + 1 < len(ns) and lw[ns[k + 1]] == "van":
+            continue
+        sent = sent_of(doc, doc[i])
+        if gather.isdisjoint(lw[i + 1:min(sent.end, i + 12)]):
+            continue
+        out.append(Meeting(i, i + 1, "MinisterialMeeting", kind=compounds.get(lw[i], "ministerial"), anaphor=True))
+    return out
 
 
 def _held_sentence(doc: Doc, m: Meeting) -> bool:
@@ -611,7 +635,21 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
     text = doc_text(doc)
     inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
               and "\n\n" not in text[min(d.end_char, doc[m.start].idx):max(d.start_char, doc[m.start].idx)]]
+    if not inside:  # "De ministers van Defensie kwamen op 17 en 18 oktober bijeen": after it, in its clause
+        inside = [d for s, e, d in dates if m.end <= s <= m.end + 6 and e <= sent.end and d.is_day
+                  and _same_clause(doc, m.end, s)][:1]
     return inside[0] if len(inside) == 1 else None
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "dat", "die", "toen", "waarop", "waarin", "nadat", "sinds", "en"})
+
+
+def _same_clause(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) neither open another clause ("vindt plaats op het moment dat
+    ..., op 4 april 1949") nor name another meeting ("in aanloop naar de top van 9 juli")."""
+    words = set(DATA["summit_words"]) | set(DATA["meeting_nouns"])
+    suffixes = tuple(DATA["summit_suffixes"])
+    return not any(w in _CLAUSE_BREAKS or w in words or w.endswith(suffixes) for w in lowers(doc)[start:end])
 
 
 def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False, others=()) -> tuple[int, int] | None:
@@ -696,6 +734,80 @@ def _summit_of_text_dates(doc: Doc, place: str, dates) -> SummitRef | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _own_relative_year(doc: Doc, m: Meeting, doc_date) -> tuple[int, int] | None:
+    """``de NAVO-top van volgend jaar``, ``de vorig jaar gehouden top in Madrid``: a
+    relative year that stands in the mention's own phrase, as (the year, the token
+    its phrase ends at). One elsewhere in the sentence may be another clause's
+    ("spraken op de top in Washington af om Oekraïne volgend jaar ... te steunen")."""
+    if doc_date is None:
+        return None
+    lw, space = lowers(doc), spaces(doc)
+    lo, hi = sent_bounds(doc, m.start)
+    words = [i for i in range(lo, hi) if not space[i]]
+    at = {i: n for n, i in enumerate(words)}
+    first, last = at.get(m.start), at.get(m.end - 1)
+    if first is None or last is None:
+        return None
+    for phrase, delta in DATA["relative_years"].items():
+        parts = phrase.split()
+        n = len(parts)
+        for k in range(len(words) - n + 1):
+            if [lw[words[k + x]] for x in range(n)] != parts:
+                continue
+            # after it, over "van"/"die"/"in" only; or right before it, at most one word between
+            after = k > last and all(lw[words[x]] in _OWN_YEAR_BRIDGE for x in range(last + 1, k))
+            before = k + n <= first and first - (k + n) <= 1
+            if after or before:
+                # "de NAVO-top van volgend jaar" names it so; "de top die volgend jaar ..." does not
+                named = after and [lw[words[x]] for x in range(last + 1, k)] == ["van"]
+                return doc_date.year + delta, (words[k + n - 1] + 1 if named else m.end)
+    return None
+
+
+_OWN_YEAR_BRIDGE = frozenset({"van", "die", "dat", "in"})
+
+
+def _clause_years(doc: Doc, m: Meeting, others: list[Meeting]) -> set[int]:
+    """The years a summit mention's sentence dates itself by: ``in 2014``, ``in september
+    2014`` (only after "in": ``sinds 2018``, ``tot 2024`` are spans, not the time of the
+    clause), less the years that belong to another summit named in the sentence."""
+    lw, tx, space = lowers(doc), texts(doc), spaces(doc)
+    lo, hi = sent_bounds(doc, m.start)
+    out = set()
+    for i in range(lo, hi):
+        if not (len(tx[i]) == 4 and tx[i].isdigit() and 1949 <= int(tx[i]) <= 2100):
+            continue
+        j = i - 1
+        while j >= lo and space[j]:
+            j -= 1
+        if j >= lo and lw[j] in MONTH_NAMES:  # "in september 2014"
+            j -= 1
+            while j >= lo and space[j]:
+                j -= 1
+        if j >= lo and lw[j] == "in":
+            out.add(int(tx[i]))
+    theirs = {o.year for o in others if o is not m and o.year and lo <= o.start < hi}
+    return out - theirs
+
+
+def _summit_of_clause_years(doc: Doc, m: Meeting, summits: list[Meeting], doc_date, tense, month, day,
+                            relative) -> SummitRef | None:
+    """The one reference summit at the mention's place that a year of its sentence
+    (``_clause_years``, or a relative year such as "vorig jaar") fits, agreeing with
+    the sentence's tense against the document's date; None when none or several do."""
+    years = _clause_years(doc, m, summits) | ({relative} if relative else set())
+    hits = set()
+    for y in years:
+        ref = match_summit(m.place, year=y, month=month, day=day, days=m.days, kind=m.kind or None)
+        if ref is None:
+            continue
+        if doc_date is not None and (tense == "past" and ref.start > doc_date
+                                     or tense == "future" and ref.end < doc_date):
+            continue
+        hits.add(ref)
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> None:
     """Give every summit mention its reference summit (``kg.reference.match_summit``),
     then a key: the reference summit's, or, for a mention that fits none, a key
@@ -707,13 +819,40 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     the document's date and the sentence's tense point at."""
     for m in summits:
         tense = _tense(doc, m.start)
-        year = m.year or _relative_year(doc, m.start, doc_date)
+        own = None if m.year else _own_relative_year(doc, m, doc_date)
+        clause_rel = None if m.year or own else _relative_year(doc, m.start, doc_date)
+        year = m.year or (own[0] if own else None)
+        if own and own[1] > m.end:  # "de NAVO-top van volgend jaar": that is its name here
+            m.end = own[1]
         month = m.date.month1 if m.date is not None else None
         day = m.date.day1 if m.date is not None else None
-        m.stated = bool(year or month or m.days or m.kind)
-        if m.stated:
-            m.ref = match_summit(m.place, year=year, month=month, day=day, days=m.days, kind=m.kind or None,
+        if year is None and m.place is not None:
+            # "In 2014 spraken de bondgenoten op de top in Wales af": a year of its clause
+            # that one summit at that place fits
+            m.ref = _summit_of_clause_years(doc, m, summits, doc_date, tense, month, day, clause_rel)
+            if m.ref is not None:
+                m.stated = True
+                continue
+        # a relative year elsewhere in the sentence that fits no summit: nothing is guessed
+        # from the place alone ("volgend jaar" may be this summit's year)
+        m.stated = bool(year or month or m.days or m.kind or clause_rel)
+        if m.stated and clause_rel is not None:  # "De volgende NAVO-top wordt volgend jaar ... gehouden"
+            m.ref = match_summit(m.place, year=clause_rel, month=month, day=day, days=m.days, kind=m.kind or None,
                                  doc_date=doc_date, tense=tense)
+            if m.ref is not None or month is None:
+                continue
+        if m.stated:
+            if year is None and month is not None and doc_date is not None:
+                # "de top van 11 en 12 juli", "in juli": the year the document's date and the
+                # tense give that day; a month recalled ("in juli") may be of an earlier year
+                m.ref = match_summit(m.place, year=_context_year(doc, m, doc_date).year, month=month, day=day,
+                                     days=m.days, kind=m.kind or None)
+                if m.ref is None and day is None and tense == "past":
+                    m.ref = match_summit(m.place, month=month, day=day, days=m.days, kind=m.kind or None,
+                                         doc_date=doc_date, tense=tense)
+            else:
+                m.ref = match_summit(m.place, year=year, month=month, day=day, days=m.days, kind=m.kind or None,
+                                     doc_date=doc_date, tense=tense)
             if m.ref is None and m.place is not None and year:  # a date of a side event: the year still holds
                 m.ref = match_summit(m.place, year=year)
     for m in summits:
@@ -803,16 +942,21 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     """Key every ministerial by kind + year-month of its start (``ministerial/fmm-2024-04``).
 
     A mention without a date of its own takes the date of the nearest earlier
-    mention of that kind; a date without a year takes the document's (see
-    ``_context_year``). A ministerial this leaves undated gets a key that
-    ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
+    mention of that kind, else the one day a later sentence gathers the ministers
+    on ("De ministers kwamen op 29 en 30 november bijeen", ``_gathered_ministers``,
+    kept only within ANAPHOR_DAYS of the document's date); a date without a year
+    takes the document's (see ``_context_year``). A ministerial this leaves undated
+    gets a key that ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
     mentions in two documents are not known to be one meeting."""
-    specific = {m.kind for m in ms if m.kind not in ("ministerial",)} or _portfolio_of_letter(doc)
+    specific = {m.kind for m in ms if m.kind not in ("ministerial",) and not m.anaphor} or _portfolio_of_letter(doc)
     for m in ms:
         if m.kind == "ministerial" and len(specific) == 1:
             m.kind = next(iter(specific))
     for m in ms:
         m.date = _context_year(doc, m, doc_date)
+    # "de ministers kwamen op ... bijeen" is the document's own meeting only on a day near its date
+    ms[:] = [m for m in ms if not m.anaphor or _near_document(m.date, doc_date)
+             and _ANOTHER_TIME.isdisjoint(lowers(doc)[slice(*sent_bounds(doc, m.start))])]
     # "de vorige FMM, van 3 en 4 december": another meeting; a later bare "de FMM" is not it,
     # and an undated "de vorige FMM" is not the one named before it either
     other = [_another_meeting(doc, m) for m in ms]
@@ -821,9 +965,16 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
             dated = [o for j, o in enumerate(ms[:idx]) if o.date is not None and o.date.year and not other[j]]
             earlier = [o for o in dated if o.kind == m.kind]
             if earlier:
-                m.date = earlier[-1].date
+                m.date, m.date_at = earlier[-1].date, earlier[-1].date_at or (earlier[-1].start, earlier[-1].end)
             elif m.kind == "ministerial":
                 m.date = dated[-1].date if dated else m.date
+            else:
+                # "het overleg van de NAVO-ministers van Defensie ... De defensieministers kwamen
+                # op 17 en 18 oktober bijeen": the one date the document gives a meeting of that kind
+                later = [o for o in ms[idx + 1:]
+                         if o.anaphor and o.date is not None and o.date.year and o.kind == m.kind]
+                if later and len({(o.date.year, o.date.month1) for o in later}) == 1:
+                    m.date, m.date_at = later[0].date, (later[0].start, later[0].end)
     for m in ms:
         d = m.date if m.date is not None and m.date.year else None
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
@@ -837,6 +988,21 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
         if short:
             m.alt = [f"{short} {_date_label(d)}", f"{short} {MONTH_NAMES[d.month1 - 1]} {d.year}",
                      f"{base.removeprefix('NAVO ')} {_date_label(d)}"]
+    # an anaphor dates a ministerial the document names; alone, of no one kind, it names none
+    named = {m.key for m in ms if not m.anaphor}
+    for m in ms:
+        if m.anaphor and (m.key not in named or m.kind == "ministerial"):
+            m.key = ""
+
+
+ANAPHOR_DAYS = 31  # a news item or agenda speaks of its own meeting within a month of its date
+_ANOTHER_TIME = frozenset({"weer", "opnieuw", "volgende", "eerstvolgende", "vorige", "eerder", "toen", "destijds"})
+
+
+def _near_document(d: DateMention | None, doc_date) -> bool:
+    """Is day-date ``d`` within ANAPHOR_DAYS of the document's date?"""
+    return d is not None and d.is_day and d.start is not None and doc_date is not None \
+        and abs((d.start - doc_date).days) <= ANAPHOR_DAYS
 
 
 _OTHER_MEETING = frozenset(DATA["other_meeting_words"])
@@ -1414,7 +1580,7 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
         return
     if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
         rec["start"], rec["end"] = m.date.start, m.date.end
-        rec["date_span"] = (m.start, m.end)
+        rec["date_span"] = m.date_at or (m.start, m.end)  # the sentence that states the date
     if text_place and rec["place"] is None:
         city = DATA["headquarters_city"].get(fold(m.place))
         rec["place"] = _place_key(doc, city) if city else text_place
@@ -1462,12 +1628,14 @@ class EventFinder:
         meetings = sorted([m for m in summits + ministerials if m.key], key=lambda m: m.start)
         info: dict[str, dict] = {}
         for m in meetings:
-            _register(doc, m)
             rec = info.setdefault(m.key, {"cls": m.cls, "start": None, "end": None, "date_span": None,
                                           "place": None, "place_span": None, "mentions": [],
                                           "reference": m.ref is not None, "place_in_text": True})
-            rec["mentions"].append((m.start, m.end))
+            if not m.anaphor:
+                _register(doc, m)
+                rec["mentions"].append((m.start, m.end))
             _settle_record(doc, m, rec)
+        meetings = [m for m in meetings if not m.anaphor]
         main = _main_meeting(doc, meetings, doc_date)
         sessions = _sessions(doc, main)
         for s in sessions:
