@@ -230,6 +230,9 @@ def test_vanaf_is_place_context(nlp):
 def test_a_town_after_the_adjective_of_its_own_country(nlp):
     got = places(nlp, "De oefening begon in het Franse Nice; de troepen reisden door naar het Duitse Leipzig.")
     assert got == {("Nice", "place/nice"), ("Leipzig", "place/leipzig")}
+    # with a compass prefix; South Korea's adjective is its own
+    got = places(nlp, "Er vielen raketten op het station in het Oost-Oekraïense Kramatorsk en in het Zuid-Koreaanse Pohang.")
+    assert got == {("Kramatorsk", "place/kramatorsk"), ("Pohang", "place/pohang")}
     # another country's adjective, or no place word before the article: no place
     assert places(nlp, "De vergadering was in het Duitse Nice.") == set()
     assert places(nlp, "Het Noorse Kongsberg levert de raketten.") == set()

@@ -52,6 +52,7 @@ _LIST_WORDS = frozenset((",", "en", "of"))
 _PLAN_PREFIXES = frozenset(DATA["plan_prefixes"])
 _TITLE_WORDS = frozenset(DATA["title_words"])
 _ARTICLES = frozenset(DATA["articles"])
+_COMPASS = frozenset(DATA["compass_prefixes"])
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 _SEPARATOR = re.compile(r"[ -]")
@@ -218,7 +219,7 @@ class Gazetteer:
                   and starts_of[i + 1] in countries]
         # "in het Duitse Wiesbaden": a place word, an article and the adjective of the place's country
         adjective = [i + 2 for i in after if i + 2 < len(words) and norms[i] in _ARTICLES
-                     and norms[i + 1] in self.ref.by_adjective]
+                     and self._state_of_adjective(norms[i + 1])]
         found: list[tuple[int, int, str]] = []
 
         def place_at(i: int, n: int, after_place_word: bool, after_adjective: bool = False) -> int | None:
@@ -322,10 +323,20 @@ class Gazetteer:
         Kongsberg`` without a place word is as often the firm, ``de Amerikaanse Austin`` the man."""
         if i < 3 or words.norms[i - 2] not in _ARTICLES or words.norms[i - 3] not in _PLACE_WORDS:
             return False
-        state = self.ref.by_adjective.get(words.norms[i - 1])
+        state = self._state_of_adjective(words.norms[i - 1])
         ent = self.ref.get(key)
         return state is not None and ent is not None and ent.country == state \
             and words.norms[i] not in self.ref.person_by_surname
+
+    def _state_of_adjective(self, norm: str) -> str | None:
+        """The country key of a folded country adjective, also with a compass prefix
+        (``oost-oekraiense``, ``zuid-duitse``); ``zuid-koreaanse`` is South Korea's own."""
+        state = self.ref.by_adjective.get(norm)
+        if state is None and "-" in norm:
+            head, tail = norm.split("-", 1)
+            if head in _COMPASS:
+                state = self.ref.by_adjective.get(tail)
+        return state
 
     @staticmethod
     def _free(doc: Doc, words, i: int, j: int, after_place_word: bool = False) -> bool:
