@@ -12,9 +12,14 @@ and a city list that large holds ordinary words and given names (Nice, Split,
 Victoria). So a GeoNames city (match ``name`` or ``context``) is never taken
 right after a capitalised word or a person word, nor right before a capitalised
 word (there it is part of a person's or an organisation's name: ``koningin
-Victoria``, ``Universiteit Leiden``); and a ``context`` city only right after a
-place word (``in Zeist``, ``vliegbasis Volkel``) or right before ``, <country>``
-(``Tapa, Estland``). The word lists are in ``gazetteer.json``.
+Victoria``, ``Universiteit Leiden``) or after ``<title> van`` (``de prins van
+Wales``); and a ``context`` city only right after a place word (``in Zeist``,
+``vliegbasis Volkel``, ``vanaf Kunduz``), right before ``, <country>`` (``Tapa,
+Estland``), or after a place word, an article and the adjective of the country it
+lies in (``in het Duitse Wiesbaden``, ``naar het Oost-Oekraïense Kramatorsk``; not
+a reference person's surname). A place's name matches with hyphens or spaces
+between its parts (``Mazar-e Sharif``, ``Mazar-e-Sharif``). The word lists are in
+``gazetteer.json``.
 
 A national body of the reference data (an entry with a ``country``: the Dutch
 ministries, the Koninklijke Luchtmacht) is not matched right after another
