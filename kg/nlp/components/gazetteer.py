@@ -12,9 +12,14 @@ and a city list that large holds ordinary words and given names (Nice, Split,
 Victoria). So a GeoNames city (match ``name`` or ``context``) is never taken
 right after a capitalised word or a person word, nor right before a capitalised
 word (there it is part of a person's or an organisation's name: ``koningin
-Victoria``, ``Universiteit Leiden``); and a ``context`` city only right after a
-place word (``in Zeist``, ``vliegbasis Volkel``) or right before ``, <country>``
-(``Tapa, Estland``). The word lists are in ``gazetteer.json``.
+Victoria``, ``Universiteit Leiden``) or after ``<title> van`` (``de prins van
+Wales``); and a ``context`` city only right after a place word (``in Zeist``,
+``vliegbasis Volkel``, ``vanaf Kunduz``), right before ``, <country>`` (``Tapa,
+Estland``), or after a place word, an article and the adjective of the country it
+lies in (``in het Duitse Wiesbaden``, ``naar het Oost-Oekraïense Kramatorsk``; not
+a reference person's surname). A place's name matches with hyphens or spaces
+between its parts (``Mazar-e Sharif``, ``Mazar-e-Sharif``). The word lists are in
+``gazetteer.json``.
 
 A national body of the reference data (an entry with a ``country``: the Dutch
 ministries, the Koninklijke Luchtmacht) is not matched right after another
@@ -50,8 +55,29 @@ _PERSON_WORDS = frozenset(DATA["person_words"])
 _COUNCIL_HEADS = frozenset(DATA["council_heads"])
 _LIST_WORDS = frozenset((",", "en", "of"))
 _PLAN_PREFIXES = frozenset(DATA["plan_prefixes"])
+_TITLE_WORDS = frozenset(DATA["title_words"])
+_ARTICLES = frozenset(DATA["articles"])
+_COMPASS = frozenset(DATA["compass_prefixes"])
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
+_SEPARATOR = re.compile(r"[ -]")
+
+
+def separator_variants(name: str) -> tuple[str, ...]:
+    """A transliterated name is written with hyphens or spaces between its parts
+    (``Mazar-e Sharif``, ``Mazar-e-Sharif``, ``Mazar e Sharif``): the all-hyphen and
+    all-space spellings of a plain name of two or more parts, other than ``name``."""
+    if not _PLAIN.fullmatch(name) or not _SEPARATOR.search(name):
+        return ()
+    parts = _SEPARATOR.split(name)
+    return tuple(v for v in ("-".join(parts), " ".join(parts)) if v != name)
+
+
+def _line_start(doc: Doc, k: int) -> bool:
+    """Token ``k`` opens a sentence or a line (a heading above need not end in a full stop)."""
+    if doc[k].is_sent_start:
+        return True
+    return k > 0 and doc[k - 1].is_space and "\n" in doc[k - 1].text
 
 
 class Gazetteer:
@@ -85,6 +111,9 @@ class Gazetteer:
                     continue
             for name in (ent.label, *ent.aliases):
                 words = self._add(tokenize, name, ent.key, None)
+                if ent.cls == "Place":
+                    for variant in separator_variants(name):
+                        self._add(tokenize, variant, ent.key, None)
                 if len(words) > 1 and ent.cls != "Place" and all(w.replace("-", "").isalpha() for w in words):
                     # a Dutch compound is written with hyphens too: "NAVO-Oekraïne Raad" = "NAVO-Oekraïne-raad"
                     self._add_words(("-".join(words),), ent.key, None)
@@ -98,6 +127,8 @@ class Gazetteer:
                 words = tuple(folded.split()) if plain else self._words(tokenize, folded)
                 self.context.setdefault(words, key)
                 self.context_len = max(self.context_len, len(words))
+                for variant in separator_variants(folded) if plain else ():
+                    self.context.setdefault(tuple(variant.split()), key)
 
     @staticmethod
     def _words(tokenize, name: str) -> tuple[str, ...]:
@@ -136,7 +167,9 @@ class Gazetteer:
                 if cand and self._surface_ok(words[i:i + n], cand[1]):
                     hit = (n, cand[0])
                     break
-            if hit and (hit[1] not in self.guarded or self._free(doc, words, i, i + hit[0])) \
+            if hit and (hit[1] not in self.guarded or self._free(doc, words, i, i + hit[0])
+                        or self._adjective_context(words, i, hit[1])
+                        and self._free(doc, words, i, i + hit[0], after_place_word=True)) \
                     and not (hit[1] in self.home and self._foreign(words, i, i + hit[0], self.home[hit[1]])) \
                     and not (hit[1] in self.named_plans and self._not_plan(doc, words, i, i + hit[0])):
                 n, key = hit
@@ -189,12 +222,17 @@ class Gazetteer:
                   if k < len(words) and norms[k] in _LIST_WORDS]
         before = [i - 1 for i, t in enumerate(texts) if t in (",", "(") and i + 1 < len(words)
                   and starts_of[i + 1] in countries]
+        # "in het Duitse Wiesbaden": a place word, an article and the adjective of the place's country
+        adjective = [i + 2 for i in after if i + 2 < len(words) and norms[i] in _ARTICLES
+                     and self._state_of_adjective(norms[i + 1])]
         found: list[tuple[int, int, str]] = []
 
-        def place_at(i: int, n: int, after_place_word: bool) -> int | None:
+        def place_at(i: int, n: int, after_place_word: bool, after_adjective: bool = False) -> int | None:
             if i < 0 or i + n > len(words) or not texts[i][:1].isupper():
                 return None
             key = self.context.get(tuple(norms[i:i + n]))
+            if after_adjective and key and not self._adjective_context(words, i, key):
+                return None
             if key and not any(w in taken for w in range(starts_of[i], words.ends[i + n - 1])) \
                     and self._free(doc, words, i, i + n, after_place_word=after_place_word):
                 found.append((starts_of[i], words.ends[i + n - 1], key))
@@ -216,6 +254,10 @@ class Gazetteer:
         for e in before:
             for n in range(self.context_len, 0, -1):
                 if place_at(e - n + 1, n, False) is not None:
+                    break
+        for i in adjective:
+            for n in range(self.context_len, 0, -1):
+                if place_at(i, n, True, after_adjective=True) is not None:
                     break
         found = [f for f in found if not self._named_person(words, f)]
         return sorted(out + found) if found else out
@@ -279,15 +321,39 @@ class Gazetteer:
         return prev[:1].isupper() and prev.isalpha() and not doc[words.starts[i - 1]].is_sent_start \
             and norm not in _PLAN_PREFIXES and norm not in self.ref.by_adjective
 
+    def _adjective_context(self, words, i: int, key: str) -> bool:
+        """``in het Duitse Wiesbaden``, ``naar de Poolse Rzeszów``: a place word, an article
+        and the adjective of the country place ``key`` lies in stand right before word ``i``.
+        The country must agree, and a reference person's surname is never taken: ``het Noorse
+        Kongsberg`` without a place word is as often the firm, ``de Amerikaanse Austin`` the man."""
+        if i < 3 or words.norms[i - 2] not in _ARTICLES or words.norms[i - 3] not in _PLACE_WORDS:
+            return False
+        state = self._state_of_adjective(words.norms[i - 1])
+        ent = self.ref.get(key)
+        return state is not None and ent is not None and ent.country == state \
+            and words.norms[i] not in self.ref.person_by_surname
+
+    def _state_of_adjective(self, norm: str) -> str | None:
+        """The country key of a folded country adjective, also with a compass prefix
+        (``oost-oekraiense``, ``zuid-duitse``); ``zuid-koreaanse`` is South Korea's own."""
+        state = self.ref.by_adjective.get(norm)
+        if state is None and "-" in norm:
+            head, tail = norm.split("-", 1)
+            if head in _COMPASS:
+                state = self.ref.by_adjective.get(tail)
+        return state
+
     @staticmethod
     def _free(doc: Doc, words, i: int, j: int, after_place_word: bool = False) -> bool:
         """Words ``[i, j)`` stand on their own as a place name: not after a capitalised
-        word or a person word (``koningin Victoria``, ``Universiteit Leiden``), not
-        before a capitalised word (``Victoria Nuland``)."""
+        word or a person word (``koningin Victoria``, ``Universiteit Leiden``) or in a
+        title (``de prins van Wales``), not before a capitalised word (``Victoria Nuland``)."""
         if i and not after_place_word:
             prev = words.texts[i - 1]
             if words.norms[i - 1] in _PERSON_WORDS or \
-                    prev[:1].isupper() and prev.isalpha() and not doc[words.starts[i - 1]].is_sent_start:
+                    prev[:1].isupper() and prev.isalpha() and not _line_start(doc, words.starts[i - 1]):
+                return False
+            if i > 1 and words.norms[i - 1] == "van" and words.norms[i - 2] in _TITLE_WORDS:
                 return False
         if j < len(words):
             nxt = words.texts[j]
