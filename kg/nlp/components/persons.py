@@ -288,12 +288,29 @@ class Persons:
             k -= 1
         if k < 0:
             return None
+        k = self._counterpart_adjective(words, k)
         country = ref_adjective(self.ref, words.texts[k])
         if country:
             return country.key
         if words.starts[k] in ents and ents[words.starts[k]][2] == "Organisation":
             return ents[words.starts[k]][3]
         return None
+
+    def _counterpart_adjective(self, words, k: int) -> int:
+        """An office in apposition to a counterpart (``mijn Australische ambtgenoot, [de] minister
+        van Defensie X``) is that country's: the index of the adjective before the counterpart
+        word, else ``k`` unchanged."""
+        m = k
+        if m >= 0 and words.norms[m] in WORDS["jurisdiction_dets"]:
+            m -= 1
+        if m >= 0 and words.texts[m] == ",":
+            m -= 1
+        if m < 1 or words.norms[m] not in WORDS["counterpart_words"]:
+            return k
+        m -= 1
+        while m > 0 and words.norms[m] in self.modifiers:
+            m -= 1
+        return m if ref_adjective(self.ref, words.texts[m]) else k
 
     # --- patterns --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
