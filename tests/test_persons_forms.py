@@ -42,3 +42,31 @@ def test_office_after_counterpart_and_article(nlp):
                     "Piotr Zalewski, de luchtverdediging besproken.")
     assert ("person/zalewski", "office/minister-van-buitenlandse-zaken-pl") in facts(ctx, "kg:holdsOffice")
     assert not any(o.endswith("-nl") for _, o in facts(ctx, "kg:holdsOffice"))
+
+
+def _person_names(ctx, key):
+    ent = ctx.extraction.entities[key]
+    return ent, {ent.label, *ent.alt_labels}
+
+
+def test_hyphen_motion_with_capitalised_particle(nlp):
+    ctx = read(nlp, "Het kabinet voert hiermee de motie-Van den Berg c.s. (Kamerstuk 21 501-28, nr. 77) uit.")
+    assert "motion/van-den-berg" in ctx.extraction.entities
+    assert not any(k in ctx.extraction.entities for k in ("person/van", "motion/van"))
+    person, names = _person_names(ctx, "person/van-den-berg")
+    assert person.mentioned and person.label == "Van den Berg"
+    assert not any(n.startswith("motie") for n in names)
+    assert ("document/brief", "motion/van-den-berg") in facts(ctx, "kg:cites")
+    assert ("document/brief", "person/van-den-berg") in facts(ctx, "kg:mentions")
+
+
+def test_hyphen_motion_names_its_submitter(nlp):
+    ctx = read(nlp, "Met de uitvoering van de motie-Kamminga wordt in het najaar begonnen.")
+    person, names = _person_names(ctx, "person/kamminga")
+    assert person.mentioned and names == {"Kamminga"}
+    assert ("document/brief", "person/kamminga") in facts(ctx, "kg:mentions")
+
+
+def test_particle_alone_after_motie_names_no_one(nlp):
+    ctx = read(nlp, "De motie-De over de inzet werd verworpen.")
+    assert not any(k.startswith(("person/", "motion/")) for k in ctx.extraction.entities)

@@ -398,11 +398,12 @@ class Persons:
                     i = k
                     continue
             if words.norms[i].startswith("motie-") and words.texts[i][6:7].isupper():
-                m = self._hyphen_motion(doc, words, i, names)
-                motions.append(m)
-                taken.update(range(m[1], m[2]))
-                i += 1
-                continue
+                m = self._hyphen_motion(doc, words, i, ents, names)
+                if m:
+                    motions.append(m)
+                    taken.update(range(m[1], m[2]))
+                    i += 1
+                    continue
             if words.norms[i] in WORDS["motion_words"]:
                 m = self._motion(doc, words, i, ents, names)
                 if m:
@@ -518,14 +519,24 @@ class Persons:
             taken.update(range(words.starts[a], words.ends[b - 1]))
         return found[-1][1]
 
-    def _hyphen_motion(self, doc, words, i, names):
-        """``motie-Boswijk``: one token naming the motion and its submitter."""
-        name = normalise_name(words.texts[i][6:])
-        cs = i + 1 < len(words) and words.norms[i + 1] in WORDS["co_signers"]
-        end = words.ends[i + 1] if cs else words.ends[i]
+    def _hyphen_motion(self, doc, words, i, ents, names):
+        """``motie-Boswijk``: one token naming the motion and its submitter; a surname that
+        starts with a particle goes on past the token (``motie-Van der Staaij``)."""
+        name, last = words.texts[i][6:], i
+        if fold(name) in self.particles:
+            m = i + 1  # "motie-Van der Staaij": the lower-case particles, then the name proper
+            while m < len(words) and words.norms[m] in self.particles and words.texts[m].islower() and m - i < 3:
+                m += 1
+            k = self.parse_name(words, m, doc, ents) if m < len(words) else m
+            if k == m or self._newline_between(doc, words[i], words[m]):
+                return None  # "motie-De" alone names no one
+            name, last = " ".join([name, *words.texts[i + 1:k]]), k - 1
+        name = normalise_name(name)
+        cs = last + 1 < len(words) and words.norms[last + 1] in WORDS["co_signers"]
+        end = words.ends[last + 1] if cs else words.ends[last]
         mkey = "motion/" + slugify(surname(name))
-        register_entity(doc, person_key(name), "Person", name)
-        names.setdefault(person_key(name), ("Person", name))
+        # the person is named too; kg.extract.entities writes the mention without "motie-"
+        self._person(doc, names, person_key(name), "Person", name, words.starts[i], words.ends[last])
         add_mention(doc, words.starts[i], end, "Motion", mkey)
         register_entity(doc, mkey, "Motion", f"motie {surname(name)}" + (" c.s." if cs else ""))
         return (mkey, words.starts[i], end)
