@@ -70,3 +70,36 @@ def test_hyphen_motion_names_its_submitter(nlp):
 def test_particle_alone_after_motie_names_no_one(nlp):
     ctx = read(nlp, "De motie-De over de inzet werd verworpen.")
     assert not any(k.startswith(("person/", "motion/")) for k in ctx.extraction.entities)
+
+
+def test_counterpart_of_a_named_minister(nlp):
+    ctx = read(nlp, "Minister Koopmans (Defensie) heeft gisteren met zijn Estse collega Mart Tamm "
+                    "over de luchtverdediging gesproken.")
+    assert ctx.extraction.entities["person/tamm"].cls == "Minister"
+    assert ("person/tamm", "office/minister-van-defensie-ee") in facts(ctx, "kg:holdsOffice")
+    assert ("office/minister-van-defensie-ee", "country/estland") in facts(ctx, "kg:jurisdiction")
+
+
+def test_counterpart_refers_to_previous_sentence(nlp):
+    ctx = read(nlp, "De Litouwse minister van Buitenlandse Zaken, Jonas Petrauskas, is eveneens uitgenodigd. "
+                    "Of zijn Finse ambtgenoot Mikko Virtanen komt, is nog niet bekend.")
+    assert ("person/virtanen", "office/minister-van-buitenlandse-zaken-fi") in facts(ctx, "kg:holdsOffice")
+
+
+def test_counterpart_of_the_writer(nlp):
+    text = ("Antwoord van minister Koopmans (Defensie) (ontvangen 3 maart 2025).\n\n"
+            "Volgende maand bezoek ik de oefening, samen met mijn Zweedse ambtgenoot Lars Nyberg.\n")
+    ctx = read(nlp, text)
+    assert ctx.extraction.entities["person/nyberg"].cls == "Minister"
+    assert ("person/nyberg", "office/minister-van-defensie-se") in facts(ctx, "kg:holdsOffice")
+
+
+def test_counterpart_of_a_head_of_government_gets_no_office(nlp):
+    ctx = read(nlp, "Minister-president Koopmans sprak in Parijs met zijn Franse collega Jean Moreau.")
+    assert not any(s == "person/moreau" for s, _ in facts(ctx, "kg:holdsOffice"))
+    assert ctx.extraction.entities["person/moreau"].cls == "Person"
+
+
+def test_counterpart_of_an_unknown_writer_gets_no_office(nlp):
+    ctx = read(nlp, "In Riga sprak ik met mijn Letse collega Janis Ozols over de brigade.")
+    assert not any(s == "person/ozols" for s, _ in facts(ctx, "kg:holdsOffice"))

@@ -65,6 +65,18 @@ class OfficeMention:
     base_role: str = ""  # the role without its qualifier
 
 
+@dataclass
+class Counterpart:
+    """``zijn Afghaanse collega X``: X holds, in that country, the post of the one whose
+    counterpart X is (``owner``: the possessive, ``mijn`` for the writer); ``kg.extract.people``."""
+
+    person: str
+    country: str
+    owner: str  # folded possessive before the adjective ("mijn", "zijn", "haar"), or another word
+    start: int  # token span from the possessive to the end of the name
+    end: int
+
+
 class Persons:
     """The kg_persons component."""
 
@@ -106,7 +118,7 @@ class Persons:
         # Words at which a pattern of ``__call__`` can start (besides any word
         # with a hyphen: compound offices, ``motie-Boswijk``).
         self.triggers = set(self.office_first).union(self.qualifiers,
-            WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"],
+            WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"], WORDS["counterpart_words"],
             WORDS["speech_verbs"], WORDS["member_words"])
 
     # --- words -----------------------------------------------------------------
@@ -318,6 +330,7 @@ class Persons:
         ents = self._entity_at(doc)
         offices: list[OfficeMention] = []
         motions: list[tuple[str, int, int]] = []
+        counterparts: list[Counterpart] = []
         names: dict[str, tuple[str, str]] = {}  # person key -> (cls, label)
         taken: set[int] = set()
         # Every pattern starts at a trigger word; the scan jumps from one to the next
@@ -389,6 +402,11 @@ class Persons:
                 if k > i + 1:
                     i = k
                     continue
+            if words.norms[i] in WORDS["counterpart_words"]:
+                k = self._counterpart(doc, words, i, ents, names, taken, counterparts)
+                if k > i + 1:
+                    i = k
+                    continue
             if words.norms[i] in WORDS["honorifics"] and (words.norms[i] != "heer" or i and words.norms[i - 1] == "de"):
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):
@@ -437,6 +455,7 @@ class Persons:
         self._bare_surnames(doc, words, names, taken, ents)
         doc.user_data["kg_offices"] = offices
         doc.user_data["kg_motions"] = motions
+        doc.user_data["kg_counterparts"] = counterparts
         return doc
 
     @staticmethod
@@ -518,6 +537,27 @@ class Persons:
             self._person(doc, names, person_key(label), "Person", label, words.starts[a], words.ends[b - 1])
             taken.update(range(words.starts[a], words.ends[b - 1]))
         return found[-1][1]
+
+    def _counterpart(self, doc, words, i, ents, names, taken, found) -> int:
+        """``mijn Noorse collega Bjørn Arild Gram``, ``zijn Japanse ambtgenoot X``: a person named as
+        the foreign counterpart of someone (``Counterpart``); the index after the name, ``i + 1`` if none."""
+        k = i - 1
+        while k > 0 and words.norms[k] in self.modifiers:
+            k -= 1
+        country = ref_adjective(self.ref, words.texts[k]) if k >= 0 else None
+        if country is None or country.cls != "Country" or i + 1 >= len(words) \
+                or self._newline_between(doc, words[i], words[i + 1]):
+            return i + 1
+        end = self.parse_name(words, i + 1, doc, ents)
+        if end == i + 1:
+            return i + 1
+        label = self._name_text(words, i + 1, end)
+        key = person_key(label)
+        self._person(doc, names, key, "Person", label, words.starts[i + 1], words.ends[end - 1])
+        taken.update(range(words.starts[i + 1], words.ends[end - 1]))
+        owner = words.norms[k - 1] if k >= 1 else ""
+        found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1]))
+        return end
 
     def _hyphen_motion(self, doc, words, i, ents, names):
         """``motie-Boswijk``: one token naming the motion and its submitter; a surname that
