@@ -103,3 +103,18 @@ def test_counterpart_of_a_head_of_government_gets_no_office(nlp):
 def test_counterpart_of_an_unknown_writer_gets_no_office(nlp):
     ctx = read(nlp, "In Riga sprak ik met mijn Letse collega Janis Ozols over de brigade.")
     assert not any(s == "person/ozols" for s, _ in facts(ctx, "kg:holdsOffice"))
+
+
+def test_second_signatory_a_state_secretary_of_foreign_affairs(nlp):
+    text = ("Hoogachtend,\n\nDe Minister van Defensie,\nA. B. Verbeek\n\n"
+            "De Staatssecretaris van Buitenlandse Zaken,\nC. D. Mulder\n")
+    ctx = read(nlp, text)
+    assert facts(ctx, "kg:signatory") == [("document/brief", "person/mulder"), ("document/brief", "person/verbeek")]
+    assert ("person/mulder", "office/staatssecretaris-van-buitenlandse-zaken-nl") in facts(ctx, "kg:holdsOffice")
+    assert ctx.extraction.entities["person/mulder"].cls == "Person"  # a state secretary is no minister
+
+
+def test_minister_for_development_cooperation(nlp):
+    ctx = read(nlp, "Ook minister voor Ontwikkelingssamenwerking Van der Ploeg bezocht Kabul.")
+    assert ("person/van-der-ploeg", "office/minister-voor-ontwikkelingssamenwerking-nl") in facts(ctx, "kg:holdsOffice")
+    assert ctx.extraction.entities["person/van-der-ploeg"].cls == "Minister"
