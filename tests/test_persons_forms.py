@@ -118,3 +118,24 @@ def test_minister_for_development_cooperation(nlp):
     ctx = read(nlp, "Ook minister voor Ontwikkelingssamenwerking Van der Ploeg bezocht Kabul.")
     assert ("person/van-der-ploeg", "office/minister-voor-ontwikkelingssamenwerking-nl") in facts(ctx, "kg:holdsOffice")
     assert ctx.extraction.entities["person/van-der-ploeg"].cls == "Minister"
+
+
+def _spans(nlp, text):
+    return {(sp.label_, sp.text) for sp in nlp(text).spans.get("kg", [])}
+
+
+def test_english_unit_name_with_a_designator_is_whole(nlp):
+    got = _spans(nlp, "De Spaanse eenheid valt onder het Regional Command West in Herat.")
+    assert ("Organisation", "Regional Command West") in got
+    assert ("Organisation", "Regional Command") not in got
+
+
+def test_task_force_with_a_place_name_and_a_country_adjective(nlp):
+    got = _spans(nlp, "Na de overdracht houdt de Belgische Task Force Kunduz op te bestaan.")
+    assert ("Organisation", "Task Force Kunduz") in got
+    assert not any(label == "Organisation" and "Task Force" in t and t != "Task Force Kunduz" for label, t in got)
+
+
+def test_no_fragment_when_the_name_goes_on(nlp):
+    got = _spans(nlp, "Daarna kwam de Special Task Force Alpha Bravo bijeen.")
+    assert not any("Task Force" in t for _, t in got)
