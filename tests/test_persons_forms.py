@@ -139,3 +139,31 @@ def test_task_force_with_a_place_name_and_a_country_adjective(nlp):
 def test_no_fragment_when_the_name_goes_on(nlp):
     got = _spans(nlp, "Daarna kwam de Special Task Force Alpha Bravo bijeen.")
     assert not any("Task Force" in t for _, t in got)
+
+
+def _persons(nlp, text):
+    return {(sp.kb_id_, sp.text) for sp in nlp(text).spans.get("kg", []) if sp.label_ in ("Person", "Minister")}
+
+
+def test_person_named_as_the_one_succeeded(nlp):
+    got = _persons(nlp, "De Britse delegatie werd geleid door minister Owen Price, die twee weken eerder "
+                        "Gavin Hartley was opgevolgd.")
+    assert ("person/hartley", "Gavin Hartley") in got
+
+
+def test_person_named_as_successor_or_predecessor(nlp):
+    assert _persons(nlp, "Zij werd in maart opgevolgd door Ingrid Vos.") == {("person/vos", "Ingrid Vos")}
+    assert _persons(nlp, "Haar voorganger Tomas Lind bleef adviseur.") == {("person/lind", "Tomas Lind")}
+    assert _persons(nlp, "Hij is sinds april de opvolger van Lars Holm.") == {("person/holm", "Lars Holm")}
+
+
+def test_succession_of_a_body_names_no_person(nlp):
+    assert _persons(nlp, "De aanbevelingen werden opgevolgd door het Militair Comité.") == set()
+    assert _persons(nlp, "Het is nog niet duidelijk wie Defensie opvolgt.") == set()
+    assert _persons(nlp, "Op de agenda staat de nieuwe zeeoperatie, die Ocean Shield opvolgt.") == set()
+    assert _persons(nlp, "De nieuwe zeeoperatie werd opgevolgd door Atlantic Watch.") == set()
+
+
+def test_english_title_chief_executive(nlp):
+    got = _persons(nlp, "De regeringsleiders spraken met de president en Chief Executive Karim Haidari.")
+    assert got == {("person/haidari", "Karim Haidari")}

@@ -115,10 +115,12 @@ class Persons:
         self.full_first: dict[str, int] = {}
         for k in self.full_names:
             self.full_first[k[0]] = max(self.full_first.get(k[0], 0), len(k))
+        self.succession = frozenset(WORDS["succession_words"] + WORDS["succession_passive"] + WORDS["succession_verbs"])
         # Words at which a pattern of ``__call__`` can start (besides any word
         # with a hyphen: compound offices, ``motie-Boswijk``).
         self.triggers = set(self.office_first).union(self.qualifiers,
             WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"], WORDS["counterpart_words"],
+            self.succession,
             WORDS["speech_verbs"], WORDS["member_words"])
 
     # --- words -----------------------------------------------------------------
@@ -402,6 +404,11 @@ class Persons:
                 if k > i + 1:
                     i = k
                     continue
+            if words.norms[i] in self.succession:
+                k = self._succession(doc, words, i, ents, names, taken)
+                if k > i + 1:
+                    i = k
+                    continue
             if words.norms[i] in WORDS["counterpart_words"]:
                 k = self._counterpart(doc, words, i, ents, names, taken, counterparts)
                 if k > i + 1:
@@ -537,6 +544,62 @@ class Persons:
             self._person(doc, names, person_key(label), "Person", label, words.starts[a], words.ends[b - 1])
             taken.update(range(words.starts[a], words.ends[b - 1]))
         return found[-1][1]
+
+    def _succession(self, doc, words, i, ents, names, taken) -> int:
+        """Persons named as succeeding or preceded: ``zijn voorganger X``, ``de opvolger van X``,
+        ``opgevolgd door X`` (the index after the name), and ``die X was opgevolgd``, ``die X
+        opvolgt`` (the name before; ``i + 1``)."""
+        norm = words.norms[i]
+        owned = i > 0 and words.norms[i - 1] in WORDS["succession_owners"]  # "zijn voorganger"
+        if not owned and not self._person_before(doc, words, i):
+            return i + 1  # operations and plans succeed each other too: a person must be in view
+        if norm in WORDS["succession_passive"] and i + 1 < len(words) and words.norms[i + 1] == "door":
+            j = i + 2
+        elif norm in WORDS["succession_words"]:
+            j = i + 2 if i + 1 < len(words) and words.norms[i + 1] == "van" else i + 1
+        else:
+            j = None
+        if j is not None:
+            k = self.parse_name(words, j, doc, ents) if j < len(words) else j
+            if k > j and not self._newline_between(doc, words[i], words[j]):
+                self._named(doc, words, j, k, names, taken)
+                return k
+            return i + 1
+        end = i - 1 if norm in WORDS["succession_passive"] else i  # "X was opgevolgd" / "X opvolgt"
+        if norm in WORDS["succession_passive"] and (end < 1 or words.norms[end] not in WORDS["succession_aux"]):
+            return i + 1
+        start = end
+        while start > 0 and end - start < 4 and (self._is_name_word(words[start - 1], ents)
+                                                  or words.norms[start - 1] in self.particles and start < end):
+            start -= 1
+        while start < end and (words.norms[start] in self.particles or self._sentence_start(doc, words, start)
+                               and words.norms[start] in self.stop):
+            start += 1  # a name starts with a name word ("die Patrick Shanahan", not "Die")
+        if start < end and self.parse_name(words, start, doc, ents) == end and words.starts[start] not in taken \
+                and not any(self._newline_between(doc, words[x], words[x + 1]) for x in range(start, i)):
+            self._named(doc, words, start, end, names, taken)
+        return i + 1
+
+    def _person_before(self, doc, words, i) -> bool:
+        """The sentence names a person (or says ``hij``/``zij``) before word ``i``."""
+        from kg.nlp.components.docindex import sent_bounds
+
+        s0 = sent_bounds(doc, words.starts[i])[0]
+        if any(sp.label_ in ("Person", "Minister") and s0 <= sp.start and sp.end <= words.starts[i]
+               for sp in doc.spans.get(GROUP, [])):
+            return True
+        x = i - 1
+        while x >= 0 and words.starts[x] >= s0:
+            if words.norms[x] in WORDS["succession_pronouns"]:
+                return True
+            x -= 1
+        return False
+
+    def _named(self, doc, words, j, k, names, taken) -> None:
+        """A Person named by words ``j..k``."""
+        label = self._name_text(words, j, k)
+        self._person(doc, names, person_key(label), "Person", label, words.starts[j], words.ends[k - 1])
+        taken.update(range(words.starts[j], words.ends[k - 1]))
 
     def _counterpart(self, doc, words, i, ents, names, taken, found) -> int:
         """``mijn Noorse collega Bjørn Arild Gram``, ``zijn Japanse ambtgenoot X``: a person named as
