@@ -95,3 +95,15 @@ def test_accession_of_both_countries_of_a_pair(nlp):
 def test_accession_of_both_needs_exactly_two(nlp):
     ex = run(nlp, "Estland, Letland en Litouwen werden uitgenodigd; beide landen zijn sinds 29 maart 2004 lid.")
     assert pairs(ex, "kg:accessionDate") == set()
+
+
+def test_a_supplier_of_weapons_supports_the_receiver(nlp):
+    ex = run(nlp, "Rusland zet zijn industrie onder druk en krijgt inmiddels drones uit Iran. "
+                  "Ook Belarus levert munitie aan Rusland. Oekraïne ontvangt munitie van de EU.")
+    assert pairs(ex, "kg:supports") == {("country/iran", "country/rusland"), ("country/belarus", "country/rusland")}
+
+
+def test_supply_needs_a_weapon_and_the_states_in_place(nlp):
+    ex = run(nlp, "Nederland levert militairen aan Litouwen. Duitsland krijgt steun uit Frankrijk. "
+                  "Volgens Polen levert China onderdelen aan Rusland.")
+    assert pairs(ex, "kg:supports") == set()

@@ -667,6 +667,27 @@ def _governing_word(lw: list[str], space: list[bool], start: int, floor: int) ->
     return _prev_word(lw, space, start, floor, skip)[1]
 
 
+def _appositive_governor(doc, lw: list[str], space: list[bool], op, floor: int) -> str:
+    """The word governing an operation named in apposition (``aan de politiemissie van de EU,
+    EUPOL Afghanistan``: ``aan``), or "" when the name is no such apposition."""
+    j, word = _prev_word(lw, space, op.start, floor)
+    if word != ",":
+        return ""
+    owner = next((s for s in spans_in(doc, floor, j) if s.end == j or (s.end < j and all(space[x] for x in range(s.end, j)))),
+                 None)
+    if owner is not None:  # "van de Europese Unie,"
+        j, word = _prev_word(lw, space, owner.start, floor, _DETS)
+        if word != "van":
+            return ""
+        j, word = _prev_word(lw, space, j, floor)
+    if not word.endswith(("missie", "operatie", "mission", "operation")):
+        return ""
+    j, word = _prev_word(lw, space, j, floor)
+    if word not in _DETS:  # an adjective ("de militaire opleidingsmissie")
+        j, word = _prev_word(lw, space, j, floor)
+    return _prev_word(lw, space, j, floor, _DETS)[1] if word in _DETS else ""
+
+
 def _country_entity(ctx: Context, key: str) -> bool:
     """A country named only by its adjective is an entity of the document, not a mention."""
     if ensure(ctx, key, mentioned=False):
@@ -728,7 +749,8 @@ def _operations(ctx: Context) -> None:
                 or _hedged(words):
             continue
         targets = [op for op in ops if _governing_word(lw, space, op.start, sent.start)
-                   in _SETS_REL["operation_target_prepositions"]]
+                   in _SETS_REL["operation_target_prepositions"]
+                   or _appositive_governor(doc, lw, space, op, sent.start) in _SETS_REL["operation_target_prepositions"]]
         if len({op.kb_id_ for op in targets}) != 1:
             continue  # none named as object, or several: say nothing
         op = targets[0]
