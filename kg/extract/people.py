@@ -299,7 +299,6 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
         label = ctx.extraction.entities[c.person].label if c.person in ctx.extraction.entities else c.person
         ctx.entity(Entity(key=c.person, cls="Minister", label=label))
         add_office(ctx, c.person, role, c.country, ctx.doc[c.start:c.end], "people.counterpart")
-        name_jurisdiction(ctx, c.country, ctx.doc[c.start:c.end])  # the adjective names the country
 
 
 def run(ctx: Context) -> None:
