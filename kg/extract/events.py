@@ -201,8 +201,26 @@ def _participants(ctx: Context, sent, exclude: set[str], operation: bool = False
             continue
         if _governed_by_place_or_topic(lw, tx, sent.start, sp.start, covers):
             continue
+        if _jurisdiction_of_named_holder(doc, lw, sent, sp):
+            continue
         out.append(sp)
     return out
+
+
+def _jurisdiction_of_named_holder(doc, lw: list[str], sent, sp) -> bool:
+    """``de secretaris-generaal van de VN, Ban Ki-moon``: a country or organisation after
+    ``van`` with the office holder named right after it is the office's jurisdiction; the
+    holder is the one who takes part."""
+    if sp.label_ not in ("Country", "Organisation"):
+        return False
+    space = spaces(doc)
+    j, w = _prev_word(lw, space, sp.start, sent.start, _DETS)
+    if w != "van":
+        return False
+    k = sp.end
+    while k < sent.end and (space[k] or lw[k] == ","):
+        k += 1
+    return any(p.start == k for p in spans_in(doc, k, sent.end, ("Person", "Minister")))
 
 
 def _inviter_end(lw: list[str], sent) -> int:
@@ -261,6 +279,11 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
                 return True
             if w == "met":
                 return False
+        if w == "van":  # "de politiemissie van de EU": the mission's owner, not who takes part
+            j = i - 1
+            while j >= sent_start and lw[j].isspace():
+                j -= 1
+            return j >= sent_start and lw[j].endswith(_MISSION_HEADS)
         break
     # an "over" a few words back, in the same phrase (no other name between), makes it a topic
     for j in range(i, max(sent_start, i - 4) - 1, -1):
@@ -273,6 +296,8 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
 
 _SETS_REL = {k: frozenset(v) for k, v in REL.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
 _NEVER_IN_OPERATION = _SETS_REL["never_participant_labels"] - _SETS_REL["own_country_labels"]
+_MISSION_HEADS = tuple(REL["mission_heads"])
+_UNDERSIGNED = {w: n for n, ws in ((1, REL["undersigned"][0]), (2, REL["undersigned"][1])) for w in ws}
 
 
 def _hedged(words: set[str]) -> bool:
@@ -438,6 +463,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         if not (triggered or target or goes_to_main) or _hedged(words):
             continue
         parties = _participants(ctx, sent, set())
+        undersigned = _undersigned(ctx, sent)
+        parties = sorted(parties + [sp for sp, _ in undersigned.values()], key=lambda sp: sp.start)
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
         cut = doc_text(doc).rfind("\n\n", sent.start_char, sent.end_char)
         if cut >= 0:
@@ -451,8 +478,31 @@ def _participation(ctx: Context, ev: dict) -> None:
             continue
         key, rule, body = dest
         for sp in parties:
-            if sp.kb_id_ != body:
-                link(ctx, key, "kg:participant", sp.kb_id_, sp, rule)
+            for party in undersigned[sp.start][1] if sp.start in undersigned else (sp.kb_id_,):
+                if party != body:
+                    link(ctx, key, "kg:participant", party, sp, rule)
+
+
+def _undersigned(ctx: Context, sent) -> dict[int, tuple]:
+    """``en ondergetekende``, ``de beide ondergetekenden``: the letter's signatories, by token
+    (start -> (its span, signatory keys)). The singular is read only in a letter with one
+    signatory, the plural only in one with several; a place or topic (``over ondergetekende``)
+    or the one who invites is no participant."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    hits = [i for i in range(sent.start, sent.end) if lw[i] in _UNDERSIGNED]
+    if not hits:
+        return {}
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    inviter_end = _inviter_end(lw, sent)
+    out = {}
+    for i in hits:
+        if len(signers) != 1 if _UNDERSIGNED[lw[i]] == 1 else len(signers) < 2:
+            continue
+        if i < inviter_end or _governed_by_place_or_topic(lw, texts(doc), sent.start, i, {}):
+            continue
+        out[i] = (doc[i:i + 1], signers)
+    return out
 
 
 def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) -> tuple | None:
@@ -576,7 +626,7 @@ def _operations(ctx: Context) -> None:
                 or _hedged(words):
             continue
         targets = [op for op in ops if _governing_word(lw, space, op.start, sent.start)
-                   in _SETS_REL["operation_target_prepositions"]]
+                   in _SETS_REL["operation_target_prepositions"] and not _names_a_gathering(lw, op)]
         if len({op.kb_id_ for op in targets}) != 1:
             continue  # none named as object, or several: say nothing
         op = targets[0]
@@ -586,6 +636,11 @@ def _operations(ctx: Context) -> None:
         for key, tok in _adjective_parties(ctx, sent):
             if _country_entity(ctx, key):
                 ctx.link(op.kb_id_, "kg:participant", key, ctx.sentence_evidence(tok, "events.operation_participant"))
+
+
+def _names_a_gathering(lw: list[str], op) -> bool:
+    """``deze ISAF-bijeenkomst``: a meeting about the operation, not the operation itself."""
+    return lw[op.end - 1].rsplit("-", 1)[-1] in _SETS_REL["gathering_nouns"]
 
 
 def _located_by(doc, sp, ops) -> bool:

@@ -1,0 +1,87 @@
+"""kg:participant in more of the ways Dutch letters state it: the letter's own signatories
+(``ondergetekende(n)``), a delegation led or joined, and what is not taking part (a
+mission's owner, an office's jurisdiction, a meeting named after an operation)."""
+from pathlib import Path
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import extract
+from kg.model import Ref, SourceText
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def facts(nlp, text: str, predicate: str = "kg:participant") -> set[tuple[str, str]]:
+    ct = clean(SourceText(Path("brief.txt"), text))
+    ex = extract(nlp(ct.text), ct)
+    return {(f.subject, f.object.key) for f in ex.facts if f.predicate == predicate and isinstance(f.object, Ref)}
+
+
+ONE_SIGNER = """Den Haag, 12 juli 2026
+
+Hierbij bied ik u het verslag aan van de NAVO-top die op 7 en 8 juli 2026 in Ankara werd gehouden. Nederland werd op de top vertegenwoordigd door minister-president Van Dijk en ondergetekende.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+"""
+
+TWO_SIGNERS = """Den Haag, 12 juli 2026
+
+Hierbij bieden wij u het verslag aan van de NAVO-top die op 7 en 8 juli 2026 in Ankara werd gehouden. Minister-president Van Dijk leidde de Nederlandse delegatie, waarvan ook de beide ondergetekenden deel uitmaakten. Over ondergetekende werd niet gesproken.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+
+De minister van Defensie,
+K. Smit
+"""
+
+SUMMIT = "summit/ankara-2026"
+
+
+def test_the_undersigned_are_the_letters_signatories(nlp):
+    got = facts(nlp, ONE_SIGNER)
+    assert {(SUMMIT, "person/van-dijk"), (SUMMIT, "person/de-graaf")} <= got
+
+
+def test_the_plural_undersigned_and_the_delegation(nlp):
+    got = facts(nlp, TWO_SIGNERS)
+    assert {(SUMMIT, "person/van-dijk"), (SUMMIT, "person/de-graaf"), (SUMMIT, "person/smit")} <= got
+
+
+def test_the_singular_undersigned_of_a_joint_letter_is_unsure(nlp):
+    text = TWO_SIGNERS.replace("waarvan ook de beide ondergetekenden deel uitmaakten", "waarvan ook ondergetekende deel uitmaakte")
+    parties = {o for _, o in facts(nlp, text)}
+    assert "person/van-dijk" in parties
+    assert not {"person/de-graaf", "person/smit"} & parties
+
+
+MISSIONS = """Den Haag, 3 februari 2026
+
+België levert sinds maart stafofficieren aan het KFOR-hoofdkwartier in Pristina en blijft bijdragen aan de adviesmissie van de Europese Unie, EUAM Oekraïne.
+
+Op 2 februari kwamen de bondgenoten bijeen. Aan deze KFOR-bijeenkomst namen ook de Servische president Aleksandar Vučić en de hoge vertegenwoordiger van de Europese Unie, Josep Borrell, deel.
+"""
+
+
+def test_a_missions_owner_and_a_meeting_about_an_operation_take_no_part_in_it(nlp):
+    got = facts(nlp, MISSIONS)
+    assert ("operation/kfor", "country/belgie") in got
+    parties = {o for s, o in got if s == "operation/kfor"}
+    assert not {"organisation/europese-unie", "country/oekraine"} & parties
+    assert not {"person/vucic", "person/borrell"} & parties  # "deze KFOR-bijeenkomst" is a meeting
+
+
+def test_the_jurisdiction_of_a_named_office_holder_is_not_a_participant(nlp):
+    text = ("Den Haag, 3 februari 2026\n\nHierbij bied ik u de geannoteerde agenda aan voor de NAVO-top in Ankara "
+            "op 7 en 8 juli 2026. Aan de top nemen ook de voorzitter van de Europese Commissie, Ursula von der Leyen, "
+            "en de regeringsleiders van Zweden en Finland deel.\n")
+    got = {o for s, o in facts(nlp, text) if s == "summit/ankara-2026"}
+    assert "person/von-der-leyen" in got
+    assert {"country/zweden", "country/finland"} <= got  # no holder named: the countries take part
+    assert "organisation/europese-commissie" not in got
