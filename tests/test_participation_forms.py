@@ -85,3 +85,23 @@ def test_the_jurisdiction_of_a_named_office_holder_is_not_a_participant(nlp):
     assert "person/von-der-leyen" in got
     assert {"country/zweden", "country/finland"} <= got  # no holder named: the countries take part
     assert "organisation/europese-commissie" not in got
+
+
+ANAPHORA = """Den Haag, 12 juli 2026
+
+Hierbij bied ik u het verslag aan van de NAVO-top die op 7 en 8 juli 2026 in Ankara werd gehouden.
+
+Op 8 juli kwamen de regeringsleiders bijeen in een vergadering over de westelijke Balkan. Hieraan namen ook de Servische president Aleksandar Vučić en VN-secretaris-generaal António Guterres deel.
+
+Voorafgaand aan de top vond in Istanbul een diner plaats. Hiervoor was ook de Georgische premier Irakli Kobachidze uitgenodigd.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+"""
+
+
+def test_hieraan_points_at_the_gathering_of_the_sentence_before(nlp):
+    got = {o for s, o in facts(nlp, ANAPHORA) if s.startswith(("summit/ankara-2026", "session/ankara-2026"))}
+    assert {"person/vucic", "person/guterres"} <= got
+    assert "organisation/verenigde-naties" not in got  # "VN-secretaris-generaal António Guterres": his office's
+    assert "person/kobachidze" not in got  # the dinner before the summit is not the summit

@@ -208,14 +208,18 @@ def _participants(ctx: Context, sent, exclude: set[str], operation: bool = False
 
 
 def _jurisdiction_of_named_holder(doc, lw: list[str], sent, sp) -> bool:
-    """``de secretaris-generaal van de VN, Ban Ki-moon``: a country or organisation after
-    ``van`` with the office holder named right after it is the office's jurisdiction; the
-    holder is the one who takes part."""
+    """``de secretaris-generaal van de VN, Ban Ki-moon``, ``VN-secretaris-generaal Ban
+    Ki-moon``: a country or organisation after ``van`` (or before the office in one word)
+    with the office holder named right after it is the office's jurisdiction; the holder is
+    the one who takes part."""
     if sp.label_ not in ("Country", "Organisation"):
         return False
-    space = spaces(doc)
+    space, tx = spaces(doc), texts(doc)
     j, w = _prev_word(lw, space, sp.start, sent.start, _DETS)
-    if w != "van":
+    last = tx[sp.end - 1]
+    # "VN-secretaris-generaal Ban Ki-moon": the office is part of the organisation's token
+    office_compound = "-" in last and last.rsplit("-", 1)[-1][:1].islower() and last[:1].isupper()
+    if w != "van" and not office_compound:
         return False
     k = sp.end
     while k < sent.end and (space[k] or lw[k] == ","):
@@ -472,8 +476,13 @@ def _participation(ctx: Context, ev: dict) -> None:
         if not parties:
             continue
         # a heading run into its first sentence: the section starts after the heading
-        dest = (main, "events.meeting_participant", None) if goes_to_main else \
-            _destination(ctx, ev, sent, here, target, parties[-1].start_char)
+        prev = None if goes_to_main or target is not None or here else _antecedent(doc, ev, sent, meeting_spans)
+        if prev is not None:  # "Hieraan namen ... deel": the gathering of the sentence before
+            dest = _destination(ctx, ev, prev, [m for m in meeting_spans if prev.start <= m.start and m.end <= prev.end],
+                                None, prev.end_char - 1)
+        else:
+            dest = (main, "events.meeting_participant", None) if goes_to_main else \
+                _destination(ctx, ev, sent, here, target, parties[-1].start_char)
         if dest is None:
             continue
         key, rule, body = dest
@@ -481,6 +490,29 @@ def _participation(ctx: Context, ev: dict) -> None:
             for party in undersigned[sp.start][1] if sp.start in undersigned else (sp.kb_id_,):
                 if party != body:
                     link(ctx, key, "kg:participant", party, sp, rule)
+
+
+def _antecedent(doc, ev: dict, sent, meeting_spans: list) -> object | None:
+    """``Op 21 mei vond een bijeenkomst plaats ... Hieraan namen X en Y deel``: the sentence
+    before, in the same paragraph, when the participation sentence points back at it with a
+    pronominal adverb (``hieraan``, ``hiervoor``) and names no gathering itself, and that
+    sentence names a meeting, a session or a gathering."""
+    lw = lowers(doc)
+    if _SETS_REL["anaphoric_adverbs"].isdisjoint(lw[sent.start:sent.end]) or any(_gathering_ref(lw, sent)):
+        return None
+    all_sents = sents(doc)
+    from bisect import bisect_right
+    k = bisect_right([s.start for s in all_sents], sent.start) - 1
+    if k <= 0:
+        return None
+    prev = all_sents[k - 1]
+    if "\n\n" in doc_text(doc)[prev.end_char - 1:sent.start_char + 1]:
+        return None  # another paragraph
+    if any(prev.start <= m.start and m.end <= prev.end for m in meeting_spans) \
+            or any(prev.start <= s["span"][0] < prev.end for s in ev["sessions"]) \
+            or any(_gathering_ref(lw, prev)):
+        return prev
+    return None
 
 
 def _undersigned(ctx: Context, sent) -> dict[int, tuple]:
