@@ -105,3 +105,52 @@ def test_hieraan_points_at_the_gathering_of_the_sentence_before(nlp):
     assert {"person/vucic", "person/guterres"} <= got
     assert "organisation/verenigde-naties" not in got  # "VN-secretaris-generaal António Guterres": his office's
     assert "person/kobachidze" not in got  # the dinner before the summit is not the summit
+
+
+REPORT = """Den Haag, 20 oktober 2026
+
+Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie op 14 en 15 oktober 2026 in Brussel.
+
+De vergadering stond onder voorzitterschap van secretaris-generaal Mark Rutte. Canada werd vertegenwoordigd door de staatssecretaris van Defensie, Jean Tremblay, omdat minister Anita Anand in Ottawa bleef. Ook de Zweedse minister van Defensie, Pål Jonson, die eerder Peter Hultqvist was opgevolgd, was aanwezig.
+
+Georgië, dat op 2 juni een partnerschapsakkoord tekende, neemt als genodigde aan alle sessies deel.
+
+Op 15 oktober vond een KFOR-bijeenkomst plaats met de landen die troepen leveren. Ook de Kosovaarse premier Albin Kurti nam aan deze bijeenkomst deel.
+
+De minister van Defensie,
+K. Smit
+"""
+
+DMM = "ministerial/dmm-2026-10"
+
+
+def test_a_paragraph_about_the_meeting_keeps_its_subject(nlp):
+    got = {o for s, o in facts(nlp, REPORT) if s == DMM}
+    assert {"country/canada", "person/tremblay", "person/jonson"} <= got
+    assert not {"person/anand", "person/hultqvist"} & got  # "omdat ...", ", die eerder ... was opgevolgd"
+
+
+def test_the_date_of_a_relative_clause_does_not_date_the_sentence(nlp):
+    assert (DMM, "country/georgie") in facts(nlp, REPORT)
+
+
+def test_this_gathering_is_the_one_the_sentence_before_introduced(nlp):
+    got = facts(nlp, REPORT)
+    sessions = {s for s, o in got if o == "person/kurti"}
+    assert sessions and all(s.startswith("session/dmm-2026-10") for s in sessions)
+
+
+def test_the_senders_own_delegation_goes_to_the_letters_meeting(nlp):
+    text = ("Den Haag, 1 juli 2026\n\nOp 7 en 8 juli komen de regeringsleiders van de bondgenoten bijeen in "
+            "Ankara. Nederland wordt vertegenwoordigd door minister-president Van Dijk, die wordt vergezeld door "
+            "ondergetekende.\n\nDe minister van Buitenlandse Zaken,\nP. de Graaf\n"
+            "\nHierbij bied ik u de geannoteerde agenda aan voor de NAVO-top in Ankara op 7 en 8 juli 2026.\n")
+    got = {o for s, o in facts(nlp, text) if s == "summit/ankara-2026"}
+    assert {"person/van-dijk", "person/de-graaf"} <= got
+
+
+def test_a_conditional_invitation_is_no_participation(nlp):
+    text = ("Den Haag, 1 juli 2026\n\nHierbij bied ik u het verslag aan van de NAVO-top in Ankara op 7 en 8 juli 2026. "
+            "Tijdens de top hebben de bondgenoten besloten dat Bosnië en Herzegovina wordt uitgenodigd zodra de "
+            "hervormingen zijn afgerond.\n")
+    assert not {o for _, o in facts(nlp, text)} & {"country/bosnie-en-herzegovina"}

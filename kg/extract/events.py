@@ -7,6 +7,7 @@ sentence it was read from.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from kg.extract.context import Context
@@ -318,6 +319,7 @@ def _prev_word(lw: list[str], space: list[bool], i: int, floor: int, skip=frozen
 
 
 _DETS = frozenset({"de", "het", "een", "deze", "dit", "die", "dat", "alle"})
+_DEMONSTRATIVES = frozenset({"deze", "dit", "die", "dat"})
 
 
 def _target_meeting(doc, sent, meetings: list) -> object | None:
@@ -418,16 +420,26 @@ def _main_in_paragraph(doc, ev: dict, sent) -> bool:
     return False
 
 
-def _outside_main_dates(ctx: Context, ev: dict, sent) -> bool:
+# a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
+_RELATIVE_ASIDE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*,")
+# the same, or one that runs to the end of the sentence, or an adverbial clause
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|welke|omdat|doordat|aangezien|hoewel|terwijl|nadat|zodat)\b"
+                             r"[^,;:()]*(?:,|[.!?]?\s*$)")
+
+
+def _outside_main_dates(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
     """The sentence is dated on a day outside the main meeting (another gathering)."""
     rec = ev["meetings"].get(ev.get("main"), {})
     if rec.get("start") is None:
         return False
     from kg.dates import find_dates
-    text = span_text(ctx.doc, sent)
+    text = span_text(ctx.doc if ctx is not None else doc, sent)
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
     for d in find_dates(text, rec["start"].year):
         if text[max(0, d.start_char - 6):d.start_char].rstrip().endswith("d.d."):
             continue  # the date of a cited press release or letter
+        if any(a <= d.start_char < b for a, b in asides):
+            continue  # "Montenegro, dat op 19 mei het protocol tekende, neemt deel": another event's date
         if d.is_day and d.year and not (rec["start"] <= d.start <= rec["end"]):
             return True
     return False
@@ -467,6 +479,7 @@ def _participation(ctx: Context, ev: dict) -> None:
         if not (triggered or target or goes_to_main) or _hedged(words):
             continue
         parties = _participants(ctx, sent, set())
+        parties = _outside_asides(doc, sent, parties)
         undersigned = _undersigned(ctx, sent)
         parties = sorted(parties + [sp for sp, _ in undersigned.values()], key=lambda sp: sp.start)
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
@@ -492,24 +505,62 @@ def _participation(ctx: Context, ev: dict) -> None:
                     link(ctx, key, "kg:participant", party, sp, rule)
 
 
-def _antecedent(doc, ev: dict, sent, meeting_spans: list) -> object | None:
-    """``Op 21 mei vond een bijeenkomst plaats ... Hieraan namen X en Y deel``: the sentence
-    before, in the same paragraph, when the participation sentence points back at it with a
-    pronominal adverb (``hieraan``, ``hiervoor``) and names no gathering itself, and that
-    sentence names a meeting, a session or a gathering."""
-    lw = lowers(doc)
-    if _SETS_REL["anaphoric_adverbs"].isdisjoint(lw[sent.start:sent.end]) or any(_gathering_ref(lw, sent)):
-        return None
-    all_sents = sents(doc)
+def _outside_asides(doc, sent, parties: list) -> list:
+    """Less the parties named in a relative or adverbial clause that says nothing of taking
+    part (``Y, die eerder X was opgevolgd``, ``Y, omdat X thuisbleef``): the clause is about
+    another event."""
+    text = span_text(doc, sent)
+    asides = []
+    for m in _RELATIVE_CLAUSE.finditer(text):
+        words = set(m.group().lower().replace(",", " ").split())
+        if not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            asides.append((sent.start_char + m.start(), sent.start_char + m.end()))
+    if not asides:
+        return parties
+    return [sp for sp in parties if not any(a <= sp.start_char < b for a, b in asides)]
+
+
+def _prev_in_paragraph(doc, sent) -> object | None:
+    """The sentence before ``sent`` when it stands in the same paragraph."""
     from bisect import bisect_right
+    all_sents = sents(doc)
     k = bisect_right([s.start for s in all_sents], sent.start) - 1
     if k <= 0:
         return None
     prev = all_sents[k - 1]
-    if "\n\n" in doc_text(doc)[prev.end_char - 1:sent.start_char + 1]:
-        return None  # another paragraph
-    if any(prev.start <= m.start and m.end <= prev.end for m in meeting_spans) \
-            or any(prev.start <= s["span"][0] < prev.end for s in ev["sessions"]) \
+    text = doc_text(doc)
+    body = text[sent.start_char:sent.end_char]
+    first = sent.start_char + len(body) - len(body.lstrip())  # a sentence may open with the blank line
+    return None if "\n\n" in text[prev.end_char - 1:first + 1] else prev
+
+
+def _demonstrative_gathering(lw: list[str], sent) -> bool:
+    """``aan deze sessie``, ``voor deze bijeenkomst``: a gathering the text has just named."""
+    return any(lw[i] in _DEMONSTRATIVES and lw[i + 1] in _SETS_REL["gathering_nouns"]
+               for i in range(sent.start, sent.end - 1))
+
+
+def _antecedent(doc, ev: dict, sent, meeting_spans: list) -> object | None:
+    """``Op 21 mei vond een bijeenkomst plaats ... Hieraan namen X en Y deel``: the sentence
+    before, in the same paragraph, when the participation sentence points back at it with a
+    pronominal adverb (``hieraan``, ``hiervoor``) and names no gathering itself, and that
+    sentence names a meeting, a session or a gathering; or with ``deze sessie`` when that
+    sentence introduces a session of its own (``een ISAF-bijeenkomst``)."""
+    lw = lowers(doc)
+    adverb = not _SETS_REL["anaphoric_adverbs"].isdisjoint(lw[sent.start:sent.end])
+    demonstrative = not adverb and _demonstrative_gathering(lw, sent)
+    if not (adverb or demonstrative):
+        return None
+    whole, session, gathering = _gathering_ref(lw, sent, _whole_words(doc))
+    if whole or gathering or (adverb and session):
+        return None
+    prev = _prev_in_paragraph(doc, sent)
+    if prev is None:
+        return None
+    introduces = any(prev.start <= s["span"][0] < prev.end and not s.get("heading") for s in ev["sessions"])
+    if demonstrative:
+        return prev if introduces else None
+    if introduces or any(prev.start <= m.start and m.end <= prev.end for m in meeting_spans) \
             or any(_gathering_ref(lw, prev)):
         return prev
     return None
@@ -573,9 +624,41 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
     if scopes:
         sess = scopes[-1]
         return sess["key"], "events.session_participant", sess.get("body")
-    if session or here or _main_in_paragraph(doc, ev, sent):
+    if session or here or _main_in_paragraph(doc, ev, sent) or _own_delegation(lw, sent) \
+            or _meeting_earlier_in_paragraph(doc, ev, sent, whole_words):
         return main, "events.meeting_participant", None
     return None
+
+
+def _own_delegation(lw: list[str], sent) -> bool:
+    """``Nederland wordt vertegenwoordigd door ...``, ``leidde de Nederlandse delegatie``: the
+    sender's own delegation, which goes to the meeting the letter is about."""
+    words = set(lw[sent.start:sent.end])
+    return not words.isdisjoint(_SETS_REL["own_country_labels"] | _SETS_REL["own_country_adjectives"]) \
+        and not words.isdisjoint(_SETS_REL["own_delegation_words"])
+
+
+def _meeting_earlier_in_paragraph(doc, ev: dict, sent, whole_words: frozenset) -> bool:
+    """``De bijeenkomst werd voorgezeten door X. De Verenigde Staten waren vertegenwoordigd door
+    Y.``: an earlier sentence of the paragraph refers to the meeting (``de bijeenkomst``,
+    ``deze top``), and none introduces another gathering, another meeting or another day."""
+    if not has_trigger(words_of(sent), REL["participation_words"], REL["participation_pairs"]):
+        return False  # "de groep onder leiding van X" says nothing of the meeting
+    lw = lowers(doc)
+    main = ev.get("main")
+    found = False
+    prev = _prev_in_paragraph(doc, sent)
+    while prev is not None:
+        whole, session, gathering = _gathering_ref(lw, prev, whole_words)
+        other = any(sp.label_ in ("Summit", "MinisterialMeeting") and sp.kb_id_ != main
+                    for sp in spans_in(doc, prev.start, prev.end))
+        if gathering or other or _names_other_kind(lw, prev, whole_words) or _outside_main_dates(None, ev, prev, doc) \
+                or not words_of(prev).isdisjoint(_SETS_REL["outside_meeting_words"]) \
+                or any(s["span"][0] >= prev.start and s["span"][0] < prev.end for s in ev["sessions"]):
+            return False
+        found = found or whole or session
+        prev = _prev_in_paragraph(doc, prev)
+    return found
 
 
 def _sessions(ctx: Context, ev: dict) -> None:
