@@ -154,3 +154,41 @@ def test_a_conditional_invitation_is_no_participation(nlp):
             "Tijdens de top hebben de bondgenoten besloten dat Bosnië en Herzegovina wordt uitgenodigd zodra de "
             "hervormingen zijn afgerond.\n")
     assert not {o for _, o in facts(nlp, text)} & {"country/bosnie-en-herzegovina"}
+
+
+SESSIONS = """Den Haag, 20 maart 2026
+
+Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken op 2 en 3 april 2026 in Brussel.
+
+Eerste sessie: de zuidflank
+Op 2 april spreken de ministers met de partners uit de Golfregio – Qatar, Koeweit en Bahrein – en met de VN-gezant Stefan Hansen over de veiligheid in de regio. In Madrid ondertekenden de Spaanse premier Pedro Sánchez en de Italiaanse premier Giorgia Meloni samen met de secretaris-generaal een verklaring.
+
+Tweede sessie: Oekraïne
+De Oekraïense minister van Buitenlandse Zaken, Andrii Sybiha, is voor deze sessie eveneens uitgenodigd. Daarna spreken de ministers in Resolute Support-formaat met de Afghaanse minister Amir Khan Muttaqi. De ministers spraken over de gesprekken met Rusland.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+"""
+
+FMM = "ministerial/fmm-2026-04"
+
+
+def test_a_numbered_session_heading_is_a_session_with_its_participants(nlp):
+    got = facts(nlp, SESSIONS)
+    first = {s for s, o in got if o == "country/qatar"}
+    assert first and all(s.startswith("session/fmm-2026-04-") and "zuidflank" in s for s in first)
+    assert {"country/koeweit", "country/bahrein"} <= {o for s, o in got if s in first}
+    second = {s for s, o in got if o == "person/sybiha"}
+    assert second and all(s.startswith("session/fmm-2026-04-oekraine") for s in second)
+
+
+def test_the_members_talking_with_others_is_participation_of_the_others_only(nlp):
+    parties = {o for _, o in facts(nlp, SESSIONS)}
+    assert "person/hansen" in parties and "organisation/verenigde-naties" not in parties
+    assert "country/rusland" not in parties     # "spraken over de gesprekken met Rusland"
+    assert not {"person/sanchez", "person/meloni"} & parties  # signed "samen met" the SG: not at this meeting
+
+
+def test_a_format_gathering_is_not_the_section_it_stands_in(nlp):
+    where = {s for s, o in facts(nlp, SESSIONS) if o.endswith("muttaqi")}
+    assert where and not any(s.startswith("session/fmm-2026-04-oekraine") for s in where)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import compress
 from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.nlp.components.docindex import lowers, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
+from kg.nlp.components.docindex import is_word, lowers, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -208,11 +209,19 @@ def _participants(ctx: Context, sent, exclude: set[str], operation: bool = False
     return out
 
 
+def _office_words() -> frozenset:
+    from kg.nlp.components.persons import WORDS  # the title words a name never holds
+    return frozenset(fold(w) for w in WORDS["not_names"]) - {"navo", "nato", "eu", "vn", "top", "kamer", "kabinet"}
+
+
+_OFFICE_WORDS = _office_words()
+
+
 def _jurisdiction_of_named_holder(doc, lw: list[str], sent, sp) -> bool:
     """``de secretaris-generaal van de VN, Ban Ki-moon``, ``VN-secretaris-generaal Ban
-    Ki-moon``: a country or organisation after ``van`` (or before the office in one word)
-    with the office holder named right after it is the office's jurisdiction; the holder is
-    the one who takes part."""
+    Ki-moon``, ``EU Hoge Vertegenwoordiger Mogherini``: a country or organisation after
+    ``van`` (or before the office) with the office holder named right after it is the
+    office's jurisdiction; the holder is the one who takes part."""
     if sp.label_ not in ("Country", "Organisation"):
         return False
     space, tx = spaces(doc), texts(doc)
@@ -220,11 +229,18 @@ def _jurisdiction_of_named_holder(doc, lw: list[str], sent, sp) -> bool:
     last = tx[sp.end - 1]
     # "VN-secretaris-generaal Ban Ki-moon": the office is part of the organisation's token
     office_compound = "-" in last and last.rsplit("-", 1)[-1][:1].islower() and last[:1].isupper()
-    if w != "van" and not office_compound:
-        return False
     k = sp.end
     while k < sent.end and (space[k] or lw[k] == ","):
         k += 1
+    # "EU Hoge Vertegenwoordiger Mogherini": office words may stand between
+    titled = False
+    for _ in range(3):
+        if k < sent.end and fold(lw[k]) in _OFFICE_WORDS:
+            k, titled = k + 1, True
+            while k < sent.end and space[k]:
+                k += 1
+    if w != "van" and not office_compound and not titled:
+        return False
     return any(p.start == k for p in spans_in(doc, k, sent.end, ("Person", "Minister")))
 
 
@@ -320,6 +336,7 @@ def _prev_word(lw: list[str], space: list[bool], i: int, floor: int, skip=frozen
 
 _DETS = frozenset({"de", "het", "een", "deze", "dit", "die", "dat", "alle"})
 _DEMONSTRATIVES = frozenset({"deze", "dit", "die", "dat"})
+_FORMAT_SUFFIXES = tuple(REL["format_suffixes"])
 
 
 def _target_meeting(doc, sent, meetings: list) -> object | None:
@@ -446,10 +463,31 @@ def _outside_main_dates(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
-# the longest word of a phrase ("samen met"), a travel verb or "naar"
+# the longest word of a phrase ("samen met"), a travel verb, "naar" or a verb of talking with
 _PARTICIPATION_ANY = frozenset(REL["participation_words"]).union(
     (p[0] for p in REL["participation_pairs"]), (max(p, key=len) for p in REL["participation_phrases"]),
-    REL["travel_words"], ("naar",))
+    REL["travel_words"], ("naar",), REL["talk_verbs"])
+_MEMBER_SUBJECTS = [tuple(m.split()) for m in REL["member_subjects"]]
+
+
+def _members_talk_with(doc, sent) -> int | None:
+    """``Op 4 april spreken de ministers met de partners ...``: the token of ``met`` when the
+    meeting's members (``de ministers``, ``de regeringsleiders``) talk with others, the
+    verb, subject and ``met`` close together and no ``over``/``af`` between (``spraken over
+    de gesprekken met Rusland``, ``spraken met Oekraïne af`` are not); else None."""
+    lw, space = lowers(doc), spaces(doc)
+    ns = [i for i in range(sent.start, sent.end) if not space[i]]
+    toks = [lw[i] for i in ns]
+    if _SETS_REL["talk_verbs"].isdisjoint(toks) or "met" not in toks or not _SETS_REL["talk_blockers"].isdisjoint(
+            toks[:toks.index("met")]) or "af" in toks:
+        return None
+    m = toks.index("met")
+    verb = max((k for k in range(m) if toks[k] in _SETS_REL["talk_verbs"]), default=None)
+    subj = max((k + len(p) - 1 for p in _MEMBER_SUBJECTS for k in range(1, m)
+                if tuple(toks[k:k + len(p)]) == p and toks[k - 1] in ("de", "alle")), default=None)
+    if verb is None or subj is None or m - max(verb, subj) > 5:
+        return None
+    return ns[m]
 
 
 def _participation(ctx: Context, ev: dict) -> None:
@@ -464,7 +502,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
                                 REL["participation_phrases"], sent)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
-        if not triggered and "naar" not in words and not travels:
+        met_at = None if triggered else _members_talk_with(doc, sent)
+        if not triggered and "naar" not in words and not travels and met_at is None:
             continue
         here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
         target = None
@@ -476,10 +515,14 @@ def _participation(ctx: Context, ev: dict) -> None:
                 target = _target_meeting(doc, sent, here)  # "reist naar Washington voor de NAVO-top"
         goes_to_main = (not triggered and target is None and travels and main is not None
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
-        if not (triggered or target or goes_to_main) or _hedged(words):
+        if not (triggered or target or goes_to_main or met_at is not None) or _hedged(words):
             continue
         parties = _participants(ctx, sent, set())
+        if met_at is not None and not (target or goes_to_main):
+            parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = _outside_asides(doc, sent, parties)
+        if triggered and target is None and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            parties = _after_phrase(doc, sent, parties)  # "samen met X", "onder leiding van X": only X
         undersigned = _undersigned(ctx, sent)
         parties = sorted(parties + [sp for sp, _ in undersigned.values()], key=lambda sp: sp.start)
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
@@ -518,6 +561,19 @@ def _outside_asides(doc, sent, parties: list) -> list:
     if not asides:
         return parties
     return [sp for sp in parties if not any(a <= sp.start_char < b for a, b in asides)]
+
+
+def _after_phrase(doc, sent, parties: list) -> list:
+    """A sentence that speaks of taking part only by a phrase (``samen met``, ``onder leiding
+    van``) names as taking part those after the phrase, not the subject (``X ondertekende
+    samen met Y een verklaring``: X only signed)."""
+    toks = words_in(doc, sent.start, sent.end)
+    ns = list(compress(range(sent.start, sent.end), is_word(doc)[sent.start:sent.end]))  # toks[k] is token ns[k]
+    starts = [ns[k + len(p) - 1] for p in REL["participation_phrases"] for k in range(len(toks))
+              if toks[k:k + len(p)] == list(p)]
+    if not starts:
+        return []
+    return [sp for sp in parties if sp.start > min(starts)]
 
 
 def _prev_in_paragraph(doc, sent) -> object | None:
@@ -607,6 +663,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
         return ordinal["key"], "events.session_participant", ordinal.get("body")
     lw, whole_words = lowers(doc), _whole_words(doc)
     whole, session, gathering = _gathering_ref(lw, sent, whole_words)
+    # "spraken de regeringsleiders in RS-formaat met ...": a gathering of its own
+    gathering = gathering or any(w.endswith(_FORMAT_SUFFIXES) for w in lw[sent.start:sent.end])
     if any(m.kb_id_ != main for m in here) or _names_other_kind(lw, sent, whole_words):
         return None  # another meeting, not the object of the verb ("afspraken ... tijdens de top in Wales")
     if whole or (here and not session):
