@@ -192,3 +192,28 @@ def test_the_members_talking_with_others_is_participation_of_the_others_only(nlp
 def test_a_format_gathering_is_not_the_section_it_stands_in(nlp):
     where = {s for s, o in facts(nlp, SESSIONS) if o.endswith("muttaqi")}
     assert where and not any(s.startswith("session/fmm-2026-04-oekraine") for s in where)
+
+
+BARE = """Den Haag, 12 juli 2026
+
+Hierbij bied ik u het verslag aan van de NAVO-top die op 7 en 8 juli 2026 in Ankara werd gehouden.
+
+De Oostenrijkse bondskanselier sprak de bondgenoten toe. Ook Zwitserland en Ierland namen deel; de Maltese premier Robert Abela gaf een persconferentie. De Finse president Alexander Stubb, die voor het eerst een top bijwoonde, meldde dat Estland extra troepen stuurt.
+
+Op 8 juli kwamen de regeringsleiders bijeen met de partners die aan KFOR bijdragen, waaronder Marokko en Chili.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+"""
+
+
+def test_taking_part_with_no_object_is_the_letters_meeting(nlp):
+    got = {o for s, o in facts(nlp, BARE) if s == "summit/ankara-2026"}
+    assert {"country/zwitserland", "country/ierland", "person/stubb"} <= got
+    assert "person/abela" not in got     # the other clause of the sentence says nothing of it
+    assert "country/estland" not in got  # only the relative clause speaks of attending
+
+
+def test_coming_together_with_partners(nlp):
+    got = {o for s, o in facts(nlp, BARE) if s == "summit/ankara-2026"}
+    assert {"country/marokko", "country/chili"} <= got

@@ -515,9 +515,12 @@ def _participation(ctx: Context, ev: dict) -> None:
                 target = _target_meeting(doc, sent, here)  # "reist naar Washington voor de NAVO-top"
         goes_to_main = (not triggered and target is None and travels and main is not None
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
+        # (a hedge anywhere counts: "X wordt uitgenodigd; daarover is nog geen besluit genomen")
         if not (triggered or target or goes_to_main or met_at is not None) or _hedged(words):
             continue
-        parties = _participants(ctx, sent, set())
+        live = (_live_clauses(doc, sent) or [(sent.start, sent.end)]) if triggered and ";" in words \
+            else [(sent.start, sent.end)]
+        parties = [sp for sp in _participants(ctx, sent, set()) if any(a <= sp.start < b for a, b in live)]
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = _outside_asides(doc, sent, parties)
@@ -537,8 +540,12 @@ def _participation(ctx: Context, ev: dict) -> None:
             dest = _destination(ctx, ev, prev, [m for m in meeting_spans if prev.start <= m.start and m.end <= prev.end],
                                 None, prev.end_char - 1)
         else:
+            # "Ook Japan en Australië namen deel": no object named, the letter's own meeting
+            # (and the members talking with others: "kwamen de regeringsleiders bijeen met X")
+            bare = main is not None and ev.get("concerns", main) == main and \
+                (met_at is not None or triggered and _bare(doc, live))
             dest = (main, "events.meeting_participant", None) if goes_to_main else \
-                _destination(ctx, ev, sent, here, target, parties[-1].start_char)
+                _destination(ctx, ev, sent, here, target, parties[-1].start_char, bare)
         if dest is None:
             continue
         key, rule, body = dest
@@ -548,19 +555,56 @@ def _participation(ctx: Context, ev: dict) -> None:
                     link(ctx, key, "kg:participant", party, sp, rule)
 
 
+def _live_clauses(doc, sent) -> list[tuple[int, int]]:
+    """The ``;``-separated clauses of ``sent`` (token ranges) that speak of taking part:
+    ``X en Y namen deel; Z gaf een persconferentie`` (Z takes no part by this sentence)."""
+    lw = lowers(doc)
+    out, a = [], sent.start
+    for i in range(sent.start, sent.end + 1):
+        if i == sent.end or lw[i] == ";":
+            words = word_set(doc, a, i)
+            if has_trigger(words, REL["participation_words"], REL["participation_pairs"],
+                           REL["participation_phrases"], doc[a:i]):
+                out.append((a, i))
+            a = i + 1
+    return out
+
+
+def _bare(doc, live: list[tuple[int, int]]) -> bool:
+    """Clauses that take part with no object (``X namen deel``, ``Y was aanwezig``): no
+    ``aan``/``bij``/``voor`` (but ``voor het eerst``) names what they take part in."""
+    lw = lowers(doc)
+    if not all(has_trigger(word_set(doc, a, b), REL["participation_words"], REL["participation_pairs"]) for a, b in live):
+        return False
+    for a, b in live:
+        for i in range(a, b):
+            if lw[i] in _SETS_REL["participation_objects"] and not (lw[i] == "voor" and lw[i + 1:i + 3] == ["het", "eerst"]):
+                return False
+    return True
+
+
 def _outside_asides(doc, sent, parties: list) -> list:
     """Less the parties named in a relative or adverbial clause that says nothing of taking
     part (``Y, die eerder X was opgevolgd``, ``Y, omdat X thuisbleef``): the clause is about
-    another event."""
+    another event. When only such a clause speaks of taking part (``X, die voor het eerst
+    een top bijwoonde, bevestigde dat Y ...``), only its antecedent and the names in it do."""
     text = span_text(doc, sent)
-    asides = []
+    quiet, loud = [], []
     for m in _RELATIVE_CLAUSE.finditer(text):
-        words = set(m.group().lower().replace(",", " ").split())
-        if not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
-            asides.append((sent.start_char + m.start(), sent.start_char + m.end()))
-    if not asides:
-        return parties
-    return [sp for sp in parties if not any(a <= sp.start_char < b for a, b in asides)]
+        words = set(re.findall(r"[\w-]+", m.group().lower()))
+        rng = (sent.start_char + m.start(), sent.start_char + m.end())
+        (loud if has_trigger(words, REL["participation_words"], REL["participation_pairs"]) else quiet).append(rng)
+    out = [sp for sp in parties if not any(a <= sp.start_char < b for a, b in quiet)]
+    if loud:
+        rest = text
+        for a, b in loud:
+            rest = rest[:a - sent.start_char] + " " * (b - a) + rest[b - sent.start_char:]
+        if not has_trigger(set(re.findall(r"[\w-]+", rest.lower())), REL["participation_words"],
+                           REL["participation_pairs"], REL["participation_phrases"]):
+            doc_txt = doc_text(doc)
+            out = [sp for sp in out if any(a <= sp.start_char < b or sp.end_char <= a and not doc_txt[sp.end_char:a].strip()
+                                           for a, b in loud)]
+    return out
 
 
 def _after_phrase(doc, sent, parties: list) -> list:
@@ -644,7 +688,7 @@ def _undersigned(ctx: Context, sent) -> dict[int, tuple]:
     return out
 
 
-def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) -> tuple | None:
+def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, bare: bool = False) -> tuple | None:
     """(event key, rule, the session's own council) that a participation sentence is about:
     the meeting it names as object; the n-th session; the whole meeting (``alle sessies``,
     ``deze top``); the session whose section holds it (``deze sessie``, or nothing named); a
@@ -682,7 +726,7 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
     if scopes:
         sess = scopes[-1]
         return sess["key"], "events.session_participant", sess.get("body")
-    if session or here or _main_in_paragraph(doc, ev, sent) or _own_delegation(lw, sent) \
+    if session or here or bare or _main_in_paragraph(doc, ev, sent) or _own_delegation(lw, sent) \
             or _meeting_earlier_in_paragraph(doc, ev, sent, whole_words):
         return main, "events.meeting_participant", None
     return None
