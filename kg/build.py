@@ -11,7 +11,8 @@ order (``kg.rdf.serialize.assemble``), so any number of jobs writes the same byt
 
 A file that cannot be read is reported on one line (``skipped FILE: reason``)
 and the build goes on; the exit status says whether anything was skipped
-(see ``kg.errors``). The output is written to a temporary file in the same
+(see ``kg.errors``). So is a file over ``--max-size``, and one whose reading
+and extraction run past its time limit (``--max-seconds``, ``time_allowed``). The output is written to a temporary file in the same
 folder and renamed into place, under a lock, so an interrupted or concurrent
 build never leaves a half-written or interleaved graph.
 """
@@ -104,12 +105,68 @@ def collect(paths: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
 
 # --- one document ------------------------------------------------------------
 
-def process_file(task: tuple[str, int | None]) -> DocResult:
+# A document is given two minutes plus one per megabyte (``--max-seconds``
+# overrides): some twenty times what the slowest input the size limit lets in
+# takes (20 MB, some 3 million words, in about a minute at 50,000 words/s), so
+# only a document that sends a stage into a loop or a quadratic corner meets it.
+TIME_BASE, TIME_PER_MB = 120.0, 60.0
+
+
+def time_allowed(path: str | Path, max_seconds: float | None) -> float | None:
+    """The seconds document ``path`` may take: ``max_seconds`` when given (0: no
+    limit, None), else ``TIME_BASE`` plus ``TIME_PER_MB`` per megabyte of the file."""
+    if max_seconds is not None:
+        return max_seconds or None
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        size = 0  # reading it will say what is wrong
+    return TIME_BASE + TIME_PER_MB * size / 1_000_000
+
+
+class _TimeUp(BaseException):
+    """A document ran past its time limit. Not an ``Exception``: a stage's
+    ``except Exception`` must not swallow it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise ``_TimeUp`` in the block after ``seconds`` (a SIGALRM timer).
+
+    Only where a timer can interrupt the work: the main thread of a POSIX
+    process (a build, a pool worker), not a Dask worker's thread; and not when
+    a timer is already running (whoever set it keeps it). Elsewhere no limit.
+    The signal is handled between Python steps, so a long call into compiled
+    code (one spaCy call on a piece of ``CHUNK_CHARS``) ends before it stops.
+    """
+    import threading
+
+    if (not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        yield
+        return
+
+    def expired(signum, frame):
+        raise _TimeUp
+
+    old = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def process_file(task: tuple) -> DocResult:
     """Read, clean, analyse and extract one file (runs in a worker process).
 
-    Never raises for a bad file: the reason goes into ``DocResult.skipped``.
+    ``task`` is (path, max_bytes) or (path, max_bytes, max_seconds) (see
+    ``time_allowed``). Never raises for a bad file: the reason goes into
+    ``DocResult.skipped``.
     """
-    path, max_bytes = task
+    path, max_bytes, *rest = task
+    limit = time_allowed(path, rest[0] if rest else None)
     t0 = time.perf_counter()
     result = DocResult(path=path)
     try:
@@ -119,20 +176,25 @@ def process_file(task: tuple[str, int | None]) -> DocResult:
         from kg.ingest import read
         from kg.nlp import make_pipeline
 
-        source = read(Path(path), max_bytes)
-        result.warnings.extend(source.warnings)
-        cleaned = clean(source)
-        nlp = make_pipeline()
-        ex = None
-        for part in chunks(cleaned):
-            if len(part.text) >= nlp.max_length:
-                nlp.max_length = len(part.text) + 1
-            found = extract(nlp(part.text), part)
-            ex = found if ex is None else merge_chunk(ex, found)
-        result.warnings.extend(f"{path}: {w}" for w in ex.warnings)
-        if not any(e.mentioned for k, e in ex.entities.items() if k != ex.doc_key):
-            result.warnings.append(f"{path}: no Dutch NATO content found (no entities recognised)")
-        result.extraction = ex
+        nlp = make_pipeline()  # once per process: start-up is not the document's time
+        with time_limit(limit):
+            source = read(Path(path), max_bytes)
+            result.warnings.extend(source.warnings)
+            cleaned = clean(source)
+            ex = None
+            for part in chunks(cleaned):
+                if len(part.text) >= nlp.max_length:
+                    nlp.max_length = len(part.text) + 1
+                found = extract(nlp(part.text), part)
+                ex = found if ex is None else merge_chunk(ex, found)
+            result.warnings.extend(f"{path}: {w}" for w in ex.warnings)
+            if not any(e.mentioned for k, e in ex.entities.items() if k != ex.doc_key):
+                result.warnings.append(f"{path}: no Dutch NATO content found (no entities recognised)")
+            result.extraction = ex
+    except _TimeUp:
+        result.skipped = f"took longer than {limit:g} s (raise --max-seconds, or split the file)"
+        result.warnings.clear()  # of a document that is not in the graph
+        result.extraction = None
     except SkipDocument as e:
         result.skipped = e.reason
     except MemoryError:
@@ -247,14 +309,14 @@ def _rekeyed(facts: list, old: str, new: str) -> list:
     return [replace(f, subject=swap(f.subject), object=swap(f.object)) for f in facts]
 
 
-def _from_cache(task: tuple[str, int | None], ex: Extraction) -> DocResult:
+def _from_cache(task: tuple, ex: Extraction) -> DocResult:
     """A DocResult for a cached extraction (its warnings said again)."""
     path = task[0]
     return DocResult(path=path, extraction=ex,
                      warnings=[*ex.source.warnings, *(f"{path}: {w}" for w in ex.warnings)])
 
 
-def _path_of(task: tuple[str, int | None]) -> str:
+def _path_of(task: tuple) -> str:
     return task[0]
 
 
@@ -457,6 +519,9 @@ def cmd_build(args) -> int:
     if max_mb is not None and max_mb <= 0:
         raise KGError("--max-size must be a positive number of megabytes")
     max_bytes = int(max_mb * 1_000_000) if max_mb else None
+    max_seconds = getattr(args, "max_seconds", None)
+    if max_seconds is not None and max_seconds < 0:
+        raise KGError("--max-seconds must be a number of seconds (0: no limit)")
     check_output(output)
     from kg import reference
 
@@ -528,7 +593,8 @@ def _run(docs: list[Path], max_bytes: int | None, jobs: int, args, quiet: bool) 
     """Process every document (in order), with progress on stderr for long runs."""
     from kg.executors import map_documents
 
-    tasks = [(str(p), max_bytes) for p in docs]
+    max_seconds = getattr(args, "max_seconds", None)
+    tasks = [(str(p), max_bytes, max_seconds) for p in docs]
     n = len(tasks)
     show = not quiet and n > 1 and sys.stderr.isatty()
     # Not a terminal (a log file, CI): a plain line every tenth of a long run.
@@ -566,7 +632,7 @@ def _run(docs: list[Path], max_bytes: int | None, jobs: int, args, quiet: bool) 
     if show and not verbose:
         print("\r" + " " * 70 + "\r", end="", file=sys.stderr, flush=True)
     out = []
-    for (path, _), r in zip(tasks, results):
+    for (path, *_), r in zip(tasks, results):
         if isinstance(r, BaseException):  # the worker itself failed (killed, out of memory)
             r = DocResult(path=path, skipped=f"worker failed: {type(r).__name__}: {r}")
         out.append(r)

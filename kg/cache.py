@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import kg
+from kg import paths
 from kg.model import Extraction
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,8 +57,13 @@ def _files(folder: Path, skip: set[str]) -> list[Path]:
 def code_fingerprint() -> str:
     """Hash of the extraction code and reference data (computed once per process)."""
     h = hashlib.sha256()
-    for p in _files(ROOT / "kg", _NOT_EXTRACTION) + _files(ROOT / "ontology", {"__pycache__"}):
-        h.update(str(p.relative_to(ROOT)).encode())
+    # The ontology is hashed under its checkout name ("ontology/..."), wherever kg.paths finds it
+    # (a wheel ships it inside the package: skipped in the code walk, so it counts once).
+    ont = paths.ONTOLOGY_DIR
+    named = [(p, p.relative_to(ROOT)) for p in _files(ROOT / "kg", _NOT_EXTRACTION | {"ontology", "queries"})]
+    named += [(p, Path("ontology") / p.relative_to(ont)) for p in _files(ont, {"__pycache__"})]
+    for p, name in named:
+        h.update(str(name).encode())
         h.update(b"\0")
         try:
             h.update(p.read_bytes())

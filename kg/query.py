@@ -47,11 +47,12 @@ from xml.sax.saxutils import escape as xml_escape, quoteattr
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from kg import paths
 from kg.errors import KGError
 from kg.store import (ONTOLOGY_GRAPH, PREFIXES, UNION_GRAPH, Result, Store, _tokens, check_read_only,
                       names_graphs, open_store, oxigraph_syntax_error, parse_term)
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERY_DIR = paths.QUERY_DIR
 MAX_CELL = 80  # table cells longer than this are cut (full text in csv/json)
 
 

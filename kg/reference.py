@@ -1,4 +1,5 @@
-"""Reference data (countries, organisations, operations, places, offices, persons, NATO summits)
+"""Reference data (countries, organisations, operations, initiatives, pledges, places, offices,
+persons, NATO summits)
 from ``ontology/reference``.
 
 Loaded once per process (cached). Every record carries its entity ``key``
@@ -20,10 +21,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from kg import paths
 from kg.errors import KGError
 from kg.slug import fold, slugify
 
-REF_DIR = Path(__file__).resolve().parent.parent / "ontology" / "reference"
+REF_DIR = paths.REF_DIR
 WIKIDATA = "http://www.wikidata.org/entity/"
 
 
@@ -32,7 +34,7 @@ class RefEntity:
     """One reference individual."""
 
     key: str
-    cls: str  # "Country" | "Organisation" | "Operation" | "Place"
+    cls: str  # "Country" | "Organisation" | "Operation" | "Initiative" | "Pledge" | "Place"
     label: str
     aliases: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()  # aliases that only match with these capitals
@@ -40,8 +42,15 @@ class RefEntity:
     iso2: str | None = None
     iso3: str | None = None
     adjectives: tuple[str, ...] = ()
-    country: str | None = None  # for places: the country key
+    # for places: the country key; for a national body (a Dutch ministry): its state's key
+    country: str | None = None
     nato_accession: str | None = None
+    # Names that are common words or ambiguous ("IS"), matched with these capitals only and
+    # only in context (kg_gazetteer): the document names the entity otherwise, one of
+    # ``context_words`` stands right before, or (``context_compounds``) a compound "IS-strijders".
+    context_aliases: tuple[str, ...] = ()
+    context_words: tuple[str, ...] = ()
+    context_compounds: bool = False
     # How a place's name may be matched (scripts/make_reference.py): "curated" anywhere;
     # "name" (a big GeoNames city) not inside a person's or organisation's name;
     # "context" (other GeoNames cities, names that are common words) only in place-like context.
@@ -154,15 +163,20 @@ class BadReference(KGError):
     """A reference file with an error: its message names the file, the entry and the fault."""
 
 
-def _fail(name: str, entry: str | None, what: str) -> None:
-    where = f"{REF_DIR / name}" + (f": {entry}" if entry else "")
+def _path(name: str | Path) -> Path:
+    """A reference file: ``name`` in ``REF_DIR``, or a path given as such (``read_summits``)."""
+    return name if isinstance(name, Path) else REF_DIR / name
+
+
+def _fail(name: str | Path, entry: str | None, what: str) -> None:
+    where = f"{_path(name)}" + (f": {entry}" if entry else "")
     raise BadReference(f"bad reference data in {where}: {what}")
 
 
-def _read(name: str):
+def _read(name: str | Path):
     """A reference file's JSON; ``BadReference`` when it is missing or malformed."""
     try:
-        text = (REF_DIR / name).read_text("utf-8")
+        text = _path(name).read_text("utf-8")
     except FileNotFoundError:
         _fail(name, None, "file is missing")
     except (OSError, UnicodeDecodeError) as e:
@@ -253,6 +267,13 @@ def _place(**fields) -> RefEntity:
     return ent
 
 
+# Files of named things (file stem, class): organisations, operations, named plans and
+# processes, pledges. An entry's key is ``<class>/<slug of its label>``, the key
+# kg_acronyms gives the same name, so both components name one entity.
+NAMED_FILES = (("organisations", "Organisation"), ("operations", "Operation"),
+               ("initiatives", "Initiative"), ("pledges", "Pledge"))
+
+
 @lru_cache(maxsize=1)
 def load() -> Reference:
     """Read (and check) every reference file once; ``BadReference`` on the first error."""
@@ -278,15 +299,29 @@ def load() -> Reference:
         for n in (ent.label, *ent.aliases, *row.get("names_en", ())):
             if " " not in n and "-" not in n:
                 ref.country_words.setdefault(fold(n), ent.key.split("/", 1)[1])
-    for stem, cls in (("organisations", "Organisation"), ("operations", "Operation")):
+    for stem, cls in NAMED_FILES:
         name = f"{stem}.json"
         for i, row in enumerate(_rows(name, _read(name), stem)):  # key "organisation/navo", "operation/isaf", ...
             label = _need(name, row, i, "label")
+            home = _need(name, row, i, "country", optional=True)
+            if home is not None and home not in ref.by_iso2:
+                _fail(name, _entry(row, i), f"field 'country' is not a known ISO country code: {home!r}")
+            compounds = row.get("context_compounds", False)
+            if not isinstance(compounds, bool):
+                _fail(name, _entry(row, i), "field 'context_compounds' must be true or false")
+            words = tuple(_need(name, row, i, "context_words", list, optional=True) or ())
+            if any(w != fold(w) for w in words):
+                _fail(name, _entry(row, i), "field 'context_words' must hold folded words (lower-case, no accents)")
             ent = RefEntity(key=f"{cls.lower()}/{slugify(label)}", cls=cls, label=label,
                             aliases=tuple(_need(name, row, i, "aliases", list, optional=True) or ()),
                             exact=tuple(_need(name, row, i, "exact", list, optional=True) or ()),
-                            same_as=_qid(_wikidata(name, row, i)))
+                            same_as=_qid(_wikidata(name, row, i)),
+                            country=ref.by_iso2[home] if home else None,
+                            context_aliases=tuple(_need(name, row, i, "context_aliases", list, optional=True) or ()),
+                            context_words=words, context_compounds=compounds)
             _add_entity(ref, claims, name, _entry(row, i), ent)
+            for alias in ent.context_aliases:
+                claims.claim(name, _entry(row, i), alias)
     # GeoNames cities + curated (scripts/make_reference.py): generated, some 32,000 of
     # them, where one name may be several cities (the generator decides which it names),
     # so only their shape is checked here, quickly.
@@ -463,9 +498,10 @@ class SummitRef:
     aliases: tuple[str, ...] = ()  # further names of the meeting ("NAVO-top Wales 2014")
 
 
-def _summit_error(path: Path, n: int, row, problem: str):
+def _summit_entry(n: int, row) -> str:
+    """How a message names a summit entry: its position and id."""
     ident = row.get("id") if isinstance(row, dict) else None
-    return KGError(f"{path}: entry {n}{f' ({ident})' if ident else ''}: {problem}")
+    return f"entry {n}{f' ({ident})' if ident else ''}"
 
 
 def read_summits(path: Path | None = None) -> tuple[SummitRef, ...]:
@@ -473,48 +509,44 @@ def read_summits(path: Path | None = None) -> tuple[SummitRef, ...]:
 
     Any error (malformed JSON, a missing field, a bad date, an end before the
     start, two entries with one id, one alias claimed by two places) raises
-    ``KGError`` with one line naming the file, the entry and the problem."""
-    path = path or REF_DIR / "summits.json"
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        raise KGError(f"{path}: reference file missing") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise KGError(f"{path}: malformed JSON: {e}") from None
+    ``BadReference`` with one line naming the file, the entry and the problem,
+    as the other reference files do."""
+    path = Path(path) if path else REF_DIR / "summits.json"
+    data = _read(path)
     rows = data.get("summits") if isinstance(data, dict) else None
     if not isinstance(rows, list):
-        raise KGError(f"{path}: no list under \"summits\"")
+        _fail(path, None, "expected a list of entries under 'summits'")
     ref = load()
     out: list[SummitRef] = []
     ids: dict[str, int] = {}
     alias_owner: dict[str, str] = {}  # folded alias -> folded place that claims it
     names_seen: dict[str, str] = {}  # folded meeting name -> id of the entry that has it
     for n, row in enumerate(rows, 1):
+        entry = _summit_entry(n, row)
         if not isinstance(row, dict):
-            raise _summit_error(path, n, row, "not an object")
+            _fail(path, entry, "not an object")
         for f in ("id", "kind", "start", "end", "name_nl", "name_en", "source"):
             if not row.get(f):
-                raise _summit_error(path, n, row, f"missing field {f!r}")
+                _fail(path, entry, f"missing field {f!r}")
         if row["id"] != slugify(row["id"]):
-            raise _summit_error(path, n, row, f"id {row['id']!r} is not a slug")
+            _fail(path, entry, f"id {row['id']!r} is not a slug")
         if row["id"] in ids:
-            raise _summit_error(path, n, row, f"id {row['id']!r} also used by entry {ids[row['id']]}")
+            _fail(path, entry, f"id {row['id']!r} also used by entry {ids[row['id']]}")
         ids[row["id"]] = n
         if row["kind"] not in SUMMIT_KINDS:
-            raise _summit_error(path, n, row, f"kind {row['kind']!r} is not one of {', '.join(SUMMIT_KINDS)}")
+            _fail(path, entry, f"kind {row['kind']!r} is not one of {', '.join(SUMMIT_KINDS)}")
         try:
             start, end = dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["end"])
         except (TypeError, ValueError):
-            raise _summit_error(path, n, row, f"dates must be YYYY-MM-DD (start {row['start']!r}, end {row['end']!r})") \
-                from None
+            _fail(path, entry, f"dates must be YYYY-MM-DD (start {row['start']!r}, end {row['end']!r})")
         if end < start:
-            raise _summit_error(path, n, row, f"end {end} before start {start}")
+            _fail(path, entry, f"end {end} before start {start}")
         place = row.get("place")
         country = None
         if row.get("country"):
             country = ref.by_iso2.get(row["country"])
             if country is None:
-                raise _summit_error(path, n, row, f"unknown country code {row['country']!r}")
+                _fail(path, entry, f"unknown country code {row['country']!r}")
         names: list[str] = []
         if place:
             ent = ref.lookup(place)
@@ -523,12 +555,12 @@ def read_summits(path: Path | None = None) -> tuple[SummitRef, ...]:
                 a = fold(alias)
                 owner = alias_owner.setdefault(a, fold(place))
                 if owner != fold(place):
-                    raise _summit_error(path, n, row, f"alias {alias!r} is also an alias of the place of another entry")
+                    _fail(path, entry, f"alias {alias!r} is also an alias of the place of another entry")
                 names.append(a)
         for name in (row["name_nl"], row["name_en"], *row.get("aliases", ())):
             owner = names_seen.setdefault(fold(name), row["id"])
             if owner != row["id"]:
-                raise _summit_error(path, n, row, f"name {name!r} is also a name of entry {owner!r}")
+                _fail(path, entry, f"name {name!r} is also a name of entry {owner!r}")
         sources = row["source"] if isinstance(row["source"], list) else [row["source"]]
         out.append(SummitRef(key="summit/" + row["id"], kind=row["kind"], start=start, end=end, place=place,
                              country=country, place_names=tuple(dict.fromkeys(names)), label=row["name_nl"],

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -22,13 +23,14 @@ from typing import Iterable
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from kg import paths
 from kg.errors import KGError
 from kg.rdf.namespaces import STATISTICS_GRAPH
 
 ID = "https://w3id.org/navo-kg/id/"
 ONTOLOGY_GRAPH = ID + "graph/ontology"
 UNION_GRAPH = ID + "graph/default"  # where a triples file (Turtle, N-Triples) is loaded: no graph per document
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+ONTOLOGY_DIR = paths.ONTOLOGY_DIR
 
 # Prefixes every query may use without declaring them.
 PREFIXES: dict[str, str] = {
@@ -350,20 +352,42 @@ class Store:
         raise NotImplementedError
 
 
-def add_missing_statistics(st, default_graph: bool = True) -> list:
+def mixed_statistics_note(source) -> str:
+    """What the loaders say when they count a file's statistics anew (``kg.rdf.statistics.mixed``)."""
+    return (f"kg: note: {source}: its statistics graph holds the counts of more than one build "
+            f"(two outputs joined into one?); counted anew from its graphs")
+
+
+def _ox_statistics(st) -> list:
+    """The statistics quads in ``st`` (any graph): the root's and its partition and pair nodes'."""
+    import pyoxigraph as ox
+
+    root = list(st.quads_for_pattern(ox.NamedNode(STATISTICS_GRAPH), None, None, None))
+    nodes = {q.object for q in root if isinstance(q.object, ox.NamedNode)}
+    return root + [q for n in sorted(nodes, key=lambda n: n.value) for q in st.quads_for_pattern(n, None, None, None)]
+
+
+def add_missing_statistics(st, default_graph: bool = True, source=None) -> list:
     """Count the statistics graph into the pyoxigraph store ``st`` if it has none
     (its default graph still empty): ``kg build`` writes it, but a hand-made
     graph or one built before it existed gets it counted at load, so the
     library queries that read it answer on any graph. The default graph is
     counted as one more graph unless ``default_graph`` is false (when it holds
-    the union already). Returns the quads added."""
+    the union already). Statistics of more than one build (two outputs joined,
+    ``kg.rdf.statistics.mixed``) are dropped and counted anew, with a note on
+    stderr naming ``source``. Returns the quads added."""
     import pyoxigraph as ox
 
     from kg.rdf.graph import RDF_TERMS
-    from kg.rdf.statistics import graphs_statistics
+    from kg.rdf.statistics import graphs_statistics, mixed
 
-    if next(st.quads_for_pattern(ox.NamedNode(STATISTICS_GRAPH), None, None, None), None):
-        return []
+    found = _ox_statistics(st)
+    if found:
+        if not mixed((q.subject, q.predicate, q.object) for q in found):
+            return []
+        for q in found:
+            st.remove(q)
+        print(mixed_statistics_note(source), file=sys.stderr)
     skip = ox.NamedNode(ONTOLOGY_GRAPH)
     graphs = [g for g in st.named_graphs() if g != skip] + ([ox.DefaultGraph()] if default_graph else [])
 
@@ -400,6 +424,7 @@ class OxStore(Store):
         import pyoxigraph as ox
 
         self._ox = ox
+        self.path = path
         self._graphs: list[str] | None = None
         self.store = ox.Store()
         self.union = ox.Store()
@@ -418,7 +443,7 @@ class OxStore(Store):
         self._materialize_union()
 
     def _add_missing_statistics(self) -> None:
-        add_missing_statistics(self.store)
+        add_missing_statistics(self.store, source=self.path)
 
     def _materialize_union(self) -> None:
         """Make the default graph the set union of every graph's triples, in both stores.
@@ -492,6 +517,7 @@ class RdflibStore(Store):
         from rdflib import Dataset
 
         self.ds = Dataset(default_union=True)
+        self.path = path
         self._graphs: list[str] | None = None
         fmt = graph_format(path)[1]
         try:
@@ -508,10 +534,18 @@ class RdflibStore(Store):
     def _add_missing_statistics(self) -> None:
         """As ``OxStore._add_missing_statistics``."""
         from kg.rdf.graph import RDF_TERMS
-        from kg.rdf.statistics import dataset_statistics
+        from kg.rdf.statistics import dataset_statistics, mixed
 
-        if (URIRef(STATISTICS_GRAPH), None, None) in self.ds:
-            return
+        root = URIRef(STATISTICS_GRAPH)
+        found = list(self.ds.quads((root, None, None, None)))
+        found += [q for n in sorted({q[2] for q in found if isinstance(q[2], URIRef)})
+                  for q in self.ds.quads((n, None, None, None))]
+        if found:
+            if not mixed(q[:3] for q in found):
+                return
+            for s, p, o, g in found:
+                self.ds.graph(g).remove((s, p, o))
+            print(mixed_statistics_note(self.path), file=sys.stderr)
         triples = dataset_statistics(self.ds, RDF_TERMS)
         stats = self.ds.graph(URIRef(STATISTICS_GRAPH))
         for t in triples:
@@ -927,7 +961,7 @@ def file_to_store(path: Path, dest: Path, slice_size: int = 4 * BULK_SLICE) -> N
     except SyntaxError as e:
         raise _ox_where(path, e) from None
     bulk(_parse_lines(ontology_lines()))
-    stats = add_missing_statistics(st, default_graph=False)
+    stats = add_missing_statistics(st, default_graph=False, source=path)
     loaded[0] += len(stats)
     st.bulk_extend([ox.Quad(q.subject, q.predicate, q.object) for q in stats])
     st.optimize()

@@ -69,3 +69,29 @@ def test_member_since_needs_the_reference_day_and_nato(nlp):
     assert not pairs(run(nlp, "Zweden is sinds 1 januari 1995 lid van de Europese Unie."), "kg:accessionDate")
     assert not pairs(run(nlp, "Zweden is sinds 12 maart 2024 lid."), "kg:accessionDate")
     assert not pairs(run(nlp, "Oekraïne is sinds 4 april 2023 lid van de coalitie."), "kg:accessionDate")
+
+
+def test_support_agent_noun(nlp):
+    # issue 13: "een steunverlener van" names who supports whom
+    ex = run(nlp, "Rusland zet de aanvallen voort. De bondgenoten noemen Belarus opnieuw een onmisbare "
+                  "steunverlener van de Russische oorlogsvoering.")
+    assert ("country/belarus", "country/rusland") in pairs(ex, "kg:supports")
+
+
+def test_support_agent_noun_needs_the_supporter_before_it(nlp):
+    ex = run(nlp, "De grootste steunverlener van Rusland is volgens de bondgenoten Iran.")
+    assert pairs(ex, "kg:supports") == set()
+
+
+def test_accession_of_both_countries_of_a_pair(nlp):
+    # issue 13: "beide landen zijn sinds <dag> lid" after a pair of countries
+    ex = run(nlp, "In 2002 nodigden de bondgenoten Slowakije en Slovenië uit voor toetreding; "
+                  "beide landen zijn sinds 29 maart 2004 lid.")
+    got = pairs(ex, "kg:accessionDate")
+    assert ("country/slowakije", dt.date(2004, 3, 29)) in got
+    assert ("country/slovenie", dt.date(2004, 3, 29)) in got
+
+
+def test_accession_of_both_needs_exactly_two(nlp):
+    ex = run(nlp, "Estland, Letland en Litouwen werden uitgenodigd; beide landen zijn sinds 29 maart 2004 lid.")
+    assert pairs(ex, "kg:accessionDate") == set()

@@ -157,10 +157,71 @@ def test_op_before_a_place_is_no_name_particle(nlp):
 
 
 def test_no_dutch_default_for_a_person_placed_abroad_by_the_sentence(nlp):
-    ctx = read(nlp, "Canada werd op de top vertegenwoordigd door vicepremier Martin Tremblay.")
+    ctx = read(nlp, "In Canada sprak vicepremier Martin Tremblay op de top met de bondgenoten.")
     assert offices(ctx) == []
+    # the country the person represents is whose office it is (issue 13)
+    ctx = read(nlp, "Canada werd op de top vertegenwoordigd door vicepremier Martin Tremblay.")
+    assert offices(ctx) == [("person/tremblay", "office/vicepremier-ca")]
     # with the Netherlands in the sentence, or no country at all, the default stands
     ctx = read(nlp, "Nederland werd op de top vertegenwoordigd door vicepremier Martin Tremblay.")
     assert offices(ctx) == [("person/tremblay", "office/vicepremier-nl")]
     ctx = read(nlp, "Op de top sprak de plaatsvervangende SG Petra Lindqvist met Canada.")
     assert offices(ctx) == [("person/lindqvist", "office/plaatsvervangend-secretaris-generaal-navo")]
+
+
+def _mentioned(ctx):
+    return {f.object.key for f in ctx.extraction.facts if f.predicate == "kg:mentions"}
+
+
+def test_country_named_by_its_adjective_as_jurisdiction_is_mentioned(nlp):
+    # the country is only an adjective here, yet the document names it as the office's state
+    ctx = read(nlp, "Tijdens het overleg sprak ik met de Litouwse minister van Defensie Kaunaite "
+                    "en met de Japanse premier Tanaka over de steun.")
+    assert {"country/litouwen", "country/japan"} <= _mentioned(ctx)
+    assert ctx.extraction.entities["country/litouwen"].mentioned
+    ev = next(f.evidence for f in ctx.extraction.facts
+              if f.predicate == "kg:mentions" and f.object.key == "country/litouwen")
+    assert "Litouwse minister" in ev.sentence and ev.rule == "people.jurisdiction_named"
+
+
+def test_default_or_reference_jurisdiction_is_not_a_mention(nlp):
+    # "minister van Defensie" defaults to the Netherlands: the text does not name it
+    ctx = read(nlp, "Minister van Defensie Pietersen opende het overleg over de begroting.")
+    assert ("person/pietersen", "office/minister-van-defensie-nl") in offices(ctx)
+    assert "country/nederland" not in _mentioned(ctx)
+    assert not ctx.extraction.entities["country/nederland"].mentioned
+
+
+def test_adjective_without_an_office_names_no_country(nlp):
+    ctx = read(nlp, "De Litouwse bijdrage aan de Chileense oefening werd besproken.")
+    assert not {"country/litouwen", "country/chili"} & _mentioned(ctx)
+
+
+def test_the_country_a_person_represents_is_whose_office_it_is(nlp):
+    # issue 13: a deputy prime minister named with no country, but as the one who represents one
+    ctx = read(nlp, "Italië werd op de top vertegenwoordigd door vicepremier Bianchi. "
+                    "Vicepremier Novak vertegenwoordigde Slovenië bij de ceremonie.")
+    got = offices(ctx)
+    assert ("person/bianchi", "office/vicepremier-it") in got
+    assert ("person/novak", "office/vicepremier-si") in got
+    assert not any(o.endswith("-nl") for _, o in got)
+
+
+def test_representing_does_not_override_a_stated_country(nlp):
+    ctx = read(nlp, "Spanje werd vertegenwoordigd door de Portugese vicepremier Costa.")
+    assert offices(ctx) == [("person/costa", "office/vicepremier-pt")]
+
+
+def classes(ctx):
+    return {k: e.cls for k, e in ctx.extraction.entities.items() if k.startswith("person/")}
+
+
+def test_my_colleague_in_a_ministers_letter_is_a_minister(nlp):
+    # issue 13: "mijn Deense ambtsgenoot X" in a letter a minister signs
+    body = ("Den Haag, 3 maart 2026\n\nVolgende week bezoek ik met mijn Deense ambtsgenoot Lars Holm de oefening "
+            "in Finland.\n\n")
+    ctx = read(nlp, body + "De minister van Defensie,\nK. Smit\n")
+    assert classes(ctx)["person/holm"] == "Minister"
+    assert not any(s == "person/holm" for s, _ in offices(ctx))  # which office is not said
+    ctx = read(nlp, body + "De staatssecretaris van Defensie,\nK. Smit\n")
+    assert classes(ctx)["person/holm"] == "Person"

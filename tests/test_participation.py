@@ -171,3 +171,107 @@ def test_a_gathering_before_the_meeting_or_on_another_day_is_not_it(nlp):
     got = {o for s, o in participants(nlp, text) if s == SUMMIT}
     assert "country/zweden" in got
     assert not {"organisation/europese-commissie", "country/noorwegen"} & got
+
+
+# ---------------------------------------------------------------- issue 13: texts nobody tuned to
+
+SUMMIT_REPORT = """Den Haag, 20 juli 2026
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 7 en 8 juli 2026 in Ankara plaatsvond.
+
+Verslag van de bijeenkomst van de staats- en regeringsleiders
+
+Op 7 juli kwamen de regeringsleiders in Ankara bijeen. Premier Van Dijk vertegenwoordigde Nederland. Ook de Canadese premier Tremblay was in Ankara aanwezig. Nederland nam tevens deel aan de oefening Brave Lion. De Oekraïense president Zelensky was die dag aanwezig in Kyiv.
+
+Ook Ierland en Oostenrijk waren als partners aanwezig; de Ierse premier O'Brien was er voor het eerst bij. Tijdens de top werd Georgië uitgenodigd lid te worden van het bondgenootschap.
+
+Partners
+Zoals eerder tijdens de NAVO-top in Vilnius waren de partners uit Azië welkom. Japan werd vertegenwoordigd door minister Tanaka, omdat premier Sato in Tokio bleef.
+"""
+
+
+def test_the_section_about_the_meeting_names_who_was_there(nlp):
+    # a report goes on about its meeting past the paragraph that names it
+    got = participants(nlp, SUMMIT_REPORT)
+    assert {(SUMMIT, "person/van-dijk"), (SUMMIT, "person/tremblay"),
+            (SUMMIT, "country/ierland"), (SUMMIT, "country/oostenrijk")} <= got
+
+
+def test_section_participation_needs_the_meeting_and_no_other_object(nlp):
+    got = participants(nlp, SUMMIT_REPORT)
+    parties = {o for _, o in got}
+    assert "person/zelensky" not in parties          # "aanwezig in Kyiv": elsewhere
+    assert not any(o.startswith("operation/") for _, o in got)
+    assert not any(s == SUMMIT and o == "country/nederland" for s, o in got)
+    assert "country/georgie" not in parties          # invited to join the alliance, not to the meeting
+    assert "person/sato" not in parties              # a section whose heading is not about the meeting
+    assert "person/tanaka" not in parties            # ... and names another meeting first
+
+
+def test_a_name_in_a_subordinate_clause_does_not_take_part(nlp):
+    text = SUMMIT_REPORT.replace("Partners\nZoals eerder tijdens de NAVO-top in Vilnius waren de partners uit Azië welkom. ", "")
+    got = participants(nlp, text)
+    assert (SUMMIT, "person/tanaka") in got
+    assert (SUMMIT, "person/sato") not in got        # ", omdat premier Sato in Tokio bleef"
+
+
+DMM = """Den Haag, 2 oktober 2026
+
+Minister Smit neemt op 14 oktober deel aan de bijeenkomst van de NAVO-ministers van Defensie in Brussel.
+
+Noord-Atlantische Raad
+Voor de nieuwe Poolse minister van Defensie Kowalczyk is het zijn eerste ministeriële bijeenkomst. Hij neemt met zijn collega's deel aan de vergadering van de Noord-Atlantische Raad. De Franse minister Durand en de Italiaanse minister Rossi spreken elkaar vooraf. Zij nemen deel aan de vergadering van de Noord-Atlantische Raad.
+
+NAVO-Georgië Commissie
+Tijdens de NAVO-Georgië Commissie overleggen de ministers met de Georgische minister van Defensie Beridze. De ministers spreken later met de Armeense minister Petrosjan.
+"""
+
+DMM_KEY = "ministerial/dmm-2026-10"
+
+
+def test_a_pronoun_takes_part_for_the_one_person_named_before(nlp):
+    got = participants(nlp, DMM)
+    assert any(o == "person/kowalczyk" and "dmm-2026-10" in s for s, o in got)
+    # two persons before "Zij": no guess
+    assert not {"person/durand", "person/rossi"} & {o for _, o in got}
+
+
+def test_a_pronoun_after_a_sentence_about_someone_else_is_no_guess(nlp):
+    text = DMM.replace("Voor de nieuwe Poolse minister van Defensie Kowalczyk is het zijn eerste ministeriële bijeenkomst.",
+                       "In Brussel ontmoet hij eerst de Poolse minister van Defensie Kowalczyk.")
+    assert "person/kowalczyk" not in {o for _, o in participants(nlp, text)}
+
+
+def test_whom_ministers_speak_with_during_a_session_takes_part(nlp):
+    got = participants(nlp, DMM)
+    assert any(o == "person/beridze" and s.startswith("session/" + DMM_KEY.split("/")[1]) for s, o in got)
+    assert "person/petrosjan" not in {o for _, o in got}   # no session named with "tijdens"
+
+
+COURSE = """Den Haag, 15 juli 2026
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 7 en 8 juli 2026 in Ankara plaatsvond.
+
+Het verloop van de top
+
+De Nederlandse delegatie stond onder leiding van premier Van Dijk; zij bestond verder uit minister Jansen en minister Bakker. Premier Van Dijk werd vergezeld door staatssecretaris Mulder. Namens Portugal was premier Ferreira aanwezig. Minister Visser was vorig jaar ook aanwezig. De Letse president Ozols was aanwezig bij de opening van een kazerne.
+"""
+
+
+def test_a_heading_that_names_the_meeting_by_its_kind_opens_its_section(nlp):
+    got = participants(nlp, COURSE)
+    assert {(SUMMIT, "person/van-dijk"), (SUMMIT, "person/mulder"), (SUMMIT, "person/ferreira"),
+            (SUMMIT, "country/portugal")} <= got
+
+
+def test_a_delegation_and_its_members_take_part(nlp):
+    text = COURSE.replace("stond onder leiding van premier Van Dijk; zij bestond verder uit",
+                          "werd geleid door premier Van Dijk. De delegatie bestond verder uit")
+    got = participants(nlp, text)
+    assert {(SUMMIT, "person/van-dijk"), (SUMMIT, "person/jansen"), (SUMMIT, "person/bakker")} <= got
+
+
+def test_another_time_or_object_in_the_section_is_no_participation(nlp):
+    parties = {o for _, o in participants(nlp, COURSE)}
+    assert "person/visser" not in parties    # "vorig jaar"
+    assert "person/ozols" not in parties     # "aanwezig bij de opening van een kazerne"

@@ -111,7 +111,7 @@ REPORT = """Den Haag, 20 oktober 2026
 
 Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie op 14 en 15 oktober 2026 in Brussel.
 
-De vergadering stond onder voorzitterschap van secretaris-generaal Mark Rutte. Canada werd vertegenwoordigd door de staatssecretaris van Defensie, Jean Tremblay, omdat minister Anita Anand in Ottawa bleef. Ook de Zweedse minister van Defensie, Pål Jonson, die eerder Peter Hultqvist was opgevolgd, was aanwezig.
+De vergadering stond onder voorzitterschap van secretaris-generaal Mark Rutte. Canada werd vertegenwoordigd door de staatssecretaris van Defensie, Jean Tremblay, omdat minister Anita Anand in Ottawa bleef. Ook de Zweedse minister van Defensie, Pål Jonson, die in maart Peter Hultqvist was opgevolgd, was aanwezig.
 
 Georgië, dat op 2 juni een partnerschapsakkoord tekende, neemt als genodigde aan alle sessies deel.
 
@@ -164,7 +164,7 @@ Eerste sessie: de zuidflank
 Op 2 april spreken de ministers met de partners uit de Golfregio – Qatar, Koeweit en Bahrein – en met de VN-gezant Stefan Hansen over de veiligheid in de regio. In Madrid ondertekenden de Spaanse premier Pedro Sánchez en de Italiaanse premier Giorgia Meloni samen met de secretaris-generaal een verklaring.
 
 Tweede sessie: Oekraïne
-De Oekraïense minister van Buitenlandse Zaken, Andrii Sybiha, is voor deze sessie eveneens uitgenodigd. Daarna spreken de ministers in Resolute Support-formaat met de Afghaanse minister Amir Khan Muttaqi. De ministers spraken over de gesprekken met Rusland.
+De Oekraïense minister van Buitenlandse Zaken, Andrii Sybiha, is voor deze sessie eveneens uitgenodigd. Op 3 april spreken de ministers in Resolute Support-formaat met de Afghaanse minister Amir Khan Muttaqi. De ministers spraken over de gesprekken met Rusland.
 
 De minister van Buitenlandse Zaken,
 P. de Graaf

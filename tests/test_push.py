@@ -221,3 +221,52 @@ def test_graph_url_encodes_the_iri():
     assert graph_url("http://h/store", "https://w3id.org/navo-kg/id/document/kst-1-2") == \
         "http://h/store?graph=https%3A%2F%2Fw3id.org%2Fnavo-kg%2Fid%2Fdocument%2Fkst-1-2"
     assert graph_url("http://h/ds?x=1", None) == "http://h/ds?x=1&default"
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory) -> tuple[Path, Path]:
+    """Two builds of disjoint halves of the seeds (two outputs for one store)."""
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("halves")
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    parts = (out / "first.trig", out / "second.trig")
+    for docs, path in zip((seeds[:3], seeds[3:]), parts):
+        assert main(["build", *map(str, docs), "-o", str(path), "-q"]) == 0
+    return parts
+
+
+def _library_rows(base: str, name: str) -> list[tuple]:
+    text = (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+    sols = pyoxigraph.parse_query_results(_remote(base, text), format=pyoxigraph.QueryResultsFormat.TSV)
+    return sorted(tuple(str(s[v]) for v in sols.variables) for s in sols)
+
+
+def test_two_builds_pushed_in_one_run_count_as_one_store(server, two_builds, tmp_path):
+    from kg.query import run
+    from kg.store import open_store, to_ox
+
+    endpoint = f"{server}/store"
+    ok = subprocess.run([sys.executable, "-m", "kg", "push", "--graph", str(two_builds[0]),
+                         "--graph", str(two_builds[1]), "--endpoint", endpoint],
+                        cwd=ROOT, capture_output=True, text=True)
+    assert ok.returncode == 0, ok.stderr
+    for ttl in sorted((ROOT / "ontology").glob("*.ttl")):  # class-counts lists the ontology's classes
+        req = urllib.request.Request(graph_url(endpoint, f"urn:x-test:{ttl.name}"), data=ttl.read_bytes(),
+                                     method="PUT", headers={"Content-Type": "text/turtle"})
+        urllib.request.urlopen(req, timeout=30).close()
+    # the same graphs joined in one file: the loader counts them anew (tests/test_statistics.py)
+    joined = tmp_path / "joined.trig"
+    joined.write_bytes(b"".join(p.read_bytes() for p in two_builds))
+    local = open_store(joined)
+    for name in ("class-counts", "evidence-by-rule", "co-mentions"):
+        text = (ROOT / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+        want = sorted(tuple(str(to_ox(v)) for v in row) for row in run(local, text).rows)
+        assert want and _library_rows(server, name) == want, name
+    # the reference graph holds both builds' reference facts
+    ref = "https://w3id.org/navo-kg/id/graph/reference"
+    both = {q.triple for p in two_builds for q in pyoxigraph.parse(path=str(p))
+            if q.graph_name == pyoxigraph.NamedNode(ref)}
+    body = _remote(server, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{ref}> {{ ?s ?p ?o }} }}",
+                   accept="application/n-triples")
+    assert {q.triple for q in pyoxigraph.parse(body, format=pyoxigraph.RdfFormat.N_TRIPLES)} == both

@@ -148,3 +148,62 @@ def test_build_stops_with_one_line_and_writes_nothing(refdir, tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "places.json" in err and "malformed JSON" in err
     assert "Traceback" not in err and not out.exists()
+
+
+@pytest.fixture
+def summits_cleared():
+    reference.summits.cache_clear()
+    yield
+    reference.summits.cache_clear()
+
+
+def summits_error_of() -> str:
+    with pytest.raises(reference.BadReference) as e:
+        reference.summits()
+    msg = str(e.value)
+    assert "\n" not in msg
+    return msg
+
+
+def test_summit_errors_read_as_the_other_files(refdir, summits_cleared):
+    path = refdir / "summits.json"
+    edit(path, lambda d: d["summits"].append(dict(d["summits"][0], name_nl="x", name_en="y")))
+    n = len(json.loads(path.read_text("utf-8"))["summits"])
+    first = json.loads(path.read_text("utf-8"))["summits"][0]["id"]
+    assert summits_error_of() == (f"bad reference data in {path}: entry {n} ({first}): "
+                                  f"id {first!r} also used by entry 1")
+
+
+def test_summits_file_missing_or_malformed(refdir, summits_cleared):
+    path = refdir / "summits.json"
+    path.write_text('{"summits": [', "utf-8")
+    assert summits_error_of().startswith(f"bad reference data in {path}: malformed JSON at line 1")
+    path.unlink()
+    assert summits_error_of() == f"bad reference data in {path}: file is missing"
+
+
+def test_national_body_with_an_unknown_country_code(refdir):
+    edit(refdir / "organisations.json", lambda d: d["organisations"].append(
+        {"label": "Regionaal Wachtcommando", "aliases": [], "country": "XX"}))
+    msg = error_of(refdir)
+    assert "organisations.json" in msg and "'Regionaal Wachtcommando'" in msg and "'XX'" in msg
+
+
+def test_a_pledge_may_not_claim_an_initiatives_name(refdir):
+    edit(refdir / "pledges.json", lambda d: d["pledges"].append({"label": "Partnerschap voor Vrede"}))
+    msg = error_of(refdir)
+    assert "pledges.json" in msg and "initiatives.json" in msg
+
+
+def test_context_words_must_be_folded(refdir):
+    edit(refdir / "organisations.json", lambda d: d["organisations"].append(
+        {"label": "Noordelijke Brigade", "context_aliases": ["NB"], "context_words": ["Terreurgroep"]}))
+    msg = error_of(refdir)
+    assert "organisations.json" in msg and "'Noordelijke Brigade'" in msg and "context_words" in msg
+
+
+def test_a_context_alias_is_claimed_like_any_name(refdir):
+    edit(refdir / "organisations.json", lambda d: d["organisations"].append(
+        {"label": "Noordelijke Brigade", "context_aliases": ["NAVO"]}))
+    msg = error_of(refdir)
+    assert "'Noordelijke Brigade'" in msg and "'NAVO'" in msg

@@ -252,3 +252,30 @@ def test_result_cache_runs_one_computation_for_concurrent_requests_and_stays_bou
     with pytest.raises(ZeroDivisionError):  # a failure reaches the caller and is not kept
         cache.fetch("bad", lambda: 1 / 0)
     assert "bad" not in cache._items
+
+
+def test_serve_reads_the_store_marker_once_at_start(store, monkeypatch):
+    """cmd_serve leaves the marker to the QueryPool (workers, in their own processes, read it again)."""
+    import signal
+
+    import kg.serve as serve
+    import kg.store as kstore
+
+    reads = []
+    real_read, real_make = kstore._read_marker, serve.make_server
+    monkeypatch.setattr(kstore, "_read_marker", lambda p: reads.append(p) or real_read(p))
+
+    def make(*a, **kw):
+        httpd, pool = real_make(*a, **{**kw, "workers": 1, "quiet": True})
+
+        def stop():
+            raise KeyboardInterrupt  # as Ctrl-C does, once started
+        httpd.serve_forever = stop
+        return httpd, pool
+    monkeypatch.setattr(serve, "make_server", make)
+    before = signal.getsignal(signal.SIGTERM)
+    try:
+        assert main(["serve", "--graph", str(store), "--port", "0"]) == 0
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert reads == [store]

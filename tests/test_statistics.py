@@ -120,3 +120,54 @@ def test_the_build_writes_the_statistics_graph(seeds_build):
     assert {"http://rdfs.org/ns/void#classPartition", str(KG.rulePartition), str(KG.coMentionPair)} <= predicates
     pairs = [q for q in stats if q.predicate.value == str(KG.coMentionPair)]
     assert len(pairs) == st.TOP_PAIRS  # the seeds have more pairs than that
+
+
+def test_mixed_finds_a_node_with_the_counts_of_two_builds():
+    root, node = STATISTICS_GRAPH, STATISTICS_GRAPH + "-class-Person"
+    one = [(root, "http://rdfs.org/ns/void#classPartition", node), (node, "http://rdfs.org/ns/void#entities", 3)]
+    assert not st.mixed(one)
+    assert not st.mixed(one + one)  # the same build twice: one set of counts
+    assert st.mixed(one + [(node, "http://rdfs.org/ns/void#entities", 4)])
+
+
+@pytest.fixture(scope="module")
+def joined_builds(tmp_path_factory) -> Path:
+    """Two builds of disjoint halves of the seeds, their TriG files joined into one."""
+    from kg.cli import main
+
+    out = tmp_path_factory.mktemp("joined")
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    parts = [out / "first.trig", out / "second.trig"]
+    for docs, path in zip((seeds[:3], seeds[3:]), parts):
+        assert main(["build", *map(str, docs), "-o", str(path), "-q"]) == 0
+    joined = out / "joined.trig"
+    joined.write_bytes(b"".join(p.read_bytes() for p in parts))
+    return joined
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_one_build_keeps_its_counts(seeds_build, engine, capsys):
+    for path in (seeds_build.trig, seeds_build.ttl):
+        open_store(path, engine)
+        assert capsys.readouterr().err == "", path.name
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_two_builds_joined_are_counted_anew(joined_builds, engine, capsys):
+    store = open_store(joined_builds, engine)
+    assert "counted anew" in capsys.readouterr().err
+    for name in sorted(NAIVE):
+        want = _rows(store, NAIVE[name])
+        assert want, name
+        assert _rows(store, LIB[name].text) == want, name
+
+
+def test_a_store_written_from_joined_builds_is_counted_anew(joined_builds, tmp_path):
+    from kg.store import file_to_store
+
+    dest = tmp_path / "joined.oxigraph"
+    dest.mkdir()
+    file_to_store(joined_builds, dest)
+    store = open_store(dest)
+    for name in sorted(NAIVE):
+        assert _rows(store, LIB[name].text) == _rows(store, NAIVE[name]), name

@@ -18,6 +18,9 @@ def arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--cache", metavar="DIR", help="per-document extraction cache folder")
     p.add_argument("--max-size", type=float, default=20.0, metavar="MB",
                    help="skip documents larger than this many megabytes (default 20)")
+    p.add_argument("--max-seconds", type=float, default=None, metavar="S",
+                   help="skip a document whose reading and extraction take longer than this "
+                        "(default 120 s plus 60 s per MB of the file; 0: no limit)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
 
 

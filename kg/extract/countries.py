@@ -88,16 +88,36 @@ def _target_after(doc, ns, k):
     return None
 
 
+def _agent_country(doc, ns: list[int], k: int) -> list:
+    """The country a support agent noun at ns-position ``k`` says it of: the nearest Country
+    before it, a few words back in the same clause (``noemen China voor het eerst een
+    beslissende steunverlener``, ``Iran is een belangrijke steunverlener``)."""
+    for j in range(k - 1, max(-1, k - 1 - _AGENT_WORDS), -1):
+        tok = doc[ns[j]]
+        if tok.text in ",;:()" or tok.lower_ in ("van", "aan", "dat", "die", "omdat", "maar"):
+            return []
+        sp = next((s for s in mentions(doc) if s.label_ == "Country" and s.end - 1 == tok.i), None)
+        if sp is not None:
+            return [sp]
+    return []
+
+
+_AGENT_WORDS = 7  # words between the country and its agent noun
+
+
 def _supports(ctx: Context) -> None:
     doc = ctx.doc
     ns = non_space(doc)
     lw = lowers(doc)
-    nouns, verbs = set(REL["support_nouns"]), set(REL["support_verbs"])
-    # only a support noun or verb starts a pattern
-    for k in words_where(doc, "LOWER", "countries.support_words", lambda w: w in nouns or w in verbs):
+    nouns, verbs, agents = set(REL["support_nouns"]), set(REL["support_verbs"]), set(REL["support_agent_nouns"])
+    # only a support noun, verb or agent noun starts a pattern
+    for k in words_where(doc, "LOWER", "countries.support_words", lambda w: w in nouns or w in verbs or w in agents):
         i = ns[k]
         low = lw[i]
-        if low in REL["support_nouns"] and k + 1 < len(ns) and lw[ns[k + 1]] == "van":
+        if low in agents:  # "China is een beslissende steunverlener van de Russische oorlog"
+            sups = _agent_country(doc, ns, k)
+            target = _target_after(doc, ns, k + 2) if sups and k + 1 < len(ns) and lw[ns[k + 1]] in ("van", "aan") else None
+        elif low in REL["support_nouns"] and k + 1 < len(ns) and lw[ns[k + 1]] == "van":
             sups, j = _country_list(doc, ns, k + 2, +1)
             if not sups or j >= len(ns) or lw[ns[j]] != "aan":
                 continue
@@ -110,8 +130,9 @@ def _supports(ctx: Context) -> None:
         if not target:
             continue
         tkey, _tspan = target
+        rule = "countries.support_agent" if low in agents else "countries.support_list"
         for sp in sups:
-            link(ctx, sp.kb_id_, "kg:supports", tkey, sp, "countries.support_list")
+            link(ctx, sp.kb_id_, "kg:supports", tkey, sp, rule)
 
 
 def _accession(ctx: Context) -> None:
@@ -142,6 +163,7 @@ _MEMBER_SINCE = re.compile(r"\b(?:op|sinds)\s+(\d{1,2}\s+" + _MONTH + r"\s+\d{4}
                            r"(?!\s+van\s+(?!de\s+NAVO\b|het\s+bondgenootschap\b|de\s+alliantie\b|de\s+NATO\b))",
                            re.IGNORECASE)
 _NEAR_WORDS = 5  # words between the country and "op/sinds"
+_PAIR_WORDS = 16  # words between a pair of countries and "beide landen zijn sinds"
 _MEMBER_WORD = frozenset({"lid"})
 
 
@@ -161,15 +183,40 @@ def _membership(ctx: Context) -> None:
                 continue
             c = before[-1]
             gap = text[c.end_char:at]
-            if len(gap.split()) > _NEAR_WORDS or any(ch in gap for ch in ";:()"):
+            clause = re.split(r"[;,]", gap)[-1]
+            if _BOTH.match(clause) and len(gap.split()) <= _PAIR_WORDS:  # "Albanië en Kroatië ...; beide landen zijn sinds <day> lid"
+                group = _pair_before(doc, before)
+            elif len(gap.split()) > _NEAR_WORDS or any(ch in gap for ch in ";:()"):
                 continue
+            else:
+                group = [c]
             dates = [d for d in find_dates(m.group(1), year) if d.is_day]
-            ent = ref.get(c.kb_id_)
-            if not dates or ent is None or not ent.nato_accession:
-                continue
-            if str(dates[0].start) == str(ent.nato_accession):
-                ctx.relate(c.kb_id_, "kg:accessionDate", dates[0].start,
-                           ctx.sentence_evidence(c, "countries.member_since"))
+            for c in group:
+                ent = ref.get(c.kb_id_)
+                if not dates or ent is None or not ent.nato_accession:
+                    continue
+                if str(dates[0].start) == str(ent.nato_accession):
+                    ctx.relate(c.kb_id_, "kg:accessionDate", dates[0].start,
+                               ctx.sentence_evidence(c, "countries.member_since"))
+
+
+# "...; beide landen zijn", ", en beide zijn", ". Die twee staten werden": the two countries named just before
+_BOTH = re.compile(r"^\s*(?:en\s+)?(?:beide|allebei|(?:de|die|deze)\s+(?:beide|twee))(?:\s+(?:landen|staten))?"
+                   r"\s+(?:zijn|werden|waren|is|werd)(?:\s+(?:allebei|beide|ook))?\s*$", re.IGNORECASE)
+
+
+def _pair_before(doc, before: list) -> list:
+    """The two countries joined by ``en`` that end ``before`` (``Albanië en Kroatië``); none
+    when the list there is not of two."""
+    if len(before) < 2:
+        return []
+    a, b = before[-2], before[-1]
+    between = doc_text(doc)[a.end_char:b.start_char].split()
+    if between != ["en"]:
+        return []
+    if len(before) >= 3 and doc_text(doc)[before[-3].end_char:a.start_char].strip() in (",", "en"):
+        return []  # "Estland, Letland en Litouwen": three, not both
+    return [a, b]
 
 
 def run(ctx: Context) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.nlp.components.docindex import is_word, lowers, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
+from kg.nlp.components.docindex import is_word, lowers, memo, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -437,6 +437,59 @@ def _main_in_paragraph(doc, ev: dict, sent) -> bool:
     return False
 
 
+def _main_in_section(doc, ev: dict, sent) -> bool:
+    """The main meeting is named earlier in the section of ``sent`` (since the last heading
+    line) and no other meeting is named in its paragraph before it: a report's account of
+    the meeting goes on past the paragraph that names it (``Op 24 maart kwamen ... bijeen.
+    Minister-president X vertegenwoordigde Nederland.``)."""
+    main = ev.get("main")
+    text = doc_text(doc)
+    at = sent.start_char
+    para = text.rfind("\n\n", 0, at)
+    head = max(((s, e) for s, e in ev.get("headings", ()) if e <= at), default=(0, 0), key=lambda h: h[1])
+    section = head[1]
+    named = in_head = False
+    for key, rec in ev["meetings"].items():
+        for s, _ in rec["mentions"]:
+            c = doc[s].idx
+            if c >= at:
+                continue
+            in_head = in_head or head[0] <= c < head[1]
+            if key == main:
+                named = named or c >= section
+            elif c > para:
+                return False
+    if not named and not in_head and section:  # a heading that names the meeting by its kind ("Verloop van de top")
+        words = text[head[0]:head[1]].lower().split()
+        whole = _whole_words(doc)
+        named = any(w.strip(".:,") in whole and words[k - 1] in _DETS for k, w in enumerate(words) if k)
+    return named
+
+
+def _other_object(doc, sent, ev: dict) -> bool:
+    """The verb of attendance has an object that is not a meeting (``deel aan de missie``,
+    ``aanwezig bij de oefening``) or a place that is not the meeting's (``aanwezig in
+    Kyiv``): the sentence is about something else."""
+    lw, space = lowers(doc), spaces(doc)
+    end = _subordinate_start(lw, sent)  # "..., omdat premier X in eigen land bleef": not about the verb
+    for i in range(sent.start, end - 1):
+        if lw[i] not in _OBJECT_PREPOSITIONS:
+            continue
+        j = i + 1
+        while j < end and (space[j] or lw[j] in _DETS):
+            j += 1
+        if j < end and lw[j][:1].isalpha() and lw[j] not in _MEETING_WORDS \
+                and lw[j].rsplit("-", 1)[-1] not in _MEETING_WORDS:
+            return True
+    rec = ev["meetings"].get(ev.get("main"), {})
+    places = [sp for sp in spans_in(doc, sent.start, end, ("Place", "Country"))
+              if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] == "in"]
+    return any(sp.kb_id_ != rec.get("place") for sp in places)
+
+
+_OBJECT_PREPOSITIONS = frozenset({"aan", "bij"})
+
+
 # a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
 _RELATIVE_ASIDE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*,")
 # the same, or one that runs to the end of the sentence, or an adverbial clause
@@ -466,7 +519,7 @@ def _outside_main_dates(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
 # the longest word of a phrase ("samen met"), a travel verb, "naar" or a verb of talking with
 _PARTICIPATION_ANY = frozenset(REL["participation_words"]).union(
     (p[0] for p in REL["participation_pairs"]), (max(p, key=len) for p in REL["participation_phrases"]),
-    REL["travel_words"], ("naar",), REL["talk_verbs"])
+    REL["travel_words"], ("naar",), REL["conversation_verbs"], REL["talk_verbs"])
 _MEMBER_SUBJECTS = [tuple(m.split()) for m in REL["member_subjects"]]
 
 
@@ -478,6 +531,8 @@ def _members_talk_with(doc, sent) -> int | None:
     lw, space = lowers(doc), spaces(doc)
     ns = [i for i in range(sent.start, sent.end) if not space[i]]
     toks = [lw[i] for i in ns]
+    if not _SETS_REL["other_time_words"].isdisjoint(toks):
+        return None  # "De ministers spreken later met X": not the gathering the text is at
     if _SETS_REL["talk_verbs"].isdisjoint(toks) or "met" not in toks or not _SETS_REL["talk_blockers"].isdisjoint(
             toks[:toks.index("met")]) or "af" in toks:
         return None
@@ -500,7 +555,7 @@ def _participation(ctx: Context, ev: dict) -> None:
     for sent in sentences_with(doc, "events.participation_any", _PARTICIPATION_ANY):
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
-                                REL["participation_phrases"], sent)
+                                REL["participation_phrases"], sent) or _talks_during(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         met_at = None if triggered else _members_talk_with(doc, sent)
         if not triggered and "naar" not in words and not travels and met_at is None:
@@ -516,7 +571,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         goes_to_main = (not triggered and target is None and travels and main is not None
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
         # (a hedge anywhere counts: "X wordt uitgenodigd; daarover is nog geen besluit genomen")
-        if not (triggered or target or goes_to_main or met_at is not None) or _hedged(words):
+        if not (triggered or target or goes_to_main or met_at is not None) or _hedged(words) \
+                or _membership_invitation(words):
             continue
         live = (_live_clauses(doc, sent) or [(sent.start, sent.end)]) if triggered and ";" in words \
             else [(sent.start, sent.end)]
@@ -532,20 +588,24 @@ def _participation(ctx: Context, ev: dict) -> None:
         cut = doc_text(doc).rfind("\n\n", sent.start_char, sent.end_char)
         if cut >= 0:
             parties = [sp for sp in parties if sp.start_char > cut]
-        if not parties:
+        clause = _subordinate_start(lw, sent)  # "..., omdat premier X in eigen land bleef"
+        parties = [sp for sp in parties if sp.start < clause]
+        antecedent = _antecedent(ctx, sent)  # "Hij neemt deel aan ...": the one person named before
+        if not parties and antecedent is None:
             continue
         # a heading run into its first sentence: the section starts after the heading
-        prev = None if goes_to_main or target is not None or here else _antecedent(doc, ev, sent, meeting_spans)
+        prev = None if goes_to_main or target is not None or here else _antecedent_gathering(doc, ev, sent, meeting_spans)
         if prev is not None:  # "Hieraan namen ... deel": the gathering of the sentence before
             dest = _destination(ctx, ev, prev, [m for m in meeting_spans if prev.start <= m.start and m.end <= prev.end],
                                 None, prev.end_char - 1)
         else:
             # "Ook Japan en Australië namen deel": no object named, the letter's own meeting
             # (and the members talking with others: "kwamen de regeringsleiders bijeen met X")
-            bare = main is not None and ev.get("concerns", main) == main and \
-                (met_at is not None or triggered and _bare(doc, live))
+            bare = "" if main is None or ev.get("concerns", main) != main else \
+                "talk" if met_at is not None else "bare" if triggered and _bare(doc, live) else ""
+            char = parties[-1].start_char if parties else sent.start_char
             dest = (main, "events.meeting_participant", None) if goes_to_main else \
-                _destination(ctx, ev, sent, here, target, parties[-1].start_char, bare)
+                _destination(ctx, ev, sent, here, target, char, bare)
         if dest is None:
             continue
         key, rule, body = dest
@@ -553,6 +613,84 @@ def _participation(ctx: Context, ev: dict) -> None:
             for party in undersigned[sp.start][1] if sp.start in undersigned else (sp.kb_id_,):
                 if party != body:
                     link(ctx, key, "kg:participant", party, sp, rule)
+        if antecedent is not None and antecedent.kb_id_ not in {sp.kb_id_ for sp in parties} \
+                and ensure(ctx, key) and ensure(ctx, antecedent.kb_id_):
+            # the evidence is both sentences: the one that names the person and the one that says it
+            ev_ = ctx.evidence(sent_of(doc, antecedent).start_char, sent.end_char, rule + "_pronoun")
+            ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
+
+
+def _talks_during(doc, sent, words: set[str]) -> bool:
+    """``Tijdens de NAVO-Oekraïne Commissie spreken de ministers met minister X``: whom the
+    ministers speak with during a session or meeting takes part in it."""
+    if "met" not in words or "tijdens" not in words or words.isdisjoint(_SETS_REL["conversation_verbs"]):
+        return False
+    lw, space = lowers(doc), spaces(doc)
+    starts = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting", "Organisation"))}
+    for i in range(sent.start, sent.end - 1):
+        if lw[i] != "tijdens":
+            continue
+        j = i + 1
+        while j < sent.end and (space[j] or lw[j] in _DETS):
+            j += 1
+        sp = starts.get(j)
+        if sp is not None and (sp.label_ != "Organisation" or _is_forum(doc, sp.kb_id_)):
+            return True
+        if j < sent.end and (lw[j].rstrip(".") in _MEETING_WORDS or lw[j].rsplit("-", 1)[-1] in _MEETING_WORDS):
+            return True
+    return False
+
+
+def _sent_starts(doc) -> list[int]:
+    """The first token of each sentence, worked out once per doc."""
+    return memo(doc, "events.sent_starts", lambda: [s.start for s in sents(doc)])
+
+
+def _membership_invitation(words: set[str]) -> bool:
+    """``werden Finland en Zweden uitgenodigd lid te worden``: invited to join the alliance,
+    not to the meeting (unless another word of attendance says so)."""
+    return not words.isdisjoint(_SETS_REL["membership_words"]) and \
+        words.isdisjoint(_SETS_REL["participation_words"] - _SETS_REL["invitation_words"]) and \
+        not any(p[0] in words and p[1] in words for p in REL["participation_pairs"] if p[0] not in _SETS_REL["invitation_words"])
+
+
+def _subordinate_start(lw: list[str], sent) -> int:
+    """The token where a subordinate clause after a comma begins (``, omdat``, ``, terwijl``):
+    who is named there is the reason or the contrast, not who takes part. The sentence end if none."""
+    for i in range(sent.start + 1, sent.end):
+        if lw[i] in _SETS_REL["subordinators"]:
+            j = i - 1
+            while j > sent.start and lw[j].isspace():
+                j -= 1
+            if lw[j] == ",":
+                return i
+    return sent.end
+
+
+def _antecedent(ctx: Context, sent):
+    """``Hij``/``Zij`` (one person) opening a sentence: the one person the previous sentence of
+    the paragraph names, or None when it names none or several."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    i = sent.start
+    while i < sent.end and space[i]:
+        i += 1
+    if i + 1 >= sent.end or lw[i] not in _SETS_REL["singular_pronouns"]:
+        return None
+    if lw[i] != "hij" and lw[i + 1] not in _SETS_REL["singular_verbs"]:
+        return None  # "Zij namen deel": the allies, not one person
+    from bisect import bisect_left
+    all_sents = sents(doc)
+    k = bisect_left(_sent_starts(doc), sent.start)
+    if k == 0 or k >= len(all_sents) or all_sents[k].start != sent.start:
+        return None
+    prev = all_sents[k - 1]
+    if "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
+        return None  # a new paragraph: no antecedent across it
+    if not word_set(doc, prev.start, prev.end).isdisjoint(_SETS_REL["person_pronouns"]):
+        return None  # "Daar ontmoet hij X. Hij neemt deel": the one speaking of is someone else
+    people = spans_in(doc, prev.start, prev.end, ("Person", "Minister"))
+    return people[0] if len({sp.kb_id_ for sp in people}) == 1 else None
 
 
 def _live_clauses(doc, sent) -> list[tuple[int, int]]:
@@ -615,8 +753,8 @@ def _after_phrase(doc, sent, parties: list) -> list:
     ns = list(compress(range(sent.start, sent.end), is_word(doc)[sent.start:sent.end]))  # toks[k] is token ns[k]
     starts = [ns[k + len(p) - 1] for p in REL["participation_phrases"] for k in range(len(toks))
               if toks[k:k + len(p)] == list(p)]
-    if not starts:
-        return []
+    if not starts:  # taken part in by another sign ("tijdens de sessie spreken ... met X")
+        return parties
     return [sp for sp in parties if sp.start > min(starts)]
 
 
@@ -640,7 +778,7 @@ def _demonstrative_gathering(lw: list[str], sent) -> bool:
                for i in range(sent.start, sent.end - 1))
 
 
-def _antecedent(doc, ev: dict, sent, meeting_spans: list) -> object | None:
+def _antecedent_gathering(doc, ev: dict, sent, meeting_spans: list) -> object | None:
     """``Op 21 mei vond een bijeenkomst plaats ... Hieraan namen X en Y deel``: the sentence
     before, in the same paragraph, when the participation sentence points back at it with a
     pronominal adverb (``hieraan``, ``hiervoor``) and names no gathering itself, and that
@@ -688,7 +826,7 @@ def _undersigned(ctx: Context, sent) -> dict[int, tuple]:
     return out
 
 
-def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, bare: bool = False) -> tuple | None:
+def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, bare: str = "") -> tuple | None:
     """(event key, rule, the session's own council) that a participation sentence is about:
     the meeting it names as object; the n-th session; the whole meeting (``alle sessies``,
     ``deze top``); the session whose section holds it (``deze sessie``, or nothing named); a
@@ -726,10 +864,28 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
     if scopes:
         sess = scopes[-1]
         return sess["key"], "events.session_participant", sess.get("body")
-    if session or here or bare or _main_in_paragraph(doc, ev, sent) or _own_delegation(lw, sent) \
-            or _meeting_earlier_in_paragraph(doc, ev, sent, whole_words):
+    if session or here or _main_in_paragraph(doc, ev, sent):
         return main, "events.meeting_participant", None
+    # the letter's meeting by inference: no object named (``bare``: "namen deel", "talk": the
+    # members talking with others), the sender's delegation, a paragraph about the meeting;
+    # never with another object or place ("aanwezig in Kyiv") or another time ("vorig jaar")
+    if words_of(sent).isdisjoint(_SETS_REL["other_time_words"]) and (bare == "talk" or not _other_object(doc, sent, ev)) \
+            and not _other_meeting_before(doc, ev, sent) \
+            and (bare or _own_delegation(lw, sent) or _meeting_earlier_in_paragraph(doc, ev, sent, whole_words)):
+        return main, "events.meeting_participant", None
+    if _main_in_section(doc, ev, sent) and not _other_object(doc, sent, ev) \
+            and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
+        return main, "events.meeting_section_participant", None
     return None
+
+
+def _other_meeting_before(doc, ev: dict, sent) -> bool:
+    """Another meeting is named earlier in the paragraph of ``sent`` (``Zoals eerder tijdens
+    de NAVO-top in Vilnius ...``): what follows may be about that one."""
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char + 1)
+    return any(key != ev.get("main") and para < doc[s].idx < sent.start_char
+               for key, rec in ev["meetings"].items() for s, _ in rec["mentions"])
 
 
 def _own_delegation(lw: list[str], sent) -> bool:
@@ -751,6 +907,12 @@ def _meeting_earlier_in_paragraph(doc, ev: dict, sent, whole_words: frozenset) -
     found = False
     prev = _prev_in_paragraph(doc, sent)
     while prev is not None:
+        cut = doc_text(doc).rfind("\n\n", prev.start_char, prev.end_char)
+        if cut > prev.start_char + 2:  # a heading run into it: only what follows the blank line
+            k = next((i for i in range(prev.start, prev.end) if doc[i].idx > cut), prev.end)
+            prev, last = doc[k:prev.end], True
+        else:
+            last = False
         whole, session, gathering = _gathering_ref(lw, prev, whole_words)
         other = any(sp.label_ in ("Summit", "MinisterialMeeting") and sp.kb_id_ != main
                     for sp in spans_in(doc, prev.start, prev.end))
@@ -759,7 +921,7 @@ def _meeting_earlier_in_paragraph(doc, ev: dict, sent, whole_words: frozenset) -
                 or any(s["span"][0] >= prev.start and s["span"][0] < prev.end for s in ev["sessions"]):
             return False
         found = found or whole or session
-        prev = _prev_in_paragraph(doc, prev)
+        prev = None if last else _prev_in_paragraph(doc, prev)
     return found
 
 

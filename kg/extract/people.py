@@ -20,6 +20,8 @@ organisation) is never stated.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg import reference
 from kg.extract.context import Context
 from kg.model import Entity
@@ -156,12 +158,112 @@ def abroad(doc, mentions) -> set[str]:
 
 
 _HOME = "country/nederland"
+_REPRESENT_ACTIVE = frozenset({"vertegenwoordigt", "vertegenwoordigde"})
+_REPRESENT_PASSIVE_AUX = frozenset({"werd", "wordt", "is", "was", "zal", "worden", "werden"})
+
+
+def represented(doc, mentions) -> dict[int, str]:
+    """The country a person with an office of no stated jurisdiction represents is whose office
+    it is: ``Australië werd vertegenwoordigd door vicepremier X``, ``Vicepremier X
+    vertegenwoordigde Australië``. {index of the mention: country key}."""
+    from kg.extract.events import spans_in
+    from kg.nlp.components.docindex import lowers, sent_of, spaces
+
+    lw, space = lowers(doc), spaces(doc)
+
+    def word(i: int, step: int, floor: int, ceil: int) -> int:
+        while floor <= i < ceil and (space[i] or lw[i] in ("de", "het")):
+            i += step
+        return i if floor <= i < ceil else -1
+
+    out = {}
+    for n, m in enumerate(mentions):
+        if m.jurisdiction is not None or m.signature:
+            continue
+        sent = sent_of(doc, doc[m.start:m.end])
+        countries = spans_in(doc, sent.start, sent.end, ("Country",))
+        i = word(m.start - 1, -1, sent.start, sent.end)
+        if i >= 0 and lw[i] == "door":  # "<Country> werd vertegenwoordigd door <office> <name>"
+            i = word(i - 1, -1, sent.start, sent.end)
+            if i >= 0 and lw[i] == "vertegenwoordigd":
+                # the auxiliary, a few words back ("werd op de top vertegenwoordigd"), right after the country
+                aux = next((k for k in range(i - 1, max(sent.start, i - 6) - 1, -1)
+                            if lw[k] in _REPRESENT_PASSIVE_AUX or lw[k] in ",;:"), -1)
+                if aux >= 0 and lw[aux] in _REPRESENT_PASSIVE_AUX:
+                    k = word(aux - 1, -1, sent.start, sent.end)
+                    got = [c for c in countries if c.end - 1 == k]
+                    if got:
+                        out[n] = got[0].kb_id_
+            continue
+        i = word(m.end, 1, sent.start, sent.end)  # "<office> <name> vertegenwoordigde <Country>"
+        if i >= 0 and lw[i] in _REPRESENT_ACTIVE:
+            j = word(i + 1, 1, sent.start, sent.end)
+            got = [c for c in countries if c.start == j]
+            if got:
+                out[n] = got[0].kb_id_
+    return out
+
+
+_COUNTERPART_NOUNS = frozenset({"collega", "ambtsgenoot"})
+
+
+def counterparts(ctx: Context) -> None:
+    """``mijn Noorse collega X`` in a letter a minister signs: X is a minister too (class
+    Minister; which office is not said, so none is stated). Not for a letter a state
+    secretary or nobody signs: a state secretary's colleague may be one as well."""
+    from kg.nlp.components.docindex import lowers, mentions, spaces, texts
+
+    ents = ctx.extraction.entities
+    signers = [f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"]
+    if not signers or not all(k in ents and ents[k].cls == "Minister" for k in signers):
+        return
+    doc = ctx.doc
+    lw, tx, space = lowers(doc), texts(doc), spaces(doc)
+
+    def before(i: int) -> int:
+        i -= 1
+        while i >= 0 and space[i]:
+            i -= 1
+        return i
+
+    for sp in mentions(doc):
+        if sp.label_ != "Person" or sp.kb_id_ not in ents or ents[sp.kb_id_].cls != "Person":
+            continue
+        i = before(sp.start)
+        if i < 0 or lw[i] not in _COUNTERPART_NOUNS:
+            continue
+        i = before(i)
+        if i >= 0 and tx[i][:1].isupper():  # the country's adjective ("Noorse")
+            i = before(i)
+        if i >= 0 and lw[i] == "mijn":
+            ent = ents[sp.kb_id_]
+            ctx.entity(Entity(key=ent.key, cls="Minister", label=ent.label, same_as=ent.same_as))
 
 
 def run(ctx: Context) -> None:
     """Offices of every person named with an office (signatures excepted)."""
+    counterparts(ctx)
     mentions = [m for m in ctx.doc.user_data.get("kg_offices", []) if not m.signature]
+    # "Australië werd vertegenwoordigd door vicepremier X": the office is Australia's
+    for n, country in represented(ctx.doc, mentions).items():
+        if fits(country, getattr(mentions[n], "jurisdiction_classes", ())):
+            mentions[n] = replace(mentions[n], jurisdiction=country)
     # a person placed abroad by the sentence counts as placed: no default for them
     placed_abroad = abroad(ctx.doc, mentions)
     for m, role, jur in office_facts(mentions, document_day(ctx), placed_abroad):
         add_office(ctx, m.person, role, jur, ctx.doc[m.start:m.end], "people.office_name")
+        if jur == m.jurisdiction:
+            name_jurisdiction(ctx, jur, ctx.doc[m.start:m.end])
+
+
+def name_jurisdiction(ctx: Context, jurisdiction: str, span) -> None:
+    """A jurisdiction the text states for an office is named by the document, also when
+    only its adjective says it (``de Oekraïense minister van Buitenlandse Zaken X``,
+    ``de Turkse president Y``): a mentioned entity of the document, with the office's
+    sentence as evidence. Defaults and reference offices are not in the text: never these."""
+    ent = ctx.extraction.entities.get(jurisdiction)
+    if ent is None or ent.mentioned:
+        return
+    ent.mentioned = True
+    ctx.link(ctx.extraction.doc_key, "kg:mentions", jurisdiction,
+             ctx.sentence_evidence(span, "people.jurisdiction_named"))

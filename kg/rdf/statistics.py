@@ -21,6 +21,13 @@ subject of ``kg:mentions``; a pair is two entities a document mentions, the
 first with the smaller IRI. Only the ``TOP_PAIRS`` pairs named together most
 often are kept (ties by IRI), as the full list grows with the square of the
 entities per document.
+
+One build writes one value per property of each partition or pair node, and
+their IRIs are the same in every build (class name, hash of rule and
+predicate, hash of the pair). Two builds' files joined into one (``cat``, or
+two files loaded into one store) therefore put two counts on one node, and
+the queries would answer with every combination of them: ``mixed`` finds
+that, and the loader (``kg/store.py``) counts such a graph anew.
 """
 from __future__ import annotations
 
@@ -38,6 +45,7 @@ TOP_PAIRS = 100
 
 _TYPE, _MENTIONS, _RULE, _PREDICATE = str(RDF.type), str(KG.mentions), str(KG.rule), str(RDF.predicate)
 _EVIDENCE, _KG = str(KG.Evidence), str(KG)
+COUNTED_PREDICATES = frozenset((_TYPE, _MENTIONS, _RULE, _PREDICATE))  # all that count_graph reads
 
 
 @dataclass
@@ -113,6 +121,17 @@ def top_pairs(mentions: dict[str, set[str]], k: int = TOP_PAIRS) -> list[tuple[s
         pairs.update(combinations(sorted(number[e] for e in entities), 2))
     best = heapq.nsmallest(k, pairs.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(names[a], names[b], n) for (a, b), n in best]
+
+
+def mixed(triples) -> bool:
+    """Do the statistics ``triples`` (root and partition or pair nodes, any term type)
+    hold more than one build's counts: a node with two values of one property?
+    (The root links to many nodes by one property; it is not checked.)"""
+    seen: dict[tuple, object] = {}
+    for s, p, o in triples:
+        if getattr(s, "value", str(s)) != STATISTICS_GRAPH and seen.setdefault((s, p), o) != o:
+            return True
+    return False
 
 
 def _node(kind: str, *parts: str) -> str:

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kg import paths
 from kg.errors import EXIT_ERROR, EXIT_OK
 
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = paths.ONTOLOGY_DIR
 
 
 def ontology_dir() -> Path:
-    """The ontology folder (source tree; installed data files as a fallback)."""
+    """The ontology folder (`kg.paths`: the installed package's copy, else the checkout's)."""
     return ONTOLOGY_DIR
 
 

@@ -304,18 +304,17 @@ def cmd_serve(args) -> int:
     """``kg serve --graph FILE|DIR.oxigraph``: serve until interrupted."""
     import signal
 
-    from kg.store import missing_graph, store_info
+    from kg.store import missing_graph
 
     graph = Path(args.graph)
-    if graph.is_dir():
-        store_info(graph)  # says what is wrong with a folder that is no (current) store
-    elif not graph.is_file():
+    if not graph.is_dir() and not graph.is_file():
         raise missing_graph(graph)
-    if not _is_loopback(args.host):
-        print(f"kg serve: warning: listening on {args.host}, reachable from other machines", file=sys.stderr)
+    # a folder's marker is checked (once) by the QueryPool that make_server starts
     httpd, pool = make_server(graph, args.host, args.port, args.timeout, args.max_rows,
                               workers=getattr(args, "workers", WORKERS) or WORKERS, base=getattr(args, "base", None),
                               cache_mb=getattr(args, "cache_mb", 256))
+    if not _is_loopback(args.host):
+        print(f"kg serve: warning: listening on {args.host}, reachable from other machines", file=sys.stderr)
     host, port = httpd.server_address[:2]
     print(f"kg serve: SPARQL endpoint http://{host}:{port}/sparql  (editor: http://{host}:{port}/)",
           file=sys.stderr, flush=True)

@@ -160,15 +160,15 @@ class QueryPool:
 
     def __init__(self, graph: str | Path, workers: int = WORKERS, timeout: float = 10.0,
                  max_rows: int = 10000):
-        from kg.store import is_store, store_info
+        from kg.store import store_info
 
         self.timeout, self.max_rows = timeout, max_rows
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.closed = False
         self._tmp: Path | None = None
         graph = Path(graph)
-        if is_store(graph):
-            store_info(graph)  # a stale store: the one-line error now, not from every worker
+        if graph.is_dir():
+            store_info(graph)  # no store, or a stale one: the one-line error now, not from every worker
             self.store_path = graph
         else:
             if not graph.is_file():

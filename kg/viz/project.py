@@ -21,6 +21,7 @@ import rdflib
 from rdflib import RDF, RDFS, Literal
 from rdflib.namespace import SKOS
 
+from kg import paths
 from kg.gcutil import collector_paused
 from kg.rdf.load import FORMATS, load_dataset  # noqa: F401  (load_dataset: one parser for rdflib users)
 
@@ -29,7 +30,7 @@ ID = "https://w3id.org/navo-kg/id/"
 OA = "http://www.w3.org/ns/oa#"
 PROV = "http://www.w3.org/ns/prov#"
 SAMEAS = "http://www.w3.org/2002/07/owl#sameAs"
-ONTOLOGY_DIR = Path(__file__).resolve().parents[2] / "ontology"
+ONTOLOGY_DIR = paths.ONTOLOGY_DIR
 
 # Kinds that are not shown as entity nodes.
 HIDDEN_KINDS = {"document", "evidence", "contribution", "graph", "tenure"}
