@@ -217,3 +217,12 @@ def test_taking_part_with_no_object_is_the_letters_meeting(nlp):
 def test_coming_together_with_partners(nlp):
     got = {o for s, o in facts(nlp, BARE) if s == "summit/ankara-2026"}
     assert {"country/marokko", "country/chili"} <= got
+
+
+def test_an_invitation_to_accession_talks_is_no_participation(nlp):
+    text = BARE.replace("De Oostenrijkse bondskanselier sprak de bondgenoten toe.",
+                        "Daarnaast werd Servië uitgenodigd om toetredingsgesprekken te openen, nu het land met "
+                        "Albanië een akkoord heeft bereikt.")
+    parties = {o for _, o in facts(nlp, text)}
+    assert "country/zwitserland" in parties
+    assert not {"country/servie", "country/albanie"} & parties
