@@ -557,7 +557,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
                                 REL["participation_phrases"], sent) or _talks_during(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
-        met_at = None if triggered else _members_talk_with(doc, sent)
+        met_at = None if triggered or "met" not in words or words.isdisjoint(_SETS_REL["talk_verbs"]) \
+            else _members_talk_with(doc, sent)
         if not triggered and "naar" not in words and not travels and met_at is None:
             continue
         here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
@@ -582,7 +583,7 @@ def _participation(ctx: Context, ev: dict) -> None:
         parties = _outside_asides(doc, sent, parties)
         if triggered and target is None and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
             parties = _after_phrase(doc, sent, parties)  # "samen met X", "onder leiding van X": only X
-        undersigned = _undersigned(ctx, sent)
+        undersigned = {} if words.isdisjoint(_UNDERSIGNED) else _undersigned(ctx, sent)
         parties = sorted(parties + [sp for sp, _ in undersigned.values()], key=lambda sp: sp.start)
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
         cut = doc_text(doc).rfind("\n\n", sent.start_char, sent.end_char)
@@ -727,6 +728,8 @@ def _outside_asides(doc, sent, parties: list) -> list:
     another event. When only such a clause speaks of taking part (``X, die voor het eerst
     een top bijwoonde, bevestigde dat Y ...``), only its antecedent and the names in it do."""
     text = span_text(doc, sent)
+    if "," not in text:
+        return parties
     quiet, loud = [], []
     for m in _RELATIVE_CLAUSE.finditer(text):
         words = set(re.findall(r"[\w-]+", m.group().lower()))
