@@ -111,7 +111,7 @@ REPORT = """Den Haag, 20 oktober 2026
 
 Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie op 14 en 15 oktober 2026 in Brussel.
 
-De vergadering stond onder voorzitterschap van secretaris-generaal Mark Rutte. Canada werd vertegenwoordigd door de staatssecretaris van Defensie, Jean Tremblay, omdat minister Anita Anand in Ottawa bleef. Ook de Zweedse minister van Defensie, Pål Jonson, die in maart Peter Hultqvist was opgevolgd, was aanwezig.
+De vergadering stond onder voorzitterschap van secretaris-generaal Mark Rutte. Canada werd vertegenwoordigd door de staatssecretaris van Defensie, Jean Tremblay, omdat minister Anita Anand in Ottawa bleef. Ook de Zweedse minister van Defensie, Pål Jonson, die eerder Peter Hultqvist was opgevolgd, was aanwezig.
 
 Georgië, dat op 2 juni een partnerschapsakkoord tekende, neemt als genodigde aan alle sessies deel.
 

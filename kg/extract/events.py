@@ -884,7 +884,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
     # the letter's meeting by inference: no object named (``bare``: "namen deel", "talk": the
     # members talking with others), the sender's delegation, a paragraph about the meeting;
     # never with another object or place ("aanwezig in Kyiv") or another time ("vorig jaar")
-    if words_of(sent).isdisjoint(_SETS_REL["other_time_words"]) and (bare == "talk" or not _other_object(doc, sent, ev)) \
+    if _main_clause_words(doc, sent).isdisjoint(_SETS_REL["other_time_words"]) \
+            and (bare == "talk" or not _other_object(doc, sent, ev)) \
             and not _other_meeting_before(doc, ev, sent) \
             and not _meeting_earlier_in_paragraph(doc, ev, sent, whole_words, elsewhere=True) \
             and (bare or _own_delegation(lw, sent) or _meeting_earlier_in_paragraph(doc, ev, sent, whole_words)):
@@ -893,6 +894,15 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
             and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
         return main, "events.meeting_section_participant", None
     return None
+
+
+def _main_clause_words(doc, sent) -> set[str]:
+    """The words of ``sent`` less those of its relative clauses (``Y, die eerder X was
+    opgevolgd,``: "eerder" dates the succession, not the sentence)."""
+    text = span_text(doc, sent).lower()
+    if "," in text:
+        text = _RELATIVE_CLAUSE.sub(" ", text)
+    return set(re.findall(r"[\w-]+", text))
 
 
 def _other_meeting_before(doc, ev: dict, sent) -> bool:
