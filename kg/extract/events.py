@@ -7,11 +7,13 @@ sentence it was read from.
 from __future__ import annotations
 
 import json
+import re
+from itertools import compress
 from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.nlp.components.docindex import lowers, memo, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
+from kg.nlp.components.docindex import is_word, lowers, memo, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -203,8 +205,45 @@ def _participants(ctx: Context, sent, exclude: set[str], operation: bool = False
             continue
         if _governed_by_place_or_topic(lw, tx, sent.start, sp.start, covers):
             continue
+        if _jurisdiction_of_named_holder(doc, lw, sent, sp):
+            continue
         out.append(sp)
     return out
+
+
+def _office_words() -> frozenset:
+    from kg.nlp.components.persons import WORDS  # the title words a name never holds
+    return frozenset(fold(w) for w in WORDS["not_names"]) - {"navo", "nato", "eu", "vn", "top", "kamer", "kabinet"}
+
+
+_OFFICE_WORDS = _office_words()
+
+
+def _jurisdiction_of_named_holder(doc, lw: list[str], sent, sp) -> bool:
+    """``de secretaris-generaal van de VN, Ban Ki-moon``, ``VN-secretaris-generaal Ban
+    Ki-moon``, ``EU Hoge Vertegenwoordiger Mogherini``: a country or organisation after
+    ``van`` (or before the office) with the office holder named right after it is the
+    office's jurisdiction; the holder is the one who takes part."""
+    if sp.label_ not in ("Country", "Organisation"):
+        return False
+    space, tx = spaces(doc), texts(doc)
+    j, w = _prev_word(lw, space, sp.start, sent.start, _DETS)
+    last = tx[sp.end - 1]
+    # "VN-secretaris-generaal Ban Ki-moon": the office is part of the organisation's token
+    office_compound = "-" in last and last.rsplit("-", 1)[-1][:1].islower() and last[:1].isupper()
+    k = sp.end
+    while k < sent.end and (space[k] or lw[k] == ","):
+        k += 1
+    # "EU Hoge Vertegenwoordiger Mogherini": office words may stand between
+    titled = False
+    for _ in range(3):
+        if k < sent.end and fold(lw[k]) in _OFFICE_WORDS:
+            k, titled = k + 1, True
+            while k < sent.end and space[k]:
+                k += 1
+    if w != "van" and not office_compound and not titled:
+        return False
+    return any(p.start == k for p in spans_in(doc, k, sent.end, ("Person", "Minister")))
 
 
 def _inviter_end(lw: list[str], sent) -> int:
@@ -263,6 +302,11 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
                 return True
             if w == "met":
                 return False
+        if w == "van":  # "de politiemissie van de EU": the mission's owner, not who takes part
+            j = i - 1
+            while j >= sent_start and lw[j].isspace():
+                j -= 1
+            return j >= sent_start and lw[j].endswith(_MISSION_HEADS)
         break
     # an "over" a few words back, in the same phrase (no other name between), makes it a topic
     for j in range(i, max(sent_start, i - 4) - 1, -1):
@@ -275,6 +319,8 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
 
 _SETS_REL = {k: frozenset(v) for k, v in REL.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
 _NEVER_IN_OPERATION = _SETS_REL["never_participant_labels"] - _SETS_REL["own_country_labels"]
+_MISSION_HEADS = tuple(REL["mission_heads"])
+_UNDERSIGNED = {w: n for n, ws in ((1, REL["undersigned"][0]), (2, REL["undersigned"][1])) for w in ws}
 
 
 def _hedged(words: set[str]) -> bool:
@@ -291,6 +337,8 @@ def _prev_word(lw: list[str], space: list[bool], i: int, floor: int, skip=frozen
 
 
 _DETS = frozenset({"de", "het", "een", "deze", "dit", "die", "dat", "alle"})
+_DEMONSTRATIVES = frozenset({"deze", "dit", "die", "dat"})
+_FORMAT_SUFFIXES = tuple(REL["format_suffixes"])
 
 
 def _target_meeting(doc, sent, meetings: list) -> object | None:
@@ -444,26 +492,59 @@ def _other_object(doc, sent, ev: dict) -> bool:
 _OBJECT_PREPOSITIONS = frozenset({"aan", "bij"})
 
 
-def _outside_main_dates(ctx: Context, ev: dict, sent) -> bool:
+# a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
+_RELATIVE_ASIDE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*,")
+# the same, or one that runs to the end of the sentence, or an adverbial clause
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|welke|omdat|doordat|aangezien|hoewel|terwijl|nadat|zodat)\b"
+                             r"[^,;:()]*(?:,|[.!?]?\s*$)")
+
+
+def _outside_main_dates(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
     """The sentence is dated on a day outside the main meeting (another gathering)."""
     rec = ev["meetings"].get(ev.get("main"), {})
     if rec.get("start") is None:
         return False
     from kg.dates import find_dates
-    text = span_text(ctx.doc, sent)
+    text = span_text(ctx.doc if ctx is not None else doc, sent)
+    asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
     for d in find_dates(text, rec["start"].year):
         if text[max(0, d.start_char - 6):d.start_char].rstrip().endswith("d.d."):
             continue  # the date of a cited press release or letter
+        if any(a <= d.start_char < b for a, b in asides):
+            continue  # "Montenegro, dat op 19 mei het protocol tekende, neemt deel": another event's date
         if d.is_day and d.year and not (rec["start"] <= d.start <= rec["end"]):
             return True
     return False
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
-# the longest word of a phrase ("samen met"), a travel verb or "naar"
+# the longest word of a phrase ("samen met"), a travel verb, "naar" or a verb of talking with
 _PARTICIPATION_ANY = frozenset(REL["participation_words"]).union(
     (p[0] for p in REL["participation_pairs"]), (max(p, key=len) for p in REL["participation_phrases"]),
-    REL["travel_words"], ("naar",), REL["conversation_verbs"])
+    REL["travel_words"], ("naar",), REL["conversation_verbs"], REL["talk_verbs"])
+_MEMBER_SUBJECTS = [tuple(m.split()) for m in REL["member_subjects"]]
+
+
+def _members_talk_with(doc, sent) -> int | None:
+    """``Op 4 april spreken de ministers met de partners ...``: the token of ``met`` when the
+    meeting's members (``de ministers``, ``de regeringsleiders``) talk with others, the
+    verb, subject and ``met`` close together and no ``over``/``af`` between (``spraken over
+    de gesprekken met Rusland``, ``spraken met Oekraïne af`` are not); else None."""
+    lw, space = lowers(doc), spaces(doc)
+    ns = [i for i in range(sent.start, sent.end) if not space[i]]
+    toks = [lw[i] for i in ns]
+    if not _SETS_REL["other_time_words"].isdisjoint(toks):
+        return None  # "De ministers spreken later met X": not the gathering the text is at
+    if _SETS_REL["talk_verbs"].isdisjoint(toks) or "met" not in toks or not _SETS_REL["talk_blockers"].isdisjoint(
+            toks[:toks.index("met")]) or "af" in toks:
+        return None
+    m = toks.index("met")
+    verb = max((k for k in range(m) if toks[k] in _SETS_REL["talk_verbs"]), default=None)
+    subj = max((k + len(p) - 1 for p in _MEMBER_SUBJECTS for k in range(1, m)
+                if tuple(toks[k:k + len(p)]) == p and toks[k - 1] in ("de", "alle")), default=None)
+    if verb is None or subj is None or m - max(verb, subj) > 5:
+        return None
+    return ns[m]
 
 
 def _participation(ctx: Context, ev: dict) -> None:
@@ -479,7 +560,9 @@ def _participation(ctx: Context, ev: dict) -> None:
                                 REL["participation_phrases"], sent) or _talks_during(doc, sent, words) \
             or _members_talk_in_sitting(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
-        if not triggered and "naar" not in words and not travels:
+        met_at = None if triggered or "met" not in words or words.isdisjoint(_SETS_REL["talk_verbs"]) \
+            else _members_talk_with(doc, sent)
+        if not triggered and "naar" not in words and not travels and met_at is None:
             continue
         here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
         target = None
@@ -493,16 +576,25 @@ def _participation(ctx: Context, ev: dict) -> None:
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
         journey = None if target is not None or goes_to_main else _journey_to_main_place(ctx, ev, sent, words)
         goes_to_main = goes_to_main or journey is not None
-        if not (triggered or target or goes_to_main):
+        if not (triggered or target or goes_to_main or met_at is not None):
             continue
         clauses = _unhedged_clauses(doc, sent) if _hedged(words) else None
         if clauses == [] or _membership_invitation(words):
             continue
-        parties = _participants(ctx, sent, set())
+        live = (_live_clauses(doc, sent) or [(sent.start, sent.end)]) if triggered and ";" in words \
+            else [(sent.start, sent.end)]
+        parties = [sp for sp in _participants(ctx, sent, set()) if any(a <= sp.start < b for a, b in live)]
         if clauses:  # "X neemt deel; het is naar verwachting ...": only the clause that says it
             parties = [sp for sp in parties if any(a <= sp.start < b for a, b in clauses)]
         if journey is not None:  # "Rutte en Blok reizen naar Vilnius": the persons who travel
             parties = [sp for sp in parties if sp.start < journey and sp.label_ in ("Person", "Minister")]
+        if met_at is not None and not (target or goes_to_main):
+            parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
+        parties = _outside_asides(doc, sent, parties)
+        if triggered and target is None and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            parties = _after_phrase(doc, sent, parties)  # "samen met X", "onder leiding van X": only X
+        undersigned = {} if words.isdisjoint(_UNDERSIGNED) else _undersigned(ctx, sent)
+        parties = sorted(parties + [sp for sp, _ in undersigned.values()], key=lambda sp: sp.start)
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
         # (the blank line that closes a heading is not one)
         text = doc_text(doc)
@@ -515,15 +607,25 @@ def _participation(ctx: Context, ev: dict) -> None:
         if not parties and antecedent is None:
             continue
         # a heading run into its first sentence: the section starts after the heading
-        char = parties[-1].start_char if parties else sent.start_char
-        dest = (main, "events.meeting_participant", None) if goes_to_main else \
-            _destination(ctx, ev, sent, here, target, char)
+        prev = None if goes_to_main or target is not None or here else _antecedent_gathering(doc, ev, sent, meeting_spans)
+        if prev is not None:  # "Hieraan namen ... deel": the gathering of the sentence before
+            dest = _destination(ctx, ev, prev, [m for m in meeting_spans if prev.start <= m.start and m.end <= prev.end],
+                                None, prev.end_char - 1)
+        else:
+            # "Ook Japan en Australië namen deel": no object named, the letter's own meeting
+            # (and the members talking with others: "kwamen de regeringsleiders bijeen met X")
+            bare = "" if main is None or ev.get("concerns", main) != main else \
+                "talk" if met_at is not None else "bare" if triggered and _bare(doc, live) else ""
+            char = parties[-1].start_char if parties else sent.start_char
+            dest = (main, "events.meeting_participant", None) if goes_to_main else \
+                _destination(ctx, ev, sent, here, target, char, bare)
         if dest is None:
             continue
         key, rule, body = dest
         for sp in parties:
-            if sp.kb_id_ != body:
-                link(ctx, key, "kg:participant", sp.kb_id_, sp, rule)
+            for party in undersigned[sp.start][1] if sp.start in undersigned else (sp.kb_id_,):
+                if party != body:
+                    link(ctx, key, "kg:participant", party, sp, rule)
         if antecedent is not None and antecedent.kb_id_ not in {sp.kb_id_ for sp in parties} \
                 and ensure(ctx, key) and ensure(ctx, antecedent.kb_id_):
             # the evidence is both sentences: the one that names the person and the one that says it
@@ -604,7 +706,142 @@ def _antecedent(ctx: Context, sent):
     return people[0] if len({sp.kb_id_ for sp in people}) == 1 else None
 
 
-def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) -> tuple | None:
+def _live_clauses(doc, sent) -> list[tuple[int, int]]:
+    """The ``;``-separated clauses of ``sent`` (token ranges) that speak of taking part:
+    ``X en Y namen deel; Z gaf een persconferentie`` (Z takes no part by this sentence)."""
+    lw = lowers(doc)
+    out, a = [], sent.start
+    for i in range(sent.start, sent.end + 1):
+        if i == sent.end or lw[i] == ";":
+            words = word_set(doc, a, i)
+            if has_trigger(words, REL["participation_words"], REL["participation_pairs"],
+                           REL["participation_phrases"], doc[a:i]):
+                out.append((a, i))
+            a = i + 1
+    return out
+
+
+def _bare(doc, live: list[tuple[int, int]]) -> bool:
+    """Clauses that take part with no object (``X namen deel``, ``Y was aanwezig``): no
+    ``aan``/``bij``/``voor`` (but ``voor het eerst``) names what they take part in."""
+    lw = lowers(doc)
+    if not all(has_trigger(word_set(doc, a, b), REL["participation_words"], REL["participation_pairs"]) for a, b in live):
+        return False
+    for a, b in live:
+        for i in range(a, b):
+            if lw[i] in _SETS_REL["participation_objects"] and not (lw[i] == "voor" and lw[i + 1:i + 3] == ["het", "eerst"]):
+                return False
+    return True
+
+
+def _outside_asides(doc, sent, parties: list) -> list:
+    """Less the parties named in a relative or adverbial clause that says nothing of taking
+    part (``Y, die eerder X was opgevolgd``, ``Y, omdat X thuisbleef``): the clause is about
+    another event. When only such a clause speaks of taking part (``X, die voor het eerst
+    een top bijwoonde, bevestigde dat Y ...``), only its antecedent and the names in it do."""
+    text = span_text(doc, sent)
+    if "," not in text:
+        return parties
+    quiet, loud = [], []
+    for m in _RELATIVE_CLAUSE.finditer(text):
+        words = set(re.findall(r"[\w-]+", m.group().lower()))
+        rng = (sent.start_char + m.start(), sent.start_char + m.end())
+        (loud if has_trigger(words, REL["participation_words"], REL["participation_pairs"]) else quiet).append(rng)
+    out = [sp for sp in parties if not any(a <= sp.start_char < b for a, b in quiet)]
+    if loud:
+        rest = text
+        for a, b in loud:
+            rest = rest[:a - sent.start_char] + " " * (b - a) + rest[b - sent.start_char:]
+        if not has_trigger(set(re.findall(r"[\w-]+", rest.lower())), REL["participation_words"],
+                           REL["participation_pairs"], REL["participation_phrases"]):
+            doc_txt = doc_text(doc)
+            out = [sp for sp in out if any(a <= sp.start_char < b or sp.end_char <= a and not doc_txt[sp.end_char:a].strip()
+                                           for a, b in loud)]
+    return out
+
+
+def _after_phrase(doc, sent, parties: list) -> list:
+    """A sentence that speaks of taking part only by a phrase (``samen met``, ``onder leiding
+    van``) names as taking part those after the phrase, not the subject (``X ondertekende
+    samen met Y een verklaring``: X only signed)."""
+    toks = words_in(doc, sent.start, sent.end)
+    ns = list(compress(range(sent.start, sent.end), is_word(doc)[sent.start:sent.end]))  # toks[k] is token ns[k]
+    starts = [ns[k + len(p) - 1] for p in REL["participation_phrases"] for k in range(len(toks))
+              if toks[k:k + len(p)] == list(p)]
+    if not starts:  # taken part in by another sign ("tijdens de sessie spreken ... met X")
+        return parties
+    return [sp for sp in parties if sp.start > min(starts)]
+
+
+def _prev_in_paragraph(doc, sent) -> object | None:
+    """The sentence before ``sent`` when it stands in the same paragraph."""
+    from bisect import bisect_right
+    all_sents = sents(doc)
+    k = bisect_right([s.start for s in all_sents], sent.start) - 1
+    if k <= 0:
+        return None
+    prev = all_sents[k - 1]
+    text = doc_text(doc)
+    body = text[sent.start_char:sent.end_char]
+    first = sent.start_char + len(body) - len(body.lstrip())  # a sentence may open with the blank line
+    return None if "\n\n" in text[prev.end_char - 1:first + 1] else prev
+
+
+def _demonstrative_gathering(lw: list[str], sent) -> bool:
+    """``aan deze sessie``, ``voor deze bijeenkomst``: a gathering the text has just named."""
+    return any(lw[i] in _DEMONSTRATIVES and lw[i + 1] in _SETS_REL["gathering_nouns"]
+               for i in range(sent.start, sent.end - 1))
+
+
+def _antecedent_gathering(doc, ev: dict, sent, meeting_spans: list) -> object | None:
+    """``Op 21 mei vond een bijeenkomst plaats ... Hieraan namen X en Y deel``: the sentence
+    before, in the same paragraph, when the participation sentence points back at it with a
+    pronominal adverb (``hieraan``, ``hiervoor``) and names no gathering itself, and that
+    sentence names a meeting, a session or a gathering; or with ``deze sessie`` when that
+    sentence introduces a session of its own (``een ISAF-bijeenkomst``)."""
+    lw = lowers(doc)
+    adverb = not _SETS_REL["anaphoric_adverbs"].isdisjoint(lw[sent.start:sent.end])
+    demonstrative = not adverb and _demonstrative_gathering(lw, sent)
+    if not (adverb or demonstrative):
+        return None
+    whole, session, gathering = _gathering_ref(lw, sent, _whole_words(doc))
+    if whole or gathering or (adverb and session):
+        return None
+    prev = _prev_in_paragraph(doc, sent)
+    if prev is None:
+        return None
+    introduces = any(prev.start <= s["span"][0] < prev.end and not s.get("heading") for s in ev["sessions"])
+    if demonstrative:
+        return prev if introduces else None
+    if introduces or any(prev.start <= m.start and m.end <= prev.end for m in meeting_spans) \
+            or any(_gathering_ref(lw, prev)):
+        return prev
+    return None
+
+
+def _undersigned(ctx: Context, sent) -> dict[int, tuple]:
+    """``en ondergetekende``, ``de beide ondergetekenden``: the letter's signatories, by token
+    (start -> (its span, signatory keys)). The singular is read only in a letter with one
+    signatory, the plural only in one with several; a place or topic (``over ondergetekende``)
+    or the one who invites is no participant."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    hits = [i for i in range(sent.start, sent.end) if lw[i] in _UNDERSIGNED]
+    if not hits:
+        return {}
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    inviter_end = _inviter_end(lw, sent)
+    out = {}
+    for i in hits:
+        if len(signers) != 1 if _UNDERSIGNED[lw[i]] == 1 else len(signers) < 2:
+            continue
+        if i < inviter_end or _governed_by_place_or_topic(lw, texts(doc), sent.start, i, {}):
+            continue
+        out[i] = (doc[i:i + 1], signers)
+    return out
+
+
+def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, bare: str = "") -> tuple | None:
     """(event key, rule, the session's own council) that a participation sentence is about:
     the meeting it names as object; the n-th session; the whole meeting (``alle sessies``,
     ``deze top``); the session whose section holds it (``deze sessie``, or nothing named); a
@@ -623,6 +860,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
         return ordinal["key"], "events.session_participant", ordinal.get("body")
     lw, whole_words = lowers(doc), _whole_words(doc)
     whole, session, gathering = _gathering_ref(lw, sent, whole_words)
+    # "spraken de regeringsleiders in RS-formaat met ...": a gathering of its own
+    gathering = gathering or any(w.endswith(_FORMAT_SUFFIXES) for w in lw[sent.start:sent.end])
     if any(m.kb_id_ != main for m in here) or _names_other_kind(lw, sent, whole_words):
         return None  # another meeting, not the object of the verb ("afspraken ... tijdens de top in Wales")
     if whole or (here and not session):
@@ -642,10 +881,75 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
         return sess["key"], "events.session_participant", sess.get("body")
     if session or here or _main_in_paragraph(doc, ev, sent) or _joins_the_members(doc, sent):
         return main, "events.meeting_participant", None
+    # the letter's meeting by inference: no object named (``bare``: "namen deel", "talk": the
+    # members talking with others), the sender's delegation, a paragraph about the meeting;
+    # never with another object or place ("aanwezig in Kyiv") or another time ("vorig jaar")
+    if _main_clause_words(doc, sent).isdisjoint(_SETS_REL["other_time_words"]) \
+            and (bare == "talk" or not _other_object(doc, sent, ev)) \
+            and not _other_meeting_before(doc, ev, sent) \
+            and not _meeting_earlier_in_paragraph(doc, ev, sent, whole_words, elsewhere=True) \
+            and (bare or _own_delegation(lw, sent) or _meeting_earlier_in_paragraph(doc, ev, sent, whole_words)):
+        return main, "events.meeting_participant", None
     if (_main_in_section(doc, ev, sent) or _paragraph_on_main_day(ctx, ev, sent)) \
             and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
         return main, "events.meeting_section_participant", None
     return None
+
+
+def _main_clause_words(doc, sent) -> set[str]:
+    """The words of ``sent`` less those of its relative clauses (``Y, die eerder X was
+    opgevolgd,``: "eerder" dates the succession, not the sentence)."""
+    text = span_text(doc, sent).lower()
+    if "," in text:
+        text = _RELATIVE_CLAUSE.sub(" ", text)
+    return set(re.findall(r"[\w-]+", text))
+
+
+def _other_meeting_before(doc, ev: dict, sent) -> bool:
+    """Another meeting is named earlier in the paragraph of ``sent`` (``Zoals eerder tijdens
+    de NAVO-top in Vilnius ...``): what follows may be about that one."""
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char + 1)
+    return any(key != ev.get("main") and para < doc[s].idx < sent.start_char
+               for key, rec in ev["meetings"].items() for s, _ in rec["mentions"])
+
+
+def _own_delegation(lw: list[str], sent) -> bool:
+    """``Nederland wordt vertegenwoordigd door ...``, ``leidde de Nederlandse delegatie``: the
+    sender's own delegation, which goes to the meeting the letter is about."""
+    words = set(lw[sent.start:sent.end])
+    return not words.isdisjoint(_SETS_REL["own_country_labels"] | _SETS_REL["own_country_adjectives"]) \
+        and not words.isdisjoint(_SETS_REL["own_delegation_words"])
+
+
+def _meeting_earlier_in_paragraph(doc, ev: dict, sent, whole_words: frozenset, elsewhere: bool = False) -> bool:
+    """``De bijeenkomst werd voorgezeten door X. De Verenigde Staten waren vertegenwoordigd door
+    Y.``: an earlier sentence of the paragraph refers to the meeting (``de bijeenkomst``,
+    ``deze top``), and none introduces another gathering, another meeting or another day.
+    With ``elsewhere``: whether one does introduce such (``Op 2 mei vergaderden ...``)."""
+    if not elsewhere and not has_trigger(words_of(sent), REL["participation_words"], REL["participation_pairs"]):
+        return False  # "de groep onder leiding van X" says nothing of the meeting
+    lw = lowers(doc)
+    main = ev.get("main")
+    found = False
+    prev = _prev_in_paragraph(doc, sent)
+    while prev is not None:
+        cut = doc_text(doc).rfind("\n\n", prev.start_char, prev.end_char)
+        if cut > prev.start_char + 2:  # a heading run into it: only what follows the blank line
+            k = next((i for i in range(prev.start, prev.end) if doc[i].idx > cut), prev.end)
+            prev, last = doc[k:prev.end], True
+        else:
+            last = False
+        whole, session, gathering = _gathering_ref(lw, prev, whole_words)
+        other = any(sp.label_ in ("Summit", "MinisterialMeeting") and sp.kb_id_ != main
+                    for sp in spans_in(doc, prev.start, prev.end))
+        if gathering or other or _names_other_kind(lw, prev, whole_words) or _outside_main_dates(None, ev, prev, doc) \
+                or not words_of(prev).isdisjoint(_SETS_REL["outside_meeting_words"]) \
+                or any(s["span"][0] >= prev.start and s["span"][0] < prev.end for s in ev["sessions"]):
+            return elsewhere
+        found = found or whole or session
+        prev = None if last else _prev_in_paragraph(doc, prev)
+    return False if elsewhere else found
 
 
 def _sessions(ctx: Context, ev: dict) -> None:
@@ -748,9 +1052,10 @@ def _operations(ctx: Context) -> None:
         if not has_trigger(words, REL["operation_participation_words"], REL["operation_participation_pairs"]) \
                 or _hedged(words):
             continue
-        targets = [op for op in ops if _governing_word(lw, space, op.start, sent.start)
-                   in _SETS_REL["operation_target_prepositions"]
-                   or _appositive_governor(doc, lw, space, op, sent.start) in _SETS_REL["operation_target_prepositions"]]
+        targets = [op for op in ops if not _names_a_gathering(lw, op)
+                   and (_governing_word(lw, space, op.start, sent.start) in _SETS_REL["operation_target_prepositions"]
+                        or _appositive_governor(doc, lw, space, op, sent.start)
+                        in _SETS_REL["operation_target_prepositions"])]
         if len({op.kb_id_ for op in targets}) != 1:
             continue  # none named as object, or several: say nothing
         op = targets[0]
@@ -760,6 +1065,11 @@ def _operations(ctx: Context) -> None:
         for key, tok in _adjective_parties(ctx, sent):
             if _country_entity(ctx, key):
                 ctx.link(op.kb_id_, "kg:participant", key, ctx.sentence_evidence(tok, "events.operation_participant"))
+
+
+def _names_a_gathering(lw: list[str], op) -> bool:
+    """``deze ISAF-bijeenkomst``: a meeting about the operation, not the operation itself."""
+    return lw[op.end - 1].rsplit("-", 1)[-1] in _SETS_REL["gathering_nouns"]
 
 
 def _located_by(doc, sp, ops) -> bool:

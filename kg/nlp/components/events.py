@@ -1035,7 +1035,10 @@ def _date_label(d: DateMention) -> str:
 
 # ---------------------------------------------------------------- sessions
 
-_HEADING_PREFIX = re.compile(r"^(?:werksessie|sessie)\s*\d*\s*[:.\-–]?\s*", re.IGNORECASE)
+_HEADING_PREFIX = re.compile(r"^(?:(?:eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?=(?:werk)?sessie\s*\d*\s*:))?"
+                             r"(?:werksessie|sessie)\s*\d*\s*[:.\-–]?\s*", re.IGNORECASE)
+# "Tweede sessie: Oekraïne en partners": a numbered session heading, with its colon
+_ORDINAL_SESSION = re.compile(r"^(?:eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?:werk)?sessie\s*\d*\s*:", re.IGNORECASE)
 
 
 def _lines(text: str):
@@ -1083,7 +1086,7 @@ def headings(text: str) -> list[tuple[int, int]]:
         first = fold(words[0]).strip(":")
         prev = lines[n - 1][1].strip() if n else ""
         standalone = not prev or prev.endswith((".", "!", "?", ":", ")")) or raw.startswith("#") or n == 0
-        is_session = first in session_words and len(words) <= 16
+        is_session = (first in session_words or bool(_ORDINAL_SESSION.match(stripped))) and len(words) <= 16
         short = len(words) <= 8 and not stripped.endswith((".", ",", ";", ":")) and stripped[0].isupper()
         run_on = _run_on_heading(stripped) if standalone and first in _RUN_ON_HEADS and not is_session else None
         if run_on is not None:  # "Werksessie X Daarnaast zal ...": a heading the text ran on into
@@ -1216,7 +1219,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             b = in_head[0]
             label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
             add(b.kb_id_.split("/", 1)[1], label, span.start, span.end, (he, nxt), body=b.kb_id_, heading=True)
-        elif first in session_words:
+        elif first in session_words or _ORDINAL_SESSION.match(title):
             name = _HEADING_PREFIX.sub("", title) or title
             add(name, title, span.start, span.end, (he, nxt), heading=True)
     # councils meeting inside the main meeting, named in running text
