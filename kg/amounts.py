@@ -12,8 +12,9 @@ SCALES = {
     "mld.": Decimal(1_000_000_000), "mrd": Decimal(1_000_000_000), "mrd.": Decimal(1_000_000_000),
 }
 # A Dutch number: "45.000", "1.250.000", "1,5", "75".
+# A scale word may end the sentence ("EUR 36 miljoen."), but is no scale glued to a word ("mln.euro").
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_SCALE = r"(?:\s+(" + "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True)) + r")(?![\w.]))?"
+_SCALE = r"(?:\s+(" + "|".join(re.escape(s) for s in sorted(SCALES, key=len, reverse=True)) + r")(?!\w|\.\w))?"
 _MONEY = re.compile(
     r"(?:(EUR|€|euro)\s*)(" + _NUM + r")" + _SCALE + r"(?:\s+(euro))?"
     r"|(?<![\w.,])(" + _NUM + r")" + _SCALE + r"\s+(euro)\b", re.IGNORECASE)

@@ -16,6 +16,12 @@ def test_money_with_scale():
     assert euros("ruim 300 miljoen euro extra") == Decimal(300_000_000)
 
 
+def test_a_scale_word_that_ends_the_sentence():
+    assert euros("De kosten bedragen EUR 12,4 miljoen.") == Decimal(12_400_000)
+    assert euros("Voor 2027 is € 9 mld. gereserveerd") == Decimal(9_000_000_000)
+    assert find_amounts("10 mln.euro")[0].value == Decimal(10)  # glued to a word: no scale
+
+
 def test_plain_thousands_and_percentages():
     found = find_amounts("Ruim 12.500 militairen, 1,8% van het bbp en 3,25 procent groei.")
     assert [(a.value, a.unit) for a in found] == [(Decimal(12500), ""), (Decimal("1.8"), "%"), (Decimal("3.25"), "%")]

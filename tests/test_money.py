@@ -112,3 +112,78 @@ def test_contribution_without_amount_and_operation_participant(phrasings):
 
 def test_a_recipient_no_rule_knows_is_not_replaced_by_an_earlier_one(phrasings):
     assert Decimal(2_000_000) not in by_amount(phrasings)  # "aan het Baltisch Defensiefonds"
+
+
+# Years, givers and the operation of a cost paragraph, in the ways letters state them.
+YEARS = """Den Haag, 14 maart 2026
+
+Inzet in Kosovo
+Sinds 2024 levert Nederland stafofficieren aan KFOR. De kosten van de Nederlandse inzet worden voor 2026 geraamd op EUR 6,2 miljoen; voor 2027 is EUR 4,1 miljoen gereserveerd. Voor de opvolgende jaren stelt Nederland EUR 3 miljoen voor 2028 en EUR 2,5 miljoen voor 2029 beschikbaar.
+
+Bataljon in Letland
+Noorwegen neemt deel aan de door Polen geleide eenheid in Letland, onderdeel van enhanced Forward Presence. De kosten van deze inzet worden voor 2027 geraamd op EUR 15 miljoen.
+
+Fondsen
+Zweden heeft dit jaar EUR 3,3 miljoen bijgedragen aan het International Fund for Ukraine. Denemarken heeft via het Comprehensive Assistance Package aan Oekraïne EUR 4,8 miljoen gedoneerd.
+"""
+
+COSTS = """Den Haag, 2 oktober 2026
+
+Aanleiding
+Het kabinet heeft besloten dat Nederland tot eind 2029 een bijdrage levert aan Resolute Support met ongeveer 80 militairen.
+
+Financiële aspecten
+De additionele uitgaven voor deze inzet worden voor 2027, 2028 en 2029 geraamd op respectievelijk EUR 21 miljoen, EUR 18 miljoen en EUR 7,5 miljoen.
+"""
+
+
+@pytest.fixture(scope="module")
+def years():
+    ct = clean(SourceText(Path("jaren.txt"), YEARS))
+    return contributions_any(extract(make_pipeline()(ct.text), ct))
+
+
+def _one(cs, amount):
+    found = [c for c in cs if c.get("kg:amountEUR") == Decimal(amount)]
+    assert len(found) == 1, cs
+    return found[0]
+
+
+def test_each_clause_keeps_its_own_year(years):
+    assert _one(years, 6_200_000)["kg:year"] == GYear(2026)  # "voor 2026 geraamd op ...; voor 2027 is ..."
+    assert _one(years, 4_100_000)["kg:year"] == GYear(2027)
+
+
+def test_years_after_their_amounts_pair_in_order(years):
+    assert _one(years, 3_000_000)["kg:year"] == GYear(2028)  # "EUR 3 miljoen voor 2028 en EUR 2,5 miljoen voor 2029"
+    assert _one(years, 2_500_000)["kg:year"] == GYear(2029)
+
+
+def test_the_country_a_preposition_governs_is_not_the_giver(years):
+    efp = _one(years, 15_000_000)  # "de door Polen geleide eenheid in Letland": Noorwegen gives
+    assert (efp["kg:contributor"], efp["kg:year"]) == ("country/noorwegen", GYear(2027))
+    gift = _one(years, 4_800_000)  # "aan Oekraïne" receives
+    assert (gift["kg:contributor"], gift["kg:recipient"]) == (
+        "country/denemarken", "initiative/comprehensive-assistance-package")
+
+
+def test_this_year_is_the_letters_year(years):
+    fund = _one(years, 3_300_000)
+    assert (fund["kg:contributor"], fund["kg:year"]) == ("country/zweden", GYear(2026))
+
+
+def test_a_cost_paragraph_under_its_own_heading_is_the_operations():
+    ct = clean(SourceText(Path("kosten.txt"), COSTS))
+    cs = contributions_any(extract(make_pipeline()(ct.text), ct))
+    got = {(c["kg:contributor"], c["kg:recipient"], c["kg:amountEUR"], c["kg:year"]) for c in cs if "kg:amountEUR" in c}
+    assert got == {("country/nederland", "operation/resolute-support", Decimal(21_000_000), GYear(2027)),
+                   ("country/nederland", "operation/resolute-support", Decimal(18_000_000), GYear(2028)),
+                   ("country/nederland", "operation/resolute-support", Decimal(7_500_000), GYear(2029))}
+
+
+def test_a_contribution_to_one_states_initiative():
+    ct = clean(SourceText(Path("munitie.txt"), "Den Haag, 5 mei 2026\n\nBelgië heeft in 2026 € 40 mln bijgedragen aan "
+                                                 "het Deense drone-initiatief, dat Oekraïne van drones voorziet.\n"))
+    cs = contributions_any(extract(make_pipeline()(ct.text), ct))
+    assert [(c["kg:contributor"], c["kg:amountEUR"], c["kg:year"]) for c in cs
+            if "drone" in c["kg:recipient"]] == [("country/belgie", Decimal(40_000_000), GYear(2026))]

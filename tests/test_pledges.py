@@ -162,3 +162,63 @@ def test_a_plan_whose_summit_its_own_sentence_names_is_not_carried_to_the_next(c
 def test_a_plan_named_just_before_an_agreement_sentence_is_its_subject(carry):
     agreed = {s for k, s in facts(carry, "kg:agreedAt") if k == "initiative/logistics-action-plan"}
     assert agreed == {"summit/brussel-2022"}
+
+
+NORMS = """Den Haag, 3 maart 2031
+
+Op de NAVO-top in Ankara wordt een nieuwe Space Defence Pledge (SDP) aangenomen, waarin 0,3 procent voortaan de ondergrens is.
+
+De in 2016 in Warschau afgesproken Cyber Defence Pledge (CDP) van 1 procent blijft gelden. Op de top in Ankara zal een nieuwe, hogere norm worden vastgesteld.
+"""
+
+
+@pytest.fixture(scope="module")
+def norms():
+    ct = clean(SourceText(Path("normen.txt"), NORMS))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_a_percentage_after_a_pledges_name_is_its_norm(norms):
+    assert ("pledge/cyber-defence-pledge", Decimal(1)) in facts(norms, "kg:targetPercentGDP")
+
+
+def test_a_percentage_called_a_floor_belongs_to_the_new_pledge(norms):
+    targets = facts(norms, "kg:targetPercentGDP")
+    new = [s for s, v in targets if "space-defence-pledge-" in s and v == Decimal("0.3")]  # named after its summit
+    assert len(new) == 1
+    agreed = facts(norms, "kg:agreedAt")
+    assert any(s == new[0] for s, _ in agreed)
+    # "een nieuwe Space Defence Pledge (SDP)": new by its acronym too, so the old pledge is not agreed there
+    assert not any(s == "pledge/space-defence-pledge" for s, _ in agreed)
+
+
+def test_a_pledge_agreed_before_is_not_the_next_sentences_new_norm(norms):
+    assert not any(s == "pledge/cyber-defence-pledge" for s, _ in facts(norms, "kg:agreedAt"))
+
+
+REPORT = """Den Haag, 20 juni 2031
+
+Hierbij bieden wij u het verslag aan van de NAVO-top, die op 17 en 18 juni jl. in Ankara plaatsvond.
+
+De regeringsleiders hebben het Maritime Resilience Package aangenomen. Ook lanceerden de leiders het Arctic Readiness Programme: vanaf 2033 moeten meer schepen inzetbaar zijn. In 2027 namen de regeringsleiders het Space Security Package aan.
+
+De bondgenoten spraken tijdens de top af om Oekraïne elk jaar te steunen. Die afspraak, de Northern Solidarity Pledge, wordt naar rato verdeeld.
+"""
+
+
+@pytest.fixture(scope="module")
+def report():
+    ct = clean(SourceText(Path("verslag.txt"), REPORT))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_the_leaders_agree_at_the_summit_the_report_is_of(report):
+    agreed = facts(report, "kg:agreedAt")
+    summits = {o for _, o in agreed}
+    assert len(summits) == 1
+    assert {s for s, _ in agreed} >= {"initiative/maritime-resilience-package", "initiative/arctic-readiness-programme"}
+    assert not any(s == "initiative/space-security-package" for s, _ in agreed)  # "In 2027": another time
+
+
+def test_that_agreement_named_in_the_next_sentence(report):
+    assert any(s == "pledge/northern-solidarity-pledge" for s, _ in facts(report, "kg:agreedAt"))

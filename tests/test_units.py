@@ -40,3 +40,19 @@ def test_reference_units_by_their_number_and_name(nlp):
               "43 Gemechaniseerde Brigade levert de compagnie.")
     orgs = {s.text for s in doc.spans["kg"] if s.label_ == "Organisation"}
     assert {"11 Luchtmobiele Brigade", "Korps Mariniers", "43 Gemechaniseerde Brigade"} <= orgs
+
+
+def test_a_mission_named_in_apposition_to_its_description(nlp):
+    doc = nlp("Nederland blijft deelnemen aan de rechtsstaatmissie van de Europese Unie, EULEX Kosovo, "
+              "die in Pristina is gevestigd. Ook de nieuwe adviesmissie, EUAM Irak. Over de operatie, "
+              "Defensie heeft besloten tot verlenging. De trainingsmissie van de EU, Duitsland en Frankrijk loopt.")
+    ops = {(s.text, s.kb_id_) for s in doc.spans["kg"] if s.label_ == "Operation"}
+    assert {"EULEX Kosovo", "EUAM Irak"} <= {text for text, _ in ops}
+    assert not any("defensie" in k or "duitsland" in k for _, k in ops)  # no acronym, or a known name
+
+
+def test_one_states_initiative_or_fund_by_its_adjective(nlp):
+    doc = nlp("Zweden stort EUR 20 miljoen in het Deense drone-initiatief. Ook het Noorse wapenfonds groeit. "
+              "Het Franse initiatief wacht nog. Een Pools trainingsinitiatief volgt.")
+    inits = {s.text for s in doc.spans["kg"] if s.label_ == "Initiative"}
+    assert inits == {"Deense drone-initiatief", "Noorse wapenfonds"}

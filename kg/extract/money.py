@@ -2,32 +2,52 @@
 
 A contribution is a euro amount in a sentence that speaks of a contribution
 (``bijdrage``, ``draagt ... bij``, ``kondigde ... aan``, ``geraamd``,
-``geschat op``). Amounts are ``EUR 5 miljoen``, ``€10,4 miljoen``, ``7 miljoen
-euro``, and a bare ``100 miljoen`` where a contribution word stands right
-before it or ``bij`` right after it. The contributor is the country named
-nearest before the amount in the sentence, else the one a country adjective
-names (``de Nederlandse bijdrage``), else the last country earlier in the
-same section that is named before a contribution word. The recipient is the
-operation, fund or initiative named in the sentence, else — when the
-sentence names no other recipient (``aan het X``) — the nearest one earlier in
-the section. Amounts per year (``voor 2024, 2025 en 2026 respectievelijk
-...``) take their year in order. Totals (``een totale bijdrage van ...``) are
-not new contributions. A country that contributes to an operation takes part
-in it (``levert een bijdrage aan de missie``).
+``geschat op``, ``uitgaven``). Amounts are ``EUR 5 miljoen``, ``€10,4 miljoen``,
+``7 miljoen euro``, and a bare ``100 miljoen`` where a contribution word stands
+right before it or ``bij`` right after it.
+
+The contributor is the giver: the country named nearest before the amount in the
+sentence that no preposition governs (``in Litouwen``, ``aan Oekraïne`` are a place
+and a beneficiary; ``de bijdrage van Nederland`` gives), else the one a country
+adjective names (``de Nederlandse bijdrage``), else the giver of the last earlier
+sentence of the section that speaks of contributing or taking part (``Nederland
+neemt deel aan ...``). The recipient is the operation, fund or initiative named in
+the sentence, else — when the sentence names no other recipient (``aan het X``) —
+the nearest one earlier in the section, else the one operation the document has
+already said a country takes part in (a cost paragraph under its own heading).
+
+Each amount takes the year of its own clause (``voor 2019 geraamd op EUR 44,7
+miljoen; voor 2020 is EUR 41 miljoen gereserveerd``); years and amounts in one
+clause pair off in order (``respectievelijk``, ``EUR 3 miljoen voor 2028 en EUR
+2,5 miljoen voor 2029``); ``dit jaar`` is the letter's year. Where the pairing is
+unsure no year is stated. Totals (``een totale bijdrage van ...``) are not new
+contributions. A country that contributes to an operation takes part in it
+(``levert een bijdrage aan de missie``).
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+from pathlib import Path
 
 from kg.amounts import Amount, find_amounts
 from kg.extract.context import Context
 from kg.extract.events import REL, _SETS_REL, _adjective_parties, _country_entity, link, sentences_with, spans_in
 from kg.model import Entity, GYear
-from kg.nlp.components.docindex import lowers, mentions, sent_of, sents, span_text
+from kg.nlp.components.docindex import lowers, mentions, sent_of, sents, spaces, span_text
 
-_YEAR = re.compile(r"\b(?:in|voor|over|tot|per|vanaf)\s+((?:19|20)\d\d)\b")
+# "in 2024", "voor 2025", "over 2023" name the year of an amount; "tot 2026", "vanaf 2024" a span's end or start
+_YEAR = re.compile(r"\b(?:in|voor|over)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+# years named relative to the document's own: "dit jaar", "volgend jaar"
+_RELATIVE_YEAR = re.compile(r"\b(dit|vorig|volgend|komend)\s+(?:kalender|begrotings)?jaar\b", re.IGNORECASE)
+_RELATIVE_OFFSET = {"dit": 0, "vorig": -1, "volgend": 1, "komend": 1}
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DATA = json.loads(Path(__file__).with_name("money.json").read_text(encoding="utf-8"))
+_GOVERNING = frozenset(_DATA["governing_prepositions"])
+_GIVERS_AFTER = {prep: frozenset(nouns) for prep, nouns in _DATA["givers_after"].items()}
+_LIST_JOINERS = frozenset(_DATA["list_joiners"])
+_CONTEXT_WORDS = frozenset(_DATA["context_words"])
 _WORD = re.compile(r"[\w$€]+(?:[.,'][\w]+)*", re.UNICODE)
 _SCALE = re.compile(r"\b(?:miljoen|miljard|mln|mld|mrd)\b", re.IGNORECASE)
 _MONEY_HINT = re.compile(r"EUR|€|euro|miljoen|miljard|mln|mld|mrd", re.IGNORECASE)
@@ -48,16 +68,63 @@ def _nearest_before(ctx: Context, classes, char: int, floor: int):
     return best
 
 
-def _contributor_before(ctx: Context, char: int, floor: int, triggers: set[str]):
-    """The last country that, earlier in the section, is named before a contribution word
-    in its sentence ("Sinds 2021 levert Denemarken een bijdrage aan ...")."""
-    best = None
-    for sp in mentions(ctx.doc):
-        if sp.label_ != "Country" or not floor <= sp.start_char < char:
+def _governed(ctx: Context, sp) -> bool:
+    """Is the country ``sp`` a place, a beneficiary or a source rather than a giver: governed by a
+    preposition (``in Litouwen``, ``aan Oekraïne``, ``in Polen en Duitsland``) other than ``van``/``voor``
+    after a contribution or cost noun (``de bijdrage van Nederland``, ``de kosten voor Nederland`` give),
+    or ``door`` before a participle
+    (``de door Duitsland geleide eenheid``; a passive's agent, ``door Nederland betaald``, gives)?"""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    floor = sent_of(doc, sp).start
+    starts = {s.end - 1: s.start for s in spans_in(doc, floor, sp.start, ("Country",))}
+    i = sp.start - 1
+    while i >= floor and (space[i] or lw[i] in _LIST_JOINERS or i in starts):
+        i = starts.get(i, i) - 1
+    if i < floor:
+        return False
+    word = lw[i]
+    if word == "door":
+        after = next((lw[j] for j in range(sp.end, sent_of(doc, sp).end) if not space[j]), "")
+        return after.startswith("ge") and after.endswith(("de", "te", "den", "ten"))
+    if word in _GIVERS_AFTER:  # "de bijdrage van Nederland", "de kosten voor Nederland"
+        j = i - 1
+        while j >= floor and space[j]:
+            j -= 1
+        if j >= floor and lw[j] in _GIVERS_AFTER[word]:
+            return False
+    return word in _GOVERNING
+
+
+def _givers(ctx: Context, start: int, end: int) -> list:
+    """The countries in tokens [start, end) that no preposition governs, in order."""
+    return [sp for sp in spans_in(ctx.doc, start, end, ("Country",)) if not _governed(ctx, sp)]
+
+
+def _contributor_before(ctx: Context, sent, floor: int, triggers: set[str]) -> str | None:
+    """The giver of an earlier sentence of the section (``Sinds 2021 levert Denemarken een bijdrage
+    aan ...``, ``Nederland neemt deel aan ...``, ``De Nederlandse bijdrage ...``): the last country
+    no preposition governs, or named by its adjective before a contribution noun, in a sentence
+    that speaks of contributing or taking part. None when no sentence does: the nearest country
+    may be where the mission is or whom it helps."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    words = triggers | _CONTEXT_WORDS
+    best = None  # (token index, country key)
+    for prev in sents(doc):
+        if prev.start_char < floor:
             continue
-        if any(t.lower_ in triggers for t in ctx.doc[sp.end:sent_of(ctx.doc, sp).end]):
-            best = sp
-    return best or _nearest_before(ctx, ("Country",), char, floor)
+        if prev.start >= sent.start:
+            break
+        if not words.intersection(lw[prev.start:prev.end]):
+            continue
+        for sp in _givers(ctx, prev.start, prev.end):
+            if best is None or sp.start >= best[0]:
+                best = (sp.start, sp.kb_id_)
+        for key, tok in _adjective_parties(ctx, prev):
+            if _country_entity(ctx, key) and (best is None or tok.i >= best[0]):
+                best = (tok.i, key)
+    return best[1] if best else None
 
 
 def _contribution_key(contributor: str, recipient: str, amount, year) -> str:
@@ -109,6 +176,57 @@ def _respective_years(text: str, amounts: list[Amount]) -> dict[int, int]:
     if len(years) < 2 or len(years) != len(after):
         return {}
     return {a.start_char: y for a, y in zip(after, years)}
+
+
+def _year_phrases(text: str, doc_year: int | None) -> list[tuple[int, int]]:
+    """(char offset, year) of each phrase naming a year in ``text``: ``voor 2025``, ``in 2024``,
+    and, when the document's year is known, ``dit jaar`` (that year) or ``volgend jaar``."""
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    if doc_year:
+        found += [(m.start(), doc_year + _RELATIVE_OFFSET[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)]
+    return sorted(found)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of a sentence a semicolon separates (``voor 2019 EUR 4 miljoen; voor 2020 ...``)."""
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == ";":
+            out.append((start, i))
+            start = i + 1
+    return out + [(start, len(text))]
+
+
+def _amount_years(text: str, amounts: list[Amount], doc_year: int | None) -> dict[int, int]:
+    """Amount start -> the year it is for. ``respectievelijk`` pairs years and amounts in order;
+    else each clause's year goes to its amounts: one year for them all, or years and amounts
+    that alternate (``voor 2019 EUR 4 miljoen en voor 2020 EUR 5 miljoen`` pairs each year with
+    the amount after it, ``EUR 4 miljoen voor 2019 en EUR 5 miljoen voor 2020`` with the one
+    before). A clause without a year takes the sentence's one year; otherwise none is stated."""
+    out = _respective_years(text, amounts)
+    phrases = _year_phrases(text, doc_year)
+    sentence_years = {y for _, y in phrases}
+    for lo, hi in _clauses(text):
+        own = [a for a in amounts if lo <= a.start_char < hi and a.start_char not in out]
+        if not own:
+            continue
+        years = [(at, y) for at, y in phrases if lo <= at < hi]
+        if not years:
+            if len(sentence_years) == 1:
+                out.update((a.start_char, next(iter(sentence_years))) for a in own)
+            continue
+        if len({y for _, y in years}) == 1:
+            out.update((a.start_char, years[0][1]) for a in own)
+            continue
+        seq = sorted([(at, "Y", y) for at, y in years] + [(a.start_char, "A", a.start_char) for a in own])
+        kinds = "".join(k for _, k, _ in seq)
+        if len(years) != len(own) or kinds not in ("YA" * len(own), "AY" * len(own)):
+            continue  # years and amounts that do not pair off: no year is stated
+        for n in range(0, len(seq), 2):
+            first, second = seq[n], seq[n + 1]
+            year, amount = (first[2], second[2]) if kinds[0] == "Y" else (second[2], first[2])
+            out[amount] = year
+    return out
 
 
 def _names_other_recipient(ctx: Context, sent) -> bool:
@@ -167,11 +285,45 @@ def _stated_contributions(ctx: Context, seen: set[tuple[str, str]]) -> None:
                 link(ctx, recipient.kb_id_, "kg:participant", country, sp, "money.contribution_participant")
 
 
+_OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Session", "Pledge", "Initiative", "Operation")
+
+
+def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
+    """The operation a cost sentence under a heading of its own speaks of (``Financiële
+    aspecten: De uitgaven voor de missie worden ... geraamd op ...``): the one operation that
+    the document, before this sentence, has said a country takes part in, with that country
+    when it named exactly one. None when it named several operations, or the sentence names
+    a meeting or another plan."""
+    if spans_in(ctx.doc, sent.start, sent.end, _OTHER_TOPICS):
+        return None
+    at = ctx.clean.to_source(sent.start_char, sent.start_char)[0]
+    parties: dict[str, set[str]] = {}
+    for f in ctx.extraction.facts:
+        if f.predicate == "kg:participant" and f.subject.startswith("operation/") and f.evidence is not None \
+                and f.evidence.start < at:
+            parties.setdefault(f.subject, set()).add(f.object.key)
+    if len(parties) != 1:
+        return None
+    op, who = next(iter(parties.items()))
+    countries = [k for k in who if k.startswith("country/")]
+    return op, (countries[0] if len(countries) == 1 else None)
+
+
+def _document_year(ctx: Context) -> int | None:
+    """The year of the document's own date, which ``dit jaar`` names."""
+    date = ctx.meta.get("date")  # ctx.meta["year"] is the parliamentary year ("2024-2025")
+    if date is not None and hasattr(date, "year"):
+        return date.year
+    year = (ctx.doc.user_data.get("kg_events") or {}).get("year")
+    return year if isinstance(year, int) else None
+
+
 def run(ctx: Context) -> None:
     """Find every contribution stated in the document."""
     doc = ctx.doc
     triggers = set(REL["contribution_words"])
     seen: set[tuple[str, str]] = set()
+    doc_year = _document_year(ctx)
     for sent in sentences_with(doc, "money.contribution_words", frozenset(triggers)):
         text = span_text(doc, sent)
         if not _MONEY_HINT.search(text):  # no amount can be read: skip the amount parser
@@ -179,45 +331,48 @@ def run(ctx: Context) -> None:
         amounts = _euro_amounts(text)
         if not amounts:
             continue
-        per_year = _respective_years(text, amounts)
+        per_year = _amount_years(text, amounts, doc_year)
         floor = _section_start(ctx, sent.start_char)
         recips = spans_in(doc, sent.start, sent.end, ("Operation", "Initiative"))
         recipient = recips[0] if recips else (
             None if _names_other_recipient(ctx, sent)
             else _nearest_before(ctx, ("Operation", "Initiative"), sent.start_char, floor))
-        if recipient is None:
+        topic = None
+        if recipient is None and not recips and not _names_other_recipient(ctx, sent):
+            topic = _document_operation(ctx, sent)  # "De uitgaven voor de missie ..." under its own heading
+        if recipient is None and topic is None:
             continue
+        recipient_key = recipient.kb_id_ if recipient is not None else topic[0]
+        recipient_cls = recipient.label_ if recipient is not None else "Operation"
         adjectives = _adjective_parties(ctx, sent)
         for a in amounts:
             if _is_total(text, a):
                 continue
             char = sent.start_char + a.start_char
-            in_sent = [s for s in spans_in(doc, sent.start, sent.end, ("Country",)) if s.start_char < char]
+            in_sent = [s for s in _givers(ctx, sent.start, sent.end) if s.start_char < char]
             amount_span = doc.char_span(char, sent.start_char + a.end_char, alignment_mode="expand") or sent
             if in_sent:
                 contributor = in_sent[-1].kb_id_
             elif adjectives and _country_entity(ctx, adjectives[0][0]):
                 contributor = adjectives[0][0]  # "de Nederlandse bijdrage van EUR 5 miljoen"
             else:
-                found = _contributor_before(ctx, sent.start_char, floor, triggers)
-                contributor = found.kb_id_ if found is not None else None
+                contributor = _contributor_before(ctx, sent, floor, triggers)
+                if contributor is None and topic is not None:
+                    contributor = topic[1]
             if contributor is None:
                 continue
             year = per_year.get(a.start_char)
-            if year is None:
-                ym = _YEAR.search(text[a.end_char:a.end_char + 30]) or _YEAR.search(text)
-                year = int(ym.group(1)) if ym else None
-            seen.add((contributor, recipient.kb_id_))
-            key = _contribution_key(contributor, recipient.kb_id_, a.value, year)
+            seen.add((contributor, recipient_key))
+            key = _contribution_key(contributor, recipient_key, a.value, year)
             ctx.entity(Entity(key=key, cls="Contribution",
                               label=f"{a.value} EUR" + (f" ({year})" if year else ""), mentioned=False))
             link(ctx, key, "kg:contributor", contributor, amount_span, "money.contribution_contributor")
-            link(ctx, key, "kg:recipient", recipient.kb_id_, amount_span, "money.contribution_recipient")
+            link(ctx, key, "kg:recipient", recipient_key, amount_span, "money.contribution_recipient")
             ev = ctx.sentence_evidence(amount_span, "money.contribution_amount")
             ctx.relate(key, "kg:amountEUR", a.value, ev)
             if year:
                 ctx.relate(key, "kg:year", GYear(year), ev)
-            if recipient.label_ == "Operation":  # "levert een bijdrage aan de missie": takes part
-                link(ctx, recipient.kb_id_, "kg:participant", contributor, amount_span,
+            if recipient_cls == "Operation":  # "levert een bijdrage aan de missie": takes part
+                link(ctx, recipient_key, "kg:participant", contributor, amount_span,
                      "money.contribution_participant")
     _stated_contributions(ctx, seen)

@@ -1,4 +1,12 @@
-"""Rule family: pledges and initiatives — kg:acronym, kg:agreedAt, kg:targetPercentGDP."""
+"""Rule family: pledges and initiatives — kg:acronym, kg:agreedAt, kg:targetPercentGDP.
+
+agreedAt: an agreement word and a summit in the sentence (by name or by place), the
+document's summit when the sentence speaks of its results, of "de top", or of its
+leaders acting ("Ook lanceerden de leiders het X"), or the summit of the sentence
+before when this one names its agreement ("Die afspraak, de X, ..."). A target: a
+percentage of GDP stated as a norm of the pledge the sentence (or the one before)
+names, right after its name ("de DIP van 2 procent") or called its floor or goal;
+a new pledge's target is the new pledge's."""
 from __future__ import annotations
 
 import re
@@ -61,14 +69,49 @@ def _refers_to_summit(sent) -> bool:
 
 
 _NEGATIONS = frozenset({"geen", "niet", "nog", "nooit"})
+# the summit's own agents: "Ook lanceerden de leiders het X" in the report of a summit is at that summit
+_LEADERS = frozenset({"leiders", "regeringsleiders", "staatshoofden"})
+# ... unless the sentence looks back to another time
+_OTHER_TIME = frozenset({"eerder", "eerdere", "destijds", "toen", "vorige", "vorig", "geleden", "ooit", "sinds"})
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+# "Die afspraak, de Pledge of ...": a plan named as the agreement of the sentence before
+_ANAPHOR_DETS = frozenset({"die", "deze", "dit", "dat"})
+_AGREEMENT_NOUNS = frozenset({"afspraak", "afspraken", "akkoord", "besluit", "overeenkomst", "toezegging"})
 
 
-def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool) -> bool:
+def _leaders_act(ctx: Context, sent, words: set[str], main: str) -> bool:
+    """``De regeringsleiders hebben een Defence Package aangenomen`` in a document about a
+    summit: the leaders agree at that summit, unless the sentence names another year before
+    the plan or looks back (``eerder``, ``destijds``)."""
+    if words.isdisjoint(_LEADERS) or not words.isdisjoint(_OTHER_TIME):
+        return False
+    start = ((ctx.doc.user_data.get("kg_events") or {}).get("meetings", {}).get(main) or {}).get("start")
+    own = str(start)[:4] if start else None
+    things = spans_in(ctx.doc, sent.start, sent.end, AGREED_CLASSES)
+    clause = doc_text(ctx.doc)[sent.start_char:things[0].start_char] if things else span_text(ctx.doc, sent)
+    return all(y == own for y in _YEAR_WORD.findall(clause))  # "vanaf 2020" after the plan is its content
+
+
+def _names_that_agreement(ctx: Context, sent, before) -> bool:
+    """Does ``sent`` open with ``Die afspraak``/``Dit besluit`` right after ``before``, in its paragraph?"""
+    lw = lowers(ctx.doc)
+    first = [lw[i] for i in range(sent.start, min(sent.end, sent.start + 4)) if lw[i].strip()][:2]
+    if len(first) < 2 or first[0] not in _ANAPHOR_DETS or first[1] not in _AGREEMENT_NOUNS:
+        return False
+    all_sents = sents(ctx.doc)
+    k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), None)
+    if k is None or k == 0 or all_sents[k - 1].start != before.start:
+        return False
+    return "\n\n" not in doc_text(ctx.doc)[before.end_char:sent.start_char]
+
+
+def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_agreed: bool = False) -> bool:
     """May an agreement sentence without a plan of its own speak of the previous
     sentence's plans? Only in the same paragraph, when that sentence did not itself
-    say at which summit they are agreed, and this one is no negation ("daarover is
-    nog geen besluit genomen")."""
-    if prev is None or prev_said_where or "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
+    speak of their agreement ("De in 2014 afgesproken DIP ..."; where it was, it says or
+    not: a later "op de top wordt een nieuwe norm vastgesteld" is of another plan), and
+    this one is no negation ("daarover is nog geen besluit genomen")."""
+    if prev is None or prev_said_where or prev_agreed or "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
         return False
     return words.isdisjoint(_NEGATIONS)
 
@@ -78,27 +121,42 @@ def _agreed_at(ctx: Context) -> None:
     ev = doc.user_data.get("kg_events") or {}
     main = ev.get("main")
     main_is_summit = bool(main and ev["meetings"][main]["cls"] == "Summit")
-    prev, prev_said_where = None, False
+    prev, prev_said_where, prev_agreed = None, False, False
+    last_where = None  # (summit, sentence) of the last agreement said to be at a summit, of no named plan
     for sent in sents(doc):
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
         said_where = False
-        if has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
+        agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"])
+        if agreed:
             summits = spans_in(doc, sent.start, sent.end, ("Summit",))
             summit = summits[0].kb_id_ if summits else _summit_by_place(ctx, sent)
-            if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)):
+            if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
+                                                       or _leaders_act(ctx, sent, words, main)):
                 summit = main
+            if summit is None and things and last_where is not None and _names_that_agreement(ctx, sent, last_where[1]):
+                summit = last_where[0]  # "... spraken op de top in X af om ... Die afspraak, de Y, ..."
+            if summit is not None and not things:
+                last_where = (summit, sent)
             subjects = things
-            if not subjects and _carries_over(doc, prev, sent, words, prev_said_where):
+            if not subjects and _carries_over(doc, prev, sent, words, prev_said_where, prev_agreed and bool(
+                    spans_in(doc, prev.start, prev.end, AGREED_CLASSES))):
                 subjects = spans_in(doc, prev.start, prev.end, AGREED_CLASSES)
             said_where = bool(summit and things)
             if summit:
-                for sp in {s.kb_id_: s for s in subjects}.values():
-                    if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end and _is_new(ctx, sent, [sp]):
-                        _new_pledge(ctx, sent, sp, None, summit)  # "de nieuwe NAVO-norm": not the old one
+                by_key: dict[str, list] = {}
+                for sp in subjects:
+                    by_key.setdefault(sp.kb_id_, []).append(sp)
+                for spans_of in by_key.values():
+                    # "een nieuwe Defence Investment Pledge (DIP)": new by any of its names in the sentence
+                    new = [sp for sp in spans_of if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end
+                           and _is_new(ctx, sent, [sp])]
+                    if new:
+                        _new_pledge(ctx, sent, new[0], None, summit)  # "de nieuwe NAVO-norm": not the old one
                         continue
+                    sp = spans_of[-1]
                     link(ctx, sp.kb_id_, "kg:agreedAt", summit, sp, "pledges.agreed_at_summit")
-        prev, prev_said_where = sent, said_where
+        prev, prev_said_where, prev_agreed = sent, said_where, agreed
 
 
 _PERCENT_SIGN = re.compile(r"%|procent", re.IGNORECASE)
@@ -127,6 +185,34 @@ def _gdp_percents(text: str) -> list:
             continue
         after = fold(text[a.end_char:a.end_char + 40]).split()
         if any(w.strip(".,;()") in REL["gdp_words"] for w in after[:5]):
+            out.append(a)
+    return out
+
+
+_AFTER_PLEDGE = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?van\s+(?:minimaal\s+|ten minste\s+|minstens\s+)?$", re.IGNORECASE)
+# nouns that make a bare percentage a pledge's norm: "waarin 2 procent een ondergrens is"
+_NORM_NOUNS = frozenset({"doel", "doelstelling", "ondergrens", "norm", "streefwaarde", "minimum", "bodem"})
+_NORM_REACH = 6  # words after the percentage
+
+
+def _pledge_percents(ctx: Context, sent, text: str, pledges: list) -> list:
+    """Bare percentages that a sentence naming a pledge states as its norm: right after its name
+    (``de Defence Investment Pledge (DIP) van 2 procent``) or before a norm noun (``waarin
+    deze 2 procent niet langer een doel maar een ondergrens is``)."""
+    if not pledges:
+        return []
+    out = []
+    ends = [p.end_char - sent.start_char for p in pledges]
+    for a in find_amounts(text):
+        if a.unit != "%":
+            continue
+        if any(0 <= a.start_char - e <= 30 and _AFTER_PLEDGE.fullmatch(text[e:a.start_char]) for e in ends):
+            out.append(a)
+            continue
+        after = fold(text[a.end_char:a.end_char + 80]).split()[:_NORM_REACH]
+        words = [w.strip(".,;:()") for w in after]
+        cut = next((n for n, w in enumerate(words) if any(ch.isdigit() for ch in w)), len(words))
+        if not _NORM_NOUNS.isdisjoint(words[:cut]):
             out.append(a)
     return out
 
@@ -208,10 +294,10 @@ def _targets(ctx: Context) -> None:
     for k in hits:
         sent = all_sents[k]
         text = span_text(doc, sent)
-        percents = _gdp_percents(text)
+        pledges = spans_in(doc, sent.start, sent.end, ("Pledge",))
+        percents = _gdp_percents(text) or _pledge_percents(ctx, sent, text, pledges)
         if not percents:
             continue
-        pledges = spans_in(doc, sent.start, sent.end, ("Pledge",))
         if pledges and _is_new(ctx, sent, pledges):
             _new_pledge(ctx, sent, pledges[0], percents[0].value)
             continue

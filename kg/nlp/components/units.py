@@ -9,8 +9,11 @@ noun (``lead_heads``) opening one or two capitalised words. A bare type noun
 is no name. Words another component already marked are left alone.
 
 It also names an organisation's mission by where it is, ``EU-missie in Mali``,
-``VN-vredesmissie in Libanon`` (``mission_prefixes``, ``mission_nouns``), as an
-Operation, when no other component named it.
+``VN-vredesmissie in Libanon`` (``mission_prefixes``, ``mission_nouns``), and by
+the name in apposition to its description, ``de politiemissie van de EU, EUPOL
+Kosovo,`` (``mission_suffixes``), as an Operation, when no other component named it;
+and one state's initiative or fund, ``het Tsjechische munitie-initiatief``, as an
+Initiative.
 """
 from __future__ import annotations
 
@@ -31,6 +34,15 @@ _LEAD = frozenset(DATA["lead_heads"])
 _NOT_MOD = frozenset(DATA["not_modifiers"])
 _PREFIXES = frozenset(DATA["mission_prefixes"])
 _MISSIONS = frozenset(DATA["mission_nouns"])
+_SUFFIXES = tuple(DATA["mission_suffixes"])
+_NAME_ENDS = frozenset(DATA["appositive_name_ends"])
+_INITIATIVE_HEADS = tuple(DATA["initiative_heads"])
+_INITIATIVE_DETS = frozenset(DATA["initiative_determiners"])
+
+
+def _is_initiative_compound(low: str) -> bool:
+    """``munitie-initiatief``, ``wapenfonds``: a compound on an initiative head, not the bare head."""
+    return low.endswith(_INITIATIVE_HEADS) and low not in _INITIATIVE_HEADS and low[:1].isalpha()
 
 
 def _is_mission_word(low: str) -> bool:
@@ -63,6 +75,8 @@ class UnitFinder:
 
     def _run(self, doc: Doc) -> Doc:
         self._missions(doc)
+        self._appositive_missions(doc)
+        self._national_initiatives(doc)
         heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
         if not heads:
             return doc
@@ -128,6 +142,74 @@ class UnitFinder:
             key = "operation/" + slugify(name)
             register_entity(doc, key, "Operation", name)
             add_mention(doc, i, place.end, "Operation", key)
+
+
+    def _appositive_missions(self, doc: Doc) -> None:
+        """``de politiemissie van de Europese Unie, EUPOL Kosovo,``: the name in apposition to
+        a mission noun (``...missie``, ``...operatie``), past ``van de <organisation>``, is an
+        Operation when it holds an acronym (``EUPOL``) and a punctuation mark or a relative
+        pronoun closes it; a name another component knows is left alone."""
+        found = words_where(doc, "LOWER", "units.appositive_missions", lambda w: w.endswith(_SUFFIXES))
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        spans = mentions(doc)
+        by_start = {}
+        for sp in spans:
+            by_start.setdefault(sp.start, sp)
+        for k in found:
+            j = k + 1
+            if j < len(ns) and tx[ns[j]].lower() == "van":  # "van de Europese Unie"
+                j += 1
+                while j < len(ns) and tx[ns[j]].lower() in ("de", "het"):
+                    j += 1
+                org = by_start.get(ns[j]) if j < len(ns) else None
+                if org is None or org.label_ != "Organisation":
+                    continue
+                while j < len(ns) and ns[j] < org.end:
+                    j += 1
+            if j + 1 >= len(ns) or tx[ns[j]] != "," or doc[ns[j + 1]].is_sent_start:
+                continue
+            first = j + 1
+            e = first
+            while e < len(ns) and e - first < DATA["max_name_words"] and tx[ns[e]].lower() not in _NAME_ENDS \
+                    and (tx[ns[e]][:1].isupper() or tx[ns[e]].isdigit()) and not doc[ns[e]].is_sent_start:
+                e += 1
+            if e == first or e >= len(ns) or tx[ns[e]].lower() not in _NAME_ENDS:
+                continue
+            words = [tx[ns[x]] for x in range(first, e)]
+            if not any(w.isupper() and w.isalpha() and len(w) >= 3 for w in words):
+                continue
+            s0, e0 = ns[first], ns[e - 1] + 1
+            if any(sp.start <= s0 < sp.end and (sp.label_ == "Operation" or (sp.start, sp.end) == (s0, e0)
+                                                or sp.start < s0) for sp in spans if sp.start <= s0):
+                continue  # a known name, or inside one
+            name = " ".join(doc[s0:e0].text.split())
+            key = "operation/" + slugify(name)
+            register_entity(doc, key, "Operation", name)
+            add_mention(doc, s0, e0, "Operation", key)
+
+
+    def _national_initiatives(self, doc: Doc) -> None:
+        """``het Tsjechische munitie-initiatief``: a determiner, a country adjective and a lower-case
+        compound on an initiative head name one state's initiative or fund, an Initiative."""
+        found = words_where(doc, "LOWER", "units.national_initiatives", _is_initiative_compound)
+        if not found:
+            return
+        from kg.nlp.components.acronyms import name_key
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            if k < 2 or not tx[ns[k]][:1].islower():
+                continue
+            adj, det = ns[k - 1], ns[k - 2]
+            if not (adj == ns[k] - 1 and tx[adj][:1].isupper() and tx[det].lower() in _INITIATIVE_DETS) \
+                    or doc[adj].is_sent_start or {adj, ns[k]} & taken or self.ref.country_of_adjective(tx[adj]) is None:
+                continue
+            name = f"{tx[adj]} {tx[ns[k]]}"
+            key = name_key("Initiative", name)
+            register_entity(doc, key, "Initiative", name)
+            add_mention(doc, adj, ns[k] + 1, "Initiative", key)
 
 
 @Language.factory("kg_units")
