@@ -95,3 +95,20 @@ def test_accession_of_both_countries_of_a_pair(nlp):
 def test_accession_of_both_needs_exactly_two(nlp):
     ex = run(nlp, "Estland, Letland en Litouwen werden uitgenodigd; beide landen zijn sinds 29 maart 2004 lid.")
     assert pairs(ex, "kg:accessionDate") == set()
+
+
+def test_member_since_a_day_of_the_country_named_just_before(nlp):
+    # wave 2: "Het land is sinds <dag> lid": the country of the sentence before, checked by the reference day
+    ex = run(nlp, "Op de ministeriële was Montenegro voor het eerst als bondgenoot aan tafel. "
+                  "Het land is sinds 5 juni 2017 lid van de NAVO.")
+    assert pairs(ex, "kg:accessionDate") == {("country/montenegro", dt.date(2017, 6, 5))}
+    ev = next(f.evidence for f in ex.facts if f.predicate == "kg:accessionDate")
+    assert "Het land is sinds" in ev.sentence and "Montenegro" in ev.sentence
+
+
+def test_member_since_by_anaphor_needs_the_day_of_a_country_just_before(nlp):
+    # the day is another country's; the country is two sentences back; a new paragraph
+    assert not pairs(run(nlp, "Montenegro nam deel. Het land is sinds 1 april 2009 lid van de NAVO."), "kg:accessionDate")
+    assert not pairs(run(nlp, "Montenegro nam deel. Er was veel te bespreken. Het land is sinds 5 juni 2017 lid."),
+                     "kg:accessionDate")
+    assert not pairs(run(nlp, "Montenegro nam deel.\n\nHet land is sinds 5 juni 2017 lid."), "kg:accessionDate")
