@@ -222,3 +222,51 @@ def test_the_leaders_agree_at_the_summit_the_report_is_of(report):
 
 def test_that_agreement_named_in_the_next_sentence(report):
     assert any(s == "pledge/northern-solidarity-pledge" for s, _ in facts(report, "kg:agreedAt"))
+
+
+AGENDA = """Den Haag, 1 juli 2026
+
+Hierbij bied ik u de geannoteerde agenda aan van de NAVO-top die op 7 en 8 juli 2026 in Ankara plaatsvindt.
+
+De regeringsleiders spreken in Ankara over de afschrikking. Daarnaast wordt een nieuw Maritime Readiness Programme aangenomen.
+
+In 2021 spraken de bondgenoten op de NAVO-top in Brussel af om de luchtverdediging te versterken. Ook wordt het Arctic Shield Programme aangenomen.
+
+Op de NAVO-top in Vilnius in 2023 was Zweden nog een gast. Daar namen de bondgenoten ook het Eastern Flank Package aan.
+
+Op de NAVO-top in Wales kwamen de bondgenoten in 2014 een investeringsafspraak overeen. Daar zegden zij toe binnen tien jaar 1,5 procent van hun bbp aan materieel te besteden. Deze afspraak, de Capability Investment Pledge, loopt tot 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def agenda():
+    ct = clean(SourceText(Path("agenda.txt"), AGENDA))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def _agreed(ex, subject):
+    return {o for s, o in facts(ex, "kg:agreedAt") if s == subject}
+
+
+def test_an_agreement_going_on_after_a_sentence_of_the_summit(agenda):
+    # wave 2: "Daarnaast wordt een X aangenomen" after a sentence that places the summit
+    assert _agreed(agenda, "initiative/maritime-readiness-programme") == {"summit/ankara-2026"}
+
+
+def test_a_present_agreement_going_on_after_another_summit_is_not_at_it(agenda):
+    # "Ook wordt ... aangenomen" after a sentence about 2021 in Brussel: not in 2021, and not said where
+    assert _agreed(agenda, "initiative/arctic-shield-programme") == set()
+
+
+def test_there_is_the_summit_of_the_sentence_before(agenda):
+    # "Op de NAVO-top in Vilnius ... Daar namen de bondgenoten ... aan"
+    assert _agreed(agenda, "initiative/eastern-flank-package") == {"summit/vilnius-2023"}
+
+
+def test_that_agreement_told_on_by_there_gives_its_summit_and_target(agenda):
+    key = "pledge/capability-investment-pledge"
+    assert {o for s, o in facts(agenda, "kg:agreedAt") if s == key} and not (
+        _agreed(agenda, key) & {"summit/ankara-2026"})
+    assert (key, Decimal("1.5")) in facts(agenda, "kg:targetPercentGDP")
+    ev = next(f.evidence for f in agenda.facts if f.predicate == "kg:targetPercentGDP" and f.subject == key)
+    assert "Daar zegden" in ev.sentence and "Deze afspraak" in ev.sentence

@@ -105,6 +105,67 @@ def _names_that_agreement(ctx: Context, sent, before) -> bool:
     return "\n\n" not in doc_text(ctx.doc)[before.end_char:sent.start_char]
 
 
+# "Daar namen de bondgenoten ... aan": the place, and so the summit, of the sentence before
+_THERE = frozenset({"daar"})
+_THAT_SUMMIT = frozenset({"die", "dezelfde", "datzelfde", "diezelfde"})
+# "Daar de top ..." is "since": the locative "daar" is followed by its verb
+_NOT_VERB_AFTER_THERE = frozenset({"de", "het", "een", "deze", "die", "dit", "dat", "zij", "ze", "hij", "wij", "we",
+                                   "men", "er", "u", "ik", "jij", "je", "zich", "nu", "in", "op", "is", ","})
+# "Daarnaast wordt een X aangenomen": the agreement goes on at the summit of the sentence before
+_GOING_ON = frozenset({"ook", "daarnaast", "verder", "tevens", "bovendien", "voorts", "eveneens"})
+# the tense of that sentence: a present or future agreement is at the document's own summit only
+_PRESENT = frozenset({"wordt", "worden", "zal", "zullen", "gaat", "gaan", "nemen", "neemt", "spreken", "komen",
+                      "stellen", "stelt", "lanceren", "lanceert", "besluiten", "besluit"})
+_PAST = frozenset({"werd", "werden", "was", "waren", "is", "zijn", "heeft", "hebben", "had", "hadden", "namen",
+                   "nam", "spraken", "sprak", "kwamen", "kwam", "stelden", "stelde", "lanceerden", "lanceerde",
+                   "besloten", "besloot"})
+
+
+def _summit_named(ctx: Context, sent) -> str | None:
+    """The one summit a sentence names: by a mention, by a meeting's mention in it, or by the place
+    it is held in (``Vorig jaar in Madrid ... bij een NAVO-top``)."""
+    found = {sp.kb_id_ for sp in spans_in(ctx.doc, sent.start, sent.end, ("Summit",))}
+    if not found:
+        for key, rec in ((ctx.doc.user_data.get("kg_events") or {}).get("meetings") or {}).items():
+            if rec["cls"] == "Summit" and any(sent.start <= a and b <= sent.end for a, b in rec.get("mentions") or ()):
+                found.add(key)
+    if not found:
+        by_place = _summit_by_place(ctx, sent)
+        return by_place
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _opening(ctx: Context, sent) -> list[str]:
+    lw = lowers(ctx.doc)
+    return [lw[i] for i in range(sent.start, min(sent.end, sent.start + 6)) if lw[i].strip()][:3]
+
+
+def _summit_before(ctx: Context, sent, prev, main: str | None) -> str | None:
+    """``... in Madrid ... Daar namen de bondgenoten het X aan`` / ``Op die top ...``: the summit the
+    sentence before (of its paragraph) names. ``Daarnaast wordt een X aangenomen`` after a sentence
+    of a summit: that summit, when the tenses agree (a present or future agreement is at the
+    document's own summit). Nothing when the sentence looks to another time."""
+    if prev is None or "\n\n" in doc_text(ctx.doc)[prev.end_char:sent.start_char]:
+        return None
+    first = _opening(ctx, sent)
+    if len(first) < 2:
+        return None
+    words = words_of(sent)
+    there = (first[0] in _THERE and first[1] not in _NOT_VERB_AFTER_THERE) or (
+        first[0] in ("op", "tijdens") and first[1] in _THAT_SUMMIT and first[2:3] == ["top"])
+    going_on = first[0] in _GOING_ON and words.isdisjoint(_OTHER_TIME) and not _YEAR_WORD.search(span_text(ctx.doc, sent))
+    if not (there or going_on):
+        return None
+    summit = _summit_named(ctx, prev)
+    if summit is None or there:
+        return summit
+    if not words.isdisjoint(_PRESENT) and words.isdisjoint(_PAST):
+        return summit if summit == main else None
+    if not words.isdisjoint(_PAST):
+        return summit
+    return None
+
+
 def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_agreed: bool = False) -> bool:
     """May an agreement sentence without a plan of its own speak of the previous
     sentence's plans? Only in the same paragraph, when that sentence did not itself
@@ -122,7 +183,7 @@ def _agreed_at(ctx: Context) -> None:
     main = ev.get("main")
     main_is_summit = bool(main and ev["meetings"][main]["cls"] == "Summit")
     prev, prev_said_where, prev_agreed = None, False, False
-    last_where = None  # (summit, sentence) of the last agreement said to be at a summit, of no named plan
+    last_where = None  # (summit, sentence, its sentences) of the last agreement said to be at a summit, of no named plan
     for sent in sents(doc):
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
@@ -134,10 +195,13 @@ def _agreed_at(ctx: Context) -> None:
             if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
                                                        or _leaders_act(ctx, sent, words, main)):
                 summit = main
+            named = None  # the sentences of the agreement this one names
             if summit is None and things and last_where is not None and _names_that_agreement(ctx, sent, last_where[1]):
-                summit = last_where[0]  # "... spraken op de top in X af om ... Die afspraak, de Y, ..."
+                summit, named = last_where[0], last_where[2]  # "... spraken op de top in X af om ... Die afspraak, de Y"
+            if summit is None:
+                summit = _summit_before(ctx, sent, prev, main if main_is_summit else None)
             if summit is not None and not things:
-                last_where = (summit, sent)
+                last_where = (summit, sent, [sent])
             subjects = things
             if not subjects and _carries_over(doc, prev, sent, words, prev_said_where, prev_agreed and bool(
                     spans_in(doc, prev.start, prev.end, AGREED_CLASSES))):
@@ -151,12 +215,38 @@ def _agreed_at(ctx: Context) -> None:
                     # "een nieuwe Defence Investment Pledge (DIP)": new by any of its names in the sentence
                     new = [sp for sp in spans_of if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end
                            and _is_new(ctx, sent, [sp])]
+                    value = _named_target(ctx, named, sent) if named and spans_of[0].label_ == "Pledge" else None
                     if new:
-                        _new_pledge(ctx, sent, new[0], None, summit)  # "de nieuwe NAVO-norm": not the old one
+                        _new_pledge(ctx, sent, new[0], value, summit)  # "de nieuwe NAVO-norm": not the old one
                         continue
                     sp = spans_of[-1]
                     link(ctx, sp.kb_id_, "kg:agreedAt", summit, sp, "pledges.agreed_at_summit")
+                    if value is not None:
+                        _relate_target(ctx, sp.kb_id_, value, ctx.evidence(named[0].start_char, sent.end_char,
+                                                                           "pledges.target_of_that_agreement"))
+        elif last_where is not None and last_where[1] is prev and _opening(ctx, sent)[:1] == ["daar"] \
+                and "\n\n" not in doc_text(doc)[prev.end_char:sent.start_char]:
+            # "... spraken op de top in X af. Daar beloofden ze ...": the same agreement, told on
+            last_where = (last_where[0], sent, [*last_where[2], sent])
         prev, prev_said_where, prev_agreed = sent, said_where, agreed
+
+
+def _named_target(ctx: Context, named: list, sent):
+    """The one percentage of GDP the sentences of an agreement state (``Daar beloofden ze naar 2 procent
+    van hun bbp te groeien``) that ``Die afspraak, de X, ...`` names: X's target. None when they state
+    none or more than one, deny or propose."""
+    values = set()
+    for s in named:
+        if _is_proposal(ctx, s) or not words_of(s).isdisjoint(_NEGATIONS - {"nog"}):
+            return None
+        values.update(a.value for a in _gdp_percents(span_text(ctx.doc, s)))
+    return values.pop() if len(values) == 1 else None
+
+
+def _relate_target(ctx: Context, key: str, value, evidence) -> None:
+    """``key``'s target percentage of GDP."""
+    if ensure(ctx, key):
+        ctx.relate(key, "kg:targetPercentGDP", value, evidence)
 
 
 _PERCENT_SIGN = re.compile(r"%|procent", re.IGNORECASE)
