@@ -270,3 +270,30 @@ def test_that_agreement_told_on_by_there_gives_its_summit_and_target(agenda):
     assert (key, Decimal("1.5")) in facts(agenda, "kg:targetPercentGDP")
     ev = next(f.evidence for f in agenda.facts if f.predicate == "kg:targetPercentGDP" and f.subject == key)
     assert "Daar zegden" in ev.sentence and "Deze afspraak" in ev.sentence
+
+
+def _targets_of(text, name="bericht.txt"):
+    ct = clean(SourceText(Path(name), text))
+    return facts(extract(make_pipeline()(ct.text), ct), "kg:targetPercentGDP")
+
+
+def test_the_nato_norm_is_two_percent_before_the_hague_summit():
+    got = _targets_of("Nieuwsbericht | 12-03-2022 | 10:00\n\n"
+                      "Het kabinet wil dat Nederland in 2024 voldoet aan de NAVO-norm van 2 procent.\n")
+    assert got == {("pledge/nato-norm", Decimal("2"))}
+
+
+def test_the_nato_norm_of_after_the_hague_summit_is_not_the_old_node():
+    # wave 2: after June 2025 "de NAVO-norm" may be the new 5% norm: never the old node's target
+    got = _targets_of("Nieuwsbericht | 14-10-2026 | 09:30\n\n"
+                      "Volgens het kabinet haalt Nederland in 2030 de NAVO-norm van 3,5 procent.\n")
+    assert not any(s == "pledge/nato-norm" for s, _ in got)
+    got = _targets_of("Nieuwsbericht | 14-10-2026 | 09:30\n\n"
+                      "De oppositie vraagt of Nederland nog aan de NAVO-norm van 2 procent vasthoudt.\n")
+    assert not any(s == "pledge/nato-norm" for s, _ in got)
+
+
+def test_a_known_pledge_keeps_its_own_norm():
+    got = _targets_of("Nieuwsbericht | 02-05-2023 | 11:00\n\n"
+                      "Polen besteedt ruim meer dan de Defence Investment Pledge (DIP) van 3 procent voorschrijft.\n")
+    assert not any(s == "pledge/defence-investment-pledge" for s, _ in got)

@@ -9,8 +9,11 @@ names, right after its name ("de DIP van 2 procent") or called its floor or goal
 a new pledge's target is the new pledge's."""
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
+from decimal import Decimal
+from pathlib import Path
 
 from kg.amounts import find_amounts
 from kg.extract.context import Context
@@ -22,6 +25,7 @@ from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 AGREED_CLASSES = ("Pledge", "Initiative")
+_NORMS = json.loads(Path(__file__).with_name("pledges.json").read_text(encoding="utf-8"))["norms"]
 _RESULT_WORDS = {"resultaten", "resultaat", "uitkomst", "uitkomsten"}
 
 
@@ -244,7 +248,16 @@ def _named_target(ctx: Context, named: list, sent):
 
 
 def _relate_target(ctx: Context, key: str, value, evidence) -> None:
-    """``key``'s target percentage of GDP."""
+    """``key``'s target percentage of GDP; for a pledge whose norm the reference knows
+    (pledges.json), only that norm, and only while its name is not the newer norm's."""
+    norm = _NORMS.get(key)
+    if norm is not None:
+        if Decimal(str(value)) != Decimal(norm["target"]):
+            return  # "de NAVO-norm van 3,5 procent": another norm than the one this node is
+        until = norm.get("named_so_until")
+        date = ctx.meta.get("date")
+        if until and (date is None or str(date)[:10] >= until):
+            return  # "de NAVO-norm" in a text of after the summit that set a new one: which norm, unsure
     if ensure(ctx, key):
         ctx.relate(key, "kg:targetPercentGDP", value, evidence)
 
@@ -399,16 +412,13 @@ def _targets(ctx: Context) -> None:
             if prev is None or not _is_target(text, percents[0], _NORM_CUES) or not _NEW_WORDS.isdisjoint(
                     lowers(doc)[prev.start - 2:prev.start]):
                 continue
-            if ensure(ctx, prev.kb_id_):
-                ctx.relate(prev.kb_id_, "kg:targetPercentGDP", percents[0].value,
+            _relate_target(ctx, prev.kb_id_, percents[0].value,
                            ctx.sentence_evidence(sent, "pledges.target_percent_gdp_context"))
             continue
         if not _is_target(text, percents[0]):
             continue
         for key in dict.fromkeys(p.kb_id_ for p in pledges):
-            if ensure(ctx, key):
-                ctx.relate(key, "kg:targetPercentGDP", percents[0].value,
-                           ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
+            _relate_target(ctx, key, percents[0].value, ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
 
 
 def run(ctx: Context) -> None:
