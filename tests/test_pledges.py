@@ -297,3 +297,10 @@ def test_a_known_pledge_keeps_its_own_norm():
     got = _targets_of("Nieuwsbericht | 02-05-2023 | 11:00\n\n"
                       "Polen besteedt ruim meer dan de Defence Investment Pledge (DIP) van 3 procent voorschrijft.\n")
     assert not any(s == "pledge/defence-investment-pledge" for s, _ in got)
+
+
+def test_the_nato_norm_of_after_the_hague_summit_is_agreed_nowhere():
+    ct = clean(SourceText(Path("bericht.txt"), "Nieuwsbericht | 14-10-2026 | 09:30\n\n"
+                          "De NAVO-norm werd op de NAVO-top in Den Haag in 2025 vastgesteld.\n"))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert not any(s == "pledge/nato-norm" for s, _ in facts(ex, "kg:agreedAt"))

@@ -224,6 +224,8 @@ def _agreed_at(ctx: Context) -> None:
                         _new_pledge(ctx, sent, new[0], value, summit)  # "de nieuwe NAVO-norm": not the old one
                         continue
                     sp = spans_of[-1]
+                    if _names_another_norm(ctx, sp.kb_id_):
+                        continue
                     link(ctx, sp.kb_id_, "kg:agreedAt", summit, sp, "pledges.agreed_at_summit")
                     if value is not None:
                         _relate_target(ctx, sp.kb_id_, value, ctx.evidence(named[0].start_char, sent.end_char,
@@ -247,17 +249,22 @@ def _named_target(ctx: Context, named: list, sent):
     return values.pop() if len(values) == 1 else None
 
 
+def _names_another_norm(ctx: Context, key: str) -> bool:
+    """Is ``key`` a name that a later summit gave to a new norm (``de NAVO-norm``), in a text not
+    dated before that summit? Then which norm it is, is unsure: nothing is stated of the old node."""
+    until = (_NORMS.get(key) or {}).get("named_so_until")
+    date = ctx.meta.get("date")
+    return bool(until) and (date is None or str(date)[:10] >= until)
+
+
 def _relate_target(ctx: Context, key: str, value, evidence) -> None:
     """``key``'s target percentage of GDP; for a pledge whose norm the reference knows
     (pledges.json), only that norm, and only while its name is not the newer norm's."""
     norm = _NORMS.get(key)
-    if norm is not None:
-        if Decimal(str(value)) != Decimal(norm["target"]):
-            return  # "de NAVO-norm van 3,5 procent": another norm than the one this node is
-        until = norm.get("named_so_until")
-        date = ctx.meta.get("date")
-        if until and (date is None or str(date)[:10] >= until):
-            return  # "de NAVO-norm" in a text of after the summit that set a new one: which norm, unsure
+    if norm is not None and Decimal(str(value)) != Decimal(norm["target"]):
+        return  # "de NAVO-norm van 3,5 procent": another norm than the one this node is
+    if _names_another_norm(ctx, key):
+        return
     if ensure(ctx, key):
         ctx.relate(key, "kg:targetPercentGDP", value, evidence)
 
