@@ -304,3 +304,53 @@ def test_the_nato_norm_of_after_the_hague_summit_is_agreed_nowhere():
                           "De NAVO-norm werd op de NAVO-top in Den Haag in 2025 vastgesteld.\n"))
     ex = extract(make_pipeline()(ct.text), ct)
     assert not any(s == "pledge/nato-norm" for s, _ in facts(ex, "kg:agreedAt"))
+
+
+NORM_NEWS = """Nieuwsbericht | 08-07-2026 | 18:00
+
+Bondgenoten eens over hogere uitgaven
+
+Op de NAVO-top in Ankara zijn de regeringsleiders woensdag overeengekomen dat elk land vanaf 2032 4 procent van zijn bbp aan defensie uitgeeft. Alleen Canada had bezwaren.
+
+Vervolg
+
+De nieuwe Solidarity Investment Pledge vervangt de afspraak die de bondgenoten in 2014 op de NAVO-top in Wales maakten. Het kabinet is tevreden.
+"""
+
+
+@pytest.fixture(scope="module")
+def norm_news():
+    ct = clean(SourceText(Path("nieuws.txt"), NORM_NEWS))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_the_new_pledge_is_the_norm_the_summit_report_says_was_agreed(norm_news):
+    # wave 2: "Op de NAVO-top in X zijn ... overeengekomen dat elk land N procent van zijn bbp ..."
+    # and later "De nieuwe <pledge>": that norm, agreed at X
+    key = "pledge/solidarity-investment-pledge-ankara-2026"
+    assert (key, Decimal("4")) in facts(norm_news, "kg:targetPercentGDP")
+    assert facts(norm_news, "kg:agreedAt") == {(key, "summit/ankara-2026")}
+    ev = next(f.evidence for f in norm_news.facts if f.predicate == "kg:agreedAt")
+    assert "overeengekomen" in ev.sentence
+
+
+def test_a_new_pledge_is_not_new_at_a_summit_years_before(norm_news):
+    assert not any("wales" in o or "newport" in o for _, o in facts(norm_news, "kg:agreedAt"))
+
+
+def test_a_new_norm_stated_in_parts_is_their_whole():
+    got = _targets_of("Nieuwsbericht | 08-07-2026 | 18:00\n\n"
+                      "Op de NAVO-top in Ankara draaide alles om de nieuwe Solidarity Investment Pledge, om 3 procent van het bbp "
+                      "aan de krijgsmacht te besteden, plus 1 procent voor weerbaarheid.\n")
+    assert got == {("pledge/solidarity-investment-pledge-ankara-2026", Decimal("4"))}
+
+
+def test_no_norm_for_the_new_pledge_when_the_report_denies_or_gives_two():
+    for first in ("Op de NAVO-top in Ankara hebben de regeringsleiders niet afgesproken dat elk land 4 procent "
+                  "van zijn bbp aan defensie uitgeeft.",
+                  "Op de NAVO-top in Ankara zijn de regeringsleiders overeengekomen dat elk land 4 procent van zijn "
+                  "bbp uitgeeft. Volgens de notulen is ook afgesproken dat dit op de top in Ankara 3 procent van het bbp wordt."):
+        ct = clean(SourceText(Path("nieuws.txt"), "Nieuwsbericht | 08-07-2026 | 18:00\n\n" + first
+                              + "\n\nDe nieuwe Solidarity Investment Pledge geldt vanaf 2027.\n"))
+        ex = extract(make_pipeline()(ct.text), ct)
+        assert not facts(ex, "kg:targetPercentGDP")

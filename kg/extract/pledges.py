@@ -327,6 +327,25 @@ def _pledge_percents(ctx: Context, sent, text: str, pledges: list) -> list:
     return out
 
 
+_PLUS = re.compile(r"[^.;:]{0,100}?\bplus\s+$", re.IGNORECASE)
+
+
+def _with_part_added(text: str, a):
+    """A new norm stated in parts, ``3,5 procent van het bbp aan defensie, plus 1,5 procent voor
+    weerbaarheid``: its whole (5). Only a smaller part after ``plus`` that is no share of
+    something else (``plus 20 procent van de begroting``) is added."""
+    for b in find_amounts(text[a.end_char:]):
+        if b.unit != "%":
+            continue
+        between = text[a.end_char:a.end_char + b.start_char]
+        after = fold(text[a.end_char + b.end_char:a.end_char + b.end_char + 40]).split()[:2]
+        if _PLUS.fullmatch(between) and b.value < a.value and (not after or after[0] != "van" or any(
+                w.strip(".,;()") in REL["gdp_words"] for w in after[1:])):
+            return a.value + b.value
+        break
+    return a.value
+
+
 def _is_new(ctx: Context, sent, pledges: list) -> bool:
     """``een nieuwe Defence Investment Pledge van 5%``: a target a new pledge sets."""
     lw = lowers(ctx.doc)
@@ -352,12 +371,14 @@ def _upcoming_summit(ctx: Context, sent) -> str | None:
     return main if main and ev["meetings"][main]["cls"] == "Summit" else None
 
 
-def _new_pledge(ctx: Context, sent, pledge, value, summit: str | None = None) -> None:
+def _new_pledge(ctx: Context, sent, pledge, value, summit: str | None = None, stated_in=None) -> str | None:
     """A new pledge (``nieuwe Defence Investment Pledge``) is its own entity, named after the
-    summit that agrees it; without that summit nothing is stated."""
+    summit that agrees it; without that summit, or at a summit years before the text (new then,
+    so the pledge itself), nothing is stated. ``stated_in``: the sentence that states its
+    target and summit, when that is not the one naming it. Returns its key."""
     summit = summit or _upcoming_summit(ctx, sent)
-    if summit is None or not ensure(ctx, summit) or not ensure(ctx, pledge.kb_id_):
-        return
+    if summit is None or _long_before(ctx, summit, sent) or not ensure(ctx, summit) or not ensure(ctx, pledge.kb_id_):
+        return None
     old = ctx.extraction.entities[pledge.kb_id_]
     from kg.reference import DOCUMENT_SCOPED
     kind, _, slug = pledge.kb_id_.partition("/")
@@ -372,9 +393,67 @@ def _new_pledge(ctx: Context, sent, pledge, value, summit: str | None = None) ->
                       alt_labels={old.label, surface}, mentioned=True))
     ev = ctx.sentence_evidence(pledge, "pledges.new_pledge")
     ctx.link(ctx.extraction.doc_key, "kg:mentions", key, ev)
+    if stated_in is not None:
+        ev = ctx.evidence(stated_in.start_char, stated_in.end_char, "pledges.new_norm_agreed")
+        if value is not None:
+            ctx.relate(key, "kg:targetPercentGDP", value, ev)
+        if ensure(ctx, summit):
+            ctx.link(key, "kg:agreedAt", summit, ev)
+        return key
     if value is not None:
         ctx.relate(key, "kg:targetPercentGDP", value, ev)
     link(ctx, key, "kg:agreedAt", summit, pledge, "pledges.new_pledge_agreed_at")
+    return key
+
+
+def _long_before(ctx: Context, summit: str, sent) -> bool:
+    """Was ``summit`` held more than a year before the text's date (``de nieuwe NAVO-norm vervangt
+    de norm die in 2014 in Wales werd afgesproken``)? A summit of no known date: by the years
+    the sentence names."""
+    start = (((ctx.doc.user_data.get("kg_events") or {}).get("meetings") or {}).get(summit) or {}).get("start")
+    date = ctx.meta.get("date")
+    if date is None or not hasattr(date, "year"):
+        return False
+    if start is not None:
+        return start.year < date.year - 1
+    years = [int(y) for y in _YEAR_WORD.findall(span_text(ctx.doc, sent))]
+    return bool(years) and all(y < date.year - 1 for y in years)
+
+
+def _agreed_norm(ctx: Context) -> None:
+    """``Op de NAVO-top in X hebben de leiders afgesproken dat ieder land 5 procent van zijn bbp ...
+    besteedt`` in the report of the summit X, and later ``de nieuwe NAVO-norm``: the new pledge is
+    that norm, agreed at X. Only when the text states one such norm (one value) of its own summit,
+    and names one new pledge after it, of which no sentence states another target."""
+    doc = ctx.doc
+    ev = doc.user_data.get("kg_events") or {}
+    main = ev.get("main")
+    if not main or ev["meetings"][main]["cls"] != "Summit":
+        return
+    all_sents = sents(doc)
+    agreed, values = [], set()
+    for k, sent in enumerate(all_sents):
+        words = words_of(sent)
+        if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
+            continue
+        percents = _gdp_percents(span_text(doc, sent))
+        if not percents or spans_in(doc, sent.start, sent.end, AGREED_CLASSES):
+            continue
+        if _is_proposal(ctx, sent) or not words.isdisjoint(_NEGATIONS) or _summit_named(ctx, sent) != main:
+            continue
+        agreed.append(k)
+        values.update(a.value for a in percents)
+    if not agreed or len(values) != 1:
+        return
+    new = [(k, sp) for k in range(agreed[0] + 1, len(all_sents))
+           for sp in spans_in(doc, all_sents[k].start, all_sents[k].end, ("Pledge",)) if _is_new(ctx, all_sents[k], [sp])]
+    if len({sp.kb_id_ for _, sp in new}) != 1:
+        return
+    if any(_gdp_percents(span_text(doc, all_sents[k])) or _pledge_percents(ctx, all_sents[k], span_text(
+            doc, all_sents[k]), [sp]) for k, sp in new):
+        return  # "de nieuwe NAVO-norm van 3,5 procent": its own target, read by _targets
+    k, sp = new[0]
+    _new_pledge(ctx, all_sents[k], sp, values.pop(), main, stated_in=all_sents[agreed[0]])
 
 
 def _pledge_before(ctx: Context, k: int, all_sents: list):
@@ -409,7 +488,7 @@ def _targets(ctx: Context) -> None:
         if not percents:
             continue
         if pledges and _is_new(ctx, sent, pledges):
-            _new_pledge(ctx, sent, pledges[0], percents[0].value)
+            _new_pledge(ctx, sent, pledges[0], _with_part_added(text, percents[0]))
             continue
         if _is_proposal(ctx, sent):
             continue
@@ -433,3 +512,4 @@ def run(ctx: Context) -> None:
     _acronyms(ctx)
     _agreed_at(ctx)
     _targets(ctx)
+    _agreed_norm(ctx)
