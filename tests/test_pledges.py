@@ -354,3 +354,12 @@ def test_no_norm_for_the_new_pledge_when_the_report_denies_or_gives_two():
                               + "\n\nDe nieuwe Solidarity Investment Pledge geldt vanaf 2027.\n"))
         ex = extract(make_pipeline()(ct.text), ct)
         assert not facts(ex, "kg:targetPercentGDP")
+
+
+def test_there_after_a_ministerial_in_the_summits_city_is_not_the_summit():
+    text = ("Den Haag, 1 juni 2021\n\nHierbij bied ik u de geannoteerde agenda aan van de NAVO-top die op 14 juni "
+            "2021 in Brussel plaatsvindt.\n\nIn februari kwamen de NAVO-ministers van Defensie in Brussel bijeen "
+            "voor de Defensie Ministeriële. Daar namen zij het Resilient Logistics Package aan.\n")
+    ct = clean(SourceText(Path("agenda.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert not any(s == "initiative/resilient-logistics-package" for s, _ in facts(ex, "kg:agreedAt"))

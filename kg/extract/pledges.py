@@ -134,8 +134,9 @@ def _summit_named(ctx: Context, sent) -> str | None:
             if rec["cls"] == "Summit" and any(sent.start <= a and b <= sent.end for a, b in rec.get("mentions") or ()):
                 found.add(key)
     if not found:
-        by_place = _summit_by_place(ctx, sent)
-        return by_place
+        if spans_in(ctx.doc, sent.start, sent.end, ("MinisterialMeeting",)):
+            return None  # "De ministers kwamen in Brussel bijeen": the place is another meeting's
+        return _summit_by_place(ctx, sent)
     return next(iter(found)) if len(found) == 1 else None
 
 
