@@ -363,3 +363,9 @@ def test_there_after_a_ministerial_in_the_summits_city_is_not_the_summit():
     ct = clean(SourceText(Path("agenda.txt"), text))
     ex = extract(make_pipeline()(ct.text), ct)
     assert not any(s == "initiative/resilient-logistics-package" for s, _ in facts(ex, "kg:agreedAt"))
+
+
+def test_a_plan_of_the_sentence_before_has_both_sentences_as_evidence(carry):
+    ev = next(f.evidence for f in carry.facts
+              if f.predicate == "kg:agreedAt" and f.subject == "initiative/logistics-action-plan")
+    assert "Logistics Action Plan werd" in ev.sentence and "is het plan aangenomen" in ev.sentence

@@ -227,6 +227,11 @@ def _agreed_at(ctx: Context) -> None:
                     sp = spans_of[-1]
                     if _names_another_norm(ctx, sp.kb_id_):
                         continue
+                    if sp.start < sent.start:  # a plan of the sentence before: the evidence is both
+                        if ensure(ctx, sp.kb_id_) and ensure(ctx, summit):
+                            ctx.link(sp.kb_id_, "kg:agreedAt", summit,
+                                     ctx.evidence(prev.start_char, sent.end_char, "pledges.agreed_at_summit"))
+                        continue
                     link(ctx, sp.kb_id_, "kg:agreedAt", summit, sp, "pledges.agreed_at_summit")
                     if value is not None:
                         _relate_target(ctx, sp.kb_id_, value, ctx.evidence(named[0].start_char, sent.end_char,
