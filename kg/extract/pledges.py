@@ -6,7 +6,13 @@ leaders acting ("Ook lanceerden de leiders het X"), or the summit of the sentenc
 before when this one names its agreement ("Die afspraak, de X, ..."). A target: a
 percentage of GDP stated as a norm of the pledge the sentence (or the one before)
 names, right after its name ("de DIP van 2 procent") or called its floor or goal;
-a new pledge's target is the new pledge's."""
+a new pledge's target is the new pledge's.
+
+The sentence before also gives the summit when this one points back to it: "Daar namen
+de bondgenoten X aan", "Op die top", or goes on with "Daarnaast/Ook wordt X aangenomen"
+(a present agreement only at the document's own summit). A summit report's one GDP norm
+agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"). The norms
+of known pledges are data (pledges.json): one node never carries two norms."""
 from __future__ import annotations
 
 import json
