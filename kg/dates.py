@@ -238,10 +238,60 @@ def document_date(text: str, head: int = 3000) -> dt.date | None:
     m = _LETTER_DATE.search(text[:head])
     if m is not None:
         return parse_date(m.group(1) or m.group(3))
+    line = news_date_line(text[:head])  # "Persbericht | 30-11-2022 | 14:20 | Ministerie …", "25 jun 2025 om 17:12"
+    if line is not None:
+        return line.date
     m = _NUMERIC_DATE_LINE.search(text[:600])  # a news item's "Nieuwsbericht | 26-06-2025 | 17:45"
     if m is not None:
         try:
             return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             return None
+    return None
+
+
+# A news item's date line, as government sites, press releases and news sites print it:
+# "Persbericht | 30-11-2022 | 14:20 | Ministerie van Buitenlandse Zaken", "25 jun 2025 om 17:12
+# Update: 25 jun 2025 om 19:40", "12 juli 2018, 17:48", "wo 4 maart 2031". Short month names
+# ("jun", "okt.") are read here only: in running text "mei" is the one short form.
+SHORT_MONTHS = {"jan": 1, "feb": 2, "febr": 2, "mrt": 3, "maa": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12}
+_LINE_MONTH = "(" + "|".join(sorted([*MONTHS, *SHORT_MONTHS], key=len, reverse=True)) + r")\.?"
+_LINE_LABEL = (r"(?:nieuwsbericht|persbericht|nieuws|bericht|gepubliceerd|geplaatst|publicatiedatum|datum)"
+               r"(?:\s+op)?\s*[|:,–-]?\s*")
+_WEEKDAY = r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|ma|di|wo|do|vr|za|zo)\.?,?\s+)"
+_LINE_DATE = r"(?:(\d{1,2})\s+" + _LINE_MONTH + r"\s+(\d{4})|(\d{1,2})-(\d{1,2})-(\d{4}))"
+_LINE_TIME = r"(?:\s*[|,•·–-]?\s*(?:om\s+)?\d{1,2}[:.]\d{2}(?:\s*uur)?)"
+_NEWS_DATE_LINE = re.compile(
+    r"^[ \t]*(?:" + _LINE_LABEL + r")?" + _WEEKDAY + r"?" + _LINE_DATE + _LINE_TIME + r"?"
+    # a revision stamp after it ("Update: 25 jun 2025 om 19:40", "Aangepast 19:40")
+    r"(?:\s*[|,•·–-]?\s*(?:update|laatste update|laatst aangepast|aangepast|bijgewerkt|gewijzigd)(?:\s+op)?:?"
+    r"(?:[ \t]+[\w:.,-]+){1,6})?"
+    # the publisher after a bar: "| Ministerie van Buitenlandse Zaken"
+    r"(?:[ \t]*\|[ \t]*([^|\n]{2,80}?))?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A news item's date line: its date, its character span, and the publisher it names (or None)."""
+
+    date: dt.date
+    start: int
+    end: int
+    publisher: str | None
+
+
+def news_date_line(text: str, lines: int = 8) -> DateLine | None:
+    """The date line among the first ``lines`` lines of a news item or press release, or None."""
+    opening = "\n".join(text.split("\n", lines)[:lines])
+    for m in _NEWS_DATE_LINE.finditer(opening):
+        if m.group(1):
+            month = _month_number(m.group(2)) or SHORT_MONTHS.get(m.group(2).lower(), 0)
+            date = _safe_date(int(m.group(3)), month, int(m.group(1))) if month else None
+        else:
+            date = _safe_date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+        if date is not None:
+            publisher = (m.group(7) or "").strip() or None
+            return DateLine(date, m.start(), m.end(), publisher)
     return None

@@ -1,4 +1,5 @@
-"""Reference data (countries, organisations, operations, places, offices, persons, NATO summits)
+"""Reference data (countries, organisations, operations, initiatives, pledges, places, offices,
+persons, NATO summits)
 from ``ontology/reference``.
 
 Loaded once per process (cached). Every record carries its entity ``key``
@@ -33,7 +34,7 @@ class RefEntity:
     """One reference individual."""
 
     key: str
-    cls: str  # "Country" | "Organisation" | "Operation" | "Place"
+    cls: str  # "Country" | "Organisation" | "Operation" | "Initiative" | "Pledge" | "Place"
     label: str
     aliases: tuple[str, ...] = ()
     exact: tuple[str, ...] = ()  # aliases that only match with these capitals
@@ -41,8 +42,15 @@ class RefEntity:
     iso2: str | None = None
     iso3: str | None = None
     adjectives: tuple[str, ...] = ()
-    country: str | None = None  # for places: the country key
+    # for places: the country key; for a national body (a Dutch ministry): its state's key
+    country: str | None = None
     nato_accession: str | None = None
+    # Names that are common words or ambiguous ("IS"), matched with these capitals only and
+    # only in context (kg_gazetteer): the document names the entity otherwise, one of
+    # ``context_words`` stands right before, or (``context_compounds``) a compound "IS-strijders".
+    context_aliases: tuple[str, ...] = ()
+    context_words: tuple[str, ...] = ()
+    context_compounds: bool = False
     # How a place's name may be matched (scripts/make_reference.py): "curated" anywhere;
     # "name" (a big GeoNames city) not inside a person's or organisation's name;
     # "context" (other GeoNames cities, names that are common words) only in place-like context.
@@ -259,6 +267,13 @@ def _place(**fields) -> RefEntity:
     return ent
 
 
+# Files of named things (file stem, class): organisations, operations, named plans and
+# processes, pledges. An entry's key is ``<class>/<slug of its label>``, the key
+# kg_acronyms gives the same name, so both components name one entity.
+NAMED_FILES = (("organisations", "Organisation"), ("operations", "Operation"),
+               ("initiatives", "Initiative"), ("pledges", "Pledge"))
+
+
 @lru_cache(maxsize=1)
 def load() -> Reference:
     """Read (and check) every reference file once; ``BadReference`` on the first error."""
@@ -284,15 +299,29 @@ def load() -> Reference:
         for n in (ent.label, *ent.aliases, *row.get("names_en", ())):
             if " " not in n and "-" not in n:
                 ref.country_words.setdefault(fold(n), ent.key.split("/", 1)[1])
-    for stem, cls in (("organisations", "Organisation"), ("operations", "Operation")):
+    for stem, cls in NAMED_FILES:
         name = f"{stem}.json"
         for i, row in enumerate(_rows(name, _read(name), stem)):  # key "organisation/navo", "operation/isaf", ...
             label = _need(name, row, i, "label")
+            home = _need(name, row, i, "country", optional=True)
+            if home is not None and home not in ref.by_iso2:
+                _fail(name, _entry(row, i), f"field 'country' is not a known ISO country code: {home!r}")
+            compounds = row.get("context_compounds", False)
+            if not isinstance(compounds, bool):
+                _fail(name, _entry(row, i), "field 'context_compounds' must be true or false")
+            words = tuple(_need(name, row, i, "context_words", list, optional=True) or ())
+            if any(w != fold(w) for w in words):
+                _fail(name, _entry(row, i), "field 'context_words' must hold folded words (lower-case, no accents)")
             ent = RefEntity(key=f"{cls.lower()}/{slugify(label)}", cls=cls, label=label,
                             aliases=tuple(_need(name, row, i, "aliases", list, optional=True) or ()),
                             exact=tuple(_need(name, row, i, "exact", list, optional=True) or ()),
-                            same_as=_qid(_wikidata(name, row, i)))
+                            same_as=_qid(_wikidata(name, row, i)),
+                            country=ref.by_iso2[home] if home else None,
+                            context_aliases=tuple(_need(name, row, i, "context_aliases", list, optional=True) or ()),
+                            context_words=words, context_compounds=compounds)
             _add_entity(ref, claims, name, _entry(row, i), ent)
+            for alias in ent.context_aliases:
+                claims.claim(name, _entry(row, i), alias)
     # GeoNames cities + curated (scripts/make_reference.py): generated, some 32,000 of
     # them, where one name may be several cities (the generator decides which it names),
     # so only their shape is checked here, quickly.

@@ -11,11 +11,14 @@
   from CLDR (the Dutch exemplar city of the city's time zone: Brussel,
   Boekarest), from GeoNames' alternate names that are the Dutch transliteration
   of the name (Kaboel, Charkiv) and from ``curated/places_extra.json`` (Den
-  Haag, Washington D.C., venues and bases). Each place says how it may be
+  Haag, Washington D.C.; venues of NATO summits and ministerials, bases of
+  Dutch and NATO deployments, the UK's constituent countries such as Wales,
+  each new entry with a ``source`` note). Each place says how it may be
   matched: ``curated`` (by name, anywhere), ``name`` (capitals and cities of a
-  million or more: by name, but never inside a person's or an organisation's
-  name) or ``context`` (every other city, and names that are also common words
-  or given names: only in place-like context). A town under 100,000 whose
+  million or more, and curated regions that ask for it: by name, but never
+  inside a person's or an organisation's name) or ``context`` (every other
+  city, and names that are also common words or given names: only in
+  place-like context). A town under 100,000 whose
   name is a Dutch word (Hoorn, Putten) is left out, and so is a name that
   cities in two countries share (Victoria, Valencia) unless curated.
 

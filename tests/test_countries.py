@@ -112,3 +112,15 @@ def test_member_since_by_anaphor_needs_the_day_of_a_country_just_before(nlp):
     assert not pairs(run(nlp, "Montenegro nam deel. Er was veel te bespreken. Het land is sinds 5 juni 2017 lid."),
                      "kg:accessionDate")
     assert not pairs(run(nlp, "Montenegro nam deel.\n\nHet land is sinds 5 juni 2017 lid."), "kg:accessionDate")
+
+
+def test_a_supplier_of_weapons_supports_the_receiver(nlp):
+    ex = run(nlp, "Rusland zet zijn industrie onder druk en krijgt inmiddels drones uit Iran. "
+                  "Ook Belarus levert munitie aan Rusland. Oekraïne ontvangt munitie van de EU.")
+    assert pairs(ex, "kg:supports") == {("country/iran", "country/rusland"), ("country/belarus", "country/rusland")}
+
+
+def test_supply_needs_a_weapon_and_the_states_in_place(nlp):
+    ex = run(nlp, "Nederland levert militairen aan Litouwen. Duitsland krijgt steun uit Frankrijk. "
+                  "Volgens Polen levert China onderdelen aan Rusland.")
+    assert pairs(ex, "kg:supports") == set()

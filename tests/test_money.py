@@ -187,3 +187,10 @@ def test_a_contribution_to_one_states_initiative():
     cs = contributions_any(extract(make_pipeline()(ct.text), ct))
     assert [(c["kg:contributor"], c["kg:amountEUR"], c["kg:year"]) for c in cs
             if "drone" in c["kg:recipient"]] == [("country/belgie", Decimal(40_000_000), GYear(2026))]
+
+
+def test_costs_of_another_kind_are_not_the_operations():
+    text = COSTS + "\nDe kosten van de top in november worden geraamd op EUR 14 miljoen.\n"
+    ct = clean(SourceText(Path("kosten2.txt"), text))
+    cs = contributions_any(extract(make_pipeline()(ct.text), ct))
+    assert all(c.get("kg:amountEUR") != Decimal(14_000_000) for c in cs)

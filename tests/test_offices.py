@@ -169,6 +169,34 @@ def test_no_dutch_default_for_a_person_placed_abroad_by_the_sentence(nlp):
     assert offices(ctx) == [("person/lindqvist", "office/plaatsvervangend-secretaris-generaal-navo")]
 
 
+def _mentioned(ctx):
+    return {f.object.key for f in ctx.extraction.facts if f.predicate == "kg:mentions"}
+
+
+def test_country_named_by_its_adjective_as_jurisdiction_is_mentioned(nlp):
+    # the country is only an adjective here, yet the document names it as the office's state
+    ctx = read(nlp, "Tijdens het overleg sprak ik met de Litouwse minister van Defensie Kaunaite "
+                    "en met de Japanse premier Tanaka over de steun.")
+    assert {"country/litouwen", "country/japan"} <= _mentioned(ctx)
+    assert ctx.extraction.entities["country/litouwen"].mentioned
+    ev = next(f.evidence for f in ctx.extraction.facts
+              if f.predicate == "kg:mentions" and f.object.key == "country/litouwen")
+    assert "Litouwse minister" in ev.sentence and ev.rule == "people.jurisdiction_named"
+
+
+def test_default_or_reference_jurisdiction_is_not_a_mention(nlp):
+    # "minister van Defensie" defaults to the Netherlands: the text does not name it
+    ctx = read(nlp, "Minister van Defensie Pietersen opende het overleg over de begroting.")
+    assert ("person/pietersen", "office/minister-van-defensie-nl") in offices(ctx)
+    assert "country/nederland" not in _mentioned(ctx)
+    assert not ctx.extraction.entities["country/nederland"].mentioned
+
+
+def test_adjective_without_an_office_names_no_country(nlp):
+    ctx = read(nlp, "De Litouwse bijdrage aan de Chileense oefening werd besproken.")
+    assert not {"country/litouwen", "country/chili"} & _mentioned(ctx)
+
+
 def test_the_country_a_person_represents_is_whose_office_it_is(nlp):
     # issue 13: a deputy prime minister named with no country, but as the one who represents one
     ctx = read(nlp, "Italië werd op de top vertegenwoordigd door vicepremier Bianchi. "

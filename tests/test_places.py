@@ -186,3 +186,55 @@ def test_a_surname_the_document_uses_for_a_person_is_no_town(nlp):
 
 def test_a_town_right_after_a_place_without_a_joining_word_is_no_place(nlp):
     assert places(nlp, "Vanuit Brussel Zeist gebeld.") == {("Brussel", "place/brussel")}
+
+
+# --- venues, bases and regions (curated); spellings and context of GeoNames towns -------
+
+def test_venues_and_bases_lie_in_their_country():
+    ref = reference.load()
+    assert reference.country_of_place(ref.lookup("Kamp Castor").key).label == "Mali"
+    assert reference.country_of_place(ref.lookup("Camp Holland").key).label == "Afghanistan"
+    assert reference.country_of_place(ref.lookup("Celtic Manor").key).label == "Verenigd Koninkrijk"
+    assert reference.country_of_place(ref.lookup("Parlementspaleis").key).label == "Roemenië"
+    assert ref.lookup("Wales").cls == "Place" and ref.lookup("Wales").country == "country/verenigd-koninkrijk"
+
+
+def test_venue_and_base_named_anywhere(nlp):
+    text = ("Het werkdiner vond plaats in het Egmontpaleis. De regeringsleiders vergaderden in LITEXPO, "
+            "terwijl de helikopters op Camp Bastion en Kamp Castor bleven.")
+    assert {k for _, k in places(nlp, text)} == {"place/egmontpaleis", "place/litexpo", "place/camp-bastion",
+                                                  "place/kamp-castor"}
+
+
+def test_a_region_is_a_place_but_not_inside_a_longer_name_or_a_title(nlp):
+    assert {k for _, k in places(nlp, "De mariniers oefenden in Schotland en Noord-Ierland.")} == \
+        {"place/schotland", "place/noord-ierland"}
+    assert places(nlp, "Zij las de Wales Summit Declaration en sprak met de prins van Wales.") == set()
+    # a heading without a full stop: the capitalised preposition opens a line, it is no name
+    assert places(nlp, "Uitgaven\nIn Wales is afgesproken dat de norm geldt.") == {("Wales", "place/wales")}
+
+
+def test_hyphen_and_space_spellings_of_a_transliterated_name(nlp):
+    from kg.nlp.components.gazetteer import separator_variants
+
+    assert separator_variants("Pul-e Khumri") == ("Pul-e-Khumri", "Pul e Khumri")
+    assert separator_variants("Kunduz") == ()
+    got = places(nlp, "De konvooien reden naar Pul-e-Khumri. Later volgde een overleg in Sharm el Sheikh.")
+    assert {k for _, k in got} == {"place/pul-e-khumri", "place/sharm-el-sheikh"}
+
+
+def test_vanaf_is_place_context(nlp):
+    assert places(nlp, "De helikopters opereren vanaf Kunduz.") == {("Kunduz", "place/kunduz")}
+
+
+def test_a_town_after_the_adjective_of_its_own_country(nlp):
+    got = places(nlp, "De oefening begon in het Franse Nice; de troepen reisden door naar het Duitse Leipzig.")
+    assert got == {("Nice", "place/nice"), ("Leipzig", "place/leipzig")}
+    # with a compass prefix; South Korea's adjective is its own
+    got = places(nlp, "Er vielen raketten op het station in het Oost-Oekraïense Kramatorsk en in het Zuid-Koreaanse Pohang.")
+    assert got == {("Kramatorsk", "place/kramatorsk"), ("Pohang", "place/pohang")}
+    # another country's adjective, or no place word before the article: no place
+    assert places(nlp, "De vergadering was in het Duitse Nice.") == set()
+    assert places(nlp, "Het Noorse Kongsberg levert de raketten.") == set()
+    # a reference person's surname is the person
+    assert places(nlp, "De vraag ging naar de Amerikaanse Austin.") == set()

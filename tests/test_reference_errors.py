@@ -180,3 +180,30 @@ def test_summits_file_missing_or_malformed(refdir, summits_cleared):
     assert summits_error_of().startswith(f"bad reference data in {path}: malformed JSON at line 1")
     path.unlink()
     assert summits_error_of() == f"bad reference data in {path}: file is missing"
+
+
+def test_national_body_with_an_unknown_country_code(refdir):
+    edit(refdir / "organisations.json", lambda d: d["organisations"].append(
+        {"label": "Regionaal Wachtcommando", "aliases": [], "country": "XX"}))
+    msg = error_of(refdir)
+    assert "organisations.json" in msg and "'Regionaal Wachtcommando'" in msg and "'XX'" in msg
+
+
+def test_a_pledge_may_not_claim_an_initiatives_name(refdir):
+    edit(refdir / "pledges.json", lambda d: d["pledges"].append({"label": "Partnerschap voor Vrede"}))
+    msg = error_of(refdir)
+    assert "pledges.json" in msg and "initiatives.json" in msg
+
+
+def test_context_words_must_be_folded(refdir):
+    edit(refdir / "organisations.json", lambda d: d["organisations"].append(
+        {"label": "Noordelijke Brigade", "context_aliases": ["NB"], "context_words": ["Terreurgroep"]}))
+    msg = error_of(refdir)
+    assert "organisations.json" in msg and "'Noordelijke Brigade'" in msg and "context_words" in msg
+
+
+def test_a_context_alias_is_claimed_like_any_name(refdir):
+    edit(refdir / "organisations.json", lambda d: d["organisations"].append(
+        {"label": "Noordelijke Brigade", "context_aliases": ["NAVO"]}))
+    msg = error_of(refdir)
+    assert "'Noordelijke Brigade'" in msg and "'NAVO'" in msg

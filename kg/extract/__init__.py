@@ -22,6 +22,7 @@ RULE_MODULES = [
     "kg.extract.events",     # dates, location, inCountry, sessions, participants, concerns
     "kg.extract.pledges",    # acronym, agreedAt, targetPercentGDP
     "kg.extract.money",      # Contribution
+    "kg.extract.operations", # participants of the operation a paragraph is about
     "kg.extract.countries",  # supports, accessionDate
     "kg.extract.title",      # a descriptive title for a document without one (needs concerns)
 ]

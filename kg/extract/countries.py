@@ -4,6 +4,8 @@
   de Russische oorlogseconomie``): every country of the coordinated list
   supports the one after ``aan``.
 * ``Iran en Belarus steunen Rusland``: a list before a support verb.
+* ``Rusland ontvangt munitie uit Noord-Korea``, ``Iran levert drones aan Rusland``:
+  the supplier of weapons supports the receiver.
 * ``De toetreding van Zweden op 7 maart 2024``: the accession date.
 * ``Finland is sinds 4 april 2023 lid``, ``Montenegro, dat op 5 juni 2017 lid
   werd``: membership since a day. Stated only when it is the day the
@@ -12,7 +14,9 @@
 """
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from kg.dates import MONTH_PATTERN as _MONTH, find_dates
 from kg.extract.context import Context
@@ -135,6 +139,56 @@ def _supports(ctx: Context) -> None:
             link(ctx, sp.kb_id_, "kg:supports", tkey, sp, rule)
 
 
+_DATA = json.loads(Path(__file__).with_name("countries.json").read_text(encoding="utf-8"))
+_RECEIVE = frozenset(_DATA["receive_verbs"])
+_SUPPLY = frozenset(_DATA["supply_verbs"])
+_WEAPONS = frozenset(_DATA["weapon_nouns"])
+_OPENERS = frozenset(_DATA["openers"])
+_FROM = {**{v: frozenset(_DATA["receive_from"]) for v in _RECEIVE}, **{v: frozenset(_DATA["supply_to"]) for v in _SUPPLY}}
+
+
+def _opening_country(doc, sent):
+    """The Country that opens the sentence, past an adverb (``Ook Iran ...``), or None."""
+    lw = lowers(doc)
+    first = next((i for i in range(sent.start, sent.end) if lw[i].strip()), None)
+    if first is not None and lw[first] in _OPENERS:
+        first = next((i for i in range(first + 1, sent.end) if lw[i].strip()), None)
+    if first is None:
+        return None
+    return next((sp for sp in spans_in(doc, first, sent.end, ("Country",)) if sp.start == first), None)
+
+
+def _supplies(ctx: Context) -> None:
+    """``Rusland ... ontvangt daarnaast munitie uit Noord-Korea``, ``Iran levert drones aan
+    Rusland``: the supplier supports the receiver. The sentence opens with the one, names a
+    weapon right after the verb (an adverb or article between) and the other state right after
+    ``uit``/``van`` or ``aan``; no other state stands between the opener and the verb."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    for sent in sentences_with(doc, "countries.supply_verbs", _RECEIVE | _SUPPLY):
+        opener = _opening_country(doc, sent)
+        if opener is None:
+            continue
+        words = [i for i in range(opener.end, sent.end) if lw[i].strip()]
+        for n, i in enumerate(words[:_DATA["max_words"]]):
+            if lw[i] not in _FROM:
+                continue
+            if spans_in(doc, opener.end, i, ("Country",)):
+                break  # another state before the verb: not the opener's verb
+            rest = words[n + 1:n + 5]
+            w = next((k for k, j in enumerate(rest) if lw[j] in _WEAPONS), None)
+            if w is None or w + 1 >= len(rest) or lw[rest[w + 1]] not in _FROM[lw[i]]:
+                continue
+            other = next((sp for sp in spans_in(doc, rest[w + 1] + 1, sent.end, ("Country",))
+                          if sp.start == next((j for j in range(rest[w + 1] + 1, sent.end) if lw[j].strip()), -1)),
+                         None)
+            if other is None:
+                continue
+            supplier, receiver = (other, opener) if lw[i] in _RECEIVE else (opener, other)
+            link(ctx, supplier.kb_id_, "kg:supports", receiver.kb_id_, supplier, "countries.supplies")
+            break
+
+
 def _accession(ctx: Context) -> None:
     doc = ctx.doc
     year = (doc.user_data.get("kg_events") or {}).get("year")
@@ -254,5 +308,6 @@ def _pair_before(doc, before: list) -> list:
 def run(ctx: Context) -> None:
     """Support between states and accession dates."""
     _supports(ctx)
+    _supplies(ctx)
     _accession(ctx)
     _membership(ctx)

@@ -145,7 +145,9 @@ def _dates_and_places(ctx: Context, ev: dict) -> None:
 
 
 def _concerns(ctx: Context, ev: dict) -> None:
-    main = ev.get("main")
+    """kg:concerns: the meeting the document is the agenda or report of (``kg_events``
+    decides; a document that only recalls a meeting concerns none)."""
+    main = ev.get("concerns")
     if not main:
         return
     s, e = ev["meetings"][main]["mentions"][0]
@@ -474,7 +476,8 @@ def _participation(ctx: Context, ev: dict) -> None:
     for sent in sentences_with(doc, "events.participation_any", _PARTICIPATION_ANY):
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
-                                REL["participation_phrases"], sent) or _talks_during(doc, sent, words)
+                                REL["participation_phrases"], sent) or _talks_during(doc, sent, words) \
+            or _members_talk_in_sitting(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         if not triggered and "naar" not in words and not travels:
             continue
@@ -488,11 +491,22 @@ def _participation(ctx: Context, ev: dict) -> None:
                 target = _target_meeting(doc, sent, here)  # "reist naar Washington voor de NAVO-top"
         goes_to_main = (not triggered and target is None and travels and main is not None
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
-        if not (triggered or target or goes_to_main) or _hedged(words) or _membership_invitation(words):
+        journey = None if target is not None or goes_to_main else _journey_to_main_place(ctx, ev, sent, words)
+        goes_to_main = goes_to_main or journey is not None
+        if not (triggered or target or goes_to_main):
+            continue
+        clauses = _unhedged_clauses(doc, sent) if _hedged(words) else None
+        if clauses == [] or _membership_invitation(words):
             continue
         parties = _participants(ctx, sent, set())
+        if clauses:  # "X neemt deel; het is naar verwachting ...": only the clause that says it
+            parties = [sp for sp in parties if any(a <= sp.start < b for a, b in clauses)]
+        if journey is not None:  # "Rutte en Blok reizen naar Vilnius": the persons who travel
+            parties = [sp for sp in parties if sp.start < journey and sp.label_ in ("Person", "Minister")]
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
-        cut = doc_text(doc).rfind("\n\n", sent.start_char, sent.end_char)
+        # (the blank line that closes a heading is not one)
+        text = doc_text(doc)
+        cut = text.rfind("\n\n", sent.start_char, sent.start_char + len(text[sent.start_char:sent.end_char].rstrip()))
         if cut >= 0:
             parties = [sp for sp in parties if sp.start_char > cut]
         clause = _subordinate_start(lw, sent)  # "..., omdat premier X in eigen land bleef"
@@ -626,10 +640,10 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int) ->
     if scopes:
         sess = scopes[-1]
         return sess["key"], "events.session_participant", sess.get("body")
-    if session or here or _main_in_paragraph(doc, ev, sent):
+    if session or here or _main_in_paragraph(doc, ev, sent) or _joins_the_members(doc, sent):
         return main, "events.meeting_participant", None
-    if _main_in_section(doc, ev, sent) and not _other_object(doc, sent, ev) \
-            and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
+    if (_main_in_section(doc, ev, sent) or _paragraph_on_main_day(ctx, ev, sent)) \
+            and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
         return main, "events.meeting_section_participant", None
     return None
 
@@ -651,6 +665,27 @@ def _governing_word(lw: list[str], space: list[bool], start: int, floor: int) ->
     (``aan de NAVO-missie Resolute Support`` -> ``aan``)."""
     skip = _DETS | _SETS_REL["operation_words"]
     return _prev_word(lw, space, start, floor, skip)[1]
+
+
+def _appositive_governor(doc, lw: list[str], space: list[bool], op, floor: int) -> str:
+    """The word governing an operation named in apposition (``aan de politiemissie van de EU,
+    EUPOL Afghanistan``: ``aan``), or "" when the name is no such apposition."""
+    j, word = _prev_word(lw, space, op.start, floor)
+    if word != ",":
+        return ""
+    owner = next((s for s in spans_in(doc, floor, j) if s.end == j or (s.end < j and all(space[x] for x in range(s.end, j)))),
+                 None)
+    if owner is not None:  # "van de Europese Unie,"
+        j, word = _prev_word(lw, space, owner.start, floor, _DETS)
+        if word != "van":
+            return ""
+        j, word = _prev_word(lw, space, j, floor)
+    if not word.endswith(("missie", "operatie", "mission", "operation")):
+        return ""
+    j, word = _prev_word(lw, space, j, floor)
+    if word not in _DETS:  # an adjective ("de militaire opleidingsmissie")
+        j, word = _prev_word(lw, space, j, floor)
+    return _prev_word(lw, space, j, floor, _DETS)[1] if word in _DETS else ""
 
 
 def _country_entity(ctx: Context, key: str) -> bool:
@@ -714,7 +749,8 @@ def _operations(ctx: Context) -> None:
                 or _hedged(words):
             continue
         targets = [op for op in ops if _governing_word(lw, space, op.start, sent.start)
-                   in _SETS_REL["operation_target_prepositions"]]
+                   in _SETS_REL["operation_target_prepositions"]
+                   or _appositive_governor(doc, lw, space, op, sent.start) in _SETS_REL["operation_target_prepositions"]]
         if len({op.kb_id_ for op in targets}) != 1:
             continue  # none named as object, or several: say nothing
         op = targets[0]
@@ -762,6 +798,285 @@ def _in_country(ctx: Context) -> None:
                     break
 
 
+# ---------------------------------------------------------------- participation as news items state it
+
+NEWS = json.loads(Path(__file__).with_name("participation_news.json").read_text(encoding="utf-8"))
+_NEWS_SETS = {k: frozenset(v) for k, v in NEWS.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
+
+
+def _journey_to_main_place(ctx: Context, ev: dict, sent, words: set[str]) -> int | None:
+    """``Rutte en Blok reizen dinsdag naar Vilnius``, ``Rutte, die naar Brussel was gekomen``:
+    persons who journey to the city of the document's meeting go to that meeting. The token of
+    ``naar``, or None when the sentence names another meeting, another time or another goal."""
+    rec = ev["meetings"].get(ev.get("main"), {})
+    if "naar" not in words or not rec.get("place") or words.isdisjoint(_NEWS_SETS["journey_words"]) \
+            or not words.isdisjoint(_SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"]
+                                    | _SETS_REL["outside_meeting_words"]):
+        return None
+    doc = ctx.doc
+    if any(sp.kb_id_ != ev["main"] for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+            or _outside_main_dates(ctx, ev, sent):
+        return None
+    lw, space = lowers(doc), spaces(doc)
+    places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+    for i in range(sent.start, sent.end - 1):
+        if lw[i] == "naar":
+            j = i + 1
+            while j < sent.end and (space[j] or lw[j] in _DETS):
+                j += 1
+            sp = places.get(j)
+            if sp is not None and sp.kb_id_ == rec["place"] and not _other_purpose(lw, space, sp.end, sent.end):
+                return i
+    return None
+
+
+def _other_purpose(lw: list[str], space: list[bool], k: int, end: int) -> bool:
+    """``naar Washington voor een bezoek aan ...``, ``om te spreken met ...``: the journey has a
+    purpose of its own, not the meeting (``voor de NAVO-top`` is the meeting)."""
+    while k < end and space[k]:
+        k += 1
+    if k >= end or lw[k] not in ("voor", "om"):
+        return False
+    k += 1
+    while k < end and (space[k] or lw[k] in _DETS):
+        k += 1
+    return k >= end or (lw[k].rstrip(".") not in _MEETING_WORDS and lw[k].rsplit("-", 1)[-1] not in _MEETING_WORDS)
+
+
+def _unhedged_clauses(doc, sent) -> list[tuple[int, int]]:
+    """The clauses (token ranges, split at ``;``) of a sentence with a hedge word that state
+    attendance without a hedge, counting no hedge of a relative clause about a name that does
+    not itself hold the verb (``Zweden, waarvan de toetreding nog niet is afgerond, neemt als
+    genodigde deel``). Empty when every such clause is hedged, or a hedged clause points back
+    at the one before (``; dat is nog niet bevestigd``)."""
+    lw = lowers(doc)
+    cuts = [sent.start] + [i + 1 for i in range(sent.start, sent.end) if lw[i] == ";"] + [sent.end]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        opener = next((w for w in lw[a:b] if not w.isspace()), "")
+        if a > sent.start and opener in _NEWS_SETS["back_pointers"] and _hedged(set(lw[a:b])):
+            return []
+        main: set[str] = set()
+        hedged = False
+        i = a
+        while i < b:
+            if lw[i] == "," and next((w for w in lw[i + 1:b] if not w.isspace()), "") in _NEWS_SETS["relative_pronouns"]:
+                k = i + 1
+                while k < b and lw[k] != ",":
+                    k += 1
+                rel = set(lw[i + 1:k])
+                if has_trigger(rel, REL["participation_words"], REL["participation_pairs"]):
+                    hedged = hedged or _hedged(rel)  # "Zelensky, die mogelijk aanwezig is, ..."
+                    main |= rel
+                i = k
+                continue
+            main.add(lw[i])
+            i += 1
+        if has_trigger(main, REL["participation_words"], REL["participation_pairs"]) and not hedged \
+                and not _hedged(main):
+            out.append((a, b))
+    return out
+
+
+def _joins_the_members(doc, sent) -> bool:
+    """``schoof aan bij de ministers``, ``sloot aan bij de regeringsleiders``: the members of the
+    meeting as the object of the verb stand for the meeting; not the ministers of another body
+    (``bij de ministers van de EU``), nor agreeing with them (``sluit zich aan bij``)."""
+    lw, space = lowers(doc), spaces(doc)
+    if "zich" in lw[sent.start:sent.end]:
+        return False
+    for i in range(sent.start, sent.end - 2):
+        if lw[i] != "bij":
+            continue
+        j = i + 1
+        while j < sent.end and (space[j] or lw[j] in _DETS):
+            j += 1
+        if j == i + 1 or j >= sent.end or lw[j] not in _NEWS_SETS["member_nouns"]:
+            continue
+        k = j + 1
+        while k < sent.end and space[k]:
+            k += 1
+        if k < sent.end and lw[k] == "van":
+            k += 1
+            while k < sent.end and (space[k] or lw[k] in _DETS):
+                k += 1
+            other = [sp for sp in spans_in(doc, k, sent.end, ("Organisation", "Country")) if sp.start == k]
+            if other and not _is_excluded(doc, other[0].kb_id_):
+                continue
+        return True
+    return False
+
+
+def _paragraph_on_main_day(ctx: Context, ev: dict, sent) -> bool:
+    """``De regeringsleiders hebben op 4 december in Watford ... aangenomen. Minister-president X
+    vertegenwoordigde Nederland.``: a paragraph that dates what it tells on a day of the main
+    meeting (and names no other meeting, nor another day) speaks of that meeting."""
+    rec = ev["meetings"].get(ev.get("main"), {})
+    if rec.get("start") is None:
+        return False
+    doc = ctx.doc
+    text = doc_text(doc)
+    body = sent.start_char + len(text[sent.start_char:sent.end_char]) - len(text[sent.start_char:sent.end_char].lstrip())
+    para = text.rfind("\n\n", 0, body) + 1  # (a sentence that opens a paragraph starts with its blank line)
+    for key, r in ev["meetings"].items():
+        if key != ev["main"] and any(para <= doc[s].idx < sent.end_char for s, _ in r["mentions"]):
+            return False
+    from kg.dates import find_dates
+    days = [d for d in find_dates(text[para:sent.end_char], rec["start"].year) if d.is_day and d.start]
+    return bool(days) and all(rec["start"] <= d.start and (d.end or d.start) <= rec["end"] for d in days)
+
+
+def _members_talk_in_sitting(doc, sent, words: set[str]) -> bool:
+    """``In een aparte sessie spraken de ministers met Georgië en Moldavië``: in a sitting of
+    the meeting its members (``de ministers``, ``de regeringsleiders``) speak with whom sits at
+    the table. Not anyone speaking with someone (``sprak Rutte met X``): the members must be the
+    subject, right after the verb or before it."""
+    if "met" not in words or "in" not in words or words.isdisjoint(_SETS_REL["conversation_verbs"]) \
+            or words.isdisjoint(_NEWS_SETS["member_nouns"]):
+        return False
+    lw, space = lowers(doc), spaces(doc)
+    toks = [i for i in range(sent.start, sent.end) if not space[i]]
+    sitting = False
+    for n, i in enumerate(toks[:-2]):
+        if lw[i] == "in" and lw[toks[n + 1]] in _DETS:
+            head = next((lw[k] for k in toks[n + 2:n + 4] if lw[k].endswith(tuple(_NEWS_SETS["sitting_nouns"]))), None)
+            sitting = sitting or head is not None
+    if not sitting:
+        return False
+    for n, i in enumerate(toks):
+        if lw[i] in _SETS_REL["conversation_verbs"]:
+            after = [lw[k] for k in toks[n + 1:n + 3]]
+            before = [lw[k] for k in toks[max(0, n - 2):n]]
+            if any(len(p) == 2 and p[0] in ("de", "alle") and p[1] in _NEWS_SETS["member_nouns"] for p in (after, before)):
+                return True
+    return False
+
+
+_STATEMENT_ANY = frozenset(NEWS["statement_words"]).union(p[0] for p in NEWS["statement_pairs"])
+_NEWS_VERBS = _STATEMENT_ANY | _NEWS_SETS["opening_words"]
+
+
+def _news_verb_sentences(doc) -> list:
+    """The sentences with a verb of saying or of opening, found in one scan of the document."""
+    return memo(doc, "events.news_verbs", lambda: sentences_with(doc, "events.news_verbs", _NEWS_VERBS))
+
+
+def _statements_during(ctx: Context) -> None:
+    """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
+    de top zei premier Y dat ...``: who announces or says something during a named meeting is
+    there; so is who says it ``op`` the meeting (``zei Rutte op de NAVO-top``). Persons only,
+    named in the clause of the verb, not in what is said (after ``dat``)."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for sent in _news_verb_sentences(doc):
+        words = words_of(sent)
+        if words.isdisjoint(("tijdens", "op")) or not has_trigger(words, NEWS["statement_words"], NEWS["statement_pairs"]) \
+                or _hedged(words):
+            continue
+        if not spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")):
+            continue  # no meeting named
+        first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
+        # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
+        end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]), sent.end)
+        if not has_trigger(set(lw[first:end]), NEWS["statement_words"], NEWS["statement_pairs"]):
+            continue
+        meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}
+        for t in range(first, end):
+            if lw[t] not in ("tijdens", "op"):
+                continue
+            j = t + 1
+            while j < end and (space[j] or lw[j] in _DETS):
+                j += 1
+            meeting = meetings.get(j)
+            if meeting is None:
+                continue
+            for sp in _participants(ctx, sent, set()):
+                if sp.label_ in ("Person", "Minister") and sp.start < end and not meeting.start <= sp.start < meeting.end:
+                    link(ctx, meeting.kb_id_, "kg:participant", sp.kb_id_, sp, "events.statement_participant")
+            break
+
+
+def _present_for_meeting(ctx: Context, ev: dict) -> None:
+    """``Premier X is dinsdag en woensdag in Vilnius voor de NAVO-top``: a person who is in a
+    meeting's city for that meeting takes part in it. The meeting is named after ``voor``
+    (by name, or by its kind for the document's meeting) and the city is its own."""
+    doc = ctx.doc
+    cities = {r.get("place") for r in ev["meetings"].values()} - {None}
+    at = {sent_of(doc, sp).start for sp in mentions(doc) if sp.label_ == "Place" and sp.kb_id_ in cities}
+    if not at:
+        return
+    found = [s for s in sents(doc) if s.start in at]  # the sentences that name a meeting's city
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    for sent in found:
+        words = words_of(sent)
+        if "voor" not in words or "in" not in words or _hedged(words) \
+                or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]):
+            continue
+        toks = [i for i in range(sent.start, sent.end) if not space[i]]
+        places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+        meetings = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))}
+        for n, i in enumerate(toks[:-3]):
+            place = places.get(toks[n + 1]) if lw[i] == "in" else None
+            if place is None:
+                continue
+            m = next((k for k, t in enumerate(toks) if t >= place.end), None)
+            if m is None or lw[toks[m]] != "voor":
+                continue
+            m += 1
+            while m < len(toks) and lw[toks[m]] in _DETS:
+                m += 1
+            named = meetings.get(toks[m]) if m < len(toks) else None
+            key = named.kb_id_ if named is not None else \
+                ev.get("main") if m < len(toks) and lw[toks[m]].rstrip(".") in whole and lw[toks[m - 1]] in _DETS else None
+            if key is None or ev["meetings"].get(key, {}).get("place") != place.kb_id_:
+                continue
+            verb = next((t for t in toks[:n] if lw[t] in _NEWS_SETS["presence_verbs"]), None)
+            if verb is None or any(lw[t] in _NEWS_SETS["complementizers"] or lw[t] == "," for t in toks[:n] if t > verb):
+                continue
+            for sp in _participants(ctx, sent, set()):
+                if sp.label_ in ("Person", "Minister") and sp.end <= i \
+                        and not any(lw[t] in _NEWS_SETS["complementizers"] for t in range(sp.end, i)):
+                    link(ctx, key, "kg:participant", sp.kb_id_, sp, "events.presence_participant")
+            break
+
+
+def _openers(ctx: Context, ev: dict) -> None:
+    """``Premier X, die als gastheer de top opende, ...``, ``X opende de bijeenkomst``, ``de top
+    werd geopend door X``: the person who opens the document's meeting (named by its kind
+    right next to the verb) takes part in it."""
+    doc, main = ctx.doc, ev.get("main")
+    found = _news_verb_sentences(doc) if main else []
+    if not found:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
+    for sent in found:
+        words = words_of(sent)
+        if words.isdisjoint(_NEWS_SETS["opening_words"]) or _hedged(words) or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
+            continue
+        toks = [i for i in range(sent.start, sent.end) if not space[i]]
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        for n, v in enumerate(toks):
+            if lw[v] not in _NEWS_SETS["opening_words"]:
+                continue
+            near = [lw[k].rstrip(".") for k in toks[max(0, n - 3):n + 3]]
+            if not any(w in whole and near[k - 1] in _DETS for k, w in enumerate(near) if k):
+                continue
+            comma = next((toks[m] for m in range(n - 1, -1, -1) if lw[toks[m]] == ","), None)
+            if comma is not None and lw[toks[toks.index(comma) + 1]] == "die":  # ", die ... opende": whom it is about
+                who = [p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))]
+            elif lw[v] == "geopend":  # "werd geopend door X"
+                door = next((k for k in toks[n + 1:n + 3] if lw[k] == "door"), None)
+                who = [p for p in persons if door is not None and door < p.start <= door + 6][:1]
+            else:  # "X opende de top": the subject before the verb, in the same clause
+                start = comma + 1 if comma is not None else sent.start
+                who = [p for p in persons if start <= p.start and p.end <= v]
+            for p in who:
+                link(ctx, main, "kg:participant", p.kb_id_, p, "events.opener_participant")
+
+
 def run(ctx: Context) -> None:
     """Dates, places, sessions, participants and the meeting the document concerns."""
     ev = ctx.doc.user_data.get("kg_events")
@@ -771,5 +1086,8 @@ def run(ctx: Context) -> None:
         _sessions(ctx, ev)
         if ev.get("main") or ev.get("meetings"):
             _participation(ctx, ev)
+            _statements_during(ctx)
+            _openers(ctx, ev)
+            _present_for_meeting(ctx, ev)
     _operations(ctx)
     _in_country(ctx)

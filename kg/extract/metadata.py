@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.dates import MONTH_PATTERN as _MONTH, MONTHS, parse_date
+from kg.dates import MONTH_PATTERN as _MONTH, MONTHS, news_date_line, parse_date
 from kg.extract.context import Context, line_span
 from kg.model import Entity
 from kg.slug import slugify
@@ -158,7 +158,7 @@ def find_date(clean: str) -> tuple[dt.date | None, tuple[int, int] | None]:
     2024-11-22``, or a news item's date line."""
     head = clean[:HEADER_CHARS]
     m = _PLACE_DATE.search(head) or _PLACE_DATE.search(clean)
-    if m:
+    if m and parse_date(m.group(1)):  # (a headline ending in "Den Haag" above "25 jun 2025 om 17:12" is none)
         return parse_date(m.group(1)), m.span()
     for rx in _OTHER_DATES:
         m = rx.search(head)
@@ -175,6 +175,9 @@ def find_date(clean: str) -> tuple[dt.date | None, tuple[int, int] | None]:
         date = parse_date(m.group(1)) if m.group(1) else _ymd(int(m.group(4)), int(m.group(3)), int(m.group(2)))
         if date:
             return date, m.span()
+    line = news_date_line(head)  # "25 jun 2025 om 17:12 Update: …", "Persbericht | … | Ministerie van …"
+    if line is not None:
+        return line.date, (line.start, line.end)
     return None, None
 
 

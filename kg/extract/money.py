@@ -286,6 +286,7 @@ def _stated_contributions(ctx: Context, seen: set[tuple[str, str]]) -> None:
 
 
 _OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Session", "Pledge", "Initiative", "Operation")
+_OTHER_TOPIC_WORDS = frozenset(_DATA["other_cost_topics"])
 
 
 def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
@@ -293,8 +294,9 @@ def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
     aspecten: De uitgaven voor de missie worden ... geraamd op ...``): the one operation that
     the document, before this sentence, has said a country takes part in, with that country
     when it named exactly one. None when it named several operations, or the sentence names
-    a meeting or another plan."""
-    if spans_in(ctx.doc, sent.start, sent.end, _OTHER_TOPICS):
+    a meeting or another plan, or speaks of costs of another kind (``de kosten van de top``)."""
+    if spans_in(ctx.doc, sent.start, sent.end, _OTHER_TOPICS) \
+            or not _OTHER_TOPIC_WORDS.isdisjoint(lowers(ctx.doc)[sent.start:sent.end]):
         return None
     at = ctx.clean.to_source(sent.start_char, sent.start_char)[0]
     parties: dict[str, set[str]] = {}

@@ -252,3 +252,18 @@ def run(ctx: Context) -> None:
     placed_abroad = abroad(ctx.doc, mentions)
     for m, role, jur in office_facts(mentions, document_day(ctx), placed_abroad):
         add_office(ctx, m.person, role, jur, ctx.doc[m.start:m.end], "people.office_name")
+        if jur == m.jurisdiction:
+            name_jurisdiction(ctx, jur, ctx.doc[m.start:m.end])
+
+
+def name_jurisdiction(ctx: Context, jurisdiction: str, span) -> None:
+    """A jurisdiction the text states for an office is named by the document, also when
+    only its adjective says it (``de Oekraïense minister van Buitenlandse Zaken X``,
+    ``de Turkse president Y``): a mentioned entity of the document, with the office's
+    sentence as evidence. Defaults and reference offices are not in the text: never these."""
+    ent = ctx.extraction.entities.get(jurisdiction)
+    if ent is None or ent.mentioned:
+        return
+    ent.mentioned = True
+    ctx.link(ctx.extraction.doc_key, "kg:mentions", jurisdiction,
+             ctx.sentence_evidence(span, "people.jurisdiction_named"))

@@ -11,7 +11,7 @@
   names: capitalised multiword English names (``Defence Production Action
   Plan``), ``operatie Interflex``, ``Patriot-initiatief``, ``NAVO-hybride
   strategie``.
-* Keys (``name_key``): the reference organisation or operation whose name
+* Keys (``name_key``): the reference organisation, operation, initiative or pledge whose name
   folds to the same slug, else ``<kind>/<slug>`` of the name folded to one
   form (one spelling, Dutch heads to English ones, country names by key,
   adjectives without their inflection), so ``NATO-Ukraine Council`` and
@@ -139,13 +139,14 @@ def canonical_slug(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _reference_keys() -> dict[tuple[str, str], str]:
-    """(class, canonical slug of a name) -> reference key, for the organisations and
-    operations of the reference data: a form its aliases lack still finds it."""
+    """(class, canonical slug of a name) -> reference key, for the organisations,
+    operations, initiatives and pledges of the reference data: a form its aliases
+    lack still finds it."""
     from kg import reference
 
     out: dict[tuple[str, str], str] = {}
     for ent in reference.load().entities.values():
-        if ent.cls in ("Organisation", "Operation"):
+        if ent.cls in _KIND:
             for name in (ent.label, *ent.aliases):
                 out.setdefault((ent.cls, canonical_slug(name)), ent.key)
     return out

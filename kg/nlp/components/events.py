@@ -50,7 +50,8 @@ MONTH_NAMES = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "
 _BRIDGE = {"die", "dat", "op", "van", "tot", "en", "met", "jl.", "jl", "a.s.", "j.l.", "aanstaande", "afgelopen",
            "vorig", "vorige", "komende", "(", ")", ",", "–", "-", "t/m", "vindt", "plaats", "heeft", "wordt",
            "is", "zal", "dinsdag", "woensdag", "donderdag", "vrijdag", "maandag", "zaterdag", "zondag",
-           *MONTH_NAMES}
+           *MONTH_NAMES, *DATA["held_bridge"], *DATA["date_bridge"]}
+_SEASONS = frozenset(DATA["season_words"])
 _ABBREV = re.compile(r"^(?:[A-Z]\.)+$")
 _NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
 _PAST, _FUTURE = frozenset(DATA["past_words"]), frozenset(DATA["future_words"])
@@ -87,6 +88,8 @@ class Meeting:
     days: int | None = None  # a stated length: "driedaagse NAVO-top"
     ref: SummitRef | None = None  # the reference summit the mention resolved to
     stated: bool = False  # the text dates the mention or names its kind (more than a place name)
+    anaphor: bool = False  # "de ministers kwamen op ... bijeen": dates a ministerial named elsewhere, names none
+    date_at: tuple[int, int] | None = None  # the mention whose date it took from (its sentence states it)
 
 
 @dataclass
@@ -249,6 +252,10 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
                 year = int(nxt.text)
                 k += 2
                 continue
+            season = _season_year(doc, ns, k + 1)
+            if season is not None and year is None:  # "in het voorjaar van 2009"
+                year, k = season
+                continue
             if place is None:
                 ps = _place_after(doc, ns, k + 1)
                 if ps is not None:
@@ -262,6 +269,23 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
             continue
         break
     return place, date, year
+
+
+def _season_year(doc, ns, k) -> tuple[int, int] | None:
+    """``het voorjaar van 2009``, ``de eerste helft van 2026``, ``begin 2027`` from
+    ns-position ``k``: (the year, the ns-position after it), or None."""
+    lw = lowers(doc)
+    j, seen = k, False
+    while j < len(ns) and j - k < 5:
+        w = lw[ns[j]]
+        if re.fullmatch(r"(19|20)\d\d", w):
+            return (int(w), j + 1) if seen else None
+        if w in _SEASONS:
+            seen = True
+        elif w not in ("het", "de", "van"):
+            return None
+        j += 1
+    return None
 
 
 def _date_before(doc, ns, pos, dates):
@@ -490,7 +514,10 @@ def _kind_of_portfolio(doc, ns, k) -> str | None:
     return "joint" if len(kinds) > 1 else kinds.pop()
 
 
-def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meeting]:
+def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -> list[Meeting]:
+    """Ministerial mentions (phrases of ``ministerial_phrases``, "bijeenkomst van de ministers
+    van …"), with the place and date their words state; ``others`` are the summit mentions
+    (a place that follows one is that summit's)."""
     out: list[Meeting] = []
     pos = _Positions(ns)
     seen: set[int] = set()
@@ -545,6 +572,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
             continue
         seen.update(range(start, end + 1))
         out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind))
+    out += _gathered_ministers(doc, ns, seen)
     for m in out:
         k = pos.get(m.end - 1, None)
         if k is None:
@@ -565,11 +593,32 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher) -> list[Meet
             date = _sentence_date(doc, m, dates)
         m.date, m.year = date, (date.year if date else year)
         if place is None:
-            place = _place_in_sentence(doc, m, before=held)
+            place = _place_in_sentence(doc, m, before=held, others=others)
         if place is not None:
             m.place_span = place
             m.place = _title(doc[place[0]:place[1]].text)
+    out = [m for m in out if not m.anaphor or m.date is not None]  # undated, it says nothing
     return sorted(out, key=lambda m: m.start)
+
+
+def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
+    """``De ministers kwamen op 29 en 30 november bijeen``, ``Op 17 oktober vergaderden de
+    defensieministers``: the ministers of a ministerial gathering on a date. Not a name of
+    the meeting (an anaphor): it dates the one the document names (kind from the compound,
+    "defensieministers", else the document's one kind), see ``_settle_ministerials``."""
+    lw = lowers(doc)
+    compounds = DATA["minister_compounds"]
+    gather = frozenset(DATA["gather_verbs"])
+    out = []
+    for k in words_where(doc, "LOWER", "events.gathered_ministers", lambda w: w == "ministers" or w in compounds):
+        i = ns[k]
+        if i in seen or not k or lw[ns[k - 1]] != "de" or k + 1 < len(ns) and lw[ns[k + 1]] == "van":
+            continue
+        sent = sent_of(doc, doc[i])
+        if gather.isdisjoint(lw[i + 1:min(sent.end, i + 12)]):
+            continue
+        out.append(Meeting(i, i + 1, "MinisterialMeeting", kind=compounds.get(lw[i], "ministerial"), anaphor=True))
+    return out
 
 
 def _held_sentence(doc: Doc, m: Meeting) -> bool:
@@ -586,16 +635,33 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
     text = doc_text(doc)
     inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
               and "\n\n" not in text[min(d.end_char, doc[m.start].idx):max(d.start_char, doc[m.start].idx)]]
+    if not inside:  # "De ministers van Defensie kwamen op 17 en 18 oktober bijeen": after it, in its clause
+        inside = [d for s, e, d in dates if m.end <= s <= m.end + 6 and e <= sent.end and d.is_day
+                  and _same_clause(doc, m.end, s)][:1]
     return inside[0] if len(inside) == 1 else None
 
 
-def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False) -> tuple[int, int] | None:
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "dat", "die", "toen", "waarop", "waarin", "nadat", "sinds", "en"})
+
+
+def _same_clause(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) neither open another clause ("vindt plaats op het moment dat
+    ..., op 4 april 1949") nor name another meeting ("in aanloop naar de top van 9 juli")."""
+    words = set(DATA["summit_words"]) | set(DATA["meeting_nouns"])
+    suffixes = tuple(DATA["summit_suffixes"])
+    return not any(w in _CLAUSE_BREAKS or w in words or w.endswith(suffixes) for w in lowers(doc)[start:end])
+
+
+def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False, others=()) -> tuple[int, int] | None:
     """``kwamen de ministers ... bijeen op het NAVO-hoofdkwartier in Brussel``: a known
     place after ``in`` later in the meeting's sentence (or, when the sentence says
     the meeting was held, earlier in it: "vond op het NAVO-hoofdkwartier in Brussel
-    een vergadering plaats")."""
+    een vergadering plaats"). Not past another meeting's mention (``others``): "de
+    laatste bijeenkomst van de ministers voor de NAVO-top in Den Haag" is not in Den Haag."""
     sent = sent_of(doc, doc[m.start])
-    spans = [doc[m.end:sent.end], *([doc[sent.start:m.start]] if before else [])]
+    after_end = min([o.start for o in others if m.end <= o.start < sent.end], default=sent.end)
+    before_start = max([o.end for o in others if sent.start <= o.end <= m.start], default=sent.start)
+    spans = [doc[m.end:after_end], *([doc[before_start:m.start]] if before else [])]
     for part in spans:
         for t in part:
             at = t.lower_ in ("in", "te") or t.lower_ == "het" and t.i > sent.start and doc[t.i - 1].lower_ == "op"
@@ -668,6 +734,80 @@ def _summit_of_text_dates(doc: Doc, place: str, dates) -> SummitRef | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+def _own_relative_year(doc: Doc, m: Meeting, doc_date) -> tuple[int, int] | None:
+    """``de NAVO-top van volgend jaar``, ``de vorig jaar gehouden top in Madrid``: a
+    relative year that stands in the mention's own phrase, as (the year, the token
+    its phrase ends at). One elsewhere in the sentence may be another clause's
+    ("spraken op de top in Washington af om Oekraïne volgend jaar ... te steunen")."""
+    if doc_date is None:
+        return None
+    lw, space = lowers(doc), spaces(doc)
+    lo, hi = sent_bounds(doc, m.start)
+    words = [i for i in range(lo, hi) if not space[i]]
+    at = {i: n for n, i in enumerate(words)}
+    first, last = at.get(m.start), at.get(m.end - 1)
+    if first is None or last is None:
+        return None
+    for phrase, delta in DATA["relative_years"].items():
+        parts = phrase.split()
+        n = len(parts)
+        for k in range(len(words) - n + 1):
+            if [lw[words[k + x]] for x in range(n)] != parts:
+                continue
+            # after it, over "van"/"die"/"in" only; or right before it, at most one word between
+            after = k > last and all(lw[words[x]] in _OWN_YEAR_BRIDGE for x in range(last + 1, k))
+            before = k + n <= first and first - (k + n) <= 1
+            if after or before:
+                # "de NAVO-top van volgend jaar" names it so; "de top die volgend jaar ..." does not
+                named = after and [lw[words[x]] for x in range(last + 1, k)] == ["van"]
+                return doc_date.year + delta, (words[k + n - 1] + 1 if named else m.end)
+    return None
+
+
+_OWN_YEAR_BRIDGE = frozenset({"van", "die", "dat", "in"})
+
+
+def _clause_years(doc: Doc, m: Meeting, others: list[Meeting]) -> set[int]:
+    """The years a summit mention's sentence dates itself by: ``in 2014``, ``in september
+    2014`` (only after "in": ``sinds 2018``, ``tot 2024`` are spans, not the time of the
+    clause), less the years that belong to another summit named in the sentence."""
+    lw, tx, space = lowers(doc), texts(doc), spaces(doc)
+    lo, hi = sent_bounds(doc, m.start)
+    out = set()
+    for i in range(lo, hi):
+        if not (len(tx[i]) == 4 and tx[i].isdigit() and 1949 <= int(tx[i]) <= 2100):
+            continue
+        j = i - 1
+        while j >= lo and space[j]:
+            j -= 1
+        if j >= lo and lw[j] in MONTH_NAMES:  # "in september 2014"
+            j -= 1
+            while j >= lo and space[j]:
+                j -= 1
+        if j >= lo and lw[j] == "in":
+            out.add(int(tx[i]))
+    theirs = {o.year for o in others if o is not m and o.year and lo <= o.start < hi}
+    return out - theirs
+
+
+def _summit_of_clause_years(doc: Doc, m: Meeting, summits: list[Meeting], doc_date, tense, month, day,
+                            relative) -> SummitRef | None:
+    """The one reference summit at the mention's place that a year of its sentence
+    (``_clause_years``, or a relative year such as "vorig jaar") fits, agreeing with
+    the sentence's tense against the document's date; None when none or several do."""
+    years = _clause_years(doc, m, summits) | ({relative} if relative else set())
+    hits = set()
+    for y in years:
+        ref = match_summit(m.place, year=y, month=month, day=day, days=m.days, kind=m.kind or None)
+        if ref is None:
+            continue
+        if doc_date is not None and (tense == "past" and ref.start > doc_date
+                                     or tense == "future" and ref.end < doc_date):
+            continue
+        hits.add(ref)
+    return hits.pop() if len(hits) == 1 else None
+
+
 def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> None:
     """Give every summit mention its reference summit (``kg.reference.match_summit``),
     then a key: the reference summit's, or, for a mention that fits none, a key
@@ -679,13 +819,40 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     the document's date and the sentence's tense point at."""
     for m in summits:
         tense = _tense(doc, m.start)
-        year = m.year or _relative_year(doc, m.start, doc_date)
+        own = None if m.year else _own_relative_year(doc, m, doc_date)
+        clause_rel = None if m.year or own else _relative_year(doc, m.start, doc_date)
+        year = m.year or (own[0] if own else None)
+        if own and own[1] > m.end:  # "de NAVO-top van volgend jaar": that is its name here
+            m.end = own[1]
         month = m.date.month1 if m.date is not None else None
         day = m.date.day1 if m.date is not None else None
-        m.stated = bool(year or month or m.days or m.kind)
-        if m.stated:
-            m.ref = match_summit(m.place, year=year, month=month, day=day, days=m.days, kind=m.kind or None,
+        if year is None and m.place is not None:
+            # "In 2014 spraken de bondgenoten op de top in Wales af": a year of its clause
+            # that one summit at that place fits
+            m.ref = _summit_of_clause_years(doc, m, summits, doc_date, tense, month, day, clause_rel)
+            if m.ref is not None:
+                m.stated = True
+                continue
+        # a relative year elsewhere in the sentence that fits no summit: nothing is guessed
+        # from the place alone ("volgend jaar" may be this summit's year)
+        m.stated = bool(year or month or m.days or m.kind or clause_rel)
+        if m.stated and clause_rel is not None:  # "De volgende NAVO-top wordt volgend jaar ... gehouden"
+            m.ref = match_summit(m.place, year=clause_rel, month=month, day=day, days=m.days, kind=m.kind or None,
                                  doc_date=doc_date, tense=tense)
+            if m.ref is not None or month is None:
+                continue
+        if m.stated:
+            if year is None and month is not None and doc_date is not None:
+                # "de top van 11 en 12 juli", "in juli": the year the document's date and the
+                # tense give that day; a month recalled ("in juli") may be of an earlier year
+                m.ref = match_summit(m.place, year=_context_year(doc, m, doc_date).year, month=month, day=day,
+                                     days=m.days, kind=m.kind or None)
+                if m.ref is None and day is None and tense == "past":
+                    m.ref = match_summit(m.place, month=month, day=day, days=m.days, kind=m.kind or None,
+                                         doc_date=doc_date, tense=tense)
+            else:
+                m.ref = match_summit(m.place, year=year, month=month, day=day, days=m.days, kind=m.kind or None,
+                                     doc_date=doc_date, tense=tense)
             if m.ref is None and m.place is not None and year:  # a date of a side event: the year still holds
                 m.ref = match_summit(m.place, year=year)
     for m in summits:
@@ -707,10 +874,30 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
             m.ref = next(iter(found.values()))  # "deze Leaders' Meeting": the one of this text
     for m in summits:
         if m.ref is not None:
-            m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases]
+            m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases, *_generic_names(m.ref)]
         elif m.place is not None and _known_place(m.place):
             m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
+
+
+def _generic_names(ref: SummitRef) -> list[str]:
+    """``NAVO-top Brussel 2017``: the plain name of a reference summit ("speciale NAVO-top
+    Brussel 2017", "NAVO-top Brussel mei 1989" name it otherwise), as texts name any
+    summit; none when another summit was held at that place that year."""
+    if not ref.place or ref.start is None:
+        return []
+    name = f"NAVO-top {ref.place} {ref.start.year}"
+    if name == ref.label or name in ref.aliases or _summits_at(ref.place, ref.start.year) > 1:
+        return []
+    return [name]
+
+
+@lru_cache(maxsize=None)
+def _summits_at(place: str, year: int) -> int:
+    """How many reference summits were held at ``place`` in ``year``."""
+    from kg.reference import summits
+
+    return sum(1 for s in summits() if s.place == place and s.start is not None and s.start.year == year)
 
 
 def _date_tense(doc: Doc, d: DateMention) -> str | None:
@@ -755,24 +942,39 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     """Key every ministerial by kind + year-month of its start (``ministerial/fmm-2024-04``).
 
     A mention without a date of its own takes the date of the nearest earlier
-    mention of that kind; a date without a year takes the document's (see
-    ``_context_year``). A ministerial this leaves undated gets a key that
-    ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
+    mention of that kind, else the one day a later sentence gathers the ministers
+    on ("De ministers kwamen op 29 en 30 november bijeen", ``_gathered_ministers``,
+    kept only within ANAPHOR_DAYS of the document's date); a date without a year
+    takes the document's (see ``_context_year``). A ministerial this leaves undated
+    gets a key that ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
     mentions in two documents are not known to be one meeting."""
-    specific = {m.kind for m in ms if m.kind not in ("ministerial",)} or _portfolio_of_letter(doc)
+    specific = {m.kind for m in ms if m.kind not in ("ministerial",) and not m.anaphor} or _portfolio_of_letter(doc)
     for m in ms:
         if m.kind == "ministerial" and len(specific) == 1:
             m.kind = next(iter(specific))
     for m in ms:
         m.date = _context_year(doc, m, doc_date)
+    # "de ministers kwamen op ... bijeen" is the document's own meeting only on a day near its date
+    ms[:] = [m for m in ms if not m.anaphor or _near_document(m.date, doc_date)
+             and _ANOTHER_TIME.isdisjoint(lowers(doc)[slice(*sent_bounds(doc, m.start))])]
+    # "de vorige FMM, van 3 en 4 december": another meeting; a later bare "de FMM" is not it,
+    # and an undated "de vorige FMM" is not the one named before it either
+    other = [_another_meeting(doc, m) for m in ms]
     for idx, m in enumerate(ms):
-        if m.date is None or m.date.year is None:
-            earlier = [o for o in ms[:idx] if o.date is not None and o.date.year and o.kind == m.kind]
+        if (m.date is None or m.date.year is None) and not other[idx]:
+            dated = [o for j, o in enumerate(ms[:idx]) if o.date is not None and o.date.year and not other[j]]
+            earlier = [o for o in dated if o.kind == m.kind]
             if earlier:
-                m.date = earlier[-1].date
+                m.date, m.date_at = earlier[-1].date, earlier[-1].date_at or (earlier[-1].start, earlier[-1].end)
             elif m.kind == "ministerial":
-                anyd = [o for o in ms[:idx] if o.date is not None and o.date.year]
-                m.date = anyd[-1].date if anyd else m.date
+                m.date = dated[-1].date if dated else m.date
+            else:
+                # "het overleg van de NAVO-ministers van Defensie ... De defensieministers kwamen
+                # op 17 en 18 oktober bijeen": the one date the document gives a meeting of that kind
+                later = [o for o in ms[idx + 1:]
+                         if o.anaphor and o.date is not None and o.date.year and o.kind == m.kind]
+                if later and len({(o.date.year, o.date.month1) for o in later}) == 1:
+                    m.date, m.date_at = later[0].date, (later[0].start, later[0].end)
     for m in ms:
         d = m.date if m.date is not None and m.date.year else None
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
@@ -786,6 +988,38 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
         if short:
             m.alt = [f"{short} {_date_label(d)}", f"{short} {MONTH_NAMES[d.month1 - 1]} {d.year}",
                      f"{base.removeprefix('NAVO ')} {_date_label(d)}"]
+    # an anaphor dates a ministerial the document names; alone, of no one kind, it names none
+    named = {m.key for m in ms if not m.anaphor}
+    for m in ms:
+        if m.anaphor and (m.key not in named or m.kind == "ministerial"):
+            m.key = ""
+
+
+ANAPHOR_DAYS = 31  # a news item or agenda speaks of its own meeting within a month of its date
+_ANOTHER_TIME = frozenset({"weer", "opnieuw", "volgende", "eerstvolgende", "vorige", "eerder", "toen", "destijds"})
+
+
+def _near_document(d: DateMention | None, doc_date) -> bool:
+    """Is day-date ``d`` within ANAPHOR_DAYS of the document's date?"""
+    return d is not None and d.is_day and d.start is not None and doc_date is not None \
+        and abs((d.start - doc_date).days) <= ANAPHOR_DAYS
+
+
+_OTHER_MEETING = frozenset(DATA["other_meeting_words"])
+_PREVIOUS_MEETING = frozenset(DATA["previous_meeting_words"])
+
+
+def _another_meeting(doc: Doc, m: Meeting, words: frozenset = _OTHER_MEETING) -> bool:
+    """``de vorige FMM``, ``de volgende DMM``: the mention names a meeting other than the
+    one the text is about (one of ``words`` before it, past an article)."""
+    lw, ns = lowers(doc), _ns(doc)
+    k = bisect_left(ns, m.start)
+    for j in range(k - 1, max(-1, k - 3), -1):
+        if lw[ns[j]] in words:
+            return True
+        if lw[ns[j]] not in ("de", "het", "een"):
+            break
+    return False
 
 
 def _date_label(d: DateMention) -> str:
@@ -917,6 +1151,7 @@ def _scope_end(doc: Doc, body, bodies) -> int:
     up to a sentence that turns to another session."""
     end = _paragraph_end(doc_text(doc), sent_of(doc, body).end_char)
     nouns = set(DATA["session_nouns"])
+    formats = _format_sessions(doc)  # "in RS-formaat": another gathering
     sent = sent_of(doc, body)
     lw, space = lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
     while sent.end < len(doc) and sent.end_char < end:
@@ -925,7 +1160,7 @@ def _scope_end(doc: Doc, body, bodies) -> int:
                     for b in bodies)
         # another gathering: "een bijeenkomst", "een ISAF-bijeenkomst", "het werkdiner"
         new = any((lw[i] in nouns or lw[i].endswith(_GATHERING_SUFFIXES)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
-                  for i in range(nxt.start, nxt.end))
+                  for i in range(nxt.start, nxt.end)) or any(nxt.start <= f[0] < nxt.end for f in formats)
         first = next((lw[i] for i in range(nxt.start, nxt.end) if not space[i]), "")
         if other or new or first in DATA["topic_shift_words"]:
             return nxt.start_char
@@ -1001,7 +1236,16 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         if any(sess.start <= i < sess.end for sess in out.values()):
             continue
         sent = sent_of(doc, tok)
-        add(tok.text, tok.text, i, i + 1, (sent.start_char, sent.end_char))
+        add(tok.text, tok.text, i, i + 1, (sent.start_char, _referring_end(doc, sent)))
+    # a gathering "in RS-formaat", "in ISAF-samenstelling": a session named after that format
+    for start, end, stem in _format_sessions(doc):
+        if any(sess.start <= start < sess.end or start <= sess.start < end for sess in out.values()):
+            continue
+        sent = sent_of(doc, doc[start])
+        if not _at_main(doc, main, sent):
+            continue
+        label = "bijeenkomst in " + " ".join(doc[start:end].text.split())
+        add(_format_name(doc, stem), label, start, end, (sent.start_char, _referring_end(doc, sent)))
     # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
     for i, scope in _margin_gatherings(doc):
         if any(sess.start <= i < sess.end for sess in out.values()):
@@ -1053,15 +1297,150 @@ _IDLE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:komt|komen|zal|zullen|wordt|wo
                    r"[^.;:!?]{0,60}?\b(?:niet|geen)\b(?:[^.;:!?]{0,40}?\b(?:bijeen\w*|vergader\w*|belegd|plaats)\b)?")
 
 
+# "… staat niet op de agenda", "… is (dit keer) niet voorzien": said right after the council's name
+_OFF_AGENDA = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:staat|staan|is|zijn|wordt|worden)\b[^.;:!?]{0,30}?\b(?:niet|geen|evenmin|nooit)\b"
+                         r"[^.;:!?]{0,20}?\b(?:op\s+(?:de|het)\s+(?:agenda|programma)|voorzien|gepland|geagendeerd)\b")
+# "er vond geen bijeenkomst van de NAVO-Rusland Raad plaats", "geen aparte NRC": a negated gathering
+# of the council, said right before its name
+_NOT_HELD_BEFORE = re.compile(r"\b(?:geen|niet\s+een)\s+(?:\w+\s+)?(?:(?:bijeenkomst|vergadering|sessie|zitting)\s+"
+                              r"(?:plaats\s+)?van\s+(?:de\s+|het\s+)?)?$", re.IGNORECASE)
+# a council named as the one replaced or abolished ("de NUC, die de NAVO-Oekraïne Commissie vervangt",
+# "de voormalige X", "X werd opgeheven"): no longer a council that meets
+_FORMER_BEFORE = re.compile(r"(?:\b(?:voormalige|vroegere|toenmalige|opgeheven|afgeschafte)\s+|"
+                            r"\b(?:vervanging\s+van|opvolger\s+van|in\s+plaats\s+van|vervangt|verving)\s+(?:de\s+|het\s+)?)$", re.IGNORECASE)
+_REPLACED_OBJECT = re.compile(r"\b(?:die|dat|welke)\s+(?:de\s+|het\s+)$", re.IGNORECASE)
+_REPLACES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:vervangt|vervangen|verving|vervingen|opvolgt|opvolgen|opvolgde)\b", re.IGNORECASE)
+_REPLACED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:is|zijn|wordt|worden|werd|werden)\s+(?:\w+\s+){0,3}?"
+                             r"(?:vervangen|opgeheven|afgeschaft|opgevolgd)\b", re.IGNORECASE)
+
+
 def _idle_bodies(doc: Doc, bodies) -> set[str]:
-    """Councils the text says do not meet: no session of the meeting, even under their own heading."""
+    """Councils the text says do not meet (``… komt niet bijeen``, ``… staat niet op de
+    agenda``, ``er vond geen bijeenkomst van … plaats``) or names as replaced or
+    abolished: no session of the meeting, even under their own heading."""
     text = doc_text(doc)
     out = set()
     for b in bodies:
         m = _IDLE.match(text, b.end_char, min(len(text), b.end_char + 160))
         if m and (m.group(0).split()[0] == "vergadert" or re.search(r"(?:bijeen|vergader|belegd|plaats)\w*$", m.group(0))):
             out.add(b.kb_id_)
+            continue
+        before = text[max(0, b.start_char - 80):b.start_char]
+        if _OFF_AGENDA.match(text, b.end_char, min(len(text), b.end_char + 120)) or _NOT_HELD_BEFORE.search(before):
+            out.add(b.kb_id_)
+        elif _superseded(text, b, before):
+            out.add(b.kb_id_)
     return out
+
+
+def _superseded(text: str, b, before: str) -> bool:
+    """Is council mention ``b`` named as a former council, or as the one another replaces?"""
+    after = (text, b.end_char, min(len(text), b.end_char + 80))
+    if _FORMER_BEFORE.search(before) or _REPLACED_AFTER.match(*after):
+        return True
+    return bool(_REPLACED_OBJECT.search(before)) and bool(_REPLACES.match(*after))
+
+
+_FORMAT_SUFFIXES = tuple(DATA["format_suffixes"])
+_FORMAT_CUES = frozenset(DATA["format_gathering_cues"])
+_REFERRING_OPENERS = frozenset(DATA["referring_openers"])
+
+
+def _format_sessions(doc: Doc) -> list[tuple[int, int, str]]:
+    """:func:`_find_format_sessions`, worked out once per doc."""
+    return memo(doc, "events.format_sessions_found", lambda: _find_format_sessions(doc))
+
+
+def _find_format_sessions(doc: Doc) -> list[tuple[int, int, str]]:
+    """``kwamen de ministers in RS-formaat bijeen``, ``vond een bijeenkomst plaats in
+    ISAF-samenstelling``: (first token, end token, the format's name) of a gathering in
+    the format of a named mission or forum, in a sentence that speaks of a gathering.
+    The name is capitalised and not NATO itself ("in NAVO-samenstelling")."""
+    out = []
+    lw, tx, ns = lowers(doc), texts(doc), _ns(doc)
+    for k in words_where(doc, "LOWER", "events.format_sessions", lambda w: w.endswith(_FORMAT_SUFFIXES)):
+        i = ns[k]
+        head = tx[i].rsplit("-", 1)[0]
+        if not head or not _is_cap(head) or fold(head) in DATA["nato_markers"] or fold(head) in ("navo", "nato"):
+            continue
+        # a name of more words: "in Resolute Support-formaat"
+        j = k
+        while j > 0 and j - k > -3 and _is_cap(tx[ns[j - 1]]) and lw[ns[j - 1]] not in _BRIDGE:
+            j -= 1
+        before = j - 1
+        while before >= 0 and lw[ns[before]] in ("het", "de"):
+            before -= 1
+        if before < 0 or lw[ns[before]] != "in":
+            continue
+        sent = sent_of(doc, doc[i])
+        if _FORMAT_CUES.isdisjoint(lw[sent.start:sent.end]):
+            continue
+        stem = " ".join([*(tx[ns[x]] for x in range(j, k)), head])
+        out.append((ns[j], i + 1, stem))
+    return out
+
+
+def _at_main(doc: Doc, main: Meeting, sent) -> bool:
+    """Does sentence ``sent`` speak of a gathering at the main meeting: it names no other
+    meeting and no day outside the main meeting's ("in 2019 spraken de ministers in
+    Weimar-formaat in Parijs" is not)?"""
+    if any(sp.label_ in ("Summit", "MinisterialMeeting") and sp.kb_id_ != main.key
+           and sent.start <= sp.start < sent.end for sp in mentions(doc)):
+        return False
+    first, last = (main.ref.start, main.ref.end) if main.ref is not None else \
+        (main.date.start, main.date.end) if main.date is not None and main.date.is_day and main.date.year else (None, None)
+    if first is None:
+        return True
+    lw = lowers(doc)
+    for i in range(sent.start + 1, sent.end):  # "in 2016 kwamen de ministers ... bijeen"
+        if lw[i - 1] == "in" and re.fullmatch(r"(19|20)\d\d", lw[i]) and not first.year <= int(lw[i]) <= last.year:
+            return False
+    for d in find_dates(span_text(doc, sent), first.year):
+        if d.year is None:
+            continue
+        if d.explicit_year and not first.year <= d.year <= last.year:
+            return False  # a year other than the meeting's: another gathering
+        if d.is_day and not first <= d.start <= last:
+            return False
+    return True
+
+
+def _format_name(doc: Doc, stem: str) -> str:
+    """The name a format session is keyed by: the reference mission or forum the format's
+    name folds to ("ISAF"), else the one of the document whose initials it is ("RS":
+    Resolute Support), else the name itself."""
+    key = _reference_key(stem, ("Operation", "Organisation"))
+    if key is None and stem.isupper() and len(stem) >= 2:
+        for k, info in entity_table(doc).items():
+            if info["cls"] not in ("Operation", "Organisation"):
+                continue
+            names = [info["label"], *info.get("alt_labels", ())]
+            if any("".join(w[0] for w in n.replace("-", " ").split() if w[:1].isupper()) == stem
+                   and len(n.split()) >= 2 for n in names):
+                key = k
+                break
+    return key.split("/", 1)[1].replace("-", " ") if key else stem
+
+
+def _referring_end(doc: Doc, sent) -> int:
+    """The end of a gathering's text: its sentence ``sent`` and the next ones of the paragraph
+    that speak of it ("Hieraan namen … deel", "… nam aan deze sessie deel")."""
+    lw, text = lowers(doc), doc_text(doc)
+    nouns = set(DATA["session_nouns"])
+    para_end = text.find("\n\n", sent.end_char)
+    para_end = len(text) if para_end < 0 else para_end
+    end, nxt = sent.end_char, sent
+    while nxt.end < len(doc) and nxt.end_char <= para_end:
+        nxt = sent_of(doc, doc[nxt.end])
+        if nxt.start_char >= para_end:
+            break
+        first = next((lw[j] for j in range(nxt.start, nxt.end) if not doc[j].is_space), "")
+        refers = first in _REFERRING_OPENERS or any(
+            lw[j] in nouns and j > nxt.start and lw[j - 1] in _REFERRING for j in range(nxt.start, nxt.end))
+        if not refers:
+            break
+        end = nxt.end_char
+    return end
 
 
 def _format_gatherings(doc: Doc) -> list[int]:
@@ -1094,14 +1473,69 @@ def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date) -> Meeting | None
     opening = [m for m in meetings if m.start < len(doc) and doc[m.start].idx < limit]
     if not opening:
         return None
-    lw = lowers(doc)
+    # "het verslag van de vorige FMM" in an agenda: not the meeting it is the agenda of
+    opening = [m for m in opening if not _another_meeting(doc, m, _PREVIOUS_MEETING)]
     for m in opening:
-        sent = sent_of(doc, doc[m.start])
-        if any(w in _DOCUMENT_WORDS for w in lw[sent.start:m.start]):
+        if _named_as_document_topic(doc, m):
             return m
     # Else the first one named, unless it is long past: a letter that recalls "de
     # NAVO-top in Warschau in 2016" is not about that summit.
     return next((m for m in opening if not _long_past(m, doc_date)), None)
+
+
+def _named_as_document_topic(doc: Doc, m: Meeting) -> bool:
+    """Does "agenda", "verslag" or "inzet" precede meeting ``m`` in its sentence?"""
+    sent = sent_of(doc, doc[m.start])
+    return any(w in _DOCUMENT_WORDS for w in lowers(doc)[sent.start:m.start])
+
+
+_NOT_MEETING_DOC = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in DATA["not_meeting_document_patterns"]]
+_PURPOSE_OPENERS = frozenset(DATA["purpose_openers"])
+_TOPIC_WORDS = frozenset(DATA["meeting_topic_words"])
+_TOPIC_SUFFIXES = tuple(DATA["meeting_topic_words"])
+
+
+def _concerned(doc: Doc, main: Meeting | None, meetings: list[Meeting]) -> str | None:
+    """The key of the meeting the document concerns (is the agenda or report of): its
+    main meeting, unless its genre never is a meeting's agenda or report (answers to
+    written questions, an article-100 letter), or, when no "agenda"/"verslag" names
+    the meeting, the letter's "Hierbij ..." sentence names no meeting at all (it
+    is about a decision, a mission, a question: the summit it recalls is not its topic)."""
+    if main is None or not main.key:
+        return None
+    opening = doc_text(doc)[:2500]
+    if any(rx.search(opening) for rx in _NOT_MEETING_DOC):
+        return None
+    if _named_as_document_topic(doc, main):
+        return main.key
+    purpose = _purpose_sentence(doc)
+    if purpose is not None and not _names_meeting(doc, purpose, meetings):
+        return None
+    return main.key
+
+
+def _purpose_sentence(doc: Doc):
+    """The sentence of the opening that tells the reader what the letter is for: it
+    starts with "Hierbij" and addresses the reader within a few words ("Hierbij
+    informeer ik u", "Hierbij ontvangt uw Kamer"), or None."""
+    lw, ns = lowers(doc), _ns(doc)
+    limit = min(len(doc_text(doc)), 2500)
+    for k, i in enumerate(ns):
+        if doc[i].idx >= limit:
+            break
+        if lw[i] in _PURPOSE_OPENERS and not {lw[j] for j in ns[k + 1:k + 7]}.isdisjoint(("u", "uw")):
+            sent = sent_of(doc, doc[i])
+            if next(j for j in ns if j >= sent.start) == i:
+                return sent
+    return None
+
+
+def _names_meeting(doc: Doc, sent, meetings: list[Meeting]) -> bool:
+    """A meeting mention, or a word for a meeting or its agenda/report, in ``sent``."""
+    if any(sent.start <= m.start < sent.end for m in meetings):
+        return True
+    return any(w in _TOPIC_WORDS or w.endswith(_TOPIC_SUFFIXES) and "-" in w
+               for w in lowers(doc)[sent.start:sent.end])
 
 
 RECALLED_DAYS = 120  # a report follows its meeting within weeks; a meeting further back is recalled
@@ -1130,6 +1564,13 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
             also = rec.setdefault("also_places", [])
             if text_place not in (k for k, _ in also):
                 also.append((text_place, (m.start, m.end)))
+        second = _second_host(doc, m)
+        if second is not None:  # "in Straatsburg en Kehl": a summit with two host places
+            key = _place_key(doc, _title(doc[second[0]:second[1]].text))
+            add_mention(doc, second[0], second[1], "Place", key)
+            also = rec.setdefault("also_places", [])
+            if key not in (k for k, _ in also):
+                also.append((key, (m.start, m.end)))
         if rec["start"] is None:
             rec["start"], rec["end"], rec["date_span"] = m.ref.start, m.ref.end, (m.start, m.end)
         if rec["place"] is None and m.ref.place:
@@ -1139,11 +1580,26 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
         return
     if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
         rec["start"], rec["end"] = m.date.start, m.date.end
-        rec["date_span"] = (m.start, m.end)
+        rec["date_span"] = m.date_at or (m.start, m.end)  # the sentence that states the date
     if text_place and rec["place"] is None:
         city = DATA["headquarters_city"].get(fold(m.place))
         rec["place"] = _place_key(doc, city) if city else text_place
         rec["place_span"] = (m.start, m.end)
+
+
+def _second_host(doc: Doc, m: Meeting) -> tuple[int, int] | None:
+    """``gehouden in Straatsburg en Kehl``: the token span of a second place after "en" that
+    the reference summit also names as its host, or None."""
+    if m.ref is None or m.place_span is None:
+        return None
+    ns = _ns(doc)
+    k = bisect_left(ns, m.place_span[1])
+    if k + 1 >= len(ns) or lowers(doc)[ns[k]] != "en":
+        return None
+    span = _place_after(doc, ns, k + 1)
+    if span is None or fold(doc[span[0]:span[1]].text) not in m.ref.place_names:
+        return None
+    return span
 
 
 class EventFinder:
@@ -1164,7 +1620,7 @@ class EventFinder:
         ns = _ns(doc)
         dates = _dates_by_token(doc, year)
         summits = _summits(doc, ns, dates)
-        ministerials = _ministerials(doc, ns, dates, self.matcher)
+        ministerials = _ministerials(doc, ns, dates, self.matcher, summits)
         doc_date = _doc_date(doc)
         summits = _kind_summits(doc, ns, dates, summits)
         _resolve_summits(doc, summits, doc_date, dates)
@@ -1172,12 +1628,14 @@ class EventFinder:
         meetings = sorted([m for m in summits + ministerials if m.key], key=lambda m: m.start)
         info: dict[str, dict] = {}
         for m in meetings:
-            _register(doc, m)
             rec = info.setdefault(m.key, {"cls": m.cls, "start": None, "end": None, "date_span": None,
                                           "place": None, "place_span": None, "mentions": [],
                                           "reference": m.ref is not None, "place_in_text": True})
-            rec["mentions"].append((m.start, m.end))
+            if not m.anaphor:
+                _register(doc, m)
+                rec["mentions"].append((m.start, m.end))
             _settle_record(doc, m, rec)
+        meetings = [m for m in meetings if not m.anaphor]
         main = _main_meeting(doc, meetings, doc_date)
         sessions = _sessions(doc, main)
         for s in sessions:
@@ -1187,6 +1645,7 @@ class EventFinder:
             "year": year,
             "meetings": info,
             "main": main.key if main else None,
+            "concerns": _concerned(doc, main, meetings),
             "sessions": [{"key": s.key, "label": s.label, "span": (s.start, s.end), "scopes": s.scopes, "heading": s.heading,
                           "body": s.body} for s in sessions],
             "headings": _doc_headings(doc),

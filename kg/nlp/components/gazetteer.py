@@ -12,9 +12,26 @@ and a city list that large holds ordinary words and given names (Nice, Split,
 Victoria). So a GeoNames city (match ``name`` or ``context``) is never taken
 right after a capitalised word or a person word, nor right before a capitalised
 word (there it is part of a person's or an organisation's name: ``koningin
-Victoria``, ``Universiteit Leiden``); and a ``context`` city only right after a
-place word (``in Zeist``, ``vliegbasis Volkel``) or right before ``, <country>``
-(``Tapa, Estland``). The word lists are in ``gazetteer.json``.
+Victoria``, ``Universiteit Leiden``) or after ``<title> van`` (``de prins van
+Wales``); and a ``context`` city only right after a place word (``in Zeist``,
+``vliegbasis Volkel``, ``vanaf Kunduz``), right before ``, <country>`` (``Tapa,
+Estland``), or after a place word, an article and the adjective of the country it
+lies in (``in het Duitse Wiesbaden``, ``naar het Oost-Oekraïense Kramatorsk``; not
+a reference person's surname). A place's name matches with hyphens or spaces
+between its parts (``Mazar-e Sharif``, ``Mazar-e-Sharif``). The word lists are in
+``gazetteer.json``.
+
+A national body of the reference data (an entry with a ``country``: the Dutch
+ministries, the Koninklijke Luchtmacht) is not matched right after another
+state's adjective or before ``van <that state>`` (``het Britse ministerie van
+Defensie``, ``de luchtmacht van Polen``). An initiative's or pledge's name is matched
+only with a capital (``een nieuw strategisch concept`` is a common phrase), and not
+right after a capitalised word that is not one of ``plan_prefixes`` (``NAVO``, ``EU``)
+or a country adjective: there it ends a longer name (``Space Readiness Action Plan``)
+that kg_acronyms reads. An entry's ``context_aliases`` (``IS`` for ISIS: a common
+word in capitals) count only with their capitals and in context: the document names
+the entity otherwise, one of its ``context_words`` stands right before, or, where the
+entry allows, they open a compound (``IS-strijders``).
 """
 from __future__ import annotations
 
@@ -37,8 +54,30 @@ _PLACE_WORDS = frozenset(DATA["place_words_before"])
 _PERSON_WORDS = frozenset(DATA["person_words"])
 _COUNCIL_HEADS = frozenset(DATA["council_heads"])
 _LIST_WORDS = frozenset((",", "en", "of"))
+_PLAN_PREFIXES = frozenset(DATA["plan_prefixes"])
+_TITLE_WORDS = frozenset(DATA["title_words"])
+_ARTICLES = frozenset(DATA["articles"])
+_COMPASS = frozenset(DATA["compass_prefixes"])
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
+_SEPARATOR = re.compile(r"[ -]")
+
+
+def separator_variants(name: str) -> tuple[str, ...]:
+    """A transliterated name is written with hyphens or spaces between its parts
+    (``Mazar-e Sharif``, ``Mazar-e-Sharif``, ``Mazar e Sharif``): the all-hyphen and
+    all-space spellings of a plain name of two or more parts, other than ``name``."""
+    if not _PLAIN.fullmatch(name) or not _SEPARATOR.search(name):
+        return ()
+    parts = _SEPARATOR.split(name)
+    return tuple(v for v in ("-".join(parts), " ".join(parts)) if v != name)
+
+
+def _line_start(doc: Doc, k: int) -> bool:
+    """Token ``k`` opens a sentence or a line (a heading above need not end in a full stop)."""
+    if doc[k].is_sent_start:
+        return True
+    return k > 0 and doc[k - 1].is_space and "\n" in doc[k - 1].text
 
 
 class Gazetteer:
@@ -52,8 +91,19 @@ class Gazetteer:
         self.context: dict[tuple[str, ...], str] = {}  # words -> key of a place named only in context
         self.context_len = 1
         self.guarded: set[str] = set()  # keys of GeoNames places (never inside another name)
+        # a national body (a Dutch ministry, the Koninklijke Luchtmacht) -> its state's key
+        self.home: dict[str, str] = {}
+        self.named_plans: set[str] = set()  # keys of initiatives and pledges (never the tail of a longer name)
+        # an alias that is a common word ("IS") -> (key, words that may stand before it, compounds too?)
+        self.contextual: dict[str, tuple[str, frozenset, bool]] = {}
         context = set()
         for ent in self.ref.entities.values():
+            if ent.cls != "Place" and ent.country:
+                self.home[ent.key] = ent.country
+            if ent.cls in ("Initiative", "Pledge"):
+                self.named_plans.add(ent.key)
+            for alias in ent.context_aliases:
+                self.contextual[alias] = (ent.key, frozenset(ent.context_words), ent.context_compounds)
             if ent.cls == "Place" and ent.match != "curated":
                 self.guarded.add(ent.key)
                 if ent.match == "context":
@@ -61,6 +111,9 @@ class Gazetteer:
                     continue
             for name in (ent.label, *ent.aliases):
                 words = self._add(tokenize, name, ent.key, None)
+                if ent.cls == "Place":
+                    for variant in separator_variants(name):
+                        self._add(tokenize, variant, ent.key, None)
                 if len(words) > 1 and ent.cls != "Place" and all(w.replace("-", "").isalpha() for w in words):
                     # a Dutch compound is written with hyphens too: "NAVO-Oekraïne Raad" = "NAVO-Oekraïne-raad"
                     self._add_words(("-".join(words),), ent.key, None)
@@ -74,6 +127,8 @@ class Gazetteer:
                 words = tuple(folded.split()) if plain else self._words(tokenize, folded)
                 self.context.setdefault(words, key)
                 self.context_len = max(self.context_len, len(words))
+                for variant in separator_variants(folded) if plain else ():
+                    self.context.setdefault(tuple(variant.split()), key)
 
     @staticmethod
     def _words(tokenize, name: str) -> tuple[str, ...]:
@@ -112,7 +167,11 @@ class Gazetteer:
                 if cand and self._surface_ok(words[i:i + n], cand[1]):
                     hit = (n, cand[0])
                     break
-            if hit and (hit[1] not in self.guarded or self._free(doc, words, i, i + hit[0])):
+            if hit and (hit[1] not in self.guarded or self._free(doc, words, i, i + hit[0])
+                        or self._adjective_context(words, i, hit[1])
+                        and self._free(doc, words, i, i + hit[0], after_place_word=True)) \
+                    and not (hit[1] in self.home and self._foreign(words, i, i + hit[0], self.home[hit[1]])) \
+                    and not (hit[1] in self.named_plans and self._not_plan(doc, words, i, i + hit[0])):
                 n, key = hit
                 out.append((words[i].start, words[i + n - 1].end, key))
                 i += n
@@ -121,9 +180,34 @@ class Gazetteer:
             if key:
                 out.append((words[i].start, words[i].end, key))
             i += 1
+        if self.contextual:
+            out = self._contextual(words, out, hyphens)
         if self.context:
             out = self._in_context(doc, words, out)
         return out
+
+    def _contextual(self, words, out: list, hyphens: list[int]) -> list:
+        """Add the aliases that are common words (``IS``), written with their capitals, where
+        the context says they are the name: the document names the entity otherwise
+        (``ISIS``), one of the entry's context words stands right before (``terreurgroep
+        IS``), or they open a compound (``IS-strijders``) when the entry allows that."""
+        ctx, texts, norms = self.contextual, words.texts, words.norms
+        cands = [i for i, t in enumerate(texts) if t in ctx]
+        cands += [i for i in hyphens if texts[i].split("-", 1)[0] in ctx and texts[i].split("-", 1)[1][:1].islower()]
+        if not cands:
+            return out
+        named = {key for _, _, key in out}
+        taken = {w for s, e, _ in out for w in range(s, e)}
+        found = []
+        for i in sorted(set(cands)):
+            text = texts[i]
+            compound = text not in ctx
+            key, before, compounds = ctx[text.split("-", 1)[0] if compound else text]
+            if words[i].start in taken or not (key in named or (i and norms[i - 1] in before)
+                                               or (compound and compounds)) or self._shouted(words, i):
+                continue
+            found.append((words[i].start, words[i].end, key))
+        return sorted(out + found) if found else out
 
     def _in_context(self, doc: Doc, words, out: list) -> list:
         """Add the ``context`` places: after a place word (``in Zeist``), before
@@ -138,12 +222,17 @@ class Gazetteer:
                   if k < len(words) and norms[k] in _LIST_WORDS]
         before = [i - 1 for i, t in enumerate(texts) if t in (",", "(") and i + 1 < len(words)
                   and starts_of[i + 1] in countries]
+        # "in het Duitse Wiesbaden": a place word, an article and the adjective of the place's country
+        adjective = [i + 2 for i in after if i + 2 < len(words) and norms[i] in _ARTICLES
+                     and self._state_of_adjective(norms[i + 1])]
         found: list[tuple[int, int, str]] = []
 
-        def place_at(i: int, n: int, after_place_word: bool) -> int | None:
+        def place_at(i: int, n: int, after_place_word: bool, after_adjective: bool = False) -> int | None:
             if i < 0 or i + n > len(words) or not texts[i][:1].isupper():
                 return None
             key = self.context.get(tuple(norms[i:i + n]))
+            if after_adjective and key and not self._adjective_context(words, i, key):
+                return None
             if key and not any(w in taken for w in range(starts_of[i], words.ends[i + n - 1])) \
                     and self._free(doc, words, i, i + n, after_place_word=after_place_word):
                 found.append((starts_of[i], words.ends[i + n - 1], key))
@@ -166,6 +255,10 @@ class Gazetteer:
             for n in range(self.context_len, 0, -1):
                 if place_at(e - n + 1, n, False) is not None:
                     break
+        for i in adjective:
+            for n in range(self.context_len, 0, -1):
+                if place_at(i, n, True, after_adjective=True) is not None:
+                    break
         found = [f for f in found if not self._named_person(words, f)]
         return sorted(out + found) if found else out
 
@@ -187,15 +280,80 @@ class Gazetteer:
                     return True
         return False
 
+    def _shouted(self, words, i: int) -> bool:
+        """Word ``i`` stands among words in capitals (a heading ``WAT IS DE ROL``): there a
+        common word is in capitals too. Acronyms of the reference data do not count."""
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(words):
+                t = words.texts[k]
+                if len(t) > 1 and t.isalpha() and t.isupper() and (words.norms[k],) not in self.phrases:
+                    return True
+        return False
+
+    def _foreign(self, words, i: int, j: int, home: str) -> bool:
+        """Another state's adjective right before a national body's name, or ``van
+        <that state>`` right after it: ``het Britse ministerie van Defensie``, ``de Duitse
+        luchtmacht``, ``het ministerie van Defensie van Oekraïne`` are not the Dutch ones."""
+        state = self.ref.by_adjective.get(words.norms[i - 1]) if i else None
+        if state is not None and state != home:
+            return True
+        k = j + 1
+        if j < len(words) and words.norms[j] == "van":
+            if k < len(words) and words.norms[k] in ("de", "het"):
+                k += 1
+            for n in range(min(4, len(words) - k), 0, -1):
+                got = self.phrases.get(tuple(words.norms[k:k + n]))
+                if got is not None and got[0].startswith("country/"):
+                    return got[0] != home
+        return False
+
+    def _not_plan(self, doc: Doc, words, i: int, j: int) -> bool:
+        """Words ``[i, j)`` that match a plan's or pledge's name but are not that name:
+        written without a capital (``een nieuw strategisch concept``, a common phrase), or
+        after a capitalised word that makes a longer name of its own (``Space Readiness
+        Action Plan`` is not the ``Readiness Action Plan``); NATO, EU and the like (``NAVO
+        Strategisch Concept``), a country adjective and a sentence's first word do not."""
+        if not any(c.isupper() for w in words.texts[i:j] for c in w):
+            return True
+        if not i:
+            return False
+        prev, norm = words.texts[i - 1], words.norms[i - 1]
+        return prev[:1].isupper() and prev.isalpha() and not doc[words.starts[i - 1]].is_sent_start \
+            and norm not in _PLAN_PREFIXES and norm not in self.ref.by_adjective
+
+    def _adjective_context(self, words, i: int, key: str) -> bool:
+        """``in het Duitse Wiesbaden``, ``naar de Poolse Rzeszów``: a place word, an article
+        and the adjective of the country place ``key`` lies in stand right before word ``i``.
+        The country must agree, and a reference person's surname is never taken: ``het Noorse
+        Kongsberg`` without a place word is as often the firm, ``de Amerikaanse Austin`` the man."""
+        if i < 3 or words.norms[i - 2] not in _ARTICLES or words.norms[i - 3] not in _PLACE_WORDS:
+            return False
+        state = self._state_of_adjective(words.norms[i - 1])
+        ent = self.ref.get(key)
+        return state is not None and ent is not None and ent.country == state \
+            and words.norms[i] not in self.ref.person_by_surname
+
+    def _state_of_adjective(self, norm: str) -> str | None:
+        """The country key of a folded country adjective, also with a compass prefix
+        (``oost-oekraiense``, ``zuid-duitse``); ``zuid-koreaanse`` is South Korea's own."""
+        state = self.ref.by_adjective.get(norm)
+        if state is None and "-" in norm:
+            head, tail = norm.split("-", 1)
+            if head in _COMPASS:
+                state = self.ref.by_adjective.get(tail)
+        return state
+
     @staticmethod
     def _free(doc: Doc, words, i: int, j: int, after_place_word: bool = False) -> bool:
         """Words ``[i, j)`` stand on their own as a place name: not after a capitalised
-        word or a person word (``koningin Victoria``, ``Universiteit Leiden``), not
-        before a capitalised word (``Victoria Nuland``)."""
+        word or a person word (``koningin Victoria``, ``Universiteit Leiden``) or in a
+        title (``de prins van Wales``), not before a capitalised word (``Victoria Nuland``)."""
         if i and not after_place_word:
             prev = words.texts[i - 1]
             if words.norms[i - 1] in _PERSON_WORDS or \
-                    prev[:1].isupper() and prev.isalpha() and not doc[words.starts[i - 1]].is_sent_start:
+                    prev[:1].isupper() and prev.isalpha() and not _line_start(doc, words.starts[i - 1]):
+                return False
+            if i > 1 and words.norms[i - 1] == "van" and words.norms[i - 2] in _TITLE_WORDS:
                 return False
         if j < len(words):
             nxt = words.texts[j]
@@ -232,7 +390,11 @@ class Gazetteer:
         for start, end, key in self.matches(doc):
             ent = self.ref.get(key)
             add_mention(doc, start, end, ent.cls, key)
-            register_entity(doc, key, ent.cls, ent.label, same_as=ent.same_as)
+            info = register_entity(doc, key, ent.cls, ent.label, same_as=ent.same_as)
+            if ent.context_aliases and end - start == 1:  # "IS-strijders": the name is "IS"
+                head = doc[start].text.split("-", 1)[0]
+                if head in ent.context_aliases and head != doc[start].text:
+                    info["alt_labels"].add(head)
         return doc
 
 
