@@ -53,6 +53,14 @@ def best_person_label(names: set[str]) -> str:
     return max(sorted(fixed), key=lambda n: (len(n.split()), len(n)))
 
 
+_COMPOUND_PREFIX = re.compile(r"^[^\W\d_A-Z]+-(?=[^\W\d_])")
+
+
+def _name_surface(text: str) -> str:
+    """A person named in a compound (``motie-Servaes``) is written as the name alone."""
+    return _COMPOUND_PREFIX.sub("", text) if "-" in text and text[:1].islower() else text
+
+
 def _head_surface(text: str, key: str) -> str:
     """A compound (``Navo-missies``) that names an entity by its head is written as the head."""
     if "-" not in text or " " in text:
@@ -74,6 +82,8 @@ def run(ctx: Context) -> None:
     for span in mentions(doc):
         key = span.kb_id_
         text = _head_surface(surface(span_text(doc, span)), key)
+        if span.label_ in _PERSONS:
+            text = _name_surface(text)
         if not key or not text or is_function_word(text) or span.label_ not in KIND_OF_CLASS:
             continue
         first_span.setdefault(key, span)

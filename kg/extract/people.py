@@ -25,7 +25,7 @@ from dataclasses import replace
 from kg import reference
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.slug import slugify
+from kg.slug import fold, slugify
 
 
 def office_key(role: str, jurisdiction: str) -> str:
@@ -209,7 +209,7 @@ _COUNTERPART_NOUNS = frozenset({"collega", "ambtsgenoot"})
 
 def counterparts(ctx: Context) -> None:
     """``mijn Noorse collega X`` in a letter a minister signs: X is a minister too (class
-    Minister; which office is not said, so none is stated). Not for a letter a state
+    Minister; the office only where ``counterpart_offices`` knows the portfolio). Not for a letter a state
     secretary or nobody signs: a state secretary's colleague may be one as well."""
     from kg.nlp.components.docindex import lowers, mentions, spaces, texts
 
@@ -240,8 +240,69 @@ def counterparts(ctx: Context) -> None:
             ctx.entity(Entity(key=ent.key, cls="Minister", label=ent.label, same_as=ent.same_as))
 
 
+def _portfolio(role: str) -> bool:
+    """A minister with a portfolio (``minister van Defensie``): a counterpart abroad holds the same
+    post. A head of government's counterpart may be a president or a chancellor: no guess there."""
+    return role.startswith(("minister van ", "minister voor "))
+
+
+def _writer_roles(ctx: Context) -> set[str]:
+    """The offices of whoever wrote the document (``mijn`` in its text): signature blocks, else
+    the answer's or export's header."""
+    from kg.extract.document import header_signatories
+
+    ref = reference.load()
+    roles = {m.base_role or m.role for m in ctx.doc.user_data.get("kg_offices", []) if m.signature}
+    if not roles:
+        for _, role_text, *_ in header_signatories(ctx.clean.text):
+            off = role_text and (ref.office_for(fold(role_text))
+                                 or ref.office_for(fold(role_text.replace(" van ", " voor ", 1))))
+            roles.add(off.role if off else "?")  # a writer of unknown office: no guess
+    return roles
+
+
+def _owner_roles(ctx: Context, c) -> set[str]:
+    """The offices of the person ``zijn``/``haar`` refers to: the nearest person named before it,
+    in its sentence or the one before."""
+    from kg.nlp.components.docindex import sent_bounds
+
+    doc = ctx.doc
+    s0, _ = sent_bounds(doc, c.start)
+    lo = sent_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+    before = [sp for sp in doc.spans.get("kg", []) if sp.label_ in ("Person", "Minister")
+              and lo <= sp.start and sp.end <= c.start and sp.kb_id_ != c.person]
+    if not before:
+        return set()
+    owner = max(before, key=lambda sp: (sp.end, sp.start)).kb_id_
+    return {m.base_role or m.role for m in doc.user_data.get("kg_offices", []) if m.person == owner}
+
+
+def counterpart_offices(ctx: Context, day: str | None) -> None:
+    """``mijn Noorse collega X``, ``zijn Afghaanse ambtgenoot X``: X holds the post of the one it is
+    the counterpart of (a minister with a portfolio, and only one such post) in that country. A
+    reference person takes it only where the reference data agrees for the document's day."""
+    ref = reference.load()
+    for c in ctx.doc.user_data.get("kg_counterparts", []):
+        if c.owner == "mijn":
+            roles = _writer_roles(ctx)
+        elif c.owner in ("zijn", "haar"):
+            roles = _owner_roles(ctx, c)
+        else:
+            continue
+        if len(roles) != 1 or not _portfolio(next(iter(roles))):
+            continue
+        role = roles.pop()
+        known = ref.persons.get(c.person)
+        if known is not None and not any(t.role == role and t.jurisdiction == c.country
+                                         and (day is None or t.covers(day)) for t in known.tenures):
+            continue
+        label = ctx.extraction.entities[c.person].label if c.person in ctx.extraction.entities else c.person
+        ctx.entity(Entity(key=c.person, cls="Minister", label=label))
+        add_office(ctx, c.person, role, c.country, ctx.doc[c.start:c.end], "people.counterpart")
+
+
 def run(ctx: Context) -> None:
-    """Offices of every person named with an office (signatures excepted)."""
+    """Offices of every person named with an office (signatures excepted), and of counterparts."""
     counterparts(ctx)
     mentions = [m for m in ctx.doc.user_data.get("kg_offices", []) if not m.signature]
     # "Australië werd vertegenwoordigd door vicepremier X": the office is Australia's
@@ -254,6 +315,7 @@ def run(ctx: Context) -> None:
         add_office(ctx, m.person, role, jur, ctx.doc[m.start:m.end], "people.office_name")
         if jur == m.jurisdiction:
             name_jurisdiction(ctx, jur, ctx.doc[m.start:m.end])
+    counterpart_offices(ctx, document_day(ctx))
 
 
 def name_jurisdiction(ctx: Context, jurisdiction: str, span) -> None:

@@ -41,6 +41,7 @@ _ACRONYM = re.compile(r"^[a-z]{0,2}[A-Z][A-Za-z&]{1,9}$")
 _DUTCH_HEADS = frozenset(DATA["dutch_heads"])
 _ORG_PREFIXES = frozenset(DATA["org_prefixes"])
 _COUNCIL_HEADS = frozenset(("raad", "commissie", "comite"))  # Dutch heads of a council's name
+_NOT_NAME = frozenset(DATA["not_name_words"])
 _KIND = {"Pledge": "pledge", "Operation": "operation", "Initiative": "initiative", "Organisation": "organisation"}
 
 
@@ -169,6 +170,42 @@ def _covering(doc: Doc, start: int, end: int):
         if span.start <= start and span.end >= end and span.label_ not in ("Session",):
             return span
     return None
+
+
+def _country_adjective(text: str) -> bool:
+    """A Dutch country adjective (``Nederlandse``): it describes an English name, it is not part of it."""
+    from kg import reference
+    from kg.nlp.components.fold import ref_adjective
+
+    return text[:1].isupper() and ref_adjective(reference.load(), text) is not None
+
+
+DESIGNATORS = frozenset(DATA["designators"])
+
+
+def _designator(doc: Doc, end: int, taken) -> int | None:
+    """Where a name that closes with a head noun at ``end`` really ends. English unit and body
+    names may take one designator after the head (``Regional Command North``, ``Task Force
+    Uruzgan``): a compass word, a place, or one unknown capitalised word on the same line.
+    ``end`` when none follows; None when more unknown capitalised words do (the name's end is
+    not known, and a fragment of it would be a false entity)."""
+    if end >= len(doc) or doc[end].is_space or not doc[end - 1].whitespace_ == " ":
+        return end
+    word = doc[end].text
+    if not word[:1].isupper() or not word.replace("-", "").isalpha() or fold(word) in _NOT_NAME:
+        return end
+    if fold(word) in DESIGNATORS:
+        return end + 1
+    span = _covering(doc, end, end + 1)
+    if span is not None:
+        return end + 1 if span.label_ == "Place" and span.end == end + 1 else end
+    if end in taken:
+        return end
+    nxt = end + 1
+    if nxt < len(doc) and doc[end].whitespace_ == " " and doc[nxt].text[:1].isupper() \
+            and fold(doc[nxt].text) not in _NOT_NAME and _covering(doc, nxt, nxt + 1) is None:
+        return None
+    return end + 1
 
 
 def _capital_or_hyphen(text: str) -> bool:
@@ -359,6 +396,8 @@ class AcronymFinder:
                         break
                 while j < k and lw[ns[j]] in connectors:
                     j += 1
+                while j < k and _country_adjective(tx[ns[j]]):  # "de Nederlandse Task Force Uruzgan"
+                    j += 1
                 end = i + 1
                 # run on to the last head of the capitalised run ("New Force Model")
                 r = k + 1
@@ -373,7 +412,10 @@ class AcronymFinder:
                 if k + 2 < len(ns) and lw[ns[k + 1]] in ("of", "for") and tx[ns[k + 2]][:1].isupper():
                     end = ns[k + 2] + 1
                 if j < k:
-                    self._name(doc, ns[j], end, taken)
+                    after = _designator(doc, end, taken)
+                    if after is None:
+                        continue  # the name goes on past what can be delimited: no fragment of it
+                    self._name(doc, ns[j], after, taken, head_class(doc[ns[j]:end].text) if after > end else None)
                 continue
             # "operatie Interflex", "NAVO Missie Irak", "ISAF-missie"
             if low in ops and k + 1 < len(ns) and tx[ns[k + 1]][:1].isupper() \

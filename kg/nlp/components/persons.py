@@ -65,6 +65,18 @@ class OfficeMention:
     base_role: str = ""  # the role without its qualifier
 
 
+@dataclass
+class Counterpart:
+    """``zijn Afghaanse collega X``: X holds, in that country, the post of the one whose
+    counterpart X is (``owner``: the possessive, ``mijn`` for the writer); ``kg.extract.people``."""
+
+    person: str
+    country: str
+    owner: str  # folded possessive before the adjective ("mijn", "zijn", "haar"), or another word
+    start: int  # token span from the possessive to the end of the name
+    end: int
+
+
 class Persons:
     """The kg_persons component."""
 
@@ -103,10 +115,12 @@ class Persons:
         self.full_first: dict[str, int] = {}
         for k in self.full_names:
             self.full_first[k[0]] = max(self.full_first.get(k[0], 0), len(k))
+        self.succession = frozenset(WORDS["succession_words"] + WORDS["succession_passive"] + WORDS["succession_verbs"])
         # Words at which a pattern of ``__call__`` can start (besides any word
         # with a hyphen: compound offices, ``motie-Boswijk``).
         self.triggers = set(self.office_first).union(self.qualifiers,
-            WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"],
+            WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"], WORDS["counterpart_words"],
+            self.succession,
             WORDS["speech_verbs"], WORDS["member_words"])
 
     # --- words -----------------------------------------------------------------
@@ -288,6 +302,7 @@ class Persons:
             k -= 1
         if k < 0:
             return None
+        k = self._counterpart_adjective(words, k)
         country = ref_adjective(self.ref, words.texts[k])
         if country:
             return country.key
@@ -295,12 +310,29 @@ class Persons:
             return ents[words.starts[k]][3]
         return None
 
+    def _counterpart_adjective(self, words, k: int) -> int:
+        """An office in apposition to a counterpart (``mijn Australische ambtgenoot, [de] minister
+        van Defensie X``) is that country's: the index of the adjective before the counterpart
+        word, else ``k`` unchanged."""
+        m = k
+        if m >= 0 and words.norms[m] in WORDS["jurisdiction_dets"]:
+            m -= 1
+        if m >= 0 and words.texts[m] == ",":
+            m -= 1
+        if m < 1 or words.norms[m] not in WORDS["counterpart_words"]:
+            return k
+        m -= 1
+        while m > 0 and words.norms[m] in self.modifiers:
+            m -= 1
+        return m if ref_adjective(self.ref, words.texts[m]) else k
+
     # --- patterns --------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         words = compact_tokens(doc)
         ents = self._entity_at(doc)
         offices: list[OfficeMention] = []
         motions: list[tuple[str, int, int]] = []
+        counterparts: list[Counterpart] = []
         names: dict[str, tuple[str, str]] = {}  # person key -> (cls, label)
         taken: set[int] = set()
         # Every pattern starts at a trigger word; the scan jumps from one to the next
@@ -372,6 +404,16 @@ class Persons:
                 if k > i + 1:
                     i = k
                     continue
+            if words.norms[i] in self.succession:
+                k = self._succession(doc, words, i, ents, names, taken)
+                if k > i + 1:
+                    i = k
+                    continue
+            if words.norms[i] in WORDS["counterpart_words"]:
+                k = self._counterpart(doc, words, i, ents, names, taken, counterparts)
+                if k > i + 1:
+                    i = k
+                    continue
             if words.norms[i] in WORDS["honorifics"] and (words.norms[i] != "heer" or i and words.norms[i - 1] == "de"):
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):
@@ -381,11 +423,12 @@ class Persons:
                     i = k
                     continue
             if words.norms[i].startswith("motie-") and words.texts[i][6:7].isupper():
-                m = self._hyphen_motion(doc, words, i, names)
-                motions.append(m)
-                taken.update(range(m[1], m[2]))
-                i += 1
-                continue
+                m = self._hyphen_motion(doc, words, i, ents, names)
+                if m:
+                    motions.append(m)
+                    taken.update(range(m[1], m[2]))
+                    i += 1
+                    continue
             if words.norms[i] in WORDS["motion_words"]:
                 m = self._motion(doc, words, i, ents, names)
                 if m:
@@ -419,6 +462,7 @@ class Persons:
         self._bare_surnames(doc, words, names, taken, ents)
         doc.user_data["kg_offices"] = offices
         doc.user_data["kg_motions"] = motions
+        doc.user_data["kg_counterparts"] = counterparts
         return doc
 
     @staticmethod
@@ -501,14 +545,101 @@ class Persons:
             taken.update(range(words.starts[a], words.ends[b - 1]))
         return found[-1][1]
 
-    def _hyphen_motion(self, doc, words, i, names):
-        """``motie-Boswijk``: one token naming the motion and its submitter."""
-        name = normalise_name(words.texts[i][6:])
-        cs = i + 1 < len(words) and words.norms[i + 1] in WORDS["co_signers"]
-        end = words.ends[i + 1] if cs else words.ends[i]
+    def _succession(self, doc, words, i, ents, names, taken) -> int:
+        """Persons named as succeeding or preceded: ``zijn voorganger X``, ``de opvolger van X``,
+        ``opgevolgd door X`` (the index after the name), and ``die X was opgevolgd``, ``die X
+        opvolgt`` (the name before; ``i + 1``)."""
+        norm = words.norms[i]
+        owned = i > 0 and words.norms[i - 1] in WORDS["succession_owners"]  # "zijn voorganger"
+        if not owned and not self._person_before(doc, words, i):
+            return i + 1  # operations and plans succeed each other too: a person must be in view
+        if norm in WORDS["succession_passive"] and i + 1 < len(words) and words.norms[i + 1] == "door":
+            j = i + 2
+        elif norm in WORDS["succession_words"]:
+            j = i + 2 if i + 1 < len(words) and words.norms[i + 1] == "van" else i + 1
+        else:
+            j = None
+        if j is not None:
+            k = self.parse_name(words, j, doc, ents) if j < len(words) else j
+            if k > j and not self._newline_between(doc, words[i], words[j]):
+                self._named(doc, words, j, k, names, taken)
+                return k
+            return i + 1
+        end = i - 1 if norm in WORDS["succession_passive"] else i  # "X was opgevolgd" / "X opvolgt"
+        if norm in WORDS["succession_passive"] and (end < 1 or words.norms[end] not in WORDS["succession_aux"]):
+            return i + 1
+        start = end
+        while start > 0 and end - start < 4 and (self._is_name_word(words[start - 1], ents)
+                                                  or words.norms[start - 1] in self.particles and start < end):
+            start -= 1
+        while start < end and (words.norms[start] in self.particles or self._sentence_start(doc, words, start)
+                               and words.norms[start] in self.stop):
+            start += 1  # a name starts with a name word ("die Patrick Shanahan", not "Die")
+        if start < end and self.parse_name(words, start, doc, ents) == end and words.starts[start] not in taken \
+                and not any(self._newline_between(doc, words[x], words[x + 1]) for x in range(start, i)):
+            self._named(doc, words, start, end, names, taken)
+        return i + 1
+
+    def _person_before(self, doc, words, i) -> bool:
+        """The sentence names a person (or says ``hij``/``zij``) before word ``i``."""
+        from kg.nlp.components.docindex import sent_bounds
+
+        s0 = sent_bounds(doc, words.starts[i])[0]
+        if any(sp.label_ in ("Person", "Minister") and s0 <= sp.start and sp.end <= words.starts[i]
+               for sp in doc.spans.get(GROUP, [])):
+            return True
+        x = i - 1
+        while x >= 0 and words.starts[x] >= s0:
+            if words.norms[x] in WORDS["succession_pronouns"]:
+                return True
+            x -= 1
+        return False
+
+    def _named(self, doc, words, j, k, names, taken) -> None:
+        """A Person named by words ``j..k``."""
+        label = self._name_text(words, j, k)
+        self._person(doc, names, person_key(label), "Person", label, words.starts[j], words.ends[k - 1])
+        taken.update(range(words.starts[j], words.ends[k - 1]))
+
+    def _counterpart(self, doc, words, i, ents, names, taken, found) -> int:
+        """``mijn Noorse collega Bjørn Arild Gram``, ``zijn Japanse ambtgenoot X``: a person named as
+        the foreign counterpart of someone (``Counterpart``); the index after the name, ``i + 1`` if none."""
+        k = i - 1
+        while k > 0 and words.norms[k] in self.modifiers:
+            k -= 1
+        country = ref_adjective(self.ref, words.texts[k]) if k >= 0 else None
+        if country is None or country.cls != "Country" or i + 1 >= len(words) \
+                or self._newline_between(doc, words[i], words[i + 1]):
+            return i + 1
+        end = self.parse_name(words, i + 1, doc, ents)
+        if end == i + 1:
+            return i + 1
+        label = self._name_text(words, i + 1, end)
+        key = person_key(label)
+        self._person(doc, names, key, "Person", label, words.starts[i + 1], words.ends[end - 1])
+        taken.update(range(words.starts[i + 1], words.ends[end - 1]))
+        owner = words.norms[k - 1] if k >= 1 else ""
+        found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1]))
+        return end
+
+    def _hyphen_motion(self, doc, words, i, ents, names):
+        """``motie-Boswijk``: one token naming the motion and its submitter; a surname that
+        starts with a particle goes on past the token (``motie-Van der Staaij``)."""
+        name, last = words.texts[i][6:], i
+        if fold(name) in self.particles:
+            m = i + 1  # "motie-Van der Staaij": the lower-case particles, then the name proper
+            while m < len(words) and words.norms[m] in self.particles and words.texts[m].islower() and m - i < 3:
+                m += 1
+            k = self.parse_name(words, m, doc, ents) if m < len(words) else m
+            if k == m or self._newline_between(doc, words[i], words[m]):
+                return None  # "motie-De" alone names no one
+            name, last = " ".join([name, *words.texts[i + 1:k]]), k - 1
+        name = normalise_name(name)
+        cs = last + 1 < len(words) and words.norms[last + 1] in WORDS["co_signers"]
+        end = words.ends[last + 1] if cs else words.ends[last]
         mkey = "motion/" + slugify(surname(name))
-        register_entity(doc, person_key(name), "Person", name)
-        names.setdefault(person_key(name), ("Person", name))
+        # the person is named too; kg.extract.entities writes the mention without "motie-"
+        self._person(doc, names, person_key(name), "Person", name, words.starts[i], words.ends[last])
         add_mention(doc, words.starts[i], end, "Motion", mkey)
         register_entity(doc, mkey, "Motion", f"motie {surname(name)}" + (" c.s." if cs else ""))
         return (mkey, words.starts[i], end)

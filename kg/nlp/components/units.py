@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 from kg import reference
 from kg.nlp.components.docindex import mentions, non_space, texts, words_where
 from kg.nlp.spans import add_mention, register_entity
-from kg.slug import slugify
+from kg.nlp.components.acronyms import DESIGNATORS
+from kg.slug import fold, slugify
 
 DATA = json.loads(Path(__file__).with_name("units.json").read_text(encoding="utf-8"))
 _END = frozenset(DATA["end_heads"])
@@ -106,6 +107,9 @@ class UnitFinder:
                 adjectives_only = words and all(self.ref.country_of_adjective(w) for w in words if not _is_number(w))
                 if (number or mods) and not (adjectives_only and not number):
                     span = (ns[j], i + 1)
+                    if i + 1 < len(doc) and doc[i].whitespace_ == " " and tx[i + 1][:1].isupper() \
+                            and fold(tx[i + 1]) in DESIGNATORS:  # "Regional Command North"
+                        span = (ns[j], i + 2)
             if span is None and low in _LEAD:
                 j = k
                 while j + 1 < len(ns) and j - k < 2 and ns[j + 1] == ns[j] + 1 and ns[j + 1] not in taken \
