@@ -97,6 +97,23 @@ def test_accession_of_both_needs_exactly_two(nlp):
     assert pairs(ex, "kg:accessionDate") == set()
 
 
+def test_member_since_a_day_of_the_country_named_just_before(nlp):
+    # wave 2: "Het land is sinds <dag> lid": the country of the sentence before, checked by the reference day
+    ex = run(nlp, "Op de ministeriële was Montenegro voor het eerst als bondgenoot aan tafel. "
+                  "Het land is sinds 5 juni 2017 lid van de NAVO.")
+    assert pairs(ex, "kg:accessionDate") == {("country/montenegro", dt.date(2017, 6, 5))}
+    ev = next(f.evidence for f in ex.facts if f.predicate == "kg:accessionDate")
+    assert "Het land is sinds" in ev.sentence and "Montenegro" in ev.sentence
+
+
+def test_member_since_by_anaphor_needs_the_day_of_a_country_just_before(nlp):
+    # the day is another country's; the country is two sentences back; a new paragraph
+    assert not pairs(run(nlp, "Montenegro nam deel. Het land is sinds 1 april 2009 lid van de NAVO."), "kg:accessionDate")
+    assert not pairs(run(nlp, "Montenegro nam deel. Er was veel te bespreken. Het land is sinds 5 juni 2017 lid."),
+                     "kg:accessionDate")
+    assert not pairs(run(nlp, "Montenegro nam deel.\n\nHet land is sinds 5 juni 2017 lid."), "kg:accessionDate")
+
+
 def test_a_supplier_of_weapons_supports_the_receiver(nlp):
     ex = run(nlp, "Rusland zet zijn industrie onder druk en krijgt inmiddels drones uit Iran. "
                   "Ook Belarus levert munitie aan Rusland. Oekraïne ontvangt munitie van de EU.")

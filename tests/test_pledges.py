@@ -222,3 +222,150 @@ def test_the_leaders_agree_at_the_summit_the_report_is_of(report):
 
 def test_that_agreement_named_in_the_next_sentence(report):
     assert any(s == "pledge/northern-solidarity-pledge" for s, _ in facts(report, "kg:agreedAt"))
+
+
+AGENDA = """Den Haag, 1 juli 2026
+
+Hierbij bied ik u de geannoteerde agenda aan van de NAVO-top die op 7 en 8 juli 2026 in Ankara plaatsvindt.
+
+De regeringsleiders spreken in Ankara over de afschrikking. Daarnaast wordt een nieuw Maritime Readiness Programme aangenomen.
+
+In 2021 spraken de bondgenoten op de NAVO-top in Brussel af om de luchtverdediging te versterken. Ook wordt het Arctic Shield Programme aangenomen.
+
+Op de NAVO-top in Vilnius in 2023 was Zweden nog een gast. Daar namen de bondgenoten ook het Eastern Flank Package aan.
+
+Op de NAVO-top in Wales kwamen de bondgenoten in 2014 een investeringsafspraak overeen. Daar zegden zij toe binnen tien jaar 1,5 procent van hun bbp aan materieel te besteden. Deze afspraak, de Capability Investment Pledge, loopt tot 2024.
+"""
+
+
+@pytest.fixture(scope="module")
+def agenda():
+    ct = clean(SourceText(Path("agenda.txt"), AGENDA))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def _agreed(ex, subject):
+    return {o for s, o in facts(ex, "kg:agreedAt") if s == subject}
+
+
+def test_an_agreement_going_on_after_a_sentence_of_the_summit(agenda):
+    # wave 2: "Daarnaast wordt een X aangenomen" after a sentence that places the summit
+    assert _agreed(agenda, "initiative/maritime-readiness-programme") == {"summit/ankara-2026"}
+
+
+def test_a_present_agreement_going_on_after_another_summit_is_not_at_it(agenda):
+    # "Ook wordt ... aangenomen" after a sentence about 2021 in Brussel: not in 2021, and not said where
+    assert _agreed(agenda, "initiative/arctic-shield-programme") == set()
+
+
+def test_there_is_the_summit_of_the_sentence_before(agenda):
+    # "Op de NAVO-top in Vilnius ... Daar namen de bondgenoten ... aan"
+    assert _agreed(agenda, "initiative/eastern-flank-package") == {"summit/vilnius-2023"}
+
+
+def test_that_agreement_told_on_by_there_gives_its_summit_and_target(agenda):
+    key = "pledge/capability-investment-pledge"
+    assert {o for s, o in facts(agenda, "kg:agreedAt") if s == key} and not (
+        _agreed(agenda, key) & {"summit/ankara-2026"})
+    assert (key, Decimal("1.5")) in facts(agenda, "kg:targetPercentGDP")
+    ev = next(f.evidence for f in agenda.facts if f.predicate == "kg:targetPercentGDP" and f.subject == key)
+    assert "Daar zegden" in ev.sentence and "Deze afspraak" in ev.sentence
+
+
+def _targets_of(text, name="bericht.txt"):
+    ct = clean(SourceText(Path(name), text))
+    return facts(extract(make_pipeline()(ct.text), ct), "kg:targetPercentGDP")
+
+
+def test_the_nato_norm_is_two_percent_before_the_hague_summit():
+    got = _targets_of("Nieuwsbericht | 12-03-2022 | 10:00\n\n"
+                      "Het kabinet wil dat Nederland in 2024 voldoet aan de NAVO-norm van 2 procent.\n")
+    assert got == {("pledge/nato-norm", Decimal("2"))}
+
+
+def test_the_nato_norm_of_after_the_hague_summit_is_not_the_old_node():
+    # wave 2: after June 2025 "de NAVO-norm" may be the new 5% norm: never the old node's target
+    got = _targets_of("Nieuwsbericht | 14-10-2026 | 09:30\n\n"
+                      "Volgens het kabinet haalt Nederland in 2030 de NAVO-norm van 3,5 procent.\n")
+    assert not any(s == "pledge/nato-norm" for s, _ in got)
+    got = _targets_of("Nieuwsbericht | 14-10-2026 | 09:30\n\n"
+                      "De oppositie vraagt of Nederland nog aan de NAVO-norm van 2 procent vasthoudt.\n")
+    assert not any(s == "pledge/nato-norm" for s, _ in got)
+
+
+def test_a_known_pledge_keeps_its_own_norm():
+    got = _targets_of("Nieuwsbericht | 02-05-2023 | 11:00\n\n"
+                      "Polen besteedt ruim meer dan de Defence Investment Pledge (DIP) van 3 procent voorschrijft.\n")
+    assert not any(s == "pledge/defence-investment-pledge" for s, _ in got)
+
+
+def test_the_nato_norm_of_after_the_hague_summit_is_agreed_nowhere():
+    ct = clean(SourceText(Path("bericht.txt"), "Nieuwsbericht | 14-10-2026 | 09:30\n\n"
+                          "De NAVO-norm werd op de NAVO-top in Den Haag in 2025 vastgesteld.\n"))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert not any(s == "pledge/nato-norm" for s, _ in facts(ex, "kg:agreedAt"))
+
+
+NORM_NEWS = """Nieuwsbericht | 08-07-2026 | 18:00
+
+Bondgenoten eens over hogere uitgaven
+
+Op de NAVO-top in Ankara zijn de regeringsleiders woensdag overeengekomen dat elk land vanaf 2032 4 procent van zijn bbp aan defensie uitgeeft. Alleen Canada had bezwaren.
+
+Vervolg
+
+De nieuwe Solidarity Investment Pledge vervangt de afspraak die de bondgenoten in 2014 op de NAVO-top in Wales maakten. Het kabinet is tevreden.
+"""
+
+
+@pytest.fixture(scope="module")
+def norm_news():
+    ct = clean(SourceText(Path("nieuws.txt"), NORM_NEWS))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_the_new_pledge_is_the_norm_the_summit_report_says_was_agreed(norm_news):
+    # wave 2: "Op de NAVO-top in X zijn ... overeengekomen dat elk land N procent van zijn bbp ..."
+    # and later "De nieuwe <pledge>": that norm, agreed at X
+    key = "pledge/solidarity-investment-pledge-ankara-2026"
+    assert (key, Decimal("4")) in facts(norm_news, "kg:targetPercentGDP")
+    assert facts(norm_news, "kg:agreedAt") == {(key, "summit/ankara-2026")}
+    ev = next(f.evidence for f in norm_news.facts if f.predicate == "kg:agreedAt")
+    assert "overeengekomen" in ev.sentence
+
+
+def test_a_new_pledge_is_not_new_at_a_summit_years_before(norm_news):
+    assert not any("wales" in o or "newport" in o for _, o in facts(norm_news, "kg:agreedAt"))
+
+
+def test_a_new_norm_stated_in_parts_is_their_whole():
+    got = _targets_of("Nieuwsbericht | 08-07-2026 | 18:00\n\n"
+                      "Op de NAVO-top in Ankara draaide alles om de nieuwe Solidarity Investment Pledge, om 3 procent van het bbp "
+                      "aan de krijgsmacht te besteden, plus 1 procent voor weerbaarheid.\n")
+    assert got == {("pledge/solidarity-investment-pledge-ankara-2026", Decimal("4"))}
+
+
+def test_no_norm_for_the_new_pledge_when_the_report_denies_or_gives_two():
+    for first in ("Op de NAVO-top in Ankara hebben de regeringsleiders niet afgesproken dat elk land 4 procent "
+                  "van zijn bbp aan defensie uitgeeft.",
+                  "Op de NAVO-top in Ankara zijn de regeringsleiders overeengekomen dat elk land 4 procent van zijn "
+                  "bbp uitgeeft. Volgens de notulen is ook afgesproken dat dit op de top in Ankara 3 procent van het bbp wordt."):
+        ct = clean(SourceText(Path("nieuws.txt"), "Nieuwsbericht | 08-07-2026 | 18:00\n\n" + first
+                              + "\n\nDe nieuwe Solidarity Investment Pledge geldt vanaf 2027.\n"))
+        ex = extract(make_pipeline()(ct.text), ct)
+        assert not facts(ex, "kg:targetPercentGDP")
+
+
+def test_there_after_a_ministerial_in_the_summits_city_is_not_the_summit():
+    text = ("Den Haag, 1 juni 2021\n\nHierbij bied ik u de geannoteerde agenda aan van de NAVO-top die op 14 juni "
+            "2021 in Brussel plaatsvindt.\n\nIn februari kwamen de NAVO-ministers van Defensie in Brussel bijeen "
+            "voor de Defensie Ministeriële. Daar namen zij het Resilient Logistics Package aan.\n")
+    ct = clean(SourceText(Path("agenda.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert not any(s == "initiative/resilient-logistics-package" for s, _ in facts(ex, "kg:agreedAt"))
+
+
+def test_a_plan_of_the_sentence_before_has_both_sentences_as_evidence(carry):
+    ev = next(f.evidence for f in carry.facts
+              if f.predicate == "kg:agreedAt" and f.subject == "initiative/logistics-action-plan")
+    assert "Logistics Action Plan werd" in ev.sentence and "is het plan aangenomen" in ev.sentence

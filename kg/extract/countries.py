@@ -234,6 +234,7 @@ def _membership(ctx: Context) -> None:
             at = sent.start_char + m.start()
             before = [sp for sp in spans_in(doc, sent.start, sent.end, ("Country",)) if sp.end_char <= at]
             if not before:
+                _member_by_anaphor(ctx, sent, text[sent.start_char:at], m.group(1), year, ref)
                 continue
             c = before[-1]
             gap = text[c.end_char:at]
@@ -252,6 +253,37 @@ def _membership(ctx: Context) -> None:
                 if str(dates[0].start) == str(ent.nato_accession):
                     ctx.relate(c.kb_id_, "kg:accessionDate", dates[0].start,
                                ctx.sentence_evidence(c, "countries.member_since"))
+
+
+# "Het land is sinds <day> lid", "Dit Scandinavische land werd op <day> lid": the subject is a country named before
+_LAND_ANAPHOR = re.compile(r"^\s*(?:het|dit|dat|deze)\s+(?:\w+\s+)?(?:land|bondgenoot|lidstaat)\s+(?:is|werd|was)\s*$",
+                           re.IGNORECASE)
+
+
+def _member_by_anaphor(ctx: Context, sent, head: str, day: str, year, ref) -> None:
+    """``Het land is sinds <day> lid van de NAVO`` right after a sentence of its paragraph that names
+    the country: of the countries named there, the one whose accession the reference data puts on that
+    day (exactly one, else nothing). The evidence is both sentences."""
+    doc = ctx.doc
+    if not _LAND_ANAPHOR.match(head):
+        return
+    all_sents = sents(doc)
+    k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), 0)
+    if k == 0:
+        return
+    prev = all_sents[k - 1]
+    if "\n\n" in doc_text(doc)[prev.end_char:sent.start_char] + head[:len(head) - len(head.lstrip())]:
+        return  # (a sentence can begin with the blank line before it)
+    dates = [d for d in find_dates(day, year) if d.is_day]
+    if not dates:
+        return
+    found = {sp.kb_id_: sp for sp in spans_in(doc, prev.start, prev.end, ("Country",))
+             if (ent := ref.get(sp.kb_id_)) is not None and ent.nato_accession
+             and str(ent.nato_accession) == str(dates[0].start)}
+    if len(found) == 1:
+        key = next(iter(found))
+        ctx.relate(key, "kg:accessionDate", dates[0].start,
+                   ctx.evidence(prev.start_char, sent.end_char, "countries.member_since_anaphor"))
 
 
 # "...; beide landen zijn", ", en beide zijn", ". Die twee staten werden": the two countries named just before

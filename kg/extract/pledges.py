@@ -6,11 +6,20 @@ leaders acting ("Ook lanceerden de leiders het X"), or the summit of the sentenc
 before when this one names its agreement ("Die afspraak, de X, ..."). A target: a
 percentage of GDP stated as a norm of the pledge the sentence (or the one before)
 names, right after its name ("de DIP van 2 procent") or called its floor or goal;
-a new pledge's target is the new pledge's."""
+a new pledge's target is the new pledge's.
+
+The sentence before also gives the summit when this one points back to it: "Daar namen
+de bondgenoten X aan", "Op die top", or goes on with "Daarnaast/Ook wordt X aangenomen"
+(a present agreement only at the document's own summit). A summit report's one GDP norm
+agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"). The norms
+of known pledges are data (pledges.json): one node never carries two norms."""
 from __future__ import annotations
 
+import json
 import re
 from bisect import bisect_right
+from decimal import Decimal
+from pathlib import Path
 
 from kg.amounts import find_amounts
 from kg.extract.context import Context
@@ -22,6 +31,7 @@ from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 AGREED_CLASSES = ("Pledge", "Initiative")
+_NORMS = json.loads(Path(__file__).with_name("pledges.json").read_text(encoding="utf-8"))["norms"]
 _RESULT_WORDS = {"resultaten", "resultaat", "uitkomst", "uitkomsten"}
 
 
@@ -105,6 +115,68 @@ def _names_that_agreement(ctx: Context, sent, before) -> bool:
     return "\n\n" not in doc_text(ctx.doc)[before.end_char:sent.start_char]
 
 
+# "Daar namen de bondgenoten ... aan": the place, and so the summit, of the sentence before
+_THERE = frozenset({"daar"})
+_THAT_SUMMIT = frozenset({"die", "dezelfde", "datzelfde", "diezelfde"})
+# "Daar de top ..." is "since": the locative "daar" is followed by its verb
+_NOT_VERB_AFTER_THERE = frozenset({"de", "het", "een", "deze", "die", "dit", "dat", "zij", "ze", "hij", "wij", "we",
+                                   "men", "er", "u", "ik", "jij", "je", "zich", "nu", "in", "op", "is", ","})
+# "Daarnaast wordt een X aangenomen": the agreement goes on at the summit of the sentence before
+_GOING_ON = frozenset({"ook", "daarnaast", "verder", "tevens", "bovendien", "voorts", "eveneens"})
+# the tense of that sentence: a present or future agreement is at the document's own summit only
+_PRESENT = frozenset({"wordt", "worden", "zal", "zullen", "gaat", "gaan", "nemen", "neemt", "spreken", "komen",
+                      "stellen", "stelt", "lanceren", "lanceert", "besluiten", "besluit"})
+_PAST = frozenset({"werd", "werden", "was", "waren", "is", "zijn", "heeft", "hebben", "had", "hadden", "namen",
+                   "nam", "spraken", "sprak", "kwamen", "kwam", "stelden", "stelde", "lanceerden", "lanceerde",
+                   "besloten", "besloot"})
+
+
+def _summit_named(ctx: Context, sent) -> str | None:
+    """The one summit a sentence names: by a mention, by a meeting's mention in it, or by the place
+    it is held in (``Vorig jaar in Madrid ... bij een NAVO-top``)."""
+    found = {sp.kb_id_ for sp in spans_in(ctx.doc, sent.start, sent.end, ("Summit",))}
+    if not found:
+        for key, rec in ((ctx.doc.user_data.get("kg_events") or {}).get("meetings") or {}).items():
+            if rec["cls"] == "Summit" and any(sent.start <= a and b <= sent.end for a, b in rec.get("mentions") or ()):
+                found.add(key)
+    if not found:
+        if spans_in(ctx.doc, sent.start, sent.end, ("MinisterialMeeting",)):
+            return None  # "De ministers kwamen in Brussel bijeen": the place is another meeting's
+        return _summit_by_place(ctx, sent)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _opening(ctx: Context, sent) -> list[str]:
+    lw = lowers(ctx.doc)
+    return [lw[i] for i in range(sent.start, min(sent.end, sent.start + 6)) if lw[i].strip()][:3]
+
+
+def _summit_before(ctx: Context, sent, prev, main: str | None) -> str | None:
+    """``... in Madrid ... Daar namen de bondgenoten het X aan`` / ``Op die top ...``: the summit the
+    sentence before (of its paragraph) names. ``Daarnaast wordt een X aangenomen`` after a sentence
+    of a summit: that summit, when the tenses agree (a present or future agreement is at the
+    document's own summit). Nothing when the sentence looks to another time."""
+    if prev is None or "\n\n" in doc_text(ctx.doc)[prev.end_char:sent.start_char]:
+        return None
+    first = _opening(ctx, sent)
+    if len(first) < 2:
+        return None
+    words = words_of(sent)
+    there = (first[0] in _THERE and first[1] not in _NOT_VERB_AFTER_THERE) or (
+        first[0] in ("op", "tijdens") and first[1] in _THAT_SUMMIT and first[2:3] == ["top"])
+    going_on = first[0] in _GOING_ON and words.isdisjoint(_OTHER_TIME) and not _YEAR_WORD.search(span_text(ctx.doc, sent))
+    if not (there or going_on):
+        return None
+    summit = _summit_named(ctx, prev)
+    if summit is None or there:
+        return summit
+    if not words.isdisjoint(_PRESENT) and words.isdisjoint(_PAST):
+        return summit if summit == main else None
+    if not words.isdisjoint(_PAST):
+        return summit
+    return None
+
+
 def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_agreed: bool = False) -> bool:
     """May an agreement sentence without a plan of its own speak of the previous
     sentence's plans? Only in the same paragraph, when that sentence did not itself
@@ -122,7 +194,7 @@ def _agreed_at(ctx: Context) -> None:
     main = ev.get("main")
     main_is_summit = bool(main and ev["meetings"][main]["cls"] == "Summit")
     prev, prev_said_where, prev_agreed = None, False, False
-    last_where = None  # (summit, sentence) of the last agreement said to be at a summit, of no named plan
+    last_where = None  # (summit, sentence, its sentences) of the last agreement said to be at a summit, of no named plan
     for sent in sents(doc):
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
@@ -134,10 +206,13 @@ def _agreed_at(ctx: Context) -> None:
             if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
                                                        or _leaders_act(ctx, sent, words, main)):
                 summit = main
+            named = None  # the sentences of the agreement this one names
             if summit is None and things and last_where is not None and _names_that_agreement(ctx, sent, last_where[1]):
-                summit = last_where[0]  # "... spraken op de top in X af om ... Die afspraak, de Y, ..."
+                summit, named = last_where[0], last_where[2]  # "... spraken op de top in X af om ... Die afspraak, de Y"
+            if summit is None:
+                summit = _summit_before(ctx, sent, prev, main if main_is_summit else None)
             if summit is not None and not things:
-                last_where = (summit, sent)
+                last_where = (summit, sent, [sent])
             subjects = things
             if not subjects and _carries_over(doc, prev, sent, words, prev_said_where, prev_agreed and bool(
                     spans_in(doc, prev.start, prev.end, AGREED_CLASSES))):
@@ -151,12 +226,59 @@ def _agreed_at(ctx: Context) -> None:
                     # "een nieuwe Defence Investment Pledge (DIP)": new by any of its names in the sentence
                     new = [sp for sp in spans_of if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end
                            and _is_new(ctx, sent, [sp])]
+                    value = _named_target(ctx, named, sent) if named and spans_of[0].label_ == "Pledge" else None
                     if new:
-                        _new_pledge(ctx, sent, new[0], None, summit)  # "de nieuwe NAVO-norm": not the old one
+                        _new_pledge(ctx, sent, new[0], value, summit)  # "de nieuwe NAVO-norm": not the old one
                         continue
                     sp = spans_of[-1]
+                    if _names_another_norm(ctx, sp.kb_id_):
+                        continue
+                    if sp.start < sent.start:  # a plan of the sentence before: the evidence is both
+                        if ensure(ctx, sp.kb_id_) and ensure(ctx, summit):
+                            ctx.link(sp.kb_id_, "kg:agreedAt", summit,
+                                     ctx.evidence(prev.start_char, sent.end_char, "pledges.agreed_at_summit"))
+                        continue
                     link(ctx, sp.kb_id_, "kg:agreedAt", summit, sp, "pledges.agreed_at_summit")
+                    if value is not None:
+                        _relate_target(ctx, sp.kb_id_, value, ctx.evidence(named[0].start_char, sent.end_char,
+                                                                           "pledges.target_of_that_agreement"))
+        elif last_where is not None and last_where[1] is prev and _opening(ctx, sent)[:1] == ["daar"] \
+                and "\n\n" not in doc_text(doc)[prev.end_char:sent.start_char]:
+            # "... spraken op de top in X af. Daar beloofden ze ...": the same agreement, told on
+            last_where = (last_where[0], sent, [*last_where[2], sent])
         prev, prev_said_where, prev_agreed = sent, said_where, agreed
+
+
+def _named_target(ctx: Context, named: list, sent):
+    """The one percentage of GDP the sentences of an agreement state (``Daar beloofden ze naar 2 procent
+    van hun bbp te groeien``) that ``Die afspraak, de X, ...`` names: X's target. None when they state
+    none or more than one, deny or propose."""
+    values = set()
+    for s in named:
+        if _is_proposal(ctx, s) or not words_of(s).isdisjoint(_NEGATIONS - {"nog"}):
+            return None
+        values.update(a.value for a in _gdp_percents(span_text(ctx.doc, s)))
+    return values.pop() if len(values) == 1 else None
+
+
+def _names_another_norm(ctx: Context, key: str) -> bool:
+    """Is ``key`` a name that a later summit gave to a new norm (``de NAVO-norm``), in a text not
+    dated before that summit? Then which norm it is, is unsure: nothing is stated of the old node."""
+    until = (_NORMS.get(key) or {}).get("named_so_until")
+    date = ctx.meta.get("date")
+    return bool(until) and (date is None or str(date)[:10] >= until)
+
+
+def _relate_target(ctx: Context, key: str, value, evidence) -> None:
+    """``key``'s target percentage of GDP; for a pledge whose norm the reference knows
+    (pledges.json), only that norm, and only while its name is not the newer norm's."""
+    norm = _NORMS.get(key)
+    if norm is not None and Decimal(str(value)) != Decimal(norm["target"]):
+        return  # "de NAVO-norm van 3,5 procent": another norm than the one this node is
+    if _names_another_norm(ctx, key):
+        return
+    if ensure(ctx, key):
+        ctx.relate(key, "kg:targetPercentGDP", value, evidence)
 
 
 _PERCENT_SIGN = re.compile(r"%|procent", re.IGNORECASE)
@@ -217,6 +339,25 @@ def _pledge_percents(ctx: Context, sent, text: str, pledges: list) -> list:
     return out
 
 
+_PLUS = re.compile(r"[^.;:]{0,100}?\bplus\s+$", re.IGNORECASE)
+
+
+def _with_part_added(text: str, a):
+    """A new norm stated in parts, ``3,5 procent van het bbp aan defensie, plus 1,5 procent voor
+    weerbaarheid``: its whole (5). Only a smaller part after ``plus`` that is no share of
+    something else (``plus 20 procent van de begroting``) is added."""
+    for b in find_amounts(text[a.end_char:]):
+        if b.unit != "%":
+            continue
+        between = text[a.end_char:a.end_char + b.start_char]
+        after = fold(text[a.end_char + b.end_char:a.end_char + b.end_char + 40]).split()[:2]
+        if _PLUS.fullmatch(between) and b.value < a.value and (not after or after[0] != "van" or any(
+                w.strip(".,;()") in REL["gdp_words"] for w in after[1:])):
+            return a.value + b.value
+        break
+    return a.value
+
+
 def _is_new(ctx: Context, sent, pledges: list) -> bool:
     """``een nieuwe Defence Investment Pledge van 5%``: a target a new pledge sets."""
     lw = lowers(ctx.doc)
@@ -242,12 +383,14 @@ def _upcoming_summit(ctx: Context, sent) -> str | None:
     return main if main and ev["meetings"][main]["cls"] == "Summit" else None
 
 
-def _new_pledge(ctx: Context, sent, pledge, value, summit: str | None = None) -> None:
+def _new_pledge(ctx: Context, sent, pledge, value, summit: str | None = None, stated_in=None) -> str | None:
     """A new pledge (``nieuwe Defence Investment Pledge``) is its own entity, named after the
-    summit that agrees it; without that summit nothing is stated."""
+    summit that agrees it; without that summit, or at a summit years before the text (new then,
+    so the pledge itself), nothing is stated. ``stated_in``: the sentence that states its
+    target and summit, when that is not the one naming it. Returns its key."""
     summit = summit or _upcoming_summit(ctx, sent)
-    if summit is None or not ensure(ctx, summit) or not ensure(ctx, pledge.kb_id_):
-        return
+    if summit is None or _long_before(ctx, summit, sent) or not ensure(ctx, summit) or not ensure(ctx, pledge.kb_id_):
+        return None
     old = ctx.extraction.entities[pledge.kb_id_]
     from kg.reference import DOCUMENT_SCOPED
     kind, _, slug = pledge.kb_id_.partition("/")
@@ -262,9 +405,67 @@ def _new_pledge(ctx: Context, sent, pledge, value, summit: str | None = None) ->
                       alt_labels={old.label, surface}, mentioned=True))
     ev = ctx.sentence_evidence(pledge, "pledges.new_pledge")
     ctx.link(ctx.extraction.doc_key, "kg:mentions", key, ev)
+    if stated_in is not None:
+        ev = ctx.evidence(stated_in.start_char, stated_in.end_char, "pledges.new_norm_agreed")
+        if value is not None:
+            ctx.relate(key, "kg:targetPercentGDP", value, ev)
+        if ensure(ctx, summit):
+            ctx.link(key, "kg:agreedAt", summit, ev)
+        return key
     if value is not None:
         ctx.relate(key, "kg:targetPercentGDP", value, ev)
     link(ctx, key, "kg:agreedAt", summit, pledge, "pledges.new_pledge_agreed_at")
+    return key
+
+
+def _long_before(ctx: Context, summit: str, sent) -> bool:
+    """Was ``summit`` held more than a year before the text's date (``de nieuwe NAVO-norm vervangt
+    de norm die in 2014 in Wales werd afgesproken``)? A summit of no known date: by the years
+    the sentence names."""
+    start = (((ctx.doc.user_data.get("kg_events") or {}).get("meetings") or {}).get(summit) or {}).get("start")
+    date = ctx.meta.get("date")
+    if date is None or not hasattr(date, "year"):
+        return False
+    if start is not None:
+        return start.year < date.year - 1
+    years = [int(y) for y in _YEAR_WORD.findall(span_text(ctx.doc, sent))]
+    return bool(years) and all(y < date.year - 1 for y in years)
+
+
+def _agreed_norm(ctx: Context) -> None:
+    """``Op de NAVO-top in X hebben de leiders afgesproken dat ieder land 5 procent van zijn bbp ...
+    besteedt`` in the report of the summit X, and later ``de nieuwe NAVO-norm``: the new pledge is
+    that norm, agreed at X. Only when the text states one such norm (one value) of its own summit,
+    and names one new pledge after it, of which no sentence states another target."""
+    doc = ctx.doc
+    ev = doc.user_data.get("kg_events") or {}
+    main = ev.get("main")
+    if not main or ev["meetings"][main]["cls"] != "Summit":
+        return
+    all_sents = sents(doc)
+    agreed, values = [], set()
+    for k, sent in enumerate(all_sents):
+        words = words_of(sent)
+        if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
+            continue
+        percents = _gdp_percents(span_text(doc, sent))
+        if not percents or spans_in(doc, sent.start, sent.end, AGREED_CLASSES):
+            continue
+        if _is_proposal(ctx, sent) or not words.isdisjoint(_NEGATIONS) or _summit_named(ctx, sent) != main:
+            continue
+        agreed.append(k)
+        values.update(a.value for a in percents)
+    if not agreed or len(values) != 1:
+        return
+    new = [(k, sp) for k in range(agreed[0] + 1, len(all_sents))
+           for sp in spans_in(doc, all_sents[k].start, all_sents[k].end, ("Pledge",)) if _is_new(ctx, all_sents[k], [sp])]
+    if len({sp.kb_id_ for _, sp in new}) != 1:
+        return
+    if any(_gdp_percents(span_text(doc, all_sents[k])) or _pledge_percents(ctx, all_sents[k], span_text(
+            doc, all_sents[k]), [sp]) for k, sp in new):
+        return  # "de nieuwe NAVO-norm van 3,5 procent": its own target, read by _targets
+    k, sp = new[0]
+    _new_pledge(ctx, all_sents[k], sp, values.pop(), main, stated_in=all_sents[agreed[0]])
 
 
 def _pledge_before(ctx: Context, k: int, all_sents: list):
@@ -299,7 +500,7 @@ def _targets(ctx: Context) -> None:
         if not percents:
             continue
         if pledges and _is_new(ctx, sent, pledges):
-            _new_pledge(ctx, sent, pledges[0], percents[0].value)
+            _new_pledge(ctx, sent, pledges[0], _with_part_added(text, percents[0]))
             continue
         if _is_proposal(ctx, sent):
             continue
@@ -309,16 +510,13 @@ def _targets(ctx: Context) -> None:
             if prev is None or not _is_target(text, percents[0], _NORM_CUES) or not _NEW_WORDS.isdisjoint(
                     lowers(doc)[prev.start - 2:prev.start]):
                 continue
-            if ensure(ctx, prev.kb_id_):
-                ctx.relate(prev.kb_id_, "kg:targetPercentGDP", percents[0].value,
+            _relate_target(ctx, prev.kb_id_, percents[0].value,
                            ctx.sentence_evidence(sent, "pledges.target_percent_gdp_context"))
             continue
         if not _is_target(text, percents[0]):
             continue
         for key in dict.fromkeys(p.kb_id_ for p in pledges):
-            if ensure(ctx, key):
-                ctx.relate(key, "kg:targetPercentGDP", percents[0].value,
-                           ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
+            _relate_target(ctx, key, percents[0].value, ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
 
 
 def run(ctx: Context) -> None:
@@ -326,3 +524,4 @@ def run(ctx: Context) -> None:
     _acronyms(ctx)
     _agreed_at(ctx)
     _targets(ctx)
+    _agreed_norm(ctx)
