@@ -1,12 +1,9 @@
 """Offices in every style (issue 13 item 4) and the reference data on office holders."""
-from pathlib import Path
 
 import pytest
 
-from kg.extract import document, entities, metadata, people
-from kg.extract.context import Context
-from kg.model import CleanText, SourceText
 from kg.nlp import make_pipeline
+from extracting import read_people
 
 
 @pytest.fixture(scope="module")
@@ -15,12 +12,7 @@ def nlp():
 
 
 def read(nlp, text):
-    source = SourceText(Path("brief.txt"), text)
-    clean = CleanText(source, text, tuple(range(len(text) + 1)))
-    ctx = Context(doc=nlp(text), clean=clean)
-    for stage in (metadata, document, entities, people):
-        stage.run(ctx)
-    return ctx
+    return read_people(nlp, text, with_metadata=True)
 
 
 def offices(ctx):

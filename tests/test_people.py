@@ -1,12 +1,10 @@
 """kg.extract.people and kg.extract.document: offices with jurisdiction, signatories, motions."""
-from pathlib import Path
 
 import pytest
 
-from kg.extract import document, entities, people
-from kg.extract.context import Context
-from kg.model import CleanText, Ref, SourceText
+from kg.model import Ref
 from kg.nlp import make_pipeline
+from extracting import read_people
 
 
 @pytest.fixture(scope="module")
@@ -15,14 +13,7 @@ def nlp():
 
 
 def read(nlp, text):
-    """Run my rule families over ``text`` (identity cleaning)."""
-    source = SourceText(Path("brief.txt"), text)
-    clean = CleanText(source, text, tuple(range(len(text) + 1)))
-    ctx = Context(doc=nlp(text), clean=clean)
-    document.run(ctx)
-    entities.run(ctx)
-    people.run(ctx)
-    return ctx
+    return read_people(nlp, text)
 
 
 def facts(ctx, pred):

@@ -1,13 +1,10 @@
 """Persons and offices in the forms the blind test texts showed: counterparts
 (``mijn Deense ambtgenoot``), motions by surnames with capitalised particles."""
-from pathlib import Path
 
 import pytest
 
-from kg.extract import document, entities, people
-from kg.extract.context import Context
-from kg.model import CleanText, SourceText
 from kg.nlp import make_pipeline
+from extracting import read_people
 
 
 @pytest.fixture(scope="module")
@@ -16,14 +13,7 @@ def nlp():
 
 
 def read(nlp, text):
-    """Run the document, entities and people rule families over ``text`` (identity cleaning)."""
-    source = SourceText(Path("brief.txt"), text)
-    clean = CleanText(source, text, tuple(range(len(text) + 1)))
-    ctx = Context(doc=nlp(text), clean=clean)
-    document.run(ctx)
-    entities.run(ctx)
-    people.run(ctx)
-    return ctx
+    return read_people(nlp, text)
 
 
 def facts(ctx, pred):
