@@ -423,19 +423,16 @@ class Persons:
                     i = k
                     continue
             if words.norms[i].startswith("motie-") and words.texts[i][6:7].isupper():
-                m = self._hyphen_motion(doc, words, i, ents, names)
-                if m:
-                    motions.append(m)
-                    taken.update(range(m[1], m[2]))
-                    i += 1
-                    continue
-            if words.norms[i] in WORDS["motion_words"]:
-                m = self._motion(doc, words, i, ents, names)
-                if m:
-                    motions.append(m)
-                    taken.update(range(m[1], m[2]))
-                    i += 1
-                    continue
+                m = self._hyphen_motion(doc, words, i, ents, names)  # "motie-Van Wijngaarden"
+            elif words.norms[i] in WORDS["motion_words"]:
+                m = self._motion(doc, words, i, ents, names)  # "de motie van het lid X"
+            else:
+                m = None
+            if m:
+                motions.append(m)
+                taken.update(range(m[1], m[2]))
+                i += 1
+                continue
             if words.norms[i] in WORDS["speech_verbs"] and words.texts[i].islower():
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):
