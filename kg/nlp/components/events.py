@@ -24,6 +24,7 @@ What the extract stage needs later (dates, places, session scopes) is left in
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from bisect import bisect_left
@@ -712,10 +713,15 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
         day = m.date.day1 if m.date is not None else None
         m.stated = bool(year or month or m.days or m.kind)
         if m.stated:
-            m.ref = match_summit(m.place, year=year, month=month, day=day, days=m.days, kind=m.kind or None,
-                                 doc_date=doc_date, tense=tense)
+            # a day without a year is that day nearest the letter: "maandag 10 juli" in a
+            # letter of July 2023 is no summit of 10 July 2024
+            day_year = _context_year(doc, m, doc_date).year if year is None and day is not None and doc_date else None
+            m.ref = match_summit(m.place, year=year or day_year, month=month, day=day, days=m.days,
+                                 kind=m.kind or None, doc_date=doc_date, tense=tense)
             if m.ref is None and m.place is not None and year:  # a date of a side event: the year still holds
                 m.ref = match_summit(m.place, year=year)
+            if m.ref is not None and m.place is None and not _fits_sentence(doc, m, m.ref, summits):
+                m.ref = None
     for m in summits:
         if m.ref is not None or m.place is None:
             continue
@@ -739,6 +745,27 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
         elif m.place is not None and _known_place(m.place):
             m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
+
+
+def _fits_sentence(doc: Doc, m: Meeting, ref: SummitRef, summits: list[Meeting]) -> bool:
+    """Does what the sentence of a mention named by its date alone ("de top, maandag
+    10 juli") say agree with the summit it matched: the weekday before the date falls
+    on that day in the summit's year, and a city it is "in" is the summit's city."""
+    d = m.date
+    if d is not None and d.day1 is not None:
+        before = doc_text(doc)[max(0, d.start_char - 12):d.start_char].lower().split()
+        wd = _WEEKDAYS.get(before[-1].strip(",")) if before else None
+        if wd is not None:
+            try:
+                if dt.date(ref.start.year, d.month1, d.day1).weekday() != wd:
+                    return False
+            except ValueError:
+                return False
+    place = _place_in_sentence(doc, m, before=True, others=[o for o in summits if o is not m])
+    return place is None or fold(doc[place[0]:place[1]].text) in ref.place_names
+
+
+_WEEKDAYS = {w: i for i, w in enumerate(("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))}
 
 
 def _generic_names(ref: SummitRef) -> list[str]:
