@@ -1023,13 +1023,22 @@ def _scope_end(doc: Doc, body, bodies) -> int:
         new = any((lw[i] in nouns or lw[i].endswith(_GATHERING_SUFFIXES)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
                   for i in range(nxt.start, nxt.end)) or any(nxt.start <= f[0] < nxt.end for f in formats)
         first = next((lw[i] for i in range(nxt.start, nxt.end) if not space[i]), "")
-        if other or new or first in DATA["topic_shift_words"]:
+        if other or new or first in _TOPIC_SHIFT and not _refers_back(lw, nxt):
             return nxt.start_char
         sent = nxt
     return min(end, sent.end_char)
 
 
 _SESSION_STOP = frozenset(DATA["session_stopwords"])
+_TOPIC_SHIFT = frozenset(DATA["topic_shift_words"])
+_SESSION_NOUNS = frozenset(DATA["session_nouns"])
+
+
+def _refers_back(lw: list[str], sent) -> bool:
+    """Does ``sent`` point back at the gathering before it: a referring adverb ("daaraan",
+    "hieraan") or "deze/die" + a gathering noun ("aan deze sessie")?"""
+    return any(lw[j] in _REFERRING_OPENERS or lw[j] in _SESSION_NOUNS and j > sent.start and lw[j - 1] in _REFERRING
+               for j in range(sent.start, sent.end))
 
 
 def session_slug(name: str) -> str:
