@@ -406,3 +406,27 @@ def test_a_gathering_in_the_margin_is_a_session_of_its_own(nlp):
     assert "country/australie" not in direct and not any("abbasi" in o for o in direct)
     side = {s for s, o in facts(ex, "kg:participant") if o == "country/australie"}
     assert side and all(s.startswith("session/dmm-2031-06") for s in side)
+
+
+def test_a_bare_top_dated_on_another_day_is_no_other_summit(nlp):
+    # "de top, maandag 10 juli" in a letter of June 2023: that Monday is 10 July 2023, the eve
+    # of the summit in Vilnius, not a day of the Washington summit a year later
+    text = ("Den Haag, 1 juni 2023\n\nOp de vooravond van de top, maandag 10 juli, spreken de ministers "
+            "van Buitenlandse Zaken in Vilnius met hun Zweedse ambtgenoot.\n")
+    doc, ex = run(nlp, text)
+    assert "summit/washington-2024" not in keys(doc, "Summit")
+    assert not facts(ex, "schema:startDate")
+
+
+def test_a_weekday_or_a_city_that_disagrees_vetoes_a_summit_named_by_its_date(nlp):
+    # 10 July 2024 was a Wednesday: "maandag 10 juli" is no day of the Washington summit
+    text = "Den Haag, 20 december 2023\n\nOp maandag 10 juli zal de top beginnen, zo verwacht het kabinet.\n"
+    doc, _ex = run(nlp, text)
+    assert not keys(doc, "Summit")
+    text = "Den Haag, 20 december 2023\n\nOp woensdag 10 juli zal de top beginnen, zo verwacht het kabinet.\n"
+    doc, _ex = run(nlp, text)
+    assert keys(doc, "Summit") == {"summit/washington-2024"}
+    # the sentence puts it in another city than the summit its date fits
+    text = "Den Haag, 2 mei 2024\n\nRond de top van 10 juli overleggen de ministers in Vilnius.\n"
+    doc, _ex = run(nlp, text)
+    assert not keys(doc, "Summit")

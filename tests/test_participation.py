@@ -275,3 +275,20 @@ def test_another_time_or_object_in_the_section_is_no_participation(nlp):
     parties = {o for _, o in participants(nlp, COURSE)}
     assert "person/visser" not in parties    # "vorig jaar"
     assert "person/ozols" not in parties     # "aanwezig bij de opening van een kazerne"
+
+
+COUNCIL_RUN_ON = """Den Haag, 10 maart 2027
+
+De minister van Defensie informeert uw Kamer over de bijeenkomst van de NAVO-ministers van Defensie op 18 en 19 maart 2027 in Brussel. Tijdens de NAVO-Oekraïne Raad overleggen de ministers met de Oekraïense minister van Defensie Andrij Tkachenko. Ook aan deze bijeenkomst neemt de Zweedse minister Lena Berg deel. Ook de IJslandse minister van Buitenlandse Zaken Sigrun Olafsdottir en haar Maltese collega zijn uitgenodigd. Eveneens is de Japanse minister van Defensie Kenji Mori uitgenodigd.
+"""
+
+
+def test_an_added_invitation_after_a_council_is_to_the_meeting_not_the_council(nlp):
+    got = participants(nlp, COUNCIL_RUN_ON)
+    council = {s for s, o in got if o == "person/tkachenko"}
+    assert council and all(s.startswith("session/") for s in council)
+    # "Ook ... zijn uitgenodigd", "Eveneens ...": another item, not the council before it
+    for who in ("person/olafsdottir", "person/mori"):
+        assert {s for s, o in got if o == who} == {"ministerial/dmm-2027-03"}
+    # a sentence that points back at the gathering ("aan deze bijeenkomst") stays in it
+    assert {s for s, o in got if o == "person/berg"} == council

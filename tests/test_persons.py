@@ -136,3 +136,11 @@ def test_several_members_with_their_parties(nlp):
     assert any("Bakker" in p for p in found) and any("De Wit" in p for p in found), found
     # "de leden van de Kamer" names nobody
     assert not people(nlp("Ik heb de leden van de Kamer hierover eerder geïnformeerd."))
+
+
+def test_a_middle_given_name_does_not_split_a_reference_person(nlp):
+    # "Asif Ali Zardari" and "Zardari" in two documents are one president of Pakistan
+    full = nlp("Aan de bijeenkomst nam ook de Pakistaanse president Asif Ali Zardari deel.")
+    bare = nlp("Of president Zardari komt, is onzeker.")
+    assert {k for _c, k, _t in people(full)} == {k for _c, k, _t in people(bare)} == {"person/zardari"}
+    assert ("person/zardari", "president", "country/pakistan") in offices(full)

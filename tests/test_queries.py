@@ -152,7 +152,7 @@ SEEDS_EXPECT = {
     "session-participants": lambda r: has(r, start="2024-04-03", participant="Japan"),
     "pledges": lambda r: has(r, acronym="DIP", targetPercentGDP="2", place="Vilnius"),
     "dutch-contributions": lambda r: has(r, recipient="Interflex", amountEUR="5000000", year="2025"),
-    "contributions": lambda r: has(r, contributor="Nederland", recipient="Ukraine Comprehensive Assistance",
+    "contributions": lambda r: has(r, contributor="Nederland", recipient="Comprehensive Assistance Package",
                                    amountEUR="75000000"),
     "supporters-of-russia": lambda r: has(r, state="Noord-Korea"),
     "state-support": lambda r: has(r, state="China", supported="Rusland"),

@@ -185,3 +185,12 @@ def test_isaf_commands_and_task_forces_are_whole_names(nlp):
 def test_a_named_pledge_of_the_washington_summit(nlp):
     assert keys(nlp, "In Washington namen de bondgenoten de Pledge of Long-Term Security Assistance for "
                      "Ukraine aan.", "Pledge") == {"pledge/pledge-of-long-term-security-assistance-for-ukraine"}
+
+
+def test_the_assistance_package_for_ukraine_is_one_programme_by_any_name(nlp):
+    # NATO's Comprehensive Assistance Package for Ukraine is written 'CAP' in some letters and
+    # 'UCAP' in others: one programme, one entity
+    a = named(nlp, "De bondgenoten breiden het Ukraine Comprehensive Assistance Package (UCAP) uit.")
+    b = named(nlp, "Nederland draagt bij aan het Comprehensive Assistance Package voor Oekraïne.")
+    got = {k for c, k, t in a | b if c == "Initiative"}
+    assert got == {"initiative/comprehensive-assistance-package"}

@@ -21,6 +21,7 @@ RULE_MODULES = [
     "kg.extract.people",     # holdsOffice, jurisdiction
     "kg.extract.events",     # dates, location, inCountry, sessions, participants, concerns
     "kg.extract.pledges",    # acronym, agreedAt, targetPercentGDP
+    "kg.extract.editions",   # agreedAt of a plan adopted anew at summits -> its edition
     "kg.extract.money",      # Contribution
     "kg.extract.operations", # participants of the operation a paragraph is about
     "kg.extract.countries",  # supports, accessionDate

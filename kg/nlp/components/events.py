@@ -24,6 +24,7 @@ What the extract stage needs later (dates, places, session scopes) is left in
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from bisect import bisect_left
@@ -855,6 +856,8 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
                                      doc_date=doc_date, tense=tense)
             if m.ref is None and m.place is not None and year:  # a date of a side event: the year still holds
                 m.ref = match_summit(m.place, year=year)
+            if m.ref is not None and m.place is None and not _fits_sentence(doc, m, m.ref, summits):
+                m.ref = None
     for m in summits:
         if m.ref is not None or m.place is None:
             continue
@@ -878,6 +881,27 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
         elif m.place is not None and _known_place(m.place):
             m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
+
+
+def _fits_sentence(doc: Doc, m: Meeting, ref: SummitRef, summits: list[Meeting]) -> bool:
+    """Does what the sentence of a mention named by its date alone ("de top, maandag
+    10 juli") say agree with the summit it matched: the weekday before the date falls
+    on that day in the summit's year, and a city it is "in" is the summit's city."""
+    d = m.date
+    if d is not None and d.day1 is not None:
+        before = doc_text(doc)[max(0, d.start_char - 12):d.start_char].lower().split()
+        wd = _WEEKDAYS.get(before[-1].strip(",")) if before else None
+        if wd is not None:
+            try:
+                if dt.date(ref.start.year, d.month1, d.day1).weekday() != wd:
+                    return False
+            except ValueError:
+                return False
+    place = _place_in_sentence(doc, m, before=True, others=[o for o in summits if o is not m])
+    return place is None or fold(doc[place[0]:place[1]].text) in ref.place_names
+
+
+_WEEKDAYS = {w: i for i, w in enumerate(("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"))}
 
 
 def _generic_names(ref: SummitRef) -> list[str]:
@@ -1165,13 +1189,22 @@ def _scope_end(doc: Doc, body, bodies) -> int:
         new = any((lw[i] in nouns or lw[i].endswith(_GATHERING_SUFFIXES)) and not (i > nxt.start and lw[i - 1] in ("deze", "die", "dit"))
                   for i in range(nxt.start, nxt.end)) or any(nxt.start <= f[0] < nxt.end for f in formats)
         first = next((lw[i] for i in range(nxt.start, nxt.end) if not space[i]), "")
-        if other or new or first in DATA["topic_shift_words"]:
+        if other or new or first in _TOPIC_SHIFT and not _refers_back(lw, nxt):
             return nxt.start_char
         sent = nxt
     return min(end, sent.end_char)
 
 
 _SESSION_STOP = frozenset(DATA["session_stopwords"])
+_TOPIC_SHIFT = frozenset(DATA["topic_shift_words"])
+_SESSION_NOUNS = frozenset(DATA["session_nouns"])
+
+
+def _refers_back(lw: list[str], sent) -> bool:
+    """Does ``sent`` point back at the gathering before it: a referring adverb ("daaraan",
+    "hieraan") or "deze/die" + a gathering noun ("aan deze sessie")?"""
+    return any(lw[j] in _REFERRING_OPENERS or lw[j] in _SESSION_NOUNS and j > sent.start and lw[j - 1] in _REFERRING
+               for j in range(sent.start, sent.end))
 
 
 def session_slug(name: str) -> str:
