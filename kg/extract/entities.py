@@ -62,7 +62,8 @@ def _name_surface(text: str) -> str:
 
 
 def _head_surface(text: str, key: str) -> str:
-    """A compound (``Navo-missies``) that names an entity by its head is written as the head."""
+    """A compound (``Navo-missies``) that names an entity by its head is written as the head;
+    so is one on a part of the thing (``NMI-hoofdkwartier``, acronyms.json ``part_tails``)."""
     if "-" not in text or " " in text:
         return text
     from kg import reference
@@ -70,6 +71,9 @@ def _head_surface(text: str, key: str) -> str:
     whole, head = ref_lookup(ref, text), ref_lookup(ref, text.split("-", 1)[0])
     if (whole is None or whole.key != key) and head is not None and head.key == key:
         return text.split("-", 1)[0]
+    from kg.nlp.components.acronyms import PART_TAILS
+    if (whole is None or whole.key != key) and text.rsplit("-", 1)[-1].lower() in PART_TAILS:
+        return text.rsplit("-", 1)[0]  # "NMI-hoofdkwartier": a use of "NMI", not a name of the mission
     return text
 
 

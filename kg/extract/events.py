@@ -495,8 +495,10 @@ _OBJECT_PREPOSITIONS = frozenset({"aan", "bij"})
 # a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
 _RELATIVE_ASIDE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*,")
 # the same, or one that runs to the end of the sentence, or an adverbial clause
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|welke|omdat|doordat|aangezien|hoewel|terwijl|nadat|zodat)\b"
-                             r"[^,;:()]*(?:,|[.!?]?\s*$)")
+# (``, waaraan X deelnam,``: a pronominal relative, the adverb ``waar`` + preposition)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|welke|omdat|doordat|aangezien|hoewel|terwijl|nadat|zodat"
+                              r"|waar(?:aan|bij|in|op|voor|tijdens))\b"
+                              r"[^,;:()]*(?:,|[.!?]?\s*$)")
 
 
 def _outside_main_dates(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
@@ -743,10 +745,13 @@ def _outside_asides(doc, sent, parties: list) -> list:
     if "," not in text:
         return parties
     quiet, loud = [], []
+    pronoun = False  # "..., waaraan hij deelnam": the person the pronoun stands for takes part too
     for m in _RELATIVE_CLAUSE.finditer(text):
         words = set(re.findall(r"[\w-]+", m.group().lower()))
         rng = (sent.start_char + m.start(), sent.start_char + m.end())
-        (loud if has_trigger(words, REL["participation_words"], REL["participation_pairs"]) else quiet).append(rng)
+        is_loud = has_trigger(words, REL["participation_words"], REL["participation_pairs"])
+        (loud if is_loud else quiet).append(rng)
+        pronoun = pronoun or is_loud and not words.isdisjoint(_SETS_REL["singular_pronouns"])
     out = [sp for sp in parties if not any(a <= sp.start_char < b for a, b in quiet)]
     if loud:
         rest = text
@@ -755,8 +760,10 @@ def _outside_asides(doc, sent, parties: list) -> list:
         if not has_trigger(set(re.findall(r"[\w-]+", rest.lower())), REL["participation_words"],
                            REL["participation_pairs"], REL["participation_phrases"]):
             doc_txt = doc_text(doc)
+            people = {sp.kb_id_ for sp in out if sp.label_ in ("Person", "Minister")}
             out = [sp for sp in out if any(a <= sp.start_char < b or sp.end_char <= a and not doc_txt[sp.end_char:a].strip()
-                                           for a, b in loud)]
+                                           for a, b in loud)
+                   or pronoun and len(people) == 1 and sp.kb_id_ in people]
     return out
 
 
@@ -876,6 +883,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
             return sess["key"], "events.session_participant", sess.get("body")  # "een ISAF-bijeenkomst met ..."
     if gathering:
         return main, "events.meeting_participant", None
+    if not here and not words_of(sent).isdisjoint(_SETS_REL["talk_nouns"]) and _preparation_earlier_in_paragraph(doc, sent):
+        return None  # "Bij het overleg waren ... aanwezig": the preparatory gathering the paragraph introduced
     if scopes:
         sess = scopes[-1]
         return sess["key"], "events.session_participant", sess.get("body")
@@ -894,6 +903,18 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
             and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
         return main, "events.meeting_section_participant", None
     return None
+
+
+def _preparation_earlier_in_paragraph(doc, sent) -> bool:
+    """``X heeft in het Catshuis de voorbereidingen voor de top besproken. Bij het overleg waren
+    ... aanwezig``: an earlier sentence of the paragraph tells of a gathering before or in
+    preparation of the meeting, so ``het overleg``, ``de bespreking`` is that one."""
+    prev = _prev_in_paragraph(doc, sent)
+    while prev is not None:
+        if not words_of(prev).isdisjoint(_SETS_REL["outside_meeting_words"]):
+            return True
+        prev = _prev_in_paragraph(doc, prev)
+    return False
 
 
 def _main_clause_words(doc, sent) -> set[str]:

@@ -39,6 +39,7 @@ DATA = json.loads(Path(__file__).with_name("acronyms.json").read_text(encoding="
 HEADS: dict[str, str] = DATA["heads"]
 _ACRONYM = re.compile(r"^[a-z]{0,2}[A-Z][A-Za-z&]{1,9}$")
 _DUTCH_HEADS = frozenset(DATA["dutch_heads"])
+PART_TAILS = frozenset(DATA["part_tails"])  # kg.extract.entities uses it too
 _ORG_PREFIXES = frozenset(DATA["org_prefixes"])
 _COUNCIL_HEADS = frozenset(("raad", "commissie", "comite"))  # Dutch heads of a council's name
 _NOT_NAME = frozenset(DATA["not_name_words"])
@@ -340,7 +341,7 @@ class AcronymFinder:
             cls = entity_table(doc).get(key, {}).get("cls")
             if cls:
                 add_mention(doc, i, i + 1, cls, key)
-                if text != base:
+                if text != base and text.rsplit("-", 1)[-1].lower() not in PART_TAILS:  # "NMI-hoofdkwartier"
                     entity_table(doc)[key]["alt_labels"].add(text)
 
     # -- names without an acronym

@@ -1167,10 +1167,24 @@ def _paragraph_end(text: str, pos: int) -> int:
 
 def _meets(doc: Doc, body) -> bool:
     """Is this council mention a meeting of the council (a session), not just its name?"""
-    before = set(lowers(doc)[max(sent_of(doc, body).start, body.start - 5):body.start])
+    lw = lowers(doc)
+    before = set(lw[max(sent_of(doc, body).start, body.start - 5):body.start])
     if before & {"verslag", "resolutie", "resoluties"}:
         return False
+    if _agent(doc, body):  # "door de Noord-Atlantische Raad benoemd": the council acts, it is no sitting
+        return False
     return bool(before & set(DATA["session_nouns"])) or _is_nato_body(doc, body)
+
+
+def _agent(doc: Doc, body) -> bool:
+    """``door de Raad benoemd``: the council is the agent of a passive verb (the body that
+    decided or appointed, at whatever time), not a session of the meeting."""
+    lw, space = lowers(doc), spaces(doc)
+    start = sent_of(doc, body).start
+    i = body.start - 1
+    while i >= start and (space[i] or lw[i] in ("de", "het")):
+        i -= 1
+    return i >= start and lw[i] == "door"
 
 
 def _scope_end(doc: Doc, body, bodies) -> int:

@@ -52,6 +52,22 @@ def _is_mission_word(low: str) -> bool:
     return bool(tail) and head in _PREFIXES and tail in _MISSIONS
 
 
+def _named_operation_after(doc: Doc, end: int, spans):
+    """``de NAVO-trainingsmissie in Irak, NATO Mission Iraq (NMI),``: the description stands
+    in apposition to a mission's name, so it is that mission, no second Operation: that
+    mission's span, or None."""
+    tx = texts(doc)
+    k = end
+    while k < len(doc) and tx[k].isspace():
+        k += 1
+    if k >= len(doc) or tx[k] != ",":
+        return None
+    k += 1
+    while k < len(doc) and tx[k].isspace():
+        k += 1
+    return next((sp for sp in spans if sp.start == k and sp.label_ == "Operation"), None)
+
+
 def _is_number(text: str) -> bool:
     return text.isdigit() and len(text) <= 4
 
@@ -141,6 +157,10 @@ class UnitFinder:
                 continue
             place = next((s for s in spans if s.start == ns[k + 2] and s.label_ in ("Country", "Place")), None)
             if place is None:
+                continue
+            named = _named_operation_after(doc, place.end, spans)
+            if named is not None:  # the description is another name of that mission
+                add_mention(doc, i, place.end, "Operation", named.kb_id_)
                 continue
             name = " ".join(doc[i:place.end].text.split())
             key = "operation/" + slugify(name)
