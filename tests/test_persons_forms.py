@@ -157,3 +157,10 @@ def test_succession_of_a_body_names_no_person(nlp):
 def test_english_title_chief_executive(nlp):
     got = _persons(nlp, "De regeringsleiders spraken met de president en Chief Executive Karim Haidari.")
     assert got == {("person/haidari", "Karim Haidari")}
+
+
+def test_a_surname_with_a_hyphenated_lower_case_particle_is_part_of_the_name(nlp):
+    ctx = read(nlp, "Den Haag, 3 maart 2026\n\nIk sprak in Bagdad met de minister van Defensie Thabit al-Abbasi "
+                    "van Irak over de missie.\n")
+    persons = {k: e.label for k, e in ctx.extraction.entities.items() if k.startswith("person/")}
+    assert persons == {"person/al-abbasi": "Thabit al-Abbasi"}  # not a person "Thabit"

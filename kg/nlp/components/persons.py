@@ -166,6 +166,10 @@ class Persons:
                 if not is_initials(w.text):
                     real += 1
                 continue
+            if real and self._prefixed_surname(w.text):  # "Najib al-Rashid", "Abdel Fattah el-Sisi"
+                k += 1
+                real += 1
+                continue
             if real and w.text in self.roman or (real and w.norm in self.roman and w.text[:1] == "I"):
                 k += 1
                 break
@@ -187,6 +191,12 @@ class Persons:
         if not any(not is_initials(words.texts[x]) for x in range(j, k)):
             return j
         return k
+
+    def _prefixed_surname(self, t: str) -> bool:
+        """A surname written with a lower-case particle joined by a hyphen (``al-Rashid``,
+        ``el-Sisi``, ``bin-Salman``): part of a name after a name word."""
+        pre, sep, rest = t.partition("-")
+        return bool(sep) and pre in self.particles and rest[:1].isupper() and rest.replace("-", "").isalpha()
 
     @staticmethod
     def _newline_between(doc: Doc, a: Word, b: Word) -> bool:
