@@ -67,3 +67,13 @@ def test_a_mission_in_apposition_is_a_second_object_so_no_owner_joins_the_first(
     ex = extract(make_pipeline()(ct.text), ct)
     parts = {(f.subject, f.object.key) for f in ex.facts if f.predicate == "kg:participant"}
     assert not any(o == "organisation/eu" or o.startswith("organisation/europese") for _, o in parts)
+
+
+def test_a_country_that_opens_its_sentence_takes_part():
+    # the subject is the sentence's first word: nothing before it to look back at
+    text = ("Den Haag, 9 september 2026\n\nCanada leidt operatie Northern Shield in Letland. "
+            "Portugal neemt sinds dit voorjaar deel, met militairen afkomstig van het Korps Mariniers.\n")
+    ct = clean(SourceText(Path("operatie.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    got = {(f.subject, f.object.key) for f in ex.facts if f.predicate == "kg:participant"}
+    assert ("operation/northern-shield", "country/portugal") in got

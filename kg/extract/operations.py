@@ -20,6 +20,7 @@ located in each.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from pathlib import Path
 
 from kg.extract.context import Context
@@ -37,6 +38,7 @@ _SOURCE_WORDS = frozenset(_DATA["troop_source_words"])
 _NEGATIONS = frozenset(_DATA["negations"])
 _LEAD_NOUNS = frozenset(_DATA["lead_nouns"])
 _JOINERS = frozenset({",", "en"})
+_SUBJECT_CUES = _TAKE_VERBS | {"ook"}  # "neemt Nederland", "Ook Nederland neemt"
 
 
 def _words(ctx: Context, start: int, end: int) -> list[int]:
@@ -117,8 +119,7 @@ def _takes_part(ctx: Context, sent, current: str) -> None:
             continue
         # the subject right before or right after the verb ("Nederland neemt", "neemt ook Nederland")
         subjects = [sp for sp in spans_in(ctx.doc, sent.start, i, ("Country",))
-                    if lw[_words(ctx, sent.start, sp.start)[-1]] in ("ook",) + tuple(_TAKE_VERBS)
-                    or sp.start == words[0]]
+                    if sp.start == words[0] or lw[words[bisect_left(words, sp.start) - 1]] in _SUBJECT_CUES]
         if len(subjects) != 1:
             return
         link(ctx, current, "kg:participant", subjects[0].kb_id_, subjects[0], "operations.takes_part")
