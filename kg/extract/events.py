@@ -784,7 +784,7 @@ def _prev_in_paragraph(doc, sent) -> object | None:
     """The sentence before ``sent`` when it stands in the same paragraph."""
     from bisect import bisect_right
     all_sents = sents(doc)
-    k = bisect_right([s.start for s in all_sents], sent.start) - 1
+    k = bisect_right(_sent_starts(doc), sent.start) - 1
     if k <= 0:
         return None
     prev = all_sents[k - 1]
@@ -1133,6 +1133,8 @@ def _in_country(ctx: Context) -> None:
 
 NEWS = json.loads(Path(__file__).with_name("participation_news.json").read_text(encoding="utf-8"))
 _NEWS_SETS = {k: frozenset(v) for k, v in NEWS.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
+_JOURNEY_BLOCKERS = _SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]
+_SITTING_SUFFIXES = tuple(_NEWS_SETS["sitting_nouns"])  # "werksessie" ends in "sessie"
 
 
 def _journey_to_main_place(ctx: Context, ev: dict, sent, words: set[str]) -> int | None:
@@ -1141,8 +1143,7 @@ def _journey_to_main_place(ctx: Context, ev: dict, sent, words: set[str]) -> int
     ``naar``, or None when the sentence names another meeting, another time or another goal."""
     rec = ev["meetings"].get(ev.get("main"), {})
     if "naar" not in words or not rec.get("place") or words.isdisjoint(_NEWS_SETS["journey_words"]) \
-            or not words.isdisjoint(_SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"]
-                                    | _SETS_REL["outside_meeting_words"]):
+            or not words.isdisjoint(_JOURNEY_BLOCKERS):
         return None
     doc = ctx.doc
     if any(sp.kb_id_ != ev["main"] for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
@@ -1270,7 +1271,7 @@ def _members_talk_in_sitting(doc, sent, words: set[str]) -> bool:
     sitting = False
     for n, i in enumerate(toks[:-2]):
         if lw[i] == "in" and lw[toks[n + 1]] in _DETS:
-            head = next((lw[k] for k in toks[n + 2:n + 4] if lw[k].endswith(tuple(_NEWS_SETS["sitting_nouns"]))), None)
+            head = next((lw[k] for k in toks[n + 2:n + 4] if lw[k].endswith(_SITTING_SUFFIXES)), None)
             sitting = sitting or head is not None
     if not sitting:
         return False

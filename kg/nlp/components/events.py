@@ -67,6 +67,7 @@ _DOCUMENT_WORDS = frozenset({"agenda", "verslag", "kabinetsinzet", "inzet", "gea
 _GATHERINGS = frozenset({"bijeenkomst", "vergadering", "navo-bijeenkomst"})
 _MEETING_ADJECTIVES = frozenset({"formele", "informele", "gezamenlijke", "buitengewone", "extra"})
 _YEAR_BRIDGE = frozenset(DATA["year_bridge"])  # "in 2006 tijdens de NAVO-top"
+_SESSION_NOUNS = frozenset(DATA["session_nouns"])
 _GATHERING_SUFFIXES = tuple("-" + n for n in DATA["session_nouns"])  # "ISAF-bijeenkomst"
 _KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
 
@@ -643,14 +644,15 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
 
 
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "dat", "die", "toen", "waarop", "waarin", "nadat", "sinds", "en"})
+_CLAUSE_MEETING_WORDS = frozenset(DATA["summit_words"]) | frozenset(DATA["meeting_nouns"])
+_SUMMIT_SUFFIXES = tuple(DATA["summit_suffixes"])
 
 
 def _same_clause(doc: Doc, start: int, end: int) -> bool:
     """Tokens [start, end) neither open another clause ("vindt plaats op het moment dat
     ..., op 4 april 1949") nor name another meeting ("in aanloop naar de top van 9 juli")."""
-    words = set(DATA["summit_words"]) | set(DATA["meeting_nouns"])
-    suffixes = tuple(DATA["summit_suffixes"])
-    return not any(w in _CLAUSE_BREAKS or w in words or w.endswith(suffixes) for w in lowers(doc)[start:end])
+    return not any(w in _CLAUSE_BREAKS or w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES)
+                   for w in lowers(doc)[start:end])
 
 
 def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False, others=()) -> tuple[int, int] | None:
@@ -1173,7 +1175,7 @@ def _meets(doc: Doc, body) -> bool:
         return False
     if _agent(doc, body):  # "door de Noord-Atlantische Raad benoemd": the council acts, it is no sitting
         return False
-    return bool(before & set(DATA["session_nouns"])) or _is_nato_body(doc, body)
+    return bool(before & _SESSION_NOUNS) or _is_nato_body(doc, body)
 
 
 def _agent(doc: Doc, body) -> bool:
@@ -1191,7 +1193,7 @@ def _scope_end(doc: Doc, body, bodies) -> int:
     """A council named in running text: its sentence and the next ones of the paragraph,
     up to a sentence that turns to another session."""
     end = _paragraph_end(doc_text(doc), sent_of(doc, body).end_char)
-    nouns = set(DATA["session_nouns"])
+    nouns = _SESSION_NOUNS
     formats = _format_sessions(doc)  # "in RS-formaat": another gathering
     sent = sent_of(doc, body)
     lw, space = lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
@@ -1211,7 +1213,6 @@ def _scope_end(doc: Doc, body, bodies) -> int:
 
 _SESSION_STOP = frozenset(DATA["session_stopwords"])
 _TOPIC_SHIFT = frozenset(DATA["topic_shift_words"])
-_SESSION_NOUNS = frozenset(DATA["session_nouns"])
 
 
 def _refers_back(lw: list[str], sent) -> bool:
@@ -1313,7 +1314,7 @@ def _margin_gatherings(doc: Doc) -> list[tuple[int, tuple[int, int]]]:
     deelnemen``: (token of the gathering's noun, its scope). The scope is its sentence and
     the next ones of the paragraph that refer to it ("is voor deze vergadering uitgenodigd")."""
     lw = lowers(doc)
-    nouns = set(DATA["session_nouns"])
+    nouns = _SESSION_NOUNS
     text = doc_text(doc)
     out = []
     for k in words_where(doc, "LOWER", "events.margin", "marge".__eq__):
@@ -1476,7 +1477,7 @@ def _referring_end(doc: Doc, sent) -> int:
     """The end of a gathering's text: its sentence ``sent`` and the next ones of the paragraph
     that speak of it ("Hieraan namen … deel", "… nam aan deze sessie deel")."""
     lw, text = lowers(doc), doc_text(doc)
-    nouns = set(DATA["session_nouns"])
+    nouns = _SESSION_NOUNS
     para_end = text.find("\n\n", sent.end_char)
     para_end = len(text) if para_end < 0 else para_end
     end, nxt = sent.end_char, sent
