@@ -158,8 +158,8 @@ def find_date(clean: str) -> tuple[dt.date | None, tuple[int, int] | None]:
     2024-11-22``, or a news item's date line."""
     head = clean[:HEADER_CHARS]
     m = _PLACE_DATE.search(head) or _PLACE_DATE.search(clean)
-    if m and parse_date(m.group(1)):  # (a headline ending in "Den Haag" above "25 jun 2025 om 17:12" is none)
-        return parse_date(m.group(1)), m.span()
+    if m and (d := parse_date(m.group(1))):  # (a headline ending in "Den Haag" above "25 jun 2025 om 17:12" is none)
+        return d, m.span()
     for rx in _OTHER_DATES:
         m = rx.search(head)
         if m:

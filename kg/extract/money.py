@@ -336,11 +336,11 @@ def run(ctx: Context) -> None:
         per_year = _amount_years(text, amounts, doc_year)
         floor = _section_start(ctx, sent.start_char)
         recips = spans_in(doc, sent.start, sent.end, ("Operation", "Initiative"))
+        other = not recips and _names_other_recipient(ctx, sent)
         recipient = recips[0] if recips else (
-            None if _names_other_recipient(ctx, sent)
-            else _nearest_before(ctx, ("Operation", "Initiative"), sent.start_char, floor))
+            None if other else _nearest_before(ctx, ("Operation", "Initiative"), sent.start_char, floor))
         topic = None
-        if recipient is None and not recips and not _names_other_recipient(ctx, sent):
+        if recipient is None and not recips and not other:
             topic = _document_operation(ctx, sent)  # "De uitgaven voor de missie ..." under its own heading
         if recipient is None and topic is None:
             continue

@@ -35,7 +35,6 @@ _SUPPORT_VERBS = frozenset(_DATA["passive_support_verbs"])
 _TAKE_VERBS = frozenset(_DATA["take_part_verbs"])
 _TROOP_NOUNS = frozenset(_DATA["troop_nouns"])
 _SOURCE_WORDS = frozenset(_DATA["troop_source_words"])
-_NEGATIONS = frozenset(_DATA["negations"])
 _LEAD_NOUNS = frozenset(_DATA["lead_nouns"])
 _JOINERS = frozenset({",", "en"})
 _SUBJECT_CUES = _TAKE_VERBS | {"ook"}  # "neemt Nederland", "Ook Nederland neemt"
@@ -189,7 +188,7 @@ def run(ctx: Context) -> None:
     lw = lowers(doc)
     for sent in found:
         words = set(lw[sent.start:sent.end])
-        if _hedged(words) or not words.isdisjoint(_NEGATIONS):
+        if _hedged(words):  # hedges include the negations (niet, geen, nooit)
             continue
         current = _paragraph_operation(ctx, bisect_right(starts, sent.start) - 1, all_sents)
         if words & _SUPPORT_VERBS:

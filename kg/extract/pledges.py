@@ -24,7 +24,7 @@ from pathlib import Path
 from kg.amounts import find_amounts
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.extract.events import REL, ensure, has_trigger, link, spans_in, words_of
+from kg.extract.events import _DEMONSTRATIVES, REL, ensure, has_trigger, link, spans_in, words_of
 from kg.nlp.components.docindex import lowers, mentions, sents, span_text, texts, words_in
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
@@ -85,7 +85,6 @@ _LEADERS = frozenset({"leiders", "regeringsleiders", "staatshoofden"})
 _OTHER_TIME = frozenset({"eerder", "eerdere", "destijds", "toen", "vorige", "vorig", "geleden", "ooit", "sinds"})
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 # "Die afspraak, de Pledge of ...": a plan named as the agreement of the sentence before
-_ANAPHOR_DETS = frozenset({"die", "deze", "dit", "dat"})
 _AGREEMENT_NOUNS = frozenset({"afspraak", "afspraken", "akkoord", "besluit", "overeenkomst", "toezegging"})
 
 
@@ -106,7 +105,7 @@ def _names_that_agreement(ctx: Context, sent, before) -> bool:
     """Does ``sent`` open with ``Die afspraak``/``Dit besluit`` right after ``before``, in its paragraph?"""
     lw = lowers(ctx.doc)
     first = [lw[i] for i in range(sent.start, min(sent.end, sent.start + 4)) if lw[i].strip()][:2]
-    if len(first) < 2 or first[0] not in _ANAPHOR_DETS or first[1] not in _AGREEMENT_NOUNS:
+    if len(first) < 2 or first[0] not in _DEMONSTRATIVES or first[1] not in _AGREEMENT_NOUNS:
         return False
     all_sents = sents(ctx.doc)
     k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), None)
