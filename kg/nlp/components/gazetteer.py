@@ -299,7 +299,7 @@ class Gazetteer:
             return True
         k = j + 1
         if j < len(words) and words.norms[j] == "van":
-            if k < len(words) and words.norms[k] in ("de", "het"):
+            if k < len(words) and words.norms[k] in _ARTICLES:
                 k += 1
             for n in range(min(4, len(words) - k), 0, -1):
                 got = self.phrases.get(tuple(words.norms[k:k + n]))

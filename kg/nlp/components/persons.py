@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 
 from kg import reference
 from kg.names import is_initials, normalise_name, person_key, surname
+from kg.nlp.components.docindex import sent_bounds
 from kg.nlp.components.fold import Word, compact_tokens, newline_between
 from kg.nlp.spans import GROUP, add_mention, register_entity
 from kg.nlp.components.fold import fold, ref_adjective, ref_lookup  # fold: memoised kg.slug.fold
@@ -589,7 +590,6 @@ class Persons:
 
     def _person_before(self, doc, words, i) -> bool:
         """The sentence names a person (or says ``hij``/``zij``) before word ``i``."""
-        from kg.nlp.components.docindex import sent_bounds
 
         s0 = sent_bounds(doc, words.starts[i])[0]
         if any(sp.label_ in ("Person", "Minister") and s0 <= sp.start and sp.end <= words.starts[i]
@@ -602,11 +602,13 @@ class Persons:
             x -= 1
         return False
 
-    def _named(self, doc, words, j, k, names, taken) -> None:
-        """A Person named by words ``j..k``."""
+    def _named(self, doc, words, j, k, names, taken) -> str:
+        """A Person named by words ``j..k``: its key."""
         label = self._name_text(words, j, k)
-        self._person(doc, names, person_key(label), "Person", label, words.starts[j], words.ends[k - 1])
+        key = person_key(label)
+        self._person(doc, names, key, "Person", label, words.starts[j], words.ends[k - 1])
         taken.update(range(words.starts[j], words.ends[k - 1]))
+        return key
 
     def _counterpart(self, doc, words, i, ents, names, taken, found) -> int:
         """``mijn Noorse collega Bjørn Arild Gram``, ``zijn Japanse ambtgenoot X``: a person named as
@@ -621,10 +623,7 @@ class Persons:
         end = self.parse_name(words, i + 1, doc, ents)
         if end == i + 1:
             return i + 1
-        label = self._name_text(words, i + 1, end)
-        key = person_key(label)
-        self._person(doc, names, key, "Person", label, words.starts[i + 1], words.ends[end - 1])
-        taken.update(range(words.starts[i + 1], words.ends[end - 1]))
+        key = self._named(doc, words, i + 1, end, names, taken)
         owner = words.norms[k - 1] if k >= 1 else ""
         found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1]))
         return end
