@@ -111,7 +111,8 @@ def test_footer_gives_numbers_and_year():
 def test_unknown_numbers_keep_the_file_key():
     ctx = _run("Een korte notitie over de NAVO zonder kop.\n", "notitie_12.txt")
     assert ctx.extraction.doc_key == "document/notitie-12"
-    assert ctx.meta["dossier"] is None and ctx.meta["doc_type"] == "Letter"
+    # no header, salutation or signature: read as a news item, described as a "Bericht"
+    assert ctx.meta["dossier"] is None and ctx.meta["doc_type"] == "NewsItem"
     title.run(ctx)  # never the file name: the opening words describe it
     assert ctx.extraction.entities["document/notitie-12"].label == "Bericht: Een korte notitie over de NAVO zonder kop"
 
@@ -265,3 +266,31 @@ def test_questions_of_several_members_with_their_parties_give_the_title(nlp_free
     c = clean(SourceText(Path("ah.txt"), text))
     assert md.find_title(c.text, c.source.text, c.offsets) == \
         "Antwoord op vragen van de leden Bakker en De Wit over de inzet van fregatten in de Oostzee"
+
+
+NEWS_ITEM = ("Ministers bespreken luchtverdediging in Brussel\n\nNieuwsbericht | 12-03-2031 | 16:40\n\n"
+             "De NAVO-ministers van Defensie kwamen vandaag bijeen. Minister Lammers pleitte voor meer munitie.\n")
+ANSWER = ("Vragen van het lid Bakker (PvdA) aan de Minister van Defensie over munitievoorraden "
+          "(ingezonden 2 februari 2031).\n\nVraag 1\n\nKent u het verslag van de bijeenkomst?\n")
+UNHEADED_LETTER = ("Geachte voorzitter,\n\nHierbij informeer ik u over de uitkomsten van de NAVO-top.\n")
+
+
+def test_document_kinds_of_each_genre():
+    # an opening that calls itself an agenda or report keeps that class, whatever else it is
+    assert md.find_kind(HEADER, signed=True) == "Report"
+    assert md.find_kind(NO_ID, signed=False) == "AnnotatedAgenda"
+    # written questions are answers, even when a question quotes a "verslag" later on
+    assert md.find_kind(ANSWER, signed=False) == "Answer"
+    assert md.find_kind("Antwoord van minister Lammers (Defensie) (ontvangen 3 maart 2031)\n\nVraag 1\n",
+                        signed=False) == "Answer"
+    # no header, salutation or signature: a news item; any of them makes it a letter
+    assert md.find_kind(NEWS_ITEM, signed=False) == "NewsItem"
+    assert md.find_kind(NEWS_ITEM, signed=True) == "Letter"
+    assert md.find_kind(UNHEADED_LETTER, signed=False) == "Letter"
+    assert md.find_kind("35 925 NAVO\n\nNr. 90\n\nDen Haag, 2 oktober 2029\n\nDe inzet gaat door.\n",
+                        signed=False) == "Letter"
+
+
+def test_run_types_an_unsigned_news_item():
+    ctx = _run(NEWS_ITEM)
+    assert ctx.extraction.entities[ctx.extraction.doc_key].cls == "NewsItem"

@@ -20,7 +20,7 @@ CONTRACT_PROPERTIES = ["mentions", "dossierNumber", "documentNumber", "sourceFil
                        "concerns", "cites", "holdsOffice", "jurisdiction", "inCountry", "hasSession",
                        "participant", "accessionDate", "acronym", "agreedAt", "targetPercentGDP",
                        "contributor", "recipient", "amountEUR", "year", "supports"]
-OWN = ["Evidence", "AnnotatedAgenda", "Report", "Letter", "rule", "parliamentaryYear"]
+OWN = ["Evidence", "AnnotatedAgenda", "Report", "Letter", "Answer", "NewsItem", "rule", "parliamentaryYear"]
 
 
 def _ontology() -> rdflib.Graph:
@@ -35,7 +35,7 @@ def _labelled(g, term) -> None:
 
 def test_contract_and_own_terms_are_declared_and_labelled():
     g = _ontology()
-    for name in CONTRACT_CLASSES + ["Evidence", "AnnotatedAgenda", "Report", "Letter"]:
+    for name in CONTRACT_CLASSES + ["Evidence", "AnnotatedAgenda", "Report", "Letter", "Answer", "NewsItem"]:
         assert (KG[name], RDF.type, OWL.Class) in g, name
         _labelled(g, KG[name])
     for name in CONTRACT_PROPERTIES + ["rule", "parliamentaryYear"]:
@@ -47,7 +47,7 @@ def test_contract_and_own_terms_are_declared_and_labelled():
 def test_alignments():
     g = _ontology()
     assert (KG.Minister, RDFS.subClassOf, KG.Person) in g
-    for sub in ("AnnotatedAgenda", "Report", "Letter"):
+    for sub in ("AnnotatedAgenda", "Report", "Letter", "Answer", "NewsItem"):
         assert (KG[sub], RDFS.subClassOf, KG.Document) in g
     ev = set(g.objects(KG.Evidence, RDFS.subClassOf))
     assert {URIRef("http://www.w3.org/ns/oa#Annotation"), URIRef("http://www.w3.org/ns/prov#Entity"),

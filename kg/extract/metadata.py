@@ -59,10 +59,19 @@ _PLACE_DATE = re.compile(r"[Dd'’‘](?i:(?<=[Dd])en Haag|(?<=['’‘])s[- ]Gr
 # == (?<![\d-])<dossier>,?\s+nr\.\s?(\d{1,5})\b, the lookbehind after the first digit
 _CITE = re.compile(r"(\d(?<![\d-]\d)\d\s?\d{3})" + _DOSSIER_SUFFIX + r",?\s+nr\.\s?(\d{1,5})\b")
 
+# Written questions and their answers (an Aanhangsel van de Handelingen, no Kamerstuk):
+# "Vragen van het lid X (SP) aan …", "Vragen gesteld door de leden der Kamer, met de
+# daarop door de regering gegeven antwoorden", "Antwoord van minister X (Defensie)".
+_ANSWER = re.compile(r"\bVragen (?:van (?:het lid|de leden)|gesteld door de leden der Kamer)\b"
+                     r"|\bAntwoord(?:en)? van (?:de )?(?:minister|staatssecretaris)\b", re.IGNORECASE)
 _TYPES = [  # (pattern, class); the earliest match in the opening of the text wins
     (re.compile(r"geannoteerde\s+agenda", re.IGNORECASE), "AnnotatedAgenda"),
     (re.compile(r"\bverslag\b", re.IGNORECASE), "Report"),
+    (_ANSWER, "Answer"),  # opens before any "Kent u het verslag …?" in the questions
 ]
+# How a letter without a Kamerstuk header opens or addresses the Chamber.
+_SALUTATION = re.compile(r"^(?:Geachte (?:voorzitter|Kamer)|Hierbij (?:bied|zend|informeer|stuur|ontvangt))"
+                         r"|Aan de [Vv]oorzitter van de Tweede Kamer", re.IGNORECASE | re.MULTILINE)
 _DUTCH_DATE = r"(\d{1,2}\s+" + _MONTH + r"\s+\d{4})"
 # Other ways a header dates a document, tried after "Den Haag, <date>":
 _OTHER_DATES = [
@@ -228,7 +237,7 @@ def _ymd(year: int, month: int, day: int) -> dt.date | None:
 
 
 def find_type(clean: str) -> str:
-    """``AnnotatedAgenda``, ``Report`` or ``Letter``: what the opening calls itself."""
+    """``AnnotatedAgenda``, ``Report``, ``Answer`` or ``Letter``: what the opening calls itself."""
     head = clean[:HEADER_CHARS]
     best = None
     for rx, cls in _TYPES:
@@ -236,6 +245,23 @@ def find_type(clean: str) -> str:
         if m and (best is None or m.start() < best[0]):
             best = (m.start(), cls)
     return best[1] if best else "Letter"
+
+
+def find_kind(clean: str, signed: bool) -> str:
+    """The document's class: an agenda, report or answers to written questions by what
+    its opening calls itself (``find_type``); else ``NewsItem`` for a text with neither a
+    letter's header, salutation nor signature (a news item, press release or news
+    report); else ``Letter``."""
+    kind = find_type(clean)
+    if kind != "Letter":
+        return kind
+    head = clean[:HEADER_CHARS]
+    if signed or _SALUTATION.search(head) or _HEADER_NR.search(head) or _LABEL_LINE.match(head):
+        return "Letter"
+    # "Den Haag, 4 maart 2031" heads a letter; a news item may carry it in its date line
+    if _PLACE_DATE.search(head) and not news_date_line(head):
+        return "Letter"
+    return "NewsItem"
 
 
 def find_title(clean: str, source_text: str | None = None, offsets=None, after: int | None = None,
@@ -472,7 +498,8 @@ def run(ctx: Context) -> None:
     if date is None:
         date = meta_date(meta)
     year = find_year(clean, source, date)
-    doc_type = find_type(clean)
+    signed = ctx.doc is not None and any(m.signature for m in ctx.doc.user_data.get("kg_offices", []))
+    doc_type = find_kind(clean, signed)
     title = find_title(clean, source, ctx.clean.offsets, _signature_end(ctx), meta)
     ctx.meta.update(dossier=dossier, number=number, date=date, year=year, doc_type=doc_type, title=title)
 

@@ -32,7 +32,7 @@ from kg.rdf.namespaces import (ID_BASE, KG, OA, PROV, REFERENCE_GRAPH, STATISTIC
                                expand)
 
 # Class specificity when one key is typed differently in different places.
-_RANK = {"Minister": 2, "AnnotatedAgenda": 2, "Report": 2, "Letter": 2}
+_RANK = {"Minister": 2, "AnnotatedAgenda": 2, "Report": 2, "Letter": 2, "Answer": 2, "NewsItem": 2}
 
 
 class _Terms:
