@@ -249,6 +249,10 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
         same_as = next((e.same_as for e in ents if e.same_as), None) or _person_same_as(key, cls)
         for e in ents:
             names = _names(e)
-            e.label, e.cls, e.same_as = label, cls, same_as
+            # a person keeps the class its own document gives: a minister elsewhere
+            # may be a member of parliament here (kg.rdf.graph writes it per document)
+            e.label, e.same_as = label, same_as
+            if not (e.cls in _PERSONS and cls in _PERSONS):
+                e.cls = cls
             e.alt_labels = names - {label}
     return out

@@ -23,3 +23,27 @@ def test_own_title_and_class_win_over_citations():
         doc = ex.entities["document/kst-31999-12"]
         assert doc.label == "Verslag van de defensieraad"
         assert doc.cls == "Report"
+
+
+def test_a_person_is_typed_per_document_as_that_document_reads_him():
+    # a member of parliament asking questions in one text, a minister years later in another
+    member = _ex("vragen.txt", "document/vragen",
+                 [Entity("document/vragen", "Answer", "Antwoord op vragen"),
+                  Entity("person/terpstra", "Person", "Terpstra")])
+    minister = _ex("brief.txt", "document/brief",
+                   [Entity("document/brief", "Letter", "Brief"),
+                    Entity("person/terpstra", "Minister", "Rik Terpstra")])
+    out = {ex.doc_key: ex for ex in resolve([member, minister])}
+    assert out["document/vragen"].entities["person/terpstra"].cls == "Person"
+    assert out["document/brief"].entities["person/terpstra"].cls == "Minister"
+    # one label for the key across the build all the same
+    assert out["document/vragen"].entities["person/terpstra"].label == "Rik Terpstra"
+
+    import rdflib
+    from kg.rdf.graph import build_dataset
+    from kg.rdf.namespaces import KG, entity_iri
+    ds = build_dataset(list(out.values()))
+    person = entity_iri("person/terpstra")
+    assert (person, rdflib.RDF.type, KG.Person) in ds.graph(entity_iri("document/vragen"))
+    assert (person, rdflib.RDF.type, KG.Minister) not in ds.graph(entity_iri("document/vragen"))
+    assert (person, rdflib.RDF.type, KG.Minister) in ds.graph(entity_iri("document/brief"))

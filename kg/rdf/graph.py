@@ -33,6 +33,9 @@ from kg.rdf.namespaces import (ID_BASE, KG, OA, PROV, REFERENCE_GRAPH, STATISTIC
 
 # Class specificity when one key is typed differently in different places.
 _RANK = {"Minister": 2, "AnnotatedAgenda": 2, "Report": 2, "Letter": 2, "Answer": 2, "NewsItem": 2}
+# Classes a document graph takes from its own text, not from the whole build: the
+# build's union still holds the most specific one.
+_OWN_CLASS = frozenset({"Person", "Minister"})
 
 
 class _Terms:
@@ -210,6 +213,8 @@ def document_triples(ex: Extraction, chosen: dict[str, tuple[str, str]], terms: 
             continue
         node = T.entity(key)
         cls, label_ = chosen.get(key, (ent.cls, ent.label))
+        if ent.cls in _OWN_CLASS:  # a minister elsewhere may be a member of parliament here
+            cls = ent.cls
         add((node, T.TYPE, T.cls(cls)))
         add((node, T.LABEL, T.lit(label_)))
         _alt_labels(T, add, node, ent, label_)
