@@ -650,6 +650,13 @@ def match_summit(place: str | None = None, *, year: int | None = None, month: in
     return min(near, key=lambda s: (abs((s.start - doc_date).days), s.start)) if near else None
 
 
+def summit_in_country(country: str, year: int) -> SummitRef | None:
+    """The one reference summit held in ``country`` (a country key) in ``year``
+    ("de NAVO-top in 2016 in Polen"), or None when none or several were."""
+    cands = [s for s in summits() if s.country == country and s.start.year == year]
+    return cands[0] if len(cands) == 1 else None
+
+
 # ---------------------------------------------------------------- meeting keys
 
 # A key whose slug starts with this names a thing only within its document (a

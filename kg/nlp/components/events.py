@@ -37,7 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, document_date, find_dates
-from kg.reference import SummitRef, match_summit, ministerial_key, place_names, session_key, unmatched_summit_key
+from kg.reference import SummitRef, match_summit, ministerial_key, place_names, session_key, summit_in_country, unmatched_summit_key
 from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
@@ -820,7 +820,10 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     its kind is matched on those; one that gives only a place is the summit
     another mention of that place in this document resolved to, else the one
     the document's date and the sentence's tense point at."""
+    host_names = _host_country_summits(summits)
     for m in summits:
+        if m.ref is not None:
+            continue
         tense = _tense(doc, m.start)
         own = None if m.year else _own_relative_year(doc, m, doc_date)
         clause_rel = None if m.year or own else _relative_year(doc, m.start, doc_date)
@@ -880,9 +883,31 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     for m in summits:
         if m.ref is not None:
             m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases, *_generic_names(m.ref)]
+            if id(m) in host_names:
+                m.alt.append(host_names[id(m)])
         elif m.place is not None and _known_place(m.place):
             m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
+
+
+def _host_country_summits(summits: list[Meeting]) -> dict[int, str]:
+    """``De volgende NAVO-top vindt in 2016 in Polen plaats``: a mention "in" a country
+    with a year of its own is the one reference summit that country hosted that year
+    (none when it hosted none or two). The country is no place of the summit: the
+    mention keeps no place. Returns id(mention) -> its name by country and year
+    ("NAVO-top Polen 2016")."""
+    names = {}
+    for m in summits:
+        if m.place is None or not m.year or _known_place(m.place):
+            continue
+        country = _reference_key(m.place, ("Country",))
+        ref = summit_in_country(country, m.year) if country else None
+        if ref is None:
+            continue
+        m.ref, m.stated = ref, True
+        names[id(m)] = f"NAVO-top {m.place} {m.year}"
+        m.place = m.place_span = None
+    return names
 
 
 def _fits_sentence(doc: Doc, m: Meeting, ref: SummitRef, summits: list[Meeting]) -> bool:
