@@ -496,6 +496,7 @@ class SummitRef:
     label_en: str
     source: tuple[str, ...]
     aliases: tuple[str, ...] = ()  # further names of the meeting ("NAVO-top Wales 2014")
+    region: str | None = None  # the region of the host city that texts name it by ("Wales"): no second venue
 
 
 def _summit_entry(n: int, row) -> str:
@@ -557,6 +558,8 @@ def read_summits(path: Path | None = None) -> tuple[SummitRef, ...]:
                 if owner != fold(place):
                     _fail(path, entry, f"alias {alias!r} is also an alias of the place of another entry")
                 names.append(a)
+            if row.get("region"):
+                names.append(fold(row["region"]))
         for name in (row["name_nl"], row["name_en"], *row.get("aliases", ())):
             owner = names_seen.setdefault(fold(name), row["id"])
             if owner != row["id"]:
@@ -565,7 +568,7 @@ def read_summits(path: Path | None = None) -> tuple[SummitRef, ...]:
         out.append(SummitRef(key="summit/" + row["id"], kind=row["kind"], start=start, end=end, place=place,
                              country=country, place_names=tuple(dict.fromkeys(names)), label=row["name_nl"],
                              label_en=row["name_en"], source=tuple(sources),
-                             aliases=tuple(row.get("aliases", ()))))
+                             aliases=tuple(row.get("aliases", ())), region=row.get("region") or None))
     return tuple(sorted(out, key=lambda s: s.start))
 
 

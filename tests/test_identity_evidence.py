@@ -60,3 +60,16 @@ def test_the_new_norm_of_a_summit_is_one_pledge_whatever_old_name_it_takes(nlp):
          "overeengekomen van 4 procent van het bbp.\n")
     keys_a, keys_b = _new_norms(run(nlp, a)[1]), _new_norms(run(nlp, b)[1])
     assert keys_a and keys_a == keys_b
+
+
+# ---------------------------------------------------------------- a region is no second venue
+
+def test_a_summit_named_by_its_region_has_one_location_its_host_city(nlp):
+    text = ("Den Haag, 12 maart 2016\n\nSinds de NAVO-top van 2014 in Wales verhogen de meeste bondgenoten "
+            "hun defensie-uitgaven weer.\n")
+    doc, ex = run(nlp, text)
+    assert summit_keys(doc) == {"summit/newport-2014"}
+    assert facts(ex, "schema:location") == {("summit/newport-2014", "place/newport")}
+    # the host city carries the name with its region, so a question about "Wales" finds it
+    assert "Newport (Wales)" in ex.entities["place/newport"].alt_labels
+    assert not ex.entities["place/newport"].mentioned  # the text never names Newport itself

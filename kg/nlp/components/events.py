@@ -1635,8 +1635,9 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
     if text_place and m.place_span:
         add_mention(doc, m.place_span[0], m.place_span[1], "Place", text_place)
     if m.ref is not None:
-        if text_place and fold(m.place) in m.ref.place_names and \
-                text_place != _place_key(doc, m.ref.place or m.place):  # "de Top in Wales": held there too
+        region = m.ref.region and m.place and fold(m.place) == fold(m.ref.region)
+        if text_place and fold(m.place) in m.ref.place_names and not region and \
+                text_place != _place_key(doc, m.ref.place or m.place):  # "de top in Kehl": held there too
             also = rec.setdefault("also_places", [])
             if text_place not in (k for k, _ in also):
                 also.append((text_place, (m.start, m.end)))
@@ -1653,6 +1654,9 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
             rec["place"] = _place_key(doc, m.ref.place)
             rec["place_span"] = (m.start, m.end)
             rec["place_in_text"] = rec["place"] == text_place
+        if region and rec["place"]:  # "de top in Wales": the host city, named here with its region
+            info = entity_table(doc)[rec["place"]]
+            register_entity(doc, rec["place"], info["cls"], info["label"], alt_labels=[f"{m.ref.place} ({m.ref.region})"])
         return
     if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
         rec["start"], rec["end"] = m.date.start, m.date.end
