@@ -653,6 +653,16 @@ def match_summit(place: str | None = None, *, year: int | None = None, month: in
     return min(near, key=lambda s: (abs((s.start - doc_date).days), s.start)) if near else None
 
 
+def summit_by_key(key: str) -> SummitRef | None:
+    """The reference summit of a key (``summit/vilnius-2023``), or None."""
+    return _summits_by_key().get(key)
+
+
+@lru_cache(maxsize=1)
+def _summits_by_key() -> dict[str, SummitRef]:
+    return {s.key: s for s in summits()}
+
+
 def summit_in_country(country: str, year: int) -> SummitRef | None:
     """The one reference summit held in ``country`` (a country key) in ``year``
     ("de NAVO-top in 2016 in Polen"), or None when none or several were."""

@@ -73,3 +73,64 @@ def test_a_summit_named_by_its_region_has_one_location_its_host_city(nlp):
     # the host city carries the name with its region, so a question about "Wales" finds it
     assert "Newport (Wales)" in ex.entities["place/newport"].alt_labels
     assert not ex.entities["place/newport"].mentioned  # the text never names Newport itself
+
+
+# ---------------------------------------------------------------- honest evidence for reference values
+
+def _evidence(ex, predicate, subject):
+    return next(f.evidence for f in ex.facts if f.predicate == predicate and f.subject == subject)
+
+
+def test_reference_values_quote_the_sentence_that_states_them(nlp):
+    text = ("Den Haag, 3 juli 2023\n\nHet kabinet informeert uw Kamer over de NAVO-top van 11 en 12 juli. "
+            "De regeringsleiders ontmoeten elkaar op de top in Vilnius.\n")
+    _doc, ex = run(nlp, text)
+    key = "summit/vilnius-2023"
+    start, end = _evidence(ex, "schema:startDate", key), _evidence(ex, "schema:endDate", key)
+    place = _evidence(ex, "schema:location", key)
+    assert "11 en 12 juli" in start.sentence and start == end and "Vilnius" not in start.sentence
+    assert "Vilnius" in place.sentence and "juli" not in place.sentence
+    assert text[place.start:place.end] == place.sentence
+
+
+def test_a_value_no_sentence_states_is_the_reference_datas(nlp):
+    from kg.model import ReferenceEvidence
+
+    # the text names the summit by its place and year: its days come from the reference data
+    text = "Den Haag, 2 september 2024\n\nOp de NAVO-top in Washington in 2024 werd het 75-jarig bestaan gevierd.\n"
+    _doc, ex = run(nlp, text)
+    key = "summit/washington-2024"
+    assert isinstance(_evidence(ex, "schema:startDate", key), ReferenceEvidence)
+    assert isinstance(_evidence(ex, "schema:endDate", key), ReferenceEvidence)
+    assert not isinstance(_evidence(ex, "schema:location", key), ReferenceEvidence)
+    # "de top van 9 tot en met 11 juli" states both days, and no place
+    text = "Den Haag, 1 juli 2024\n\nDe regeringsleiders komen bijeen op de NAVO-top van 9 tot en met 11 juli.\n"
+    _doc, ex = run(nlp, text)
+    assert not isinstance(_evidence(ex, "schema:startDate", key), ReferenceEvidence)
+    assert not isinstance(_evidence(ex, "schema:endDate", key), ReferenceEvidence)
+    assert isinstance(_evidence(ex, "schema:location", key), ReferenceEvidence)
+
+
+def test_reference_values_stand_in_the_reference_graph_not_the_documents(tmp_path):
+    from rdflib import Dataset, URIRef
+
+    from kg.cli import main
+
+    doc = tmp_path / "brief.txt"
+    doc.write_text("Den Haag, 2 september 2024\n\nOp de NAVO-top in Washington in 2024 werd het "
+                   "75-jarig bestaan gevierd.\n", encoding="utf-8")
+    out = tmp_path / "kg.trig"
+    assert main(["build", str(doc), "-o", str(out), "--jobs", "1"]) == 0
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    summit = URIRef("https://w3id.org/navo-kg/id/summit/washington-2024")
+    start = URIRef("https://schema.org/startDate")
+    graphs = {str(g) for _s, _p, _o, g in ds.quads((summit, start, None, None))}
+    assert graphs == {"https://w3id.org/navo-kg/id/graph/reference"}
+    sources = {str(o) for _s, _p, o, _g in ds.quads((summit, URIRef("http://purl.org/dc/terms/source"), None, None))}
+    assert any("nato.int" in s for s in sources)
+    # no evidence record quotes a sentence for a date it does not state
+    rule = URIRef("https://w3id.org/navo-kg/def#rule")
+    pred = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate")
+    quoted = {ev for ev, _p, _o, _g in ds.quads((None, rule, None, None))}
+    assert not any((ev, pred, start) in ds for ev in quoted)

@@ -1657,6 +1657,7 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
         if region and rec["place"]:  # "de top in Wales": the host city, named here with its region
             info = entity_table(doc)[rec["place"]]
             register_entity(doc, rec["place"], info["cls"], info["label"], alt_labels=[f"{m.ref.place} ({m.ref.region})"])
+        _stated_reference_values(doc, m, rec, text_place, region)
         return
     if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
         rec["start"], rec["end"] = m.date.start, m.date.end
@@ -1665,6 +1666,24 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
         city = DATA["headquarters_city"].get(fold(m.place))
         rec["place"] = _place_key(doc, city) if city else text_place
         rec["place_span"] = (m.start, m.end)
+
+
+def _stated_reference_values(doc: Doc, m: Meeting, rec: dict, text_place: str | None, region) -> None:
+    """Where the text itself states a reference summit's values: the token span of a
+    date that gives its first (``start_at``) or last day (``end_at``), and of a
+    mention that names its host city or the region it lies in (``place_at``). The
+    reference data gives the values; these sentences are their evidence, and a
+    value no sentence states is the reference data's alone."""
+    d, ref = m.date, m.ref
+    if d is not None and d.day1 is not None and (d.year is None or d.year == ref.start.year):
+        span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+        if span is not None:
+            if rec.get("start_at") is None and (d.month1, d.day1) == (ref.start.month, ref.start.day):
+                rec["start_at"] = (span.start, span.end)
+            if rec.get("end_at") is None and (d.month2, d.day2 or d.day1) == (ref.end.month, ref.end.day):
+                rec["end_at"] = (span.start, span.end)
+    if rec.get("place_at") is None and rec["place"] and (text_place == rec["place"] or region):
+        rec["place_at"] = m.place_span or (m.start, m.end)
 
 
 def _second_host(doc: Doc, m: Meeting) -> tuple[int, int] | None:
