@@ -134,3 +134,33 @@ def test_reference_values_stand_in_the_reference_graph_not_the_documents(tmp_pat
     pred = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate")
     quoted = {ev for ev, _p, _o, _g in ds.quads((None, rule, None, None))}
     assert not any((ev, pred, start) in ds for ev in quoted)
+
+
+# ---------------------------------------------------------------- a second given name is no surname
+
+def _people(nlp, text, name="brief.txt"):
+    from kg.resolve import resolve
+
+    _doc, ex = run(nlp, text, name)
+    (out,) = resolve([ex])
+    return {k: e for k, e in out.entities.items() if e.cls in ("Person", "Minister")}
+
+
+def test_a_second_given_name_leaves_the_surname_when_the_text_uses_the_last_word_alone(nlp):
+    # a person with two given names, later called by the surname alone: one person, keyed by it
+    people = _people(nlp, "Den Haag, 3 maart 2031\n\nDe minister ontving haar Deense collega Mette Louise "
+                          "Sørvang. Tijdens het gesprek benadrukte minister Sørvang de steun aan de Baltische staten.\n")
+    keys = {k for k in people}
+    assert len(keys) == 1 and "louise" not in next(iter(keys))
+    people = _people(nlp, "Den Haag, 3 maart 2031\n\nDe minister sprak met zijn IJslandse collega Gunnar Thor "
+                          "Haraldsson. Volgens Haraldsson blijft de noordelijke zeeroute kwetsbaar.\n")
+    assert set(people) == {"person/haraldsson"}
+    # the other document that names him by his surname alone gets the same key
+    assert "person/haraldsson" in _people(nlp, "Den Haag, 9 maart 2031\n\nDaarna sprak minister Haraldsson met de pers.\n")
+
+
+def test_a_name_the_text_never_shortens_keeps_its_key(nlp):
+    # no bare last word inside a sentence: at a sentence start or as part of another name it says nothing
+    people = _people(nlp, "Den Haag, 3 maart 2031\n\nDe minister sprak met zijn IJslandse collega Gunnar Thor "
+                          "Haraldsson.\nHaraldsson Fjord is een bekende plek. De route langs Haraldsson Fjord is kwetsbaar.\n")
+    assert "person/thor-haraldsson" in people
