@@ -200,6 +200,18 @@ def _place_after(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
     return ns[k], ns[j] + 1
 
 
+def _place_after_adjective(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
+    """``het Welshe Newport``, ``het Litouwse Vilnius`` from ns-position ``k``: a known place
+    after "het" and a capitalised adjective of its land (a city is neuter in Dutch)."""
+    if k + 2 >= len(ns) or doc[ns[k]].lower_ != "het":
+        return None
+    adj = doc[ns[k + 1]].text
+    if not (_is_cap(adj) and adj.isalpha() and adj.endswith("e")):
+        return None
+    ps = _place_after(doc, ns, k + 2)
+    return ps if ps is not None and _known_place(doc[ps[0]:ps[1]].text) else None
+
+
 def _title(text: str) -> str:
     """``WASHINGTON D.C.`` -> ``Washington D.C.``; mixed case is kept."""
     if text.isupper() and len(text) > 3:
@@ -259,7 +271,7 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
                 year, k = season
                 continue
             if place is None:
-                ps = _place_after(doc, ns, k + 1)
+                ps = _place_after(doc, ns, k + 1) or _place_after_adjective(doc, ns, k + 1)
                 if ps is not None:
                     place = ps
                     k = ns.index(ps[1] - 1) + 1
