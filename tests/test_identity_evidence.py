@@ -164,3 +164,23 @@ def test_a_name_the_text_never_shortens_keeps_its_key(nlp):
     people = _people(nlp, "Den Haag, 3 maart 2031\n\nDe minister sprak met zijn IJslandse collega Gunnar Thor "
                           "Haraldsson.\nHaraldsson Fjord is een bekende plek. De route langs Haraldsson Fjord is kwetsbaar.\n")
     assert "person/thor-haraldsson" in people
+
+
+# ---------------------------------------------------------------- how news and letters name a summit's place
+
+def test_a_place_after_het_and_an_adjective_of_its_land(nlp):
+    text = ("Nieuwsbericht | 12-07-2023 | 18:00\n\nDe regeringsleiders kwamen vandaag bijeen op de NAVO-top "
+            "in het Litouwse Vilnius. Zij spraken over de steun aan Oekraïne.\n")
+    doc, ex = run(nlp, text)
+    assert summit_keys(doc) == {"summit/vilnius-2023"}
+    assert ex.entities["place/vilnius"].mentioned
+
+
+def test_a_joined_name_of_two_host_cities_is_no_place_of_its_own(nlp):
+    text = ("Den Haag, 2 mei 2009\n\nOp de top van Straatsburg-Kehl in april 2009 vierden de bondgenoten "
+            "het zestigjarig bestaan van het bondgenootschap.\n")
+    doc, ex = run(nlp, text)
+    assert summit_keys(doc) == {"summit/straatsburg-kehl-2009"}
+    places = {o for s, o in facts(ex, "schema:location") if s == "summit/straatsburg-kehl-2009"}
+    assert places == {"place/straatsburg", "place/kehl"}
+    assert not any(k.startswith("place/straatsburg-") for k in ex.entities)

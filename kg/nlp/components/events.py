@@ -1643,9 +1643,13 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
     own (with the first mention as the sentence that names it), else what the
     text states (a day-level date with a year; the place it names, or the city
     of the headquarters it names)."""
-    text_place = _place_key(doc, m.place) if m.place else None
-    if text_place and m.place_span:
-        add_mention(doc, m.place_span[0], m.place_span[1], "Place", text_place)
+    joined = _joined_places(m.place) if m.ref is not None and m.place else None
+    if joined:  # "de top van Straatsburg/Kehl": its host places, written as one name
+        text_place = _joined_hosts(doc, m, rec, joined)
+    else:
+        text_place = _place_key(doc, m.place) if m.place else None
+        if text_place and m.place_span:
+            add_mention(doc, m.place_span[0], m.place_span[1], "Place", text_place)
     if m.ref is not None:
         region = m.ref.region and m.place and fold(m.place) == fold(m.ref.region)
         if text_place and fold(m.place) in m.ref.place_names and not region and \
@@ -1678,6 +1682,33 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
         city = DATA["headquarters_city"].get(fold(m.place))
         rec["place"] = _place_key(doc, city) if city else text_place
         rec["place_span"] = (m.start, m.end)
+
+
+def _joined_places(name: str) -> list[str] | None:
+    """``Straatsburg/Kehl``, ``Straatsburg-Kehl``: known places written as one name
+    (that is no place of its own), or None."""
+    if _reference_key(name, ("Place",)):
+        return None
+    parts = [p.strip() for p in re.split(r"[/-]", name)]
+    if len(parts) < 2 or not all(p and _reference_key(p, ("Place",)) for p in parts):
+        return None
+    return parts
+
+
+def _joined_hosts(doc: Doc, m: Meeting, rec: dict, parts: list[str]) -> str | None:
+    """Each place of a joined name is a place the text names and a location of the
+    summit (the host city, the others as further hosts); returns the host's key when
+    the name holds it. No place is made of the joined name itself."""
+    keys = [_place_key(doc, p) for p in parts]
+    if m.place_span:
+        for key in keys:
+            add_mention(doc, m.place_span[0], m.place_span[1], "Place", key)
+    host = _place_key(doc, m.ref.place) if m.ref.place else None
+    also = rec.setdefault("also_places", [])
+    for key in keys:
+        if key != host and key not in (k for k, _ in also):
+            also.append((key, (m.start, m.end)))
+    return host if host in keys else None
 
 
 def _stated_reference_values(doc: Doc, m: Meeting, rec: dict, text_place: str | None, region) -> None:
