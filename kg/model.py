@@ -92,6 +92,19 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class ReferenceEvidence(Evidence):
+    """A value the reference data gives (a summit's dates and host city from
+    ``summits.json``) that no sentence of the document states: it quotes nothing
+    (``sentence`` "", offsets 0), and the fact stands in the reference graph, not
+    in the document's (``kg.rdf.graph``)."""
+
+
+def from_reference(rule: str) -> ReferenceEvidence:
+    """The evidence of a value read from the reference data by ``rule``."""
+    return ReferenceEvidence("", 0, 0, rule)
+
+
+@dataclass(frozen=True)
 class GYear:
     """An ``xsd:gYear`` value (a year without month and day)."""
 

@@ -496,6 +496,7 @@ class SummitRef:
     label_en: str
     source: tuple[str, ...]
     aliases: tuple[str, ...] = ()  # further names of the meeting ("NAVO-top Wales 2014")
+    region: str | None = None  # the region of the host city that texts name it by ("Wales"): no second venue
 
 
 def _summit_entry(n: int, row) -> str:
@@ -557,6 +558,8 @@ def read_summits(path: Path | None = None) -> tuple[SummitRef, ...]:
                 if owner != fold(place):
                     _fail(path, entry, f"alias {alias!r} is also an alias of the place of another entry")
                 names.append(a)
+            if row.get("region"):
+                names.append(fold(row["region"]))
         for name in (row["name_nl"], row["name_en"], *row.get("aliases", ())):
             owner = names_seen.setdefault(fold(name), row["id"])
             if owner != row["id"]:
@@ -565,7 +568,7 @@ def read_summits(path: Path | None = None) -> tuple[SummitRef, ...]:
         out.append(SummitRef(key="summit/" + row["id"], kind=row["kind"], start=start, end=end, place=place,
                              country=country, place_names=tuple(dict.fromkeys(names)), label=row["name_nl"],
                              label_en=row["name_en"], source=tuple(sources),
-                             aliases=tuple(row.get("aliases", ()))))
+                             aliases=tuple(row.get("aliases", ())), region=row.get("region") or None))
     return tuple(sorted(out, key=lambda s: s.start))
 
 
@@ -648,6 +651,23 @@ def match_summit(place: str | None = None, *, year: int | None = None, month: in
         after = [s for s in near if s.end >= doc_date]
         return after[0] if after else None
     return min(near, key=lambda s: (abs((s.start - doc_date).days), s.start)) if near else None
+
+
+def summit_by_key(key: str) -> SummitRef | None:
+    """The reference summit of a key (``summit/vilnius-2023``), or None."""
+    return _summits_by_key().get(key)
+
+
+@lru_cache(maxsize=1)
+def _summits_by_key() -> dict[str, SummitRef]:
+    return {s.key: s for s in summits()}
+
+
+def summit_in_country(country: str, year: int) -> SummitRef | None:
+    """The one reference summit held in ``country`` (a country key) in ``year``
+    ("de NAVO-top in 2016 in Polen"), or None when none or several were."""
+    cands = [s for s in summits() if s.country == country and s.start.year == year]
+    return cands[0] if len(cands) == 1 else None
 
 
 # ---------------------------------------------------------------- meeting keys

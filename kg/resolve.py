@@ -23,13 +23,14 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg import reference
 from kg.model import Entity, Extraction, Fact, Ref
-from kg.names import is_initials, normalise_name, surname
-from kg.slug import fold
+from kg.names import PARTICLES, is_initials, normalise_name, surname
+from kg.slug import fold, slugify
 
 _PERSONS = ("Person", "Minister")
 
@@ -155,6 +156,65 @@ def scope_to_document(ex: Extraction) -> Extraction:
     return new
 
 
+def _used_alone(text: str, before: str, last: str) -> bool:
+    """Does ``text`` write ``last`` on its own, inside a sentence ("volgens Gram", "minister
+    Gram"), not right after ``before`` (the full name) nor where a capital says nothing
+    (at the start of a sentence or line, where "Slot" may be any word) nor as the first
+    word of another name ("Slot Loevestein")?"""
+    for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
+        pre = text[max(0, m.start() - 80):m.start()].rstrip(" \t")
+        if not pre or pre[-1] in ".!?:;\n\"'“‘(" or pre.endswith(before):
+            continue
+        if re.match(r"[ \t]+[A-ZÀ-Þ]", text[m.end():m.end() + 2]):
+            continue
+        return True
+    return False
+
+
+def middle_name_merges(ex: Extraction) -> dict[str, str]:
+    """Within one document: a person whose name was cut after the first given name
+    (``Bjørn Arild Gram`` -> ``person/arild-gram``) while the document itself calls
+    the person by the last word alone (``Gram``: a person of that key, or the word
+    inside a sentence) -> the key of that last word. A second given name is no part
+    of the surname; a reference person, a surname with particles or a hyphen, and a
+    name that the document never shortens keep their key."""
+    known = reference.load().persons
+    out: dict[str, str] = {}
+    for ent in ex.entities.values():
+        if ent.cls not in _PERSONS or ent.key in known:
+            continue
+        full = max(sorted(_names(ent)), key=len)
+        words = [w for w in normalise_name(full).split() if not is_initials(w)]
+        sur = surname(full).split()
+        if len(sur) < 2 or len(words) < len(sur) + 1 or any("-" in w or w.lower() in PARTICLES for w in sur):
+            continue
+        new = "person/" + slugify(sur[-1])
+        if new == ent.key or new in known:
+            continue
+        other = ex.entities.get(new)
+        bare = other is not None and other.cls in _PERSONS and {fold(n) for n in _names(other)} == {fold(sur[-1])}
+        if bare or _used_alone(ex.source.text, sur[-2], sur[-1]):
+            out[ent.key] = new
+    return out
+
+
+def rekey_middle_names(ex: Extraction) -> Extraction:
+    """``ex`` with ``middle_name_merges`` applied (``ex`` itself when there are none):
+    the document's own usage decides, so the key is the same alone and in any build."""
+    merges = middle_name_merges(ex)
+    if not merges:
+        return ex
+
+    def m(key: str) -> str:
+        return merges.get(key, key)
+
+    new = Extraction(source=ex.source, doc_key=ex.doc_key, warnings=list(ex.warnings))
+    for ent in ex.entities.values():
+        new.add_entity(_copy_entity(ent, m(ent.key)))
+    new.facts = [_rewrite_fact(f, m) for f in ex.facts]
+    return new
+
+
 _MEETING_KINDS = ("ministerial/", "summit/")
 
 
@@ -199,7 +259,7 @@ def settle_meeting_dates(extractions: list[Extraction]) -> list[Extraction]:
 
 def resolve(extractions: list[Extraction]) -> list[Extraction]:
     """Give every entity one key and one label across all documents."""
-    extractions = settle_meeting_dates([scope_to_document(ex) for ex in extractions])
+    extractions = settle_meeting_dates([rekey_middle_names(scope_to_document(ex)) for ex in extractions])
     parent: dict[str, str] = {}
     people: dict[str, set[str]] = defaultdict(set)
     variants: set[str] = set()

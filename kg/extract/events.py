@@ -12,7 +12,7 @@ from itertools import compress
 from pathlib import Path
 
 from kg.extract.context import Context
-from kg.model import Entity
+from kg.model import Entity, from_reference
 from kg.nlp.components.docindex import is_word, lowers, memo, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
@@ -125,25 +125,40 @@ def _is_excluded(doc, key: str, operation: bool = False) -> bool:
 
 def _dates_and_places(ctx: Context, ev: dict) -> None:
     """Start, end and place of each meeting. A summit resolved to the reference
-    data has the reference's dates and host city (rule ``events.summit_reference``,
-    with the sentence that names the summit); a host city the text does not name
-    is not one the document mentions."""
+    data has the reference's dates and host city (``_reference_values``); a host
+    city the text does not name is not one the document mentions."""
     doc = ctx.doc
     for key, rec in ev["meetings"].items():
         ensure(ctx, key)
-        from_ref = rec.get("reference", False)
-        if rec["start"] is not None:
+        if rec.get("reference", False):
+            _reference_values(ctx, key, rec)
+        elif rec["start"] is not None:
             span = doc[rec["date_span"][0]:rec["date_span"][1]]
-            ev_ = ctx.sentence_evidence(span, "events.summit_reference" if from_ref else "events.meeting_dates")
+            ev_ = ctx.sentence_evidence(span, "events.meeting_dates")
             ctx.relate(key, "schema:startDate", rec["start"], ev_)
             ctx.relate(key, "schema:endDate", rec["end"], ev_)
-        if rec["place"]:
+        if rec["place"] and not rec.get("reference", False):
             span = doc[rec["place_span"][0]:rec["place_span"][1]]
             ensure(ctx, rec["place"], mentioned=rec.get("place_in_text", True))
-            link(ctx, key, "schema:location", rec["place"], span,
-                 "events.summit_reference" if from_ref else "events.meeting_place")
-        for place, (s, e) in rec.get("also_places", ()):  # the region the text names ("Wales")
+            link(ctx, key, "schema:location", rec["place"], span, "events.meeting_place")
+        for place, (s, e) in rec.get("also_places", ()):  # a second host the text names ("Kehl")
             link(ctx, key, "schema:location", place, doc[s:e], "events.meeting_place")
+
+
+def _reference_values(ctx: Context, key: str, rec: dict) -> None:
+    """A reference summit's dates and host city (rule ``events.summit_reference``): each
+    with a sentence of the text that states it (its day, its city or region), else
+    marked as the reference data's (``from_reference``: no quote, reference graph)."""
+    doc, rule = ctx.doc, "events.summit_reference"
+
+    def evidence(at):
+        return ctx.sentence_evidence(doc[at[0]:at[1]], rule) if at else from_reference(rule)
+
+    if rec["start"] is not None:
+        ctx.relate(key, "schema:startDate", rec["start"], evidence(rec.get("start_at")))
+        ctx.relate(key, "schema:endDate", rec["end"], evidence(rec.get("end_at")))
+    if rec["place"] and ensure(ctx, rec["place"], mentioned=rec.get("place_in_text", True)):
+        ctx.link(key, "schema:location", rec["place"], evidence(rec.get("place_at")))
 
 
 def _concerns(ctx: Context, ev: dict) -> None:

@@ -392,7 +392,9 @@ def _new_pledge(ctx: Context, sent, pledge, value, summit: str | None = None, st
         return None
     old = ctx.extraction.entities[pledge.kb_id_]
     from kg.reference import DOCUMENT_SCOPED
-    kind, _, slug = pledge.kb_id_.partition("/")
+    # a summit agrees one new spending norm, whichever old norm's name the text gives it
+    # ("de nieuwe NAVO-norm", "een nieuwe Defence Investment Pledge"): one key for it
+    kind, _, slug = (next(iter(_NORMS)) if pledge.kb_id_ in _NORMS else pledge.kb_id_).partition("/")
     summit_slug = summit.split("/", 1)[1]
     if summit_slug.startswith(DOCUMENT_SCOPED):  # a summit of this document only: so is its pledge
         key = f"{kind}/{DOCUMENT_SCOPED}{slug}-{summit_slug[len(DOCUMENT_SCOPED):]}"

@@ -25,7 +25,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg import reference
-from kg.model import Entity, Evidence, Extraction, Fact, GYear, Ref
+from kg.model import Entity, Evidence, Extraction, Fact, GYear, Ref, ReferenceEvidence
 from kg.rdf import serialize as _serialize
 from kg.rdf import statistics
 from kg.rdf.namespaces import (ID_BASE, KG, OA, PROV, REFERENCE_GRAPH, STATISTICS_GRAPH, bind_all, entity_iri,
@@ -221,6 +221,8 @@ def document_triples(ex: Extraction, chosen: dict[str, tuple[str, str]], terms: 
         if ent.mentioned:
             add((doc, T.MENTIONS, node))
     for fact in ex.facts:
+        if isinstance(fact.evidence, ReferenceEvidence):
+            continue  # the reference data's, not the document's (reference_triples)
         s = T.entity(fact.subject)
         p = T.predicate(fact.predicate)
         o = T.entity(fact.object.key) if isinstance(fact.object, Ref) else T.lit(fact.object)
@@ -234,7 +236,10 @@ def reference_triples(ex: Extraction, terms: _Terms = RDF_TERMS) -> list[tuple]:
     """The facts ``ex`` adds to the reference graph: ``owl:sameAs`` of the entities
     it names, the country each reference place lies in (``kg:inCountry``, with
     the country's type and label, so the country is named even where no document does),
-    and the dated offices of the well-known office holders it names (``kg.tenures``)."""
+    the dated offices of the well-known office holders it names (``kg.tenures``), and
+    the values of its facts that only the reference data gives (``ReferenceEvidence``:
+    a summit's dates and host city the document does not state), with the sources of
+    that summit's entry (``dcterms:source``)."""
     from kg.tenures import tenure_triples
 
     out = [(terms.entity(key), terms.SAME_AS, terms.iri(ent.same_as))
@@ -245,6 +250,16 @@ def reference_triples(ex: Extraction, terms: _Terms = RDF_TERMS) -> list[tuple]:
             c = terms.entity(country.key)
             out += [(terms.entity(key), terms.predicate("kg:inCountry"), c),
                     (c, terms.TYPE, terms.cls("Country")), (c, terms.LABEL, terms.lit(country.label))]
+    sourced = set()
+    for fact in ex.facts:
+        if isinstance(fact.evidence, ReferenceEvidence):
+            o = terms.entity(fact.object.key) if isinstance(fact.object, Ref) else terms.lit(fact.object)
+            out.append((terms.entity(fact.subject), terms.predicate(fact.predicate), o))
+            sourced.add(fact.subject)
+    for key in sorted(sourced):
+        ref = reference.summit_by_key(key)
+        for url in ref.source if ref is not None else ():
+            out.append((terms.entity(key), terms.predicate("dcterms:source"), terms.iri(url)))
     return out + tenure_triples(ex, terms)
 
 

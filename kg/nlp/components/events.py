@@ -37,7 +37,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, document_date, find_dates
-from kg.reference import SummitRef, match_summit, ministerial_key, place_names, session_key, unmatched_summit_key
+from kg.reference import SummitRef, match_summit, ministerial_key, place_names, session_key, summit_in_country, unmatched_summit_key
 from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import add_mention, entity_table, register_entity
@@ -200,6 +200,18 @@ def _place_after(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
     return ns[k], ns[j] + 1
 
 
+def _place_after_adjective(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
+    """``het Welshe Newport``, ``het Litouwse Vilnius`` from ns-position ``k``: a known place
+    after "het" and a capitalised adjective of its land (a city is neuter in Dutch)."""
+    if k + 2 >= len(ns) or doc[ns[k]].lower_ != "het":
+        return None
+    adj = doc[ns[k + 1]].text
+    if not (_is_cap(adj) and adj.isalpha() and adj.endswith("e")):
+        return None
+    ps = _place_after(doc, ns, k + 2)
+    return ps if ps is not None and _known_place(doc[ps[0]:ps[1]].text) else None
+
+
 def _title(text: str) -> str:
     """``WASHINGTON D.C.`` -> ``Washington D.C.``; mixed case is kept."""
     if text.isupper() and len(text) > 3:
@@ -259,7 +271,7 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
                 year, k = season
                 continue
             if place is None:
-                ps = _place_after(doc, ns, k + 1)
+                ps = _place_after(doc, ns, k + 1) or _place_after_adjective(doc, ns, k + 1)
                 if ps is not None:
                     place = ps
                     k = ns.index(ps[1] - 1) + 1
@@ -820,7 +832,10 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     its kind is matched on those; one that gives only a place is the summit
     another mention of that place in this document resolved to, else the one
     the document's date and the sentence's tense point at."""
+    host_names = _host_country_summits(summits)
     for m in summits:
+        if m.ref is not None:
+            continue
         tense = _tense(doc, m.start)
         own = None if m.year else _own_relative_year(doc, m, doc_date)
         clause_rel = None if m.year or own else _relative_year(doc, m.start, doc_date)
@@ -880,9 +895,31 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     for m in summits:
         if m.ref is not None:
             m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases, *_generic_names(m.ref)]
+            if id(m) in host_names:
+                m.alt.append(host_names[id(m)])
         elif m.place is not None and _known_place(m.place):
             m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
+
+
+def _host_country_summits(summits: list[Meeting]) -> dict[int, str]:
+    """``De volgende NAVO-top vindt in 2016 in Polen plaats``: a mention "in" a country
+    with a year of its own is the one reference summit that country hosted that year
+    (none when it hosted none or two). The country is no place of the summit: the
+    mention keeps no place. Returns id(mention) -> its name by country and year
+    ("NAVO-top Polen 2016")."""
+    names = {}
+    for m in summits:
+        if m.place is None or not m.year or _known_place(m.place):
+            continue
+        country = _reference_key(m.place, ("Country",))
+        ref = summit_in_country(country, m.year) if country else None
+        if ref is None:
+            continue
+        m.ref, m.stated = ref, True
+        names[id(m)] = f"NAVO-top {m.place} {m.year}"
+        m.place = m.place_span = None
+    return names
 
 
 def _fits_sentence(doc: Doc, m: Meeting, ref: SummitRef, summits: list[Meeting]) -> bool:
@@ -1606,12 +1643,17 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
     own (with the first mention as the sentence that names it), else what the
     text states (a day-level date with a year; the place it names, or the city
     of the headquarters it names)."""
-    text_place = _place_key(doc, m.place) if m.place else None
-    if text_place and m.place_span:
-        add_mention(doc, m.place_span[0], m.place_span[1], "Place", text_place)
+    joined = _joined_places(m.place) if m.ref is not None and m.place else None
+    if joined:  # "de top van Straatsburg/Kehl": its host places, written as one name
+        text_place = _joined_hosts(doc, m, rec, joined)
+    else:
+        text_place = _place_key(doc, m.place) if m.place else None
+        if text_place and m.place_span:
+            add_mention(doc, m.place_span[0], m.place_span[1], "Place", text_place)
     if m.ref is not None:
-        if text_place and fold(m.place) in m.ref.place_names and \
-                text_place != _place_key(doc, m.ref.place or m.place):  # "de Top in Wales": held there too
+        region = m.ref.region and m.place and fold(m.place) == fold(m.ref.region)
+        if text_place and fold(m.place) in m.ref.place_names and not region and \
+                text_place != _place_key(doc, m.ref.place or m.place):  # "de top in Kehl": held there too
             also = rec.setdefault("also_places", [])
             if text_place not in (k for k, _ in also):
                 also.append((text_place, (m.start, m.end)))
@@ -1628,6 +1670,10 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
             rec["place"] = _place_key(doc, m.ref.place)
             rec["place_span"] = (m.start, m.end)
             rec["place_in_text"] = rec["place"] == text_place
+        if region and rec["place"]:  # "de top in Wales": the host city, named here with its region
+            info = entity_table(doc)[rec["place"]]
+            register_entity(doc, rec["place"], info["cls"], info["label"], alt_labels=[f"{m.ref.place} ({m.ref.region})"])
+        _stated_reference_values(doc, m, rec, text_place, region)
         return
     if m.date is not None and m.date.is_day and m.date.year and rec["start"] is None:
         rec["start"], rec["end"] = m.date.start, m.date.end
@@ -1636,6 +1682,51 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
         city = DATA["headquarters_city"].get(fold(m.place))
         rec["place"] = _place_key(doc, city) if city else text_place
         rec["place_span"] = (m.start, m.end)
+
+
+def _joined_places(name: str) -> list[str] | None:
+    """``Straatsburg/Kehl``, ``Straatsburg-Kehl``: known places written as one name
+    (that is no place of its own), or None."""
+    if _reference_key(name, ("Place",)):
+        return None
+    parts = [p.strip() for p in re.split(r"[/-]", name)]
+    if len(parts) < 2 or not all(p and _reference_key(p, ("Place",)) for p in parts):
+        return None
+    return parts
+
+
+def _joined_hosts(doc: Doc, m: Meeting, rec: dict, parts: list[str]) -> str | None:
+    """Each place of a joined name is a place the text names and a location of the
+    summit (the host city, the others as further hosts); returns the host's key when
+    the name holds it. No place is made of the joined name itself."""
+    keys = [_place_key(doc, p) for p in parts]
+    if m.place_span:
+        for key in keys:
+            add_mention(doc, m.place_span[0], m.place_span[1], "Place", key)
+    host = _place_key(doc, m.ref.place) if m.ref.place else None
+    also = rec.setdefault("also_places", [])
+    for key in keys:
+        if key != host and key not in (k for k, _ in also):
+            also.append((key, (m.start, m.end)))
+    return host if host in keys else None
+
+
+def _stated_reference_values(doc: Doc, m: Meeting, rec: dict, text_place: str | None, region) -> None:
+    """Where the text itself states a reference summit's values: the token span of a
+    date that gives its first (``start_at``) or last day (``end_at``), and of a
+    mention that names its host city or the region it lies in (``place_at``). The
+    reference data gives the values; these sentences are their evidence, and a
+    value no sentence states is the reference data's alone."""
+    d, ref = m.date, m.ref
+    if d is not None and d.day1 is not None and (d.year is None or d.year == ref.start.year):
+        span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+        if span is not None:
+            if rec.get("start_at") is None and (d.month1, d.day1) == (ref.start.month, ref.start.day):
+                rec["start_at"] = (span.start, span.end)
+            if rec.get("end_at") is None and (d.month2, d.day2 or d.day1) == (ref.end.month, ref.end.day):
+                rec["end_at"] = (span.start, span.end)
+    if rec.get("place_at") is None and rec["place"] and (text_place == rec["place"] or region):
+        rec["place_at"] = m.place_span or (m.start, m.end)
 
 
 def _second_host(doc: Doc, m: Meeting) -> tuple[int, int] | None:
