@@ -131,13 +131,23 @@ def _doc_date(doc: Doc):
     if meta.get("date"):
         return meta["date"]
     text = doc_text(doc)
-    found = document_date(text)
+    found = document_date(text) or _header_date(text)
     if found is not None:
         return found
     for d in find_dates(text[:3000]):
         if d.year is not None and d.is_day and d.explicit_year:
             return d.start
     return None
+
+
+def _header_date(text: str):
+    """The date the document's metadata reads from its header when no letter or news
+    date line gives one (an answer's ``(ontvangen 14 juni 2011)``, ``Vastgesteld …``):
+    the answers' date, not the earlier ``(ingezonden …)`` of the questions, is the
+    point "jl." looks back from."""
+    from kg.extract.metadata import find_date  # the extract stage's reading; imported late (stage order)
+
+    return find_date(text)[0]
 
 
 def _tense(doc: Doc, i: int) -> str | None:
@@ -259,7 +269,7 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
                 year, k = season
                 continue
             if place is None:
-                ps = _place_after(doc, ns, k + 1)
+                ps = _place_after(doc, ns, k + 1) or _described_place(doc, ns, k + 1)
                 if ps is not None:
                     place = ps
                     k = ns.index(ps[1] - 1) + 1
@@ -271,6 +281,18 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
             continue
         break
     return place, date, year
+
+
+def _described_place(doc, ns, k) -> tuple[int, int] | None:
+    """``in het Welshe Newport``, ``in het Litouwse Vilnius``: the known place after
+    "het" and a capitalised adjective of its region or country (news style), or None."""
+    if k + 2 >= len(ns) or lowers(doc)[ns[k]] != "het":
+        return None
+    adj = texts(doc)[ns[k + 1]]
+    if not (adj[:1].isupper() and adj.isalpha() and adj.endswith("e")) or _known_place(adj):
+        return None
+    ps = _place_after(doc, ns, k + 2)
+    return ps if ps is not None and _known_place(doc[ps[0]:ps[1]].text) else None
 
 
 def _season_year(doc, ns, k) -> tuple[int, int] | None:
@@ -543,7 +565,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         back = [lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)]
         sent = sent_of(doc, doc[i])
         ahead = lowers(doc)[i:sent.end][:14]
-        if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)):
+        if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
+                or _comes_together(lowers(doc)[i:sent.end])):
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
@@ -603,6 +626,26 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
     return sorted(out, key=lambda m: m.start)
 
 
+_COME = frozenset(DATA["come_forms"])
+_TOGETHER = frozenset(DATA["together_particles"])
+_PARTICLE_REACH = 14  # tokens from the finite verb to its particle ("kwamen op dinsdag 28 en woensdag 29 november bijeen")
+
+
+def _comes_together(words: list[str]) -> bool:
+    """``ministers van Buitenlandse Zaken van de 32 bondgenoten kwamen op … bijeen``: a
+    form of "komen" in the first 14 words and its separated particle "bijeen"/"samen"
+    later in the same clause (no comma or semicolon between)."""
+    for j, w in enumerate(words[:14]):
+        if w in _COME:
+            for x in words[j + 1:j + 1 + _PARTICLE_REACH]:
+                if x in _TOGETHER:
+                    return True
+                if x in (",", ";", ":"):
+                    return False
+            return False
+    return False
+
+
 def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
     """``De ministers kwamen op 29 en 30 november bijeen``, ``Op 17 oktober vergaderden de
     defensieministers``: the ministers of a ministerial gathering on a date. Not a name of
@@ -638,11 +681,14 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
     inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
               and "\n\n" not in text[min(d.end_char, doc[m.start].idx):max(d.start_char, doc[m.start].idx)]]
     if not inside:  # "De ministers van Defensie kwamen op 17 en 18 oktober bijeen": after it, in its clause
-        inside = [d for s, e, d in dates if m.end <= s <= m.end + 6 and e <= sent.end and d.is_day
+        inside = [d for s, e, d in dates if m.end <= s <= m.end + _HELD_DATE_REACH and e <= sent.end and d.is_day
                   and _same_clause(doc, m.end, s)][:1]
     return inside[0] if len(inside) == 1 else None
 
 
+# how far after a held meeting's mention its date may stand, in tokens: past a complement
+# ("De ministers van Buitenlandse Zaken van de 32 bondgenoten kwamen op ... bijeen")
+_HELD_DATE_REACH = 10
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "dat", "die", "toen", "waarop", "waarin", "nadat", "sinds", "en"})
 _CLAUSE_MEETING_WORDS = frozenset(DATA["summit_words"]) | frozenset(DATA["meeting_nouns"])
 _SUMMIT_SUFFIXES = tuple(DATA["summit_suffixes"])
@@ -1001,6 +1047,10 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
                          if o.anaphor and o.date is not None and o.date.year and o.kind == m.kind]
                 if later and len({(o.date.year, o.date.month1) for o in later}) == 1:
                     m.date, m.date_at = later[0].date, (later[0].start, later[0].end)
+                else:
+                    named = _later_dated_same(doc, m, ms[idx + 1:], other[idx + 1:], doc_date)
+                    if named is not None:
+                        m.date, m.date_at = named.date, named.date_at or (named.start, named.end)
     for m in ms:
         d = m.date if m.date is not None and m.date.year else None
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
@@ -1019,6 +1069,32 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     for m in ms:
         if m.anaphor and (m.key not in named or m.kind == "ministerial"):
             m.key = ""
+
+
+def _later_dated_same(doc: Doc, m: Meeting, later: list[Meeting], other: list[bool], doc_date) -> Meeting | None:
+    """``het overleg van de NAVO-ministers van Buitenlandse Zaken in Berlijn … Op 14 en 15
+    april kwamen de ministers van Buitenlandse Zaken in Berlijn bijeen``: the later mention
+    that dates an undated one. Only when every later dated mention of its kind (none
+    qualified as another meeting) falls in one month, and the two agree on the place
+    (both name it) or, the undated one naming none, the date is within ANAPHOR_DAYS
+    of the document's (a news item's own meeting). Else None: nothing is guessed."""
+    dated = [o for o, oth in zip(later, other) if not oth and not o.anaphor and o.kind == m.kind
+             and o.date is not None and o.date.year and o.date.is_day]
+    if not dated or len({(o.date.year, o.date.month1) for o in dated}) != 1:
+        return None
+    here = _meeting_city(m)
+    for o in dated:
+        there = _meeting_city(o)
+        if here is not None and there == here or here is None and _near_document(o.date, doc_date):
+            return o
+    return None
+
+
+def _meeting_city(m: Meeting) -> str | None:
+    """The folded city a mention names (the headquarters' city for "NAVO-hoofdkwartier")."""
+    if not m.place:
+        return None
+    return fold(DATA["headquarters_city"].get(fold(m.place), m.place))
 
 
 ANAPHOR_DAYS = 31  # a news item or agenda speaks of its own meeting within a month of its date
