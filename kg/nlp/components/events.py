@@ -70,6 +70,8 @@ _YEAR_BRIDGE = frozenset(DATA["year_bridge"])  # "in 2006 tijdens de NAVO-top"
 _SESSION_NOUNS = frozenset(DATA["session_nouns"])
 _GATHERING_SUFFIXES = tuple("-" + n for n in DATA["session_nouns"])  # "ISAF-bijeenkomst"
 _KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
+_KIND_RX_ALL = [*_KIND_RX.items(), *((k, re.compile(p, re.IGNORECASE))
+                                     for k, p in DATA["summit_kind_patterns_government"].items())]
 
 
 @dataclass
@@ -449,17 +451,20 @@ def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[
     staatshoofden en regeringsleiders (van de NAVO)"."""
     text = doc_text(doc)
     low = text.lower()
-    if "leaders" not in low and "staatshoofden" not in low:
+    if "leaders" not in low and "staatshoofden" not in low and "regeringsleiders" not in low:
         return taken
     out: list[Meeting] = []
     pos = _Positions(ns)
-    for name, rx in _KIND_RX.items():
-        for a, b in _kind_matches(text, low, rx, "leaders" if name == "leaders-meeting" else "staatshoofden"):
+    for name, rx in _KIND_RX_ALL:
+        anchor = "leaders" if name == "leaders-meeting" else "staatshoofden" if name in _KIND_RX else "regeringsleiders"
+        for a, b in _kind_matches(text, low, rx, anchor):
             m = rx.match(text, a, b)
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is None:
                 continue
-            kind = "leaders-meeting" if name == "leaders-meeting" else \
+            # "bijeenkomst van regeringsleiders": no kind of its own (it names a summit only by
+            # a place or date that fits one, never as the one summit of the text)
+            kind = "leaders-meeting" if name == "leaders-meeting" else "" if name not in _KIND_RX else \
                 DATA["summit_kind_words"].get((m.group(1) or "").lower())
             k_end = pos.get(span.end - 1)
             k_start = pos.get(span.start)
@@ -683,6 +688,30 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
     if not inside:  # "De ministers van Defensie kwamen op 17 en 18 oktober bijeen": after it, in its clause
         inside = [d for s, e, d in dates if m.end <= s <= m.end + _HELD_DATE_REACH and e <= sent.end and d.is_day
                   and _same_clause(doc, m.end, s)][:1]
+    if not inside:
+        return _relative_clause_date(doc, m, dates)
+    return inside[0] if len(inside) == 1 else None
+
+
+_RELATIVE_PRONOUNS = frozenset({"die", "dat", "welke"})
+
+
+def _relative_clause_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
+    """``de bijeenkomst van de ministers van X van de NAVO-lidstaten, die op 22 en 23 april
+    jl. in Tallinn werd gehouden``: the one day-date of a relative clause on the mention
+    (after a short complement of it), up to the clause's held word ("gehouden",
+    "plaatsvond"), when the clause names no other meeting; else None."""
+    lw = lowers(doc)
+    hi = sent_bounds(doc, m.start)[1]
+    j = m.end
+    while j < hi and j - m.end <= 5 and lw[j] != "," and lw[j] not in _CLAUSE_MEETING_WORDS:
+        j += 1
+    if j + 1 >= hi or lw[j] != "," or lw[j + 1] not in _RELATIVE_PRONOUNS:
+        return None
+    held = next((x for x in range(j + 2, min(hi, j + 18)) if lw[x] in _HELD), None)
+    if held is None or any(w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in lw[j + 2:held]):
+        return None
+    inside = [d for s, e, d in dates if j + 2 <= s and e <= held and d.is_day]
     return inside[0] if len(inside) == 1 else None
 
 
@@ -1373,6 +1402,16 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             continue
         label = "bijeenkomst in " + " ".join(doc[start:end].text.split())
         add(_format_name(doc, stem), label, start, end, (sent.start_char, _referring_end(doc, sent)))
+    # "een sessie over de samenwerking met de EU": a session named by its topic
+    for i, name, scope in _topic_sessions(doc, main):
+        if not any(sess.start <= i < sess.end for sess in out.values()):
+            add(name, name, i, i + 1, scope)
+    # a section whose text calls itself "deze sessie": its heading names a session
+    for (hs, he), scope in _section_sessions(doc, main, heads, out.values()):
+        span = doc.char_span(hs, he, alignment_mode="expand")
+        title = " ".join(text[hs:he].strip("#* ").split())
+        if span is not None:
+            add(title, title, span.start, span.end, scope, heading=True)
     # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
     for i, scope in _margin_gatherings(doc):
         if any(sess.start <= i < sess.end for sess in out.values()):
@@ -1383,6 +1422,82 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
 
 
 _REFERRING = frozenset(("deze", "die", "dit", "dat"))
+_SITTINGS = frozenset(DATA["sitting_nouns"])
+_TOPIC_STOPS = frozenset({",", ".", ";", ":", "(", ")", "?", "!", "waar", "waarin", "waarbij", "waaraan", "die", "dat"})
+
+
+def _topic_sessions(doc: Doc, main: Meeting) -> list[tuple[int, str, tuple[int, int]]]:
+    """``schoof … aan voor een sessie over de samenwerking tussen de EU en de NAVO``, ``In de
+    sessie over Afghanistan …``: (the session noun's token, the name "sessie over <topic>",
+    its scope: the sentence and the next ones that refer to it) for a sitting named by its
+    topic at the main meeting (its sentence names no other meeting or day)."""
+    lw = lowers(doc)
+    out = []
+    for k in words_where(doc, "LOWER", "events.sittings", _SITTINGS.__contains__):
+        i = _ns(doc)[k]
+        sent = sent_of(doc, doc[i])
+        if i + 2 >= sent.end or lw[i + 1] != "over" or i == sent.start or lw[i - 1] not in ("een", "de"):
+            continue
+        j = i + 2
+        if _is_cap(texts(doc)[j]):  # "over Afghanistan stond …": a name, up to the word after it
+            while j < sent.end and j - i <= 6 and _is_cap(texts(doc)[j]):
+                j += 1
+        elif _opens_sentence(doc, sent, i - 1):
+            continue  # "In de sessie over de transitie bespraken …": where the topic ends is not known
+        else:  # "aan voor een sessie over de samenwerking tussen de EU en de NAVO."
+            while j < sent.end and j - i <= 12 and lw[j] not in _TOPIC_STOPS and not doc[j].is_space:
+                j += 1
+        topic = " ".join(doc[i + 2:j].text.split())
+        if not topic or not _at_main(doc, main, sent) or any(
+                w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in lw[i + 2:j]):
+            continue
+        out.append((i, f"sessie over {topic}", (sent.start_char, _referring_end(doc, sent))))
+    return out
+
+
+def _opens_sentence(doc: Doc, sent, i: int) -> bool:
+    """Does the phrase whose article is token ``i`` open ``sent`` (after one preposition)?"""
+    first = next((j for j in range(sent.start, sent.end) if not doc[j].is_space), sent.start)
+    return i - first <= 1
+
+
+def _section_sessions(doc: Doc, main: Meeting, heads: list[tuple[int, int]], sessions) -> list:
+    """``Resolute Support`` / ``Op 8 juni spreken de ministers over … Aan deze sessie nemen
+    ook … deel``: a section of an agenda or report whose text refers to itself as "deze
+    sessie" is a session named by its heading: ((heading span), scope of its text). Only
+    when every sitting noun of the section so refers back (none introduces another
+    sitting: "een werkdiner", "de tweede sessie"), no session found already covers it,
+    and its sentences name no other meeting or day."""
+    text, lw = doc_text(doc), lowers(doc)
+    taken = [sc for sess in sessions for sc in sess.scopes]
+    out = []
+    for n, (hs, he) in enumerate(heads):
+        nxt = heads[n + 1][0] if n + 1 < len(heads) else len(text)
+        if any(sess.start <= (doc.char_span(hs, he, alignment_mode="expand") or doc[0:0]).start < sess.end
+               for sess in sessions):
+            continue
+        body = doc.char_span(he, nxt, alignment_mode="expand")
+        if body is None or len(text[hs:he].split()) > 8:
+            continue
+        refs, other = [], False
+        for i in range(body.start, body.end):
+            w = lw[i]
+            if w in _SESSION_NOUNS or w.endswith(_GATHERING_SUFFIXES) or w.endswith("sessies"):
+                if w in _SITTINGS and i > body.start and lw[i - 1] in _REFERRING | {"de"} \
+                        and (i + 1 >= len(doc) or lw[i + 1] != "over"):
+                    refs.append(i)
+                else:
+                    other = True
+        if other or not any(lw[i - 1] in _REFERRING for i in refs):
+            continue
+        if any(a <= doc[i].idx < b for i in refs for a, b in taken):
+            continue
+        first = sent_of(doc, doc[refs[0]])
+        sents = [sent_of(doc, doc[body.start])] if body.start < len(doc) else []
+        if not all(_at_main(doc, main, s) for s in {(x.start, x.end): x for x in sents + [first]}.values()):
+            continue
+        out.append(((hs, he), (he, nxt)))
+    return out
 
 
 def _margin_gatherings(doc: Doc) -> list[tuple[int, tuple[int, int]]]:
