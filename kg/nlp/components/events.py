@@ -94,6 +94,7 @@ class Meeting:
     stated: bool = False  # the text dates the mention or names its kind (more than a place name)
     anaphor: bool = False  # "de ministers kwamen op ... bijeen": dates a ministerial named elsewhere, names none
     date_at: tuple[int, int] | None = None  # the mention whose date it took from (its sentence states it)
+    needs_ref: bool = False  # names a summit only as a reference summit ("bijeenkomst van regeringsleiders")
 
 
 @dataclass
@@ -477,7 +478,8 @@ def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[
                 place = _place_before(doc, ns, k_start)
             mt = Meeting(span.start, span.end, "Summit", kind=kind or "",
                          place=_title(doc[place[0]:place[1]].text) if place else None, place_span=place, date=date,
-                         year=year or (date.year if date is not None and date.explicit_year else None))
+                         year=year or (date.year if date is not None and date.explicit_year else None),
+                         needs_ref=name not in _KIND_RX)
             out.append(mt)
     # a summit word inside a kind phrase ("NAVO-top van staatshoofden ...") is the same mention
     keep = [m for m in taken if not any(o.start <= m.start < o.end for o in out)]
@@ -955,7 +957,7 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
     for m in summits:
         if m.ref is not None:
             m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases, *_generic_names(m.ref)]
-        elif m.place is not None and _known_place(m.place):
+        elif m.place is not None and _known_place(m.place) and not m.needs_ref:
             m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
 
