@@ -472,11 +472,14 @@ def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[
             if k_end is None or k_start is None:
                 continue
             place, date, year = _scan_after(doc, ns, k_end + 1, dates)
+            end = span.end
+            if place is not None and place[0] <= span.end + 1:  # "bijeenkomst van regeringsleiders in Londen"
+                end = place[1]
             if date is None:
                 date = _date_before(doc, ns, k_start, dates)
             if place is None:
                 place = _place_before(doc, ns, k_start)
-            mt = Meeting(span.start, span.end, "Summit", kind=kind or "",
+            mt = Meeting(span.start, end, "Summit", kind=kind or "",
                          place=_title(doc[place[0]:place[1]].text) if place else None, place_span=place, date=date,
                          year=year or (date.year if date is not None and date.explicit_year else None),
                          needs_ref=name not in _KIND_RX)
