@@ -149,3 +149,15 @@ def test_a_section_that_also_introduces_another_sitting_is_not_named_as_one(nlp)
             "Oostenrijk en Zwitserland deel.\n")
     doc, _ex = run(nlp, text)
     assert not any(k.endswith("-verloop") for k in sessions(doc))
+
+
+def test_a_sub_heading_under_a_numbered_working_session_is_part_of_it(nlp):
+    text = ("Den Haag, 20 oktober 2031\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers "
+            "van Defensie die op 14 en 15 oktober jl. in Brussel plaatsvond.\n\n"
+            "Werksessie 1: Afschrikking en verdediging\nDe ministers bespraken de regionale plannen.\n\n"
+            "Munitie\nIn deze werksessie werd ook over de voorraden munitie gesproken.\n\n"
+            "Werksessie 2: Oekraïne\nDe ministers spraken over de steun aan Oekraïne.\n")
+    doc, _ex = run(nlp, text)
+    assert not any(k.endswith("-munitie") for k in sessions(doc))
+    ordered = [s["label"] for s in doc.user_data["kg_events"]["sessions"] if s["heading"]]
+    assert ordered[:2] == ["Werksessie 1: Afschrikking en verdediging", "Werksessie 2: Oekraïne"]

@@ -1415,8 +1415,8 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for (hs, he), scope in _section_sessions(doc, main, heads, out.values()):
         span = doc.char_span(hs, he, alignment_mode="expand")
         title = " ".join(text[hs:he].strip("#* ").split())
-        if span is not None:
-            add(title, title, span.start, span.end, scope, heading=True)
+        if span is not None:  # not a "Werksessie N" heading: "de tweede sessie" does not count it
+            add(title, title, span.start, span.end, scope)
     # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
     for i, scope in _margin_gatherings(doc):
         if any(sess.start <= i < sess.end for sess in out.values()):
@@ -1478,6 +1478,10 @@ def _section_sessions(doc: Doc, main: Meeting, heads: list[tuple[int, int]], ses
     out = []
     for n, (hs, he) in enumerate(heads):
         nxt = heads[n + 1][0] if n + 1 < len(heads) else len(text)
+        # under "Werksessie 1: …" a sub-heading's "deze werksessie" is that one
+        if any(fold(text[a:b].strip("#* ").split()[0]).strip(":") in _SITTINGS
+               or _ORDINAL_SESSION.match(text[a:b].strip("#* ")) for a, b in heads[:n] if text[a:b].split()):
+            break
         if any(sess.start <= (doc.char_span(hs, he, alignment_mode="expand") or doc[0:0]).start < sess.end
                for sess in sessions):
             continue
