@@ -161,3 +161,19 @@ def test_a_sub_heading_under_a_numbered_working_session_is_part_of_it(nlp):
     assert not any(k.endswith("-munitie") for k in sessions(doc))
     ordered = [s["label"] for s in doc.user_data["kg_events"]["sessions"] if s["heading"]]
     assert ordered[:2] == ["Werksessie 1: Afschrikking en verdediging", "Werksessie 2: Oekraïne"]
+
+
+def test_ministers_conferring_with_each_other_on_a_day_is_the_ministerial(nlp):
+    text = ("Nieuwsbericht | 03-04-2031\n\nDe ministers van Buitenlandse Zaken van de bondgenoten hebben op 2 en "
+            "3 april 2031 met elkaar gesproken, dit keer via een videoverbinding.\n")
+    doc, ex = run(nlp, text)
+    assert keys(doc, "MinisterialMeeting") == {"ministerial/fmm-2031-04"}
+    assert ("ministerial/fmm-2031-04", dt.date(2031, 4, 2)) in facts(ex, "schema:startDate")
+
+
+def test_ministers_of_named_countries_gathering_are_no_ministerial(nlp):
+    text = ("Den Haag, 20 april 2031\n\nDe ministers van Defensie van Duitsland en Polen kwamen op 3 april "
+            "in Berlijn bijeen. De ministers van Buitenlandse Zaken van Frankrijk en Italië hebben op 4 april "
+            "met elkaar overlegd.\n")
+    doc, _ex = run(nlp, text)
+    assert not keys(doc, "MinisterialMeeting")

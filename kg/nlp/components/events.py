@@ -40,6 +40,7 @@ from kg.dates import DateMention, document_date, find_dates
 from kg.reference import SummitRef, match_summit, ministerial_key, place_names, session_key, unmatched_summit_key
 from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
+from kg.nlp.components.docindex import mentions_from
 from kg.nlp.spans import add_mention, entity_table, register_entity
 from kg.nlp.components.fold import fold, ref_lookup  # fold: memoised kg.slug.fold
 from kg.slug import slugify
@@ -576,7 +577,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         sent = sent_of(doc, doc[i])
         ahead = lowers(doc)[i:sent.end][:14]
         if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
-                or _comes_together(lowers(doc)[i:sent.end])):
+                or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])):
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
@@ -603,6 +604,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             end -= 1
         if lowers(doc)[end] == "buitenlandse" and end + 1 < len(doc):
             end += 1
+        if not nouns & set(back) and _of_named_countries(doc, end + 1):
+            continue  # "de ministers van Defensie van Duitsland en Frankrijk kwamen bijeen": not the allies
         if any(x in seen for x in range(start, end + 1)):
             continue
         seen.update(range(start, end + 1))
@@ -623,7 +626,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         place, date, year = _scan_after(doc, ns, k2, dates)
         if date is None:
             date = _date_before(doc, ns, pos[m.start], dates)
-        held = _held_sentence(doc, m)
+        held = _held_sentence(doc, m) or _confer_together(lowers(doc)[m.start:sent_bounds(doc, m.start)[1]])
         if date is None and held:
             date = _sentence_date(doc, m, dates)
         m.date, m.year = date, (date.year if date else year)
@@ -653,6 +656,37 @@ def _comes_together(words: list[str]) -> bool:
                 if x in (",", ";", ":"):
                     return False
             return False
+    return False
+
+
+_CONFER = frozenset(DATA["confer_words"])
+
+
+def _of_named_countries(doc: Doc, j: int) -> bool:
+    """``(ministers van Defensie) van Duitsland en Frankrijk``: the ministers' complement
+    from token ``j`` names a country (a gathering of those states' ministers, not of all allies)."""
+    lw = lowers(doc)
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc) or lw[j] != "van":
+        return False
+    j += 1
+    while j < len(doc) and (doc[j].is_space or lw[j] in ("de", "het")):
+        j += 1
+    ms, k = mentions_from(doc, j)
+    return k < len(ms) and ms[k].start == j and ms[k].label_ == "Country"
+
+
+def _confer_together(words: list[str]) -> bool:
+    """``De ministers van Defensie van de NAVO-landen hebben op … met elkaar overlegd``: the
+    ministers confer "met elkaar" (a verb of ``confer_words`` right before or after it) within
+    the first 20 words of the clause: they met."""
+    for j, w in enumerate(words[:20]):
+        if w in (",", ";", ":"):
+            return False
+        if w == "met" and j + 1 < len(words) and words[j + 1] == "elkaar" and (
+                j + 2 < len(words) and words[j + 2] in _CONFER or j and words[j - 1] in _CONFER):
+            return True
     return False
 
 
