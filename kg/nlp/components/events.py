@@ -1478,7 +1478,7 @@ def _topic_sessions(doc: Doc, main: Meeting) -> list[tuple[int, str, tuple[int, 
         if i + 2 >= sent.end or lw[i + 1] != "over" or i == sent.start or lw[i - 1] not in ("een", "de"):
             continue
         j = i + 2
-        if _is_cap(texts(doc)[j]):  # "over Afghanistan stond …": a name, up to the word after it
+        if _is_cap(texts(doc)[j]):  # "over Afghanistan stond …": a name, its capitalised words only
             while j < sent.end and j - i <= 6 and _is_cap(texts(doc)[j]):
                 j += 1
         elif _opens_sentence(doc, sent, i - 1):
