@@ -22,6 +22,8 @@ _DATE = re.compile(r"\b(\d{1,2})\s+" + _M + r"\s+(\d{4})\b", re.IGNORECASE)
 # Joiners between the two days of a range: "en", "tot", "t/m", "tot en met", dashes.
 _JOIN = r"\s*(?:-|–|—|/)\s*|\s+(?:en|tot(?:\s+en\s+met)?|t/m|t\.e\.m\.)\s+"
 _YEAR = r"(?:\s+(\d{4})\b)?"
+# "dinsdag 28 en woensdag 29 november": the second day of a range may carry its weekday
+_JOIN_DAY = "(?:" + _JOIN + r")(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
 # A pattern that opens with a digit or one character class lets ``re`` skip
 # straight to candidate positions; one that opens with ``\b`` is tried at every
 # position of the text. So the leading ``\b`` is checked by a lookbehind after
@@ -30,8 +32,8 @@ _YEAR = r"(?:\s+(\d{4})\b)?"
 _DAY = r"(\d(?<!\w\d)\d?)"
 # Ordered: the longest forms first, so "3 april en 4 mei 2024" beats "4 mei 2024".
 _PATTERNS = [
-    ("dmdm", re.compile(_DAY + r"\s+" + _M + "(?:" + _JOIN + r")(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
-    ("ddm", re.compile(_DAY + "(?:" + _JOIN + r")(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
+    ("dmdm", re.compile(_DAY + r"\s+" + _M + _JOIN_DAY + r"(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
+    ("ddm", re.compile(_DAY + _JOIN_DAY + r"(\d{1,2})\s+" + _M + _YEAR, re.IGNORECASE)),
     ("dm", re.compile(_DAY + r"\s+" + _M + _YEAR, re.IGNORECASE)),
     ("my", re.compile(r"\b" + _M + r"\s+(\d{4})\b", re.IGNORECASE)),
 ]

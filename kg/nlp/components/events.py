@@ -40,6 +40,7 @@ from kg.dates import DateMention, document_date, find_dates
 from kg.reference import SummitRef, match_summit, ministerial_key, place_names, session_key, summit_in_country, unmatched_summit_key
 from kg.nlp.components.docindex import lowers, memo, texts, mentions, non_space, sent_bounds, sent_of, span_text, spaces, words_where
 from kg.nlp.components.docindex import text as doc_text
+from kg.nlp.components.docindex import mentions_from
 from kg.nlp.spans import add_mention, entity_table, register_entity
 from kg.nlp.components.fold import fold, ref_lookup  # fold: memoised kg.slug.fold
 from kg.slug import slugify
@@ -70,6 +71,8 @@ _YEAR_BRIDGE = frozenset(DATA["year_bridge"])  # "in 2006 tijdens de NAVO-top"
 _SESSION_NOUNS = frozenset(DATA["session_nouns"])
 _GATHERING_SUFFIXES = tuple("-" + n for n in DATA["session_nouns"])  # "ISAF-bijeenkomst"
 _KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
+_KIND_RX_ALL = [*_KIND_RX.items(), *((k, re.compile(p, re.IGNORECASE))
+                                     for k, p in DATA["summit_kind_patterns_government"].items())]
 
 
 @dataclass
@@ -92,6 +95,7 @@ class Meeting:
     stated: bool = False  # the text dates the mention or names its kind (more than a place name)
     anaphor: bool = False  # "de ministers kwamen op ... bijeen": dates a ministerial named elsewhere, names none
     date_at: tuple[int, int] | None = None  # the mention whose date it took from (its sentence states it)
+    needs_ref: bool = False  # names a summit only as a reference summit ("bijeenkomst van regeringsleiders")
 
 
 @dataclass
@@ -131,13 +135,23 @@ def _doc_date(doc: Doc):
     if meta.get("date"):
         return meta["date"]
     text = doc_text(doc)
-    found = document_date(text)
+    found = document_date(text) or _header_date(text)
     if found is not None:
         return found
     for d in find_dates(text[:3000]):
         if d.year is not None and d.is_day and d.explicit_year:
             return d.start
     return None
+
+
+def _header_date(text: str):
+    """The date the document's metadata reads from its header when no letter or news
+    date line gives one (an answer's ``(ontvangen 14 juni 2011)``, ``Vastgesteld …``):
+    the answers' date, not the earlier ``(ingezonden …)`` of the questions, is the
+    point "jl." looks back from."""
+    from kg.extract.metadata import find_date  # the extract stage's reading; imported late (stage order)
+
+    return find_date(text)[0]
 
 
 def _tense(doc: Doc, i: int) -> str | None:
@@ -200,18 +214,6 @@ def _place_after(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
     return ns[k], ns[j] + 1
 
 
-def _place_after_adjective(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
-    """``het Welshe Newport``, ``het Litouwse Vilnius`` from ns-position ``k``: a known place
-    after "het" and a capitalised adjective of its land (a city is neuter in Dutch)."""
-    if k + 2 >= len(ns) or doc[ns[k]].lower_ != "het":
-        return None
-    adj = doc[ns[k + 1]].text
-    if not (_is_cap(adj) and adj.isalpha() and adj.endswith("e")):
-        return None
-    ps = _place_after(doc, ns, k + 2)
-    return ps if ps is not None and _known_place(doc[ps[0]:ps[1]].text) else None
-
-
 def _title(text: str) -> str:
     """``WASHINGTON D.C.`` -> ``Washington D.C.``; mixed case is kept."""
     if text.isupper() and len(text) > 3:
@@ -271,7 +273,7 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
                 year, k = season
                 continue
             if place is None:
-                ps = _place_after(doc, ns, k + 1) or _place_after_adjective(doc, ns, k + 1)
+                ps = _place_after(doc, ns, k + 1) or _described_place(doc, ns, k + 1)
                 if ps is not None:
                     place = ps
                     k = ns.index(ps[1] - 1) + 1
@@ -283,6 +285,18 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
             continue
         break
     return place, date, year
+
+
+def _described_place(doc, ns, k) -> tuple[int, int] | None:
+    """``in het Welshe Newport``, ``in het Litouwse Vilnius``: the known place after
+    "het" and a capitalised adjective of its region or country (news style), or None."""
+    if k + 2 >= len(ns) or lowers(doc)[ns[k]] != "het":
+        return None
+    adj = texts(doc)[ns[k + 1]]
+    if not (adj[:1].isupper() and adj.isalpha() and adj.endswith("e")) or _known_place(adj):
+        return None
+    ps = _place_after(doc, ns, k + 2)
+    return ps if ps is not None and _known_place(doc[ps[0]:ps[1]].text) else None
 
 
 def _season_year(doc, ns, k) -> tuple[int, int] | None:
@@ -439,30 +453,37 @@ def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[
     staatshoofden en regeringsleiders (van de NAVO)"."""
     text = doc_text(doc)
     low = text.lower()
-    if "leaders" not in low and "staatshoofden" not in low:
+    if "leaders" not in low and "staatshoofden" not in low and "regeringsleiders" not in low:
         return taken
     out: list[Meeting] = []
     pos = _Positions(ns)
-    for name, rx in _KIND_RX.items():
-        for a, b in _kind_matches(text, low, rx, "leaders" if name == "leaders-meeting" else "staatshoofden"):
+    for name, rx in _KIND_RX_ALL:
+        anchor = "leaders" if name == "leaders-meeting" else "staatshoofden" if name in _KIND_RX else "regeringsleiders"
+        for a, b in _kind_matches(text, low, rx, anchor):
             m = rx.match(text, a, b)
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is None:
                 continue
-            kind = "leaders-meeting" if name == "leaders-meeting" else \
+            # "bijeenkomst van regeringsleiders": no kind of its own (it names a summit only by
+            # a place or date that fits one, never as the one summit of the text)
+            kind = "leaders-meeting" if name == "leaders-meeting" else "" if name not in _KIND_RX else \
                 DATA["summit_kind_words"].get((m.group(1) or "").lower())
             k_end = pos.get(span.end - 1)
             k_start = pos.get(span.start)
             if k_end is None or k_start is None:
                 continue
             place, date, year = _scan_after(doc, ns, k_end + 1, dates)
+            end = span.end
+            if place is not None and place[0] <= span.end + 1:  # "bijeenkomst van regeringsleiders in Londen"
+                end = place[1]
             if date is None:
                 date = _date_before(doc, ns, k_start, dates)
             if place is None:
                 place = _place_before(doc, ns, k_start)
-            mt = Meeting(span.start, span.end, "Summit", kind=kind or "",
+            mt = Meeting(span.start, end, "Summit", kind=kind or "",
                          place=_title(doc[place[0]:place[1]].text) if place else None, place_span=place, date=date,
-                         year=year or (date.year if date is not None and date.explicit_year else None))
+                         year=year or (date.year if date is not None and date.explicit_year else None),
+                         needs_ref=name not in _KIND_RX)
             out.append(mt)
     # a summit word inside a kind phrase ("NAVO-top van staatshoofden ...") is the same mention
     keep = [m for m in taken if not any(o.start <= m.start < o.end for o in out)]
@@ -555,7 +576,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         back = [lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)]
         sent = sent_of(doc, doc[i])
         ahead = lowers(doc)[i:sent.end][:14]
-        if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)):
+        if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
+                or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])):
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
@@ -582,6 +604,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             end -= 1
         if lowers(doc)[end] == "buitenlandse" and end + 1 < len(doc):
             end += 1
+        if not nouns & set(back) and _of_named_countries(doc, end + 1):
+            continue  # "de ministers van Defensie van Duitsland en Frankrijk kwamen bijeen": not the allies
         if any(x in seen for x in range(start, end + 1)):
             continue
         seen.update(range(start, end + 1))
@@ -602,7 +626,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         place, date, year = _scan_after(doc, ns, k2, dates)
         if date is None:
             date = _date_before(doc, ns, pos[m.start], dates)
-        held = _held_sentence(doc, m)
+        held = _held_sentence(doc, m) or _confer_together(lowers(doc)[m.start:sent_bounds(doc, m.start)[1]])
         if date is None and held:
             date = _sentence_date(doc, m, dates)
         m.date, m.year = date, (date.year if date else year)
@@ -613,6 +637,57 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             m.place = _title(doc[place[0]:place[1]].text)
     out = [m for m in out if not m.anaphor or m.date is not None]  # undated, it says nothing
     return sorted(out, key=lambda m: m.start)
+
+
+_COME = frozenset(DATA["come_forms"])
+_TOGETHER = frozenset(DATA["together_particles"])
+_PARTICLE_REACH = 14  # tokens from the finite verb to its particle ("kwamen op dinsdag 28 en woensdag 29 november bijeen")
+
+
+def _comes_together(words: list[str]) -> bool:
+    """``ministers van Buitenlandse Zaken van de 32 bondgenoten kwamen op … bijeen``: a
+    form of "komen" in the first 14 words and its separated particle "bijeen"/"samen"
+    later in the same clause (no comma or semicolon between)."""
+    for j, w in enumerate(words[:14]):
+        if w in _COME:
+            for x in words[j + 1:j + 1 + _PARTICLE_REACH]:
+                if x in _TOGETHER:
+                    return True
+                if x in (",", ";", ":"):
+                    return False
+            return False
+    return False
+
+
+_CONFER = frozenset(DATA["confer_words"])
+
+
+def _of_named_countries(doc: Doc, j: int) -> bool:
+    """``(ministers van Defensie) van Duitsland en Frankrijk``: the ministers' complement
+    from token ``j`` names a country (a gathering of those states' ministers, not of all allies)."""
+    lw = lowers(doc)
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc) or lw[j] != "van":
+        return False
+    j += 1
+    while j < len(doc) and (doc[j].is_space or lw[j] in ("de", "het")):
+        j += 1
+    ms, k = mentions_from(doc, j)
+    return k < len(ms) and ms[k].start == j and ms[k].label_ == "Country"
+
+
+def _confer_together(words: list[str]) -> bool:
+    """``De ministers van Defensie van de NAVO-landen hebben op … met elkaar overlegd``: the
+    ministers confer "met elkaar" (a verb of ``confer_words`` right before or after it) within
+    the first 20 words of the clause: they met."""
+    for j, w in enumerate(words[:20]):
+        if w in (",", ";", ":"):
+            return False
+        if w == "met" and j + 1 < len(words) and words[j + 1] == "elkaar" and (
+                j + 2 < len(words) and words[j + 2] in _CONFER or j and words[j - 1] in _CONFER):
+            return True
+    return False
 
 
 def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
@@ -650,11 +725,38 @@ def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
     inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
               and "\n\n" not in text[min(d.end_char, doc[m.start].idx):max(d.start_char, doc[m.start].idx)]]
     if not inside:  # "De ministers van Defensie kwamen op 17 en 18 oktober bijeen": after it, in its clause
-        inside = [d for s, e, d in dates if m.end <= s <= m.end + 6 and e <= sent.end and d.is_day
+        inside = [d for s, e, d in dates if m.end <= s <= m.end + _HELD_DATE_REACH and e <= sent.end and d.is_day
                   and _same_clause(doc, m.end, s)][:1]
+    if not inside:
+        return _relative_clause_date(doc, m, dates)
     return inside[0] if len(inside) == 1 else None
 
 
+_RELATIVE_PRONOUNS = frozenset({"die", "dat", "welke"})
+
+
+def _relative_clause_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
+    """``de bijeenkomst van de ministers van X van de NAVO-lidstaten, die op 22 en 23 april
+    jl. in Tallinn werd gehouden``: the one day-date of a relative clause on the mention
+    (after a short complement of it), up to the clause's held word ("gehouden",
+    "plaatsvond"), when the clause names no other meeting; else None."""
+    lw = lowers(doc)
+    hi = sent_bounds(doc, m.start)[1]
+    j = m.end
+    while j < hi and j - m.end <= 5 and lw[j] != "," and lw[j] not in _CLAUSE_MEETING_WORDS:
+        j += 1
+    if j + 1 >= hi or lw[j] != "," or lw[j + 1] not in _RELATIVE_PRONOUNS:
+        return None
+    held = next((x for x in range(j + 2, min(hi, j + 18)) if lw[x] in _HELD), None)
+    if held is None or any(w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in lw[j + 2:held]):
+        return None
+    inside = [d for s, e, d in dates if j + 2 <= s and e <= held and d.is_day]
+    return inside[0] if len(inside) == 1 else None
+
+
+# how far after a held meeting's mention its date may stand, in tokens: past a complement
+# ("De ministers van Buitenlandse Zaken van de 32 bondgenoten kwamen op ... bijeen")
+_HELD_DATE_REACH = 10
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "dat", "die", "toen", "waarop", "waarin", "nadat", "sinds", "en"})
 _CLAUSE_MEETING_WORDS = frozenset(DATA["summit_words"]) | frozenset(DATA["meeting_nouns"])
 _SUMMIT_SUFFIXES = tuple(DATA["summit_suffixes"])
@@ -897,7 +999,7 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
             m.key, m.label, m.alt = m.ref.key, m.ref.label, [m.ref.label_en, *m.ref.aliases, *_generic_names(m.ref)]
             if id(m) in host_names:
                 m.alt.append(host_names[id(m)])
-        elif m.place is not None and _known_place(m.place):
+        elif m.place is not None and _known_place(m.place) and not m.needs_ref:
             m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
 
@@ -1038,6 +1140,10 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
                          if o.anaphor and o.date is not None and o.date.year and o.kind == m.kind]
                 if later and len({(o.date.year, o.date.month1) for o in later}) == 1:
                     m.date, m.date_at = later[0].date, (later[0].start, later[0].end)
+                else:
+                    named = _later_dated_same(doc, m, ms[idx + 1:], other[idx + 1:], doc_date)
+                    if named is not None:
+                        m.date, m.date_at = named.date, named.date_at or (named.start, named.end)
     for m in ms:
         d = m.date if m.date is not None and m.date.year else None
         base = DATA["kind_labels"].get(m.kind, "NAVO-ministeriële")
@@ -1056,6 +1162,32 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     for m in ms:
         if m.anaphor and (m.key not in named or m.kind == "ministerial"):
             m.key = ""
+
+
+def _later_dated_same(doc: Doc, m: Meeting, later: list[Meeting], other: list[bool], doc_date) -> Meeting | None:
+    """``het overleg van de NAVO-ministers van Buitenlandse Zaken in Berlijn … Op 14 en 15
+    april kwamen de ministers van Buitenlandse Zaken in Berlijn bijeen``: the later mention
+    that dates an undated one. Only when every later dated mention of its kind (none
+    qualified as another meeting) falls in one month, and the two agree on the place
+    (both name it) or, the undated one naming none, the date is within ANAPHOR_DAYS
+    of the document's (a news item's own meeting). Else None: nothing is guessed."""
+    dated = [o for o, oth in zip(later, other) if not oth and not o.anaphor and o.kind == m.kind
+             and o.date is not None and o.date.year and o.date.is_day]
+    if not dated or len({(o.date.year, o.date.month1) for o in dated}) != 1:
+        return None
+    here = _meeting_city(m)
+    for o in dated:
+        there = _meeting_city(o)
+        if here is not None and there == here or here is None and _near_document(o.date, doc_date):
+            return o
+    return None
+
+
+def _meeting_city(m: Meeting) -> str | None:
+    """The folded city a mention names (the headquarters' city for "NAVO-hoofdkwartier")."""
+    if not m.place:
+        return None
+    return fold(DATA["headquarters_city"].get(fold(m.place), m.place))
 
 
 ANAPHOR_DAYS = 31  # a news item or agenda speaks of its own meeting within a month of its date
@@ -1334,6 +1466,16 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             continue
         label = "bijeenkomst in " + " ".join(doc[start:end].text.split())
         add(_format_name(doc, stem), label, start, end, (sent.start_char, _referring_end(doc, sent)))
+    # "een sessie over de samenwerking met de EU": a session named by its topic
+    for i, name, scope in _topic_sessions(doc, main):
+        if not any(sess.start <= i < sess.end for sess in out.values()):
+            add(name, name, i, i + 1, scope)
+    # a section whose text calls itself "deze sessie": its heading names a session
+    for (hs, he), scope in _section_sessions(doc, main, heads, out.values()):
+        span = doc.char_span(hs, he, alignment_mode="expand")
+        title = " ".join(text[hs:he].strip("#* ").split())
+        if span is not None:  # not a "Werksessie N" heading: "de tweede sessie" does not count it
+            add(title, title, span.start, span.end, scope)
     # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
     for i, scope in _margin_gatherings(doc):
         if any(sess.start <= i < sess.end for sess in out.values()):
@@ -1344,6 +1486,86 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
 
 
 _REFERRING = frozenset(("deze", "die", "dit", "dat"))
+_SITTINGS = frozenset(DATA["sitting_nouns"])
+_TOPIC_STOPS = frozenset({",", ".", ";", ":", "(", ")", "?", "!", "waar", "waarin", "waarbij", "waaraan", "die", "dat"})
+
+
+def _topic_sessions(doc: Doc, main: Meeting) -> list[tuple[int, str, tuple[int, int]]]:
+    """``schoof … aan voor een sessie over de samenwerking tussen de EU en de NAVO``, ``In de
+    sessie over Afghanistan …``: (the session noun's token, the name "sessie over <topic>",
+    its scope: the sentence and the next ones that refer to it) for a sitting named by its
+    topic at the main meeting (its sentence names no other meeting or day)."""
+    lw = lowers(doc)
+    out = []
+    for k in words_where(doc, "LOWER", "events.sittings", _SITTINGS.__contains__):
+        i = _ns(doc)[k]
+        sent = sent_of(doc, doc[i])
+        if i + 2 >= sent.end or lw[i + 1] != "over" or i == sent.start or lw[i - 1] not in ("een", "de"):
+            continue
+        j = i + 2
+        if _is_cap(texts(doc)[j]):  # "over Afghanistan stond …": a name, its capitalised words only
+            while j < sent.end and j - i <= 6 and _is_cap(texts(doc)[j]):
+                j += 1
+        elif _opens_sentence(doc, sent, i - 1):
+            continue  # "In de sessie over de transitie bespraken …": where the topic ends is not known
+        else:  # "aan voor een sessie over de samenwerking tussen de EU en de NAVO."
+            while j < sent.end and j - i <= 12 and lw[j] not in _TOPIC_STOPS and not doc[j].is_space:
+                j += 1
+        topic = " ".join(doc[i + 2:j].text.split())
+        if not topic or not _at_main(doc, main, sent) or any(
+                w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in lw[i + 2:j]):
+            continue
+        out.append((i, f"sessie over {topic}", (sent.start_char, _referring_end(doc, sent))))
+    return out
+
+
+def _opens_sentence(doc: Doc, sent, i: int) -> bool:
+    """Does the phrase whose article is token ``i`` open ``sent`` (after one preposition)?"""
+    first = next((j for j in range(sent.start, sent.end) if not doc[j].is_space), sent.start)
+    return i - first <= 1
+
+
+def _section_sessions(doc: Doc, main: Meeting, heads: list[tuple[int, int]], sessions) -> list:
+    """``Resolute Support`` / ``Op 8 juni spreken de ministers over … Aan deze sessie nemen
+    ook … deel``: a section of an agenda or report whose text refers to itself as "deze
+    sessie" is a session named by its heading: ((heading span), scope of its text). Only
+    when every sitting noun of the section so refers back (none introduces another
+    sitting: "een werkdiner", "de tweede sessie"), no session found already covers it,
+    and its sentences name no other meeting or day."""
+    text, lw = doc_text(doc), lowers(doc)
+    taken = [sc for sess in sessions for sc in sess.scopes]
+    out = []
+    for n, (hs, he) in enumerate(heads):
+        nxt = heads[n + 1][0] if n + 1 < len(heads) else len(text)
+        # under "Werksessie 1: …" a sub-heading's "deze werksessie" is that one
+        if any(fold(text[a:b].strip("#* ").split()[0]).strip(":") in _SITTINGS
+               or _ORDINAL_SESSION.match(text[a:b].strip("#* ")) for a, b in heads[:n] if text[a:b].split()):
+            break
+        if any(sess.start <= (doc.char_span(hs, he, alignment_mode="expand") or doc[0:0]).start < sess.end
+               for sess in sessions):
+            continue
+        body = doc.char_span(he, nxt, alignment_mode="expand")
+        if body is None or len(text[hs:he].split()) > 8:
+            continue
+        refs, other = [], False
+        for i in range(body.start, body.end):
+            w = lw[i]
+            if w in _SESSION_NOUNS or w.endswith(_GATHERING_SUFFIXES) or w.endswith("sessies"):
+                if w in _SITTINGS and i > body.start and lw[i - 1] in _REFERRING | {"de"} \
+                        and (i + 1 >= len(doc) or lw[i + 1] != "over"):
+                    refs.append(i)
+                else:
+                    other = True
+        if other or not any(lw[i - 1] in _REFERRING for i in refs):
+            continue
+        if any(a <= doc[i].idx < b for i in refs for a, b in taken):
+            continue
+        first = sent_of(doc, doc[refs[0]])
+        sents = [sent_of(doc, doc[body.start])] if body.start < len(doc) else []
+        if not all(_at_main(doc, main, s) for s in {(x.start, x.end): x for x in sents + [first]}.values()):
+            continue
+        out.append(((hs, he), (he, nxt)))
+    return out
 
 
 def _margin_gatherings(doc: Doc) -> list[tuple[int, tuple[int, int]]]:
