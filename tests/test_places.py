@@ -238,3 +238,16 @@ def test_a_town_after_the_adjective_of_its_own_country(nlp):
     assert places(nlp, "Het Noorse Kongsberg levert de raketten.") == set()
     # a reference person's surname is the person
     assert places(nlp, "De vraag ging naar de Amerikaanse Austin.") == set()
+
+
+def countries_named(nlp, text):
+    return {(s.text, s.kb_id_) for s in mentions(nlp(text)) if s.label_ == "Country"}
+
+
+def test_a_bare_norfolk_is_the_us_city_not_the_island(nlp):
+    # e47/e50: "Norfolk" is CLDR's short name of Norfolk Island, but in a NATO text the Virginia city
+    text = "Het nieuwe Atlantische commando krijgt zijn hoofdkwartier in Norfolk, naast Allied Command Transformation."
+    assert ("Norfolk", "place/norfolk") in places(nlp, text)
+    assert not countries_named(nlp, text)
+    assert reference.country_of_place("place/norfolk").key == "country/verenigde-staten"
+    assert reference.load().lookup("Norfolkeiland").cls == "Country"
