@@ -251,3 +251,10 @@ def test_a_bare_norfolk_is_the_us_city_not_the_island(nlp):
     assert not countries_named(nlp, text)
     assert reference.country_of_place("place/norfolk").key == "country/verenigde-staten"
     assert reference.load().lookup("Norfolkeiland").cls == "Country"
+
+
+def test_a_treaty_named_after_a_city_is_no_mention_of_the_city(nlp):
+    # e42: "artikel 5 van het Verdrag van Washington" speaks of the treaty, not of Washington
+    text = ("De bondgenoten herbevestigden artikel 5 van het Verdrag van Washington en de akkoorden van Minsk. "
+            "Daarna reisde de minister naar Riga.")
+    assert places(nlp, text) == {("Riga", "place/riga")}
