@@ -1606,9 +1606,19 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
     own (with the first mention as the sentence that names it), else what the
     text states (a day-level date with a year; the place it names, or the city
     of the headquarters it names)."""
-    text_place = _place_key(doc, m.place) if m.place else None
-    if text_place and m.place_span:
-        add_mention(doc, m.place_span[0], m.place_span[1], "Place", text_place)
+    parts = _slashed_places(m.place)
+    if parts:  # "de top van Straatsburg/Kehl": each place is named, the first is the one to use
+        keys = [_place_key(doc, p) for p in parts]
+        if m.place_span:
+            for k in keys:
+                add_mention(doc, m.place_span[0], m.place_span[1], "Place", k)
+        text_place = keys[0]
+        also = rec.setdefault("also_places", [])
+        also.extend((k, (m.start, m.end)) for k in keys[1:] if k not in (x for x, _ in also))
+    else:
+        text_place = _place_key(doc, m.place) if m.place else None
+        if text_place and m.place_span:
+            add_mention(doc, m.place_span[0], m.place_span[1], "Place", text_place)
     if m.ref is not None:
         if text_place and fold(m.place) in m.ref.place_names and \
                 text_place != _place_key(doc, m.ref.place or m.place):  # "de Top in Wales": held there too
@@ -1636,6 +1646,17 @@ def _settle_record(doc: Doc, m: Meeting, rec: dict) -> None:
         city = DATA["headquarters_city"].get(fold(m.place))
         rec["place"] = _place_key(doc, city) if city else text_place
         rec["place_span"] = (m.start, m.end)
+
+
+def _slashed_places(name: str | None) -> list[str] | None:
+    """``Straatsburg/Kehl``: the names of two (or more) places the reference data knows, joined
+    by a slash into one word; else None (a name of its own is kept whole)."""
+    if not name or "/" not in name:
+        return None
+    parts = [p.strip() for p in name.split("/")]
+    if len(parts) < 2 or not all(parts) or not all(_reference_key(p, ("Place",)) for p in parts):
+        return None
+    return parts
 
 
 def _second_host(doc: Doc, m: Meeting) -> tuple[int, int] | None:
