@@ -229,8 +229,3 @@ def test_the_state_that_sends_a_person_is_whose_office_it_is(nlp):
     assert ("person/farahani", "office/vicepremier-ir") in got
     assert not any(o.endswith("-nl") for _, o in got)
 
-
-def test_a_seat_of_government_in_the_sentence_keeps_the_dutch_default_off(nlp):
-    # the capital places the person abroad as a country name would; no guess either way
-    ctx = read(nlp, "In Ankara sprak minister van Defensie Mehmet Kaya over de luchtverdediging.")
-    assert offices(ctx) == []

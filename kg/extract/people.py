@@ -144,8 +144,9 @@ def document_day(ctx: Context) -> str | None:
 def abroad(doc, mentions) -> set[str]:
     """Persons named with an unqualified Dutch-by-default office in a sentence that names countries,
     none of them the Netherlands ("Australië werd vertegenwoordigd door vicepremier
-    X"; a capital for its state: "stuurde Kabul minister X"): the Dutch default is no safer a
-    guess than the country named."""
+    X"): the Dutch default is no safer a guess than the country named. A capital does not
+    count here: a Dutch minister visits one ("minister X bezocht Kabul")."""
+    from kg.extract.events import spans_in
     from kg.nlp.components.docindex import sent_of
 
     out = set()
@@ -153,7 +154,7 @@ def abroad(doc, mentions) -> set[str]:
         if m.jurisdiction is not None or m.default_jurisdiction != _HOME:
             continue  # a secretary-general's default (NATO) does not depend on the country named
         sent = sent_of(doc, doc[m.start:m.end])
-        countries = {key for _, _, key in states_in(doc, sent.start, sent.end)}
+        countries = {sp.kb_id_ for sp in spans_in(doc, sent.start, sent.end, ("Country",))}
         if countries and _HOME not in countries:
             out.add(m.person)
     return out
