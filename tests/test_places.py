@@ -258,3 +258,9 @@ def test_a_treaty_named_after_a_city_is_no_mention_of_the_city(nlp):
     text = ("De bondgenoten herbevestigden artikel 5 van het Verdrag van Washington en de akkoorden van Minsk. "
             "Daarna reisde de minister naar Riga.")
     assert places(nlp, text) == {("Riga", "place/riga")}
+
+
+def test_new_before_a_territorys_name_is_another_place(nlp):
+    # "New Jersey", "New Mexico" are US states, not the island Jersey or the state Mexico
+    doc = nlp("De oefening liep van New Jersey tot New Mexico; Mexico nam niet deel.")
+    assert {(s.text, s.kb_id_) for s in mentions(doc) if s.label_ == "Country"} == {("Mexico", "country/mexico")}

@@ -179,7 +179,8 @@ class Gazetteer:
                         and self._free(doc, words, i, i + hit[0], after_place_word=True)) \
                     and not (hit[1] in self.home and self._foreign(words, i, i + hit[0], self.home[hit[1]])) \
                     and not (hit[1] in self.named_plans and self._not_plan(doc, words, i, i + hit[0])) \
-                    and not (hit[1].startswith("place/") and _in_treaty_name(words, i)):
+                    and not (hit[1].startswith("place/") and _in_treaty_name(words, i)) \
+                    and not (hit[1].startswith("country/") and i and words.texts[i - 1] == "New"):  # New Jersey
                 n, key = hit
                 out.append((words[i].start, words[i + n - 1].end, key))
                 i += n
