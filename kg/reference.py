@@ -141,7 +141,8 @@ class Reference:
         from kg.names import given_names, normalise_name, surname
 
         name = normalise_name(name)
-        key = self.person_by_name.get(fold(name))
+        # the whole form may be a surname of more than one word ("Bruins Slot"), written alone
+        key = self.person_by_name.get(fold(name)) or self.person_by_surname.get(fold(name))
         if key is None:
             key = self.person_by_surname.get(fold(surname(name)))
             if key is None:

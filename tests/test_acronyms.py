@@ -111,3 +111,18 @@ def test_council_of_nato_and_a_partner_in_dutch_and_english_is_one_entity(nlp):
 def test_variant_of_a_reference_organisation_gets_its_key(nlp):
     doc = nlp("De NAVO-Oekraïne-raad kwam bijeen.")
     assert {k for _c, k, _t in found(doc, "Organisation")} == {"organisation/nato-ukraine-council"}
+
+
+def test_a_number_after_a_units_head_is_part_of_its_name(nlp):
+    # e43: "Combined Task Force 151" is the name; "Combined Task Force" alone would be a false entity
+    doc = nlp("Het fregat voer mee met Combined Task Force 152, die in de Perzische Golf patrouilleert. "
+              "Ook Joint Task Force 7 (JTF-7) werd genoemd.")
+    names = {text for _, _, text in found(doc, "Organisation")}
+    assert {"Combined Task Force 152", "Joint Task Force 7"} <= names
+    assert "Combined Task Force" not in names
+
+
+def test_a_number_that_counts_something_is_no_designator(nlp):
+    doc = nlp("De Very High Readiness Joint Task Force 300 militairen sterk, en de Defence Investment Pledge 2 % van het bbp.")
+    texts = {text for _, _, text in found(doc)}
+    assert not any(t.endswith((" 300", " 2")) for t in texts)

@@ -430,3 +430,14 @@ def test_a_weekday_or_a_city_that_disagrees_vetoes_a_summit_named_by_its_date(nl
     text = "Den Haag, 2 mei 2024\n\nRond de top van 10 juli overleggen de ministers in Vilnius.\n"
     doc, _ex = run(nlp, text)
     assert not keys(doc, "Summit")
+
+
+def test_two_host_places_joined_by_a_slash_are_two_places(nlp):
+    # e42: "de top van Straatsburg/Kehl" names Straatsburg and Kehl, not a place "Straatsburg/Kehl"
+    _, ex = run(nlp, "Den Haag, 2 mei 2010\n\nSinds de NAVO-top van Straatsburg/Kehl in 2009 is over het "
+                     "nieuwe Strategisch Concept gesproken.\n")
+    places = {k: e for k, e in ex.entities.items() if k.startswith("place/")}
+    assert {"place/straatsburg", "place/kehl"} <= set(places)
+    assert not any("/" in e.label or any("/" in a for a in e.alt_labels) for e in places.values())
+    where = {o for s, o in facts(ex, "schema:location") if s == "summit/straatsburg-kehl-2009"}
+    assert where == {"place/straatsburg", "place/kehl"}

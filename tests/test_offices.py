@@ -218,3 +218,14 @@ def test_my_colleague_in_a_ministers_letter_is_a_minister(nlp):
     assert [o for s, o in offices(ctx) if s == "person/holm"] == ["office/minister-van-defensie-dk"]
     ctx = read(nlp, body + "De staatssecretaris van Defensie,\nK. Smit\n")
     assert classes(ctx)["person/holm"] == "Person"
+
+
+def test_the_state_that_sends_a_person_is_whose_office_it_is(nlp):
+    # e49: a seat of government stands for its state; the Dutch default is never taken for a sent envoy
+    ctx = read(nlp, "Omdat de premier ziek was, stuurde Bagdad minister van Buitenlandse Zaken Karim Haddad. "
+                    "Teheran stuurde vicepremier Reza Farahani naar de conferentie.")
+    got = offices(ctx)
+    assert ("person/haddad", "office/minister-van-buitenlandse-zaken-iq") in got
+    assert ("person/farahani", "office/vicepremier-ir") in got
+    assert not any(o.endswith("-nl") for _, o in got)
+

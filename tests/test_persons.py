@@ -144,3 +144,15 @@ def test_a_middle_given_name_does_not_split_a_reference_person(nlp):
     bare = nlp("Of president Zardari komt, is onzeker.")
     assert {k for _c, k, _t in people(full)} == {k for _c, k, _t in people(bare)} == {"person/zardari"}
     assert ("person/zardari", "president", "country/pakistan") in offices(full)
+
+
+def test_a_surname_of_two_words_written_alone_is_the_same_person(nlp):
+    # e48: "aldus Bruins Slot" is minister Hanke Bruins Slot, never a person "Slot"
+    from extracting import run
+
+    text = ("Den Haag, 6 december 2023\n\nDe Portugese minister Maria Lopes Ferreira sprak over de steun aan Oekraïne. "
+            "\"Wij blijven helpen,\" aldus Lopes Ferreira. \"De winter wordt zwaar,\" aldus Bruins Slot.\n")
+    _, ex = run(nlp, text)
+    people = {k for k in ex.entities if k.startswith("person/")}
+    assert people == {"person/lopes-ferreira", "person/bruins-slot"}
+    assert ex.entities["person/lopes-ferreira"].label == "Maria Lopes Ferreira"

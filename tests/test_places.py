@@ -238,3 +238,29 @@ def test_a_town_after_the_adjective_of_its_own_country(nlp):
     assert places(nlp, "Het Noorse Kongsberg levert de raketten.") == set()
     # a reference person's surname is the person
     assert places(nlp, "De vraag ging naar de Amerikaanse Austin.") == set()
+
+
+def countries_named(nlp, text):
+    return {(s.text, s.kb_id_) for s in mentions(nlp(text)) if s.label_ == "Country"}
+
+
+def test_a_bare_norfolk_is_the_us_city_not_the_island(nlp):
+    # e47/e50: "Norfolk" is CLDR's short name of Norfolk Island, but in a NATO text the Virginia city
+    text = "Het nieuwe Atlantische commando krijgt zijn hoofdkwartier in Norfolk, naast Allied Command Transformation."
+    assert ("Norfolk", "place/norfolk") in places(nlp, text)
+    assert not countries_named(nlp, text)
+    assert reference.country_of_place("place/norfolk").key == "country/verenigde-staten"
+    assert reference.load().lookup("Norfolkeiland").cls == "Country"
+
+
+def test_a_treaty_named_after_a_city_is_no_mention_of_the_city(nlp):
+    # e42: "artikel 5 van het Verdrag van Washington" speaks of the treaty, not of Washington
+    text = ("De bondgenoten herbevestigden artikel 5 van het Verdrag van Washington en de akkoorden van Minsk. "
+            "Daarna reisde de minister naar Riga.")
+    assert places(nlp, text) == {("Riga", "place/riga")}
+
+
+def test_new_before_a_territorys_name_is_another_place(nlp):
+    # "New Jersey", "New Mexico" are US states, not the island Jersey or the state Mexico
+    doc = nlp("De oefening liep van New Jersey tot New Mexico; Mexico nam niet deel.")
+    assert {(s.text, s.kb_id_) for s in mentions(doc) if s.label_ == "Country"} == {("Mexico", "country/mexico")}

@@ -369,3 +369,29 @@ def test_a_plan_of_the_sentence_before_has_both_sentences_as_evidence(carry):
     ev = next(f.evidence for f in carry.facts
               if f.predicate == "kg:agreedAt" and f.subject == "initiative/logistics-action-plan")
     assert "Logistics Action Plan werd" in ev.sentence and "is het plan aangenomen" in ev.sentence
+
+
+GOING_ON = """Den Haag, 19 juli 2024
+
+Hierbij bieden wij u het verslag aan van de NAVO-top, die op 9 tot en met 11 juli jl. in Washington plaatsvond.
+
+De regeringsleiders hebben het Maritime Resilience Package aangenomen. Hiermee wordt het besluit dat in 2018 op de NAVO-top in Brussel werd genomen, verder uitgewerkt. Ook werd het Arctic Supply Programme aangenomen, dat de bevoorrading in het noorden moet verbeteren.
+
+De bondgenoten vroegen de secretaris-generaal een nieuw Strategisch Kompas op te stellen, dat tijdens de volgende top, in 2025 in Den Haag, wordt aangenomen. Daarnaast is besloten tot de oprichting van een Northern Logistics Initiative.
+"""
+
+
+@pytest.fixture(scope="module")
+def going_on():
+    ct = clean(SourceText(Path("verslag.txt"), GOING_ON))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_going_on_is_not_at_a_summit_the_sentence_before_only_looks_back_to(going_on):
+    # e52: "Hiermee wordt het besluit dat in 2018 in Brussel werd genomen, ... Ook werd X aangenomen"
+    assert "summit/brussel-2018" not in _agreed(going_on, "initiative/arctic-supply-programme")
+
+
+def test_a_past_agreement_going_on_is_not_at_a_summit_still_to_come(going_on):
+    # e45: "... dat tijdens de volgende top, in 2025 in Den Haag, ... Daarnaast is besloten tot X"
+    assert "summit/den-haag-2025" not in _agreed(going_on, "initiative/northern-logistics-initiative")

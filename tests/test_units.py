@@ -56,3 +56,21 @@ def test_one_states_initiative_or_fund_by_its_adjective(nlp):
               "Het Franse initiatief wacht nog. Een Pools trainingsinitiatief volgt.")
     inits = {s.text for s in doc.spans["kg"] if s.label_ == "Initiative"}
     assert inits == {"Deense drone-initiatief", "Noorse wapenfonds"}
+
+
+def test_a_described_mission_is_the_one_operation_the_text_names_there(nlp):
+    # e44: "de NAVO-operatie in Libië" beside "operatie Unified Protector" is that operation, no second IRI
+    doc = nlp("Vragen over de Nederlandse inzet in de NAVO-missie in Kosovo. Nederland levert sinds 2008 "
+              "stafofficieren aan KFOR. Ook de EU-missie in Kosovo, EULEX, kreeg steun.")
+    ops = {(s.text, s.kb_id_) for s in doc.spans["kg"] if s.label_ == "Operation"}
+    assert ("NAVO-missie in Kosovo", "operation/kfor") in ops
+    assert not any(k == "operation/navo-missie-in-kosovo" for _, k in ops)
+
+
+def test_a_described_mission_with_two_candidates_stays_its_own(nlp):
+    # ISAF and Resolute Support were both NATO's in Afghanistan: which one is meant is unknown
+    doc = nlp("De NAVO-missie in Afghanistan volgde ISAF op; Resolute Support begon in 2015.")
+    ops = {s.kb_id_ for s in doc.spans["kg"] if s.label_ == "Operation"}
+    assert "operation/isaf" in ops and "operation/resolute-support" in ops
+    assert not any(s.text == "NAVO-missie in Afghanistan" and s.kb_id_ in ("operation/isaf", "operation/resolute-support")
+                   for s in doc.spans["kg"])

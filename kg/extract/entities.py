@@ -63,10 +63,15 @@ def _name_surface(text: str) -> str:
 
 def _head_surface(text: str, key: str) -> str:
     """A compound (``Navo-missies``) that names an entity by its head is written as the head;
-    so is one on a part of the thing (``NMI-hoofdkwartier``, acronyms.json ``part_tails``)."""
+    so is one on a part of the thing (``NMI-hoofdkwartier``, acronyms.json ``part_tails``), and
+    one of names joined by a slash (``Straatsburg/Kehl``) as the name of this one."""
+    from kg import reference
+    if "/" in text:
+        ref = reference.load()
+        part = next((p for p in text.split("/") if (e := ref_lookup(ref, p)) is not None and e.key == key), None)
+        return part or text
     if "-" not in text or " " in text:
         return text
-    from kg import reference
     ref = reference.load()
     whole, head = ref_lookup(ref, text), ref_lookup(ref, text.split("-", 1)[0])
     if (whole is None or whole.key != key) and head is not None and head.key == key:

@@ -20,7 +20,9 @@ organisation) is never stated.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from pathlib import Path
 
 from kg import reference
 from kg.extract.context import Context
@@ -142,7 +144,8 @@ def document_day(ctx: Context) -> str | None:
 def abroad(doc, mentions) -> set[str]:
     """Persons named with an unqualified Dutch-by-default office in a sentence that names countries,
     none of them the Netherlands ("Australië werd vertegenwoordigd door vicepremier
-    X"): the Dutch default is no safer a guess than the country named."""
+    X"): the Dutch default is no safer a guess than the country named. A capital does not
+    count here: a Dutch minister visits one ("minister X bezocht Kabul")."""
     from kg.extract.events import spans_in
     from kg.nlp.components.docindex import sent_of
 
@@ -158,15 +161,31 @@ def abroad(doc, mentions) -> set[str]:
 
 
 _HOME = "country/nederland"
+# a seat of government stands for its state as a sender or the one represented ("Kabul stuurde ...")
+_SEATS: dict[str, str] = json.loads(Path(__file__).with_name("capitals.json").read_text("utf-8"))["seats"]
+_SEND = frozenset({"stuurde", "stuurt", "stuurden", "zond", "zendt", "zonden"})
 _REPRESENT_ACTIVE = frozenset({"vertegenwoordigt", "vertegenwoordigde"})
 _REPRESENT_PASSIVE_AUX = frozenset({"werd", "wordt", "is", "was", "zal", "worden", "werden"})
+
+
+def states_in(doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, country key) of every state named in tokens [start, end): a country, or a
+    seat of government standing for it (``Kabul``, ``Moskou``)."""
+    from kg.extract.events import spans_in
+
+    out = []
+    for sp in spans_in(doc, start, end, ("Country", "Place")):
+        key = sp.kb_id_ if sp.label_ == "Country" else _SEATS.get(sp.kb_id_)
+        if key:
+            out.append((sp.start, sp.end, key))
+    return out
 
 
 def represented(doc, mentions) -> dict[int, str]:
     """The country a person with an office of no stated jurisdiction represents is whose office
     it is: ``Australië werd vertegenwoordigd door vicepremier X``, ``Vicepremier X
-    vertegenwoordigde Australië``. {index of the mention: country key}."""
-    from kg.extract.events import spans_in
+    vertegenwoordigde Australië``; so is the state that sends the person (``Kabul stuurde
+    minister van Defensie X``, ``stuurde Moskou vicepremier Y``). {index of the mention: country key}."""
     from kg.nlp.components.docindex import lowers, sent_of, spaces
 
     lw, space = lowers(doc), spaces(doc)
@@ -181,8 +200,12 @@ def represented(doc, mentions) -> dict[int, str]:
         if m.jurisdiction is not None or m.signature:
             continue
         sent = sent_of(doc, doc[m.start:m.end])
-        countries = spans_in(doc, sent.start, sent.end, ("Country",))
+        countries = states_in(doc, sent.start, sent.end)
         i = word(m.start - 1, -1, sent.start, sent.end)
+        sender = _sender(countries, lw, i, lambda k: word(k, -1, sent.start, sent.end))
+        if sender:
+            out[n] = sender
+            continue
         if i >= 0 and lw[i] == "door":  # "<Country> werd vertegenwoordigd door <office> <name>"
             i = word(i - 1, -1, sent.start, sent.end)
             if i >= 0 and lw[i] == "vertegenwoordigd":
@@ -191,17 +214,32 @@ def represented(doc, mentions) -> dict[int, str]:
                             if lw[k] in _REPRESENT_PASSIVE_AUX or lw[k] in ",;:"), -1)
                 if aux >= 0 and lw[aux] in _REPRESENT_PASSIVE_AUX:
                     k = word(aux - 1, -1, sent.start, sent.end)
-                    got = [c for c in countries if c.end - 1 == k]
+                    got = [c for c in countries if c[1] - 1 == k]
                     if got:
-                        out[n] = got[0].kb_id_
+                        out[n] = got[0][2]
             continue
         i = word(m.end, 1, sent.start, sent.end)  # "<office> <name> vertegenwoordigde <Country>"
         if i >= 0 and lw[i] in _REPRESENT_ACTIVE:
             j = word(i + 1, 1, sent.start, sent.end)
-            got = [c for c in countries if c.start == j]
+            got = [c for c in countries if c[0] == j]
             if got:
-                out[n] = got[0].kb_id_
+                out[n] = got[0][2]
     return out
+
+
+def _sender(states, lw, i: int, back) -> str | None:
+    """The state right before a send verb that stands right before the office (``Kabul stuurde
+    minister X``), or right between the two (``stuurde Kabul minister X``); ``i`` is the word
+    before the office, ``back(k)`` the word at or before ``k``."""
+    if i < 0:
+        return None
+    if lw[i] in _SEND:  # "<state> stuurde <office> <name>"
+        k = back(i - 1)
+        got = [c for c in states if c[1] - 1 == k]
+        return got[0][2] if got else None
+    got = [c for c in states if c[1] - 1 == i]  # "stuurde <state> <office> <name>"
+    k = back(got[0][0] - 1) if got else -1
+    return got[0][2] if k >= 0 and lw[k] in _SEND else None
 
 
 _COUNTERPART_NOUNS = frozenset({"collega", "ambtsgenoot"})

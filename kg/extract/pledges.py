@@ -10,7 +10,9 @@ a new pledge's target is the new pledge's.
 
 The sentence before also gives the summit when this one points back to it: "Daar namen
 de bondgenoten X aan", "Op die top", or goes on with "Daarnaast/Ook wordt X aangenomen"
-(a present agreement only at the document's own summit). A summit report's one GDP norm
+(a present agreement only at the document's own summit, a past one never at a summit after
+the document's date, nor, in a summit's report, at another summit the sentence before only
+looks back to). A summit report's one GDP norm
 agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"). The norms
 of known pledges are data (pledges.json): one node never carries two norms."""
 from __future__ import annotations
@@ -150,11 +152,14 @@ def _opening(ctx: Context, sent) -> list[str]:
     return [lw[i] for i in range(sent.start, min(sent.end, sent.start + 6)) if lw[i].strip()][:3]
 
 
-def _summit_before(ctx: Context, sent, prev, main: str | None) -> str | None:
+def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: bool = False) -> str | None:
     """``... in Madrid ... Daar namen de bondgenoten het X aan`` / ``Op die top ...``: the summit the
     sentence before (of its paragraph) names. ``Daarnaast wordt een X aangenomen`` after a sentence
     of a summit: that summit, when the tenses agree (a present or future agreement is at the
-    document's own summit). Nothing when the sentence looks to another time."""
+    document's own summit; a past one not at a summit after the document's date). In a summit's
+    report, another summit the sentence before only mentions (``de afspraak die in 2014 in Wales
+    werd gemaakt``, no plan said to be agreed there) is no place ``Daarnaast`` goes on at.
+    Nothing when the sentence looks to another time."""
     if prev is None or "\n\n" in doc_text(ctx.doc)[prev.end_char:sent.start_char]:
         return None
     first = _opening(ctx, sent)
@@ -169,11 +174,22 @@ def _summit_before(ctx: Context, sent, prev, main: str | None) -> str | None:
     summit = _summit_named(ctx, prev)
     if summit is None or there:
         return summit
+    if main and summit != main and not prev_said_where:
+        return None
     if not words.isdisjoint(_PRESENT) and words.isdisjoint(_PAST):
         return summit if summit == main else None
     if not words.isdisjoint(_PAST):
-        return summit
+        return None if _after_document(ctx, summit) else summit
     return None
+
+
+def _after_document(ctx: Context, summit: str) -> bool:
+    """Does ``summit`` start after the document's date (``de volgende top, in 2022 in Madrid``)?
+    Nothing was agreed there yet."""
+    day = ctx.meta.get("date")
+    rec = ((ctx.doc.user_data.get("kg_events") or {}).get("meetings") or {}).get(summit) or {}
+    start = rec.get("start")
+    return bool(day and start and hasattr(day, "isoformat") and str(start)[:10] > day.isoformat())
 
 
 def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_agreed: bool = False) -> bool:
@@ -209,7 +225,7 @@ def _agreed_at(ctx: Context) -> None:
             if summit is None and things and last_where is not None and _names_that_agreement(ctx, sent, last_where[1]):
                 summit, named = last_where[0], last_where[2]  # "... spraken op de top in X af om ... Die afspraak, de Y"
             if summit is None:
-                summit = _summit_before(ctx, sent, prev, main if main_is_summit else None)
+                summit = _summit_before(ctx, sent, prev, main if main_is_summit else None, prev_said_where)
             if summit is not None and not things:
                 last_where = (summit, sent, [sent])
             subjects = things

@@ -182,17 +182,23 @@ def _country_adjective(text: str) -> bool:
 
 
 DESIGNATORS = frozenset(DATA["designators"])
+_DESIGNATOR_NUMBER = re.compile(r"^\d{1,3}$")  # not a year, not "5.000"
 
 
 def _designator(doc: Doc, end: int, taken) -> int | None:
     """Where a name that closes with a head noun at ``end`` really ends. English unit and body
     names may take one designator after the head (``Regional Command North``, ``Task Force
-    Uruzgan``): a compass word, a place, or one unknown capitalised word on the same line.
+    Uruzgan``): a compass word, a place, or one unknown capitalised word on the same line; or a
+    number of up to three digits (``Combined Task Force 151``) that no noun counts after it.
     ``end`` when none follows; None when more unknown capitalised words do (the name's end is
     not known, and a fragment of it would be a false entity)."""
     if end >= len(doc) or doc[end].is_space or not doc[end - 1].whitespace_ == " ":
         return end
     word = doc[end].text
+    if _DESIGNATOR_NUMBER.match(word) and head_class(doc[end - 1].text) in ("Organisation", "Operation"):
+        nxt = doc[end + 1] if end + 1 < len(doc) else None  # "151 (CTF-151)", "151, die": not "300 militairen", "2 %"
+        counted = nxt is not None and (nxt.text in ("%", "‰") or not (nxt.is_punct or nxt.is_space or nxt.is_stop))
+        return end if counted else end + 1
     if not word[:1].isupper() or not word.replace("-", "").isalpha() or fold(word) in _NOT_NAME:
         return end
     if fold(word) in DESIGNATORS:

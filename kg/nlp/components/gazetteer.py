@@ -56,6 +56,7 @@ _COUNCIL_HEADS = frozenset(DATA["council_heads"])
 _LIST_WORDS = frozenset((",", "en", "of"))
 _PLAN_PREFIXES = frozenset(DATA["plan_prefixes"])
 _TITLE_WORDS = frozenset(DATA["title_words"])
+_TREATY_WORDS = frozenset(DATA.get("treaty_words", ()))
 _ARTICLES = frozenset(DATA["articles"])
 _COMPASS = frozenset(DATA["compass_prefixes"])
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
@@ -71,6 +72,12 @@ def separator_variants(name: str) -> tuple[str, ...]:
         return ()
     parts = _SEPARATOR.split(name)
     return tuple(v for v in ("-".join(parts), " ".join(parts)) if v != name)
+
+
+def _in_treaty_name(words, i: int) -> bool:
+    """Word ``i`` follows ``<treaty word> van`` (``het Verdrag van Washington``, ``de akkoorden
+    van Minsk``): the place names the treaty, it is not a place the text speaks of."""
+    return i > 1 and words.norms[i - 1] in ("van", "of") and words.norms[i - 2] in _TREATY_WORDS
 
 
 def _line_start(doc: Doc, k: int) -> bool:
@@ -171,7 +178,9 @@ class Gazetteer:
                         or self._adjective_context(words, i, hit[1])
                         and self._free(doc, words, i, i + hit[0], after_place_word=True)) \
                     and not (hit[1] in self.home and self._foreign(words, i, i + hit[0], self.home[hit[1]])) \
-                    and not (hit[1] in self.named_plans and self._not_plan(doc, words, i, i + hit[0])):
+                    and not (hit[1] in self.named_plans and self._not_plan(doc, words, i, i + hit[0])) \
+                    and not (hit[1].startswith("place/") and _in_treaty_name(words, i)) \
+                    and not (hit[1].startswith("country/") and i and words.texts[i - 1] == "New"):  # New Jersey
                 n, key = hit
                 out.append((words[i].start, words[i + n - 1].end, key))
                 i += n

@@ -489,6 +489,9 @@ class Persons:
         return qualifier + role
 
     def _person(self, doc, names, key, cls, label, start, end):
+        if key not in names:  # "aldus Lopes Ferreira" after "minister Maria Lopes Ferreira": her surname
+            key = next((k for k, (_, have) in names.items() if " " in label and have != label
+                        and fold(surname(have)) == fold(label)), key)
         add_mention(doc, start, end, cls, key)
         register_entity(doc, key, cls, label)
         have = names.get(key)

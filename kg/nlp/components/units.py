@@ -68,6 +68,22 @@ def _named_operation_after(doc: Doc, end: int, spans):
     return next((sp for sp in spans if sp.start == k and sp.label_ == "Operation"), None)
 
 
+_GROUPS: dict[str, str] = DATA["mission_prefix_groups"]
+_THEATRES: dict[str, list[str]] = DATA["mission_theatres"]
+
+
+def _the_operation_there(prefix: str, country: str, spans):
+    """The one operation the text names (a span) that the organisation of ``prefix`` carries
+    out in ``country`` (``mission_theatres``), or None: with none or two, the description
+    (``de NAVO-operatie in Libië``) cannot be told to be one of them."""
+    group = _GROUPS.get(prefix)
+    found = {}
+    for sp in spans:
+        if sp.label_ == "Operation" and _THEATRES.get(sp.kb_id_) == [country, group]:
+            found.setdefault(sp.kb_id_, sp)
+    return next(iter(found.values())) if group and len(found) == 1 else None
+
+
 def _is_number(text: str) -> bool:
     return text.isdigit() and len(text) <= 4
 
@@ -159,6 +175,8 @@ class UnitFinder:
             if place is None:
                 continue
             named = _named_operation_after(doc, place.end, spans)
+            if named is None:  # "de NAVO-operatie in Libië" and "operatie Unified Protector" in one text
+                named = _the_operation_there(tx[i].lower().partition("-")[0], place.kb_id_, spans)
             if named is not None:  # the description is another name of that mission
                 add_mention(doc, i, place.end, "Operation", named.kb_id_)
                 continue
