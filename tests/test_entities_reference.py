@@ -91,3 +91,13 @@ def test_plural_office_with_states_but_no_name_list(nlp):
 def test_georgian_president_as_reference_person(nlp):
     got = found(nlp, "Margvelasjvili sprak de bondgenoten toe in Brussel.", "Person")
     assert ("Margvelasjvili", "person/margvelasjvili") in got
+
+
+def test_acronym_defined_command_and_organisation(nlp):
+    text = ("De Defensie Vastgoed Organisatie (DVO) en het Joint Logistics Command (JLC) bereiden de "
+            "ontvangst voor. Het JLC meldt zich in maart.")
+    doc = nlp(text)
+    got = {(s.text, s.label_) for s in mentions(doc)}
+    assert ("Defensie Vastgoed Organisatie", "Organisation") in got
+    assert ("Joint Logistics Command", "Organisation") in got
+    assert sum(1 for s in mentions(doc) if s.text == "JLC" and s.label_ == "Organisation") == 2
