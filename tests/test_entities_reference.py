@@ -101,3 +101,17 @@ def test_acronym_defined_command_and_organisation(nlp):
     assert ("Defensie Vastgoed Organisatie", "Organisation") in got
     assert ("Joint Logistics Command", "Organisation") in got
     assert sum(1 for s in mentions(doc) if s.text == "JLC" and s.label_ == "Organisation") == 2
+
+
+def test_letters_without_a_decomposition_fold_to_the_plain_letter():
+    from kg.slug import fold, slugify
+    assert fold("Şanlıurfa") == fold("Sanliurfa") == "sanliurfa"
+    assert fold("Łódź") == "lodz" and fold("Tromsø") == "tromso" and fold("Ærø") == "aero"
+    assert slugify("Białystok") == "bialystok"
+
+
+def test_place_written_with_or_without_turkish_and_polish_letters(nlp):
+    dotless = found(nlp, "De gevechtsvliegtuigen stijgen op vanuit Diyarbakır.", "Place")
+    plain = found(nlp, "De gevechtsvliegtuigen stijgen op vanuit Diyarbakir.", "Place")
+    assert {k for _, k in dotless} == {k for _, k in plain} == {"place/diyarbakir"}
+    assert {k for _, k in found(nlp, "Het congres vindt plaats in Lodz.", "Place")} == {"place/lodz"}
