@@ -115,3 +115,10 @@ def test_place_written_with_or_without_turkish_and_polish_letters(nlp):
     plain = found(nlp, "De gevechtsvliegtuigen stijgen op vanuit Diyarbakir.", "Place")
     assert {k for _, k in dotless} == {k for _, k in plain} == {"place/diyarbakir"}
     assert {k for _, k in found(nlp, "Het congres vindt plaats in Lodz.", "Place")} == {"place/lodz"}
+
+
+def test_reference_office_holders_by_transliteration(nlp):
+    text = ("Loekasjenko stelde zijn grondgebied ter beschikking. De Russische minister Beloesov "
+            "en de Moldavische president Maia Sandu spraken in Chisinau. Xi Jinping was niet aanwezig.")
+    keys = {k for cls in ("Person", "Minister") for _, k in found(nlp, text, cls)}
+    assert {"person/loekasjenko", "person/beloesov", "person/sandu", "person/xi-jinping"} <= keys
