@@ -64,7 +64,7 @@ def build_countries() -> list[dict]:
         if code in extra["extra_countries"]:
             label, iso3 = extra["extra_countries"][code]["label"], extra["extra_countries"][code]["iso3"]
         else:
-            label, iso3 = names.get(code), codes[code].alpha_3
+            label, iso3 = extra["labels"].get(code) or names.get(code), codes[code].alpha_3
         if not label:
             continue
         aliases = [a for a in extra["aliases"].get(code, []) if a != label]

@@ -122,3 +122,14 @@ def test_reference_office_holders_by_transliteration(nlp):
             "en de Moldavische president Maia Sandu spraken in Chisinau. Xi Jinping was niet aanwezig.")
     keys = {k for cls in ("Person", "Minister") for _, k in found(nlp, text, cls)}
     assert {"person/loekasjenko", "person/beloesov", "person/sandu", "person/xi-jinping"} <= keys
+
+
+def test_training_areas_and_air_bases_abroad(nlp):
+    text = ("Oekraïense militairen oefenen in Grafenwöhr; de Nederlandse F-35's vliegen vanaf Graf Ignatievo "
+            "en de staf werkt vanuit Norfolk.")
+    keys = {k for _, k in found(nlp, text, "Place")}
+    assert {"place/grafenwohr", "place/graf-ignatievo", "place/norfolk"} <= keys
+
+
+def test_assad_is_no_air_base(nlp):
+    assert not found(nlp, "Het regime van Bashar al-Asad viel in december.", "Place")
