@@ -133,3 +133,10 @@ def test_training_areas_and_air_bases_abroad(nlp):
 
 def test_assad_is_no_air_base(nlp):
     assert not found(nlp, "Het regime van Bashar al-Asad viel in december.", "Place")
+
+
+def test_firm_named_like_a_town_is_the_firm(nlp):
+    doc = nlp("Defensie bestelt de luchtverdedigingssystemen bij Kongsberg; de telecomapparatuur komt van Nokia.")
+    got = {(s.text, s.label_) for s in mentions(doc)}
+    assert ("Kongsberg", "Organisation") in got
+    assert not any(label == "Place" for _, label in got)
