@@ -140,3 +140,10 @@ def test_firm_named_like_a_town_is_the_firm(nlp):
     got = {(s.text, s.label_) for s in mentions(doc)}
     assert ("Kongsberg", "Organisation") in got
     assert not any(label == "Place" for _, label in got)
+
+
+def test_reference_surname_after_bij_is_the_person_not_a_town(nlp):
+    doc = nlp("De minister was dinsdag te gast bij Sandu in Chisinau.")
+    got = {(s.text, s.label_, s.kb_id_) for s in mentions(doc)}
+    assert ("Sandu", "Person", "person/sandu") in got
+    assert not any(label == "Place" and text == "Sandu" for text, label, _ in got)
