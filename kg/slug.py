@@ -17,7 +17,7 @@ def fold(text: str) -> str:
     ``"Diyarbakır"`` and ``"Diyarbakir"`` -> ``"diyarbakir"``."""
     if text.__class__ is str and text.isascii():  # nothing to decompose; ASCII casefold is lower (common, fast)
         return text.lower()
-    s = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    s = unicodedata.normalize("NFKD", text).translate(_UNDECOMPOSED)
     return "".join(c for c in s if not unicodedata.combining(c)).casefold()
 
 
