@@ -311,6 +311,18 @@ def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
     return op, (countries[0] if len(countries) == 1 else None)
 
 
+def _known_participant(ctx: Context, op: str, sent) -> str | None:
+    """The one country the document, before ``sent``, has said takes part in operation ``op``
+    (``Nederland neemt deel aan Inherent Resolve. ... De kosten van de inzet in het kader van
+    Inherent Resolve worden geraamd op ...``): whose costs a cost sentence naming no giver states.
+    None when it named none or several."""
+    at = ctx.clean.to_source(sent.start_char, sent.start_char)[0]
+    who = {f.object.key for f in ctx.extraction.facts
+           if f.predicate == "kg:participant" and f.subject == op and f.evidence is not None
+           and f.evidence.start < at and hasattr(f.object, "key") and f.object.key.startswith("country/")}
+    return next(iter(who)) if len(who) == 1 else None
+
+
 def _document_year(ctx: Context) -> int | None:
     """The year of the document's own date, which ``dit jaar`` names."""
     date = ctx.meta.get("date")  # ctx.meta["year"] is the parliamentary year ("2024-2025")
@@ -361,6 +373,8 @@ def run(ctx: Context) -> None:
                 contributor = _contributor_before(ctx, sent, floor, triggers)
                 if contributor is None and topic is not None:
                     contributor = topic[1]
+                elif contributor is None and recipient_cls == "Operation":
+                    contributor = _known_participant(ctx, recipient_key, sent)
             if contributor is None:
                 continue
             year = per_year.get(a.start_char)
