@@ -43,3 +43,50 @@ def test_a_request_still_to_be_answered_states_nothing(nlp):
     text = ("Den Haag, 3 maart 2027\n\nItalië heeft een verzoek gedaan aan België om deel te nemen aan "
             "Operation Sea Guardian.\n")
     assert not facts(run(nlp, text)[1], "kg:participant")
+
+
+PARAGRAPH = """Den Haag, 2 juni 2027
+
+Inzet
+Nederland draagt sinds 2025 bij aan operatie Northern Shield, een trainingsmissie in Letland. Noorwegen en Portugal stellen elk een compagnie beschikbaar. Het bevel over de missie ligt bij Polen. IJsland levert daarnaast wapens aan Oekraïne.
+
+Overig
+Nederland draagt bij aan operatie Northern Shield. Op de NAVO-top in Vilnius is de Defence Investment Pledge bevestigd. Griekenland levert twee fregatten.
+"""
+
+
+@pytest.fixture(scope="module")
+def paragraph(nlp):
+    return facts(run(nlp, PARAGRAPH)[1], "kg:participant")
+
+
+def test_countries_that_contribute_in_the_operations_paragraph_take_part(paragraph):
+    op = "operation/northern-shield"
+    assert {(op, "country/noorwegen"), (op, "country/portugal")} <= paragraph
+
+
+def test_the_country_that_commands_the_mission_takes_part(paragraph):
+    assert ("operation/northern-shield", "country/polen") in paragraph
+
+
+def test_a_gift_to_someone_else_or_another_subject_between_states_nothing(paragraph):
+    for country in ("ijsland", "oekraine", "griekenland"):
+        assert not any(o == f"country/{country}" for _, o in paragraph), country
+
+
+def test_the_mission_a_later_paragraph_speaks_of_is_the_documents_one_operation(nlp):
+    text = ("Den Haag, 2 juni 2027\n\nAchtergrond\nKFOR is in 1999 in Kosovo van start gegaan. "
+            "De missie staat onder leiding van Italië.\n\nBijdragen\nNederland levert twee stafofficieren. "
+            "Behalve Nederland sturen ook Oostenrijk en Zwitserland militairen naar de missie.\n")
+    got = facts(run(nlp, text)[1], "kg:participant")
+    assert {("operation/kfor", "country/italie"), ("operation/kfor", "country/oostenrijk"),
+            ("operation/kfor", "country/zwitserland")} <= got
+
+
+def test_stationed_units_take_part_where_they_are_stationed(nlp):
+    text = ("Den Haag, 2 juni 2027\n\nOpzet\nDe inzet heet bij de NAVO operatie Southern Watch. De Belgische "
+            "eenheden worden gelegerd nabij Rzeszów, afkomstig uit Leopoldsburg.\n")
+    ex = run(nlp, text)[1]
+    assert ("operation/southern-watch", "country/belgie") in facts(ex, "kg:participant")
+    where = {o for s, o in facts(ex, "schema:location") if s == "operation/southern-watch"}
+    assert where == {"place/rzeszow"}

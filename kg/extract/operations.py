@@ -13,6 +13,14 @@ one operation the paragraph named last (a sentence naming several names none), a
   do the units its troops come from (``militairen, afkomstig van <units>``);
 * ``<countries> treden op als kaderlanden``: the states of the opening list lead it.
 
+* a sentence listing countries that ``leveren``, ``dragen bij``, ``stellen beschikbaar``,
+  ``plaatsen``: they take part, when the operation is the paragraph's topic (no summit, plan or
+  other operation named since) or the sentence speaks of ``de missie`` and the document has
+  named one operation; never when they give to someone else (``aan Oekraïne``);
+* ``het commando van de missie berust bij Canada``, ``onder leiding van Italië``: the commander;
+* ``de Nederlandse eenheden worden gelegerd in ... Adana``: the units' country takes part, and
+  the places after the verb are where the operation is.
+
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
 located in each.
@@ -36,6 +44,17 @@ _TAKE_VERBS = frozenset(_DATA["take_part_verbs"])
 _TROOP_NOUNS = frozenset(_DATA["troop_nouns"])
 _SOURCE_WORDS = frozenset(_DATA["troop_source_words"])
 _LEAD_NOUNS = frozenset(_DATA["lead_nouns"])
+_TOPIC_VERBS = frozenset(_DATA["topic_verbs"])
+_TOPIC_PAIRS = tuple(tuple(p) for p in _DATA["topic_verb_pairs"])
+_MISSION_NOUNS = frozenset(_DATA["mission_anaphor_nouns"])
+_COMMAND_NOUNS = frozenset(_DATA["command_nouns"])
+_COMMAND_LINKS = frozenset(_DATA["command_links"])
+_STATIONED = frozenset(_DATA["stationed_verbs"])
+_UNIT_NOUNS = frozenset(_DATA["unit_nouns"])
+_STATION_BLOCKERS = frozenset(_DATA["stationed_blockers"])
+_OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Initiative", "Pledge")
+_RECIPIENT_WORDS = frozenset({"aan", "naar"})
+_DETS = frozenset({"de", "het", "deze", "dit", "die", "dat", "een"})
 _JOINERS = frozenset({",", "en"})
 _SUBJECT_CUES = _TAKE_VERBS | {"ook"}  # "neemt Nederland", "Ook Nederland neemt"
 
@@ -173,6 +192,110 @@ def _paragraph_operation(ctx: Context, k: int, all_sents: list) -> str | None:
     return None
 
 
+def _paragraph_topic(ctx: Context, k: int, all_sents: list) -> str | None:
+    """The operation sentence ``k`` is about without naming it: the one operation of the nearest
+    earlier sentence of its paragraph that names any, when no sentence from there on (this one
+    included) names a summit, a ministerial, a plan or a pledge — another subject."""
+    op = _paragraph_operation(ctx, k, all_sents)
+    if op is None:
+        return None
+    for j in range(k, -1, -1):
+        sent = all_sents[j]
+        if j < k and spans_in(ctx.doc, sent.start, sent.end, ("Operation",)):
+            return op
+        if spans_in(ctx.doc, sent.start, sent.end, _OTHER_TOPICS):
+            return None
+    return None
+
+
+def _mission_anaphor(ctx: Context, sent) -> bool:
+    """``aan de missie``, ``van deze operatie``: the sentence speaks of a mission it does not name."""
+    lw = lowers(ctx.doc)
+    words = [lw[i] for i in _words(ctx, sent.start, sent.end)]
+    return any(w in _MISSION_NOUNS and words[n - 1] in _DETS for n, w in enumerate(words) if n)
+
+
+def _only_operation_before(ctx: Context, sent) -> str | None:
+    """The one operation the document named before ``sent`` (None when none or several)."""
+    ops = {sp.kb_id_ for sp in spans_in(ctx.doc, 0, sent.start, ("Operation",))}
+    return next(iter(ops)) if len(ops) == 1 else None
+
+
+def _other_recipient(ctx: Context, sent) -> bool:
+    """``levert wapens aan Oekraïne``, ``stuurt troepen naar de grens``: the sentence gives to
+    something other than a mission it speaks of (``aan de missie``)."""
+    lw = lowers(ctx.doc)
+    words = [lw[i] for i in _words(ctx, sent.start, sent.end)]
+    for n, w in enumerate(words[:-1]):
+        if w in _RECIPIENT_WORDS:
+            m = n + 1
+            while m < len(words) - 1 and words[m] in _DETS:
+                m += 1
+            if words[m] not in _MISSION_NOUNS:
+                return True
+    return False
+
+
+def _topic_verb(words: set[str]) -> bool:
+    return not words.isdisjoint(_TOPIC_VERBS) or any(a in words and b in words for a, b in _TOPIC_PAIRS)
+
+
+def _topic_contributors(ctx: Context, sent, op: str) -> None:
+    """``Naast Nederland leveren onder andere Denemarken, Spanje en Turkije personeel aan de missie``,
+    ``Duitsland plaatst zijn batterijen bij ...``: the countries no preposition governs take part in
+    the operation the sentence is about."""
+    from kg.extract.events import _is_excluded
+    from kg.extract.money import _givers
+    if _other_recipient(ctx, sent):
+        return
+    for sp in _givers(ctx, sent.start, sent.end):
+        if not _is_excluded(ctx.doc, sp.kb_id_, operation=True):
+            link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.topic_contributor")
+
+
+def _commander(ctx: Context, sent, op: str) -> None:
+    """``Het commando van de missie berust bij Canada``, ``staat onder leiding van Italië``: the
+    country that commands the operation takes part in it."""
+    lw = lowers(ctx.doc)
+    words = _words(ctx, sent.start, sent.end)
+    pos = {i: n for n, i in enumerate(words)}
+    for sp in spans_in(ctx.doc, sent.start, sent.end, ("Country",)):
+        n = pos.get(sp.start, 0) - 1
+        while n > 0 and lw[words[n]] in _DETS:
+            n -= 1
+        if n <= 0 or lw[words[n]] not in _COMMAND_LINKS:
+            continue
+        before = [lw[i] for i in words[max(0, n - 8):n]]
+        if (lw[words[n]] == "van" and before[-1:] and before[-1] in _COMMAND_NOUNS) \
+                or (lw[words[n]] == "bij" and not _COMMAND_NOUNS.isdisjoint(before)):
+            link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.commander")
+
+
+def _stationed(ctx: Context, sent, op: str) -> None:
+    """``De Nederlandse eenheden worden gelegerd in de omgeving van de stad Adana``: the country of
+    the units takes part, and the places after the verb (not where the units come from) are
+    where the operation is."""
+    from kg import reference
+    from kg.nlp.components.docindex import texts
+    lw, tx = lowers(ctx.doc), texts(ctx.doc)
+    words = _words(ctx, sent.start, sent.end)
+    verb = next((i for i in words if lw[i] in _STATIONED), None)
+    if verb is None:
+        return
+    ref = reference.load()
+    for n, i in enumerate(words[1:], 1):
+        if i < verb and lw[i] in _UNIT_NOUNS and tx[words[n - 1]][:1].isupper():
+            ent = ref.country_of_adjective(tx[words[n - 1]])
+            if ent is not None:
+                from kg.extract.events import _country_entity
+                if _country_entity(ctx, ent.key):
+                    ctx.link(op, "kg:participant", ent.key,
+                             ctx.sentence_evidence(ctx.doc[words[n - 1]], "operations.stationed_units"))
+    for sp in spans_in(ctx.doc, verb + 1, sent.end, ("Place",)):
+        if _STATION_BLOCKERS.isdisjoint(lw[verb:sp.start]):
+            link(ctx, op, "schema:location", sp.kb_id_, sp, "operations.stationed_location")
+
+
 def run(ctx: Context) -> None:
     """Participants of the operation a paragraph is about, from sentences that do not name it."""
     from bisect import bisect_right
@@ -180,7 +303,8 @@ def run(ctx: Context) -> None:
     from kg.extract.events import sentences_with
     doc = ctx.doc
     _coordinated_locations(ctx)
-    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"})
+    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
+                           | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
         return
     all_sents = sents(doc)
@@ -190,10 +314,24 @@ def run(ctx: Context) -> None:
         words = set(lw[sent.start:sent.end])
         if _hedged(words):  # hedges include the negations (niet, geen, nooit)
             continue
-        current = _paragraph_operation(ctx, bisect_right(starts, sent.start) - 1, all_sents)
+        k = bisect_right(starts, sent.start) - 1
+        current = _paragraph_operation(ctx, k, all_sents)
         if words & _SUPPORT_VERBS:
             _supported_by(ctx, sent, current)
-        if current is None or spans_in(doc, sent.start, sent.end, ("Operation",)):
+        named = {sp.kb_id_ for sp in spans_in(doc, sent.start, sent.end, ("Operation",))}
+        topic = None
+        if not named:
+            topic = _paragraph_topic(ctx, k, all_sents)
+            if topic is None and _mission_anaphor(ctx, sent):
+                topic = _only_operation_before(ctx, sent)
+        about = next(iter(named)) if len(named) == 1 else topic
+        if about is not None and not words.isdisjoint(_COMMAND_NOUNS) and (named or _mission_anaphor(ctx, sent)):
+            _commander(ctx, sent, about)
+        if about is not None and not words.isdisjoint(_STATIONED):
+            _stationed(ctx, sent, about)
+        if topic is not None and _topic_verb(words):
+            _topic_contributors(ctx, sent, topic)
+        if current is None or named:
             continue
         if "deel" in words and words & _TAKE_VERBS:
             _takes_part(ctx, sent, current)
