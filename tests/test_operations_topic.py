@@ -90,3 +90,23 @@ def test_stationed_units_take_part_where_they_are_stationed(nlp):
     assert ("operation/southern-watch", "country/belgie") in facts(ex, "kg:participant")
     where = {o for s, o in facts(ex, "schema:location") if s == "operation/southern-watch"}
     assert where == {"place/rzeszow"}
+
+
+def _costs(nlp, units: str) -> tuple[set, set]:
+    text = ("Den Haag, 5 mei 2027\n\nOpzet\nDe inzet heet bij de NAVO operatie Southern Watch. "
+            f"De {units} eenheden worden gelegerd nabij Rzeszów. Ook Noorwegen stelt een detachement beschikbaar.\n\n"
+            "Kosten\nDe kosten van de inzet worden geraamd op EUR 12 miljoen, waarvan EUR 4 miljoen voor "
+            "transport.\n")
+    ex = run(nlp, text)[1]
+    return facts(ex, "kg:amountEUR"), facts(ex, "kg:contributor")
+
+
+def test_a_dutch_letters_costs_of_a_mission_of_several_allies_are_dutch_and_a_share_is_not_counted(nlp):
+    amounts, givers = _costs(nlp, "Nederlandse")
+    assert {v for _, v in amounts} == {Decimal(12000000)}
+    assert {o for _, o in givers} == {"country/nederland"}
+
+
+def test_costs_of_a_mission_the_netherlands_is_not_in_have_no_giver(nlp):
+    amounts, givers = _costs(nlp, "Belgische")
+    assert not givers
