@@ -110,3 +110,20 @@ def test_a_dutch_letters_costs_of_a_mission_of_several_allies_are_dutch_and_a_sh
 def test_costs_of_a_mission_the_netherlands_is_not_in_have_no_giver(nlp):
     amounts, givers = _costs(nlp, "Belgische")
     assert not givers
+
+
+def test_states_that_sign_at_a_summit_take_part_in_it(nlp):
+    text = ("Den Haag, 9 oktober 2023\n\nVraag 2\nWat is er afgesproken?\n\nAntwoord\nOp de NAVO-top in Madrid "
+            "hebben Spanje en Portugal samen met de Europese Defensieagentschap een memorandum van overeenstemming "
+            "ondertekend over gezamenlijke luchtverdediging.\n")
+    got = facts(run(nlp, text)[1], "kg:participant")
+    assert {("summit/madrid-2022", "country/spanje"), ("summit/madrid-2022", "country/portugal")} <= got
+
+
+def test_a_signing_before_the_summit_or_denied_states_nothing(nlp):
+    text = ("Den Haag, 9 oktober 2023\n\nAntwoord\nOp de NAVO-top in Madrid werd Zweden uitgenodigd, nadat "
+            "Griekenland en Italië een verklaring hadden getekend. Tijdens de NAVO-top in Madrid heeft Malta "
+            "de verklaring niet ondertekend.\n")
+    got = facts(run(nlp, text)[1], "kg:participant")
+    for country in ("griekenland", "italie", "malta"):
+        assert not any(o == f"country/{country}" for _, o in got), country

@@ -12,7 +12,10 @@ The sentence before also gives the summit when this one points back to it: "Daar
 de bondgenoten X aan", "Op die top", or goes on with "Daarnaast/Ook wordt X aangenomen"
 (a present agreement only at the document's own summit). A summit report's one GDP norm
 agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"). The norms
-of known pledges are data (pledges.json): one node never carries two norms."""
+of known pledges are data (pledges.json): one node never carries two norms.
+
+States that sign something at a summit (``Tijdens de NAVO-top in X tekenden A en B een
+intentieverklaring``) take part in it."""
 from __future__ import annotations
 
 import json
@@ -24,14 +27,15 @@ from pathlib import Path
 from kg.amounts import find_amounts
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.extract.events import _DEMONSTRATIVES, REL, ensure, has_trigger, link, spans_in, words_of
+from kg.extract.events import _DEMONSTRATIVES, REL, ensure, has_trigger, link, sentences_with, spans_in, words_of
 from kg.nlp.components.docindex import lowers, mentions, sents, span_text, texts, words_in
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 AGREED_CLASSES = ("Pledge", "Initiative")
-_NORMS = json.loads(Path(__file__).with_name("pledges.json").read_text(encoding="utf-8"))["norms"]
+_DATA = json.loads(Path(__file__).with_name("pledges.json").read_text(encoding="utf-8"))
+_NORMS = _DATA["norms"]
 _RESULT_WORDS = {"resultaten", "resultaat", "uitkomst", "uitkomsten"}
 
 
@@ -518,9 +522,44 @@ def _targets(ctx: Context) -> None:
             _relate_target(ctx, key, percents[0].value, ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
 
 
+_SIGN_WORDS = frozenset(_DATA["signing_verbs"])
+_AT_SUMMIT = frozenset(_DATA["at_summit_prepositions"])
+_SIGN_BLOCKERS = _NEGATIONS | _OTHER_TIME | frozenset(_DATA["signing_blockers"])
+
+
+def _at_summit(ctx: Context, sp, floor: int) -> bool:
+    """``tijdens de NAVO-top``, ``op de top``, ``in de marge van de top``: the summit is when."""
+    lw = lowers(ctx.doc)
+    words = [lw[i] for i in range(floor, sp.start) if lw[i].strip()]
+    while words and words[-1] in ("de", "het"):
+        words.pop()
+    return bool(words) and (words[-1] in _AT_SUMMIT or words[-4:] == ["in", "de", "marge", "van"])
+
+
+def _signed_at_summit(ctx: Context) -> None:
+    """``Tijdens de NAVO-top in Vilnius hebben Nederland en Roemenië een intentieverklaring getekend``:
+    the states that sign something at a summit take part in it. Not when the signing is denied,
+    hedged or set at another time (``nadat``, ``eerder``)."""
+    from kg.extract.events import _hedged
+    from kg.extract.money import _givers
+    doc = ctx.doc
+    for sent in sentences_with(doc, "pledges.signing", _SIGN_WORDS):
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(_SIGN_BLOCKERS):
+            continue
+        summits = [sp for sp in spans_in(doc, sent.start, sent.end, ("Summit",)) if _at_summit(ctx, sp, sent.start)]
+        if len({sp.kb_id_ for sp in summits}) != 1:
+            continue
+        inside = range(summits[0].start, summits[0].end)
+        for sp in _givers(ctx, sent.start, sent.end):
+            if sp.start not in inside:
+                link(ctx, summits[0].kb_id_, "kg:participant", sp.kb_id_, sp, "pledges.signed_at_summit")
+
+
 def run(ctx: Context) -> None:
-    """Acronyms, the summit a pledge or initiative was agreed at, GDP targets."""
+    """Acronyms, the summit a pledge or initiative was agreed at, GDP targets, who signed at a summit."""
     _acronyms(ctx)
     _agreed_at(ctx)
     _targets(ctx)
     _agreed_norm(ctx)
+    _signed_at_summit(ctx)
