@@ -113,11 +113,11 @@ def test_costs_of_a_mission_the_netherlands_is_not_in_have_no_giver(nlp):
 
 
 def test_states_that_sign_at_a_summit_take_part_in_it(nlp):
-    text = ("Den Haag, 9 oktober 2023\n\nVraag 2\nWat is er afgesproken?\n\nAntwoord\nOp de NAVO-top in Madrid "
-            "hebben Spanje en Portugal samen met de Europese Defensieagentschap een memorandum van overeenstemming "
-            "ondertekend over gezamenlijke luchtverdediging.\n")
+    text = ("Den Haag, 9 oktober 2023\n\nVraag 2\nWat is er afgesproken?\n\nAntwoord\nTijdens de NAVO-top in "
+            "Madrid op 29 en 30 juni 2022 hebben Nederland en Estland een intentieverklaring getekend over de "
+            "oprichting van een gezamenlijk opleidingscentrum voor drones.\n")
     got = facts(run(nlp, text)[1], "kg:participant")
-    assert {("summit/madrid-2022", "country/spanje"), ("summit/madrid-2022", "country/portugal")} <= got
+    assert {("summit/madrid-2022", "country/nederland"), ("summit/madrid-2022", "country/estland")} <= got
 
 
 def test_a_signing_before_the_summit_or_denied_states_nothing(nlp):
