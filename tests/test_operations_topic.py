@@ -127,3 +127,13 @@ def test_a_signing_before_the_summit_or_denied_states_nothing(nlp):
     got = facts(run(nlp, text)[1], "kg:participant")
     for country in ("griekenland", "italie", "malta"):
         assert not any(o == f"country/{country}" for _, o in got), country
+
+
+def test_the_place_of_the_activity_by_which_a_country_takes_part_is_the_operations(nlp):
+    text = ("Den Haag, 12 mei 2027\n\nAntwoord\nSinds februari patrouilleren twee Nederlandse mijnenjagers in "
+            "Estland. Nederland draagt hiermee bij aan operatie Baltic Sentry, die de onderzeese kabels "
+            "beschermt.\n\nOverig\nDe fregatten oefenen in Noorwegen. Nederland draagt ook bij aan operatie "
+            "Northern Watch.\n")
+    where = facts(run(nlp, text)[1], "schema:location")
+    assert ("operation/baltic-sentry", "country/estland") in where
+    assert not any(s == "operation/northern-watch" for s, _ in where)

@@ -19,7 +19,9 @@ one operation the paragraph named last (a sentence naming several names none), a
   named one operation; never when they give to someone else (``aan Oekraïne``);
 * ``het commando van de missie berust bij Canada``, ``onder leiding van Italië``: the commander;
 * ``de Nederlandse eenheden worden gelegerd in ... Adana``: the units' country takes part, and
-  the places after the verb are where the operation is.
+  the places after the verb are where the operation is;
+* ``... missies boven Irak. Nederland neemt daarmee deel aan X``: X is where the sentence
+  before acts.
 
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
@@ -296,6 +298,46 @@ def _stationed(ctx: Context, sent, op: str) -> None:
             link(ctx, op, "schema:location", sp.kb_id_, sp, "operations.stationed_location")
 
 
+_THEREBY = frozenset(_DATA["thereby_words"])
+_WHERE_WORDS = frozenset(_DATA["activity_place_prepositions"])
+
+
+def _thereby_location(ctx: Context, all_sents: list) -> None:
+    """``Sinds oktober voeren Nederlandse F-16's missies uit boven Irak. Nederland neemt daarmee deel
+    aan Operation X``: the taking part is the activity of the sentence before, so the one state or
+    place that sentence does it in (``in``, ``boven``) is where the operation is."""
+    from kg.extract.events import REL, _request_done, has_trigger, sentences_with, words_of
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    starts = [s.start for s in all_sents]
+    for sent in sentences_with(doc, "operations.thereby", _THEREBY):
+        ops = {sp.kb_id_ for sp in spans_in(doc, sent.start, sent.end, ("Operation",))}
+        words = words_of(sent)
+        if len(ops) != 1 or _hedged(_request_done(lw, space, sent, words)) or not has_trigger(
+                words, REL["operation_participation_words"], REL["operation_participation_pairs"]):
+            continue
+        k = bisect_left(starts, sent.start)
+        if k == 0 or _paragraph_break_before(ctx, k, all_sents):
+            continue
+        prev = all_sents[k - 1]
+        if spans_in(doc, prev.start, prev.end, ("Operation",)) or _hedged(words_of(prev)):
+            continue
+        where = []
+        for sp in spans_in(doc, prev.start, prev.end, ("Country", "Place")):
+            j = sp.start - 1
+            while j > prev.start and (space[j] or lw[j] in ("de", "het")):
+                j -= 1
+            if lw[j] in _WHERE_WORDS:
+                where.append(sp)
+        if len({sp.kb_id_ for sp in where}) == 1:
+            link(ctx, next(iter(ops)), "schema:location", where[0].kb_id_, where[0], "operations.thereby_location")
+
+
+def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
+    text = doc_text(ctx.doc)
+    return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
+
+
 def run(ctx: Context) -> None:
     """Participants of the operation a paragraph is about, from sentences that do not name it."""
     from bisect import bisect_right
@@ -303,6 +345,7 @@ def run(ctx: Context) -> None:
     from kg.extract.events import sentences_with
     doc = ctx.doc
     _coordinated_locations(ctx)
+    _thereby_location(ctx, sents(doc))
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
