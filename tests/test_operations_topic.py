@@ -137,3 +137,25 @@ def test_the_place_of_the_activity_by_which_a_country_takes_part_is_the_operatio
     where = facts(run(nlp, text)[1], "schema:location")
     assert ("operation/baltic-sentry", "country/estland") in where
     assert not any(s == "operation/northern-watch" for s, _ in where)
+
+
+def _norm_release(lead: str) -> str:
+    return ("Persbericht | 12-05-2027\n\nPremier: \"Ankara wordt een belangrijke top\"\n\nDe minister-president heeft "
+            "dinsdag de voorbereidingen besproken voor de NAVO-top, die op 7 en 8 juli 2027 in Ankara wordt "
+            f"gehouden.\n\nUitgaven\n{lead} De nieuwe uitgavennorm vervangt de Defence Investment Pledge.\n")
+
+
+def test_a_proposed_norm_that_replaces_a_pledge_is_a_new_pledge_of_the_summit(nlp):
+    ex = run(nlp, _norm_release("De secretaris-generaal heeft voorgesteld dat bondgenoten uiterlijk in 2033 "
+                                "4 procent van hun bbp aan defensie besteden."))[1]
+    targets = facts(ex, "kg:targetPercentGDP")
+    new = {s for s, v in targets if v == Decimal(4)}
+    assert new and not new & {"pledge/defence-investment-pledge"}
+    agreed = facts(ex, "kg:agreedAt")
+    assert all(any(s == n and "ankara" in o for s, o in agreed) for n in new)
+    assert not any(s == "pledge/defence-investment-pledge" and "ankara" in o for s, o in agreed)
+
+
+def test_a_norm_stated_as_rejected_gives_no_pledge(nlp):
+    ex = run(nlp, _norm_release("Een voorstel om 4 procent van het bbp aan defensie te besteden haalde het niet."))[1]
+    assert not any(v == Decimal(4) for _, v in facts(ex, "kg:targetPercentGDP"))
