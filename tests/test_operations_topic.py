@@ -77,10 +77,10 @@ def test_a_gift_to_someone_else_or_another_subject_between_states_nothing(paragr
 def test_the_mission_a_later_paragraph_speaks_of_is_the_documents_one_operation(nlp):
     text = ("Den Haag, 2 juni 2027\n\nAchtergrond\nKFOR is in 1999 in Kosovo van start gegaan. "
             "De missie staat onder leiding van Italië.\n\nBijdragen\nNederland levert twee stafofficieren. "
-            "Behalve Nederland sturen ook Oostenrijk en Zwitserland militairen naar de missie.\n")
+            "Behalve Nederland sturen ook Hongarije en Slovenië militairen naar de missie.\n")
     got = facts(run(nlp, text)[1], "kg:participant")
-    assert {("operation/kfor", "country/italie"), ("operation/kfor", "country/oostenrijk"),
-            ("operation/kfor", "country/zwitserland")} <= got
+    assert {("operation/kfor", "country/italie"), ("operation/kfor", "country/hongarije"),
+            ("operation/kfor", "country/slovenie")} <= got
 
 
 def test_stationed_units_take_part_where_they_are_stationed(nlp):
@@ -159,3 +159,14 @@ def test_a_proposed_norm_that_replaces_a_pledge_is_a_new_pledge_of_the_summit(nl
 def test_a_norm_stated_as_rejected_gives_no_pledge(nlp):
     ex = run(nlp, _norm_release("Een voorstel om 4 procent van het bbp aan defensie te besteden haalde het niet."))[1]
     assert not any(v == Decimal(4) for _, v in facts(ex, "kg:targetPercentGDP"))
+
+
+def test_an_adversarys_forces_in_the_operations_paragraph_are_not_its_units(nlp):
+    text = ("Den Haag, 2 juni 2027\n\nInzet\nNederland draagt bij aan operatie Northern Shield in Letland. "
+            "Rusland stationeert sinds dit voorjaar troepen in Belarus. De Russische eenheden worden gelegerd "
+            "bij Minsk. Portugal levert twee helikopters.\n")
+    ex = run(nlp, text)[1]
+    parts = facts(ex, "kg:participant")
+    assert ("operation/northern-shield", "country/portugal") in parts
+    assert not any(o in ("country/rusland", "country/belarus") for _, o in parts)
+    assert not any(s == "operation/northern-shield" and o == "place/minsk" for s, o in facts(ex, "schema:location"))

@@ -54,6 +54,8 @@ _COMMAND_LINKS = frozenset(_DATA["command_links"])
 _STATIONED = frozenset(_DATA["stationed_verbs"])
 _UNIT_NOUNS = frozenset(_DATA["unit_nouns"])
 _STATION_BLOCKERS = frozenset(_DATA["stationed_blockers"])
+_FORCE_NOUNS = _UNIT_NOUNS | _TROOP_NOUNS | frozenset(_DATA["contribution_object_nouns"])
+_FORCE_SUFFIXES = tuple(_DATA["force_suffixes"])
 _OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Initiative", "Pledge")
 _RECIPIENT_WORDS = frozenset({"aan", "naar"})
 _DETS = frozenset({"de", "het", "deze", "dit", "die", "dat", "een"})
@@ -248,11 +250,20 @@ def _topic_contributors(ctx: Context, sent, op: str) -> None:
     the operation the sentence is about."""
     from kg.extract.events import _is_excluded
     from kg.extract.money import _givers
-    if _other_recipient(ctx, sent):
+    from kg.reference import nato_members
+    if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)):
         return
+    allies = nato_members()  # "Rusland plaatst troepen in Belarus" is no contribution to the mission
     for sp in _givers(ctx, sent.start, sent.end):
-        if not _is_excluded(ctx.doc, sp.kb_id_, operation=True):
+        if sp.kb_id_ in allies and not _is_excluded(ctx.doc, sp.kb_id_, operation=True):
             link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.topic_contributor")
+
+
+def _gives_forces(ctx: Context, sent) -> bool:
+    """The sentence gives units, troops or a contribution (``stafofficieren``, ``F-16-jachtvliegtuigen``,
+    ``een bijdrage``), not just anything (``kernwapens``)."""
+    lw = lowers(ctx.doc)
+    return any(lw[i] in _FORCE_NOUNS or lw[i].endswith(_FORCE_SUFFIXES) for i in _words(ctx, sent.start, sent.end))
 
 
 def _commander(ctx: Context, sent, op: str) -> None:
@@ -284,15 +295,19 @@ def _stationed(ctx: Context, sent, op: str) -> None:
     verb = next((i for i in words if lw[i] in _STATIONED), None)
     if verb is None:
         return
-    ref = reference.load()
+    from kg.extract.events import _country_entity
+    ref, allies = reference.load(), reference.nato_members()
+    units = []
     for n, i in enumerate(words[1:], 1):
         if i < verb and lw[i] in _UNIT_NOUNS and tx[words[n - 1]][:1].isupper():
             ent = ref.country_of_adjective(tx[words[n - 1]])
             if ent is not None:
-                from kg.extract.events import _country_entity
-                if _country_entity(ctx, ent.key):
-                    ctx.link(op, "kg:participant", ent.key,
-                             ctx.sentence_evidence(ctx.doc[words[n - 1]], "operations.stationed_units"))
+                units.append((ent.key, words[n - 1]))
+    if any(key not in allies for key, _ in units):
+        return  # "De Russische troepen worden gelegerd in ...": not the mission's units
+    for key, i in units:
+        if _country_entity(ctx, key):
+            ctx.link(op, "kg:participant", key, ctx.sentence_evidence(ctx.doc[i], "operations.stationed_units"))
     for sp in spans_in(ctx.doc, verb + 1, sent.end, ("Place",)):
         if _STATION_BLOCKERS.isdisjoint(lw[verb:sp.start]):
             link(ctx, op, "schema:location", sp.kb_id_, sp, "operations.stationed_location")
