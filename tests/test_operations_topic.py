@@ -170,3 +170,10 @@ def test_an_adversarys_forces_in_the_operations_paragraph_are_not_its_units(nlp)
     assert ("operation/northern-shield", "country/portugal") in parts
     assert not any(o in ("country/rusland", "country/belarus") for _, o in parts)
     assert not any(s == "operation/northern-shield" and o == "place/minsk" for s, o in facts(ex, "schema:location"))
+
+
+def test_a_home_garrison_is_not_where_the_operation_is(nlp):
+    text = ("Den Haag, 2 juni 2027\n\nInzet\nNederland draagt bij aan operatie Northern Shield in Litouwen. "
+            "De Nederlandse eenheden zijn gelegerd in Oirschot en worden in januari verplaatst.\n")
+    where = facts(run(nlp, text)[1], "schema:location")
+    assert not any(o == "place/oirschot" for _, o in where)

@@ -56,6 +56,7 @@ _UNIT_NOUNS = frozenset(_DATA["unit_nouns"])
 _STATION_BLOCKERS = frozenset(_DATA["stationed_blockers"])
 _FORCE_NOUNS = _UNIT_NOUNS | _TROOP_NOUNS | frozenset(_DATA["contribution_object_nouns"])
 _FORCE_SUFFIXES = tuple(_DATA["force_suffixes"])
+_HOME = "country/nederland"  # the letters' own country: a place in it is a home base
 _OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Initiative", "Pledge")
 _RECIPIENT_WORDS = frozenset({"aan", "naar"})
 _DETS = frozenset({"de", "het", "deze", "dit", "die", "dat", "een"})
@@ -309,6 +310,9 @@ def _stationed(ctx: Context, sent, op: str) -> None:
         if _country_entity(ctx, key):
             ctx.link(op, "kg:participant", key, ctx.sentence_evidence(ctx.doc[i], "operations.stationed_units"))
     for sp in spans_in(ctx.doc, verb + 1, sent.end, ("Place",)):
+        home = reference.country_of_place(sp.kb_id_)
+        if home is not None and home.key == _HOME:
+            continue  # "gelegerd in Oirschot": the units' home garrison, not the mission's place
         if _STATION_BLOCKERS.isdisjoint(lw[verb:sp.start]):
             link(ctx, op, "schema:location", sp.kb_id_, sp, "operations.stationed_location")
 
