@@ -177,3 +177,10 @@ def test_a_home_garrison_is_not_where_the_operation_is(nlp):
             "De Nederlandse eenheden zijn gelegerd in Oirschot en worden in januari verplaatst.\n")
     where = facts(run(nlp, text)[1], "schema:location")
     assert not any(o == "place/oirschot" for _, o in where)
+
+
+def test_common_costs_an_organisation_states_are_no_allys_contribution(nlp):
+    text = ("Den Haag, 3 maart 2027\n\nAntwoord\nNederland draagt met twee fregatten bij aan Operation Sea "
+            "Guardian.\n\nVraag 2\nWat kost de operatie?\n\nAntwoord\nDe NAVO raamt de gemeenschappelijke "
+            "kosten van Sea Guardian voor 2027 op EUR 30 miljoen.\n")
+    assert not facts(run(nlp, text)[1], "kg:contributor")

@@ -322,7 +322,7 @@ def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
         return None
     op, who = next(iter(parties.items()))
     countries = [k for k in who if k.startswith("country/")]
-    if len(countries) > 1 and _HOME in countries \
+    if len(countries) > 1 and _HOME in countries and not spans_in(ctx.doc, sent.start, sent.end, ("Organisation",)) \
             and not _COST_WORDS.isdisjoint(lowers(ctx.doc)[sent.start:sent.end]):
         return op, _HOME  # a Dutch letter's costs of a mission several allies take part in are its own
     return op, (countries[0] if len(countries) == 1 else None)
@@ -333,6 +333,8 @@ def _known_participant(ctx: Context, op: str, sent) -> str | None:
     (``Nederland neemt deel aan Inherent Resolve. ... De kosten van de inzet in het kader van
     Inherent Resolve worden geraamd op ...``): whose costs a cost sentence naming no giver states.
     None when it named none or several."""
+    if spans_in(ctx.doc, sent.start, sent.end, ("Organisation",)):
+        return None  # "De NAVO raamt de gemeenschappelijke kosten van X op ...": not one ally's
     at = ctx.clean.to_source(sent.start_char, sent.start_char)[0]
     who = {f.object.key for f in ctx.extraction.facts
            if f.predicate == "kg:participant" and f.subject == op and f.evidence is not None
