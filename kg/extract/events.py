@@ -343,6 +343,17 @@ def _hedged(words: set[str]) -> bool:
     return not words.isdisjoint(_SETS_REL["participation_hedges"])
 
 
+def _request_done(lw: list[str], space: list[bool], sent, words: set[str]) -> set[str]:
+    """``wordt op verzoek van de Iraakse regering uitgevoerd`` says at whose request a thing is
+    done, not that it is only asked for: ``verzoek`` after ``op`` is no hedge."""
+    if "verzoek" not in words:
+        return words
+    for i in range(sent.start, sent.end):
+        if lw[i] == "verzoek" and _prev_word(lw, space, i, sent.start)[1] != "op":
+            return words
+    return words - {"verzoek"}
+
+
 def _prev_word(lw: list[str], space: list[bool], i: int, floor: int, skip=frozenset()) -> tuple[int, str]:
     """The word before token ``i`` (skipping whitespace and ``skip`` words), as (index, word)."""
     j = i - 1
@@ -1086,7 +1097,7 @@ def _operations(ctx: Context) -> None:
                     link(ctx, op.kb_id_, "schema:location", at[0].kb_id_, op, "events.operation_location")
         words = words_of(sent)
         if not has_trigger(words, REL["operation_participation_words"], REL["operation_participation_pairs"]) \
-                or _hedged(words):
+                or _hedged(_request_done(lw, space, sent, words)):
             continue
         targets = [op for op in ops if not _names_a_gathering(lw, op)
                    and (_governing_word(lw, space, op.start, sent.start) in _SETS_REL["operation_target_prepositions"]

@@ -166,6 +166,16 @@ def _is_total(text: str, a: Amount) -> bool:
     return bool(set(before[-4:]) & _SETS_REL["total_words"]) or "totaal" in before[-2:]
 
 
+_PART_WORDS = frozenset({"waarvan", "waaronder"})
+
+
+def _is_part(text: str, a: Amount, amounts: list[Amount]) -> bool:
+    """``EUR 33 miljoen, waarvan EUR 14,5 miljoen in 2012``: a share of an amount stated before it,
+    not a contribution of its own (the whole would be counted twice)."""
+    before = _words(text[max(0, a.start_char - 30):a.start_char])[-2:]
+    return not _PART_WORDS.isdisjoint(before) and any(b.start_char < a.start_char for b in amounts)
+
+
 def _respective_years(text: str, amounts: list[Amount]) -> dict[int, int]:
     """``voor 2024, 2025 en 2026 respectievelijk EUR 3, 4 en 5 miljoen``: amount start -> year."""
     idx = text.lower().find("respectievelijk")
@@ -285,6 +295,8 @@ def _stated_contributions(ctx: Context, seen: set[tuple[str, str]]) -> None:
                 link(ctx, recipient.kb_id_, "kg:participant", country, sp, "money.contribution_participant")
 
 
+_HOME = "country/nederland"  # the letters are the Dutch government's: costs it states are its own
+_COST_WORDS = frozenset(_DATA["cost_words"])
 _OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Session", "Pledge", "Initiative", "Operation")
 _OTHER_TOPIC_WORDS = frozenset(_DATA["other_cost_topics"])
 
@@ -294,7 +306,9 @@ def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
     aspecten: De uitgaven voor de missie worden ... geraamd op ...``): the one operation that
     the document, before this sentence, has said a country takes part in, with that country
     when it named exactly one. None when it named several operations, or the sentence names
-    a meeting or another plan, or speaks of costs of another kind (``de kosten van de top``)."""
+    a meeting or another plan, or speaks of costs of another kind (``de kosten van de top``). Where
+    several allies take part and the Netherlands is one, the costs (``kosten``, ``uitgaven``) the
+    Dutch letter states are the Dutch ones."""
     if spans_in(ctx.doc, sent.start, sent.end, _OTHER_TOPICS) \
             or not _OTHER_TOPIC_WORDS.isdisjoint(lowers(ctx.doc)[sent.start:sent.end]):
         return None
@@ -308,7 +322,24 @@ def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
         return None
     op, who = next(iter(parties.items()))
     countries = [k for k in who if k.startswith("country/")]
+    if len(countries) > 1 and _HOME in countries and not spans_in(ctx.doc, sent.start, sent.end, ("Organisation",)) \
+            and not _COST_WORDS.isdisjoint(lowers(ctx.doc)[sent.start:sent.end]):
+        return op, _HOME  # a Dutch letter's costs of a mission several allies take part in are its own
     return op, (countries[0] if len(countries) == 1 else None)
+
+
+def _known_participant(ctx: Context, op: str, sent) -> str | None:
+    """The one country the document, before ``sent``, has said takes part in operation ``op``
+    (``Nederland neemt deel aan Inherent Resolve. ... De kosten van de inzet in het kader van
+    Inherent Resolve worden geraamd op ...``): whose costs a cost sentence naming no giver states.
+    None when it named none or several."""
+    if spans_in(ctx.doc, sent.start, sent.end, ("Organisation",)):
+        return None  # "De NAVO raamt de gemeenschappelijke kosten van X op ...": not one ally's
+    at = ctx.clean.to_source(sent.start_char, sent.start_char)[0]
+    who = {f.object.key for f in ctx.extraction.facts
+           if f.predicate == "kg:participant" and f.subject == op and f.evidence is not None
+           and f.evidence.start < at and hasattr(f.object, "key") and f.object.key.startswith("country/")}
+    return next(iter(who)) if len(who) == 1 else None
 
 
 def _document_year(ctx: Context) -> int | None:
@@ -348,7 +379,7 @@ def run(ctx: Context) -> None:
         recipient_cls = recipient.label_ if recipient is not None else "Operation"
         adjectives = _adjective_parties(ctx, sent)
         for a in amounts:
-            if _is_total(text, a):
+            if _is_total(text, a) or _is_part(text, a, amounts):
                 continue
             char = sent.start_char + a.start_char
             in_sent = [s for s in _givers(ctx, sent.start, sent.end) if s.start_char < char]
@@ -361,6 +392,8 @@ def run(ctx: Context) -> None:
                 contributor = _contributor_before(ctx, sent, floor, triggers)
                 if contributor is None and topic is not None:
                     contributor = topic[1]
+                elif contributor is None and recipient_cls == "Operation":
+                    contributor = _known_participant(ctx, recipient_key, sent)
             if contributor is None:
                 continue
             year = per_year.get(a.start_char)
