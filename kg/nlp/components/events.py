@@ -92,6 +92,7 @@ class Meeting:
     stated: bool = False  # the text dates the mention or names its kind (more than a place name)
     anaphor: bool = False  # "de ministers kwamen op ... bijeen": dates a ministerial named elsewhere, names none
     date_at: tuple[int, int] | None = None  # the mention whose date it took from (its sentence states it)
+    held: bool = False  # its sentence says it met ("de ministers ... hebben op ... met elkaar overlegd")
 
 
 @dataclass
@@ -543,7 +544,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         back = [lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)]
         sent = sent_of(doc, doc[i])
         ahead = lowers(doc)[i:sent.end][:14]
-        if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)):
+        confer = _nato_ministers_confer(doc, ns, k, sent) if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)) else None
+        if confer is None and not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)):
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
@@ -570,10 +572,12 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             end -= 1
         if lowers(doc)[end] == "buitenlandse" and end + 1 < len(doc):
             end += 1
+        if confer is not None:  # the name runs on to its NATO marker: "... van de NAVO-landen"
+            end = confer
         if any(x in seen for x in range(start, end + 1)):
             continue
         seen.update(range(start, end + 1))
-        out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind))
+        out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind, held=confer is not None))
     out += _gathered_ministers(doc, ns, seen)
     for m in out:
         k = pos.get(m.end - 1, None)
@@ -590,7 +594,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         place, date, year = _scan_after(doc, ns, k2, dates)
         if date is None:
             date = _date_before(doc, ns, pos[m.start], dates)
-        held = _held_sentence(doc, m)
+        held = m.held or _held_sentence(doc, m)
         if date is None and held:
             date = _sentence_date(doc, m, dates)
         m.date, m.year = date, (date.year if date else year)
@@ -601,6 +605,34 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             m.place = _title(doc[place[0]:place[1]].text)
     out = [m for m in out if not m.anaphor or m.date is not None]  # undated, it says nothing
     return sorted(out, key=lambda m: m.start)
+
+
+_CONFER_VERBS = frozenset(DATA["confer_verbs"])
+_NATO_MEMBERS = tuple(DATA["nato_member_nouns"])
+
+
+def _nato_ministers_confer(doc: Doc, ns: list[int], k: int, sent) -> int | None:
+    """``De ministers van Defensie van de NAVO-landen hebben op 17 februari met elkaar
+    overlegd``: the ministers of one portfolio of NATO's members (named so, right after the
+    portfolio) who confer are the ministerial, though no word names a meeting. Only as the
+    subject: the sentence opens with them (``De``), and the verb follows in their clause.
+    The token index of the NATO marker (where the name ends), else None."""
+    lw = lowers(doc)
+    if k == 0 or lw[ns[k - 1]] != "de" or ns[k - 1] != next(t for t in range(sent.start, sent.end) if not doc[t].is_space):
+        return None
+    j = k + 2  # past "van"
+    while j < len(ns) and lw[ns[j]] in DATA["portfolio"] or j < len(ns) and lw[ns[j]] in ("zaken", "en"):
+        j += 1
+    if j + 2 >= len(ns) or lw[ns[j]] != "van" or lw[ns[j + 1]] not in ("de", "het") \
+            or not lw[ns[j + 2]].startswith(_NATO_MEMBERS):
+        return None
+    end = ns[j + 2]
+    clause = []
+    for t in range(end + 1, sent.end):
+        if lw[t] in (",", ";", ":", "dat", "die", "omdat", "nadat"):
+            break
+        clause.append(lw[t])
+    return end if not _CONFER_VERBS.isdisjoint(clause) else None
 
 
 def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
