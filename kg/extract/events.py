@@ -593,8 +593,11 @@ def _participation(ctx: Context, ev: dict) -> None:
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = _outside_asides(doc, sent, parties)
-        if triggered and target is None and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
-            parties = _after_phrase(doc, sent, parties)  # "samen met X", "onder leiding van X": only X
+        if triggered and target is None and journey is None \
+                and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            # "samen met X", "onder leiding van X": only X (not when they journey: "X, die samen met
+            # Y naar Brussel was gekomen": X travels too)
+            parties = _after_phrase(doc, sent, parties)
         undersigned = {} if words.isdisjoint(_UNDERSIGNED) else _undersigned(ctx, sent)
         parties = sorted(parties + [sp for sp, _ in undersigned.values()], key=lambda sp: sp.start)
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
@@ -1409,6 +1412,180 @@ def _openers(ctx: Context, ev: dict) -> None:
                 link(ctx, main, "kg:participant", p.kb_id_, p, "events.opener_participant")
 
 
+_ACT_WORDS = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"] \
+    | _NEWS_SETS["first_last"] | frozenset({"woord", "plaats"})
+_CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")"}) | _NEWS_SETS["complementizers"] | _SETS_REL["subordinators"] \
+    | frozenset({"waarna", "waarop", "waarbij"})
+_PRESENCE_OR_BECOMING = _NEWS_SETS["presence_verbs"] | frozenset({"wordt", "werd"})
+
+
+def _clause_at(lw: list[str], sent, i: int) -> tuple[int, int]:
+    """The token range of the clause around token ``i``: between punctuation that splits a
+    sentence and the words that open a subordinate clause (``toen``, ``dat``, ``waarna``)."""
+    a = i
+    while a > sent.start and lw[a - 1] not in _CLAUSE_EDGES:
+        a -= 1
+    b = i + 1
+    while b < sent.end and lw[b] not in _CLAUSE_EDGES:
+        b += 1
+    return a, b
+
+
+def _names_meeting(lw: list[str], space: list[bool], j: int, end: int, words: frozenset) -> bool:
+    """Does a determiner and then a word of ``words`` (the meeting as a whole, or a sitting of
+    it) stand at token ``j`` (``de top``, ``de bijeenkomst``)?"""
+    while j < end and space[j]:
+        j += 1
+    if j >= end or lw[j] not in _DETS:
+        return False
+    j += 1
+    while j < end and space[j]:
+        j += 1
+    return j < end and lw[j].rstrip(".") in words
+
+
+def _act_performers(ctx: Context, sent, a: int, b: int, persons: list):
+    """Who performs the act of the clause [a, b): the persons named in it; for ``, die ...``
+    the person named right before the comma; for ``Hij``/``Zij`` opening the sentence the one
+    person of the sentence before (``_antecedent``)."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    first = next((k for k in range(a, b) if not space[k]), b)
+    if first < b and lw[first] in _NEWS_SETS["relative_pronouns"] and a > sent.start and lw[a - 1] == ",":
+        comma = a - 1
+        return [p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))]
+    inside = [p for p in persons if a <= p.start and p.end <= b]
+    if inside:
+        return inside
+    if first < b and lw[first] in _SETS_REL["singular_pronouns"] and a == sent.start:
+        ante = _antecedent(ctx, sent)
+        return [ante] if ante is not None else []
+    return []
+
+
+def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset) -> tuple[int, int] | None:
+    """The clause of an act of taking part at token ``i``, or None when token ``i`` states none:
+    ``gastheer`` (``van`` names the meeting, if anything), a verb of chairing or leaving with the
+    meeting as its object, ``het woord`` with a verb of taking or holding it."""
+    w = lw[i]
+    a, b = _clause_at(lw, sent, i)
+    if w in _NEWS_SETS["host_nouns"]:
+        j = i + 1
+        while j < b and space[j]:
+            j += 1
+        # "gastheer van een diner": of something else; "gastheer van de top": of the meeting
+        return (a, b) if j >= b or lw[j] != "van" or _names_meeting(lw, space, j + 1, b, whole) else None
+    if w in _NEWS_SETS["chair_verbs"] or w in _NEWS_SETS["leave_verbs"]:
+        near = range(max(a, i - 4), min(b, i + 2))
+        return (a, b) if any(_names_meeting(lw, space, k, b, whole) for k in near) else None
+    if w in _NEWS_SETS["chair_separable"]:  # "zat de bijeenkomst voor"
+        k = i + 1
+        while k < b and (space[k] or lw[k] in _DETS):
+            k += 1
+        ok = k + 1 < b and lw[k] in whole and next((lw[t] for t in range(k + 1, b) if not space[t]), "") == "voor"
+        return (a, b) if ok and k > i + 1 else None
+    if w == "woord" and i > a and lw[i - 1] == "het":  # "nam het woord", "het woord voeren"
+        around = [lw[k] for k in range(max(a, i - 4), min(b, i + 3)) if not space[k]]
+        return (a, b) if not _NEWS_SETS["floor_verbs"].isdisjoint(around) else None
+    return None
+
+
+def _first_or_last(ctx: Context, sent, whole: frozenset, persons: list) -> list:
+    """``Voor X was het de eerste top``, ``Voor X was dit de laatste bijeenkomst``: the persons
+    for whom the meeting was the first or last (they attend it)."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    if len(toks) < 6 or lw[toks[0]] != "voor":
+        return []
+    v = next((n for n, k in enumerate(toks) if lw[k] in _PRESENCE_OR_BECOMING), None)
+    if v is None or v + 4 >= len(toks) or lw[toks[v + 1]] not in ("het", "dit") or lw[toks[v + 2]] != "de":
+        return []
+    rest = [lw[k].rstrip(".") for k in toks[v + 3:v + 7]]
+    if not rest or rest[0] not in _NEWS_SETS["first_last"] or not any(w in whole for w in rest[1:4]):
+        return []
+    return [p for p in persons if toks[0] < p.start and p.end <= toks[v]]
+
+
+def _sitting_with(ctx: Context, sent, i: int) -> list:
+    """``Op 5 april vond een sessie plaats met A, B en C``: the parties a sitting of the meeting
+    is held with (after ``met``, up to a ``;`` or a subordinate clause)."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    n = toks.index(i)
+    heads = [m for m in range(max(0, n - 4), n) if lw[toks[m]].endswith(tuple(_NEWS_SETS["sitting_with_heads"]))
+             and m and lw[toks[m - 1]] in ("een", "de")]
+    if not heads or n + 1 >= len(toks) or lw[toks[n + 1]] != "met":
+        return []
+    start = toks[n + 1]
+    end = next((k for k in range(start, sent.end) if lw[k] == ";"), sent.end)
+    end = min(end, _subordinate_start(lw, sent))
+    return [sp for sp in _participants(ctx, sent, set()) if start < sp.start and sp.end <= end]
+
+
+def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
+    """``begonnen toen Trump het woord nam``: ``toen`` right before a person's name opens a
+    clause (``when``), it does not place what is told at another time (``toen was X ...``).
+    True when that is the only word that would block the sentence."""
+    if blocking != {"toen"}:
+        return False
+    lw, space = lowers(doc), spaces(doc)
+    starts = {p.start for p in spans_in(doc, sent.start, sent.end, ("Person", "Minister"))}
+    for i in range(sent.start, sent.end):
+        if lw[i] == "toen":
+            j = i + 1
+            while j < sent.end and space[j]:
+                j += 1
+            if j not in starts:
+                return False
+    return True
+
+
+def _meeting_acts(ctx: Context, ev: dict) -> None:
+    """Acts that only those at the document's meeting perform: hosting it (``Gastheer was
+    premier X``), chairing it (``X, die de top voorzit``), taking the floor (``toen X het woord
+    nam``), leaving it (``X verliet de bijeenkomst``), having it as one's first or last (``Voor
+    X was het de eerste top``), or being the partners a sitting of it is held with (``vond een
+    sessie plaats met A en B``). Only where the sentence names no other meeting, no other time
+    and no hedge; persons, but the partners of a sitting may be countries too."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main:
+        return
+    found = sentences_with(doc, "events.meeting_acts", _ACT_WORDS)
+    if not found:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    meetingish = whole | _NEWS_SETS["sitting_nouns"]
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) and not _toen_opens_clause(doc, sent, words & blockers) \
+                or _names_other_kind(lw, sent, whole) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
+            continue
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        who: list = []
+        rule = "events.act_participant"
+        if "plaats" in words and "met" in words:
+            for i in range(sent.start, sent.end):
+                if lw[i] == "plaats":
+                    who += _sitting_with(ctx, sent, i)
+            rule = "events.sitting_with_participant" if who else rule
+        if not who and not words.isdisjoint(_NEWS_SETS["first_last"]):
+            who = _first_or_last(ctx, sent, meetingish, persons)
+        if not who:
+            for i in range(sent.start, sent.end):
+                clause = _act_clause(lw, space, sent, i, meetingish) if lw[i] in _ACT_WORDS \
+                    or lw[i] in _NEWS_SETS["chair_separable"] else None
+                if clause is not None:
+                    who += _act_performers(ctx, sent, clause[0], clause[1], persons)
+        for p in who:
+            if p.label_ in ("Person", "Minister") or rule == "events.sitting_with_participant":
+                link(ctx, main, "kg:participant", p.kb_id_, p, rule)
+
+
 def run(ctx: Context) -> None:
     """Dates, places, sessions, participants and the meeting the document concerns."""
     ev = ctx.doc.user_data.get("kg_events")
@@ -1421,5 +1598,6 @@ def run(ctx: Context) -> None:
             _statements_during(ctx)
             _openers(ctx, ev)
             _present_for_meeting(ctx, ev)
+            _meeting_acts(ctx, ev)
     _operations(ctx)
     _in_country(ctx)
