@@ -703,8 +703,8 @@ def _antecedent(ctx: Context, sent):
     if k == 0 or k >= len(all_sents) or all_sents[k].start != sent.start:
         return None
     prev = all_sents[k - 1]
-    if "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
-        return None  # a new paragraph: no antecedent across it
+    if "\n\n" in doc_text(doc)[prev.end_char:doc[i].idx]:
+        return None  # a new paragraph (its blank line may open the sentence): no antecedent across it
     if not word_set(doc, prev.start, prev.end).isdisjoint(_SETS_REL["person_pronouns"]):
         return None  # "Daar ontmoet hij X. Hij neemt deel": the one speaking of is someone else
     people = spans_in(doc, prev.start, prev.end, ("Person", "Minister"))
@@ -1412,8 +1412,8 @@ def _openers(ctx: Context, ev: dict) -> None:
                 link(ctx, main, "kg:participant", p.kb_id_, p, "events.opener_participant")
 
 
-_ACT_WORDS = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"] \
-    | _NEWS_SETS["first_last"] | frozenset({"woord", "plaats"})
+_ACT_WORDS = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["chair_separable"] \
+    | _NEWS_SETS["leave_verbs"] | _NEWS_SETS["first_last"] | frozenset({"woord", "plaats"})
 _CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")"}) | _NEWS_SETS["complementizers"] | _SETS_REL["subordinators"] \
     | frozenset({"waarna", "waarop", "waarbij"})
 _PRESENCE_OR_BECOMING = _NEWS_SETS["presence_verbs"] | frozenset({"wordt", "werd"})
@@ -1532,10 +1532,13 @@ def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
         return False
     lw, space = lowers(doc), spaces(doc)
     starts = {p.start for p in spans_in(doc, sent.start, sent.end, ("Person", "Minister"))}
+    tx = texts(doc)
     for i in range(sent.start, sent.end):
         if lw[i] == "toen":
+            # past a determiner, a nationality and a title: "toen de Canadese premier X"
             j = i + 1
-            while j < sent.end and space[j]:
+            while j < sent.end and j not in starts and j < i + 6 and (
+                    space[j] or lw[j] in _DETS or lw[j] in _OFFICE_WORDS or tx[j][:1].isupper()):
                 j += 1
             if j not in starts:
                 return False
@@ -1577,8 +1580,7 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
             who = _first_or_last(ctx, sent, meetingish, persons)
         if not who:
             for i in range(sent.start, sent.end):
-                clause = _act_clause(lw, space, sent, i, meetingish) if lw[i] in _ACT_WORDS \
-                    or lw[i] in _NEWS_SETS["chair_separable"] else None
+                clause = _act_clause(lw, space, sent, i, meetingish) if lw[i] in _ACT_WORDS else None
                 if clause is not None:
                     who += _act_performers(ctx, sent, clause[0], clause[1], persons)
         for p in who:

@@ -1,0 +1,97 @@
+"""kg.extract.events: acts only those at a meeting perform (hosting, chairing, taking the floor,
+leaving it, having it as one's first or last, the partners of a sitting) make them participants;
+and a ministerial named only by NATO's ministers of one portfolio who confer on a date."""
+from pathlib import Path
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import extract
+from kg.model import Ref, SourceText
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def extraction(nlp, text: str):
+    ct = clean(SourceText(Path("nieuws.txt"), text))
+    return extract(nlp(ct.text), ct)
+
+
+def participants(ex, subject_prefix: str) -> set[str]:
+    return {f.object.key for f in ex.facts if f.predicate == "kg:participant"
+            and isinstance(f.object, Ref) and f.subject.startswith(subject_prefix)}
+
+
+SUMMIT = "summit/ankara-2026"
+
+REPORT = """NAVO-top in Ankara afgesloten
+
+Nieuwsbericht | 08-07-2026 | 20:00
+
+De NAVO-top in Ankara is woensdag afgesloten met een slotverklaring. Gastheer was de Turkse president Mehmet Kaya. Secretaris-generaal Anna Lindqvist zat de top voor. De eerste werksessie was nauwelijks begonnen toen de Canadese premier Paul Tremblay het woord nam. De Hongaarse premier Gábor Szabó verliet de top vroegtijdig. Voor de Portugese premier Rui Costa was het de eerste top.
+
+Op woensdag vond een sessie plaats met de partners uit Azië: Japan en Zuid-Korea.
+
+Premier Pieter van Dijk, die samen met minister Anna de Graaf van Buitenlandse Zaken naar Ankara was gekomen, sprak van een nuttige top.
+
+De Griekse premier Nikos Pappas was vorig jaar gastheer van een top. De Poolse minister Jan Nowicki was gastheer van een diner voor de ministers. De Oostenrijkse kanselier Karl Huber zou het woord nemen, maar de tijd was op. In het debat in de Kamer nam minister Piet de Wit later het woord.
+"""
+
+
+def test_the_host_and_the_chair_of_the_meeting_take_part(nlp):
+    got = participants(extraction(nlp, REPORT), SUMMIT)
+    assert {"person/kaya", "person/lindqvist"} <= got
+    assert "person/pappas" not in got      # host of a meeting another year
+    assert "person/nowicki" not in got     # host of a dinner, not of the meeting
+
+
+def test_taking_the_floor_leaving_and_a_first_meeting_are_attendance(nlp):
+    got = participants(extraction(nlp, REPORT), SUMMIT)
+    assert {"person/tremblay", "person/szabo", "person/costa"} <= got
+    assert "person/huber" not in got       # "zou het woord nemen": hedged
+    assert "person/de-wit" not in got      # the floor of another forum
+
+
+def test_the_partners_a_sitting_is_held_with_sit_at_the_table(nlp):
+    got = participants(extraction(nlp, REPORT), SUMMIT)
+    assert {"country/japan", "country/zuid-korea"} <= got
+
+
+def test_who_journeys_together_with_others_travels_too(nlp):
+    got = participants(extraction(nlp, REPORT), SUMMIT)
+    assert "person/van-dijk" in got
+
+
+def test_a_pronoun_takes_the_one_person_before_it_but_not_across_a_paragraph(nlp):
+    text = REPORT.replace("Gastheer was de Turkse president Mehmet Kaya.", "").replace(
+        "Op woensdag vond", "De Turkse president Mehmet Kaya sprak de pers toe.\n\nHij verliet de top als laatste. "
+        "De Zweedse premier Lars Berg sprak de pers toe. Hij verliet de top als laatste.\n\nOp woensdag vond")
+    got = participants(extraction(nlp, text), SUMMIT)
+    assert "person/berg" in got
+    assert "person/kaya" not in got
+
+
+CONFER = """NAVO-ministers overleggen in Brussel
+
+Nieuwsbericht | 04-12-2025 | 18:00
+
+De ministers van Buitenlandse Zaken van de NAVO-lidstaten hebben op 3 en 4 december 2025 in Brussel met elkaar overlegd. Minister Eva Jansen nam deel aan de vergadering. Voor de Spaanse minister van Buitenlandse Zaken, Lucía Ortega, was het de laatste bijeenkomst.
+"""
+
+
+def test_natos_ministers_who_confer_on_a_date_are_the_ministerial(nlp):
+    ex = extraction(nlp, CONFER)
+    meetings = {k: e for k, e in ex.entities.items() if e.cls == "MinisterialMeeting"}
+    assert "ministerial/fmm-2025-12" in meetings
+    dates = {(f.predicate, f.object) for f in ex.facts if f.subject == "ministerial/fmm-2025-12"}
+    assert {p for p, _ in dates} >= {"schema:startDate", "schema:endDate"}
+    assert participants(ex, "ministerial/fmm-2025-12") >= {"person/jansen", "person/ortega"}
+    # the ministers of another union, or the ministers as the object of a verb, are no ministerial
+    for opening in ("De ministers van Defensie van de EU-lidstaten hebben op 3 en 4 december 2025 met elkaar overlegd.",
+                    "Minister Jansen heeft op 3 december 2025 met de ministers van Defensie van Duitsland overlegd."):
+        ex = extraction(nlp, CONFER.replace(CONFER.split("\n\n")[2].split(". ")[0] + ".", opening))
+        assert not any(e.cls == "MinisterialMeeting" for e in ex.entities.values()), opening
