@@ -95,3 +95,24 @@ def test_natos_ministers_who_confer_on_a_date_are_the_ministerial(nlp):
                     "Minister Jansen heeft op 3 december 2025 met de ministers van Defensie van Duitsland overlegd."):
         ex = extraction(nlp, CONFER.replace(CONFER.split("\n\n")[2].split(". ")[0] + ".", opening))
         assert not any(e.cls == "MinisterialMeeting" for e in ex.entities.values()), opening
+
+
+ARRIVALS = """NAVO-top in Ankara van start
+
+Nieuwsbericht | 07-07-2026 | 12:00
+
+De NAVO-top in Ankara is dinsdag begonnen. De Belgische premier Luc Peeters arriveerde dinsdagochtend in Ankara. De IJslandse premier Sigrid Jonsdottir kwam 's middags aan in Ankara. De Deense premier Mette Holm arriveerde maandag in Istanbul voor een bezoek aan een scheepswerf. De Estse premier Kaja Tamm zou later in Ankara arriveren.
+
+De Slowaakse president Juraj Novak sprak met de pers. Hij opende de top met een toespraak over de Balkan.
+"""
+
+
+def test_who_arrives_at_the_meetings_city_attends_it(nlp):
+    got = participants(extraction(nlp, ARRIVALS), SUMMIT)
+    assert {"person/peeters", "person/jonsdottir"} <= got
+    assert "person/holm" not in got        # another city, another goal
+    assert "person/tamm" not in got        # "zou ... arriveren": hedged
+
+
+def test_a_pronoun_that_opens_the_meeting_is_the_person_before_it(nlp):
+    assert "person/novak" in participants(extraction(nlp, ARRIVALS), SUMMIT)

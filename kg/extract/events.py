@@ -1408,6 +1408,9 @@ def _openers(ctx: Context, ev: dict) -> None:
             else:  # "X opende de top": the subject before the verb, in the same clause
                 start = comma + 1 if comma is not None else sent.start
                 who = [p for p in persons if start <= p.start and p.end <= v]
+                if not who and comma is None:  # "Hij opende de top": the one person named before
+                    ante = _antecedent(ctx, sent)
+                    who = [ante] if ante is not None and lw[toks[0]] in _SETS_REL["singular_pronouns"] else []
             for p in who:
                 link(ctx, main, "kg:participant", p.kb_id_, p, "events.opener_participant")
 
@@ -1524,6 +1527,51 @@ def _sitting_with(ctx: Context, sent, i: int) -> list:
     return [sp for sp in _participants(ctx, sent, set()) if start < sp.start and sp.end <= end]
 
 
+_ARRIVALS = _NEWS_SETS["arrival_words"]
+_ARRIVAL_SINGLES = _ARRIVALS - _NEWS_SETS["arrival_pair_verbs"]
+
+
+def _arrivals(ctx: Context, ev: dict) -> None:
+    """``Premier X arriveerde dinsdag in Vilnius``, ``X kwam woensdag aan in Brussel``,
+    ``arriveerde bij de top``: who arrives at the meeting's city, or at the meeting, attends it.
+    The persons of the clause before the place; not in a sentence with a hedge, another time,
+    another meeting or another goal (``voor een bezoek aan ...``)."""
+    doc, main = ctx.doc, ev.get("main")
+    rec = ev["meetings"].get(main, {}) if main else {}
+    found = sentences_with(doc, "events.arrivals", _ARRIVALS) if main else []
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    for sent in found:
+        words = words_of(sent)
+        arrive = not words.isdisjoint(_ARRIVAL_SINGLES) or \
+            "aan" in words and not words.isdisjoint(_NEWS_SETS["arrival_pair_verbs"])
+        if not arrive or _hedged(words) or not words.isdisjoint(_JOURNEY_BLOCKERS) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        for i in range(sent.start, sent.end - 1):
+            if lw[i] not in ("in", "op", "bij"):
+                continue
+            j = i + 1
+            while j < sent.end and space[j]:
+                j += 1
+            sp = places.get(j)
+            at_city = lw[i] == "in" and sp is not None and sp.kb_id_ == rec.get("place") \
+                and not _other_purpose(lw, space, sp.end, sent.end)
+            if not at_city and not (lw[i] in ("op", "bij") and _names_meeting(lw, space, j, sent.end, whole)):
+                continue
+            a, _ = _clause_at(lw, sent, i)
+            verbs = [k for k in range(a, sent.end) if lw[k] in _ARRIVALS]
+            if not verbs:
+                continue
+            for p in persons:
+                if a <= p.start and p.end <= i:
+                    link(ctx, main, "kg:participant", p.kb_id_, p, "events.arrival_participant")
+            break
+
+
 def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
     """``begonnen toen Trump het woord nam``: ``toen`` right before a person's name opens a
     clause (``when``), it does not place what is told at another time (``toen was X ...``).
@@ -1601,5 +1649,6 @@ def run(ctx: Context) -> None:
             _openers(ctx, ev)
             _present_for_meeting(ctx, ev)
             _meeting_acts(ctx, ev)
+            _arrivals(ctx, ev)
     _operations(ctx)
     _in_country(ctx)
