@@ -1593,6 +1593,18 @@ def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
     return True
 
 
+_ACT_SINGLES = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"]
+
+
+def _may_state_an_act(words: set[str]) -> bool:
+    """A cheap first look: the words an act needs together (``het woord`` and a verb of taking
+    it, ``plaats`` and ``met``, ``voor`` and ``eerste``/``zat``) are all in the sentence."""
+    return not words.isdisjoint(_ACT_SINGLES) \
+        or "woord" in words and not words.isdisjoint(_NEWS_SETS["floor_verbs"]) \
+        or "plaats" in words and "met" in words \
+        or "voor" in words and not (words.isdisjoint(_NEWS_SETS["first_last"]) and words.isdisjoint(_NEWS_SETS["chair_separable"]))
+
+
 def _meeting_acts(ctx: Context, ev: dict) -> None:
     """Acts that only those at the document's meeting perform: hosting it (``Gastheer was
     premier X``), chairing it (``X, die de top voorzit``), taking the floor (``toen X het woord
@@ -1612,6 +1624,8 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
     blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
     for sent in found:
         words = words_of(sent)
+        if not _may_state_an_act(words):
+            continue
         if _hedged(words) or not words.isdisjoint(blockers) and not _toen_opens_clause(doc, sent, words & blockers) \
                 or _names_other_kind(lw, sent, whole) \
                 or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
