@@ -116,3 +116,18 @@ def test_who_arrives_at_the_meetings_city_attends_it(nlp):
 
 def test_a_pronoun_that_opens_the_meeting_is_the_person_before_it(nlp):
     assert "person/novak" in participants(extraction(nlp, ARRIVALS), SUMMIT)
+
+
+STATEMENTS = """NAVO-top in Ankara afgesloten
+
+Nieuwsbericht | 08-07-2026 | 20:00
+
+De NAVO-top in Ankara is woensdag afgesloten. Tijdens de top zei de Belgische premier Luc Peeters dat België meer munitie levert. De Deense premier Mette Holm benadrukte op de bijeenkomst het belang van de Arctische regio. De Estse premier Kaja Tamm zei dat zij tijdens de top een nieuw plan wil presenteren. De Letse premier Andris Ozols verklaarde tijdens de vorige top dat de grens veilig is.
+"""
+
+
+def test_who_speaks_during_the_meeting_named_by_its_kind_is_there(nlp):
+    got = participants(extraction(nlp, STATEMENTS), SUMMIT)
+    assert {"person/peeters", "person/holm"} <= got
+    assert "person/tamm" not in got        # the meeting stands in what she says
+    assert "person/ozols" not in got       # another meeting ("de vorige top")

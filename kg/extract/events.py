@@ -1296,20 +1296,37 @@ def _news_verb_sentences(doc) -> list:
     return memo(doc, "events.news_verbs", lambda: sentences_with(doc, "events.news_verbs", _NEWS_VERBS))
 
 
+class _MainMeeting:
+    """The document's meeting where a sentence names it by its kind alone (``tijdens de top``):
+    the key and an empty token span, as a mention span would give them."""
+
+    __slots__ = ("kb_id_", "start", "end")
+
+    def __init__(self, key: str, start: int, end: int):
+        self.kb_id_, self.start, self.end = key, start, end
+
+
 def _statements_during(ctx: Context) -> None:
     """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
     de top zei premier Y dat ...``: who announces or says something during a named meeting is
     there; so is who says it ``op`` the meeting (``zei Rutte op de NAVO-top``). Persons only,
-    named in the clause of the verb, not in what is said (after ``dat``)."""
+    named in the clause of the verb, not in what is said (after ``dat``). A meeting named by its
+    kind alone (``zei X tijdens de top``) is the document's own."""
     doc = ctx.doc
     lw, space = lowers(doc), spaces(doc)
+    main = (doc.user_data.get("kg_events") or {}).get("main")
+    whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"] if main else frozenset()
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
     for sent in _news_verb_sentences(doc):
         words = words_of(sent)
         if words.isdisjoint(("tijdens", "op")) or not has_trigger(words, NEWS["statement_words"], NEWS["statement_pairs"]) \
                 or _hedged(words):
             continue
-        if not spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")):
-            continue  # no meeting named
+        named = spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))
+        # no meeting named: "tijdens de top" is the document's own (no other time, no other kind)
+        bare = not named and main is not None and words.isdisjoint(blockers) and not _names_other_kind(lw, sent, whole)
+        if not named and not bare:
+            continue
         first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
         # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
         end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]), sent.end)
@@ -1323,6 +1340,8 @@ def _statements_during(ctx: Context) -> None:
             while j < end and (space[j] or lw[j] in _DETS):
                 j += 1
             meeting = meetings.get(j)
+            if meeting is None and bare and _names_meeting(lw, space, t + 1, end, whole):
+                meeting = _MainMeeting(main, sent.end, sent.end)  # "tijdens de top": named by its kind
             if meeting is None:
                 continue
             for sp in _participants(ctx, sent, set()):
