@@ -131,3 +131,17 @@ def test_who_speaks_during_the_meeting_named_by_its_kind_is_there(nlp):
     assert {"person/peeters", "person/holm"} <= got
     assert "person/tamm" not in got        # the meeting stands in what she says
     assert "person/ozols" not in got       # another meeting ("de vorige top")
+
+
+LATER_DATE = """Jansen in Brussel: meer steun voor Georgië
+
+Nieuwsbericht | 05-12-2025 | 16:00
+
+Dat zei minister Eva Jansen na afloop van de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken in Brussel. De ministers van Buitenlandse Zaken van de 32 bondgenoten kwamen op 4 en 5 december bijeen op het NAVO-hoofdkwartier.
+"""
+
+
+def test_an_undated_ministerial_takes_the_date_a_later_sentence_gives_it(nlp):
+    ex = extraction(nlp, LATER_DATE)
+    meetings = sorted(k for k, e in ex.entities.items() if e.cls == "MinisterialMeeting")
+    assert meetings == ["ministerial/fmm-2025-12"]   # one meeting, not an undated one beside it

@@ -543,9 +543,12 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             continue
         back = [lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)]
         sent = sent_of(doc, doc[i])
-        ahead = lowers(doc)[i:sent.end][:14]
-        confer = _nato_ministers_confer(doc, ns, k, sent) if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)) else None
-        if confer is None and not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)):
+        members = _nato_members_end(doc, ns, k)
+        # the verb follows the name: past "van de 32 bondgenoten" when NATO's members end it
+        ahead = lowers(doc)[(members + 1 if members is not None else i):sent.end][:14]
+        named = bool(nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead))
+        confer = None if named else _nato_ministers_confer(doc, ns, k, sent)
+        if confer is None and not named:
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
@@ -572,8 +575,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             end -= 1
         if lowers(doc)[end] == "buitenlandse" and end + 1 < len(doc):
             end += 1
-        if confer is not None:  # the name runs on to its NATO marker: "... van de NAVO-landen"
-            end = confer
+        if members is not None:  # the name runs on to its NATO marker: "... van de (32) NAVO-landen"
+            end = members
         if any(x in seen for x in range(start, end + 1)):
             continue
         seen.update(range(start, end + 1))
@@ -611,6 +614,21 @@ _CONFER_VERBS = frozenset(DATA["confer_verbs"])
 _NATO_MEMBERS = tuple(DATA["nato_member_nouns"])
 
 
+def _nato_members_end(doc: Doc, ns: list[int], k: int) -> int | None:
+    """``ministers van Defensie van de (32) NAVO-landen``: the token index of the word naming
+    NATO's members right after the portfolio (ns-position ``k`` is ``ministers``), else None."""
+    lw = lowers(doc)
+    j = k + 2  # past "van"
+    while j < len(ns) and (lw[ns[j]] in DATA["portfolio"] or lw[ns[j]] in ("zaken", "en")):
+        j += 1
+    if j + 2 >= len(ns) or lw[ns[j]] != "van" or lw[ns[j + 1]] not in ("de", "het"):
+        return None
+    j += 2
+    if j + 1 < len(ns) and doc[ns[j]].like_num:  # "van de 32 bondgenoten"
+        j += 1
+    return ns[j] if lw[ns[j]].startswith(_NATO_MEMBERS) else None
+
+
 def _nato_ministers_confer(doc: Doc, ns: list[int], k: int, sent) -> int | None:
     """``De ministers van Defensie van de NAVO-landen hebben op 17 februari met elkaar
     overlegd``: the ministers of one portfolio of NATO's members (named so, right after the
@@ -620,13 +638,9 @@ def _nato_ministers_confer(doc: Doc, ns: list[int], k: int, sent) -> int | None:
     lw = lowers(doc)
     if k == 0 or lw[ns[k - 1]] != "de" or ns[k - 1] != next(t for t in range(sent.start, sent.end) if not doc[t].is_space):
         return None
-    j = k + 2  # past "van"
-    while j < len(ns) and lw[ns[j]] in DATA["portfolio"] or j < len(ns) and lw[ns[j]] in ("zaken", "en"):
-        j += 1
-    if j + 2 >= len(ns) or lw[ns[j]] != "van" or lw[ns[j + 1]] not in ("de", "het") \
-            or not lw[ns[j + 2]].startswith(_NATO_MEMBERS):
+    end = _nato_members_end(doc, ns, k)
+    if end is None:
         return None
-    end = ns[j + 2]
     clause = []
     for t in range(end + 1, sent.end):
         if lw[t] in (",", ";", ":", "dat", "die", "omdat", "nadat"):
@@ -1031,6 +1045,12 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
                 # op 17 en 18 oktober bijeen": the one date the document gives a meeting of that kind
                 later = [o for o in ms[idx + 1:]
                          if o.anaphor and o.date is not None and o.date.year and o.kind == m.kind]
+                if not later:
+                    # "na afloop van de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken. De
+                    # ministers van Buitenlandse Zaken van de bondgenoten kwamen op 28 en 29 november
+                    # bijeen": a later mention of that kind the text dates, near the document's date
+                    later = [o for j, o in enumerate(ms[idx + 1:], idx + 1) if not other[j] and o.kind == m.kind
+                             and o.date is not None and o.date.year and o.date.is_day and _near_document(o.date, doc_date)]
                 if later and len({(o.date.year, o.date.month1) for o in later}) == 1:
                     m.date, m.date_at = later[0].date, (later[0].start, later[0].end)
     for m in ms:
