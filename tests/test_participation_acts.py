@@ -145,3 +145,19 @@ def test_an_undated_ministerial_takes_the_date_a_later_sentence_gives_it(nlp):
     ex = extraction(nlp, LATER_DATE)
     meetings = sorted(k for k, e in ex.entities.items() if e.cls == "MinisterialMeeting")
     assert meetings == ["ministerial/fmm-2025-12"]   # one meeting, not an undated one beside it
+
+
+ORDINALS = """NAVO-top in Ankara afgesloten
+
+Nieuwsbericht | 08-07-2026 | 20:00
+
+De NAVO-top in Ankara is woensdag afgesloten. Het was de eerste top voor de Roemeense president Ion Popescu. Het was de laatste top van premier Jens Dahl. Voor de Finse premier Aino Virtanen was het haar tweede NAVO-top. Namens de NAVO zat plaatsvervangend secretaris-generaal Mircea Toma de slotsessie voor.
+
+Op 8 juli volgden twee werksessies in de Noord-Atlantische Raad (NAR), onder voorzitterschap van de secretaris-generaal van de NAVO, Lena Berg. Op dezelfde dag vond in Ankara een bijeenkomst plaats van de Ukraine Defense Contact Group onder voorzitterschap van de Amerikaanse minister van Defensie Tom Baker.
+"""
+
+
+def test_an_nth_meeting_of_a_person_and_a_chair_named_loosely(nlp):
+    got = participants(extraction(nlp, ORDINALS), SUMMIT)
+    assert {"person/popescu", "person/dahl", "person/virtanen", "person/toma", "person/berg"} <= got
+    assert "person/baker" not in got       # chairs another body's gathering

@@ -1435,7 +1435,7 @@ def _openers(ctx: Context, ev: dict) -> None:
 
 
 _ACT_WORDS = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["chair_separable"] \
-    | _NEWS_SETS["leave_verbs"] | _NEWS_SETS["first_last"] | frozenset({"woord", "plaats"})
+    | _NEWS_SETS["leave_verbs"] | _NEWS_SETS["first_last"] | frozenset({"woord", "plaats", "voorzitterschap"})
 _CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")"}) | _NEWS_SETS["complementizers"] | _SETS_REL["subordinators"] \
     | frozenset({"waarna", "waarop", "waarbij"})
 _PRESENCE_OR_BECOMING = _NEWS_SETS["presence_verbs"] | frozenset({"wordt", "werd"})
@@ -1463,7 +1463,7 @@ def _names_meeting(lw: list[str], space: list[bool], j: int, end: int, words: fr
     j += 1
     while j < end and space[j]:
         j += 1
-    return j < end and lw[j].rstrip(".") in words
+    return j < end and (lw[j].rstrip(".") in words or lw[j].rstrip(".").endswith("sessie"))  # "de slotsessie"
 
 
 def _act_performers(ctx: Context, sent, a: int, b: int, persons: list):
@@ -1500,33 +1500,83 @@ def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset
     if w in _NEWS_SETS["chair_verbs"] or w in _NEWS_SETS["leave_verbs"]:
         near = range(max(a, i - 4), min(b, i + 2))
         return (a, b) if any(_names_meeting(lw, space, k, b, whole) for k in near) else None
-    if w in _NEWS_SETS["chair_separable"]:  # "zat de bijeenkomst voor"
-        k = i + 1
-        while k < b and (space[k] or lw[k] in _DETS):
-            k += 1
-        ok = k + 1 < b and lw[k] in whole and next((lw[t] for t in range(k + 1, b) if not space[t]), "") == "voor"
-        return (a, b) if ok and k > i + 1 else None
+    if w in _NEWS_SETS["chair_separable"]:  # "zat de bijeenkomst voor", "zat X de top voor"
+        for k in range(i + 1, b - 1):
+            if (lw[k] in whole or lw[k].endswith("sessie")) and lw[k - 1] in _DETS \
+                    and next((lw[t] for t in range(k + 1, b) if not space[t]), "") == "voor":
+                return a, b
+        return None
     if w == "woord" and i > a and lw[i - 1] == "het":  # "nam het woord", "het woord voeren"
         around = [lw[k] for k in range(max(a, i - 4), min(b, i + 3)) if not space[k]]
         return (a, b) if not _NEWS_SETS["floor_verbs"].isdisjoint(around) else None
     return None
 
 
+def _meeting_head(w: str) -> str:
+    """``navo-ministeriële`` -> ``ministeriële``; ``top.`` -> ``top``."""
+    return w.rstrip(".").rsplit("-", 1)[-1]
+
+
 def _first_or_last(ctx: Context, sent, whole: frozenset, persons: list) -> list:
-    """``Voor X was het de eerste top``, ``Voor X was dit de laatste bijeenkomst``: the persons
-    for whom the meeting was the first or last (they attend it)."""
+    """``Voor X was het de eerste top``, ``Voor X was dit haar tweede ministeriële``, ``Het was
+    de eerste top voor X``, ``Het was de laatste bijeenkomst van X``: the persons for whom the
+    meeting was the first, the n-th or the last (they attend it)."""
     doc = ctx.doc
     lw, space = lowers(doc), spaces(doc)
     toks = [k for k in range(sent.start, sent.end) if not space[k]]
-    if len(toks) < 6 or lw[toks[0]] != "voor":
+    if len(toks) < 6:
         return []
-    v = next((n for n, k in enumerate(toks) if lw[k] in _PRESENCE_OR_BECOMING), None)
-    if v is None or v + 4 >= len(toks) or lw[toks[v + 1]] not in ("het", "dit") or lw[toks[v + 2]] != "de":
+    v = next((n for n, k in enumerate(toks[:12]) if lw[k] in _PRESENCE_OR_BECOMING), None)
+    if v is None or v + 3 >= len(toks):
         return []
-    rest = [lw[k].rstrip(".") for k in toks[v + 3:v + 7]]
-    if not rest or rest[0] not in _NEWS_SETS["first_last"] or not any(w in whole for w in rest[1:4]):
+    if lw[toks[0]] == "voor":  # "Voor X was het de eerste top"
+        subject, ord_at = toks[v + 1], v + 2
+    elif v == 1 and lw[toks[0]] in ("het", "dit"):  # "Het was de eerste top voor X"
+        subject, ord_at = toks[0], v + 1
+    else:
         return []
-    return [p for p in persons if toks[0] < p.start and p.end <= toks[v]]
+    if lw[subject] not in ("het", "dit") or lw[toks[ord_at]] not in _NEWS_SETS["ordinal_determiners"]:
+        return []
+    rest = [_meeting_head(lw[k]) for k in toks[ord_at + 1:ord_at + 4]]
+    if not rest or rest[0] not in _NEWS_SETS["first_last"]:
+        return []
+    head = next((n for n, w in enumerate(rest[1:3], ord_at + 2) if w in whole), None)
+    if head is None:
+        return []
+    if lw[toks[0]] == "voor":
+        return [p for p in persons if toks[0] < p.start and p.end <= toks[v]]
+    # "... top voor X" / "... top van X": the person right after the preposition
+    after = toks[head + 1] if head + 1 < len(toks) else None
+    if after is None or lw[after] not in ("voor", "van"):
+        return []
+    return [p for p in persons if after < p.start and all(lw[t] in _DETS or lw[t] in _OFFICE_WORDS or texts(doc)[t][:1].isupper()
+                                                        for t in range(after + 1, p.start) if not space[t])][:1]
+
+
+def _chaired_by(ctx: Context, sent, i: int, whole: frozenset) -> list:
+    """``Op 23 april volgden twee werksessies in de NAR, onder voorzitterschap van de
+    secretaris-generaal, X``: the chair of the meeting's sittings (token ``i`` is
+    ``voorzitterschap``). Not of a new gathering (``een bijeenkomst van de Contact Group
+    onder voorzitterschap van ...``): every body named before it is a council of NATO."""
+    doc = ctx.doc
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    prev = next((lw[k] for k in range(i - 1, sent.start - 1, -1) if not space[k]), "")
+    nxt = next((k for k in range(i + 1, sent.end) if not space[k]), None)
+    if prev not in ("onder", "het") or nxt is None or lw[nxt] != "van":
+        return []
+    heads = [_meeting_head(lw[k]) for k in range(sent.start, i)]
+    sitting = any(h in whole or h.endswith(_SITTING_SUFFIXES) or h.rstrip("s").endswith(_SITTING_SUFFIXES)
+                  or h.endswith("en") and h[:-2].endswith(_SITTING_SUFFIXES) for h in heads)
+    if not sitting or _gathering_ref(lw, doc[sent.start:i], whole)[2]:
+        return []
+    if any(not _is_forum(doc, o.kb_id_) for o in spans_in(doc, sent.start, i, ("Organisation",))):
+        return []
+    for p in spans_in(doc, nxt + 1, sent.end, ("Person", "Minister")):
+        between = [k for k in range(nxt + 1, p.start) if not space[k]]
+        if all(lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in ("van", ",") or tx[k][:1].isupper() for k in between):
+            return [p]
+        break
+    return []
 
 
 def _sitting_with(ctx: Context, sent, i: int) -> list:
@@ -1612,16 +1662,18 @@ def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
     return True
 
 
-_ACT_SINGLES = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"]
+_ACT_SINGLES = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"] | {"voorzitterschap"}
 
 
 def _may_state_an_act(words: set[str]) -> bool:
     """A cheap first look: the words an act needs together (``het woord`` and a verb of taking
-    it, ``plaats`` and ``met``, ``voor`` and ``eerste``/``zat``) are all in the sentence."""
+    it, ``plaats`` and ``met``, ``voor`` and ``zat``, ``eerste`` and ``voor``/``van``) are all
+    in the sentence."""
     return not words.isdisjoint(_ACT_SINGLES) \
         or "woord" in words and not words.isdisjoint(_NEWS_SETS["floor_verbs"]) \
         or "plaats" in words and "met" in words \
-        or "voor" in words and not (words.isdisjoint(_NEWS_SETS["first_last"]) and words.isdisjoint(_NEWS_SETS["chair_separable"]))
+        or "voor" in words and not words.isdisjoint(_NEWS_SETS["chair_separable"]) \
+        or not words.isdisjoint(_NEWS_SETS["first_last"]) and not words.isdisjoint(("voor", "van"))
 
 
 def _meeting_acts(ctx: Context, ev: dict) -> None:
@@ -1659,6 +1711,9 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
             rule = "events.sitting_with_participant" if who else rule
         if not who and not words.isdisjoint(_NEWS_SETS["first_last"]):
             who = _first_or_last(ctx, sent, meetingish, persons)
+        if not who and "voorzitterschap" in words:
+            who = [p for i in range(sent.start, sent.end) if lw[i] == "voorzitterschap"
+                   for p in _chaired_by(ctx, sent, i, meetingish)]
         if not who:
             for i in range(sent.start, sent.end):
                 clause = _act_clause(lw, space, sent, i, meetingish) if lw[i] in _ACT_WORDS else None
