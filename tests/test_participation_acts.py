@@ -38,7 +38,7 @@ Op woensdag vond een sessie plaats met de partners uit Azië: Japan en Zuid-Kore
 
 Premier Pieter van Dijk, die samen met minister Anna de Graaf van Buitenlandse Zaken naar Ankara was gekomen, sprak van een nuttige top.
 
-De Griekse premier Nikos Pappas was vorig jaar gastheer van een top. De Poolse minister Jan Nowicki was gastheer van een diner voor de ministers. De Oostenrijkse kanselier Karl Huber zou het woord nemen, maar de tijd was op. In het debat in de Kamer nam minister Piet de Wit later het woord.
+De Griekse premier Nikos Pappas was vorig jaar gastheer van een top. De Poolse minister Jan Nowicki was gastheer van een diner voor de ministers. Daarna sprak de koning met de gasten, waarna de Spaanse premier Juan Ortiz gastheer was van een lunch. De Oostenrijkse kanselier Karl Huber zou het woord nemen, maar de tijd was op. In het debat in de Kamer nam minister Piet de Wit later het woord.
 """
 
 
@@ -47,6 +47,7 @@ def test_the_host_and_the_chair_of_the_meeting_take_part(nlp):
     assert {"person/kaya", "person/lindqvist"} <= got
     assert "person/pappas" not in got      # host of a meeting another year
     assert "person/nowicki" not in got     # host of a dinner, not of the meeting
+    assert "person/ortiz" not in got       # ("gastheer was van een lunch")
 
 
 def test_taking_the_floor_leaving_and_a_first_meeting_are_attendance(nlp):

@@ -1493,7 +1493,7 @@ def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset
     a, b = _clause_at(lw, sent, i)
     if w in _NEWS_SETS["host_nouns"]:
         j = i + 1
-        while j < b and space[j]:
+        while j < b and (space[j] or lw[j] in _PRESENCE_OR_BECOMING):  # "gastheer was van ..."
             j += 1
         # "gastheer van een diner": of something else; "gastheer van de top": of the meeting
         return (a, b) if j >= b or lw[j] != "van" or _names_meeting(lw, space, j + 1, b, whole) else None
