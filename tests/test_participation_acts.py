@@ -162,3 +162,21 @@ def test_an_nth_meeting_of_a_person_and_a_chair_named_loosely(nlp):
     got = participants(extraction(nlp, ORDINALS), SUMMIT)
     assert {"person/popescu", "person/dahl", "person/virtanen", "person/toma", "person/berg"} <= got
     assert "person/baker" not in got       # chairs another body's gathering
+
+
+WARSAW = """NAVO versterkt oostflank
+
+vrijdag 8 juli 2016, 18:10
+
+WARSCHAU - De NAVO stuurt vier bataljons naar Polen en de Baltische staten. Daartoe besloten de regeringsleiders vandaag op de NAVO-top in de Poolse hoofdstad Warschau.
+
+De Canadese premier Paul Tremblay, de Italiaanse premier Marco Bianchi en bondskanselier Anna Vogel waren erbij. De Belgische premier Karel Smit was erbij betrokken via een videoverbinding.
+"""
+
+
+def test_a_summit_in_a_town_named_with_its_lands_adjective_and_who_was_there(nlp):
+    ex = extraction(nlp, WARSAW)
+    assert ("kg:concerns", "summit/warschau-2016") in {(f.predicate, getattr(f.object, "key", None)) for f in ex.facts}
+    got = participants(ex, "summit/warschau-2016")
+    assert {"person/tremblay", "person/bianchi", "person/vogel"} <= got
+    assert "person/smit" not in got        # "erbij betrokken": involved, not present

@@ -1435,7 +1435,7 @@ def _openers(ctx: Context, ev: dict) -> None:
 
 
 _ACT_WORDS = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["chair_separable"] \
-    | _NEWS_SETS["leave_verbs"] | _NEWS_SETS["first_last"] | frozenset({"woord", "plaats", "voorzitterschap"})
+    | _NEWS_SETS["leave_verbs"] | _NEWS_SETS["first_last"] | frozenset({"woord", "plaats", "voorzitterschap", "erbij"})
 _CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")"}) | _NEWS_SETS["complementizers"] | _SETS_REL["subordinators"] \
     | frozenset({"waarna", "waarop", "waarbij"})
 _PRESENCE_OR_BECOMING = _NEWS_SETS["presence_verbs"] | frozenset({"wordt", "werd"})
@@ -1506,6 +1506,15 @@ def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset
                     and next((lw[t] for t in range(k + 1, b) if not space[t]), "") == "voor":
                 return a, b
         return None
+    if w == "erbij":  # "X en Y waren erbij.": present; not "erbij stil", "erbij gebaat"
+        before = next((lw[k] for k in range(i - 1, a - 1, -1) if not space[k] and lw[k] not in ("ook", "allemaal")), "")
+        after = next((lw[k] for k in range(i + 1, sent.end) if not space[k]), ".")
+        if before not in _NEWS_SETS["presence_verbs"] or after not in (".", ",", ";", "!"):
+            return None
+        # the subject may be a list with commas: back to the clause's opening word, not the comma
+        while a > sent.start and lw[a - 1] not in _CLAUSE_EDGES - {","}:
+            a -= 1
+        return a, b
     if w == "woord" and i > a and lw[i - 1] == "het":  # "nam het woord", "het woord voeren"
         around = [lw[k] for k in range(max(a, i - 4), min(b, i + 3)) if not space[k]]
         return (a, b) if not _NEWS_SETS["floor_verbs"].isdisjoint(around) else None
@@ -1662,7 +1671,7 @@ def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
     return True
 
 
-_ACT_SINGLES = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"] | {"voorzitterschap"}
+_ACT_SINGLES = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"] | {"voorzitterschap", "erbij"}
 
 
 def _may_state_an_act(words: set[str]) -> bool:

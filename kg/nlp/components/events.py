@@ -201,6 +201,18 @@ def _place_after(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
     return ns[k], ns[j] + 1
 
 
+def _place_adjective(doc: Doc, ns: list[int], k: int) -> int:
+    """``in het Welshe Newport``, ``in de Poolse hoofdstad Warschau``: how many words (an
+    article, a capitalised adjective of a land, a noun of a town) stand before the place
+    name at ns-position ``k``; 0 when they do not all stand there."""
+    if k + 2 >= len(ns) or doc[ns[k]].lower_ not in ("het", "de"):
+        return 0
+    adj = doc[ns[k + 1]].text
+    if not (_is_cap(adj) and adj.isalpha() and adj.endswith("e")):
+        return 0
+    return 3 if doc[ns[k + 2]].lower_ in DATA["town_nouns"] else 2
+
+
 def _title(text: str) -> str:
     """``WASHINGTON D.C.`` -> ``Washington D.C.``; mixed case is kept."""
     if text.isupper() and len(text) > 3:
@@ -260,7 +272,7 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
                 year, k = season
                 continue
             if place is None:
-                ps = _place_after(doc, ns, k + 1)
+                ps = _place_after(doc, ns, k + 1 + _place_adjective(doc, ns, k + 1))
                 if ps is not None:
                     place = ps
                     k = ns.index(ps[1] - 1) + 1
