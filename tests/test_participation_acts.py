@@ -104,7 +104,7 @@ Nieuwsbericht | 07-07-2026 | 12:00
 
 De NAVO-top in Ankara is dinsdag begonnen. De Belgische premier Luc Peeters arriveerde dinsdagochtend in Ankara. De IJslandse premier Sigrid Jonsdottir kwam 's middags aan in Ankara. De Deense premier Mette Holm arriveerde maandag in Istanbul voor een bezoek aan een scheepswerf. De Estse premier Kaja Tamm zou later in Ankara arriveren.
 
-De Slowaakse president Juraj Novak sprak met de pers. Hij opende de top met een toespraak over de Balkan.
+De Slowaakse president Juraj Novak sprak met journalisten. Hij opende de top met een toespraak over de Balkan.
 """
 
 
