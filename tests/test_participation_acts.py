@@ -180,3 +180,36 @@ def test_a_summit_in_a_town_named_with_its_lands_adjective_and_who_was_there(nlp
     got = participants(ex, "summit/warschau-2016")
     assert {"person/tremblay", "person/bianchi", "person/vogel"} <= got
     assert "person/smit" not in got        # "erbij betrokken": involved, not present
+
+
+ANSWERS = """Aanhangsel van de Handelingen
+Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden
+
+2024Z01234
+
+Vragen van het lid Jansen (VVD) aan de minister van Defensie over de NAVO-inzet in de Baltische staten (ingezonden 3 januari 2024).
+
+Antwoord van minister De Boer (Defensie) (ontvangen 20 februari 2024)
+
+Vraag 1
+Klopt het dat de inzet in Litouwen wordt verlengd?
+
+Antwoord 1
+Ja. Tijdens de bijeenkomst van de NAVO-ministers van Defensie op 15 en 16 februari jl. in Brussel heeft ondergetekende toegelicht dat Nederland de inzet verlengt.
+
+Vraag 2
+Wat was de uitkomst van het overleg van de NAVO-ministers van Buitenlandse Zaken in Praag?
+
+Antwoord 2
+Op 30 en 31 mei 2023 kwamen de ministers van Buitenlandse Zaken van de NAVO in Praag bijeen. Minister Van Dam (Buitenlandse Zaken) nam deel aan dit overleg.
+"""
+
+
+def test_answers_to_written_questions_date_and_attend_their_meetings(nlp):
+    ex = extraction(nlp, ANSWERS)
+    meetings = sorted(k for k, e in ex.entities.items() if e.cls == "MinisterialMeeting")
+    # "15 en 16 februari jl." read from the day the answer came in, not the day the questions went in;
+    # the undated "overleg ... in Praag" is the one the next answer dates in Praag
+    assert meetings == ["ministerial/dmm-2024-02", "ministerial/fmm-2023-05"]
+    assert "person/de-boer" in participants(ex, "ministerial/dmm-2024-02")   # "heeft ondergetekende toegelicht"
+    assert "person/van-dam" in participants(ex, "ministerial/fmm-2023-05")   # "nam deel aan dit overleg"

@@ -613,7 +613,10 @@ def _participation(ctx: Context, ev: dict) -> None:
             continue
         # a heading run into its first sentence: the section starts after the heading
         prev = None if goes_to_main or target is not None or here else _antecedent_gathering(doc, ev, sent, meeting_spans)
-        if prev is not None:  # "Hieraan namen ... deel": the gathering of the sentence before
+        named = _one_meeting_named(lw, sent, prev, meeting_spans) if prev is not None else None
+        if named is not None and not any(prev.start <= s_["span"][0] < prev.end and not s_.get("heading") for s_ in ev["sessions"]):
+            dest = (named, "events.meeting_participant", None)  # "nam deel aan dit overleg": the one named before
+        elif prev is not None:  # "Hieraan namen ... deel": the gathering of the sentence before
             dest = _destination(ctx, ev, prev, [m for m in meeting_spans if prev.start <= m.start and m.end <= prev.end],
                                 None, prev.end_char - 1)
         else:
@@ -803,6 +806,19 @@ def _demonstrative_gathering(lw: list[str], sent) -> bool:
                for i in range(sent.start, sent.end - 1))
 
 
+_MEETING_DEMONSTRATED = frozenset({"overleg", "bijeenkomst", "vergadering"}) | _MEETING_KIND_WORDS
+
+
+def _one_meeting_named(lw: list[str], sent, prev, meeting_spans: list) -> str | None:
+    """``Op 14 april kwamen de ministers in Berlijn bijeen. X nam deel aan dit overleg``: the
+    one meeting the sentence before names, when ``dit``/``deze`` points at a meeting (not at a
+    session or a dinner) and that sentence names no other."""
+    if not any(lw[i] in _DEMONSTRATIVES and lw[i + 1] in _MEETING_DEMONSTRATED for i in range(sent.start, sent.end - 1)):
+        return None
+    keys = {m.kb_id_ for m in meeting_spans if prev.start <= m.start and m.end <= prev.end}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
 def _antecedent_gathering(doc, ev: dict, sent, meeting_spans: list) -> object | None:
     """``Op 21 mei vond een bijeenkomst plaats ... Hieraan namen X en Y deel``: the sentence
     before, in the same paragraph, when the participation sentence points back at it with a
@@ -822,7 +838,7 @@ def _antecedent_gathering(doc, ev: dict, sent, meeting_spans: list) -> object | 
         return None
     introduces = any(prev.start <= s["span"][0] < prev.end and not s.get("heading") for s in ev["sessions"])
     if demonstrative:
-        return prev if introduces else None
+        return prev if introduces or _one_meeting_named(lw, sent, prev, meeting_spans) else None
     if introduces or any(prev.start <= m.start and m.end <= prev.end for m in meeting_spans) \
             or any(_gathering_ref(lw, prev)):
         return prev
@@ -1347,6 +1363,12 @@ def _statements_during(ctx: Context) -> None:
             for sp in _participants(ctx, sent, set()):
                 if sp.label_ in ("Person", "Minister") and sp.start < end and not meeting.start <= sp.start < meeting.end:
                     link(ctx, meeting.kb_id_, "kg:participant", sp.kb_id_, sp, "events.statement_participant")
+            # "Tijdens de bijeenkomst ... heeft ondergetekende toegelicht dat ...": the letter's signatory
+            undersigned = {} if words.isdisjoint(_UNDERSIGNED) else _undersigned(ctx, sent)
+            for i, (sp, signers) in undersigned.items():
+                if first <= i < end:
+                    for key in signers:
+                        link(ctx, meeting.kb_id_, "kg:participant", key, sp, "events.statement_participant")
             break
 
 

@@ -124,6 +124,9 @@ def _doc_year(doc: Doc) -> int | None:
     return found.year if found is not None else None
 
 
+_RECEIVED = re.compile(r"\bontvangen\s+(\d{1,2}\s+\w+\s+\d{4})", re.IGNORECASE)
+
+
 def _doc_date(doc: Doc):
     """The document's own date (its ``Den Haag, <date>`` or date line), else the
     first explicit day-date of its opening: the point in time that "volgend
@@ -135,6 +138,13 @@ def _doc_date(doc: Doc):
     found = document_date(text)
     if found is not None:
         return found
+    # answers to written questions: the day the answer came in ("(ontvangen 14 juni 2011)"),
+    # not the day the questions went in ("(ingezonden 19 mei 2011)")
+    received = _RECEIVED.search(text[:3000])
+    if received is not None:
+        for d in find_dates(received.group(1)):
+            if d.year is not None and d.is_day and d.explicit_year:
+                return d.start
     for d in find_dates(text[:3000]):
         if d.year is not None and d.is_day and d.explicit_year:
             return d.start
@@ -1022,6 +1032,12 @@ def _portfolio_of_letter(doc: Doc) -> set[str]:
     return found if len(found) == 1 else set()
 
 
+def _same_place(a: Meeting, b: Meeting) -> bool:
+    """Do both mentions name their place, and the same one ("het overleg ... in Berlijn", "kwamen
+    ... in Berlijn bijeen")?"""
+    return bool(a.place and b.place) and fold(a.place) == fold(b.place)
+
+
 def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     """Key every ministerial by kind + year-month of its start (``ministerial/fmm-2024-04``).
 
@@ -1062,7 +1078,8 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
                     # ministers van Buitenlandse Zaken van de bondgenoten kwamen op 28 en 29 november
                     # bijeen": a later mention of that kind the text dates, near the document's date
                     later = [o for j, o in enumerate(ms[idx + 1:], idx + 1) if not other[j] and o.kind == m.kind
-                             and o.date is not None and o.date.year and o.date.is_day and _near_document(o.date, doc_date)]
+                             and o.date is not None and o.date.year and o.date.is_day
+                             and (_near_document(o.date, doc_date) or _same_place(m, o))]
                 if later and len({(o.date.year, o.date.month1) for o in later}) == 1:
                     m.date, m.date_at = later[0].date, (later[0].start, later[0].end)
     for m in ms:
