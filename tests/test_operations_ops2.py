@@ -1,0 +1,50 @@
+"""Operations and their costs, wave 3b of the blind test letters: years named after the amounts
+(``respectievelijk in 2027 en 2028``), a country in brackets after a place, the cabinet's decision
+to contribute, partner countries that contribute and a Dutch navy ship that takes part."""
+from decimal import Decimal
+
+import pytest
+
+from kg.nlp import make_pipeline
+from tests.extracting import facts, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def _years(ex) -> dict:
+    """amount -> set of years stated for it."""
+    years = {}
+    amounts = facts(ex, "kg:amountEUR")
+    stated = facts(ex, "kg:year")
+    for c, v in amounts:
+        years.setdefault(v, set()).update(str(y.year) for s, y in stated if s == c)
+    return years
+
+
+def test_years_named_after_the_amounts_pair_off_in_order(nlp):
+    text = ("Den Haag, 4 november 2026\n\nInzet\nNederland draagt met een mijnenjager bij aan operatie Northern "
+            "Shield.\n\nFinanciën\nVoor de bijdrage aan operatie Northern Shield bedragen de additionele uitgaven "
+            "naar verwachting EUR 8,3 mln en EUR 2,6 mln, respectievelijk in 2027 en 2028; het tweede bedrag "
+            "betreft de terugkeer van het materieel.\n")
+    ex = run(nlp, text)[1]
+    assert _years(ex) == {Decimal(8300000): {"2027"}, Decimal(2600000): {"2028"}}
+    assert {o for _, o in facts(ex, "kg:contributor")} == {"country/nederland"}
+
+
+def test_an_amount_for_two_years_together_has_no_year(nlp):
+    text = ("Den Haag, 4 november 2026\n\nInzet\nNederland draagt met een mijnenjager bij aan operatie Northern "
+            "Shield.\n\nFinanciën\nDe kosten van de bijdrage aan operatie Northern Shield worden geraamd op "
+            "EUR 9 miljoen in 2027 en 2028.\n")
+    ex = run(nlp, text)[1]
+    assert _years(ex) == {Decimal(9000000): set()}
+
+
+def test_a_country_in_brackets_after_a_place_gives_nothing(nlp):
+    text = ("Den Haag, 4 november 2026\n\nInzet\nNederland draagt met een fregat bij aan operatie Northern Shield. "
+            "De operatie wordt aangestuurd vanuit Napels (Italië), waar Nederland ook twee stafofficieren levert.\n")
+    parts = facts(run(nlp, text)[1], "kg:participant")
+    assert ("operation/northern-shield", "country/nederland") in parts
+    assert not any(o == "country/italie" for _, o in parts)
