@@ -48,3 +48,29 @@ def test_a_country_in_brackets_after_a_place_gives_nothing(nlp):
     parts = facts(run(nlp, text)[1], "kg:participant")
     assert ("operation/northern-shield", "country/nederland") in parts
     assert not any(o == "country/italie" for _, o in parts)
+
+
+def _decision(nlp, sentence: str) -> set:
+    text = ("Den Haag, 4 november 2026\n\n" + sentence + "\n\nFinanciën\nDe kosten worden geraamd op EUR 14,2 "
+            "miljoen in 2027 en EUR 11,8 miljoen in 2028.\n")
+    return run(nlp, text)[1]
+
+
+def test_the_cabinets_decision_to_contribute_is_dutch_participation_and_its_costs_are_dutch(nlp):
+    ex = _decision(nlp, "Hierbij informeert het kabinet de Kamer over het besluit om in 2027 en 2028 deel te nemen "
+                        "aan de trainingsmissie operatie Northern Shield in Letland.")
+    assert ("operation/northern-shield", "country/nederland") in facts(ex, "kg:participant")
+    assert _years(ex) == {Decimal(14200000): {"2027"}, Decimal(11800000): {"2028"}}
+    assert {o for _, o in facts(ex, "kg:contributor")} == {"country/nederland"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het kabinet heeft kennisgenomen van het besluit van Denemarken om bij te dragen aan operatie Northern Shield.",
+    "Het Deense kabinet heeft besloten bij te dragen aan operatie Northern Shield.",
+    "Het kabinet heeft nog niet besloten of het zal bijdragen aan operatie Northern Shield.",
+    "Het kabinet zal in het voorjaar besluiten of een bijdrage aan operatie Northern Shield mogelijk is.",
+])
+def test_someone_elses_or_an_open_decision_states_nothing(nlp, sentence):
+    ex = _decision(nlp, sentence)
+    assert not any(o == "country/nederland" for _, o in facts(ex, "kg:participant"))
+    assert not any(o == "country/nederland" for _, o in facts(ex, "kg:contributor"))

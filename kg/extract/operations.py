@@ -352,6 +352,70 @@ def _thereby_location(ctx: Context, all_sents: list) -> None:
             link(ctx, next(iter(ops)), "schema:location", where[0].kb_id_, where[0], "operations.thereby_location")
 
 
+_CABINET = frozenset(_DATA["cabinet_words"])
+_DECIDE = frozenset(_DATA["decision_words"])
+_INFINITIVES = tuple(tuple(t) for t in _DATA["contribute_infinitives"])
+_RECIPIENT_HEADS = frozenset(_DATA["recipient_heads"]) | _DETS
+
+
+def _decides_to_contribute(words: list[str]) -> bool:
+    """``om ... bij te dragen``, ``deel te nemen``, ``een bijdrage te leveren``, ``een bijdrage aan X te leveren``."""
+    for n in range(len(words) - 2):
+        if tuple(words[n:n + 3]) in _INFINITIVES:
+            return True
+    return any(w in ("bijdrage", "bijdragen") for w in words) and any(
+        words[n:n + 2] == ["te", "leveren"] for n in range(len(words) - 1))
+
+
+def _foreign_cabinet(ctx: Context, idx: list[int]) -> bool:
+    """``het Deense kabinet``, ``de Franse regering``: a country's adjective other than Dutch before
+    the word for a government."""
+    from kg import reference
+    from kg.nlp.components.docindex import texts
+    lw, tx, ref = lowers(ctx.doc), texts(ctx.doc), reference.load()
+    for n, i in enumerate(idx[1:], 1):
+        if lw[i] in _CABINET:
+            ent = ref.country_of_adjective(tx[idx[n - 1]]) if tx[idx[n - 1]][:1].isupper() else None
+            if ent is not None and ent.key != _HOME:
+                return True
+    return False
+
+
+def _cabinet_decision(ctx: Context) -> None:
+    """``Met deze brief informeert het kabinet u over het besluit om bij te dragen aan X``, ``Het kabinet
+    heeft besloten deel te nemen aan X``: the Dutch government's decision to contribute to the one
+    operation the sentence names (after ``aan``) — the Netherlands takes part. Nothing when the
+    decision is someone else's (``het besluit van Duitsland``, ``de Belgische regering``), another
+    country gives in the sentence, or it is hedged or negated."""
+    from kg.extract.events import _adjective_parties, _country_entity, sentences_with
+    from kg.extract.money import _givers
+    doc = ctx.doc
+    lw = lowers(doc)
+    for sent in sentences_with(doc, "operations.cabinet", _CABINET):
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        wordset = set(words)
+        if _DECIDE.isdisjoint(wordset) or _hedged(wordset) or not _decides_to_contribute(words):
+            continue
+        if any(w in _DECIDE and words[n + 1:n + 2] == ["van"] and words[n + 2:n + 4] not in (
+                ["het", "kabinet"], ["de", "regering"]) for n, w in enumerate(words)):
+            continue  # "het besluit van de bondgenoten om ...": not the cabinet's
+        ops = spans_in(doc, sent.start, sent.end, ("Operation",))
+        if len({sp.kb_id_ for sp in ops}) != 1:
+            continue
+        n = bisect_left(idx, ops[0].start) - 1
+        while n > 0 and words[n] in _RECIPIENT_HEADS:
+            n -= 1
+        if n <= 0 or words[n] != "aan":
+            continue
+        if any(sp.kb_id_ != _HOME for sp in _givers(ctx, sent.start, sent.end)) \
+                or any(key != _HOME for key, _ in _adjective_parties(ctx, sent)) or _foreign_cabinet(ctx, idx):
+            continue  # "het Duitse kabinet", "Duitsland en Nederland hebben besloten ..."
+        if _country_entity(ctx, _HOME):
+            ctx.link(ops[0].kb_id_, "kg:participant", _HOME,
+                     ctx.sentence_evidence(ops[0], "operations.cabinet_decision"))
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -365,6 +429,7 @@ def run(ctx: Context) -> None:
     doc = ctx.doc
     _coordinated_locations(ctx)
     _thereby_location(ctx, sents(doc))
+    _cabinet_decision(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
