@@ -74,3 +74,21 @@ def test_someone_elses_or_an_open_decision_states_nothing(nlp, sentence):
     ex = _decision(nlp, sentence)
     assert not any(o == "country/nederland" for _, o in facts(ex, "kg:participant"))
     assert not any(o == "country/nederland" for _, o in facts(ex, "kg:contributor"))
+
+
+def _partners(nlp, second: str) -> set:
+    text = ("Den Haag, 4 november 2026\n\nInzet\nNederland draagt met vier F-35's bij aan operatie Desert Guard "
+            "boven Jordanië. " + second + "\n")
+    return {o for s, o in facts(run(nlp, text)[1], "kg:participant") if s == "operation/desert-guard"}
+
+
+def test_partner_countries_the_sentence_says_contribute_take_part(nlp):
+    got = _partners(nlp, "Daarnaast leveren partners van buiten de NAVO een bijdrage: Marokko stelt "
+                         "tankvliegtuigen beschikbaar en Egypte heeft transportvliegtuigen geleverd.")
+    assert {"country/marokko", "country/egypte"} <= got
+
+
+def test_a_state_outside_the_alliance_not_called_a_partner_takes_no_part(nlp):
+    got = _partners(nlp, "Marokko stelt tankvliegtuigen beschikbaar en Egypte heeft transportvliegtuigen geleverd.")
+    assert "country/nederland" in got
+    assert not got & {"country/marokko", "country/egypte"}

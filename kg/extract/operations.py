@@ -255,9 +255,21 @@ def _topic_contributors(ctx: Context, sent, op: str) -> None:
     if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)):
         return
     allies = nato_members()  # "Rusland plaatst troepen in Belarus" is no contribution to the mission
+    partners_from = _partners_from(ctx, sent)
     for sp in _givers(ctx, sent.start, sent.end):
-        if sp.kb_id_ in allies and not _is_excluded(ctx.doc, sp.kb_id_, operation=True):
+        if (sp.kb_id_ in allies or sp.start > partners_from) and not _is_excluded(ctx.doc, sp.kb_id_, operation=True):
             link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.topic_contributor")
+
+
+_PARTNER_NOUNS = frozenset(_DATA["partner_nouns"])
+
+
+def _partners_from(ctx: Context, sent) -> int:
+    """``Ook partnerlanden buiten het bondgenootschap leveren een bijdrage: Zweden ..., Qatar ...``: the
+    token after which the sentence names partner countries that contribute (states that need not be
+    allies); past the sentence's end when it speaks of no partners."""
+    lw = lowers(ctx.doc)
+    return next((i for i in _words(ctx, sent.start, sent.end) if lw[i] in _PARTNER_NOUNS), sent.end)
 
 
 def _gives_forces(ctx: Context, sent) -> bool:
