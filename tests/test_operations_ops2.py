@@ -92,3 +92,22 @@ def test_a_state_outside_the_alliance_not_called_a_partner_takes_no_part(nlp):
     got = _partners(nlp, "Marokko stelt tankvliegtuigen beschikbaar en Egypte heeft transportvliegtuigen geleverd.")
     assert "country/nederland" in got
     assert not got & {"country/marokko", "country/egypte"}
+
+
+def _ship(nlp, sentence: str) -> set:
+    return {s for s, o in facts(run(nlp, "Den Haag, 4 november 2026\n\n" + sentence + "\n")[1], "kg:participant")
+            if o == "country/nederland"}
+
+
+def test_a_dutch_navy_ship_that_takes_part_is_the_netherlands_taking_part(nlp):
+    assert _ship(nlp, "Vorig jaar nam Zr.Ms. Van Amstel met een boordhelikopter deel aan Operation Sea Guardian, "
+                      "de opvolger van Operation Active Endeavour.") == {"operation/operation-sea-guardian"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Een Deense stafofficier nam aan boord van Zr.Ms. Van Amstel deel aan Operation Sea Guardian.",
+    "Zr.Ms. Van Amstel zal mogelijk deelnemen aan Operation Sea Guardian.",
+    "Zr.Ms. Van Amstel oefende vorig jaar met schepen die deelnamen aan Operation Sea Guardian en KFOR.",
+])
+def test_a_ship_that_is_not_the_subject_or_a_hedged_plan_states_nothing(nlp, sentence):
+    assert not _ship(nlp, sentence)

@@ -379,6 +379,14 @@ def _decides_to_contribute(words: list[str]) -> bool:
         words[n:n + 2] == ["te", "leveren"] for n in range(len(words) - 1))
 
 
+def _after_aan(words: list[str], idx: list[int], sp) -> bool:
+    """``aan (de NAVO-operatie) X``: the operation is what one contributes to or takes part in."""
+    n = bisect_left(idx, sp.start) - 1
+    while n > 0 and words[n] in _RECIPIENT_HEADS:
+        n -= 1
+    return n > 0 and words[n] == "aan"
+
+
 def _foreign_cabinet(ctx: Context, idx: list[int]) -> bool:
     """``het Deense kabinet``, ``de Franse regering``: a country's adjective other than Dutch before
     the word for a government."""
@@ -413,12 +421,7 @@ def _cabinet_decision(ctx: Context) -> None:
                 ["het", "kabinet"], ["de", "regering"]) for n, w in enumerate(words)):
             continue  # "het besluit van de bondgenoten om ...": not the cabinet's
         ops = spans_in(doc, sent.start, sent.end, ("Operation",))
-        if len({sp.kb_id_ for sp in ops}) != 1:
-            continue
-        n = bisect_left(idx, ops[0].start) - 1
-        while n > 0 and words[n] in _RECIPIENT_HEADS:
-            n -= 1
-        if n <= 0 or words[n] != "aan":
+        if len({sp.kb_id_ for sp in ops}) != 1 or not _after_aan(words, idx, ops[0]):
             continue
         if any(sp.kb_id_ != _HOME for sp in _givers(ctx, sent.start, sent.end)) \
                 or any(key != _HOME for key, _ in _adjective_parties(ctx, sent)) or _foreign_cabinet(ctx, idx):
@@ -426,6 +429,49 @@ def _cabinet_decision(ctx: Context) -> None:
         if _country_entity(ctx, _HOME):
             ctx.link(ops[0].kb_id_, "kg:participant", _HOME,
                      ctx.sentence_evidence(ops[0], "operations.cabinet_decision"))
+
+
+_SHIP_TITLES = frozenset(_DATA["navy_ship_titles"])
+_SHIP_FIRST_WORDS = frozenset(t.split()[0] for t in _SHIP_TITLES)
+_RELATIVES = frozenset({"die", "dat", "welke", "waarmee", "waarin", "waarvan", "waaraan", "terwijl", "nadat"})
+
+
+def _ship_title_at(words: list[str], n: int) -> bool:
+    return words[n] in _SHIP_TITLES or " ".join(words[n:n + 2]) in _SHIP_TITLES
+
+
+def _navy_ship(ctx: Context) -> None:
+    """``In 2009 nam Hr.Ms. De Ruyter deel aan de NAVO-operatie X``, ``Zr.Ms. Tromp draagt bij aan X``:
+    a ship of the Dutch navy taking part in the one operation the sentence names is the Netherlands
+    taking part. The ship must be the sentence's subject (no preposition before it: not ``aan boord van
+    Zr.Ms. X``), come before the operation, and no other state give in the sentence."""
+    from kg.extract.events import (REL, _adjective_parties, _country_entity, _request_done, has_trigger,
+                                   sentences_with, words_of)
+    from kg.extract.money import _GOVERNING, _givers
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for sent in sentences_with(doc, "operations.navy_ship", _SHIP_FIRST_WORDS):
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        ships = [n for n in range(len(words)) if _ship_title_at(words, n)]
+        if not ships:
+            continue
+        wordset = words_of(sent)
+        if _hedged(_request_done(lw, space, sent, wordset)) or not has_trigger(
+                wordset, REL["operation_participation_words"], REL["operation_participation_pairs"]):
+            continue
+        ops = [sp for sp in spans_in(doc, sent.start, sent.end, ("Operation",)) if _after_aan(words, idx, sp)]
+        if len({sp.kb_id_ for sp in ops}) != 1 or idx[ships[0]] > ops[0].start:
+            continue  # the one operation it takes part in ("deel aan X, de voorloper van Y": X)
+        if not _RELATIVES.isdisjoint(words[ships[0]:bisect_left(idx, ops[0].start)]):
+            continue  # "Zr.Ms. X oefende met schepen die deelnamen aan Y": others take part
+        if any(n > 0 and words[n - 1] in _GOVERNING | _DETS - {"de", "het"} for n in ships):
+            continue  # "aan boord van Zr.Ms. Tromp", "met Hr.Ms. X": the ship is not the subject
+        if any(sp.kb_id_ != _HOME for sp in _givers(ctx, sent.start, sent.end)) \
+                or any(key != _HOME for key, _ in _adjective_parties(ctx, sent)):
+            continue
+        if _country_entity(ctx, _HOME):
+            ctx.link(ops[0].kb_id_, "kg:participant", _HOME, ctx.sentence_evidence(ops[0], "operations.navy_ship"))
 
 
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
@@ -442,6 +488,7 @@ def run(ctx: Context) -> None:
     _coordinated_locations(ctx)
     _thereby_location(ctx, sents(doc))
     _cabinet_decision(ctx)
+    _navy_ship(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
