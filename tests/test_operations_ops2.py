@@ -111,3 +111,24 @@ def test_a_dutch_navy_ship_that_takes_part_is_the_netherlands_taking_part(nlp):
 ])
 def test_a_ship_that_is_not_the_subject_or_a_hedged_plan_states_nothing(nlp, sentence):
     assert not _ship(nlp, sentence)
+
+
+def _battlegroup(nlp, first: str) -> tuple[set, set]:
+    text = ("Den Haag, 4 november 2026\n\nAanleiding\n" + first + "\n\nDe battlegroup in Estland\n"
+            "Het Verenigd Koninkrijk treedt op als kaderland van de battlegroup. De battlegroup wordt "
+            "gestationeerd in Tapa.\n")
+    ex = run(nlp, text)[1]
+    return facts(ex, "kg:participant"), facts(ex, "schema:location")
+
+
+def test_the_battlegroup_of_a_letter_on_one_operation_is_that_operation(nlp):
+    parts, where = _battlegroup(nlp, "Nederland levert sinds 2017 een bijdrage aan de enhanced Forward Presence.")
+    op = "operation/enhanced-forward-presence"
+    assert (op, "country/verenigd-koninkrijk") in parts
+    assert (op, "place/tapa") in where
+
+
+def test_a_battlegroup_in_a_letter_on_two_operations_is_neither(nlp):
+    parts, where = _battlegroup(nlp, "Nederland levert een bijdrage aan de enhanced Forward Presence en aan KFOR.")
+    assert not any(o == "country/verenigd-koninkrijk" for _, o in parts)
+    assert not any(o == "place/tapa" for _, o in where)

@@ -23,6 +23,13 @@ one operation the paragraph named last (a sentence naming several names none), a
 * ``... missies boven Irak. Nederland neemt daarmee deel aan X``: X is where the sentence
   before acts.
 
+* ``het besluit (van het kabinet) om bij te dragen aan X``: the Netherlands takes part in X;
+* ``Hr.Ms. De Ruyter nam deel aan X``: a Dutch navy ship taking part is the Netherlands taking part;
+* ``Ook partnerlanden leveren een bijdrage: Zweden ..., Qatar ...``: partner states the sentence
+  names take part, though they are no allies;
+* ``de battlegroup``, in a letter that named one operation, is that operation (its framework
+  nation, where it is stationed).
+
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
 located in each.
@@ -517,6 +524,8 @@ def run(ctx: Context) -> None:
             _stationed(ctx, sent, about)
         if topic is not None and _topic_verb(words):
             _topic_contributors(ctx, sent, topic)
+        if current is None and topic is not None and words & _LEAD_NOUNS and _mission_anaphor(ctx, sent):
+            _framework_nations(ctx, sent, topic)  # "Duitsland treedt op als kaderland van de battlegroup"
         if current is None or named:
             continue
         if "deel" in words and words & _TAKE_VERBS:
