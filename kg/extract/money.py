@@ -40,6 +40,8 @@ from kg.nlp.components.docindex import lowers, mentions, sent_of, sents, spaces,
 # "in 2024", "voor 2025", "over 2023" name the year of an amount; "tot 2026", "vanaf 2024" a span's end or start
 _YEAR = re.compile(r"\b(?:in|voor|over)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # years named relative to the document's own: "dit jaar", "volgend jaar"
+# "in 2012 en 2013", "voor 2024-2026", "over 2023 tot en met 2025": the phrase names several years, not one
+_YEAR_LIST = re.compile(r"\s*(?:,|en|of|-|–|/|tot(?:\s+en\s+met)?|t/m)\s*(?:19|20)\d\d\b", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"\b(dit|vorig|volgend|komend)\s+(?:kalender|begrotings)?jaar\b", re.IGNORECASE)
 _RELATIVE_OFFSET = {"dit": 0, "vorig": -1, "volgend": 1, "komend": 1}
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -78,6 +80,8 @@ def _governed(ctx: Context, sp) -> bool:
     lw, space = lowers(doc), spaces(doc)
     floor = sent_of(doc, sp).start
     starts = {s.end - 1: s.start for s in spans_in(doc, floor, sp.start, ("Country",))}
+    if _gloss(doc, sp, floor):
+        return True
     i = sp.start - 1
     while i >= floor and (space[i] or lw[i] in _LIST_JOINERS or i in starts):
         i = starts.get(i, i) - 1
@@ -94,6 +98,21 @@ def _governed(ctx: Context, sp) -> bool:
         if j >= floor and lw[j] in _GIVERS_AFTER[word]:
             return False
     return word in _GOVERNING
+
+
+def _gloss(doc, sp, floor: int) -> bool:
+    """``Northwood (Verenigd Koninkrijk)``, ``Szczecin (Polen)``: a country in brackets right after a
+    capitalised name says where that name lies; it gives nothing."""
+    space = spaces(doc)
+    i = sp.start - 1
+    while i >= floor and space[i]:
+        i -= 1
+    if i <= floor or doc[i].text != "(":
+        return False
+    i -= 1
+    while i >= floor and space[i]:
+        i -= 1
+    return i >= floor and doc[i].text[:1].isupper()
 
 
 def _givers(ctx: Context, start: int, end: int) -> list:
@@ -183,15 +202,24 @@ def _respective_years(text: str, amounts: list[Amount]) -> dict[int, int]:
         return {}
     years = [int(y) for y in _ANY_YEAR.findall(text[:idx])]
     after = [a for a in amounts if a.start_char > idx]
-    if len(years) < 2 or len(years) != len(after):
-        return {}
-    return {a.start_char: y for a, y in zip(after, years)}
+    if len(years) >= 2 and len(years) == len(after):
+        return {a.start_char: y for a, y in zip(after, years)}
+    # "EUR 12 mln en EUR 3 mln, respectievelijk in 2012 en 2013": the years of the clause after
+    # the word pair off with the amounts of its own clause before it
+    lo = text.rfind(";", 0, idx) + 1
+    hi = text.find(";", idx)
+    hi = len(text) if hi < 0 else hi
+    years = [int(y) for y in _ANY_YEAR.findall(text[idx:hi])]
+    before = [a for a in amounts if lo <= a.start_char < idx]
+    if len(years) >= 2 and len(years) == len(before) and not any(idx < a.start_char < hi for a in amounts):
+        return {a.start_char: y for a, y in zip(before, years)}
+    return {}
 
 
 def _year_phrases(text: str, doc_year: int | None) -> list[tuple[int, int]]:
     """(char offset, year) of each phrase naming a year in ``text``: ``voor 2025``, ``in 2024``,
     and, when the document's year is known, ``dit jaar`` (that year) or ``volgend jaar``."""
-    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text) if not _YEAR_LIST.match(text, m.end())]
     if doc_year:
         found += [(m.start(), doc_year + _RELATIVE_OFFSET[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)]
     return sorted(found)

@@ -23,6 +23,13 @@ one operation the paragraph named last (a sentence naming several names none), a
 * ``... missies boven Irak. Nederland neemt daarmee deel aan X``: X is where the sentence
   before acts.
 
+* ``het besluit (van het kabinet) om bij te dragen aan X``: the Netherlands takes part in X;
+* ``Hr.Ms. De Ruyter nam deel aan X``: a Dutch navy ship taking part is the Netherlands taking part;
+* ``Ook partnerlanden leveren een bijdrage: Zweden ..., Qatar ...``: partner states the sentence
+  names take part, though they are no allies;
+* ``de battlegroup``, in a letter that named one operation, is that operation (its framework
+  nation, where it is stationed).
+
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
 located in each.
@@ -255,9 +262,21 @@ def _topic_contributors(ctx: Context, sent, op: str) -> None:
     if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)):
         return
     allies = nato_members()  # "Rusland plaatst troepen in Belarus" is no contribution to the mission
+    partners_from = _partners_from(ctx, sent)
     for sp in _givers(ctx, sent.start, sent.end):
-        if sp.kb_id_ in allies and not _is_excluded(ctx.doc, sp.kb_id_, operation=True):
+        if (sp.kb_id_ in allies or sp.start > partners_from) and not _is_excluded(ctx.doc, sp.kb_id_, operation=True):
             link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.topic_contributor")
+
+
+_PARTNER_NOUNS = frozenset(_DATA["partner_nouns"])
+
+
+def _partners_from(ctx: Context, sent) -> int:
+    """``Ook partnerlanden buiten het bondgenootschap leveren een bijdrage: Zweden ..., Qatar ...``: the
+    token after which the sentence names partner countries that contribute (states that need not be
+    allies); past the sentence's end when it speaks of no partners."""
+    lw = lowers(ctx.doc)
+    return next((i for i in _words(ctx, sent.start, sent.end) if lw[i] in _PARTNER_NOUNS), sent.end)
 
 
 def _gives_forces(ctx: Context, sent) -> bool:
@@ -352,6 +371,116 @@ def _thereby_location(ctx: Context, all_sents: list) -> None:
             link(ctx, next(iter(ops)), "schema:location", where[0].kb_id_, where[0], "operations.thereby_location")
 
 
+_CABINET = frozenset(_DATA["cabinet_words"])
+_DECIDE = frozenset(_DATA["decision_words"])
+_INFINITIVES = tuple(tuple(t) for t in _DATA["contribute_infinitives"])
+_RECIPIENT_HEADS = frozenset(_DATA["recipient_heads"]) | _DETS
+
+
+def _decides_to_contribute(words: list[str]) -> bool:
+    """``om ... bij te dragen``, ``deel te nemen``, ``een bijdrage te leveren``, ``een bijdrage aan X te leveren``."""
+    for n in range(len(words) - 2):
+        if tuple(words[n:n + 3]) in _INFINITIVES:
+            return True
+    return any(w in ("bijdrage", "bijdragen") for w in words) and any(
+        words[n:n + 2] == ["te", "leveren"] for n in range(len(words) - 1))
+
+
+def _after_aan(words: list[str], idx: list[int], sp) -> bool:
+    """``aan (de NAVO-operatie) X``: the operation is what one contributes to or takes part in."""
+    n = bisect_left(idx, sp.start) - 1
+    while n > 0 and words[n] in _RECIPIENT_HEADS:
+        n -= 1
+    return n > 0 and words[n] == "aan"
+
+
+def _foreign_cabinet(ctx: Context, idx: list[int]) -> bool:
+    """``het Deense kabinet``, ``de Franse regering``: a country's adjective other than Dutch before
+    the word for a government."""
+    from kg import reference
+    from kg.nlp.components.docindex import texts
+    lw, tx, ref = lowers(ctx.doc), texts(ctx.doc), reference.load()
+    for n, i in enumerate(idx[1:], 1):
+        if lw[i] in _CABINET:
+            ent = ref.country_of_adjective(tx[idx[n - 1]]) if tx[idx[n - 1]][:1].isupper() else None
+            if ent is not None and ent.key != _HOME:
+                return True
+    return False
+
+
+def _cabinet_decision(ctx: Context) -> None:
+    """``Met deze brief informeert het kabinet u over het besluit om bij te dragen aan X``, ``Het kabinet
+    heeft besloten deel te nemen aan X``: the Dutch government's decision to contribute to the one
+    operation the sentence names (after ``aan``) — the Netherlands takes part. Nothing when the
+    decision is someone else's (``het besluit van Duitsland``, ``de Belgische regering``), another
+    country gives in the sentence, or it is hedged or negated."""
+    from kg.extract.events import _adjective_parties, _country_entity, sentences_with
+    from kg.extract.money import _givers
+    doc = ctx.doc
+    lw = lowers(doc)
+    for sent in sentences_with(doc, "operations.cabinet", _CABINET):
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        wordset = set(words)
+        if _DECIDE.isdisjoint(wordset) or _hedged(wordset) or not _decides_to_contribute(words):
+            continue
+        if any(w in _DECIDE and words[n + 1:n + 2] == ["van"] and words[n + 2:n + 4] not in (
+                ["het", "kabinet"], ["de", "regering"]) for n, w in enumerate(words)):
+            continue  # "het besluit van de bondgenoten om ...": not the cabinet's
+        ops = spans_in(doc, sent.start, sent.end, ("Operation",))
+        if len({sp.kb_id_ for sp in ops}) != 1 or not _after_aan(words, idx, ops[0]):
+            continue
+        if any(sp.kb_id_ != _HOME for sp in _givers(ctx, sent.start, sent.end)) \
+                or any(key != _HOME for key, _ in _adjective_parties(ctx, sent)) or _foreign_cabinet(ctx, idx):
+            continue  # "het Duitse kabinet", "Duitsland en Nederland hebben besloten ..."
+        if _country_entity(ctx, _HOME):
+            ctx.link(ops[0].kb_id_, "kg:participant", _HOME,
+                     ctx.sentence_evidence(ops[0], "operations.cabinet_decision"))
+
+
+_SHIP_TITLES = frozenset(_DATA["navy_ship_titles"])
+_SHIP_FIRST_WORDS = frozenset(t.split()[0] for t in _SHIP_TITLES)
+_RELATIVES = frozenset({"die", "dat", "welke", "waarmee", "waarin", "waarvan", "waaraan", "terwijl", "nadat"})
+
+
+def _ship_title_at(words: list[str], n: int) -> bool:
+    return words[n] in _SHIP_TITLES or " ".join(words[n:n + 2]) in _SHIP_TITLES
+
+
+def _navy_ship(ctx: Context) -> None:
+    """``In 2009 nam Hr.Ms. De Ruyter deel aan de NAVO-operatie X``, ``Zr.Ms. Tromp draagt bij aan X``:
+    a ship of the Dutch navy taking part in the one operation the sentence names is the Netherlands
+    taking part. The ship must be the sentence's subject (no preposition before it: not ``aan boord van
+    Zr.Ms. X``), come before the operation, and no other state give in the sentence."""
+    from kg.extract.events import (REL, _adjective_parties, _country_entity, _request_done, has_trigger,
+                                   sentences_with, words_of)
+    from kg.extract.money import _GOVERNING, _givers
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for sent in sentences_with(doc, "operations.navy_ship", _SHIP_FIRST_WORDS):
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        ships = [n for n in range(len(words)) if _ship_title_at(words, n)]
+        if not ships:
+            continue
+        wordset = words_of(sent)
+        if _hedged(_request_done(lw, space, sent, wordset)) or not has_trigger(
+                wordset, REL["operation_participation_words"], REL["operation_participation_pairs"]):
+            continue
+        ops = [sp for sp in spans_in(doc, sent.start, sent.end, ("Operation",)) if _after_aan(words, idx, sp)]
+        if len({sp.kb_id_ for sp in ops}) != 1 or idx[ships[0]] > ops[0].start:
+            continue  # the one operation it takes part in ("deel aan X, de voorloper van Y": X)
+        if not _RELATIVES.isdisjoint(words[ships[0]:bisect_left(idx, ops[0].start)]):
+            continue  # "Zr.Ms. X oefende met schepen die deelnamen aan Y": others take part
+        if any(n > 0 and words[n - 1] in _GOVERNING | _DETS - {"de", "het"} for n in ships):
+            continue  # "aan boord van Zr.Ms. Tromp", "met Hr.Ms. X": the ship is not the subject
+        if any(sp.kb_id_ != _HOME for sp in _givers(ctx, sent.start, sent.end)) \
+                or any(key != _HOME for key, _ in _adjective_parties(ctx, sent)):
+            continue
+        if _country_entity(ctx, _HOME):
+            ctx.link(ops[0].kb_id_, "kg:participant", _HOME, ctx.sentence_evidence(ops[0], "operations.navy_ship"))
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -365,6 +494,8 @@ def run(ctx: Context) -> None:
     doc = ctx.doc
     _coordinated_locations(ctx)
     _thereby_location(ctx, sents(doc))
+    _cabinet_decision(ctx)
+    _navy_ship(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
@@ -393,6 +524,8 @@ def run(ctx: Context) -> None:
             _stationed(ctx, sent, about)
         if topic is not None and _topic_verb(words):
             _topic_contributors(ctx, sent, topic)
+        if current is None and topic is not None and words & _LEAD_NOUNS and _mission_anaphor(ctx, sent):
+            _framework_nations(ctx, sent, topic)  # "Duitsland treedt op als kaderland van de battlegroup"
         if current is None or named:
             continue
         if "deel" in words and words & _TAKE_VERBS:
