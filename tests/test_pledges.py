@@ -395,3 +395,31 @@ def test_going_on_is_not_at_a_summit_the_sentence_before_only_looks_back_to(goin
 def test_a_past_agreement_going_on_is_not_at_a_summit_still_to_come(going_on):
     # e45: "... dat tijdens de volgende top, in 2025 in Den Haag, ... Daarnaast is besloten tot X"
     assert "summit/den-haag-2025" not in _agreed(going_on, "initiative/northern-logistics-initiative")
+
+
+KNOWN = """Den Haag, 3 maart 2017
+
+Nederland voldoet nog niet aan de afspraken die de bondgenoten in 2016 op de NAVO-top in Warschau maakten. Met de Cyber Defence Pledge beloofden zij toen de verdediging van hun netwerken met voorrang te versterken.
+
+Het Readiness Action Plan blijft voor het kabinet een prioriteit. Ook het besluit dat in 2016 in Warschau werd genomen, wordt uitgevoerd. Het Allied Harbour Programme loopt door.
+"""
+
+
+@pytest.fixture(scope="module")
+def known():
+    ct = clean(SourceText(Path("uitvoering.txt"), KNOWN))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_an_agreement_at_a_summit_is_the_plan_next_to_it_that_summit_agreed(known):
+    # e45/e52: "de afspraak die op de NAVO-top in X werd gemaakt" and a plan named beside it that the
+    # reference data (pledges.json agreed_at) gives that summit
+    assert "summit/warschau-2016" in _agreed(known, "pledge/cyber-defence-pledge")
+    ev = next(f.evidence for f in known.facts
+              if f.predicate == "kg:agreedAt" and f.subject == "pledge/cyber-defence-pledge")
+    assert "afspraken die de bondgenoten" in ev.sentence and "Cyber Defence Pledge" in ev.sentence
+
+
+def test_an_agreement_at_a_summit_is_no_plan_of_another_or_of_no_known_summit(known):
+    assert "summit/warschau-2016" not in _agreed(known, "initiative/readiness-action-plan")
+    assert "summit/warschau-2016" not in _agreed(known, "initiative/allied-harbour-programme")

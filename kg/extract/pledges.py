@@ -14,7 +14,9 @@ de bondgenoten X aan", "Op die top", or goes on with "Daarnaast/Ook wordt X aang
 the document's date, nor, in a summit's report, at another summit the sentence before only
 looks back to). A summit report's one GDP norm
 agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"). The norms
-of known pledges are data (pledges.json): one node never carries two norms."""
+of known pledges are data (pledges.json): one node never carries two norms. So is the summit that
+agreed a known plan: "de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt" beside a plan
+that summit agreed is that plan's agreement."""
 from __future__ import annotations
 
 import json
@@ -33,7 +35,9 @@ from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 AGREED_CLASSES = ("Pledge", "Initiative")
-_NORMS = json.loads(Path(__file__).with_name("pledges.json").read_text(encoding="utf-8"))["norms"]
+_DATA = json.loads(Path(__file__).with_name("pledges.json").read_text(encoding="utf-8"))
+_NORMS = _DATA["norms"]
+_KNOWN_SUMMIT = _DATA["agreed_at"]  # plan -> the summit that agreed it (facts about the world)
 _RESULT_WORDS = {"resultaten", "resultaat", "uitkomst", "uitkomsten"}
 
 
@@ -197,8 +201,11 @@ def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_
     sentence's plans? Only in the same paragraph, when that sentence did not itself
     speak of their agreement ("De in 2014 afgesproken DIP ..."; where it was, it says or
     not: a later "op de top wordt een nieuwe norm vastgesteld" is of another plan), and
-    this one is no negation ("daarover is nog geen besluit genomen")."""
+    this one is no negation ("daarover is nog geen besluit genomen"), nor opens with a word that adds
+    another thing ("Ook het besluit dat in Warschau werd genomen ...")."""
     if prev is None or prev_said_where or prev_agreed or "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
+        return False
+    if next((w for w in lowers(doc)[sent.start:sent.start + 3] if w.strip()), "") in _GOING_ON:
         return False
     return words.isdisjoint(_NEGATIONS)
 
@@ -536,9 +543,43 @@ def _targets(ctx: Context) -> None:
             _relate_target(ctx, key, percents[0].value, ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
 
 
+def _in_paragraph(doc, a, b) -> bool:
+    """Are sentences ``a`` and ``b`` (``a`` first) of one paragraph?"""
+    return "\n\n" not in doc_text(doc)[a.end_char:b.start_char]
+
+
+def _agreement_of_known_summit(ctx: Context) -> None:
+    """``... de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt. In de Defence Investment
+    Pledge zegden de bondgenoten toen toe ...``: a sentence that says an agreement was made at a
+    summit, and a plan named in it or in the sentence before or after it (same paragraph) that the
+    reference data (pledges.json ``agreed_at``) says that summit agreed: the plan was agreed there.
+    Which agreement the text means is told by the data, so a plan of another summit is never it."""
+    doc = ctx.doc
+    all_sents = sents(doc)
+    for k, sent in enumerate(all_sents):
+        if not has_trigger(words_of(sent), REL["agreement_words"], REL["agreement_pairs"]):
+            continue
+        summit = _summit_named(ctx, sent)
+        if summit is None or summit.split("/", 1)[0] != "summit":
+            continue
+        near = [sent]
+        if k > 0 and _in_paragraph(doc, all_sents[k - 1], sent):
+            near.insert(0, all_sents[k - 1])
+        if k + 1 < len(all_sents) and _in_paragraph(doc, sent, all_sents[k + 1]):
+            near.append(all_sents[k + 1])
+        for other in near:
+            for key in dict.fromkeys(sp.kb_id_ for sp in spans_in(doc, other.start, other.end, AGREED_CLASSES)):
+                if _KNOWN_SUMMIT.get(key) != summit or not ensure(ctx, key) or not ensure(ctx, summit):
+                    continue
+                first, last = (other, sent) if other.start <= sent.start else (sent, other)
+                ctx.link(key, "kg:agreedAt", summit,
+                         ctx.evidence(first.start_char, last.end_char, "pledges.agreement_of_known_summit"))
+
+
 def run(ctx: Context) -> None:
     """Acronyms, the summit a pledge or initiative was agreed at, GDP targets."""
     _acronyms(ctx)
     _agreed_at(ctx)
+    _agreement_of_known_summit(ctx)
     _targets(ctx)
     _agreed_norm(ctx)
