@@ -423,3 +423,41 @@ def test_an_agreement_at_a_summit_is_the_plan_next_to_it_that_summit_agreed(know
 def test_an_agreement_at_a_summit_is_no_plan_of_another_or_of_no_known_summit(known):
     assert "summit/warschau-2016" not in _agreed(known, "initiative/readiness-action-plan")
     assert "summit/warschau-2016" not in _agreed(known, "initiative/allied-harbour-programme")
+
+
+ADOPTED = """Den Haag, 8 juli 2022
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 29 en 30 juni jl. in Madrid plaatsvond.
+
+De regeringsleiders bespraken de veiligheid in het noorden. Verder werd het Seabed Shield Programme aangenomen, dat de bescherming van onderzeese kabels moet verbeteren.
+
+In 2019 spraken de bondgenoten in Londen af de ruimte als operationeel domein te erkennen. Daarnaast werd het Orbital Awareness Package aangenomen.
+
+Het Cyber Response Plan, dat al eerder werd goedgekeurd, wordt uitgebreid. Tijdens de ministeriële in februari werd het Logistics Hub Plan vastgesteld.
+"""
+
+
+@pytest.fixture(scope="module")
+def adopted():
+    ct = clean(SourceText(Path("verslag-madrid.txt"), ADOPTED))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_a_plan_adopted_in_the_report_of_a_summit_is_adopted_there(adopted):
+    # e52: "Daarnaast werd het X aangenomen" in the report of a summit, no other time or place in it
+    assert _agreed(adopted, "initiative/seabed-shield-programme") == {"summit/madrid-2022"}
+
+
+def test_a_plan_adopted_at_another_time_is_not_the_reports_summits(adopted):
+    # the sentence before speaks of another summit in the past; adopted earlier; a month, a ministerial
+    for plan in ("initiative/orbital-awareness-package", "initiative/cyber-response-plan",
+                 "initiative/logistics-hub-plan"):
+        assert "summit/madrid-2022" not in _agreed(adopted, plan), plan
+
+
+def test_a_plan_adopted_is_no_summits_in_a_text_before_it():
+    text = ADOPTED.replace("Den Haag, 8 juli 2022", "Den Haag, 8 juni 2022").replace("jl.", "a.s.").replace(
+        "plaatsvond", "plaatsvindt")
+    ct = clean(SourceText(Path("agenda-madrid.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert "summit/madrid-2022" not in _agreed(ex, "initiative/seabed-shield-programme")

@@ -26,9 +26,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from kg.amounts import find_amounts
+from kg.dates import MONTH_PATTERN
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.extract.events import _DEMONSTRATIVES, REL, ensure, has_trigger, link, spans_in, words_of
+from kg.extract.events import _DEMONSTRATIVES, REL, ensure, has_trigger, link, sentences_with, spans_in, words_of
 from kg.nlp.components.docindex import lowers, mentions, sents, span_text, texts, words_in
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
@@ -576,10 +577,94 @@ def _agreement_of_known_summit(ctx: Context) -> None:
                          ctx.evidence(first.start_char, last.end_char, "pledges.agreement_of_known_summit"))
 
 
+# "Daarnaast werd het X aangenomen": a plan adopted (passive, past), said in the report of a summit
+_ADOPTED = frozenset({"aangenomen", "overeengekomen", "afgesproken", "vastgesteld", "goedgekeurd", "gelanceerd"})
+_PASSIVE_PAST = frozenset({"werd", "werden", "is", "zijn"})
+# "dat al eerder werd aangenomen": adopted before the summit the report is of
+_BEFORE_NOW = _OTHER_TIME | {"al", "reeds", "inmiddels", "vroeger"}
+_MONTH_WORD = re.compile(r"\b" + MONTH_PATTERN + r"\b", re.IGNORECASE)
+_CLAUSE_END = frozenset({",", ";", ":", "(", ")", "–", "-"})
+
+
+def _adopted_plan(ctx: Context, sent):
+    """``Daarnaast werd het Defence Production Action Plan aangenomen, dat ...``: the plan that is the
+    subject of a passive past of adoption in the sentence's first clause (``werd``/``is`` ... the plan
+    ... the participle, no comma between), or None."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    end = next((i for i in range(sent.start, sent.end) if lw[i] in _CLAUSE_END), sent.end)
+    part = next((i for i in range(sent.start, end) if lw[i] in _ADOPTED), None)
+    if part is None or not any(lw[i] in _PASSIVE_PAST for i in range(sent.start, part)):
+        return None
+    plans = spans_in(doc, sent.start, part, AGREED_CLASSES)
+    if len({sp.kb_id_ for sp in plans}) != 1:
+        return None
+    return plans[-1]
+
+
+# "Daar/Toen/Op die top werd X aangenomen": the time or place of the sentence before, not the report's
+_BACK = frozenset({"daar", "daarbij", "daarop", "toen", "destijds"})
+
+
+def _elsewhere(ctx: Context, sent, main: str, own_year: str) -> bool:
+    """Does ``sent`` speak of another meeting or time than the summit ``main`` (of ``own_year``): a
+    meeting, month, other year or earlier time in it?"""
+    text = span_text(ctx.doc, sent)
+    if _MONTH_WORD.search(text) or any(y != own_year for y in _YEAR_WORD.findall(text)):
+        return True
+    if not words_of(sent).isdisjoint(_BEFORE_NOW):
+        return True
+    meetings = spans_in(ctx.doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))
+    return any(sp.kb_id_ != main for sp in meetings) or _summit_named(ctx, sent) not in (None, main)
+
+
+def _first_verb_present(ctx: Context, sent) -> bool:
+    """Is the first finite verb of ``sent`` present or future (``Daarmee wordt de afspraak die in
+    2014 ... werd gemaakt, aangescherpt``)? Then a past it names is only looked back to."""
+    lw = lowers(ctx.doc)
+    first = next((lw[i] for i in range(sent.start, sent.end) if lw[i] in _PRESENT or lw[i] in _PAST), None)
+    return first is not None and first in _PRESENT and first not in _PAST
+
+
+def _adopted_at_report_summit(ctx: Context) -> None:
+    """In the report of a summit (dated after it began), ``Daarnaast werd het X aangenomen`` with no
+    other meeting, place, month, year (but the summit's) or earlier time in the sentence: X was
+    adopted at that summit. Nothing for a new pledge (its own node) or a plan already given a summit."""
+    doc = ctx.doc
+    ev = doc.user_data.get("kg_events") or {}
+    main = ev.get("main")
+    rec = (ev.get("meetings") or {}).get(main) or {}
+    day, start = ctx.meta.get("date"), rec.get("start")
+    if rec.get("cls") != "Summit" or not start or not hasattr(day, "isoformat") or day.isoformat() < str(start)[:10]:
+        return
+    own_year = str(start)[:4]
+    place = rec.get("place")
+    given = {f.subject for f in ctx.extraction.facts if f.predicate == "kg:agreedAt"}
+    all_sents = sents(doc)
+    index = {s.start: k for k, s in enumerate(all_sents)}
+    for sent in sentences_with(doc, "pledges.adopted_words", _ADOPTED):
+        if _elsewhere(ctx, sent, main, own_year) or not words_of(sent).isdisjoint(_NEGATIONS) or _is_proposal(ctx, sent):
+            continue
+        first = _opening(ctx, sent)
+        if not first or first[0] in _BACK or _THAT_SUMMIT.intersection(first[1:2]):
+            continue  # "Daar werd ...", "Op die top werd ...": the sentence before tells where
+        k = index.get(sent.start, 0)
+        prev = all_sents[k - 1] if k > 0 and _in_paragraph(doc, all_sents[k - 1], sent) else None
+        if prev is not None and _elsewhere(ctx, prev, main, own_year) and not _first_verb_present(ctx, prev):
+            continue  # "In 2014 spraken de bondgenoten in Wales af ... Daarnaast werd X aangenomen"
+        if any(sp.kb_id_ != place for sp in spans_in(doc, sent.start, sent.end, ("Place",))):
+            continue
+        plan = _adopted_plan(ctx, sent)
+        if plan is None or plan.kb_id_ in given or _is_new(ctx, sent, [plan]) or _names_another_norm(ctx, plan.kb_id_):
+            continue
+        link(ctx, plan.kb_id_, "kg:agreedAt", main, plan, "pledges.adopted_at_report_summit")
+
+
 def run(ctx: Context) -> None:
     """Acronyms, the summit a pledge or initiative was agreed at, GDP targets."""
     _acronyms(ctx)
     _agreed_at(ctx)
     _agreement_of_known_summit(ctx)
+    _adopted_at_report_summit(ctx)
     _targets(ctx)
     _agreed_norm(ctx)
