@@ -461,3 +461,32 @@ def test_a_plan_adopted_is_no_summits_in_a_text_before_it():
     ct = clean(SourceText(Path("agenda-madrid.txt"), text))
     ex = extract(make_pipeline()(ct.text), ct)
     assert "summit/madrid-2022" not in _agreed(ex, "initiative/seabed-shield-programme")
+
+
+DRAFTS = """Den Haag, 2 februari 2018
+
+De bondgenoten werken aan een nieuw Maritime Posture Plan. De marinestaven leveren in maart hun advies. Daarna volgt een ontwerp, dat tijdens de NAVO-top in Brussel op 11 en 12 juli a.s. moet worden vastgesteld.
+
+De bondgenoten werken ook aan een nieuw Northern Flank Plan. Het kabinet volgt dit nauw. Daarna volgt een ontwerp van de slotverklaring, dat in Brussel wordt aangenomen.
+
+Het Space Domain Plan en een nieuw Arctic Logistics Plan worden uitgewerkt. Het kabinet volgt dit nauw. Een ontwerp wordt tijdens de NAVO-top in Brussel in juli vastgesteld.
+
+Het Baltic Air Plan wordt herzien. Het kabinet volgt dit nauw. Een ontwerp wordt tijdens de NAVO-top in Brussel in juli vastgesteld.
+"""
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    ct = clean(SourceText(Path("voorbereiding.txt"), DRAFTS))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_a_draft_adopted_at_a_summit_is_the_new_plan_of_its_paragraph(drafts):
+    # e42: "een ontwerp opstellen, dat tijdens de NAVO-top in X moet worden aangenomen", the plan named before
+    assert _agreed(drafts, "initiative/maritime-posture-plan") == {"summit/brussel-2018"}
+
+
+def test_a_draft_of_something_else_or_of_no_one_new_plan_is_no_plans(drafts):
+    for plan in ("initiative/northern-flank-plan", "initiative/space-domain-plan", "initiative/arctic-logistics-plan",
+                 "initiative/baltic-air-plan"):
+        assert not _agreed(drafts, plan), plan

@@ -545,8 +545,10 @@ def _targets(ctx: Context) -> None:
 
 
 def _in_paragraph(doc, a, b) -> bool:
-    """Are sentences ``a`` and ``b`` (``a`` first) of one paragraph?"""
-    return "\n\n" not in doc_text(doc)[a.end_char:b.start_char]
+    """Are sentences ``a`` and ``b`` (``a`` first) of one paragraph? (``b`` can begin with the blank line.)"""
+    text = doc_text(doc)
+    body = text[b.start_char:b.end_char]
+    return "\n\n" not in text[a.end_char:b.start_char] + body[:len(body) - len(body.lstrip())]
 
 
 def _agreement_of_known_summit(ctx: Context) -> None:
@@ -660,11 +662,59 @@ def _adopted_at_report_summit(ctx: Context) -> None:
         link(ctx, plan.kb_id_, "kg:agreedAt", main, plan, "pledges.adopted_at_report_summit")
 
 
+# "een ontwerp opstellen, dat tijdens de NAVO-top in X moet worden aangenomen": the draft of a plan
+_DRAFT = frozenset({"ontwerp", "ontwerptekst", "ontwerpversie", "conceptversie", "concepttekst"})
+
+
+def _draft_adopted(ctx: Context) -> None:
+    """``Tijdens de top van 2009 ... opdracht een nieuw Strategisch Concept op te stellen. ... De SG
+    zal daarna een ontwerp opstellen, dat tijdens de NAVO-top in Lissabon moet worden aangenomen``:
+    a draft that a sentence (naming no plan) says is (to be) adopted at a summit it names is the
+    draft of the new plan its paragraph speaks of: that plan is agreed there. Only when the
+    paragraph before names one plan, an initiative called new (a new pledge is its own node), and
+    the draft names no other object (``een ontwerp van de slotverklaring``)."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    all_sents = sents(doc)
+    for sent in sentences_with(doc, "pledges.draft_words", _DRAFT):
+        words = words_of(sent)
+        if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or not words.isdisjoint(_NEGATIONS):
+            continue
+        if spans_in(doc, sent.start, sent.end, AGREED_CLASSES):
+            continue
+        draft = next(i for i in range(sent.start, sent.end) if lw[i] in _DRAFT)
+        after = [lw[i] for i in range(draft + 1, min(sent.end, draft + 3)) if lw[i].strip()]
+        if after[:1] and after[0] in ("van", "voor", "over"):
+            continue  # "een ontwerp van de slotverklaring": the draft of something else
+        agree = [i for i in range(draft + 1, sent.end) if lw[i] in REL["agreement_words"]]
+        if not agree or any(lw[i] in (";", ":") for i in range(draft, agree[0])):
+            continue
+        summit = _summit_named(ctx, sent)
+        if summit is None:
+            continue
+        k = next(n for n, s in enumerate(all_sents) if s.start == sent.start)
+        plans = []
+        for j in range(k - 1, -1, -1):
+            if not _in_paragraph(doc, all_sents[j], all_sents[j + 1]):
+                break
+            plans += spans_in(doc, all_sents[j].start, all_sents[j].end, AGREED_CLASSES)
+        if len({sp.kb_id_ for sp in plans}) != 1 or plans[0].label_ != "Initiative":
+            continue
+        if not any(lw[i] in _NEW_WORDS for sp in plans for i in range(max(0, sp.start - 2), sp.start)):
+            continue
+        plan = plans[0]
+        if ensure(ctx, plan.kb_id_) and ensure(ctx, summit):
+            first = next(s for s in all_sents if s.start <= plan.start < s.end)
+            ctx.link(plan.kb_id_, "kg:agreedAt", summit,
+                     ctx.evidence(first.start_char, sent.end_char, "pledges.draft_adopted"))
+
+
 def run(ctx: Context) -> None:
     """Acronyms, the summit a pledge or initiative was agreed at, GDP targets."""
     _acronyms(ctx)
     _agreed_at(ctx)
     _agreement_of_known_summit(ctx)
     _adopted_at_report_summit(ctx)
+    _draft_adopted(ctx)
     _targets(ctx)
     _agreed_norm(ctx)
