@@ -558,6 +558,8 @@ def _agreement_of_known_summit(ctx: Context) -> None:
     reference data (pledges.json ``agreed_at``) says that summit agreed: the plan was agreed there.
     Which agreement the text means is told by the data, so a plan of another summit is never it."""
     doc = ctx.doc
+    if not any(sp.kb_id_ in _KNOWN_SUMMIT for sp in mentions(doc)):
+        return  # most texts name no such plan: no sentence is read
     all_sents = sents(doc)
     for k, sent in enumerate(all_sents):
         if not has_trigger(words_of(sent), REL["agreement_words"], REL["agreement_pairs"]):
