@@ -2,7 +2,7 @@
 """Generate ``ontology/reference/countries.json`` and ``places.json`` from maintained sources.
 
 * Countries: Dutch names from CLDR (``babel``: ``Locale('nl').territories``),
-  ISO codes from ``pycountry``; hand-curated additions (short forms Dutch
+  ISO codes from ``pycountry``; hand-curated additions (labels that replace CLDR's, short forms Dutch
   letters use, adjective forms, Wikidata QIDs, NATO accession dates) in
   ``ontology/reference/curated/``.
 * Places: the GeoNames cities of 15,000 inhabitants or more (CC BY 4.0,

@@ -294,3 +294,11 @@ def test_document_kinds_of_each_genre():
 def test_run_types_an_unsigned_news_item():
     ctx = _run(NEWS_ITEM)
     assert ctx.extraction.entities[ctx.extraction.doc_key].cls == "NewsItem"
+
+
+def test_a_news_reports_dateline_names_its_place_before_the_date():
+    assert md.find_date("Ministers eens over munitie\n\nVilnius, 14 maart 2031\n\nDe ministers …\n")[0] == \
+        dt.date(2031, 3, 14)
+    assert md.find_date("Kop\nWashington D.C., dinsdag 9 juli 2030\nTekst.\n")[0] == dt.date(2030, 7, 9)
+    # a lower-case word before the comma is no place
+    assert md.find_date("Kop\nvergadering, 12 maart 2031\nTekst.\n")[0] is None

@@ -22,8 +22,8 @@ RULE_MODULES = [
     "kg.extract.events",     # dates, location, inCountry, sessions, participants, concerns
     "kg.extract.pledges",    # acronym, agreedAt, targetPercentGDP
     "kg.extract.editions",   # agreedAt of a plan adopted anew at summits -> its edition
-    "kg.extract.money",      # Contribution
     "kg.extract.operations", # participants of the operation a paragraph is about
+    "kg.extract.money",      # Contribution (after operations: a cost paragraph's giver is who takes part)
     "kg.extract.countries",  # supports, accessionDate
     "kg.extract.title",      # a descriptive title for a document without one (needs concerns)
 ]

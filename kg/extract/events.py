@@ -343,6 +343,17 @@ def _hedged(words: set[str]) -> bool:
     return not words.isdisjoint(_SETS_REL["participation_hedges"])
 
 
+def _request_done(lw: list[str], space: list[bool], sent, words: set[str]) -> set[str]:
+    """``wordt op verzoek van de Iraakse regering uitgevoerd`` says at whose request a thing is
+    done, not that it is only asked for: ``verzoek`` after ``op`` is no hedge."""
+    if "verzoek" not in words:
+        return words
+    for i in range(sent.start, sent.end):
+        if lw[i] == "verzoek" and _prev_word(lw, space, i, sent.start)[1] != "op":
+            return words
+    return words - {"verzoek"}
+
+
 def _prev_word(lw: list[str], space: list[bool], i: int, floor: int, skip=frozenset()) -> tuple[int, str]:
     """The word before token ``i`` (skipping whitespace and ``skip`` words), as (index, word)."""
     j = i - 1
@@ -608,8 +619,11 @@ def _participation(ctx: Context, ev: dict) -> None:
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = _outside_asides(doc, sent, parties)
-        if triggered and target is None and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
-            parties = _after_phrase(doc, sent, parties)  # "samen met X", "onder leiding van X": only X
+        if triggered and target is None and journey is None \
+                and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            # "samen met X", "onder leiding van X": only X (not when they journey: "X, die samen met
+            # Y naar Brussel was gekomen": X travels too)
+            parties = _after_phrase(doc, sent, parties)
         undersigned = {} if words.isdisjoint(_UNDERSIGNED) else _undersigned(ctx, sent)
         parties = sorted(parties + [sp for sp, _ in undersigned.values()], key=lambda sp: sp.start)
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
@@ -625,7 +639,10 @@ def _participation(ctx: Context, ev: dict) -> None:
             continue
         # a heading run into its first sentence: the section starts after the heading
         prev = None if goes_to_main or target is not None or here else _antecedent_gathering(doc, ev, sent, meeting_spans)
-        if prev is not None:  # "Hieraan namen ... deel": the gathering of the sentence before
+        named = _one_meeting_named(lw, sent, prev, meeting_spans) if prev is not None else None
+        if named is not None and not any(prev.start <= s_["span"][0] < prev.end and not s_.get("heading") for s_ in ev["sessions"]):
+            dest = (named, "events.meeting_participant", None)  # "nam deel aan dit overleg": the one named before
+        elif prev is not None:  # "Hieraan namen ... deel": the gathering of the sentence before
             dest = _destination(ctx, ev, prev, [m for m in meeting_spans if prev.start <= m.start and m.end <= prev.end],
                                 None, prev.end_char - 1)
         else:
@@ -715,8 +732,8 @@ def _antecedent(ctx: Context, sent):
     if k == 0 or k >= len(all_sents) or all_sents[k].start != sent.start:
         return None
     prev = all_sents[k - 1]
-    if "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
-        return None  # a new paragraph: no antecedent across it
+    if "\n\n" in doc_text(doc)[prev.end_char:doc[i].idx]:
+        return None  # a new paragraph (its blank line may open the sentence): no antecedent across it
     if not word_set(doc, prev.start, prev.end).isdisjoint(_SETS_REL["person_pronouns"]):
         return None  # "Daar ontmoet hij X. Hij neemt deel": the one speaking of is someone else
     people = spans_in(doc, prev.start, prev.end, ("Person", "Minister"))
@@ -815,6 +832,19 @@ def _demonstrative_gathering(lw: list[str], sent) -> bool:
                for i in range(sent.start, sent.end - 1))
 
 
+_MEETING_DEMONSTRATED = frozenset({"overleg", "bijeenkomst", "vergadering"}) | _MEETING_KIND_WORDS
+
+
+def _one_meeting_named(lw: list[str], sent, prev, meeting_spans: list) -> str | None:
+    """``Op 14 april kwamen de ministers in Berlijn bijeen. X nam deel aan dit overleg``: the
+    one meeting the sentence before names, when ``dit``/``deze`` points at a meeting (not at a
+    session or a dinner) and that sentence names no other."""
+    if not any(lw[i] in _DEMONSTRATIVES and lw[i + 1] in _MEETING_DEMONSTRATED for i in range(sent.start, sent.end - 1)):
+        return None
+    keys = {m.kb_id_ for m in meeting_spans if prev.start <= m.start and m.end <= prev.end}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
 def _antecedent_gathering(doc, ev: dict, sent, meeting_spans: list) -> object | None:
     """``Op 21 mei vond een bijeenkomst plaats ... Hieraan namen X en Y deel``: the sentence
     before, in the same paragraph, when the participation sentence points back at it with a
@@ -834,7 +864,7 @@ def _antecedent_gathering(doc, ev: dict, sent, meeting_spans: list) -> object | 
         return None
     introduces = any(prev.start <= s["span"][0] < prev.end and not s.get("heading") for s in ev["sessions"])
     if demonstrative:
-        return prev if introduces else None
+        return prev if introduces or _one_meeting_named(lw, sent, prev, meeting_spans) else None
     if introduces or any(prev.start <= m.start and m.end <= prev.end for m in meeting_spans) \
             or any(_gathering_ref(lw, prev)):
         return prev
@@ -1086,7 +1116,7 @@ def _operations(ctx: Context) -> None:
                     link(ctx, op.kb_id_, "schema:location", at[0].kb_id_, op, "events.operation_location")
         words = words_of(sent)
         if not has_trigger(words, REL["operation_participation_words"], REL["operation_participation_pairs"]) \
-                or _hedged(words):
+                or _hedged(_request_done(lw, space, sent, words)):
             continue
         targets = [op for op in ops if not _names_a_gathering(lw, op)
                    and (_governing_word(lw, space, op.start, sent.start) in _SETS_REL["operation_target_prepositions"]
@@ -1308,20 +1338,37 @@ def _news_verb_sentences(doc) -> list:
     return memo(doc, "events.news_verbs", lambda: sentences_with(doc, "events.news_verbs", _NEWS_VERBS))
 
 
+class _MainMeeting:
+    """The document's meeting where a sentence names it by its kind alone (``tijdens de top``):
+    the key and an empty token span, as a mention span would give them."""
+
+    __slots__ = ("kb_id_", "start", "end")
+
+    def __init__(self, key: str, start: int, end: int):
+        self.kb_id_, self.start, self.end = key, start, end
+
+
 def _statements_during(ctx: Context) -> None:
     """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
     de top zei premier Y dat ...``: who announces or says something during a named meeting is
     there; so is who says it ``op`` the meeting (``zei Rutte op de NAVO-top``). Persons only,
-    named in the clause of the verb, not in what is said (after ``dat``)."""
+    named in the clause of the verb, not in what is said (after ``dat``). A meeting named by its
+    kind alone (``zei X tijdens de top``) is the document's own."""
     doc = ctx.doc
     lw, space = lowers(doc), spaces(doc)
+    main = (doc.user_data.get("kg_events") or {}).get("main")
+    whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"] if main else frozenset()
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
     for sent in _news_verb_sentences(doc):
         words = words_of(sent)
         if words.isdisjoint(("tijdens", "op")) or not has_trigger(words, NEWS["statement_words"], NEWS["statement_pairs"]) \
                 or _hedged(words):
             continue
-        if not spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")):
-            continue  # no meeting named
+        named = spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))
+        # no meeting named: "tijdens de top" is the document's own (no other time, no other kind)
+        bare = not named and main is not None and words.isdisjoint(blockers) and not _names_other_kind(lw, sent, whole)
+        if not named and not bare:
+            continue
         first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
         # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
         end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]), sent.end)
@@ -1335,11 +1382,19 @@ def _statements_during(ctx: Context) -> None:
             while j < end and (space[j] or lw[j] in _DETS):
                 j += 1
             meeting = meetings.get(j)
+            if meeting is None and bare and _names_meeting(lw, space, t + 1, end, whole):
+                meeting = _MainMeeting(main, sent.end, sent.end)  # "tijdens de top": named by its kind
             if meeting is None:
                 continue
             for sp in _participants(ctx, sent, set()):
                 if sp.label_ in ("Person", "Minister") and sp.start < end and not meeting.start <= sp.start < meeting.end:
                     link(ctx, meeting.kb_id_, "kg:participant", sp.kb_id_, sp, "events.statement_participant")
+            # "Tijdens de bijeenkomst ... heeft ondergetekende toegelicht dat ...": the letter's signatory
+            undersigned = {} if words.isdisjoint(_UNDERSIGNED) else _undersigned(ctx, sent)
+            for i, (sp, signers) in undersigned.items():
+                if first <= i < end:
+                    for key in signers:
+                        link(ctx, meeting.kb_id_, "kg:participant", key, sp, "events.statement_participant")
             break
 
 
@@ -1420,8 +1475,310 @@ def _openers(ctx: Context, ev: dict) -> None:
             else:  # "X opende de top": the subject before the verb, in the same clause
                 start = comma + 1 if comma is not None else sent.start
                 who = [p for p in persons if start <= p.start and p.end <= v]
+                if not who and comma is None:  # "Hij opende de top": the one person named before
+                    ante = _antecedent(ctx, sent)
+                    who = [ante] if ante is not None and lw[toks[0]] in _SETS_REL["singular_pronouns"] else []
             for p in who:
                 link(ctx, main, "kg:participant", p.kb_id_, p, "events.opener_participant")
+
+
+_ACT_WORDS = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["chair_separable"] \
+    | _NEWS_SETS["leave_verbs"] | _NEWS_SETS["first_last"] | frozenset({"woord", "plaats", "voorzitterschap", "erbij"})
+_CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")"}) | _NEWS_SETS["complementizers"] | _SETS_REL["subordinators"] \
+    | frozenset({"waarna", "waarop", "waarbij"})
+_PRESENCE_OR_BECOMING = _NEWS_SETS["presence_verbs"] | frozenset({"wordt", "werd"})
+
+
+def _clause_at(lw: list[str], sent, i: int) -> tuple[int, int]:
+    """The token range of the clause around token ``i``: between punctuation that splits a
+    sentence and the words that open a subordinate clause (``toen``, ``dat``, ``waarna``)."""
+    a = i
+    while a > sent.start and lw[a - 1] not in _CLAUSE_EDGES:
+        a -= 1
+    b = i + 1
+    while b < sent.end and lw[b] not in _CLAUSE_EDGES:
+        b += 1
+    return a, b
+
+
+def _names_meeting(lw: list[str], space: list[bool], j: int, end: int, words: frozenset) -> bool:
+    """Does a determiner and then a word of ``words`` (the meeting as a whole, or a sitting of
+    it) stand at token ``j`` (``de top``, ``de bijeenkomst``)?"""
+    while j < end and space[j]:
+        j += 1
+    if j >= end or lw[j] not in _DETS:
+        return False
+    j += 1
+    while j < end and space[j]:
+        j += 1
+    return j < end and (lw[j].rstrip(".") in words or lw[j].rstrip(".").endswith("sessie"))  # "de slotsessie"
+
+
+def _act_performers(ctx: Context, sent, a: int, b: int, persons: list):
+    """Who performs the act of the clause [a, b): the persons named in it; for ``, die ...``
+    the person named right before the comma; for ``Hij``/``Zij`` opening the sentence the one
+    person of the sentence before (``_antecedent``)."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    first = next((k for k in range(a, b) if not space[k]), b)
+    if first < b and lw[first] in _NEWS_SETS["relative_pronouns"] and a > sent.start and lw[a - 1] == ",":
+        comma = a - 1
+        return [p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))]
+    inside = [p for p in persons if a <= p.start and p.end <= b]
+    if inside:
+        return inside
+    if first < b and lw[first] in _SETS_REL["singular_pronouns"] and a == sent.start:
+        ante = _antecedent(ctx, sent)
+        return [ante] if ante is not None else []
+    return []
+
+
+def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset) -> tuple[int, int] | None:
+    """The clause of an act of taking part at token ``i``, or None when token ``i`` states none:
+    ``gastheer`` (``van`` names the meeting, if anything), a verb of chairing or leaving with the
+    meeting as its object, ``het woord`` with a verb of taking or holding it."""
+    w = lw[i]
+    a, b = _clause_at(lw, sent, i)
+    if w in _NEWS_SETS["host_nouns"]:
+        j = i + 1
+        while j < b and (space[j] or lw[j] in _PRESENCE_OR_BECOMING):  # "gastheer was van ..."
+            j += 1
+        # "gastheer van een diner": of something else; "gastheer van de top": of the meeting
+        return (a, b) if j >= b or lw[j] != "van" or _names_meeting(lw, space, j + 1, b, whole) else None
+    if w in _NEWS_SETS["chair_verbs"] or w in _NEWS_SETS["leave_verbs"]:
+        near = range(max(a, i - 4), min(b, i + 2))
+        return (a, b) if any(_names_meeting(lw, space, k, b, whole) for k in near) else None
+    if w in _NEWS_SETS["chair_separable"]:  # "zat de bijeenkomst voor", "zat X de top voor"
+        for k in range(i + 1, b - 1):
+            if (lw[k] in whole or lw[k].endswith("sessie")) and lw[k - 1] in _DETS \
+                    and next((lw[t] for t in range(k + 1, b) if not space[t]), "") == "voor":
+                return a, b
+        return None
+    if w == "erbij":  # "X en Y waren erbij.": present; not "erbij stil", "erbij gebaat"
+        before = next((lw[k] for k in range(i - 1, a - 1, -1) if not space[k] and lw[k] not in ("ook", "allemaal")), "")
+        after = next((lw[k] for k in range(i + 1, sent.end) if not space[k]), ".")
+        if before not in _NEWS_SETS["presence_verbs"] or after not in (".", ",", ";", "!"):
+            return None
+        # the subject may be a list with commas: back to the clause's opening word, not the comma
+        while a > sent.start and lw[a - 1] not in _CLAUSE_EDGES - {","}:
+            a -= 1
+        return a, b
+    if w == "woord" and i > a and lw[i - 1] == "het":  # "nam het woord", "het woord voeren"
+        around = [lw[k] for k in range(max(a, i - 4), min(b, i + 3)) if not space[k]]
+        return (a, b) if not _NEWS_SETS["floor_verbs"].isdisjoint(around) else None
+    return None
+
+
+def _meeting_head(w: str) -> str:
+    """``navo-ministeriële`` -> ``ministeriële``; ``top.`` -> ``top``."""
+    return w.rstrip(".").rsplit("-", 1)[-1]
+
+
+def _first_or_last(ctx: Context, sent, whole: frozenset, persons: list) -> list:
+    """``Voor X was het de eerste top``, ``Voor X was dit haar tweede ministeriële``, ``Het was
+    de eerste top voor X``, ``Het was de laatste bijeenkomst van X``: the persons for whom the
+    meeting was the first, the n-th or the last (they attend it)."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    if len(toks) < 6:
+        return []
+    v = next((n for n, k in enumerate(toks[:12]) if lw[k] in _PRESENCE_OR_BECOMING), None)
+    if v is None or v + 3 >= len(toks):
+        return []
+    if lw[toks[0]] == "voor":  # "Voor X was het de eerste top"
+        subject, ord_at = toks[v + 1], v + 2
+    elif v == 1 and lw[toks[0]] in ("het", "dit"):  # "Het was de eerste top voor X"
+        subject, ord_at = toks[0], v + 1
+    else:
+        return []
+    if lw[subject] not in ("het", "dit") or lw[toks[ord_at]] not in _NEWS_SETS["ordinal_determiners"]:
+        return []
+    rest = [_meeting_head(lw[k]) for k in toks[ord_at + 1:ord_at + 4]]
+    if not rest or rest[0] not in _NEWS_SETS["first_last"]:
+        return []
+    head = next((n for n, w in enumerate(rest[1:3], ord_at + 2) if w in whole), None)
+    if head is None:
+        return []
+    if lw[toks[0]] == "voor":
+        return [p for p in persons if toks[0] < p.start and p.end <= toks[v]]
+    # "... top voor X" / "... top van X": the person right after the preposition
+    after = toks[head + 1] if head + 1 < len(toks) else None
+    if after is None or lw[after] not in ("voor", "van"):
+        return []
+    return [p for p in persons if after < p.start and all(lw[t] in _DETS or lw[t] in _OFFICE_WORDS or texts(doc)[t][:1].isupper()
+                                                        for t in range(after + 1, p.start) if not space[t])][:1]
+
+
+def _chaired_by(ctx: Context, sent, i: int, whole: frozenset) -> list:
+    """``Op 23 april volgden twee werksessies in de NAR, onder voorzitterschap van de
+    secretaris-generaal, X``: the chair of the meeting's sittings (token ``i`` is
+    ``voorzitterschap``). Not of a new gathering (``een bijeenkomst van de Contact Group
+    onder voorzitterschap van ...``): every body named before it is a council of NATO."""
+    doc = ctx.doc
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    prev = next((lw[k] for k in range(i - 1, sent.start - 1, -1) if not space[k]), "")
+    nxt = next((k for k in range(i + 1, sent.end) if not space[k]), None)
+    if prev not in ("onder", "het") or nxt is None or lw[nxt] != "van":
+        return []
+    heads = [_meeting_head(lw[k]) for k in range(sent.start, i)]
+    sitting = any(h in whole or h.endswith(_SITTING_SUFFIXES) or h.rstrip("s").endswith(_SITTING_SUFFIXES)
+                  or h.endswith("en") and h[:-2].endswith(_SITTING_SUFFIXES) for h in heads)
+    if not sitting or _gathering_ref(lw, doc[sent.start:i], whole)[2]:
+        return []
+    if any(not _is_forum(doc, o.kb_id_) for o in spans_in(doc, sent.start, i, ("Organisation",))):
+        return []
+    for p in spans_in(doc, nxt + 1, sent.end, ("Person", "Minister")):
+        between = [k for k in range(nxt + 1, p.start) if not space[k]]
+        if all(lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in ("van", ",") or tx[k][:1].isupper() for k in between):
+            return [p]
+        break
+    return []
+
+
+def _sitting_with(ctx: Context, sent, i: int) -> list:
+    """``Op 5 april vond een sessie plaats met A, B en C``: the parties a sitting of the meeting
+    is held with (after ``met``, up to a ``;`` or a subordinate clause)."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    n = toks.index(i)
+    heads = [m for m in range(max(0, n - 4), n) if lw[toks[m]].endswith(tuple(_NEWS_SETS["sitting_with_heads"]))
+             and m and lw[toks[m - 1]] in ("een", "de")]
+    if not heads or n + 1 >= len(toks) or lw[toks[n + 1]] != "met":
+        return []
+    start = toks[n + 1]
+    end = next((k for k in range(start, sent.end) if lw[k] == ";"), sent.end)
+    end = min(end, _subordinate_start(lw, sent))
+    return [sp for sp in _participants(ctx, sent, set()) if start < sp.start and sp.end <= end]
+
+
+_ARRIVALS = _NEWS_SETS["arrival_words"]
+_ARRIVAL_SINGLES = _ARRIVALS - _NEWS_SETS["arrival_pair_verbs"]
+
+
+def _arrivals(ctx: Context, ev: dict) -> None:
+    """``Premier X arriveerde dinsdag in Vilnius``, ``X kwam woensdag aan in Brussel``,
+    ``arriveerde bij de top``: who arrives at the meeting's city, or at the meeting, attends it.
+    The persons of the clause before the place; not in a sentence with a hedge, another time,
+    another meeting or another goal (``voor een bezoek aan ...``)."""
+    doc, main = ctx.doc, ev.get("main")
+    rec = ev["meetings"].get(main, {}) if main else {}
+    found = sentences_with(doc, "events.arrivals", _ARRIVALS) if main else []
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    for sent in found:
+        words = words_of(sent)
+        arrive = not words.isdisjoint(_ARRIVAL_SINGLES) or \
+            "aan" in words and not words.isdisjoint(_NEWS_SETS["arrival_pair_verbs"])
+        if not arrive or _hedged(words) or not words.isdisjoint(_JOURNEY_BLOCKERS) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        for i in range(sent.start, sent.end - 1):
+            if lw[i] not in ("in", "op", "bij"):
+                continue
+            j = i + 1
+            while j < sent.end and space[j]:
+                j += 1
+            sp = places.get(j)
+            at_city = lw[i] == "in" and sp is not None and sp.kb_id_ == rec.get("place") \
+                and not _other_purpose(lw, space, sp.end, sent.end)
+            if not at_city and not (lw[i] in ("op", "bij") and _names_meeting(lw, space, j, sent.end, whole)):
+                continue
+            a, _ = _clause_at(lw, sent, i)
+            verbs = [k for k in range(a, sent.end) if lw[k] in _ARRIVALS]
+            if not verbs:
+                continue
+            for p in persons:
+                if a <= p.start and p.end <= i:
+                    link(ctx, main, "kg:participant", p.kb_id_, p, "events.arrival_participant")
+            break
+
+
+def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
+    """``begonnen toen Trump het woord nam``: ``toen`` right before a person's name opens a
+    clause (``when``), it does not place what is told at another time (``toen was X ...``).
+    True when that is the only word that would block the sentence."""
+    if blocking != {"toen"}:
+        return False
+    lw, space = lowers(doc), spaces(doc)
+    starts = {p.start for p in spans_in(doc, sent.start, sent.end, ("Person", "Minister"))}
+    tx = texts(doc)
+    for i in range(sent.start, sent.end):
+        if lw[i] == "toen":
+            # past a determiner, a nationality and a title: "toen de Canadese premier X"
+            j = i + 1
+            while j < sent.end and j not in starts and j < i + 6 and (
+                    space[j] or lw[j] in _DETS or lw[j] in _OFFICE_WORDS or tx[j][:1].isupper()):
+                j += 1
+            if j not in starts:
+                return False
+    return True
+
+
+_ACT_SINGLES = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"] | {"voorzitterschap", "erbij"}
+
+
+def _may_state_an_act(words: set[str]) -> bool:
+    """A cheap first look: the words an act needs together (``het woord`` and a verb of taking
+    it, ``plaats`` and ``met``, ``voor`` and ``zat``, ``eerste`` and ``voor``/``van``) are all
+    in the sentence."""
+    return not words.isdisjoint(_ACT_SINGLES) \
+        or "woord" in words and not words.isdisjoint(_NEWS_SETS["floor_verbs"]) \
+        or "plaats" in words and "met" in words \
+        or "voor" in words and not words.isdisjoint(_NEWS_SETS["chair_separable"]) \
+        or not words.isdisjoint(_NEWS_SETS["first_last"]) and not words.isdisjoint(("voor", "van"))
+
+
+def _meeting_acts(ctx: Context, ev: dict) -> None:
+    """Acts that only those at the document's meeting perform: hosting it (``Gastheer was
+    premier X``), chairing it (``X, die de top voorzit``), taking the floor (``toen X het woord
+    nam``), leaving it (``X verliet de bijeenkomst``), having it as one's first or last (``Voor
+    X was het de eerste top``), or being the partners a sitting of it is held with (``vond een
+    sessie plaats met A en B``). Only where the sentence names no other meeting, no other time
+    and no hedge; persons, but the partners of a sitting may be countries too."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main:
+        return
+    found = sentences_with(doc, "events.meeting_acts", _ACT_WORDS)
+    if not found:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    meetingish = whole | _NEWS_SETS["sitting_nouns"]
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if not _may_state_an_act(words):
+            continue
+        if _hedged(words) or not words.isdisjoint(blockers) and not _toen_opens_clause(doc, sent, words & blockers) \
+                or _names_other_kind(lw, sent, whole) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
+            continue
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        who: list = []
+        rule = "events.act_participant"
+        if "plaats" in words and "met" in words:
+            for i in range(sent.start, sent.end):
+                if lw[i] == "plaats":
+                    who += _sitting_with(ctx, sent, i)
+            rule = "events.sitting_with_participant" if who else rule
+        if not who and not words.isdisjoint(_NEWS_SETS["first_last"]):
+            who = _first_or_last(ctx, sent, meetingish, persons)
+        if not who and "voorzitterschap" in words:
+            who = [p for i in range(sent.start, sent.end) if lw[i] == "voorzitterschap"
+                   for p in _chaired_by(ctx, sent, i, meetingish)]
+        if not who:
+            for i in range(sent.start, sent.end):
+                clause = _act_clause(lw, space, sent, i, meetingish) if lw[i] in _ACT_WORDS else None
+                if clause is not None:
+                    who += _act_performers(ctx, sent, clause[0], clause[1], persons)
+        for p in who:
+            if p.label_ in ("Person", "Minister") or rule == "events.sitting_with_participant":
+                link(ctx, main, "kg:participant", p.kb_id_, p, rule)
 
 
 def run(ctx: Context) -> None:
@@ -1436,5 +1793,7 @@ def run(ctx: Context) -> None:
             _statements_during(ctx)
             _openers(ctx, ev)
             _present_for_meeting(ctx, ev)
+            _meeting_acts(ctx, ev)
+            _arrivals(ctx, ev)
     _operations(ctx)
     _in_country(ctx)

@@ -86,7 +86,10 @@ _ISO_DATUM = re.compile(r"\b[Dd]atum:\s*(\d{4})-(\d{2})-(\d{2})\b")
 # ("Nieuwsbericht | 04-03-2031 | 17:30", "dinsdag 4 maart 2031", "Gepubliceerd op 4 maart 2031").
 _DATE_LINE = re.compile(
     r"^(?:(?:nieuwsbericht|persbericht|nieuws|bericht|gepubliceerd|geplaatst|publicatiedatum|datum)(?: op)?"
-    r"\s*[|:,–-]?\s*)?(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"\s*[|:,–-]?\s*)?"
+    # a news report's dateline: the place it was written in ("Brussel, 2 december 2015")
+    r"(?:(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}),\s+)?"
+    r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
     r",?\s+)?(?:" + _DUTCH_DATE + r"|(\d{1,2})-(\d{1,2})-(\d{4}))(?:\s*[|,–-]?\s*(?:om\s+)?(?:\d{1,2}[:.]\d{2})(?:\s*uur)?)?"
     # a news site's revision stamp after it: "4 maart 2031 17:30 Aangepast 4 maart 2031 18:02"
     r"(?:\s*[|,–-]?\s*(?:laatst\s+)?(?:aangepast|bijgewerkt|gewijzigd)(?:\s+op)?:?(?:\s+[\w:.,-]+){1,5})?\s*$",

@@ -40,6 +40,8 @@ from kg.nlp.components.docindex import lowers, mentions, sent_of, sents, spaces,
 # "in 2024", "voor 2025", "over 2023" name the year of an amount; "tot 2026", "vanaf 2024" a span's end or start
 _YEAR = re.compile(r"\b(?:in|voor|over)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 # years named relative to the document's own: "dit jaar", "volgend jaar"
+# "in 2012 en 2013", "voor 2024-2026", "over 2023 tot en met 2025": the phrase names several years, not one
+_YEAR_LIST = re.compile(r"\s*(?:,|en|of|-|–|/|tot(?:\s+en\s+met)?|t/m)\s*(?:19|20)\d\d\b", re.IGNORECASE)
 _RELATIVE_YEAR = re.compile(r"\b(dit|vorig|volgend|komend)\s+(?:kalender|begrotings)?jaar\b", re.IGNORECASE)
 _RELATIVE_OFFSET = {"dit": 0, "vorig": -1, "volgend": 1, "komend": 1}
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -78,6 +80,8 @@ def _governed(ctx: Context, sp) -> bool:
     lw, space = lowers(doc), spaces(doc)
     floor = sent_of(doc, sp).start
     starts = {s.end - 1: s.start for s in spans_in(doc, floor, sp.start, ("Country",))}
+    if _gloss(doc, sp, floor):
+        return True
     i = sp.start - 1
     while i >= floor and (space[i] or lw[i] in _LIST_JOINERS or i in starts):
         i = starts.get(i, i) - 1
@@ -94,6 +98,21 @@ def _governed(ctx: Context, sp) -> bool:
         if j >= floor and lw[j] in _GIVERS_AFTER[word]:
             return False
     return word in _GOVERNING
+
+
+def _gloss(doc, sp, floor: int) -> bool:
+    """``Northwood (Verenigd Koninkrijk)``, ``Szczecin (Polen)``: a country in brackets right after a
+    capitalised name says where that name lies; it gives nothing."""
+    space = spaces(doc)
+    i = sp.start - 1
+    while i >= floor and space[i]:
+        i -= 1
+    if i <= floor or doc[i].text != "(":
+        return False
+    i -= 1
+    while i >= floor and space[i]:
+        i -= 1
+    return i >= floor and doc[i].text[:1].isupper()
 
 
 def _givers(ctx: Context, start: int, end: int) -> list:
@@ -166,6 +185,16 @@ def _is_total(text: str, a: Amount) -> bool:
     return bool(set(before[-4:]) & _SETS_REL["total_words"]) or "totaal" in before[-2:]
 
 
+_PART_WORDS = frozenset({"waarvan", "waaronder"})
+
+
+def _is_part(text: str, a: Amount, amounts: list[Amount]) -> bool:
+    """``EUR 33 miljoen, waarvan EUR 14,5 miljoen in 2012``: a share of an amount stated before it,
+    not a contribution of its own (the whole would be counted twice)."""
+    before = _words(text[max(0, a.start_char - 30):a.start_char])[-2:]
+    return not _PART_WORDS.isdisjoint(before) and any(b.start_char < a.start_char for b in amounts)
+
+
 def _respective_years(text: str, amounts: list[Amount]) -> dict[int, int]:
     """``voor 2024, 2025 en 2026 respectievelijk EUR 3, 4 en 5 miljoen``: amount start -> year."""
     idx = text.lower().find("respectievelijk")
@@ -173,15 +202,24 @@ def _respective_years(text: str, amounts: list[Amount]) -> dict[int, int]:
         return {}
     years = [int(y) for y in _ANY_YEAR.findall(text[:idx])]
     after = [a for a in amounts if a.start_char > idx]
-    if len(years) < 2 or len(years) != len(after):
-        return {}
-    return {a.start_char: y for a, y in zip(after, years)}
+    if len(years) >= 2 and len(years) == len(after):
+        return {a.start_char: y for a, y in zip(after, years)}
+    # "EUR 12 mln en EUR 3 mln, respectievelijk in 2012 en 2013": the years of the clause after
+    # the word pair off with the amounts of its own clause before it
+    lo = text.rfind(";", 0, idx) + 1
+    hi = text.find(";", idx)
+    hi = len(text) if hi < 0 else hi
+    years = [int(y) for y in _ANY_YEAR.findall(text[idx:hi])]
+    before = [a for a in amounts if lo <= a.start_char < idx]
+    if len(years) >= 2 and len(years) == len(before) and not any(idx < a.start_char < hi for a in amounts):
+        return {a.start_char: y for a, y in zip(before, years)}
+    return {}
 
 
 def _year_phrases(text: str, doc_year: int | None) -> list[tuple[int, int]]:
     """(char offset, year) of each phrase naming a year in ``text``: ``voor 2025``, ``in 2024``,
     and, when the document's year is known, ``dit jaar`` (that year) or ``volgend jaar``."""
-    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+    found = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text) if not _YEAR_LIST.match(text, m.end())]
     if doc_year:
         found += [(m.start(), doc_year + _RELATIVE_OFFSET[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)]
     return sorted(found)
@@ -285,6 +323,8 @@ def _stated_contributions(ctx: Context, seen: set[tuple[str, str]]) -> None:
                 link(ctx, recipient.kb_id_, "kg:participant", country, sp, "money.contribution_participant")
 
 
+_HOME = "country/nederland"  # the letters are the Dutch government's: costs it states are its own
+_COST_WORDS = frozenset(_DATA["cost_words"])
 _OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Session", "Pledge", "Initiative", "Operation")
 _OTHER_TOPIC_WORDS = frozenset(_DATA["other_cost_topics"])
 
@@ -294,7 +334,9 @@ def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
     aspecten: De uitgaven voor de missie worden ... geraamd op ...``): the one operation that
     the document, before this sentence, has said a country takes part in, with that country
     when it named exactly one. None when it named several operations, or the sentence names
-    a meeting or another plan, or speaks of costs of another kind (``de kosten van de top``)."""
+    a meeting or another plan, or speaks of costs of another kind (``de kosten van de top``). Where
+    several allies take part and the Netherlands is one, the costs (``kosten``, ``uitgaven``) the
+    Dutch letter states are the Dutch ones."""
     if spans_in(ctx.doc, sent.start, sent.end, _OTHER_TOPICS) \
             or not _OTHER_TOPIC_WORDS.isdisjoint(lowers(ctx.doc)[sent.start:sent.end]):
         return None
@@ -308,7 +350,24 @@ def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
         return None
     op, who = next(iter(parties.items()))
     countries = [k for k in who if k.startswith("country/")]
+    if len(countries) > 1 and _HOME in countries and not spans_in(ctx.doc, sent.start, sent.end, ("Organisation",)) \
+            and not _COST_WORDS.isdisjoint(lowers(ctx.doc)[sent.start:sent.end]):
+        return op, _HOME  # a Dutch letter's costs of a mission several allies take part in are its own
     return op, (countries[0] if len(countries) == 1 else None)
+
+
+def _known_participant(ctx: Context, op: str, sent) -> str | None:
+    """The one country the document, before ``sent``, has said takes part in operation ``op``
+    (``Nederland neemt deel aan Inherent Resolve. ... De kosten van de inzet in het kader van
+    Inherent Resolve worden geraamd op ...``): whose costs a cost sentence naming no giver states.
+    None when it named none or several."""
+    if spans_in(ctx.doc, sent.start, sent.end, ("Organisation",)):
+        return None  # "De NAVO raamt de gemeenschappelijke kosten van X op ...": not one ally's
+    at = ctx.clean.to_source(sent.start_char, sent.start_char)[0]
+    who = {f.object.key for f in ctx.extraction.facts
+           if f.predicate == "kg:participant" and f.subject == op and f.evidence is not None
+           and f.evidence.start < at and hasattr(f.object, "key") and f.object.key.startswith("country/")}
+    return next(iter(who)) if len(who) == 1 else None
 
 
 def _document_year(ctx: Context) -> int | None:
@@ -348,7 +407,7 @@ def run(ctx: Context) -> None:
         recipient_cls = recipient.label_ if recipient is not None else "Operation"
         adjectives = _adjective_parties(ctx, sent)
         for a in amounts:
-            if _is_total(text, a):
+            if _is_total(text, a) or _is_part(text, a, amounts):
                 continue
             char = sent.start_char + a.start_char
             in_sent = [s for s in _givers(ctx, sent.start, sent.end) if s.start_char < char]
@@ -361,6 +420,8 @@ def run(ctx: Context) -> None:
                 contributor = _contributor_before(ctx, sent, floor, triggers)
                 if contributor is None and topic is not None:
                     contributor = topic[1]
+                elif contributor is None and recipient_cls == "Operation":
+                    contributor = _known_participant(ctx, recipient_key, sent)
             if contributor is None:
                 continue
             year = per_year.get(a.start_char)

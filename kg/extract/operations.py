@@ -13,6 +13,23 @@ one operation the paragraph named last (a sentence naming several names none), a
   do the units its troops come from (``militairen, afkomstig van <units>``);
 * ``<countries> treden op als kaderlanden``: the states of the opening list lead it.
 
+* a sentence listing countries that ``leveren``, ``dragen bij``, ``stellen beschikbaar``,
+  ``plaatsen``: they take part, when the operation is the paragraph's topic (no summit, plan or
+  other operation named since) or the sentence speaks of ``de missie`` and the document has
+  named one operation; never when they give to someone else (``aan Oekraïne``);
+* ``het commando van de missie berust bij Canada``, ``onder leiding van Italië``: the commander;
+* ``de Nederlandse eenheden worden gelegerd in ... Adana``: the units' country takes part, and
+  the places after the verb are where the operation is;
+* ``... missies boven Irak. Nederland neemt daarmee deel aan X``: X is where the sentence
+  before acts.
+
+* ``het besluit (van het kabinet) om bij te dragen aan X``: the Netherlands takes part in X;
+* ``Hr.Ms. De Ruyter nam deel aan X``: a Dutch navy ship taking part is the Netherlands taking part;
+* ``Ook partnerlanden leveren een bijdrage: Zweden ..., Qatar ...``: partner states the sentence
+  names take part, though they are no allies;
+* ``de battlegroup``, in a letter that named one operation, is that operation (its framework
+  nation, where it is stationed).
+
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
 located in each.
@@ -36,6 +53,20 @@ _TAKE_VERBS = frozenset(_DATA["take_part_verbs"])
 _TROOP_NOUNS = frozenset(_DATA["troop_nouns"])
 _SOURCE_WORDS = frozenset(_DATA["troop_source_words"])
 _LEAD_NOUNS = frozenset(_DATA["lead_nouns"])
+_TOPIC_VERBS = frozenset(_DATA["topic_verbs"])
+_TOPIC_PAIRS = tuple(tuple(p) for p in _DATA["topic_verb_pairs"])
+_MISSION_NOUNS = frozenset(_DATA["mission_anaphor_nouns"])
+_COMMAND_NOUNS = frozenset(_DATA["command_nouns"])
+_COMMAND_LINKS = frozenset(_DATA["command_links"])
+_STATIONED = frozenset(_DATA["stationed_verbs"])
+_UNIT_NOUNS = frozenset(_DATA["unit_nouns"])
+_STATION_BLOCKERS = frozenset(_DATA["stationed_blockers"])
+_FORCE_NOUNS = _UNIT_NOUNS | _TROOP_NOUNS | frozenset(_DATA["contribution_object_nouns"])
+_FORCE_SUFFIXES = tuple(_DATA["force_suffixes"])
+_HOME = "country/nederland"  # the letters' own country: a place in it is a home base
+_OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Initiative", "Pledge")
+_RECIPIENT_WORDS = frozenset({"aan", "naar"})
+_DETS = frozenset({"de", "het", "deze", "dit", "die", "dat", "een"})
 _JOINERS = frozenset({",", "en"})
 _SUBJECT_CUES = _TAKE_VERBS | {"ook"}  # "neemt Nederland", "Ook Nederland neemt"
 
@@ -173,6 +204,288 @@ def _paragraph_operation(ctx: Context, k: int, all_sents: list) -> str | None:
     return None
 
 
+def _paragraph_topic(ctx: Context, k: int, all_sents: list) -> str | None:
+    """The operation sentence ``k`` is about without naming it: the one operation of the nearest
+    earlier sentence of its paragraph that names any, when no sentence from there on (this one
+    included) names a summit, a ministerial, a plan or a pledge — another subject."""
+    op = _paragraph_operation(ctx, k, all_sents)
+    if op is None:
+        return None
+    for j in range(k, -1, -1):
+        sent = all_sents[j]
+        if j < k and spans_in(ctx.doc, sent.start, sent.end, ("Operation",)):
+            return op
+        if spans_in(ctx.doc, sent.start, sent.end, _OTHER_TOPICS):
+            return None
+    return None
+
+
+def _mission_anaphor(ctx: Context, sent) -> bool:
+    """``aan de missie``, ``van deze operatie``: the sentence speaks of a mission it does not name."""
+    lw = lowers(ctx.doc)
+    words = [lw[i] for i in _words(ctx, sent.start, sent.end)]
+    return any(w in _MISSION_NOUNS and words[n - 1] in _DETS for n, w in enumerate(words) if n)
+
+
+def _only_operation_before(ctx: Context, sent) -> str | None:
+    """The one operation the document named before ``sent`` (None when none or several)."""
+    ops = {sp.kb_id_ for sp in spans_in(ctx.doc, 0, sent.start, ("Operation",))}
+    return next(iter(ops)) if len(ops) == 1 else None
+
+
+def _other_recipient(ctx: Context, sent) -> bool:
+    """``levert wapens aan Oekraïne``, ``stuurt troepen naar de grens``: the sentence gives to
+    something other than a mission it speaks of (``aan de missie``)."""
+    lw = lowers(ctx.doc)
+    words = [lw[i] for i in _words(ctx, sent.start, sent.end)]
+    for n, w in enumerate(words[:-1]):
+        if w in _RECIPIENT_WORDS:
+            m = n + 1
+            while m < len(words) - 1 and words[m] in _DETS:
+                m += 1
+            if words[m] not in _MISSION_NOUNS:
+                return True
+    return False
+
+
+def _topic_verb(words: set[str]) -> bool:
+    return not words.isdisjoint(_TOPIC_VERBS) or any(a in words and b in words for a, b in _TOPIC_PAIRS)
+
+
+def _topic_contributors(ctx: Context, sent, op: str) -> None:
+    """``Naast Nederland leveren onder andere Denemarken, Spanje en Turkije personeel aan de missie``,
+    ``Duitsland plaatst zijn batterijen bij ...``: the countries no preposition governs take part in
+    the operation the sentence is about."""
+    from kg.extract.events import _is_excluded
+    from kg.extract.money import _givers
+    from kg.reference import nato_members
+    if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)):
+        return
+    allies = nato_members()  # "Rusland plaatst troepen in Belarus" is no contribution to the mission
+    partners_from = _partners_from(ctx, sent)
+    for sp in _givers(ctx, sent.start, sent.end):
+        if (sp.kb_id_ in allies or sp.start > partners_from) and not _is_excluded(ctx.doc, sp.kb_id_, operation=True):
+            link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.topic_contributor")
+
+
+_PARTNER_NOUNS = frozenset(_DATA["partner_nouns"])
+
+
+def _partners_from(ctx: Context, sent) -> int:
+    """``Ook partnerlanden buiten het bondgenootschap leveren een bijdrage: Zweden ..., Qatar ...``: the
+    token after which the sentence names partner countries that contribute (states that need not be
+    allies); past the sentence's end when it speaks of no partners."""
+    lw = lowers(ctx.doc)
+    return next((i for i in _words(ctx, sent.start, sent.end) if lw[i] in _PARTNER_NOUNS), sent.end)
+
+
+def _gives_forces(ctx: Context, sent) -> bool:
+    """The sentence gives units, troops or a contribution (``stafofficieren``, ``F-16-jachtvliegtuigen``,
+    ``een bijdrage``), not just anything (``kernwapens``)."""
+    lw = lowers(ctx.doc)
+    return any(lw[i] in _FORCE_NOUNS or lw[i].endswith(_FORCE_SUFFIXES) for i in _words(ctx, sent.start, sent.end))
+
+
+def _commander(ctx: Context, sent, op: str) -> None:
+    """``Het commando van de missie berust bij Canada``, ``staat onder leiding van Italië``: the
+    country that commands the operation takes part in it."""
+    lw = lowers(ctx.doc)
+    words = _words(ctx, sent.start, sent.end)
+    pos = {i: n for n, i in enumerate(words)}
+    for sp in spans_in(ctx.doc, sent.start, sent.end, ("Country",)):
+        n = pos.get(sp.start, 0) - 1
+        while n > 0 and lw[words[n]] in _DETS:
+            n -= 1
+        if n <= 0 or lw[words[n]] not in _COMMAND_LINKS:
+            continue
+        before = [lw[i] for i in words[max(0, n - 8):n]]
+        if (lw[words[n]] == "van" and before[-1:] and before[-1] in _COMMAND_NOUNS) \
+                or (lw[words[n]] == "bij" and not _COMMAND_NOUNS.isdisjoint(before)):
+            link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.commander")
+
+
+def _stationed(ctx: Context, sent, op: str) -> None:
+    """``De Nederlandse eenheden worden gelegerd in de omgeving van de stad Adana``: the country of
+    the units takes part, and the places after the verb (not where the units come from) are
+    where the operation is."""
+    from kg import reference
+    from kg.nlp.components.docindex import texts
+    lw, tx = lowers(ctx.doc), texts(ctx.doc)
+    words = _words(ctx, sent.start, sent.end)
+    verb = next((i for i in words if lw[i] in _STATIONED), None)
+    if verb is None:
+        return
+    from kg.extract.events import _country_entity
+    ref, allies = reference.load(), reference.nato_members()
+    units = []
+    for n, i in enumerate(words[1:], 1):
+        if i < verb and lw[i] in _UNIT_NOUNS and tx[words[n - 1]][:1].isupper():
+            ent = ref.country_of_adjective(tx[words[n - 1]])
+            if ent is not None:
+                units.append((ent.key, words[n - 1]))
+    if any(key not in allies for key, _ in units):
+        return  # "De Russische troepen worden gelegerd in ...": not the mission's units
+    for key, i in units:
+        if _country_entity(ctx, key):
+            ctx.link(op, "kg:participant", key, ctx.sentence_evidence(ctx.doc[i], "operations.stationed_units"))
+    for sp in spans_in(ctx.doc, verb + 1, sent.end, ("Place",)):
+        home = reference.country_of_place(sp.kb_id_)
+        if home is not None and home.key == _HOME:
+            continue  # "gelegerd in Oirschot": the units' home garrison, not the mission's place
+        if _STATION_BLOCKERS.isdisjoint(lw[verb:sp.start]):
+            link(ctx, op, "schema:location", sp.kb_id_, sp, "operations.stationed_location")
+
+
+_THEREBY = frozenset(_DATA["thereby_words"])
+_WHERE_WORDS = frozenset(_DATA["activity_place_prepositions"])
+
+
+def _thereby_location(ctx: Context, all_sents: list) -> None:
+    """``Sinds oktober voeren Nederlandse F-16's missies uit boven Irak. Nederland neemt daarmee deel
+    aan Operation X``: the taking part is the activity of the sentence before, so the one state or
+    place that sentence does it in (``in``, ``boven``) is where the operation is."""
+    from kg.extract.events import REL, _request_done, has_trigger, sentences_with, words_of
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    starts = [s.start for s in all_sents]
+    for sent in sentences_with(doc, "operations.thereby", _THEREBY):
+        ops = {sp.kb_id_ for sp in spans_in(doc, sent.start, sent.end, ("Operation",))}
+        words = words_of(sent)
+        if len(ops) != 1 or _hedged(_request_done(lw, space, sent, words)) or not has_trigger(
+                words, REL["operation_participation_words"], REL["operation_participation_pairs"]):
+            continue
+        k = bisect_left(starts, sent.start)
+        if k == 0 or _paragraph_break_before(ctx, k, all_sents):
+            continue
+        prev = all_sents[k - 1]
+        if spans_in(doc, prev.start, prev.end, ("Operation",)) or _hedged(words_of(prev)):
+            continue
+        where = []
+        for sp in spans_in(doc, prev.start, prev.end, ("Country", "Place")):
+            j = sp.start - 1
+            while j > prev.start and (space[j] or lw[j] in ("de", "het")):
+                j -= 1
+            if lw[j] in _WHERE_WORDS:
+                where.append(sp)
+        if len({sp.kb_id_ for sp in where}) == 1:
+            link(ctx, next(iter(ops)), "schema:location", where[0].kb_id_, where[0], "operations.thereby_location")
+
+
+_CABINET = frozenset(_DATA["cabinet_words"])
+_DECIDE = frozenset(_DATA["decision_words"])
+_INFINITIVES = tuple(tuple(t) for t in _DATA["contribute_infinitives"])
+_RECIPIENT_HEADS = frozenset(_DATA["recipient_heads"]) | _DETS
+
+
+def _decides_to_contribute(words: list[str]) -> bool:
+    """``om ... bij te dragen``, ``deel te nemen``, ``een bijdrage te leveren``, ``een bijdrage aan X te leveren``."""
+    for n in range(len(words) - 2):
+        if tuple(words[n:n + 3]) in _INFINITIVES:
+            return True
+    return any(w in ("bijdrage", "bijdragen") for w in words) and any(
+        words[n:n + 2] == ["te", "leveren"] for n in range(len(words) - 1))
+
+
+def _after_aan(words: list[str], idx: list[int], sp) -> bool:
+    """``aan (de NAVO-operatie) X``: the operation is what one contributes to or takes part in."""
+    n = bisect_left(idx, sp.start) - 1
+    while n > 0 and words[n] in _RECIPIENT_HEADS:
+        n -= 1
+    return n > 0 and words[n] == "aan"
+
+
+def _foreign_cabinet(ctx: Context, idx: list[int]) -> bool:
+    """``het Deense kabinet``, ``de Franse regering``: a country's adjective other than Dutch before
+    the word for a government."""
+    from kg import reference
+    from kg.nlp.components.docindex import texts
+    lw, tx, ref = lowers(ctx.doc), texts(ctx.doc), reference.load()
+    for n, i in enumerate(idx[1:], 1):
+        if lw[i] in _CABINET:
+            ent = ref.country_of_adjective(tx[idx[n - 1]]) if tx[idx[n - 1]][:1].isupper() else None
+            if ent is not None and ent.key != _HOME:
+                return True
+    return False
+
+
+def _cabinet_decision(ctx: Context) -> None:
+    """``Met deze brief informeert het kabinet u over het besluit om bij te dragen aan X``, ``Het kabinet
+    heeft besloten deel te nemen aan X``: the Dutch government's decision to contribute to the one
+    operation the sentence names (after ``aan``) — the Netherlands takes part. Nothing when the
+    decision is someone else's (``het besluit van Duitsland``, ``de Belgische regering``), another
+    country gives in the sentence, or it is hedged or negated."""
+    from kg.extract.events import _adjective_parties, _country_entity, sentences_with
+    from kg.extract.money import _givers
+    doc = ctx.doc
+    lw = lowers(doc)
+    for sent in sentences_with(doc, "operations.cabinet", _CABINET):
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        wordset = set(words)
+        if _DECIDE.isdisjoint(wordset) or _hedged(wordset) or not _decides_to_contribute(words):
+            continue
+        if any(w in _DECIDE and words[n + 1:n + 2] == ["van"] and words[n + 2:n + 4] not in (
+                ["het", "kabinet"], ["de", "regering"]) for n, w in enumerate(words)):
+            continue  # "het besluit van de bondgenoten om ...": not the cabinet's
+        ops = spans_in(doc, sent.start, sent.end, ("Operation",))
+        if len({sp.kb_id_ for sp in ops}) != 1 or not _after_aan(words, idx, ops[0]):
+            continue
+        if any(sp.kb_id_ != _HOME for sp in _givers(ctx, sent.start, sent.end)) \
+                or any(key != _HOME for key, _ in _adjective_parties(ctx, sent)) or _foreign_cabinet(ctx, idx):
+            continue  # "het Duitse kabinet", "Duitsland en Nederland hebben besloten ..."
+        if _country_entity(ctx, _HOME):
+            ctx.link(ops[0].kb_id_, "kg:participant", _HOME,
+                     ctx.sentence_evidence(ops[0], "operations.cabinet_decision"))
+
+
+_SHIP_TITLES = frozenset(_DATA["navy_ship_titles"])
+_SHIP_FIRST_WORDS = frozenset(t.split()[0] for t in _SHIP_TITLES)
+_RELATIVES = frozenset({"die", "dat", "welke", "waarmee", "waarin", "waarvan", "waaraan", "terwijl", "nadat"})
+
+
+def _ship_title_at(words: list[str], n: int) -> bool:
+    return words[n] in _SHIP_TITLES or " ".join(words[n:n + 2]) in _SHIP_TITLES
+
+
+def _navy_ship(ctx: Context) -> None:
+    """``In 2009 nam Hr.Ms. De Ruyter deel aan de NAVO-operatie X``, ``Zr.Ms. Tromp draagt bij aan X``:
+    a ship of the Dutch navy taking part in the one operation the sentence names is the Netherlands
+    taking part. The ship must be the sentence's subject (no preposition before it: not ``aan boord van
+    Zr.Ms. X``), come before the operation, and no other state give in the sentence."""
+    from kg.extract.events import (REL, _adjective_parties, _country_entity, _request_done, has_trigger,
+                                   sentences_with, words_of)
+    from kg.extract.money import _GOVERNING, _givers
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for sent in sentences_with(doc, "operations.navy_ship", _SHIP_FIRST_WORDS):
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        ships = [n for n in range(len(words)) if _ship_title_at(words, n)]
+        if not ships:
+            continue
+        wordset = words_of(sent)
+        if _hedged(_request_done(lw, space, sent, wordset)) or not has_trigger(
+                wordset, REL["operation_participation_words"], REL["operation_participation_pairs"]):
+            continue
+        ops = [sp for sp in spans_in(doc, sent.start, sent.end, ("Operation",)) if _after_aan(words, idx, sp)]
+        if len({sp.kb_id_ for sp in ops}) != 1 or idx[ships[0]] > ops[0].start:
+            continue  # the one operation it takes part in ("deel aan X, de voorloper van Y": X)
+        if not _RELATIVES.isdisjoint(words[ships[0]:bisect_left(idx, ops[0].start)]):
+            continue  # "Zr.Ms. X oefende met schepen die deelnamen aan Y": others take part
+        if any(n > 0 and words[n - 1] in _GOVERNING | _DETS - {"de", "het"} for n in ships):
+            continue  # "aan boord van Zr.Ms. Tromp", "met Hr.Ms. X": the ship is not the subject
+        if any(sp.kb_id_ != _HOME for sp in _givers(ctx, sent.start, sent.end)) \
+                or any(key != _HOME for key, _ in _adjective_parties(ctx, sent)):
+            continue
+        if _country_entity(ctx, _HOME):
+            ctx.link(ops[0].kb_id_, "kg:participant", _HOME, ctx.sentence_evidence(ops[0], "operations.navy_ship"))
+
+
+def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
+    text = doc_text(ctx.doc)
+    return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
+
+
 def run(ctx: Context) -> None:
     """Participants of the operation a paragraph is about, from sentences that do not name it."""
     from bisect import bisect_right
@@ -180,7 +493,11 @@ def run(ctx: Context) -> None:
     from kg.extract.events import sentences_with
     doc = ctx.doc
     _coordinated_locations(ctx)
-    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"})
+    _thereby_location(ctx, sents(doc))
+    _cabinet_decision(ctx)
+    _navy_ship(ctx)
+    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
+                           | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
         return
     all_sents = sents(doc)
@@ -190,10 +507,26 @@ def run(ctx: Context) -> None:
         words = set(lw[sent.start:sent.end])
         if _hedged(words):  # hedges include the negations (niet, geen, nooit)
             continue
-        current = _paragraph_operation(ctx, bisect_right(starts, sent.start) - 1, all_sents)
+        k = bisect_right(starts, sent.start) - 1
+        current = _paragraph_operation(ctx, k, all_sents)
         if words & _SUPPORT_VERBS:
             _supported_by(ctx, sent, current)
-        if current is None or spans_in(doc, sent.start, sent.end, ("Operation",)):
+        named = {sp.kb_id_ for sp in spans_in(doc, sent.start, sent.end, ("Operation",))}
+        topic = None
+        if not named:
+            topic = _paragraph_topic(ctx, k, all_sents)
+            if topic is None and _mission_anaphor(ctx, sent):
+                topic = _only_operation_before(ctx, sent)
+        about = next(iter(named)) if len(named) == 1 else topic
+        if about is not None and not words.isdisjoint(_COMMAND_NOUNS) and (named or _mission_anaphor(ctx, sent)):
+            _commander(ctx, sent, about)
+        if about is not None and not words.isdisjoint(_STATIONED):
+            _stationed(ctx, sent, about)
+        if topic is not None and _topic_verb(words):
+            _topic_contributors(ctx, sent, topic)
+        if current is None and topic is not None and words & _LEAD_NOUNS and _mission_anaphor(ctx, sent):
+            _framework_nations(ctx, sent, topic)  # "Duitsland treedt op als kaderland van de battlegroup"
+        if current is None or named:
             continue
         if "deel" in words and words & _TAKE_VERBS:
             _takes_part(ctx, sent, current)

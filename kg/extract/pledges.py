@@ -16,7 +16,10 @@ looks back to). A summit report's one GDP norm
 agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"). The norms
 of known pledges are data (pledges.json): one node never carries two norms. So is the summit that
 agreed a known plan: "de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt" beside a plan
-that summit agreed is that plan's agreement."""
+that summit agreed is that plan's agreement.
+
+States that sign something at a summit (``Tijdens de NAVO-top in X tekenden A en B een
+intentieverklaring``) take part in it."""
 from __future__ import annotations
 
 import json
@@ -709,10 +712,120 @@ def _draft_adopted(ctx: Context) -> None:
             first = next(s for s in all_sents if s.start <= plan.start < s.end)
             ctx.link(plan.kb_id_, "kg:agreedAt", summit,
                      ctx.evidence(first.start_char, sent.end_char, "pledges.draft_adopted"))
+_REPLACES = tuple(tuple(p.split()) for p in _DATA["replacement_phrases"])
+_NEW_NORM_NOUNS = frozenset(_DATA["new_norm_nouns"])
+
+
+def _replaces_pledge(ctx: Context, sent):
+    """``De nieuwe norm komt in de plaats van de Defence Investment Pledge``, ``De nieuwe afspraak
+    vervangt de DIP``: the pledge (span) a new norm, named by a noun, replaces. None otherwise."""
+    lw = lowers(ctx.doc)
+    words = [(i, lw[i]) for i in range(sent.start, sent.end) if lw[i].strip()]
+    seq = [w for _, w in words]
+    for n in range(len(seq)):
+        phrase = next((p for p in _REPLACES if tuple(seq[n:n + len(p)]) == p), None)
+        if phrase is None:
+            continue
+        head = seq[:n]
+        name = next((f"{a} {b}" for a, b in zip(head, head[1:])
+                     if a in _NEW_WORDS and (b in _NEW_NORM_NOUNS or b.endswith("norm"))), None)
+        if name is None:
+            return None
+        after = words[n + len(phrase)][0] if n + len(phrase) < len(words) else sent.end
+        old = [sp for sp in spans_in(ctx.doc, after, sent.end, ("Pledge",))
+               if all(lw[j] in ("de", "het") or not lw[j].strip() for j in range(after, sp.start))]
+        return (old[0], name) if old else None
+    return None
+
+
+def _the_new_norm(ctx: Context, name: str, old, value, summit: str, sent) -> None:
+    """The new norm (``de nieuwe norm``) that replaces pledge ``old``: not ``old`` itself nor named
+    after it, but the new NATO norm of ``summit`` (the node letters name ``de nieuwe NAVO-norm``)."""
+    from kg.reference import DOCUMENT_SCOPED
+    if _long_before(ctx, summit, sent) or not ensure(ctx, summit):
+        return
+    kind, _, slug = _DATA["replacing_norm"].partition("/")
+    summit_slug = summit.split("/", 1)[1]
+    if summit_slug.startswith(DOCUMENT_SCOPED):  # a summit of this document only: so is its norm
+        key = f"{kind}/{DOCUMENT_SCOPED}{slug}-{summit_slug[len(DOCUMENT_SCOPED):]}"
+    else:
+        key = f"{kind}/{slug}-{summit_slug}"
+    label = f"{_DATA['replacing_norm_label']} ({ctx.extraction.entities[summit].label})"
+    ctx.entity(Entity(key=key, cls="Pledge", label=label, alt_labels={name}, mentioned=True))
+    ev = ctx.sentence_evidence(old, "pledges.replacing_norm")
+    ctx.link(ctx.extraction.doc_key, "kg:mentions", key, ev)
+    ctx.relate(key, "kg:targetPercentGDP", value, ev)
+    ctx.link(key, "kg:agreedAt", summit, ev)
+
+
+def _replacing_norm(ctx: Context) -> None:
+    """A new norm that replaces a pledge (``De nieuwe norm komt in de plaats van de DIP``), whose
+    percentage of GDP the sentences before in the paragraph state (proposed or agreed: ``Rutte heeft
+    voorgesteld dat bondgenoten 5 procent van hun bbp ...``): the new norm, to be agreed at the
+    summit the document is about, with that target. Nothing when they state none or several, or
+    deny it, or the document is about no summit."""
+    doc = ctx.doc
+    ev = doc.user_data.get("kg_events") or {}
+    main = ev.get("main")
+    if not main or ev["meetings"][main]["cls"] != "Summit":
+        return
+    all_sents = sents(doc)
+    starts = [s.start for s in all_sents]
+    text = doc_text(doc)
+    for sent in sentences_with(doc, "pledges.replaces", frozenset(p[0] for p in _REPLACES)):
+        found = _replaces_pledge(ctx, sent)
+        if found is None or not words_of(sent).isdisjoint(_NEGATIONS - {"nog"}):
+            continue
+        k = bisect_right(starts, sent.start) - 1
+        values = set()
+        for j in range(k - 1, max(-1, k - 3), -1):
+            if "\n" in text[all_sents[j].end_char:all_sents[j + 1].start_char]:
+                break
+            if spans_in(doc, all_sents[j].start, all_sents[j].end, ("Pledge",)):
+                break  # the sentences before speak of a named pledge: whose figures they are is unsure
+            if not words_of(all_sents[j]).isdisjoint(_NEGATIONS - {"nog"}):
+                values.add(None)
+            values.update(a.value for a in _gdp_percents(span_text(doc, all_sents[j])))
+        if len(values) == 1 and None not in values:
+            _the_new_norm(ctx, found[1], found[0], values.pop(), main, sent)
+
+
+_SIGN_WORDS = frozenset(_DATA["signing_verbs"])
+_AT_SUMMIT = frozenset(_DATA["at_summit_prepositions"])
+_SIGN_BLOCKERS = _NEGATIONS | _OTHER_TIME | frozenset(_DATA["signing_blockers"])
+
+
+def _at_summit(ctx: Context, sp, floor: int) -> bool:
+    """``tijdens de NAVO-top``, ``op de top``, ``in de marge van de top``: the summit is when."""
+    lw = lowers(ctx.doc)
+    words = [lw[i] for i in range(floor, sp.start) if lw[i].strip()]
+    while words and words[-1] in ("de", "het"):
+        words.pop()
+    return bool(words) and (words[-1] in _AT_SUMMIT or words[-4:] == ["in", "de", "marge", "van"])
+
+
+def _signed_at_summit(ctx: Context) -> None:
+    """``Tijdens de NAVO-top in Vilnius hebben Nederland en Roemenië een intentieverklaring getekend``:
+    the states that sign something at a summit take part in it. Not when the signing is denied,
+    hedged or set at another time (``nadat``, ``eerder``)."""
+    from kg.extract.events import _hedged
+    from kg.extract.money import _givers
+    doc = ctx.doc
+    for sent in sentences_with(doc, "pledges.signing", _SIGN_WORDS):
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(_SIGN_BLOCKERS):
+            continue
+        summits = [sp for sp in spans_in(doc, sent.start, sent.end, ("Summit",)) if _at_summit(ctx, sp, sent.start)]
+        if len({sp.kb_id_ for sp in summits}) != 1:
+            continue
+        inside = range(summits[0].start, summits[0].end)
+        for sp in _givers(ctx, sent.start, sent.end):
+            if sp.start not in inside:
+                link(ctx, summits[0].kb_id_, "kg:participant", sp.kb_id_, sp, "pledges.signed_at_summit")
 
 
 def run(ctx: Context) -> None:
-    """Acronyms, the summit a pledge or initiative was agreed at, GDP targets."""
+    """Acronyms, the summit a pledge or initiative was agreed at, GDP targets, who signed at a summit."""
     _acronyms(ctx)
     _agreed_at(ctx)
     _agreement_of_known_summit(ctx)
@@ -720,3 +833,5 @@ def run(ctx: Context) -> None:
     _draft_adopted(ctx)
     _targets(ctx)
     _agreed_norm(ctx)
+    _replacing_norm(ctx)
+    _signed_at_summit(ctx)

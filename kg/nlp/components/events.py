@@ -288,14 +288,19 @@ def _scan_after(doc, ns, pos, dates, allow_in=True):
 
 
 def _described_place(doc, ns, k) -> tuple[int, int] | None:
-    """``in het Welshe Newport``, ``in het Litouwse Vilnius``: the known place after
-    "het" and a capitalised adjective of its region or country (news style), or None."""
-    if k + 2 >= len(ns) or lowers(doc)[ns[k]] != "het":
+    """``in het Welshe Newport``, ``in het Litouwse Vilnius``, ``in de Poolse hoofdstad
+    Warschau``: the known place after "het" and a capitalised adjective of its region or
+    country, or after "de", such an adjective and a noun of a town (news style), or None."""
+    lw = lowers(doc)
+    if k + 2 >= len(ns) or lw[ns[k]] not in ("het", "de"):
         return None
     adj = texts(doc)[ns[k + 1]]
     if not (adj[:1].isupper() and adj.isalpha() and adj.endswith("e")) or _known_place(adj):
         return None
-    ps = _place_after(doc, ns, k + 2)
+    town = lw[ns[k + 2]] in DATA["town_nouns"]
+    if lw[ns[k]] == "de" and not town:
+        return None
+    ps = _place_after(doc, ns, k + 2 + int(town))
     return ps if ps is not None and _known_place(doc[ps[0]:ps[1]].text) else None
 
 
@@ -662,19 +667,27 @@ def _comes_together(words: list[str]) -> bool:
 _CONFER = frozenset(DATA["confer_words"])
 
 
+_NATO_PREFIXES = ("navo", "nato")
+
+
 def _of_named_countries(doc: Doc, j: int) -> bool:
-    """``(ministers van Defensie) van Duitsland en Frankrijk``: the ministers' complement
-    from token ``j`` names a country (a gathering of those states' ministers, not of all allies)."""
+    """``(ministers van Defensie) van Duitsland en Frankrijk``, ``… van de EU-lidstaten``:
+    the ministers' complement from token ``j`` names a country, or the members of a union
+    other than NATO (a gathering of those states' ministers, not of all allies)."""
     lw = lowers(doc)
     while j < len(doc) and doc[j].is_space:
         j += 1
     if j >= len(doc) or lw[j] != "van":
         return False
     j += 1
-    while j < len(doc) and (doc[j].is_space or lw[j] in ("de", "het")):
+    while j < len(doc) and (doc[j].is_space or lw[j] in ("de", "het") or doc[j].like_num):
         j += 1
+    if j < len(doc) and lw[j].endswith(("-lidstaten", "-landen")) and not lw[j].startswith(_NATO_PREFIXES):
+        return True  # "de EU-lidstaten", "de G7-landen"
     ms, k = mentions_from(doc, j)
-    return k < len(ms) and ms[k].start == j and ms[k].label_ == "Country"
+    if not (k < len(ms) and ms[k].start == j):
+        return False
+    return ms[k].label_ == "Country" or (ms[k].label_ == "Organisation" and ms[k].kb_id_ != "organisation/navo")
 
 
 def _confer_together(words: list[str]) -> bool:

@@ -51,6 +51,7 @@ from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 DATA = json.loads(Path(__file__).with_name("gazetteer.json").read_text(encoding="utf-8"))
 _PLACE_WORDS = frozenset(DATA["place_words_before"])
+_PERSON_OR_PLACE_WORDS = frozenset(DATA["person_or_place_words"])
 _PERSON_WORDS = frozenset(DATA["person_words"])
 _COUNCIL_HEADS = frozenset(DATA["council_heads"])
 _LIST_WORDS = frozenset((",", "en", "of"))
@@ -268,8 +269,16 @@ class Gazetteer:
             for n in range(self.context_len, 0, -1):
                 if place_at(i, n, True, after_adjective=True) is not None:
                     break
-        found = [f for f in found if not self._named_person(words, f)]
+        found = [f for f in found if not self._named_person(words, f) and not self._person_after(words, f)]
         return sorted(out + found) if found else out
+
+    def _person_after(self, words, match: tuple[int, int, str]) -> bool:
+        """A reference person's surname right after a word that stands before persons as
+        often as before places (``bij Sandu``, ``naar Austin``): the person, not a town."""
+        i = bisect_left(words.starts, match[0])
+        j = bisect_left(words.starts, match[1])
+        return i > 0 and words.norms[i - 1] in _PERSON_OR_PLACE_WORDS \
+            and " ".join(words.norms[i:j]) in self.ref.person_by_surname
 
     @staticmethod
     def _named_person(words, match: tuple[int, int, str]) -> bool:

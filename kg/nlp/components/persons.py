@@ -499,12 +499,15 @@ class Persons:
             names[key] = (cls, label if have is None else have[1])
 
     def _plural(self, doc, words, i, ents, names, taken) -> int:
-        """``de ministers [van Buitenlandse Zaken en Defensie,] Smit en De Boer``: each name a person."""
+        """``de ministers [van Buitenlandse Zaken en Defensie,] Smit en De Boer``,
+        ``de presidenten van Finland en Estland, Niinistö en Karis``: each name a person."""
         minister = WORDS["plural_offices"][words.norms[i]]
         j = i + 1
-        # skip a ministry description up to a comma: only office words and links
+        # skip a ministry or state description up to a comma: only office words, links and
+        # the states or organisations whose office it is
         k = j
-        while k < len(words) and k - j < 8 and (words.norms[k] in self.not_names or words.norms[k] in ("van", "voor", "en")):
+        while k < len(words) and k - j < 8 and (words.norms[k] in self.not_names or words.norms[k] in ("van", "voor", "en")
+                                                or k > j and self._jurisdiction_word(words, k, ents)):
             k += 1
         if k > j and k < len(words) and words.texts[k] == ",":
             j = k + 1
@@ -528,6 +531,12 @@ class Persons:
                          words.starts[a], words.ends[b - 1])
             taken.update(range(words.starts[a], words.ends[b - 1]))
         return end
+
+    @staticmethod
+    def _jurisdiction_word(words, k: int, ents: dict) -> bool:
+        """Word ``k`` belongs to a country or organisation the gazetteer named (``van Oekraïne en Georgië``)."""
+        got = ents.get(words.starts[k])
+        return got is not None and got[2] in ("Country", "Organisation")
 
     def _members(self, doc, words, j, ents, names, taken) -> int:
         """``de leden Dassen (Volt) en Paternotte (D66)``: members of parliament, each with an
