@@ -490,3 +490,38 @@ def test_a_draft_of_something_else_or_of_no_one_new_plan_is_no_plans(drafts):
     for plan in ("initiative/northern-flank-plan", "initiative/space-domain-plan", "initiative/arctic-logistics-plan",
                  "initiative/baltic-air-plan"):
         assert not _agreed(drafts, plan), plan
+
+
+CONSENT = """DEN HAAG, 12 juli 2023 (ANP) - De NAVO-leiders kwamen dinsdag en woensdag bijeen op de NAVO-top in Vilnius.
+
+De regeringsleiders stemden woensdag in met een nieuw Eastern Shield Programme, dat de luchtverdediging aan de oostflank moet versterken. De staatshoofden stemden ook in met de voorstellen die de ministers deden in het kader van het Coastal Guard Plan.
+
+Het Harbour Defence Plan moet de havens beter beschermen.
+
+Premier Rutte wees erop dat Nederland zich houdt aan de afspraak die in 2016 op de NAVO-top in Warschau werd gemaakt.
+"""
+
+
+@pytest.fixture(scope="module")
+def consent():
+    ct = clean(SourceText(Path("anp-vilnius.txt"), CONSENT))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_leaders_consenting_to_a_plan_in_a_summit_report_agree_it_there(consent):
+    # e69: "Verder stemden de leiders in met een nieuw X" in a news report of a summit
+    assert _agreed(consent, "initiative/eastern-shield-programme") == {"summit/vilnius-2023"}
+
+
+def test_consent_to_something_else_is_no_agreement_of_the_plan(consent):
+    # "stemden in met de voorstellen ... in het kader van X": consent to the proposals, not to X
+    assert not _agreed(consent, "initiative/coastal-guard-plan")
+
+
+def test_no_summit_across_a_paragraph_break(consent):
+    # e69: the agreement of the next paragraph ("de afspraak die in 2016 op de NAVO-top in X werd
+    # gemaakt") is not the plan of the paragraph before
+    assert not _agreed(consent, "initiative/harbour-defence-plan")
+    for f in consent.facts:
+        if f.predicate == "kg:agreedAt":
+            assert "\n\n" not in f.evidence.sentence.strip(), f
