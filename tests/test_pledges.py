@@ -499,6 +499,8 @@ De regeringsleiders stemden woensdag in met een nieuw Eastern Shield Programme, 
 Het Harbour Defence Plan moet de havens beter beschermen.
 
 Premier Rutte wees erop dat Nederland zich houdt aan de afspraak die in 2016 op de NAVO-top in Warschau werd gemaakt.
+
+Het Runway Repair Plan moet vliegvelden sneller herstellen. Minister Brekelmans zei dat Nederland voldoet aan de afspraken die in 2018 op de NAVO-top in Brussel zijn gemaakt.
 """
 
 
@@ -525,3 +527,9 @@ def test_no_summit_across_a_paragraph_break(consent):
     for f in consent.facts:
         if f.predicate == "kg:agreedAt":
             assert "\n\n" not in f.evidence.sentence.strip(), f
+
+
+def test_no_plan_of_the_sentence_before_for_an_agreement_a_relative_clause_names(consent):
+    # e69: "... houdt zich aan de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt" speaks of
+    # that agreement, not of the plan the sentence before names
+    assert not _agreed(consent, "initiative/runway-repair-plan")

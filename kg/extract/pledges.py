@@ -223,7 +223,16 @@ def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_
         return False
     if next((w for w in lowers(doc)[sent.start:sent.start + 3] if w.strip()), "") in _GOING_ON:
         return False
-    return words.isdisjoint(_NEGATIONS)
+    return words.isdisjoint(_NEGATIONS) and not _names_its_agreement(doc, sent)
+
+
+def _names_its_agreement(doc, sent) -> bool:
+    """``... houdt zich aan de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt``, ``de afspraak
+    dat ...``: the sentence says which agreement it speaks of (an agreement noun and its own clause),
+    so it is not the agreement of a plan of the sentence before."""
+    lw = lowers(doc)
+    words = [w for w in lw[sent.start:sent.end] if w.strip()]
+    return any(a in _AGREEMENT_NOUNS and b in ("die", "dat") for a, b in zip(words, words[1:]))
 
 
 def _consents_to(doc, things) -> bool:
