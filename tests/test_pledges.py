@@ -533,3 +533,20 @@ def test_no_plan_of_the_sentence_before_for_an_agreement_a_relative_clause_names
     # e69: "... houdt zich aan de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt" speaks of
     # that agreement, not of the plan the sentence before names
     assert not _agreed(consent, "initiative/runway-repair-plan")
+
+
+TASKED = """Den Haag, 20 maart 2018
+
+De regeringsleiders zullen tijdens de NAVO-top in Brussel een verklaring over de zuidflank aannemen en de militaire autoriteiten opdracht geven een nieuw Southern Reach Plan uit te werken.
+
+De ministers hebben de secretaris-generaal gevraagd een Northern Reach Plan op te stellen, dat tijdens de NAVO-top in Brussel wordt vastgesteld.
+"""
+
+
+def test_a_plan_still_to_be_prepared_is_not_agreed():
+    # kst-28676-96 (dev build): "... aannemen en de SG opdracht geven een nieuw X voor te bereiden"
+    ct = clean(SourceText(Path("geannoteerde-agenda.txt"), TASKED))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert not _agreed(ex, "initiative/southern-reach-plan")
+    # the agreement the relative clause after it states is the plan's
+    assert _agreed(ex, "initiative/northern-reach-plan") == {"summit/brussel-2018"}

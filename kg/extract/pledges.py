@@ -43,6 +43,7 @@ _DATA = json.loads(Path(__file__).with_name("pledges.json").read_text(encoding="
 _NORMS = _DATA["norms"]
 _KNOWN_SUMMIT = _DATA["agreed_at"]  # plan -> the summit that agreed it (facts about the world)
 _CONSENT_PAIRS = [tuple(p) for p in _DATA["consent_pairs"]]  # consent to a plan the sentence names
+_PREPARING = [tuple(p) for p in _DATA["preparation_phrases"]]  # "een nieuw X voor te bereiden": still to be made
 _CONSENT_WORDS: list = []  # its own object: has_trigger caches its sets by the singles' identity
 _RESULT_WORDS = {"resultaten", "resultaat", "uitkomst", "uitkomsten"}
 
@@ -247,6 +248,17 @@ def _consents_to(doc, things) -> bool:
     return False
 
 
+def _to_be_prepared(doc, sp, sent) -> bool:
+    """``... aannemen en de SG opdracht geven een nieuw X voor te bereiden``: the plan is the object of a
+    preparation infinitive right after it, and no agreement word follows it in the sentence (``..., dat
+    in Madrid wordt vastgesteld`` would say where it is to be agreed)."""
+    lw = lowers(doc)
+    after = [w for w in lw[sp.end:min(sent.end, sp.end + 5)] if w.strip()]
+    if not any(tuple(after[:len(p)]) == p for p in _PREPARING):
+        return False
+    return not has_trigger(set(lw[sp.end:sent.end]), REL["agreement_words"], REL["agreement_pairs"])
+
+
 def _agreed_at(ctx: Context) -> None:
     doc = ctx.doc
     ev = doc.user_data.get("kg_events") or {}
@@ -283,6 +295,9 @@ def _agreed_at(ctx: Context) -> None:
                 for sp in subjects:
                     by_key.setdefault(sp.kb_id_, []).append(sp)
                 for spans_of in by_key.values():
+                    own = [sp for sp in spans_of if sent.start <= sp.start]
+                    if own and all(_to_be_prepared(doc, sp, sent) for sp in own):
+                        continue  # "opdracht geven een nieuw X voor te bereiden": not agreed yet
                     # "een nieuwe Defence Investment Pledge (DIP)": new by any of its names in the sentence
                     new = [sp for sp in spans_of if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end
                            and _is_new(ctx, sent, [sp])]
