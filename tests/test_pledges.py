@@ -550,3 +550,13 @@ def test_a_plan_still_to_be_prepared_is_not_agreed():
     assert not _agreed(ex, "initiative/southern-reach-plan")
     # the agreement the relative clause after it states is the plan's
     assert _agreed(ex, "initiative/northern-reach-plan") == {"summit/brussel-2018"}
+
+
+def test_a_summit_after_since_is_no_place_of_agreement():
+    # e69: "De leiders namen een nieuw X aan, het eerste sinds de top van Lissabon in 2010"
+    text = ("VILNIUS, 12 juli 2023 (ANP) - De NAVO-leiders kwamen woensdag bijeen op de NAVO-top in Vilnius.\n\n"
+            "De leiders namen woensdag een nieuw Cyber Shield Plan aan, het eerste sinds de NAVO-top in "
+            "Warschau in 2016.\n")
+    ct = clean(SourceText(Path("anp-cyber.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert "summit/warschau-2016" not in _agreed(ex, "initiative/cyber-shield-plan")

@@ -236,6 +236,13 @@ def _names_its_agreement(doc, sent) -> bool:
     return any(a in _AGREEMENT_NOUNS and b in ("die", "dat") for a, b in zip(words, words[1:]))
 
 
+def _since(doc, sp, sent) -> bool:
+    """``een nieuw X, het eerste sinds de top van Lissabon``: the summit marks a time, it is not where
+    the sentence's plan is agreed."""
+    lw = lowers(doc)
+    return "sinds" in lw[max(sent.start, sp.start - 4):sp.start]
+
+
 def _consents_to(doc, things) -> bool:
     """``stemden de leiders in met een nieuw NATO Force Model``: is a plan the object of ``met`` (at
     most three words, no comma, between)? Consent to ``de aanbevelingen ... in het kader van X`` is
@@ -273,8 +280,10 @@ def _agreed_at(ctx: Context) -> None:
         agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or bool(
             things and has_trigger(words, _CONSENT_WORDS, _CONSENT_PAIRS) and _consents_to(doc, things))
         if agreed:
-            summits = spans_in(doc, sent.start, sent.end, ("Summit",))
-            summit = summits[0].kb_id_ if summits else _summit_by_place(ctx, sent)
+            mentioned = spans_in(doc, sent.start, sent.end, ("Summit",))
+            summits = [sp for sp in mentioned if not _since(doc, sp, sent)]  # "het eerste sinds de top van X"
+            summit = summits[0].kb_id_ if summits else (
+                None if mentioned or "sinds" in words else _summit_by_place(ctx, sent))
             if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
                                                        or _leaders_act(ctx, sent, words, main)):
                 summit = main
