@@ -1,0 +1,54 @@
+"""Entities the blind test letters e41-e52 showed missing: EU council formations,
+foreign governments, missile defence programmes, Dutch policy documents, the EU's
+counter-piracy operation, small foreign places, hyphenated names with a person and
+foreign units after a country adjective. Sentences are our own."""
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp import make_pipeline
+from kg.nlp.spans import mentions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def found(nlp, text: str, cls: str) -> set[tuple[str, str]]:
+    return {(s.text, s.kb_id_) for s in mentions(nlp(text)) if s.label_ == cls}
+
+
+def test_eu_foreign_affairs_council(nlp):
+    got = found(nlp, "Op 20 maart besprak de Raad Buitenlandse Zaken de sancties tegen Belarus.", "Organisation")
+    assert ("Raad Buitenlandse Zaken", "organisation/raad-buitenlandse-zaken") in got
+
+
+def test_somali_transitional_government(nlp):
+    got = found(nlp, "De EU traint militairen van de Federale Overgangsregering in Oeganda.", "Organisation")
+    assert ("Federale Overgangsregering", "organisation/federale-overgangsregering") in got
+
+
+def test_turkish_parliament_without_its_country(nlp):
+    got = found(nlp, "Het protocol ligt nu ter goedkeuring bij de Grote Nationale Assemblee.", "Organisation")
+    assert {k for _, k in got} == {"organisation/grote-nationale-assemblee-van-turkije"}
+
+
+def test_atalanta_alone_and_as_eu_operation(nlp):
+    text = ("Het fregat vaart tot juli mee in de EU-operatie Atalanta. Daarna levert Nederland aan "
+            "Atalanta alleen nog stafofficieren.")
+    keys = [k for _, k in found(nlp, text, "Operation")]
+    assert keys and set(keys) == {"operation/eunavfor-atalanta"}
+
+
+def test_missile_defence_programmes(nlp):
+    text = ("De bondgenoten spraken over de uitbreiding van ALTBMD en over de Phased Adaptive Approach "
+            "van de Verenigde Staten.")
+    keys = {k for _, k in found(nlp, text, "Initiative")}
+    assert "initiative/european-phased-adaptive-approach" in keys
+    assert "initiative/active-layered-theatre-ballistic-missile-defence" in keys
+
+
+def test_dutch_defence_vision(nlp):
+    got = found(nlp, "Volgens de Defensievisie 2035 moet de krijgsmacht flexibeler worden.", "Initiative")
+    assert ("Defensievisie 2035", "initiative/defensievisie-2035") in got
