@@ -52,3 +52,10 @@ def test_missile_defence_programmes(nlp):
 def test_dutch_defence_vision(nlp):
     got = found(nlp, "Volgens de Defensievisie 2035 moet de krijgsmacht flexibeler worden.", "Initiative")
     assert ("Defensievisie 2035", "initiative/defensievisie-2035") in got
+
+
+def test_small_places_abroad_from_curated_data(nlp):
+    text = ("Vier Nederlandse F-35's trainen deze maand op Decimomannu. Bij Banjska verscherpte KFOR de "
+            "patrouilles. De G7-ministers overlegden in Weißenhaus.")
+    keys = {k for _, k in found(nlp, text, "Place")}
+    assert {"place/decimomannu", "place/banjska", "place/weissenhaus"} <= keys
