@@ -59,3 +59,16 @@ def test_small_places_abroad_from_curated_data(nlp):
             "patrouilles. De G7-ministers overlegden in Weißenhaus.")
     keys = {k for _, k in found(nlp, text, "Place")}
     assert {"place/decimomannu", "place/banjska", "place/weissenhaus"} <= keys
+
+
+def test_town_after_het_and_its_countrys_adjective(nlp):
+    text = "Het hoofdkwartier krijgt een vestiging in het Poolse Szczecin; ook het Duitse Dresden meldde zich."
+    keys = {k for _, k in found(nlp, text, "Place")}
+    assert {"place/szczecin", "place/dresden"} <= keys
+    text = "Polen biedt het Poolse Lublin aan als locatie voor het nieuwe trainingscentrum."
+    assert ("Lublin", "place/lublin") in found(nlp, text, "Place")
+
+
+def test_het_with_another_countrys_adjective_names_no_town(nlp):
+    text = "Polen biedt het Duitse Lublin-model aan; het Franse Lublin bestaat niet."
+    assert not any(k == "place/lublin" for _, k in found(nlp, text, "Place"))

@@ -59,6 +59,7 @@ _PLAN_PREFIXES = frozenset(DATA["plan_prefixes"])
 _TITLE_WORDS = frozenset(DATA["title_words"])
 _TREATY_WORDS = frozenset(DATA.get("treaty_words", ()))
 _ARTICLES = frozenset(DATA["articles"])
+_TOWN_ARTICLES = frozenset(DATA.get("town_articles", ()))
 _COMPASS = frozenset(DATA["compass_prefixes"])
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
@@ -235,6 +236,9 @@ class Gazetteer:
         # "in het Duitse Wiesbaden": a place word, an article and the adjective of the place's country
         adjective = [i + 2 for i in after if i + 2 < len(words) and norms[i] in _ARTICLES
                      and self._state_of_adjective(norms[i + 1])]
+        # "biedt het Duitse Ulm aan": a neuter article names a town (never a person) without a place word
+        adjective += [i + 2 for i, n in enumerate(norms[:-2]) if n in _TOWN_ARTICLES
+                      and self._state_of_adjective(norms[i + 1])]
         found: list[tuple[int, int, str]] = []
 
         def place_at(i: int, n: int, after_place_word: bool, after_adjective: bool = False) -> int | None:
@@ -341,10 +345,12 @@ class Gazetteer:
 
     def _adjective_context(self, words, i: int, key: str) -> bool:
         """``in het Duitse Wiesbaden``, ``naar de Poolse Rzeszów``: a place word, an article
-        and the adjective of the country place ``key`` lies in stand right before word ``i``.
+        and the adjective of the country place ``key`` lies in stand right before word ``i``;
+        or only ``het`` and that adjective (``het Duitse Ulm``: a town, never a person).
         The country must agree, and a reference person's surname is never taken: ``het Noorse
         Kongsberg`` without a place word is as often the firm, ``de Amerikaanse Austin`` the man."""
-        if i < 3 or words.norms[i - 2] not in _ARTICLES or words.norms[i - 3] not in _PLACE_WORDS:
+        if i < 2 or not (words.norms[i - 2] in _TOWN_ARTICLES or i >= 3 and words.norms[i - 2] in _ARTICLES
+                         and words.norms[i - 3] in _PLACE_WORDS):
             return False
         state = self._state_of_adjective(words.norms[i - 1])
         ent = self.ref.get(key)
