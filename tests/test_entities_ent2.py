@@ -72,3 +72,13 @@ def test_town_after_het_and_its_countrys_adjective(nlp):
 def test_het_with_another_countrys_adjective_names_no_town(nlp):
     text = "Polen biedt het Duitse Lublin-model aan; het Franse Lublin bestaat niet."
     assert not any(k == "place/lublin" for _, k in found(nlp, text, "Place"))
+
+
+def test_regime_compound_with_a_known_ruler_names_him(nlp):
+    text = "De sancties treffen de kopstukken van het bewind-Kadhafi en de Libische olie-export."
+    assert ("bewind-Kadhafi", "person/kadhafi") in found(nlp, text, "Person")
+    assert ("Gaddafi", "person/kadhafi") in found(nlp, "Gaddafi verliet Tripoli per konvooi.", "Person")
+
+
+def test_regime_compound_with_an_unknown_name_or_a_cabinet_names_no_person(nlp):
+    assert not found(nlp, "Het regime-Van Dalen en het kabinet-Schoof bestaan in dit verhaal niet.", "Person")
