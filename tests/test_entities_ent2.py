@@ -82,3 +82,22 @@ def test_regime_compound_with_a_known_ruler_names_him(nlp):
 
 def test_regime_compound_with_an_unknown_name_or_a_cabinet_names_no_person(nlp):
     assert not found(nlp, "Het regime-Van Dalen en het kabinet-Schoof bestaan in dit verhaal niet.", "Person")
+
+
+def test_unit_named_after_country_adjective_and_unit_noun(nlp):
+    text = "Tanks van de Poolse gepantserde cavaleriebrigade Zwarte Draak oefenden bij Orzysz."
+    assert ("Zwarte Draak", "organisation/zwarte-draak") in found(nlp, text, "Organisation")
+
+
+def test_unit_noun_before_a_place_or_without_adjective_names_no_unit(nlp):
+    text = "De Duitse brigade Ulm verhuist. De brigade Zwarte Draak bestaat niet zonder land."
+    assert not found(nlp, text, "Organisation")
+
+
+def test_german_ordinal_unit_name(nlp):
+    text = "Het Nederlandse tankbataljon valt onder de Duitse 10. Panzerdivision in Veitshöchheim."
+    assert ("10. Panzerdivision", "organisation/10-panzerdivision") in found(nlp, text, "Organisation")
+
+
+def test_numbered_list_item_is_no_unit(nlp):
+    assert not found(nlp, "Agenda:\n1. Pantserbrigade\n2. Luchtverdediging", "Organisation")
