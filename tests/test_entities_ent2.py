@@ -101,3 +101,15 @@ def test_german_ordinal_unit_name(nlp):
 
 def test_numbered_list_item_is_no_unit(nlp):
     assert not found(nlp, "Agenda:\n1. Pantserbrigade\n2. Luchtverdediging", "Organisation")
+
+
+def test_base_named_after_its_noun_without_reference_data(nlp):
+    from kg import reference
+    assert reference.load().lookup("Trapani-Birgi") is None
+    text = "Twee tankvliegtuigen opereren vanaf de Italiaanse vliegbasis Trapani-Birgi op Sicilië."
+    assert ("Trapani-Birgi", "place/trapani-birgi") in found(nlp, text, "Place")
+
+
+def test_base_noun_before_a_long_capitalised_run_or_an_organisation_names_no_place(nlp):
+    text = "De vliegbasis Kleine Brogel Air Base Vlaanderen ligt dicht bij de vliegbasis NAVO-oefenterrein."
+    assert not found(nlp, text, "Place")

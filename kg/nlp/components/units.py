@@ -13,7 +13,9 @@ It also names an organisation's mission by where it is, ``EU-missie in Mali``,
 the name in apposition to its description, ``de politiemissie van de EU, EUPOL
 Kosovo,`` (``mission_suffixes``), as an Operation, when no other component named it;
 and one state's initiative or fund, ``het Tsjechische munitie-initiatief``, as an
-Initiative.
+Initiative; a unit named after its description (``de Litouwse ...brigade Iron Wolf``,
+``de Duitse 1. Panzerdivision``); and a base by its noun, ``vliegbasis Decimomannu``,
+as a Place.
 """
 from __future__ import annotations
 
@@ -41,6 +43,7 @@ _INITIATIVE_HEADS = tuple(DATA["initiative_heads"])
 _INITIATIVE_DETS = frozenset(DATA["initiative_determiners"])
 _NAMED_HEADS = tuple(DATA["named_unit_heads"])
 _ORDINAL_HEADS = tuple(DATA["ordinal_unit_heads"])
+_BASE_NOUNS = frozenset(DATA["base_nouns"])
 
 
 def _is_initiative_compound(low: str) -> bool:
@@ -114,6 +117,7 @@ class UnitFinder:
         self._national_initiatives(doc)
         self._described_units(doc)
         self._ordinal_units(doc)
+        self._named_bases(doc)
         heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
         if not heads:
             return doc
@@ -289,6 +293,32 @@ class UnitFinder:
             key = "organisation/" + slugify(name)
             register_entity(doc, key, "Organisation", name)
             add_mention(doc, num, ns[k] + 1, "Organisation", key)
+
+    def _named_bases(self, doc: Doc) -> None:
+        """``vanaf de vliegbasis Decimomannu``: one or two capitalised words after a base noun
+        (``base_nouns``) name the base, a Place, also when the reference data lacks it; a longer
+        capitalised run or a name the text uses for something else is left alone."""
+        found = words_where(doc, "LOWER", "units.bases", lambda w: w in _BASE_NOUNS)
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            e = k + 1
+            while e < len(ns) and e - k <= 3 and ns[e] == ns[e - 1] + 1 and tx[ns[e]][:1].isupper() \
+                    and tx[ns[e]].replace("-", "").isalpha() and ns[e] not in taken:
+                e += 1
+            if e == k + 1 or e - k > 3 or e < len(ns) and ns[e] in taken and ns[e] == ns[e - 1] + 1:
+                continue  # no name, a longer capitalised run, or one running into a known name
+            s0, e0 = ns[k + 1], ns[e - 1] + 1
+            name = " ".join(doc[s0:e0].text.split())
+            known = self.ref.lookup(name)
+            if known is not None and known.cls != "Place" or self.ref.country_of_adjective(tx[s0]) is not None:
+                continue
+            key = known.key if known is not None else "place/" + slugify(name)
+            register_entity(doc, key, "Place", known.label if known is not None else name)
+            add_mention(doc, s0, e0, "Place", key)
+            taken.update(range(s0, e0))
 
     def _national_initiatives(self, doc: Doc) -> None:
         """``het Tsjechische munitie-initiatief``: a determiner, a country adjective and a lower-case
