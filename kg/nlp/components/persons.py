@@ -696,8 +696,11 @@ class Persons:
         """``het regime-Kadhafi``, ``het bewind-Poetin``: a compound of a word for a rule
         (persons.json ``ruler_compound_heads``) and a reference person's surname names that
         person; kg.extract.entities writes the mention without the head."""
-        heads = self.ruler_heads
-        for i, norm in enumerate(words.norms):
+        heads, norms = self.ruler_heads, words.norms
+        blob = " ".join(norms)  # one C-level scan: most texts hold no such compound
+        if not any(h + "-" in blob for h in heads):
+            return
+        for i, norm in enumerate(norms):
             if "-" not in norm or norm.split("-", 1)[0] not in heads or words.starts[i] in taken \
                     or words.starts[i] in ents:
                 continue
