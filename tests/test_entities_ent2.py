@@ -113,3 +113,20 @@ def test_base_named_after_its_noun_without_reference_data(nlp):
 def test_base_noun_before_a_long_capitalised_run_or_an_organisation_names_no_place(nlp):
     text = "De vliegbasis Kleine Brogel Air Base Vlaanderen ligt dicht bij de vliegbasis NAVO-oefenterrein."
     assert not found(nlp, text, "Place")
+
+
+def test_places_joined_by_an_en_dash_are_each_named(nlp):
+    text = "De patrouilles bewaken de weg Kabul–Kandahar en de spoorlijn Warschau—Berlijn."
+    keys = {k for _, k in found(nlp, text, "Place")}
+    assert {"place/kabul", "place/kandahar", "place/warschau", "place/berlijn"} <= keys
+
+
+def test_dash_joined_word_with_a_person_or_unknown_part_names_no_place(nlp):
+    text = "Het overleg Sandu–Kyiv en de lijn Kabul–Nergensdorp werden besproken."
+    assert not any(k in ("place/kyiv", "place/kabul") for _, k in found(nlp, text, "Place"))
+
+
+def test_dash_joined_places_are_written_as_each_name():
+    from kg.extract.entities import _head_surface
+    assert _head_surface("Damascus–Aleppo", "place/aleppo") == "Aleppo"
+    assert _head_surface("Damascus–Aleppo", "place/damascus") == "Damascus"

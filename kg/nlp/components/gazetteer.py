@@ -64,6 +64,7 @@ _COMPASS = frozenset(DATA["compass_prefixes"])
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 _SEPARATOR = re.compile(r"[ -]")
+_DASH = re.compile("[\u2013\u2014]")
 
 
 def separator_variants(name: str) -> tuple[str, ...]:
@@ -191,11 +192,32 @@ class Gazetteer:
             if key:
                 out.append((words[i].start, words[i].end, key))
             i += 1
+        if "\u2013" in doc.text or "\u2014" in doc.text:  # one C-level scan: dashes inside words are rare
+            out = self._dash_joined(words, out)
         if self.contextual:
             out = self._contextual(words, out, hyphens)
         if self.context:
             out = self._in_context(doc, words, out)
         return out
+
+    def _dash_joined(self, words, out: list) -> list:
+        """``de lijn Damascus–Aleppo``: known places or countries joined by an en or em dash
+        into one word are each named there (``kg.extract.entities`` writes each mention as
+        its own part). Any part that is no known place, or is a reference person's surname
+        (``Biden–Poetin``), leaves the word alone."""
+        taken = {s for s, _, _ in out}
+        found = []
+        for i, text in enumerate(words.texts):
+            if "\u2013" not in text and "\u2014" not in text or words[i].start in taken:
+                continue
+            parts = _DASH.split(text)
+            if len(parts) < 2 or not all(p[:1].isupper() for p in parts) \
+                    or any(fold(p) in self.ref.person_by_surname for p in parts):
+                continue
+            ents = [self.ref.lookup(p) for p in parts]
+            if all(e is not None and e.cls in ("Place", "Country") for e in ents):
+                found += [(words[i].start, words[i].end, e.key) for e in dict.fromkeys(ents)]
+        return sorted(out + found) if found else out
 
     def _contextual(self, words, out: list, hyphens: list[int]) -> list:
         """Add the aliases that are common words (``IS``), written with their capitals, where
