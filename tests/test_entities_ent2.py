@@ -130,3 +130,8 @@ def test_dash_joined_places_are_written_as_each_name():
     from kg.extract.entities import _head_surface
     assert _head_surface("Damascus–Aleppo", "place/aleppo") == "Aleppo"
     assert _head_surface("Damascus–Aleppo", "place/damascus") == "Damascus"
+
+
+def test_warsaw_summit_venue(nlp):
+    text = "De Poolse regering ontvangt de delegaties in het Stadion Narodowy aan de Wisła."
+    assert ("Stadion Narodowy", "place/nationaal-stadion") in found(nlp, text, "Place")
