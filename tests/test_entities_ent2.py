@@ -133,5 +133,5 @@ def test_dash_joined_places_are_written_as_each_name():
 
 
 def test_warsaw_summit_venue(nlp):
-    text = "De Poolse regering ontvangt de delegaties in het Stadion Narodowy aan de Wisła."
-    assert ("Stadion Narodowy", "place/nationaal-stadion") in found(nlp, text, "Place")
+    text = "De Poolse regering ontvangt de delegaties in het Nationaal Stadion aan de Wisła."
+    assert ("Nationaal Stadion", "place/stadion-narodowy") in found(nlp, text, "Place")
