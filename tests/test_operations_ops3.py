@@ -89,3 +89,20 @@ def test_costs_of_another_mission_are_not_the_operations(nlp):
 ])
 def test_costs_of_the_mission_itself_are_the_operations(nlp, middle, costs):
     assert Decimal(4000000) in _costs(nlp, middle, costs)
+
+
+def _commanded(nlp, sentence: str) -> set:
+    text = "Den Haag, 12 maart 2027\n\nInzet\n" + sentence + "\n"
+    return {(s, o) for s, o in facts(run(nlp, text)[1], "kg:participant")}
+
+
+def test_the_state_an_adjective_names_in_onder_x_leiding_commands_the_operation(nlp):
+    got = _commanded(nlp, "Nederland levert een fregat aan operatie Sea Shield, de maritieme missie in de Golf "
+                          "van Aden die onder Spaanse leiding staat.")
+    assert (OP, "country/spanje") in got
+
+
+def test_another_thing_under_command_is_not_the_operations(nlp):
+    got = _commanded(nlp, "Nederland levert een fregat aan operatie Sea Shield en stuurt trainers naar een "
+                          "eenheid onder Spaanse leiding.")
+    assert (OP, "country/spanje") not in got

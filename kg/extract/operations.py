@@ -302,6 +302,34 @@ def _commander(ctx: Context, sent, op: str) -> None:
         if (lw[words[n]] == "van" and before[-1:] and before[-1] in _COMMAND_NOUNS) \
                 or (lw[words[n]] == "bij" and not _COMMAND_NOUNS.isdisjoint(before)):
             link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.commander")
+    _commander_adjective(ctx, sent, op, words)
+
+
+_COMMAND_BREAKS = frozenset({"en", "aan", "naar", "bij", "maar", "terwijl", "naast", ";", "zoals", "waaronder"})
+
+
+def _commander_adjective(ctx: Context, sent, op: str, words: list[int]) -> None:
+    """``de battlegroup in Litouwen, die onder Duitse leiding staat``, ``De missie staat onder Italiaans
+    bevel``: the country a command noun's adjective names after ``onder``, a few words after the
+    operation or the word for it, commands the operation."""
+    from kg import reference
+    from kg.extract.events import _country_entity
+    from kg.nlp.components.docindex import texts
+    lw, tx = lowers(ctx.doc), texts(ctx.doc)
+    anchors = {bisect_left(words, sp.end) for sp in spans_in(ctx.doc, sent.start, sent.end, ("Operation",))
+               if sp.kb_id_ == op}
+    if not anchors:  # "De missie staat onder Italiaans bevel": the sentence speaks of the operation
+        anchors = {n + 1 for n, i in enumerate(words) if lw[i] in _MISSION_NOUNS}
+    for n in range(len(words) - 2):
+        if lw[words[n]] != "onder" or lw[words[n + 2]] not in _COMMAND_NOUNS or not tx[words[n + 1]][:1].isupper():
+            continue
+        # the phrase belongs to the operation: close after it, no other thing joined in between
+        if not any(0 <= n - a <= 12 and _COMMAND_BREAKS.isdisjoint(lw[i] for i in words[a:n]) for a in anchors):
+            continue
+        ent = reference.load().country_of_adjective(tx[words[n + 1]])
+        if ent is not None and _country_entity(ctx, ent.key):
+            ctx.link(op, "kg:participant", ent.key,
+                     ctx.sentence_evidence(ctx.doc[words[n + 1]], "operations.commander_adjective"))
 
 
 def _stationed(ctx: Context, sent, op: str) -> None:
