@@ -51,6 +51,14 @@ def test_no_alias_or_a_hedged_sentence_states_nothing(nlp, first, later):
         assert "country/nederland" not in got
 
 
+def test_a_state_in_a_clause_after_dat_is_no_member(nlp):
+    got = _coalition(nlp, "Sinds 2025 neemt Nederland deel aan de maritieme coalitie tegen piraterij, die onder "
+                          "Franse leiding opereert als operatie Sea Shield.",
+                     "Binnen de coalitie bestaat zorg dat Iran drones levert aan de piraten.")
+    assert "country/nederland" in got
+    assert "country/iran" not in got
+
+
 def _area(nlp, sentence: str) -> set:
     text = ("Den Haag, 12 maart 2027\n\nAanleiding\nNederland neemt sinds 2025 deel aan operatie Sea Shield.\n\n"
             "Besluit\n" + sentence + "\n")

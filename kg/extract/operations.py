@@ -30,6 +30,11 @@ one operation the paragraph named last (a sentence naming several names none), a
 * ``de battlegroup``, in a letter that named one operation, is that operation (its framework
   nation, where it is stationed).
 
+* ``de coalitie tegen X, die onder Amerikaanse leiding opereert als Y``: the coalition is Y — who takes
+  part in it, leads it or acts ``binnen de coalitie`` later takes part in Y;
+* ``onder Duitse leiding`` close after the operation: that state commands it;
+* ``het operatiegebied uit te breiden tot het oosten van Syrië``: the operation is in that state.
+
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
 located in each.
@@ -512,6 +517,7 @@ def _navy_ship(ctx: Context) -> None:
 _COALITION = frozenset(_DATA["coalition_nouns"])
 _ALIAS_VERBS = frozenset(_DATA["alias_verbs"])
 _WITHIN = frozenset(_DATA["within_prepositions"])
+_SUBORDINATORS = _RELATIVES | {"dat", "omdat", "of", "hoewel", "zodat", "waardoor", "waarbij"}
 
 
 def _alias_clause(words: list[str], idx: list[int], n: int, ops: list) -> tuple[int, object] | None:
@@ -557,7 +563,9 @@ def _coalition_operation(ctx: Context) -> None:
                          for n, w in enumerate(words))
             if inside and not _hedged(_request_done(lw, space, sent, wordset)) \
                     and not spans_in(doc, sent.start, sent.end, ("Operation",)):
-                for sp in _givers(ctx, sent.start, sent.end):
+                # the main clause only: "Binnen de coalitie is er zorg dat Rusland ..." names no member
+                cut = next((idx[n] for n, w in enumerate(words) if w in _SUBORDINATORS), sent.end)
+                for sp in _givers(ctx, sent.start, cut):
                     link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.within_coalition")
             continue
         ops = spans_in(doc, sent.start, sent.end, ("Operation",))
