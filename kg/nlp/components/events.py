@@ -1456,7 +1456,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for b in bodies:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
-        if b.kb_id_ in idle or not _meets(doc, b):
+        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
@@ -1654,6 +1654,22 @@ def _idle_bodies(doc: Doc, bodies) -> set[str]:
         elif _superseded(text, b, before):
             out.add(b.kb_id_)
     return out
+
+
+# "… staat later dit jaar gepland", "… zal op een later tijdstip bijeenkomen": said in the council's
+# own clause, a gathering after this meeting (not "later vandaag", "later die middag"); "… volgt in juni"
+_LATER_WHEN = (r"later\s+(?:dit|dat|deze|in\s+het|in\s+de)\s+(?:jaar|najaar|voorjaar|zomer|herfst|winter|maand)"
+               r"|op\s+een\s+latere?\s+(?:moment|tijdstip|datum)|volgend\s+jaar|volgende\s+(?:maand|week)"
+               r"|in\s+de\s+loop\s+van\s+(?:dit|het|volgend)\s+jaar")
+_LATER_AFTER = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:(?:" + _LATER_WHEN + r")\b[^.;:!?]{0,40}?\b(?:gepland|voorzien|plaats\w*|bijeen\w*|vergader\w*|gehouden|georganiseerd)"
+    r"|volg(?:t|en)\s+(?:later|in\s+(?:" + "|".join(MONTH_NAMES) + r")))\b", re.IGNORECASE)
+
+
+def _planned_later(text: str, b) -> bool:
+    """Is council mention ``b`` said in its own clause to meet later than this meeting
+    (``een bijeenkomst van de X staat later dit jaar gepland``)? No session of the meeting."""
+    return bool(_LATER_AFTER.match(text, b.end_char, min(len(text), b.end_char + 160)))
 
 
 def _superseded(text: str, b, before: str) -> bool:

@@ -57,6 +57,7 @@ _COUNCIL_HEADS = frozenset(DATA["council_heads"])
 _LIST_WORDS = frozenset((",", "en", "of"))
 _PLAN_PREFIXES = frozenset(DATA["plan_prefixes"])
 _TITLE_WORDS = frozenset(DATA["title_words"])
+_OFFICE_HEADS = frozenset(DATA["office_heads"])
 _TREATY_WORDS = frozenset(DATA.get("treaty_words", ()))
 _ARTICLES = frozenset(DATA["articles"])
 _COMPASS = frozenset(DATA["compass_prefixes"])
@@ -181,7 +182,9 @@ class Gazetteer:
                     and not (hit[1] in self.home and self._foreign(words, i, i + hit[0], self.home[hit[1]])) \
                     and not (hit[1] in self.named_plans and self._not_plan(doc, words, i, i + hit[0])) \
                     and not (hit[1].startswith("place/") and _in_treaty_name(words, i)) \
-                    and not (hit[1].startswith("country/") and i and words.texts[i - 1] == "New"):  # New Jersey
+                    and not (hit[1].startswith("country/") and i and words.texts[i - 1] == "New") \
+                    and not (hit[1].startswith("organisation/") and i and words.norms[i - 1] in _OFFICE_HEADS):
+                # "New Jersey"; "Chef Defensiestaf" is an office title, not the staff
                 n, key = hit
                 out.append((words[i].start, words[i + n - 1].end, key))
                 i += n
