@@ -108,3 +108,20 @@ def test_speaking_for_a_state_does_not_override_a_stated_country_or_reach_an_obj
     assert _offices(ctx) == [("person/klein", "office/minister-van-defensie-de")]
     ctx = read_people(nlp, "Namens Frankrijk feliciteerde ik minister van Defensie Jan Bakker.")
     assert not any(o.endswith("-fr") for _, o in _offices(ctx))
+
+
+# --- reference bodies written the way Dutch letters write them ---------------------------
+
+def _orgs(ex):
+    return {k for k in ex.entities if k.startswith("organisation/")}
+
+
+def test_the_corps_with_its_nationality_in_brackets_is_the_corps(nlp):
+    _, ex = run(nlp, "De brigade oefent samen met het 1 (Duits-Nederlandse) Legerkorps in Münster.")
+    assert "organisation/1-duits-nederlandse-legerkorps" in _orgs(ex)
+
+
+def test_force_integration_units_plural_and_acronym_are_one_body(nlp):
+    _, ex = run(nlp, "In Slowakije en Hongarije zijn NATO Force Integration Units (NFIU's) opgericht. "
+                     "Nederland stuurt twee officieren naar de NFIU in Boedapest.")
+    assert _orgs(ex) == {"organisation/nato-force-integration-unit"}
