@@ -125,3 +125,20 @@ def test_force_integration_units_plural_and_acronym_are_one_body(nlp):
     _, ex = run(nlp, "In Slowakije en Hongarije zijn NATO Force Integration Units (NFIU's) opgericht. "
                      "Nederland stuurt twee officieren naar de NFIU in Boedapest.")
     assert _orgs(ex) == {"organisation/nato-force-integration-unit"}
+
+
+# --- a council that meets "met" someone: they take part in its session -------------------
+
+UKR = "session/dmm-2026-06-nato-ukraine-council"
+
+
+def test_those_a_council_meets_with_take_part_in_its_session(nlp):
+    _, ex = run(nlp, REPORT + "Tot slot vergaderde de NAVO-Oekraïne Raad met de Oekraïense minister van Defensie, "
+                "Olena Kovalenko." + "\n\nDe minister van Defensie,\nK. Smit\n")
+    assert (UKR, "person/kovalenko") in facts(ex, "kg:participant")
+
+
+def test_a_council_that_does_not_meet_with_someone_gives_no_participant(nlp):
+    _, ex = run(nlp, REPORT + "Tot slot vergaderde de NAVO-Oekraïne Raad. De Raad kwam niet bijeen met de "
+                "Oekraïense minister van Defensie, Olena Kovalenko." + "\n\nDe minister van Defensie,\nK. Smit\n")
+    assert (UKR, "person/kovalenko") not in facts(ex, "kg:participant")

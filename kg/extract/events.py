@@ -575,6 +575,30 @@ def _members_talk_with(doc, sent) -> int | None:
     return ns[m]
 
 
+def _council_meets_with(doc, ev: dict, sent) -> int | None:
+    """``Daarna kwam de NAVO-Oekraïne Raad bijeen met de Oekraïense minister X``: the token of
+    ``met`` when a council that is a session of the meeting is the one that meets (its name,
+    the verb and ``met`` close together, nothing negated, no ``over``/``af``); the ones after
+    ``met`` take part in that session. Else None."""
+    bodies = {s.get("body") for s in ev.get("sessions", ()) if s.get("body")}
+    if not bodies:
+        return None
+    lw, space = lowers(doc), spaces(doc)
+    ns = [i for i in range(sent.start, sent.end) if not space[i]]
+    toks = [lw[i] for i in ns]
+    if "met" not in toks or "af" in toks or not _SETS_REL["other_time_words"].isdisjoint(toks):
+        return None
+    m = toks.index("met")
+    if not _SETS_REL["talk_blockers"].isdisjoint(toks[:m]) or {"niet", "geen"} & set(toks[:m]):
+        return None
+    verb = max((k for k in range(m) if toks[k] in _SETS_REL["talk_verbs"]), default=None)
+    ends = [ns.index(sp.end - 1) for sp in spans_in(doc, sent.start, ns[m], ("Organisation",))
+            if sp.kb_id_ in bodies and sp.end - 1 in ns]
+    if verb is None or not ends or m - max(verb, max(ends)) > 5:
+        return None
+    return ns[m]
+
+
 def _participation(ctx: Context, ev: dict) -> None:
     """kg:participant from sentences of attendance and invitation; see ``_participants`` for
     who, and below for which meeting or session."""
@@ -589,7 +613,7 @@ def _participation(ctx: Context, ev: dict) -> None:
             or _members_talk_in_sitting(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         met_at = None if triggered or "met" not in words or words.isdisjoint(_SETS_REL["talk_verbs"]) \
-            else _members_talk_with(doc, sent)
+            else _members_talk_with(doc, sent) or _council_meets_with(doc, ev, sent)
         if not triggered and "naar" not in words and not travels and met_at is None:
             continue
         here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
