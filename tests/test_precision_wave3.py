@@ -142,3 +142,13 @@ def test_a_council_that_does_not_meet_with_someone_gives_no_participant(nlp):
     _, ex = run(nlp, REPORT + "Tot slot vergaderde de NAVO-Oekraïne Raad. De Raad kwam niet bijeen met de "
                 "Oekraïense minister van Defensie, Olena Kovalenko." + "\n\nDe minister van Defensie,\nK. Smit\n")
     assert (UKR, "person/kovalenko") not in facts(ex, "kg:participant")
+
+
+def test_only_a_person_key_can_hold_an_office(nlp):
+    from kg.extract.people import state_office
+
+    ctx = read_people(nlp, "Minister van Defensie Jan Bakker opende het overleg.")
+    before = len(ctx.extraction.facts)
+    state_office(ctx, "office/minister-van-defensie-nl", "minister van Defensie", "country/belgie", None)
+    assert len(ctx.extraction.facts) == before
+    assert "office/minister-van-defensie-be" not in ctx.extraction.entities

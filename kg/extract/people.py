@@ -62,6 +62,8 @@ def state_office(ctx: Context, person: str, role: str, jurisdiction: str, ev) ->
     """Add ``person kg:holdsOffice office`` and ``office kg:jurisdiction jurisdiction`` with
     the evidence ``ev`` (a sentence, or a signature block's lines); the office's key."""
     key = office_key(role, jurisdiction)
+    if not person.startswith("person/"):  # only a person holds an office (never an office or a body)
+        return key
     ctx.entity(Entity(key=key, cls="Office", label=office_label(role, jurisdiction), alt_labels={role}, mentioned=False))
     _ensure_entity(ctx, jurisdiction)
     ctx.link(person, "kg:holdsOffice", key, ev)

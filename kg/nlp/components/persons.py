@@ -489,6 +489,8 @@ class Persons:
         return qualifier + role
 
     def _person(self, doc, names, key, cls, label, start, end):
+        if not key.startswith("person/"):  # a person is never minted on another kind's key
+            return
         if key not in names:  # "aldus Lopes Ferreira" after "minister Maria Lopes Ferreira": her surname
             key = next((k for k, (_, have) in names.items() if " " in label and have != label
                         and fold(surname(have)) == fold(label)), key)
