@@ -124,3 +124,18 @@ def test_supply_needs_a_weapon_and_the_states_in_place(nlp):
     ex = run(nlp, "Nederland levert militairen aan Litouwen. Duitsland krijgt steun uit Frankrijk. "
                   "Volgens Polen levert China onderdelen aan Rusland.")
     assert pairs(ex, "kg:supports") == set()
+
+
+def test_accession_said_with_the_verb_of_joining(nlp):
+    # wave 3 (e52): "dat op <dag> tot de NAVO toetrad", "dat zich op <dag> bij de NAVO aansloot"
+    ex = run(nlp, "De delegatie van Montenegro, dat op 5 juni 2017 als 29e lidstaat tot de NAVO toetrad, "
+                  "sprak over de westelijke Balkan.")
+    assert pairs(ex, "kg:accessionDate") == {("country/montenegro", dt.date(2017, 6, 5))}
+    ex = run(nlp, "Ook Albanië, dat zich op 1 april 2009 bij de NAVO aansloot, leverde een bijdrage.")
+    assert pairs(ex, "kg:accessionDate") == {("country/albanie", dt.date(2009, 4, 1))}
+
+
+def test_joining_needs_nato_and_the_reference_day(nlp):
+    # another organisation, another day: nothing
+    assert not pairs(run(nlp, "Kroatië, dat op 1 juli 2013 tot de Europese Unie toetrad, nam deel."), "kg:accessionDate")
+    assert not pairs(run(nlp, "Kroatië, dat op 2 april 2009 tot de NAVO toetrad, nam deel."), "kg:accessionDate")

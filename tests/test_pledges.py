@@ -395,3 +395,98 @@ def test_going_on_is_not_at_a_summit_the_sentence_before_only_looks_back_to(goin
 def test_a_past_agreement_going_on_is_not_at_a_summit_still_to_come(going_on):
     # e45: "... dat tijdens de volgende top, in 2025 in Den Haag, ... Daarnaast is besloten tot X"
     assert "summit/den-haag-2025" not in _agreed(going_on, "initiative/northern-logistics-initiative")
+
+
+KNOWN = """Den Haag, 3 maart 2017
+
+Nederland voldoet nog niet aan de afspraken die de bondgenoten in 2016 op de NAVO-top in Warschau maakten. Met de Cyber Defence Pledge beloofden zij toen de verdediging van hun netwerken met voorrang te versterken.
+
+Het Readiness Action Plan blijft voor het kabinet een prioriteit. Ook het besluit dat in 2016 in Warschau werd genomen, wordt uitgevoerd. Het Allied Harbour Programme loopt door.
+"""
+
+
+@pytest.fixture(scope="module")
+def known():
+    ct = clean(SourceText(Path("uitvoering.txt"), KNOWN))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_an_agreement_at_a_summit_is_the_plan_next_to_it_that_summit_agreed(known):
+    # e45/e52: "de afspraak die op de NAVO-top in X werd gemaakt" and a plan named beside it that the
+    # reference data (pledges.json agreed_at) gives that summit
+    assert "summit/warschau-2016" in _agreed(known, "pledge/cyber-defence-pledge")
+    ev = next(f.evidence for f in known.facts
+              if f.predicate == "kg:agreedAt" and f.subject == "pledge/cyber-defence-pledge")
+    assert "afspraken die de bondgenoten" in ev.sentence and "Cyber Defence Pledge" in ev.sentence
+
+
+def test_an_agreement_at_a_summit_is_no_plan_of_another_or_of_no_known_summit(known):
+    assert "summit/warschau-2016" not in _agreed(known, "initiative/readiness-action-plan")
+    assert "summit/warschau-2016" not in _agreed(known, "initiative/allied-harbour-programme")
+
+
+ADOPTED = """Den Haag, 8 juli 2022
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 29 en 30 juni jl. in Madrid plaatsvond.
+
+De regeringsleiders bespraken de veiligheid in het noorden. Verder werd het Seabed Shield Programme aangenomen, dat de bescherming van onderzeese kabels moet verbeteren.
+
+In 2019 spraken de bondgenoten in Londen af de ruimte als operationeel domein te erkennen. Daarnaast werd het Orbital Awareness Package aangenomen.
+
+Het Cyber Response Plan, dat al eerder werd goedgekeurd, wordt uitgebreid. Tijdens de ministeriële in februari werd het Logistics Hub Plan vastgesteld.
+"""
+
+
+@pytest.fixture(scope="module")
+def adopted():
+    ct = clean(SourceText(Path("verslag-madrid.txt"), ADOPTED))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_a_plan_adopted_in_the_report_of_a_summit_is_adopted_there(adopted):
+    # e52: "Daarnaast werd het X aangenomen" in the report of a summit, no other time or place in it
+    assert _agreed(adopted, "initiative/seabed-shield-programme") == {"summit/madrid-2022"}
+
+
+def test_a_plan_adopted_at_another_time_is_not_the_reports_summits(adopted):
+    # the sentence before speaks of another summit in the past; adopted earlier; a month, a ministerial
+    for plan in ("initiative/orbital-awareness-package", "initiative/cyber-response-plan",
+                 "initiative/logistics-hub-plan"):
+        assert "summit/madrid-2022" not in _agreed(adopted, plan), plan
+
+
+def test_a_plan_adopted_is_no_summits_in_a_text_before_it():
+    text = ADOPTED.replace("Den Haag, 8 juli 2022", "Den Haag, 8 juni 2022").replace("jl.", "a.s.").replace(
+        "plaatsvond", "plaatsvindt")
+    ct = clean(SourceText(Path("agenda-madrid.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert "summit/madrid-2022" not in _agreed(ex, "initiative/seabed-shield-programme")
+
+
+DRAFTS = """Den Haag, 2 februari 2018
+
+De bondgenoten werken aan een nieuw Maritime Posture Plan. De marinestaven leveren in maart hun advies. Daarna volgt een ontwerp, dat tijdens de NAVO-top in Brussel op 11 en 12 juli a.s. moet worden vastgesteld.
+
+De bondgenoten werken ook aan een nieuw Northern Flank Plan. Het kabinet volgt dit nauw. Daarna volgt een ontwerp van de slotverklaring, dat in Brussel wordt aangenomen.
+
+Het Space Domain Plan en een nieuw Arctic Logistics Plan worden uitgewerkt. Het kabinet volgt dit nauw. Een ontwerp wordt tijdens de NAVO-top in Brussel in juli vastgesteld.
+
+Het Baltic Air Plan wordt herzien. Het kabinet volgt dit nauw. Een ontwerp wordt tijdens de NAVO-top in Brussel in juli vastgesteld.
+"""
+
+
+@pytest.fixture(scope="module")
+def drafts():
+    ct = clean(SourceText(Path("voorbereiding.txt"), DRAFTS))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_a_draft_adopted_at_a_summit_is_the_new_plan_of_its_paragraph(drafts):
+    # e42: "een ontwerp opstellen, dat tijdens de NAVO-top in X moet worden aangenomen", the plan named before
+    assert _agreed(drafts, "initiative/maritime-posture-plan") == {"summit/brussel-2018"}
+
+
+def test_a_draft_of_something_else_or_of_no_one_new_plan_is_no_plans(drafts):
+    for plan in ("initiative/northern-flank-plan", "initiative/space-domain-plan", "initiative/arctic-logistics-plan",
+                 "initiative/baltic-air-plan"):
+        assert not _agreed(drafts, plan), plan

@@ -11,6 +11,8 @@
   werd``: membership since a day. Stated only when it is the day the
   reference data gives for the country's accession: a date beside ``lid``
   can be another membership's, or another country's in a list.
+* ``Finland, dat op 4 april 2023 als 31e bondgenoot tot de NAVO toetrad``: the
+  same, said with the verb of joining (toetreden tot, zich aansluiten bij).
 """
 from __future__ import annotations
 
@@ -219,18 +221,28 @@ _MEMBER_SINCE = re.compile(r"\b(?:op|sinds)\s+(\d{1,2}\s+" + _MONTH + r"\s+\d{4}
 _NEAR_WORDS = 5  # words between the country and "op/sinds"
 _PAIR_WORDS = 16  # words between a pair of countries and "beide landen zijn sinds"
 _MEMBER_WORD = frozenset({"lid"})
+# "Finland, dat op <day> als 31e bondgenoot tot de NAVO toetrad", "..., dat zich op <day> bij de NAVO
+# aansloot": the day of joining, said with the verb of accession (the country is found before it)
+_NATO_NP = r"(?:de\s+NAVO|de\s+NATO|het\s+bondgenootschap|de\s+alliantie)"
+_JOIN_VERB = r"(?:toetrad|toetraden|is\s+toegetreden|zijn\s+toegetreden|toegetreden|aansloot|aansloten)"
+_JOINED_ON = re.compile(r"\b(?:op|per)\s+(\d{1,2}\s+" + _MONTH + r"\s+\d{4})\s+(?:als\s+(?:\w+\s+){0,2}?"
+                        r"(?:bondgenoot|lid|lidstaat)\s+)?(?:(?:tot|bij)\s+" + _NATO_NP + r"\s+" + _JOIN_VERB +
+                        r"|(?:toetrad|toetraden|aansloot|aansloten)\s+(?:tot|bij)\s+" + _NATO_NP + r")\b",
+                        re.IGNORECASE)
+_JOIN_WORDS = frozenset({"toetrad", "toetraden", "toegetreden", "aansloot", "aansloten"})
 
 
-def _membership(ctx: Context) -> None:
+def _membership(ctx: Context, pattern=_MEMBER_SINCE, trigger: frozenset = _MEMBER_WORD,
+                rule: str = "countries.member_since") -> None:
     from kg import reference
 
     doc = ctx.doc
     text = doc_text(doc)
     year = (doc.user_data.get("kg_events") or {}).get("year")
     ref = reference.load()
-    for sent in sentences_with(doc, "countries.member_word", _MEMBER_WORD):
+    for sent in sentences_with(doc, rule, trigger):
         stext = text[sent.start_char:sent.end_char]
-        for m in _MEMBER_SINCE.finditer(stext):
+        for m in pattern.finditer(stext):
             at = sent.start_char + m.start()
             before = [sp for sp in spans_in(doc, sent.start, sent.end, ("Country",)) if sp.end_char <= at]
             if not before:
@@ -251,8 +263,7 @@ def _membership(ctx: Context) -> None:
                 if not dates or ent is None or not ent.nato_accession:
                     continue
                 if str(dates[0].start) == str(ent.nato_accession):
-                    ctx.relate(c.kb_id_, "kg:accessionDate", dates[0].start,
-                               ctx.sentence_evidence(c, "countries.member_since"))
+                    ctx.relate(c.kb_id_, "kg:accessionDate", dates[0].start, ctx.sentence_evidence(c, rule))
 
 
 # "Het land is sinds <day> lid", "Dit Scandinavische land werd op <day> lid": the subject is a country named before
@@ -311,3 +322,4 @@ def run(ctx: Context) -> None:
     _supplies(ctx)
     _accession(ctx)
     _membership(ctx)
+    _membership(ctx, _JOINED_ON, _JOIN_WORDS, "countries.joined_on")

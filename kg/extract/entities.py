@@ -64,11 +64,13 @@ def _name_surface(text: str) -> str:
 def _head_surface(text: str, key: str) -> str:
     """A compound (``Navo-missies``) that names an entity by its head is written as the head;
     so is one on a part of the thing (``NMI-hoofdkwartier``, acronyms.json ``part_tails``), and
-    one of names joined by a slash (``Straatsburg/Kehl``) as the name of this one."""
+    one of names joined by a slash or a dash (``Straatsburg/Kehl``, ``Damascus–Aleppo``) as the
+    name of this one."""
     from kg import reference
-    if "/" in text:
+    if "/" in text or "\u2013" in text or "\u2014" in text:  # "Straatsburg/Kehl", "Damascus–Aleppo"
         ref = reference.load()
-        part = next((p for p in text.split("/") if (e := ref_lookup(ref, p)) is not None and e.key == key), None)
+        part = next((p for p in re.split("[/\u2013\u2014]", text)
+                     if (e := ref_lookup(ref, p)) is not None and e.key == key), None)
         return part or text
     if "-" not in text or " " in text:
         return text

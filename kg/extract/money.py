@@ -349,11 +349,35 @@ def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
     if len(parties) != 1:
         return None
     op, who = next(iter(parties.items()))
+    if _other_mission(ctx, sent, op):
+        return None
     countries = [k for k in who if k.startswith("country/")]
     if len(countries) > 1 and _HOME in countries and not spans_in(ctx.doc, sent.start, sent.end, ("Organisation",)) \
             and not _COST_WORDS.isdisjoint(lowers(ctx.doc)[sent.start:sent.end]):
         return op, _HOME  # a Dutch letter's costs of a mission several allies take part in are its own
     return op, (countries[0] if len(countries) == 1 else None)
+
+
+_GENERIC_MISSIONS = frozenset(_DATA["generic_mission_nouns"])
+
+
+def _other_mission(ctx: Context, sent, op: str) -> bool:
+    """``Daarnaast draagt Nederland bij aan de capaciteitsopbouwmissie in Irak. ... De kosten van de
+    trainingsmissie bedragen ...``: a cost sentence that names a mission by a word of its own
+    (``trainingsmissie``, not just ``de missie``) which the document never set next to the name of
+    operation ``op`` (``de trainingsmissie operatie X``, ``X, de trainingsmissie van de NAVO``)
+    may speak of another mission: its costs are not the operation's."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    own = {w for w in lw[sent.start:sent.end] if w.endswith(("missie", "operatie")) and w not in _GENERIC_MISSIONS}
+    if not own:
+        return False
+    near = set()
+    for sp in spans_in(doc, 0, len(doc), ("Operation",)):
+        if sp.kb_id_ == op:
+            near.update(lw[max(0, sp.start - 6):sp.start])
+            near.update(lw[sp.end:sp.end + 6])
+    return not own <= near
 
 
 def _known_participant(ctx: Context, op: str, sent) -> str | None:

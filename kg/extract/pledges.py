@@ -14,7 +14,9 @@ de bondgenoten X aan", "Op die top", or goes on with "Daarnaast/Ook wordt X aang
 the document's date, nor, in a summit's report, at another summit the sentence before only
 looks back to). A summit report's one GDP norm
 agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"). The norms
-of known pledges are data (pledges.json): one node never carries two norms.
+of known pledges are data (pledges.json): one node never carries two norms. So is the summit that
+agreed a known plan: "de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt" beside a plan
+that summit agreed is that plan's agreement.
 
 States that sign something at a summit (``Tijdens de NAVO-top in X tekenden A en B een
 intentieverklaring``) take part in it."""
@@ -27,6 +29,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kg.amounts import find_amounts
+from kg.dates import MONTH_PATTERN
 from kg.extract.context import Context
 from kg.model import Entity
 from kg.extract.events import _DEMONSTRATIVES, REL, ensure, has_trigger, link, sentences_with, spans_in, words_of
@@ -38,6 +41,7 @@ from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 AGREED_CLASSES = ("Pledge", "Initiative")
 _DATA = json.loads(Path(__file__).with_name("pledges.json").read_text(encoding="utf-8"))
 _NORMS = _DATA["norms"]
+_KNOWN_SUMMIT = _DATA["agreed_at"]  # plan -> the summit that agreed it (facts about the world)
 _RESULT_WORDS = {"resultaten", "resultaat", "uitkomst", "uitkomsten"}
 
 
@@ -201,8 +205,11 @@ def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_
     sentence's plans? Only in the same paragraph, when that sentence did not itself
     speak of their agreement ("De in 2014 afgesproken DIP ..."; where it was, it says or
     not: a later "op de top wordt een nieuwe norm vastgesteld" is of another plan), and
-    this one is no negation ("daarover is nog geen besluit genomen")."""
+    this one is no negation ("daarover is nog geen besluit genomen"), nor opens with a word that adds
+    another thing ("Ook het besluit dat in Warschau werd genomen ...")."""
     if prev is None or prev_said_where or prev_agreed or "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
+        return False
+    if next((w for w in lowers(doc)[sent.start:sent.start + 3] if w.strip()), "") in _GOING_ON:
         return False
     return words.isdisjoint(_NEGATIONS)
 
@@ -540,6 +547,171 @@ def _targets(ctx: Context) -> None:
             _relate_target(ctx, key, percents[0].value, ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
 
 
+def _in_paragraph(doc, a, b) -> bool:
+    """Are sentences ``a`` and ``b`` (``a`` first) of one paragraph? (``b`` can begin with the blank line.)"""
+    text = doc_text(doc)
+    body = text[b.start_char:b.end_char]
+    return "\n\n" not in text[a.end_char:b.start_char] + body[:len(body) - len(body.lstrip())]
+
+
+def _agreement_of_known_summit(ctx: Context) -> None:
+    """``... de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt. In de Defence Investment
+    Pledge zegden de bondgenoten toen toe ...``: a sentence that says an agreement was made at a
+    summit, and a plan named in it or in the sentence before or after it (same paragraph) that the
+    reference data (pledges.json ``agreed_at``) says that summit agreed: the plan was agreed there.
+    Which agreement the text means is told by the data, so a plan of another summit is never it."""
+    doc = ctx.doc
+    if not any(sp.kb_id_ in _KNOWN_SUMMIT for sp in mentions(doc)):
+        return  # most texts name no such plan: no sentence is read
+    all_sents = sents(doc)
+    for k, sent in enumerate(all_sents):
+        if not has_trigger(words_of(sent), REL["agreement_words"], REL["agreement_pairs"]):
+            continue
+        summit = _summit_named(ctx, sent)
+        if summit is None or summit.split("/", 1)[0] != "summit":
+            continue
+        near = [sent]
+        if k > 0 and _in_paragraph(doc, all_sents[k - 1], sent):
+            near.insert(0, all_sents[k - 1])
+        if k + 1 < len(all_sents) and _in_paragraph(doc, sent, all_sents[k + 1]):
+            near.append(all_sents[k + 1])
+        for other in near:
+            for key in dict.fromkeys(sp.kb_id_ for sp in spans_in(doc, other.start, other.end, AGREED_CLASSES)):
+                if _KNOWN_SUMMIT.get(key) != summit or not ensure(ctx, key) or not ensure(ctx, summit):
+                    continue
+                first, last = (other, sent) if other.start <= sent.start else (sent, other)
+                ctx.link(key, "kg:agreedAt", summit,
+                         ctx.evidence(first.start_char, last.end_char, "pledges.agreement_of_known_summit"))
+
+
+# "Daarnaast werd het X aangenomen": a plan adopted (passive, past), said in the report of a summit
+_ADOPTED = frozenset({"aangenomen", "overeengekomen", "afgesproken", "vastgesteld", "goedgekeurd", "gelanceerd"})
+_PASSIVE_PAST = frozenset({"werd", "werden", "is", "zijn"})
+# "dat al eerder werd aangenomen": adopted before the summit the report is of
+_BEFORE_NOW = _OTHER_TIME | {"al", "reeds", "inmiddels", "vroeger"}
+_MONTH_WORD = re.compile(r"\b" + MONTH_PATTERN + r"\b", re.IGNORECASE)
+_CLAUSE_END = frozenset({",", ";", ":", "(", ")", "–", "-"})
+
+
+def _adopted_plan(ctx: Context, sent):
+    """``Daarnaast werd het Defence Production Action Plan aangenomen, dat ...``: the plan that is the
+    subject of a passive past of adoption in the sentence's first clause (``werd``/``is`` ... the plan
+    ... the participle, no comma between), or None."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    end = next((i for i in range(sent.start, sent.end) if lw[i] in _CLAUSE_END), sent.end)
+    part = next((i for i in range(sent.start, end) if lw[i] in _ADOPTED), None)
+    if part is None or not any(lw[i] in _PASSIVE_PAST for i in range(sent.start, part)):
+        return None
+    plans = spans_in(doc, sent.start, part, AGREED_CLASSES)
+    if len({sp.kb_id_ for sp in plans}) != 1:
+        return None
+    return plans[-1]
+
+
+# "Daar/Toen/Op die top werd X aangenomen": the time or place of the sentence before, not the report's
+_BACK = frozenset({"daar", "daarbij", "daarop", "toen", "destijds"})
+
+
+def _elsewhere(ctx: Context, sent, main: str, own_year: str) -> bool:
+    """Does ``sent`` speak of another meeting or time than the summit ``main`` (of ``own_year``): a
+    meeting, month, other year or earlier time in it?"""
+    text = span_text(ctx.doc, sent)
+    if _MONTH_WORD.search(text) or any(y != own_year for y in _YEAR_WORD.findall(text)):
+        return True
+    if not words_of(sent).isdisjoint(_BEFORE_NOW):
+        return True
+    meetings = spans_in(ctx.doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))
+    return any(sp.kb_id_ != main for sp in meetings) or _summit_named(ctx, sent) not in (None, main)
+
+
+def _first_verb_present(ctx: Context, sent) -> bool:
+    """Is the first finite verb of ``sent`` present or future (``Daarmee wordt de afspraak die in
+    2014 ... werd gemaakt, aangescherpt``)? Then a past it names is only looked back to."""
+    lw = lowers(ctx.doc)
+    first = next((lw[i] for i in range(sent.start, sent.end) if lw[i] in _PRESENT or lw[i] in _PAST), None)
+    return first is not None and first in _PRESENT and first not in _PAST
+
+
+def _adopted_at_report_summit(ctx: Context) -> None:
+    """In the report of a summit (dated after it began), ``Daarnaast werd het X aangenomen`` with no
+    other meeting, place, month, year (but the summit's) or earlier time in the sentence: X was
+    adopted at that summit. Nothing for a new pledge (its own node) or a plan already given a summit."""
+    doc = ctx.doc
+    ev = doc.user_data.get("kg_events") or {}
+    main = ev.get("main")
+    rec = (ev.get("meetings") or {}).get(main) or {}
+    day, start = ctx.meta.get("date"), rec.get("start")
+    if rec.get("cls") != "Summit" or not start or not hasattr(day, "isoformat") or day.isoformat() < str(start)[:10]:
+        return
+    own_year = str(start)[:4]
+    place = rec.get("place")
+    given = {f.subject for f in ctx.extraction.facts if f.predicate == "kg:agreedAt"}
+    all_sents = sents(doc)
+    index = {s.start: k for k, s in enumerate(all_sents)}
+    for sent in sentences_with(doc, "pledges.adopted_words", _ADOPTED):
+        if _elsewhere(ctx, sent, main, own_year) or not words_of(sent).isdisjoint(_NEGATIONS) or _is_proposal(ctx, sent):
+            continue
+        first = _opening(ctx, sent)
+        if not first or first[0] in _BACK or _THAT_SUMMIT.intersection(first[1:2]):
+            continue  # "Daar werd ...", "Op die top werd ...": the sentence before tells where
+        k = index.get(sent.start, 0)
+        prev = all_sents[k - 1] if k > 0 and _in_paragraph(doc, all_sents[k - 1], sent) else None
+        if prev is not None and _elsewhere(ctx, prev, main, own_year) and not _first_verb_present(ctx, prev):
+            continue  # "In 2014 spraken de bondgenoten in Wales af ... Daarnaast werd X aangenomen"
+        if any(sp.kb_id_ != place for sp in spans_in(doc, sent.start, sent.end, ("Place",))):
+            continue
+        plan = _adopted_plan(ctx, sent)
+        if plan is None or plan.kb_id_ in given or _is_new(ctx, sent, [plan]) or _names_another_norm(ctx, plan.kb_id_):
+            continue
+        link(ctx, plan.kb_id_, "kg:agreedAt", main, plan, "pledges.adopted_at_report_summit")
+
+
+# "een ontwerp opstellen, dat tijdens de NAVO-top in X moet worden aangenomen": the draft of a plan
+_DRAFT = frozenset({"ontwerp", "ontwerptekst", "ontwerpversie", "conceptversie", "concepttekst"})
+
+
+def _draft_adopted(ctx: Context) -> None:
+    """``Tijdens de top van 2009 ... opdracht een nieuw Strategisch Concept op te stellen. ... De SG
+    zal daarna een ontwerp opstellen, dat tijdens de NAVO-top in Lissabon moet worden aangenomen``:
+    a draft that a sentence (naming no plan) says is (to be) adopted at a summit it names is the
+    draft of the new plan its paragraph speaks of: that plan is agreed there. Only when the
+    paragraph before names one plan, an initiative called new (a new pledge is its own node), and
+    the draft names no other object (``een ontwerp van de slotverklaring``)."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    all_sents = sents(doc)
+    for sent in sentences_with(doc, "pledges.draft_words", _DRAFT):
+        words = words_of(sent)
+        if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or not words.isdisjoint(_NEGATIONS):
+            continue
+        if spans_in(doc, sent.start, sent.end, AGREED_CLASSES):
+            continue
+        draft = next(i for i in range(sent.start, sent.end) if lw[i] in _DRAFT)
+        after = [lw[i] for i in range(draft + 1, min(sent.end, draft + 3)) if lw[i].strip()]
+        if after[:1] and after[0] in ("van", "voor", "over"):
+            continue  # "een ontwerp van de slotverklaring": the draft of something else
+        agree = [i for i in range(draft + 1, sent.end) if lw[i] in REL["agreement_words"]]
+        if not agree or any(lw[i] in (";", ":") for i in range(draft, agree[0])):
+            continue
+        summit = _summit_named(ctx, sent)
+        if summit is None:
+            continue
+        k = next(n for n, s in enumerate(all_sents) if s.start == sent.start)
+        plans = []
+        for j in range(k - 1, -1, -1):
+            if not _in_paragraph(doc, all_sents[j], all_sents[j + 1]):
+                break
+            plans += spans_in(doc, all_sents[j].start, all_sents[j].end, AGREED_CLASSES)
+        if len({sp.kb_id_ for sp in plans}) != 1 or plans[0].label_ != "Initiative":
+            continue
+        if not any(lw[i] in _NEW_WORDS for sp in plans for i in range(max(0, sp.start - 2), sp.start)):
+            continue
+        plan = plans[0]
+        if ensure(ctx, plan.kb_id_) and ensure(ctx, summit):
+            first = next(s for s in all_sents if s.start <= plan.start < s.end)
+            ctx.link(plan.kb_id_, "kg:agreedAt", summit,
+                     ctx.evidence(first.start_char, sent.end_char, "pledges.draft_adopted"))
 _REPLACES = tuple(tuple(p.split()) for p in _DATA["replacement_phrases"])
 _NEW_NORM_NOUNS = frozenset(_DATA["new_norm_nouns"])
 
@@ -656,6 +828,9 @@ def run(ctx: Context) -> None:
     """Acronyms, the summit a pledge or initiative was agreed at, GDP targets, who signed at a summit."""
     _acronyms(ctx)
     _agreed_at(ctx)
+    _agreement_of_known_summit(ctx)
+    _adopted_at_report_summit(ctx)
+    _draft_adopted(ctx)
     _targets(ctx)
     _agreed_norm(ctx)
     _replacing_norm(ctx)

@@ -60,10 +60,12 @@ _TITLE_WORDS = frozenset(DATA["title_words"])
 _OFFICE_HEADS = frozenset(DATA["office_heads"])
 _TREATY_WORDS = frozenset(DATA.get("treaty_words", ()))
 _ARTICLES = frozenset(DATA["articles"])
+_TOWN_ARTICLES = frozenset(DATA.get("town_articles", ()))
 _COMPASS = frozenset(DATA["compass_prefixes"])
 # A name the tokenizer splits at spaces only (no dots, apostrophes, digits): most city names.
 _PLAIN = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
 _SEPARATOR = re.compile(r"[ -]")
+_DASH = re.compile("[\u2013\u2014]")
 
 
 def separator_variants(name: str) -> tuple[str, ...]:
@@ -193,11 +195,32 @@ class Gazetteer:
             if key:
                 out.append((words[i].start, words[i].end, key))
             i += 1
+        if "\u2013" in doc.text or "\u2014" in doc.text:  # one C-level scan: dashes inside words are rare
+            out = self._dash_joined(words, out)
         if self.contextual:
             out = self._contextual(words, out, hyphens)
         if self.context:
             out = self._in_context(doc, words, out)
         return out
+
+    def _dash_joined(self, words, out: list) -> list:
+        """``de lijn Damascus–Aleppo``: known places or countries joined by an en or em dash
+        into one word are each named there (``kg.extract.entities`` writes each mention as
+        its own part). Any part that is no known place, or is a reference person's surname
+        (``Biden–Poetin``), leaves the word alone."""
+        taken = {s for s, _, _ in out}
+        found = []
+        for i, text in enumerate(words.texts):
+            if "\u2013" not in text and "\u2014" not in text or words[i].start in taken:
+                continue
+            parts = _DASH.split(text)
+            if len(parts) < 2 or not all(p[:1].isupper() for p in parts) \
+                    or any(fold(p) in self.ref.person_by_surname for p in parts):
+                continue
+            ents = [self.ref.lookup(p) for p in parts]
+            if all(e is not None and e.cls in ("Place", "Country") for e in ents):
+                found += [(words[i].start, words[i].end, e.key) for e in dict.fromkeys(ents)]
+        return sorted(out + found) if found else out
 
     def _contextual(self, words, out: list, hyphens: list[int]) -> list:
         """Add the aliases that are common words (``IS``), written with their capitals, where
@@ -238,6 +261,9 @@ class Gazetteer:
         # "in het Duitse Wiesbaden": a place word, an article and the adjective of the place's country
         adjective = [i + 2 for i in after if i + 2 < len(words) and norms[i] in _ARTICLES
                      and self._state_of_adjective(norms[i + 1])]
+        # "biedt het Duitse Ulm aan": a neuter article names a town (never a person) without a place word
+        adjective += [i + 2 for i, n in enumerate(norms[:-2]) if n in _TOWN_ARTICLES
+                      and self._state_of_adjective(norms[i + 1])]
         found: list[tuple[int, int, str]] = []
 
         def place_at(i: int, n: int, after_place_word: bool, after_adjective: bool = False) -> int | None:
@@ -344,10 +370,12 @@ class Gazetteer:
 
     def _adjective_context(self, words, i: int, key: str) -> bool:
         """``in het Duitse Wiesbaden``, ``naar de Poolse Rzeszów``: a place word, an article
-        and the adjective of the country place ``key`` lies in stand right before word ``i``.
+        and the adjective of the country place ``key`` lies in stand right before word ``i``;
+        or only ``het`` and that adjective (``het Duitse Ulm``: a town, never a person).
         The country must agree, and a reference person's surname is never taken: ``het Noorse
         Kongsberg`` without a place word is as often the firm, ``de Amerikaanse Austin`` the man."""
-        if i < 3 or words.norms[i - 2] not in _ARTICLES or words.norms[i - 3] not in _PLACE_WORDS:
+        if i < 2 or not (words.norms[i - 2] in _TOWN_ARTICLES or i >= 3 and words.norms[i - 2] in _ARTICLES
+                         and words.norms[i - 3] in _PLACE_WORDS):
             return False
         state = self._state_of_adjective(words.norms[i - 1])
         ent = self.ref.get(key)

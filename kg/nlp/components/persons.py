@@ -116,6 +116,7 @@ class Persons:
         self.full_first: dict[str, int] = {}
         for k in self.full_names:
             self.full_first[k[0]] = max(self.full_first.get(k[0], 0), len(k))
+        self.ruler_heads = frozenset(WORDS.get("ruler_compound_heads", ()))
         self.succession = frozenset(WORDS["succession_words"] + WORDS["succession_passive"] + WORDS["succession_verbs"])
         # Words at which a pattern of ``__call__`` can start (besides any word
         # with a hyphen: compound offices, ``motie-Boswijk``).
@@ -466,6 +467,7 @@ class Persons:
                     i = k
                     continue
             i += 1
+        self._ruler_compounds(doc, words, names, taken, ents)
         self._full_names(doc, words, names, taken, ents)
         self._bare_surnames(doc, words, names, taken, ents)
         doc.user_data["kg_offices"] = offices
@@ -691,6 +693,24 @@ class Persons:
         add_mention(doc, words.starts[i], end, "Motion", mkey)
         register_entity(doc, mkey, "Motion", label)
         return (mkey, words.starts[i], end)
+
+    def _ruler_compounds(self, doc, words, names, taken, ents):
+        """``het regime-Kadhafi``, ``het bewind-Poetin``: a compound of a word for a rule
+        (persons.json ``ruler_compound_heads``) and a reference person's surname names that
+        person; kg.extract.entities writes the mention without the head."""
+        heads, norms = self.ruler_heads, words.norms
+        blob = " ".join(norms)  # one C-level scan: most texts hold no such compound
+        if not any(h + "-" in blob for h in heads):
+            return
+        for i, norm in enumerate(norms):
+            if "-" not in norm or norm.split("-", 1)[0] not in heads or words.starts[i] in taken \
+                    or words.starts[i] in ents:
+                continue
+            tail = words.texts[i].split("-", 1)[1]
+            key = self.ref.person_by_surname.get(fold(tail)) if tail[:1].isupper() else None
+            if key is not None:
+                self._person(doc, names, key, "Person", tail, words.starts[i], words.ends[i])
+                taken.add(words.starts[i])
 
     def _full_names(self, doc, words, names, taken, ents):
         """Full names of reference persons (``Jens Stoltenberg``): capitalised, on one line, not inside another mention."""

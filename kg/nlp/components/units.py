@@ -13,7 +13,9 @@ It also names an organisation's mission by where it is, ``EU-missie in Mali``,
 the name in apposition to its description, ``de politiemissie van de EU, EUPOL
 Kosovo,`` (``mission_suffixes``), as an Operation, when no other component named it;
 and one state's initiative or fund, ``het Tsjechische munitie-initiatief``, as an
-Initiative.
+Initiative; a unit named after its description (``de Litouwse ...brigade Iron Wolf``,
+``de Duitse 1. Panzerdivision``); and a base by its noun, ``vliegbasis Decimomannu``,
+as a Place.
 """
 from __future__ import annotations
 
@@ -39,6 +41,9 @@ _SUFFIXES = tuple(DATA["mission_suffixes"])
 _NAME_ENDS = frozenset(DATA["appositive_name_ends"])
 _INITIATIVE_HEADS = tuple(DATA["initiative_heads"])
 _INITIATIVE_DETS = frozenset(DATA["initiative_determiners"])
+_NAMED_HEADS = tuple(DATA["named_unit_heads"])
+_ORDINAL_HEADS = tuple(DATA["ordinal_unit_heads"])
+_BASE_NOUNS = frozenset(DATA["base_nouns"])
 
 
 def _is_initiative_compound(low: str) -> bool:
@@ -110,6 +115,9 @@ class UnitFinder:
         self._missions(doc)
         self._appositive_missions(doc)
         self._national_initiatives(doc)
+        self._described_units(doc)
+        self._ordinal_units(doc)
+        self._named_bases(doc)
         heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
         if not heads:
             return doc
@@ -231,6 +239,86 @@ class UnitFinder:
             register_entity(doc, key, "Operation", name)
             add_mention(doc, s0, e0, "Operation", key)
 
+
+    def _described_units(self, doc: Doc) -> None:
+        """``de Litouwse gemechaniseerde infanteriebrigade Iron Wolf``: a country adjective, up
+        to two lower-case adjectives and a lower-case unit noun (``named_unit_heads``, also in a
+        compound: ``infanteriebrigade``) before one to three capitalised words: those words are
+        the unit's name, an Organisation. A name another component knows is left alone."""
+        found = words_where(doc, "ORTH", "units.described", lambda w: w[:1].islower() and w.endswith(_NAMED_HEADS))
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            j = k - 1
+            while j >= 0 and k - j <= 3 and ns[j + 1] == ns[j] + 1 and tx[ns[j]].isalpha() and tx[ns[j]].islower():
+                j -= 1  # "gemechaniseerde": the adjectives before the noun
+            if j < 0 or ns[j + 1] != ns[j] + 1 or self.ref.country_of_adjective(tx[ns[j]]) is None:
+                continue
+            e = k + 1
+            while e < len(ns) and e - k <= 3 and ns[e] == ns[e - 1] + 1 and tx[ns[e]][:1].isupper() \
+                    and tx[ns[e]].replace("-", "").isalpha() and ns[e] not in taken and not doc[ns[e]].is_sent_start:
+                e += 1
+            if e == k + 1 or e - k > 3 or e < len(ns) and ns[e] == ns[e - 1] + 1 and tx[ns[e]][:1].isupper():
+                continue  # no name, or a longer capitalised run than a unit's name
+            s0, e0 = ns[k + 1], ns[e - 1] + 1
+            name = " ".join(doc[s0:e0].text.split())
+            known = self.ref.lookup(name)
+            if self.ref.country_of_adjective(tx[s0]) is not None or known is not None and known.cls != "Organisation":
+                continue  # "de Duitse brigade Augustdorf": its garrison town, not its name
+            key = "organisation/" + slugify(name)
+            register_entity(doc, key, "Organisation", name)
+            add_mention(doc, s0, e0, "Organisation", key)
+            taken.update(range(s0, e0))
+
+    def _ordinal_units(self, doc: Doc) -> None:
+        """``de Duitse 1. Panzerdivision``: an ordinal number with its full stop before a
+        capitalised compound on a unit noun (``ordinal_unit_heads``) names a unit in the German
+        manner, an Organisation. At the start of a line the number numbers a list item instead."""
+        found = words_where(doc, "ORTH", "units.ordinal", lambda w: w[:1].isupper() and w.lower().endswith(_ORDINAL_HEADS))
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            if k < 3:
+                continue
+            num, dot, before = ns[k - 2], ns[k - 1], ns[k - 3]
+            if not (tx[dot] == "." and dot == num + 1 and ns[k] == dot + 1 and before == num - 1
+                    and tx[num].isdigit() and len(tx[num]) <= 2 and tx[before].isalpha()) \
+                    or {num, ns[k]} & taken:
+                continue
+            name = f"{tx[num]}. {tx[ns[k]]}"
+            key = "organisation/" + slugify(name)
+            register_entity(doc, key, "Organisation", name)
+            add_mention(doc, num, ns[k] + 1, "Organisation", key)
+
+    def _named_bases(self, doc: Doc) -> None:
+        """``vanaf de vliegbasis Decimomannu``: one or two capitalised words after a base noun
+        (``base_nouns``) name the base, a Place, also when the reference data lacks it; a longer
+        capitalised run or a name the text uses for something else is left alone."""
+        found = words_where(doc, "LOWER", "units.bases", lambda w: w in _BASE_NOUNS)
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            e = k + 1
+            while e < len(ns) and e - k <= 3 and ns[e] == ns[e - 1] + 1 and tx[ns[e]][:1].isupper() \
+                    and tx[ns[e]].replace("-", "").isalpha() and ns[e] not in taken:
+                e += 1
+            if e == k + 1 or e - k > 3 or e < len(ns) and ns[e] in taken and ns[e] == ns[e - 1] + 1:
+                continue  # no name, a longer capitalised run, or one running into a known name
+            s0, e0 = ns[k + 1], ns[e - 1] + 1
+            name = " ".join(doc[s0:e0].text.split())
+            known = self.ref.lookup(name)
+            if known is not None and known.cls != "Place" or self.ref.country_of_adjective(tx[s0]) is not None:
+                continue
+            key = known.key if known is not None else "place/" + slugify(name)
+            register_entity(doc, key, "Place", known.label if known is not None else name)
+            add_mention(doc, s0, e0, "Place", key)
+            taken.update(range(s0, e0))
 
     def _national_initiatives(self, doc: Doc) -> None:
         """``het Tsjechische munitie-initiatief``: a determiner, a country adjective and a lower-case
