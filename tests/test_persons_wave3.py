@@ -32,3 +32,12 @@ def test_signature_of_a_minister_with_a_long_ministry_name(nlp):
 def test_a_minister_of_economic_affairs_and_climate_in_running_text(nlp):
     ctx = read_people(nlp, "Daarover sprak ik met de minister van Economische Zaken en Klimaat, R.S. Kuipers, in Den Haag.")
     assert ("person/kuipers", "office/minister-van-economische-zaken-en-klimaat-nl") in facts(ctx, "kg:holdsOffice")
+
+
+def test_a_regnal_number_is_part_of_the_monarchs_name(nlp):
+    ctx = read_people(nlp, "In Oslo ontving koning Harald V de delegatie; later sprak koning Frederik X van "
+                           "Denemarken de gasten toe.")
+    ents = ctx.extraction.entities
+    assert ents["person/harald-v"].label == "Harald V"
+    assert ents["person/frederik-x"].label == "Frederik X"
+    assert "person/harald" not in ents and "person/frederik" not in ents
