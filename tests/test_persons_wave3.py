@@ -1,5 +1,5 @@
 """Persons and offices in forms the wave-3 blind texts showed: signature blocks of
-ministers whose ministry has a long (or historic) name, and monarchs with a regnal number."""
+ministers whose ministry has a long (or historic) name, monarchs with a regnal number, and venues (Elmau)."""
 
 import pytest
 
@@ -41,3 +41,10 @@ def test_a_regnal_number_is_part_of_the_monarchs_name(nlp):
     assert ents["person/harald-v"].label == "Harald V"
     assert ents["person/frederik-x"].label == "Frederik X"
     assert "person/harald" not in ents and "person/frederik" not in ents
+
+
+def test_the_g7_venue_elmau_is_a_place(nlp):
+    from kg.nlp.spans import mentions
+    doc = nlp("De regeringsleiders van de G7 kwamen in 2015 bijeen op Schloss Elmau, in de Beierse Alpen.")
+    got = {(s.text, s.kb_id_) for s in mentions(doc) if s.label_ == "Place"}
+    assert ("Schloss Elmau", "place/elmau") in got
