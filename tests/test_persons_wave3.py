@@ -48,3 +48,20 @@ def test_the_g7_venue_elmau_is_a_place(nlp):
     doc = nlp("De regeringsleiders van de G7 kwamen in 2015 bijeen op Schloss Elmau, in de Beierse Alpen.")
     got = {(s.text, s.kb_id_) for s in mentions(doc) if s.label_ == "Place"}
     assert ("Schloss Elmau", "place/elmau") in got
+
+
+def _places(nlp, text):
+    from kg.nlp.spans import mentions
+    return {(s.text, s.kb_id_) for s in mentions(nlp(text)) if s.label_ == "Place"}
+
+
+def test_a_royal_palace_without_its_city_is_the_one_of_the_city_its_paragraph_names(nlp):
+    got = _places(nlp, "De ministers bezochten Stockholm. Zij werden 's avonds ontvangen in het Koninklijk Paleis.")
+    assert ("Koninklijk Paleis", "place/koninklijk-paleis-van-stockholm") in got
+
+
+def test_a_royal_palace_is_nothing_when_its_paragraph_names_no_city_or_two(nlp):
+    for text in ("De Kamer kwam bijeen in Oslo.\n\nHet diner vond plaats in het Koninklijk Paleis.",
+                 "Na Brussel reisde de minister naar Madrid, waar hij in het Koninklijk Paleis sprak.",
+                 "In Londen en Madrid wordt overlegd; het Koninklijk Paleis is gastheer."):
+        assert not any(key.startswith("place/koninklijk-paleis") for _, key in _places(nlp, text)), text
