@@ -1,5 +1,5 @@
 """Persons and offices in forms the wave-3 blind texts showed: signature blocks of
-ministers whose ministry has a long (or historic) name, monarchs with a regnal number, and venues (Elmau)."""
+ministers whose ministry has a long (or historic) name, monarchs with a regnal number, venues (Elmau, royal palaces) and allied air bases."""
 
 import pytest
 
@@ -65,3 +65,10 @@ def test_a_royal_palace_is_nothing_when_its_paragraph_names_no_city_or_two(nlp):
                  "Na Brussel reisde de minister naar Madrid, waar hij in het Koninklijk Paleis sprak.",
                  "In Londen en Madrid wordt overlegd; het Koninklijk Paleis is gastheer."):
         assert not any(key.startswith("place/koninklijk-paleis") for _, key in _places(nlp, text)), text
+
+
+def test_allied_air_bases_are_places_in_their_country(nlp):
+    from kg import reference
+    got = _places(nlp, "De F-35's oefenden vanaf Ørland; de Patriots staan op de vliegbasis Sliac.")
+    assert {("Ørland", "place/orland"), ("Sliac", "place/sliac")} <= got
+    assert reference.load().get("place/sliac").country == "country/slowakije"
