@@ -1,5 +1,6 @@
-"""Persons and offices in forms the wave-3 blind texts showed: signature blocks of
-ministers whose ministry has a long (or historic) name, monarchs with a regnal number, venues (Elmau, royal palaces) and allied air bases."""
+"""Persons, offices and places in forms the wave-3 blind texts showed: signature blocks
+of ministers whose ministry has a long (or historic) name, monarchs with a regnal number,
+venues (Elmau, royal palaces) and allied air bases. Sentences are our own."""
 
 import pytest
 

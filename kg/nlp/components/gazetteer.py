@@ -31,7 +31,9 @@ or a country adjective: there it ends a longer name (``Space Readiness Action Pl
 that kg_acronyms reads. An entry's ``context_aliases`` (``IS`` for ISIS: a common
 word in capitals) count only with their capitals and in context: the document names
 the entity otherwise, one of its ``context_words`` stands right before, or, where the
-entry allows, they open a compound (``IS-strijders``).
+entry allows, they open a compound (``IS-strijders``). A venue that several cities
+have, named without its city (``het Koninklijk Paleis``, ``city_venues`` in
+``gazetteer.json``), is the one of the only such city its paragraph names; else nothing.
 """
 from __future__ import annotations
 
