@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import reference
-from kg.names import is_initials, normalise_name, person_key, surname
+from kg.names import ROMAN, is_initials, normalise_name, person_key, surname
 from kg.nlp.components.docindex import sent_bounds
 from kg.nlp.components.fold import Word, compact_tokens, newline_between
 from kg.nlp.spans import GROUP, add_mention, register_entity
@@ -172,7 +172,8 @@ class Persons:
                 k += 1
                 real += 1
                 continue
-            if real and w.text in self.roman or (real and w.norm in self.roman and w.text[:1] == "I"):
+            # a regnal number ends the name (Felipe VI, Frederik X; OCR'd "Il" too)
+            if real and (w.text in ROMAN or w.text in self.roman or (w.norm in self.roman and w.text[:1] == "I")):
                 k += 1
                 break
             if w.norm in self.particles and (k > j or w.text[:1].isupper()):
