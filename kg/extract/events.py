@@ -1527,10 +1527,39 @@ def _act_performers(ctx: Context, sent, a: int, b: int, persons: list):
     inside = [p for p in persons if a <= p.start and p.end <= b]
     if inside:
         return inside
+    subject = _appositive_subject(doc, sent, a, persons)
+    if subject is not None:
+        return [subject]
     if first < b and lw[first] in _SETS_REL["singular_pronouns"] and a == sent.start:
         ante = _antecedent(ctx, sent)
         return [ante] if ante is not None else []
     return []
+
+
+def _appositive_subject(doc, sent, a: int, persons: list):
+    """``De Amerikaanse minister van Buitenlandse Zaken, Mike Pompeo, treedt op als gastheer``:
+    the clause [a, ...) follows a name set off by commas after a title that opens the sentence
+    (determiners, office words, capitalised words and ``van`` only, no verb): that name is the
+    subject of the clause. None otherwise."""
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    comma = a - 1
+    while comma > sent.start and space[comma]:
+        comma -= 1
+    if comma <= sent.start or lw[comma] != ",":
+        return None
+    name = next((p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))), None)
+    if name is None:
+        return None
+    k = name.start - 1
+    while k > sent.start and space[k]:
+        k -= 1
+    if k <= sent.start or lw[k] != ",":
+        return None
+    title = [t for t in range(sent.start, k) if not space[t]]
+    if not title or not any(lw[t] in _OFFICE_WORDS for t in title):
+        return None
+    ok = all(lw[t] in _DETS or lw[t] in _OFFICE_WORDS or lw[t] == "van" or tx[t][:1].isupper() for t in title)
+    return name if ok else None
 
 
 def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset) -> tuple[int, int] | None:
@@ -1722,6 +1751,25 @@ def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
 _ACT_SINGLES = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"] | {"voorzitterschap", "erbij"}
 
 
+def _hedged_segments(doc, sent) -> list[tuple[int, int]] | None:
+    """The parts of a sentence (split at ``;``) with a hedge word: ``Voor X was het de laatste
+    ministeriële; zijn opvolger Y was niet aanwezig`` hedges only what follows the ``;``. None
+    when every part is hedged, or a hedged part points back at the one before (``; dat is
+    nog niet bevestigd``)."""
+    lw = lowers(doc)
+    cuts = [sent.start] + [i + 1 for i in range(sent.start, sent.end) if lw[i] == ";"] + [sent.end]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        part = set(lw[a:b])
+        if not _hedged(part):
+            continue
+        opener = next((w for w in lw[a:b] if not w.isspace()), "")
+        if a > sent.start and opener in _NEWS_SETS["back_pointers"]:
+            return None
+        out.append((a, b))
+    return None if len(out) == len(cuts) - 1 else out
+
+
 def _may_state_an_act(words: set[str]) -> bool:
     """A cheap first look: the words an act needs together (``het woord`` and a verb of taking
     it, ``plaats`` and ``met``, ``voor`` and ``zat``, ``eerste`` and ``voor``/``van``) are all
@@ -1754,7 +1802,8 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
         words = words_of(sent)
         if not _may_state_an_act(words):
             continue
-        if _hedged(words) or not words.isdisjoint(blockers) and not _toen_opens_clause(doc, sent, words & blockers) \
+        hedged = _hedged_segments(doc, sent) if _hedged(words) else []
+        if hedged is None or not words.isdisjoint(blockers) and not _toen_opens_clause(doc, sent, words & blockers) \
                 or _names_other_kind(lw, sent, whole) \
                 or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
             continue
@@ -1777,6 +1826,8 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
                 if clause is not None:
                     who += _act_performers(ctx, sent, clause[0], clause[1], persons)
         for p in who:
+            if any(x <= p.start < y for x, y in hedged):
+                continue
             if p.label_ in ("Person", "Minister") or rule == "events.sitting_with_participant":
                 link(ctx, main, "kg:participant", p.kb_id_, p, rule)
 
