@@ -50,3 +50,46 @@ def test_a_hedge_after_a_semicolon_hedges_its_own_part_only(nlp):
     assert "person/holm" not in got    # "; dat is ... niet zeker" points back at the part before
     assert "person/girard" not in got  # "zou gastheer zijn"
     assert "person/ortiz" not in got   # "nam niet het woord"
+
+
+MINISTERIAL = "ministerial/dmm-2026-03"
+
+SPEECH_REPORT = """Verslag NAVO-ministeriële Defensie
+
+Den Haag, 20 maart 2026
+
+Hierbij zend ik u het verslag van de bijeenkomst van de NAVO-ministers van Defensie die op 12 en 13 maart 2026 in Brussel plaatsvond.
+
+Luchtverdediging
+De Noorse minister van Defensie, Erik Dahl, zette de plannen van zijn land voor een nieuwe luchtverdedigingsbrigade uiteen. De Italiaanse minister van Defensie Marco Bellini onderstreepte dat de industrie sneller moet leveren. Ook de Poolse minister Tomasz Zielinski gaf aan dat zijn land de productie van munitie verdubbelt.
+
+De Spaanse minister van Defensie, Ana Ruiz, zei al voor de bijeenkomst dat Spanje de norm niet haalt. De Oekraïense minister Oleh Bondar sprak de ministers via een videoverbinding toe. De Deense minister Lars Moller benadrukte vorige week in Kopenhagen dat de steun doorgaat. De Griekse minister Nikos Alexiou gaf de ministers een overzicht. De Turkse minister Ahmet Demir verklaarde in Ankara dat zijn land meer bijdraagt.
+"""
+
+SPEECH_AGENDA = """Geannoteerde agenda NAVO-ministeriële Defensie
+
+Den Haag, 2 maart 2026
+
+Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Defensie die op 12 en 13 maart 2026 in Brussel zal plaatsvinden.
+
+De Italiaanse minister van Defensie Marco Bellini onderstreepte dat de industrie sneller moet leveren.
+"""
+
+
+def test_in_a_report_who_opens_a_sentence_saying_something_spoke_at_the_meeting(nlp):
+    got = participants(extraction(nlp, SPEECH_REPORT, "verslag.txt"), MINISTERIAL)
+    assert {"person/dahl", "person/bellini", "person/zielinski"} <= got
+
+
+def test_what_was_said_elsewhere_or_before_is_no_attendance(nlp):
+    got = participants(extraction(nlp, SPEECH_REPORT, "verslag.txt"), MINISTERIAL)
+    assert "person/ruiz" not in got      # "al voor de bijeenkomst"
+    assert "person/bondar" not in got    # "via een videoverbinding"
+    assert "person/moller" not in got    # "vorige week in Kopenhagen"
+    assert "person/alexiou" not in got   # "gaf ... een overzicht": no particle, no saying
+    assert "person/demir" not in got     # "in Ankara": another place
+
+
+def test_an_agenda_tells_of_earlier_statements(nlp):
+    got = participants(extraction(nlp, SPEECH_AGENDA, "agenda.txt"), MINISTERIAL)
+    assert "person/bellini" not in got

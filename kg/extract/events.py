@@ -1832,6 +1832,113 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
                 link(ctx, main, "kg:participant", p.kb_id_, p, rule)
 
 
+_SPEECH_SINGLES = _NEWS_SETS["speech_verbs"]
+_SPEECH_PARTICLES = {v: frozenset(ps) for v, ps in NEWS["speech_separable"].items()}
+_SPEECH_ANY = _SPEECH_SINGLES | frozenset(_SPEECH_PARTICLES)
+_NOT_SAID_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"] \
+    | _NEWS_SETS["speech_elsewhere"]
+_NEGATIONS = frozenset({"niet", "nooit", "geen"})
+
+
+def _reported_meeting(doc, rec: dict) -> bool:
+    """The document is dated on or after its meeting began: it reports on it (an agenda's
+    ``X benadrukte`` tells of an earlier occasion)."""
+    from kg.nlp.components.events import _doc_date
+    d = _doc_date(doc)
+    return d is not None and rec.get("start") is not None and rec["start"] <= d
+
+
+def _opening_speaker(ctx: Context, sent, persons: list) -> tuple[object, int] | None:
+    """``De Duitse minister van Buitenlandse Zaken, X, onderstreepte ...``, ``Ook minister X
+    benadrukte ...``: the person who opens the sentence (after a title of determiners, office
+    words, capitalised words and ``van``, the name maybe set off by commas) and the token of the
+    verb of saying right after it. None if the sentence does not open so."""
+    doc = ctx.doc
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    if toks and lw[toks[0]] == "ook":
+        toks = toks[1:]
+    if not toks or not persons:
+        return None
+    p = next((q for q in persons if q.start >= toks[0]), None)
+    if p is None or p.start - toks[0] > 10:
+        return None
+    before = [k for k in toks if k < p.start]
+    if before and lw[before[-1]] == ",":
+        before = before[:-1]
+    if any(not (lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] == "van" or tx[k][:1].isupper()) for k in before):
+        return None
+    after = [k for k in toks if k >= p.end]
+    if before and len(after) > 1 and lw[after[0]] == "," and toks[toks.index(before[-1]) + 1] != p.start:
+        after = after[1:]  # ", X," closes the apposition
+    if not after or lw[after[0]] not in _SPEECH_ANY:
+        return None
+    return p, after[0]
+
+
+def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset) -> bool:
+    """The clause of the verb of saying at token ``v`` (up to what is said: ``dat``, ``:``) is
+    unhedged, not negated, has the verb's particle, and places the saying at no other time or
+    forum (``al voor de top``, ``via een videoverbinding``, ``na afloop``)."""
+    end = next((k for k in range(v + 1, sent.end) if lw[k] in _NEWS_SETS["complementizers"] or lw[k] in (":", ";")), sent.end)
+    clause = [lw[k] for k in range(sent.start, end) if not space[k]]
+    words = set(clause)
+    if _hedged(words) or not words.isdisjoint(_NEGATIONS) or not words.isdisjoint(_NOT_SAID_THERE):
+        return False
+    particles = _SPEECH_PARTICLES.get(lw[v])
+    if particles is not None and words.isdisjoint(particles):
+        return False
+    for k in range(v + 1, end - 2):  # "al voor de top", "na de bijeenkomst"
+        if lw[k] in ("voor", "na", "sinds") and _names_meeting(lw, space, k + 1, end, whole):
+            return False
+    return True
+
+
+def _of_the_account(doc, ev: dict, sent) -> bool:
+    """The sentence belongs to the account of the main meeting: its section names it, or the
+    document is that meeting's report and its paragraph names no other meeting before it."""
+    if _main_in_section(doc, ev, sent):
+        return True
+    if ev.get("concerns") != ev.get("main"):
+        return False
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char)
+    return not any(para < doc[s].idx < sent.start_char for key, r in ev["meetings"].items() if key != ev["main"]
+                   for s, _ in r["mentions"])
+
+
+def _speakers(ctx: Context, ev: dict) -> None:
+    """``De Amerikaanse minister van Buitenlandse Zaken, X, zette vijf beginselen uiteen``,
+    ``Minister Y onderstreepte dat ...``: in a report of its meeting, a person who opens a
+    sentence of the account of that meeting (its section) as the subject of a past verb of
+    saying spoke at it. Not where the sentence names another meeting, a date outside the
+    meeting's days, a place other than the meeting's, another time or forum, or a hedge."""
+    doc, main = ctx.doc, ev.get("main")
+    rec = ev["meetings"].get(main, {}) if main else {}
+    if not rec or not _reported_meeting(doc, rec):
+        return
+    found = sentences_with(doc, "events.speakers", _SPEECH_ANY)
+    if not found:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
+    for sent in found:
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        opened = _opening_speaker(ctx, sent, persons)
+        if opened is None:
+            continue
+        p, v = opened
+        if not _said_there(lw, space, sent, v, whole) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
+                  if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] in ("in", "vanuit", "te", "vanaf")]
+        if any(sp.kb_id_ != rec.get("place") for sp in places):
+            continue
+        link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
+
+
 def run(ctx: Context) -> None:
     """Dates, places, sessions, participants and the meeting the document concerns."""
     ev = ctx.doc.user_data.get("kg_events")
@@ -1846,5 +1953,6 @@ def run(ctx: Context) -> None:
             _present_for_meeting(ctx, ev)
             _meeting_acts(ctx, ev)
             _arrivals(ctx, ev)
+            _speakers(ctx, ev)
     _operations(ctx)
     _in_country(ctx)
