@@ -1891,7 +1891,9 @@ def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset
     for k in range(v + 1, end - 2):  # "al voor de top", "na de bijeenkomst"
         if lw[k] in ("voor", "na", "sinds") and _names_meeting(lw, space, k + 1, end, whole):
             return False
-    return True
+    # "zei dat zij tijdens de top een plan wil presenteren": what is said speaks of the meeting,
+    # so was likely said before it
+    return not any(_names_meeting(lw, space, k, sent.end, whole) for k in range(end, sent.end))
 
 
 def _of_the_account(doc, ev: dict, sent) -> bool:
@@ -1929,7 +1931,7 @@ def _speakers(ctx: Context, ev: dict) -> None:
             continue
         p, v = opened
         if not _said_there(lw, space, sent, v, whole) \
-                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
                 or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
             continue
         places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
