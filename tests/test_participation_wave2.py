@@ -93,3 +93,29 @@ def test_what_was_said_elsewhere_or_before_is_no_attendance(nlp):
 def test_an_agenda_tells_of_earlier_statements(nlp):
     got = participants(extraction(nlp, SPEECH_AGENDA, "agenda.txt"), MINISTERIAL)
     assert "person/bellini" not in got
+
+
+OWN_COUNTRY = """Den Haag, 20 juli 2026
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 7 en 8 juli 2026 in Ankara plaatsvond.
+
+Op 7 juli kwamen de regeringsleiders in Ankara bijeen. Nederland werd op de top vertegenwoordigd door premier Van Dijk. Nederland stuurde een fregat naar de oefening Brave Lion. In Nederland wordt het bondgenootschap breed gesteund.
+"""
+
+
+def test_the_own_country_takes_part_where_a_sentence_states_it(nlp):
+    ex = extraction(nlp, OWN_COUNTRY, "verslag.txt")
+    got = participants(ex, SUMMIT)
+    assert "country/nederland" in got
+    assert "person/van-dijk" in got
+    sentences = {f.evidence.sentence for f in ex.facts if f.predicate == "kg:participant"
+                 and isinstance(f.object, Ref) and f.object.key == "country/nederland"}
+    assert all("vertegenwoordigd" in s for s in sentences)
+
+
+def test_the_own_country_stays_out_without_such_a_sentence(nlp):
+    text = OWN_COUNTRY.replace("Nederland werd op de top vertegenwoordigd door premier Van Dijk.",
+                               "Premier Van Dijk nam deel aan de top. Nederland werd niet vertegenwoordigd door een minister van Defensie.")
+    got = participants(extraction(nlp, text, "verslag.txt"), SUMMIT)
+    assert "person/van-dijk" in got
+    assert "country/nederland" not in got

@@ -611,7 +611,8 @@ def _participation(ctx: Context, ev: dict) -> None:
             continue
         live = (_live_clauses(doc, sent) or [(sent.start, sent.end)]) if triggered and ";" in words \
             else [(sent.start, sent.end)]
-        parties = [sp for sp in _participants(ctx, sent, set()) if any(a <= sp.start < b for a, b in live)]
+        parties = [sp for sp in _participants(ctx, sent, set()) + _own_country_stated(doc, sent, words)
+                   if any(a <= sp.start < b for a, b in live)]
         if clauses:  # "X neemt deel; het is naar verwachting ...": only the clause that says it
             parties = [sp for sp in parties if any(a <= sp.start < b for a, b in clauses)]
         if journey is not None:  # "Rutte en Blok reizen naar Vilnius": the persons who travel
@@ -665,6 +666,31 @@ def _participation(ctx: Context, ev: dict) -> None:
             # the evidence is both sentences: the one that names the person and the one that says it
             ev_ = ctx.evidence(sent_of(doc, antecedent).start_char, sent.end_char, rule + "_pronoun")
             ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
+
+
+_REPRESENTS = frozenset({"vertegenwoordigt", "vertegenwoordigde", "vertegenwoordigen", "vertegenwoordigden"})
+_NOT_SUBJECT = frozenset({"in", "uit", "door", "van", "voor", "naar", "met", "over", "bij", "aan"})
+
+
+def _own_country_stated(doc, sent, words: set[str]) -> list:
+    """``Nederland werd vertegenwoordigd door X``, ``X vertegenwoordigde Nederland``, ``X nam
+    namens Nederland deel``: the sender's own country, never listed at meetings otherwise, takes
+    part where a sentence states it explicitly (the subject of ``vertegenwoordigd``, the object
+    of ``vertegenwoordigde``, or after ``namens`` with a verb of taking part)."""
+    if words.isdisjoint(_REPRESENTS | {"vertegenwoordigd", "namens"}):
+        return []
+    lw, space = lowers(doc), spaces(doc)
+    out = []
+    for sp in spans_in(doc, sent.start, sent.end, ("Country",)):
+        if not _is_excluded(doc, sp.kb_id_):
+            continue
+        _, prev = _prev_word(lw, space, sp.start, sent.start)
+        after = [lw[k] for k in range(sp.end, min(sent.end, sp.end + 14)) if not space[k]][:7]
+        cut = next((n for n, w in enumerate(after) if not w[:1].isalnum()), len(after))
+        if prev in _REPRESENTS or prev not in _NOT_SUBJECT and "vertegenwoordigd" in after[:cut] \
+                or prev == "namens" and has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            out.append(sp)
+    return out
 
 
 def _talks_during(doc, sent, words: set[str]) -> bool:
