@@ -119,3 +119,29 @@ def test_the_own_country_stays_out_without_such_a_sentence(nlp):
     got = participants(extraction(nlp, text, "verslag.txt"), SUMMIT)
     assert "person/van-dijk" in got
     assert "country/nederland" not in got
+
+
+ORDINAL_AGENDA = """Den Haag, 20 februari 2026
+
+Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken, die op 3 en 4 maart 2026 in Brussel zal plaatsvinden.
+
+In een tweede sessie bespreken de ministers de toestand in de westelijke Balkan. Voor deze sessie is de Servische minister Marko Jovanovic uitgenodigd.
+
+De ministers spreken tevens over Afghanistan. Voor de lunch is de Japanse minister Kenji Sato uitgenodigd.
+"""
+
+
+def test_a_sitting_named_by_its_order_is_a_session_with_its_invitees(nlp):
+    ex = extraction(nlp, ORDINAL_AGENDA, "agenda.txt")
+    sessions = {f.object.key for f in ex.facts if f.predicate == "kg:hasSession" and isinstance(f.object, Ref)}
+    assert len(sessions) == 1
+    (session,) = sessions
+    assert "person/jovanovic" in participants(ex, session)
+    assert "person/sato" not in participants(ex, session)   # another sentence, not about the sitting
+
+
+def test_an_ordinal_sitting_is_not_made_beside_session_headings(nlp):
+    text = ORDINAL_AGENDA.replace("In een tweede sessie", "Werksessie 1: Balkan\n\nIn een tweede sessie")
+    ex = extraction(nlp, text, "agenda.txt")
+    names = {f.object.key for f in ex.facts if f.predicate == "kg:hasSession" and isinstance(f.object, Ref)}
+    assert not any(n.endswith("-tweede") for n in names)
