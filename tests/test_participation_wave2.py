@@ -145,3 +145,21 @@ def test_an_ordinal_sitting_is_not_made_beside_session_headings(nlp):
     ex = extraction(nlp, text, "agenda.txt")
     names = {f.object.key for f in ex.facts if f.predicate == "kg:hasSession" and isinstance(f.object, Ref)}
     assert not any(n.endswith("-tweede") for n in names)
+
+
+FORMAT_REPORT = """Den Haag, 20 juni 2026
+
+Hierbij zend ik u het verslag van de bijeenkomst van de NAVO-ministers van Defensie die op 10 en 11 juni 2026 in Brussel plaatsvond.
+
+Op 11 juni spraken de ministers in KFOR-samenstelling, met de bondgenoten en de partners die aan KFOR bijdragen, waaronder Zwitserland en Oostenrijk.
+
+Later kwamen de ministers in KFOR-samenstelling mogelijk bijeen met landen zoals Marokko en Ierland.
+"""
+
+
+def test_the_partners_listed_after_onder_wie_or_zoals_sit_in_the_format_session(nlp):
+    ex = extraction(nlp, FORMAT_REPORT, "verslag.txt")
+    sessions = {f.object.key for f in ex.facts if f.predicate == "kg:hasSession" and isinstance(f.object, Ref)}
+    got = {p for s in sessions for p in participants(ex, s)}
+    assert {"country/zwitserland", "country/oostenrijk"} <= got
+    assert not {"country/marokko", "country/ierland"} & got   # hedged ("mogelijk")

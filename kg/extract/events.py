@@ -1967,6 +1967,57 @@ def _speakers(ctx: Context, ev: dict) -> None:
         link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
 
 
+_EXAMPLE_INTROS = (("onder", "wie"), ("zoals",), ("waaronder",), ("onder", "andere"), ("onder", "meer"))
+
+
+def _format_session_partners(ctx: Context, ev: dict) -> None:
+    """``vond een sessie plaats in ISAF-samenstelling, met de bondgenoten en de partnerlanden die
+    aan ISAF bijdragen, onder wie Australië en Zweden``: the states listed after ``onder wie``,
+    ``zoals``, ``waaronder`` in the group a session named in the sentence is held ``met`` sit in
+    that session. States only, the list right after the word; not hedged, not another meeting."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    for sess in ev["sessions"]:
+        if sess.get("heading"):
+            continue
+        s0 = sess["span"][0]
+        sent = sent_of(doc, doc[s0])
+        words = words_of(sent)
+        if "met" not in words or _hedged(words) or not words.isdisjoint(_JOURNEY_BLOCKERS) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        toks = [k for k in range(s0, sent.end) if not space[k]]
+        met = next((n for n, k in enumerate(toks) if lw[k] == "met"), None)
+        if met is None:
+            continue
+        for n in range(met + 1, len(toks)):
+            intro = next((p for p in _EXAMPLE_INTROS if tuple(lw[k] for k in toks[n:n + len(p)]) == p), None)
+            if intro is None:
+                continue
+            countries = {sp.start: sp for sp in spans_in(doc, toks[n], sent.end, ("Country",))}
+            k = n + len(intro)
+            found = []
+            while k < len(toks):
+                sp = countries.get(toks[k])
+                if sp is not None:
+                    found.append(sp)
+                    while k < len(toks) and toks[k] < sp.end:
+                        k += 1
+                elif lw[toks[k]] in (",", "en"):
+                    k += 1
+                else:
+                    break
+            if k < len(toks) and lw[toks[k]] not in (".", ";", "!"):
+                break  # the list runs on into more words: unsure where it ends
+            for sp in found:
+                if not _is_excluded(doc, sp.kb_id_):
+                    link(ctx, sess["key"], "kg:participant", sp.kb_id_, sp, "events.format_session_partner")
+            break
+
+
 def run(ctx: Context) -> None:
     """Dates, places, sessions, participants and the meeting the document concerns."""
     ev = ctx.doc.user_data.get("kg_events")
@@ -1982,5 +2033,6 @@ def run(ctx: Context) -> None:
             _meeting_acts(ctx, ev)
             _arrivals(ctx, ev)
             _speakers(ctx, ev)
+            _format_session_partners(ctx, ev)
     _operations(ctx)
     _in_country(ctx)
