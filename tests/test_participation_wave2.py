@@ -151,7 +151,7 @@ FORMAT_REPORT = """Den Haag, 20 juni 2026
 
 Hierbij zend ik u het verslag van de bijeenkomst van de NAVO-ministers van Defensie die op 10 en 11 juni 2026 in Brussel plaatsvond.
 
-Op 11 juni spraken de ministers in KFOR-samenstelling, met de bondgenoten en de partners die aan KFOR bijdragen, waaronder Zwitserland en Oostenrijk.
+Op 11 juni vond een sessie plaats in KFOR-samenstelling, met de bondgenoten en de partnerlanden die aan KFOR bijdragen, onder wie Zwitserland en Oostenrijk.
 
 Later kwamen de ministers in KFOR-samenstelling mogelijk bijeen met landen zoals Marokko en Ierland.
 """
