@@ -163,3 +163,32 @@ def test_the_partners_listed_after_onder_wie_or_zoals_sit_in_the_format_session(
     got = {p for s in sessions for p in participants(ex, s)}
     assert {"country/zwitserland", "country/oostenrijk"} <= got
     assert not {"country/marokko", "country/ierland"} & got   # hedged ("mogelijk")
+
+
+SIGNED_AGENDA = """Den Haag, 2 juni 2026
+
+Hierbij bied ik u de geannoteerde agenda aan voor de NAVO-top die op 7 en 8 juli 2026 in Ankara zal plaatsvinden.
+
+Tijdens de top zal ik pleiten voor meer steun aan Oekraïne.
+
+De minister-president,
+
+J.P. de Vries
+"""
+
+HEDGED_AGENDA = SIGNED_AGENDA.replace(
+    "Tijdens de top zal ik pleiten voor meer steun aan Oekraïne.",
+    "Indien de tijd het toelaat, zal ik in de marge van de top een gesprek voeren. Voorafgaand aan de top zal ik "
+    "een bezoek brengen aan Bulgarije. Na afloop van de top zal ik u informeren.")
+
+
+def test_the_signatory_who_says_what_he_does_at_the_meeting_attends_it(nlp):
+    ex = extraction(nlp, SIGNED_AGENDA, "agenda.txt")
+    signers = {f.object.key for f in ex.facts if f.predicate == "kg:signatory"}
+    assert signers and signers <= participants(ex, SUMMIT)
+
+
+def test_the_signatory_hedged_or_before_or_after_the_meeting_does_not(nlp):
+    ex = extraction(nlp, HEDGED_AGENDA, "agenda.txt")
+    signers = {f.object.key for f in ex.facts if f.predicate == "kg:signatory"}
+    assert signers and not signers & participants(ex, SUMMIT)

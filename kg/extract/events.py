@@ -2018,6 +2018,64 @@ def _format_session_partners(ctx: Context, ev: dict) -> None:
             break
 
 
+_GATHERING_WORDS = frozenset({"bijeenkomst", "vergadering"})
+_FIRST_PERSON = {"ik": 1, "wij": 2, "we": 2}  # the signatory; the signatories (a letter of several)
+_AT_PREPOSITIONS = frozenset({"tijdens", "op", "bij"})
+
+
+def _at_the_meeting(lw: list[str], space: list[bool], sent, whole: frozenset) -> int | None:
+    """The token of ``tijdens``/``op``/``bij`` or of ``in de marge van`` before the document's
+    meeting named by its kind (``tijdens de bijeenkomst``, ``in de marge van de top``), or None."""
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    for n, k in enumerate(toks):
+        if lw[k] in _AT_PREPOSITIONS and _names_meeting(lw, space, k + 1, sent.end, whole):
+            return k
+        if lw[k] == "marge" and n >= 2 and lw[toks[n - 1]] == "de" and lw[toks[n - 2]] == "in" \
+                and n + 1 < len(toks) and lw[toks[n + 1]] == "van" and _names_meeting(lw, space, toks[n + 1] + 1, sent.end, whole):
+            return toks[n - 2]
+    return None
+
+
+def _signatory_acts_there(ctx: Context, ev: dict) -> None:
+    """``In de marge van de bijeenkomst zal ik bilaterale gesprekken voeren``, ``Tijdens de top
+    zullen wij pleiten voor ...``: the letter's signatory (``ik``; ``wij`` in a letter of several)
+    who says what he does at the document's meeting (named by its kind) attends it. The pronoun
+    is the subject (not after a preposition); not hedged (``zou``, ``mogelijk``, ``indien``), not
+    before or after the meeting, no other meeting named."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.first_person", frozenset(_FIRST_PERSON))
+    if not found:
+        return
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    if not signers:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) or _names_other_kind(lw, sent, whole) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        # "de bijeenkomst" is the document's meeting where no other is named in the paragraph before
+        at = _at_the_meeting(lw, space, sent, whole | _GATHERING_WORDS if _of_the_account(doc, ev, sent) else whole)
+        if at is None:
+            continue
+        a, b = _clause_at(lw, sent, at)
+        for k in range(sent.start, sent.end):
+            n = _FIRST_PERSON.get(lw[k])
+            if n is None or (len(signers) == 1) != (n == 1):
+                continue
+            if _prev_word(lw, space, k, sent.start)[1] in _NOT_SUBJECT or not (a <= k < b or k < at < b):
+                continue
+            for key in signers:
+                link(ctx, main, "kg:participant", key, doc[k:k + 1], "events.signatory_participant")
+            break
+
+
 def run(ctx: Context) -> None:
     """Dates, places, sessions, participants and the meeting the document concerns."""
     ev = ctx.doc.user_data.get("kg_events")
@@ -2034,5 +2092,6 @@ def run(ctx: Context) -> None:
             _arrivals(ctx, ev)
             _speakers(ctx, ev)
             _format_session_partners(ctx, ev)
+            _signatory_acts_there(ctx, ev)
     _operations(ctx)
     _in_country(ctx)
