@@ -192,3 +192,18 @@ def test_the_signatory_hedged_or_before_or_after_the_meeting_does_not(nlp):
     ex = extraction(nlp, HEDGED_AGENDA, "agenda.txt")
     signers = {f.object.key for f in ex.facts if f.predicate == "kg:signatory"}
     assert signers and not signers & participants(ex, SUMMIT)
+
+
+BRIEF_AGENDA = """Den Haag, 2 juni 2026
+
+Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Defensie die op 12 en 13 juni 2026 in Brussel zal plaatsvinden.
+
+De bevelhebber van KFOR, de Italiaanse generaal Marco Ferri, zal de ministers briefen over de toestand in Kosovo. De Canadese minister van Defensie Anne Leblanc zal de bondgenoten naar verwachting informeren over de oefening in het noorden. De Britse minister John Harris zal de Kamer informeren over de oefening.
+"""
+
+
+def test_who_briefs_the_members_of_the_meeting_is_at_it(nlp):
+    got = participants(extraction(nlp, BRIEF_AGENDA, "agenda.txt"), "ministerial/dmm-2026-06")
+    assert "person/ferri" in got
+    assert "person/leblanc" not in got   # "naar verwachting": hedged
+    assert "person/harris" not in got    # informs the parliament, not the members

@@ -1864,6 +1864,8 @@ _SPEECH_ANY = _SPEECH_SINGLES | frozenset(_SPEECH_PARTICLES)
 _NOT_SAID_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"] \
     | _NEWS_SETS["speech_elsewhere"]
 _NEGATIONS = frozenset({"niet", "nooit", "geen"})
+_TITLE_WORDS = _NEWS_SETS["title_words"]
+_BRIEF_VERBS = _NEWS_SETS["brief_verbs"]
 
 
 def _reported_meeting(doc, rec: dict) -> bool:
@@ -1874,7 +1876,7 @@ def _reported_meeting(doc, rec: dict) -> bool:
     return d is not None and rec.get("start") is not None and rec["start"] <= d
 
 
-def _opening_speaker(ctx: Context, sent, persons: list) -> tuple[object, int] | None:
+def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEECH_ANY) -> tuple[object, int] | None:
     """``De Duitse minister van Buitenlandse Zaken, X, onderstreepte ...``, ``Ook minister X
     benadrukte ...``: the person who opens the sentence (after a title of determiners, office
     words, capitalised words and ``van``, the name maybe set off by commas) and the token of the
@@ -1890,14 +1892,16 @@ def _opening_speaker(ctx: Context, sent, persons: list) -> tuple[object, int] | 
     if p is None or p.start - toks[0] > 10:
         return None
     before = [k for k in toks if k < p.start]
+    opened = any(lw[k] == "," for k in before)  # "De commandant van ISAF, (de generaal) X, ..."
     if before and lw[before[-1]] == ",":
         before = before[:-1]
-    if any(not (lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] == "van" or tx[k][:1].isupper()) for k in before):
+    if any(not (lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS or lw[k] in ("van", ",")
+                or tx[k][:1].isupper()) for k in before) or sum(lw[k] == "," for k in before) > 1:
         return None
     after = [k for k in toks if k >= p.end]
-    if before and len(after) > 1 and lw[after[0]] == "," and toks[toks.index(before[-1]) + 1] != p.start:
+    if opened and len(after) > 1 and lw[after[0]] == ",":
         after = after[1:]  # ", X," closes the apposition
-    if not after or lw[after[0]] not in _SPEECH_ANY:
+    if not after or lw[after[0]] not in verbs:
         return None
     return p, after[0]
 
@@ -1920,6 +1924,38 @@ def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset
     # "zei dat zij tijdens de top een plan wil presenteren": what is said speaks of the meeting,
     # so was likely said before it
     return not any(_names_meeting(lw, space, k, sent.end, whole) for k in range(end, sent.end))
+
+
+def _briefers(ctx: Context, ev: dict) -> None:
+    """``De commandant van ISAF, generaal X, zal de ministers briefen over ...``, ``SG Y
+    informeerde de bondgenoten over ...``: the person who opens the sentence and briefs or
+    addresses the members of the document's meeting (``de ministers``, ``de regeringsleiders``)
+    is at it. Not hedged (``naar verwachting``), not by video, no other meeting, time or day."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.briefers", _BRIEF_VERBS)
+    lw, space = lowers(doc), spaces(doc)
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(_NOT_SAID_THERE) or words.isdisjoint(_NEWS_SETS["member_nouns"]) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        opened = _opening_speaker(ctx, sent, persons, _NEWS_SETS["auxiliaries"])
+        if opened is None:
+            continue
+        p, v = opened
+        toks = [k for k in range(v + 1, min(sent.end, v + 12)) if not space[k]]
+        # the members as the object right after the finite verb, then the verb of briefing
+        if len(toks) < 3 or lw[toks[0]] not in ("de", "alle") or lw[toks[1]] not in _NEWS_SETS["member_nouns"]:
+            continue
+        if not any(lw[k] in _BRIEF_VERBS or lw[v] in _BRIEF_VERBS for k in toks[2:]) and lw[v] not in _BRIEF_VERBS:
+            continue
+        if lw[v] == "sprak" and "toe" not in (lw[k] for k in toks):
+            continue
+        link(ctx, main, "kg:participant", p.kb_id_, p, "events.briefer_participant")
 
 
 def _of_the_account(doc, ev: dict, sent) -> bool:
@@ -2093,5 +2129,6 @@ def run(ctx: Context) -> None:
             _speakers(ctx, ev)
             _format_session_partners(ctx, ev)
             _signatory_acts_there(ctx, ev)
+            _briefers(ctx, ev)
     _operations(ctx)
     _in_country(ctx)
