@@ -207,3 +207,18 @@ def test_who_briefs_the_members_of_the_meeting_is_at_it(nlp):
     assert "person/ferri" in got
     assert "person/leblanc" not in got   # "naar verwachting": hedged
     assert "person/harris" not in got    # informs the parliament, not the members
+
+
+SENT_REPORT = """NAVO-top in Ankara afgesloten
+
+Nieuwsbericht | 08-07-2026 | 20:00
+
+De NAVO-top in Ankara is woensdag afgesloten met een slotverklaring. De Japanse premier Kenji Sato bleef thuis. Omdat de regering in crisis verkeert, stuurde Tokio minister van Defensie Hiro Tanaka. Australië stuurde minister Jack Brown. Canada stuurde minister Paul Roy naar Kyiv. Ierland stuurde geen minister.
+"""
+
+
+def test_the_person_a_state_sends_takes_part(nlp):
+    got = participants(extraction(nlp, SENT_REPORT), SUMMIT)
+    assert {"person/tanaka", "person/brown"} <= got
+    assert "person/sato" not in got   # stayed home
+    assert "person/roy" not in got    # sent elsewhere

@@ -1958,6 +1958,55 @@ def _briefers(ctx: Context, ev: dict) -> None:
         link(ctx, main, "kg:participant", p.kb_id_, p, "events.briefer_participant")
 
 
+def _sent_persons(ctx: Context, ev: dict) -> None:
+    """``Omdat ..., stuurde Kabul minister van Defensie X``, ``Japan stuurde minister Y``: in the
+    account of the document's meeting, the person a state (a country or its capital) sends takes
+    part: the person right after the verb (past the sender and a title), sent to no other place
+    (``naar Kyiv``); not hedged or negated (``stuurde geen minister``), no other meeting or time."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.senders", _NEWS_SETS["send_verbs"])
+    if not found:
+        return
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    place = ev["meetings"][main].get("place")
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        states = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Country", "Place"))}
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        for v in range(sent.start, sent.end):
+            if lw[v] not in _NEWS_SETS["send_verbs"]:
+                continue
+            k, sender = v + 1, None
+            while k < sent.end and k < v + 12:
+                sp = states.get(k)
+                if sp is not None and sender is None:
+                    sender, k = sp, sp.end
+                elif space[k] or lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS or lw[k] == "van" \
+                        or tx[k][:1].isupper() and not any(p.start == k for p in persons):
+                    k += 1
+                else:
+                    break
+            p = next((q for q in persons if q.start == k), None)
+            if p is None:
+                continue
+            a, _ = _clause_at(lw, sent, v)
+            if sender is None and not any(a <= sp.start and sp.end <= v for sp in states.values()):
+                continue  # no state sends ("Japan stuurde minister Y": the subject before the verb)
+            after = [t for t in range(p.end, sent.end) if not space[t]]
+            if after and lw[after[0]] == "naar":
+                dest = states.get(after[1]) if len(after) > 1 else None
+                if dest is None or dest.kb_id_ != place:
+                    continue
+            link(ctx, main, "kg:participant", p.kb_id_, p, "events.sent_participant")
+
+
 def _of_the_account(doc, ev: dict, sent) -> bool:
     """The sentence belongs to the account of the main meeting: its section names it, or the
     document is that meeting's report and its paragraph names no other meeting before it."""
@@ -2130,5 +2179,6 @@ def run(ctx: Context) -> None:
             _format_session_partners(ctx, ev)
             _signatory_acts_there(ctx, ev)
             _briefers(ctx, ev)
+            _sent_persons(ctx, ev)
     _operations(ctx)
     _in_country(ctx)
