@@ -635,7 +635,8 @@ def _participation(ctx: Context, ev: dict) -> None:
             continue
         live = (_live_clauses(doc, sent) or [(sent.start, sent.end)]) if triggered and ";" in words \
             else [(sent.start, sent.end)]
-        parties = [sp for sp in _participants(ctx, sent, set()) if any(a <= sp.start < b for a, b in live)]
+        parties = [sp for sp in _participants(ctx, sent, set()) + _own_country_stated(doc, sent, words)
+                   if any(a <= sp.start < b for a, b in live)]
         if clauses:  # "X neemt deel; het is naar verwachting ...": only the clause that says it
             parties = [sp for sp in parties if any(a <= sp.start < b for a, b in clauses)]
         if journey is not None:  # "Rutte en Blok reizen naar Vilnius": the persons who travel
@@ -689,6 +690,31 @@ def _participation(ctx: Context, ev: dict) -> None:
             # the evidence is both sentences: the one that names the person and the one that says it
             ev_ = ctx.evidence(sent_of(doc, antecedent).start_char, sent.end_char, rule + "_pronoun")
             ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
+
+
+_REPRESENTS = frozenset({"vertegenwoordigt", "vertegenwoordigde", "vertegenwoordigen", "vertegenwoordigden"})
+_NOT_SUBJECT = frozenset({"in", "uit", "door", "van", "voor", "naar", "met", "over", "bij", "aan"})
+
+
+def _own_country_stated(doc, sent, words: set[str]) -> list:
+    """``Nederland werd vertegenwoordigd door X``, ``X vertegenwoordigde Nederland``, ``X nam
+    namens Nederland deel``: the sender's own country, never listed at meetings otherwise, takes
+    part where a sentence states it explicitly (the subject of ``vertegenwoordigd``, the object
+    of ``vertegenwoordigde``, or after ``namens`` with a verb of taking part)."""
+    if words.isdisjoint(_REPRESENTS | {"vertegenwoordigd", "namens"}):
+        return []
+    lw, space = lowers(doc), spaces(doc)
+    out = []
+    for sp in spans_in(doc, sent.start, sent.end, ("Country",)):
+        if not _is_excluded(doc, sp.kb_id_):
+            continue
+        _, prev = _prev_word(lw, space, sp.start, sent.start)
+        after = [lw[k] for k in range(sp.end, min(sent.end, sp.end + 14)) if not space[k]][:7]
+        cut = next((n for n, w in enumerate(after) if not w[:1].isalnum()), len(after))
+        if prev in _REPRESENTS or prev not in _NOT_SUBJECT and "vertegenwoordigd" in after[:cut] \
+                or prev == "namens" and has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            out.append(sp)
+    return out
 
 
 def _talks_during(doc, sent, words: set[str]) -> bool:
@@ -1551,10 +1577,39 @@ def _act_performers(ctx: Context, sent, a: int, b: int, persons: list):
     inside = [p for p in persons if a <= p.start and p.end <= b]
     if inside:
         return inside
+    subject = _appositive_subject(doc, sent, a, persons)
+    if subject is not None:
+        return [subject]
     if first < b and lw[first] in _SETS_REL["singular_pronouns"] and a == sent.start:
         ante = _antecedent(ctx, sent)
         return [ante] if ante is not None else []
     return []
+
+
+def _appositive_subject(doc, sent, a: int, persons: list):
+    """``De Amerikaanse minister van Buitenlandse Zaken, Mike Pompeo, treedt op als gastheer``:
+    the clause [a, ...) follows a name set off by commas after a title that opens the sentence
+    (determiners, office words, capitalised words and ``van`` only, no verb): that name is the
+    subject of the clause. None otherwise."""
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    comma = a - 1
+    while comma > sent.start and space[comma]:
+        comma -= 1
+    if comma <= sent.start or lw[comma] != ",":
+        return None
+    name = next((p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))), None)
+    if name is None:
+        return None
+    k = name.start - 1
+    while k > sent.start and space[k]:
+        k -= 1
+    if k <= sent.start or lw[k] != ",":
+        return None
+    title = [t for t in range(sent.start, k) if not space[t]]
+    if not title or not any(lw[t] in _OFFICE_WORDS for t in title):
+        return None
+    ok = all(lw[t] in _DETS or lw[t] in _OFFICE_WORDS or lw[t] == "van" or tx[t][:1].isupper() for t in title)
+    return name if ok else None
 
 
 def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset) -> tuple[int, int] | None:
@@ -1746,6 +1801,25 @@ def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
 _ACT_SINGLES = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"] | {"voorzitterschap", "erbij"}
 
 
+def _hedged_segments(doc, sent) -> list[tuple[int, int]] | None:
+    """The parts of a sentence (split at ``;``) with a hedge word: ``Voor X was het de laatste
+    ministeriële; zijn opvolger Y was niet aanwezig`` hedges only what follows the ``;``. None
+    when every part is hedged, or a hedged part points back at the one before (``; dat is
+    nog niet bevestigd``)."""
+    lw = lowers(doc)
+    cuts = [sent.start] + [i + 1 for i in range(sent.start, sent.end) if lw[i] == ";"] + [sent.end]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        part = set(lw[a:b])
+        if not _hedged(part):
+            continue
+        opener = next((w for w in lw[a:b] if not w.isspace()), "")
+        if a > sent.start and opener in _NEWS_SETS["back_pointers"]:
+            return None
+        out.append((a, b))
+    return None if len(out) == len(cuts) - 1 else out
+
+
 def _may_state_an_act(words: set[str]) -> bool:
     """A cheap first look: the words an act needs together (``het woord`` and a verb of taking
     it, ``plaats`` and ``met``, ``voor`` and ``zat``, ``eerste`` and ``voor``/``van``) are all
@@ -1778,7 +1852,8 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
         words = words_of(sent)
         if not _may_state_an_act(words):
             continue
-        if _hedged(words) or not words.isdisjoint(blockers) and not _toen_opens_clause(doc, sent, words & blockers) \
+        hedged = _hedged_segments(doc, sent) if _hedged(words) else []
+        if hedged is None or not words.isdisjoint(blockers) and not _toen_opens_clause(doc, sent, words & blockers) \
                 or _names_other_kind(lw, sent, whole) \
                 or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
             continue
@@ -1801,8 +1876,313 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
                 if clause is not None:
                     who += _act_performers(ctx, sent, clause[0], clause[1], persons)
         for p in who:
+            if any(x <= p.start < y for x, y in hedged):
+                continue
             if p.label_ in ("Person", "Minister") or rule == "events.sitting_with_participant":
                 link(ctx, main, "kg:participant", p.kb_id_, p, rule)
+
+
+_SPEECH_SINGLES = _NEWS_SETS["speech_verbs"]
+_SPEECH_PARTICLES = {v: frozenset(ps) for v, ps in NEWS["speech_separable"].items()}
+_SPEECH_ANY = _SPEECH_SINGLES | frozenset(_SPEECH_PARTICLES)
+_NOT_SAID_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"] \
+    | _NEWS_SETS["speech_elsewhere"]
+_NEGATIONS = frozenset({"niet", "nooit", "geen"})
+_TITLE_WORDS = _NEWS_SETS["title_words"]
+_BRIEF_VERBS = _NEWS_SETS["brief_verbs"]
+
+
+def _reported_meeting(doc, rec: dict) -> bool:
+    """The document is dated on or after its meeting began: it reports on it (an agenda's
+    ``X benadrukte`` tells of an earlier occasion)."""
+    from kg.nlp.components.events import _doc_date
+    d = _doc_date(doc)
+    return d is not None and rec.get("start") is not None and rec["start"] <= d
+
+
+def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEECH_ANY) -> tuple[object, int] | None:
+    """``De Duitse minister van Buitenlandse Zaken, X, onderstreepte ...``, ``Ook minister X
+    benadrukte ...``: the person who opens the sentence (after a title of determiners, office
+    words, capitalised words and ``van``, the name maybe set off by commas) and the token of the
+    verb of saying right after it. None if the sentence does not open so."""
+    doc = ctx.doc
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    if toks and lw[toks[0]] == "ook":
+        toks = toks[1:]
+    if not toks or not persons:
+        return None
+    p = next((q for q in persons if q.start >= toks[0]), None)
+    if p is None or p.start - toks[0] > 10:
+        return None
+    before = [k for k in toks if k < p.start]
+    opened = any(lw[k] == "," for k in before)  # "De commandant van ISAF, (de generaal) X, ..."
+    if before and lw[before[-1]] == ",":
+        before = before[:-1]
+    if any(not (lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS or lw[k] in ("van", ",")
+                or tx[k][:1].isupper()) for k in before) or sum(lw[k] == "," for k in before) > 1:
+        return None
+    after = [k for k in toks if k >= p.end]
+    if opened and len(after) > 1 and lw[after[0]] == ",":
+        after = after[1:]  # ", X," closes the apposition
+    if not after or lw[after[0]] not in verbs:
+        return None
+    return p, after[0]
+
+
+def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset) -> bool:
+    """The clause of the verb of saying at token ``v`` (up to what is said: ``dat``, ``:``) is
+    unhedged, not negated, has the verb's particle, and places the saying at no other time or
+    forum (``al voor de top``, ``via een videoverbinding``, ``na afloop``)."""
+    end = next((k for k in range(v + 1, sent.end) if lw[k] in _NEWS_SETS["complementizers"] or lw[k] in (":", ";")), sent.end)
+    clause = [lw[k] for k in range(sent.start, end) if not space[k]]
+    words = set(clause)
+    if _hedged(words) or not words.isdisjoint(_NEGATIONS) or not words.isdisjoint(_NOT_SAID_THERE):
+        return False
+    particles = _SPEECH_PARTICLES.get(lw[v])
+    if particles is not None and words.isdisjoint(particles):
+        return False
+    for k in range(v + 1, end - 2):  # "al voor de top", "na de bijeenkomst"
+        if lw[k] in ("voor", "na", "sinds") and _names_meeting(lw, space, k + 1, end, whole):
+            return False
+    # "zei dat zij tijdens de top een plan wil presenteren": what is said speaks of the meeting,
+    # so was likely said before it
+    return not any(_names_meeting(lw, space, k, sent.end, whole) for k in range(end, sent.end))
+
+
+def _briefers(ctx: Context, ev: dict) -> None:
+    """``De commandant van ISAF, generaal X, zal de ministers briefen over ...``, ``SG Y
+    informeerde de bondgenoten over ...``: the person who opens the sentence and briefs or
+    addresses the members of the document's meeting (``de ministers``, ``de regeringsleiders``)
+    is at it. Not hedged (``naar verwachting``), not by video, no other meeting, time or day."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.briefers", _BRIEF_VERBS)
+    lw, space = lowers(doc), spaces(doc)
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(_NOT_SAID_THERE) or words.isdisjoint(_NEWS_SETS["member_nouns"]) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        opened = _opening_speaker(ctx, sent, persons, _NEWS_SETS["auxiliaries"])
+        if opened is None:
+            continue
+        p, v = opened
+        toks = [k for k in range(v + 1, min(sent.end, v + 12)) if not space[k]]
+        # the members as the object right after the finite verb, then the verb of briefing
+        if len(toks) < 3 or lw[toks[0]] not in ("de", "alle") or lw[toks[1]] not in _NEWS_SETS["member_nouns"]:
+            continue
+        if not any(lw[k] in _BRIEF_VERBS or lw[v] in _BRIEF_VERBS for k in toks[2:]) and lw[v] not in _BRIEF_VERBS:
+            continue
+        if lw[v] == "sprak" and "toe" not in (lw[k] for k in toks):
+            continue
+        link(ctx, main, "kg:participant", p.kb_id_, p, "events.briefer_participant")
+
+
+def _sent_persons(ctx: Context, ev: dict) -> None:
+    """``Omdat ..., stuurde Kabul minister van Defensie X``, ``Japan stuurde minister Y``: in the
+    account of the document's meeting, the person a state (a country or its capital) sends takes
+    part: the person right after the verb (past the sender and a title), sent to no other place
+    (``naar Kyiv``); not hedged or negated (``stuurde geen minister``), no other meeting or time."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.senders", _NEWS_SETS["send_verbs"])
+    if not found:
+        return
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    place = ev["meetings"][main].get("place")
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        states = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Country", "Place"))}
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        for v in range(sent.start, sent.end):
+            if lw[v] not in _NEWS_SETS["send_verbs"]:
+                continue
+            k, sender = v + 1, None
+            while k < sent.end and k < v + 12:
+                sp = states.get(k)
+                if sp is not None and sender is None:
+                    sender, k = sp, sp.end
+                elif space[k] or lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS or lw[k] == "van" \
+                        or tx[k][:1].isupper() and not any(p.start == k for p in persons):
+                    k += 1
+                else:
+                    break
+            p = next((q for q in persons if q.start == k), None)
+            if p is None:
+                continue
+            a, _ = _clause_at(lw, sent, v)
+            if sender is None and not any(a <= sp.start and sp.end <= v for sp in states.values()):
+                continue  # no state sends ("Japan stuurde minister Y": the subject before the verb)
+            after = [t for t in range(p.end, sent.end) if not space[t]]
+            if after and lw[after[0]] == "naar":
+                dest = states.get(after[1]) if len(after) > 1 else None
+                if dest is None or dest.kb_id_ != place:
+                    continue
+            link(ctx, main, "kg:participant", p.kb_id_, p, "events.sent_participant")
+
+
+def _of_the_account(doc, ev: dict, sent) -> bool:
+    """The sentence belongs to the account of the main meeting: its section names it, or the
+    document is that meeting's report and its paragraph names no other meeting before it."""
+    if _main_in_section(doc, ev, sent):
+        return True
+    if ev.get("concerns") != ev.get("main"):
+        return False
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char)
+    return not any(para < doc[s].idx < sent.start_char for key, r in ev["meetings"].items() if key != ev["main"]
+                   for s, _ in r["mentions"])
+
+
+def _speakers(ctx: Context, ev: dict) -> None:
+    """``De Amerikaanse minister van Buitenlandse Zaken, X, zette vijf beginselen uiteen``,
+    ``Minister Y onderstreepte dat ...``: in a report of its meeting, a person who opens a
+    sentence of the account of that meeting (its section) as the subject of a past verb of
+    saying spoke at it. Not where the sentence names another meeting, a date outside the
+    meeting's days, a place other than the meeting's, another time or forum, or a hedge."""
+    doc, main = ctx.doc, ev.get("main")
+    rec = ev["meetings"].get(main, {}) if main else {}
+    if not rec or not _reported_meeting(doc, rec):
+        return
+    found = sentences_with(doc, "events.speakers", _SPEECH_ANY)
+    if not found:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
+    for sent in found:
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        opened = _opening_speaker(ctx, sent, persons)
+        if opened is None:
+            continue
+        p, v = opened
+        if not _said_there(lw, space, sent, v, whole) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
+                  if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] in ("in", "vanuit", "te", "vanaf")]
+        if any(sp.kb_id_ != rec.get("place") for sp in places):
+            continue
+        link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
+
+
+_EXAMPLE_INTROS = (("onder", "wie"), ("zoals",), ("waaronder",), ("onder", "andere"), ("onder", "meer"))
+
+
+def _format_session_partners(ctx: Context, ev: dict) -> None:
+    """``vond een sessie plaats in ISAF-samenstelling, met de bondgenoten en de partnerlanden die
+    aan ISAF bijdragen, onder wie Australië en Zweden``: the states listed after ``onder wie``,
+    ``zoals``, ``waaronder`` in the group a session named in the sentence is held ``met`` sit in
+    that session. States only, the list right after the word; not hedged, not another meeting."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    for sess in ev["sessions"]:
+        if sess.get("heading"):
+            continue
+        s0 = sess["span"][0]
+        sent = sent_of(doc, doc[s0])
+        words = words_of(sent)
+        if "met" not in words or _hedged(words) or not words.isdisjoint(_JOURNEY_BLOCKERS) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        toks = [k for k in range(s0, sent.end) if not space[k]]
+        met = next((n for n, k in enumerate(toks) if lw[k] == "met"), None)
+        if met is None:
+            continue
+        for n in range(met + 1, len(toks)):
+            intro = next((p for p in _EXAMPLE_INTROS if tuple(lw[k] for k in toks[n:n + len(p)]) == p), None)
+            if intro is None:
+                continue
+            countries = {sp.start: sp for sp in spans_in(doc, toks[n], sent.end, ("Country",))}
+            k = n + len(intro)
+            found = []
+            while k < len(toks):
+                sp = countries.get(toks[k])
+                if sp is not None:
+                    found.append(sp)
+                    while k < len(toks) and toks[k] < sp.end:
+                        k += 1
+                elif lw[toks[k]] in (",", "en"):
+                    k += 1
+                else:
+                    break
+            if k < len(toks) and lw[toks[k]] not in (".", ";", "!"):
+                break  # the list runs on into more words: unsure where it ends
+            for sp in found:
+                if not _is_excluded(doc, sp.kb_id_):
+                    link(ctx, sess["key"], "kg:participant", sp.kb_id_, sp, "events.format_session_partner")
+            break
+
+
+_GATHERING_WORDS = frozenset({"bijeenkomst", "vergadering"})
+_FIRST_PERSON = {"ik": 1, "wij": 2, "we": 2}  # the signatory; the signatories (a letter of several)
+_AT_PREPOSITIONS = frozenset({"tijdens", "op", "bij"})
+
+
+def _at_the_meeting(lw: list[str], space: list[bool], sent, whole: frozenset) -> int | None:
+    """The token of ``tijdens``/``op``/``bij`` or of ``in de marge van`` before the document's
+    meeting named by its kind (``tijdens de bijeenkomst``, ``in de marge van de top``), or None."""
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    for n, k in enumerate(toks):
+        if lw[k] in _AT_PREPOSITIONS and _names_meeting(lw, space, k + 1, sent.end, whole):
+            return k
+        if lw[k] == "marge" and n >= 2 and lw[toks[n - 1]] == "de" and lw[toks[n - 2]] == "in" \
+                and n + 1 < len(toks) and lw[toks[n + 1]] == "van" and _names_meeting(lw, space, toks[n + 1] + 1, sent.end, whole):
+            return toks[n - 2]
+    return None
+
+
+def _signatory_acts_there(ctx: Context, ev: dict) -> None:
+    """``In de marge van de bijeenkomst zal ik bilaterale gesprekken voeren``, ``Tijdens de top
+    zullen wij pleiten voor ...``: the letter's signatory (``ik``; ``wij`` in a letter of several)
+    who says what he does at the document's meeting (named by its kind) attends it. The pronoun
+    is the subject (not after a preposition); not hedged (``zou``, ``mogelijk``, ``indien``), not
+    before or after the meeting, no other meeting named."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.first_person", frozenset(_FIRST_PERSON))
+    if not found:
+        return
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    if not signers:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) or _names_other_kind(lw, sent, whole) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        # "de bijeenkomst" is the document's meeting where no other is named in the paragraph before
+        at = _at_the_meeting(lw, space, sent, whole | _GATHERING_WORDS if _of_the_account(doc, ev, sent) else whole)
+        if at is None:
+            continue
+        a, b = _clause_at(lw, sent, at)
+        for k in range(sent.start, sent.end):
+            n = _FIRST_PERSON.get(lw[k])
+            if n is None or (len(signers) == 1) != (n == 1):
+                continue
+            if _prev_word(lw, space, k, sent.start)[1] in _NOT_SUBJECT or not (a <= k < b or k < at < b):
+                continue
+            for key in signers:
+                link(ctx, main, "kg:participant", key, doc[k:k + 1], "events.signatory_participant")
+            break
 
 
 def run(ctx: Context) -> None:
@@ -1819,5 +2199,10 @@ def run(ctx: Context) -> None:
             _present_for_meeting(ctx, ev)
             _meeting_acts(ctx, ev)
             _arrivals(ctx, ev)
+            _speakers(ctx, ev)
+            _format_session_partners(ctx, ev)
+            _signatory_acts_there(ctx, ev)
+            _briefers(ctx, ev)
+            _sent_persons(ctx, ev)
     _operations(ctx)
     _in_country(ctx)

@@ -1483,6 +1483,11 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for i, name, scope in _topic_sessions(doc, main):
         if not any(sess.start <= i < sess.end for sess in out.values()):
             add(name, name, i, i + 1, scope)
+    # "In een eerste sessie spreken de ministers over ...": a sitting named by its order
+    if not any(sess.heading for sess in out.values()):
+        for i, name, scope in _ordinal_sittings(doc, main, bodies):
+            if not any(sess.start <= i < sess.end for sess in out.values()):
+                add(name, name, i, i + 1, scope)
     # a section whose text calls itself "deze sessie": its heading names a session
     for (hs, he), scope in _section_sessions(doc, main, heads, out.values()):
         span = doc.char_span(hs, he, alignment_mode="expand")
@@ -1529,6 +1534,29 @@ def _topic_sessions(doc: Doc, main: Meeting) -> list[tuple[int, str, tuple[int, 
                 w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in lw[i + 2:j]):
             continue
         out.append((i, f"sessie over {topic}", (sent.start_char, _referring_end(doc, sent))))
+    return out
+
+
+_SITTING_ORDINALS = frozenset(DATA["sitting_ordinals"])
+
+
+def _ordinal_sittings(doc: Doc, main: Meeting, bodies) -> list[tuple[int, str, tuple[int, int]]]:
+    """``In een eerste sessie spreken de ministers over X. Voor deze sessie zijn ... uitgenodigd``:
+    (the session noun's token, the name "eerste sessie", its scope: the sentence and the next
+    ones that refer to it) for a sitting named by its order at the main meeting, in a sentence
+    that names no council (that council's session is the sitting) and no other meeting or day.
+    Only for a meeting without session headings (``de eerste sessie`` counts those)."""
+    lw = lowers(doc)
+    out = []
+    for k in words_where(doc, "LOWER", "events.sittings", _SITTINGS.__contains__):
+        i = _ns(doc)[k]
+        sent = sent_of(doc, doc[i])
+        prev = [j for j in range(max(sent.start, i - 3), i) if not doc[j].is_space][-2:]
+        if len(prev) < 2 or lw[prev[0]] not in ("een", "de") or lw[prev[1]] not in _SITTING_ORDINALS:
+            continue
+        if any(sent.start <= b.start < sent.end for b in bodies) or not _at_main(doc, main, sent):
+            continue
+        out.append((i, f"{lw[prev[1]]} {lw[i]}", (sent.start_char, _referring_end(doc, sent))))
     return out
 
 
