@@ -369,13 +369,38 @@ _FORMAT_SUFFIXES = tuple(REL["format_suffixes"])
 
 def _target_meeting(doc, sent, meetings: list) -> object | None:
     """The meeting a participation sentence names as its object: ``deel aan de NAVO-top``,
-    ``uitgenodigd voor de FMM``, ``naar NAVO-top in Brussel``."""
+    ``uitgenodigd voor de FMM``, ``naar NAVO-top in Brussel``; not one named in a clause of its
+    own that says nothing of taking part (see ``_in_quiet_clause``)."""
     lw, space = lowers(doc), spaces(doc)
     for m in meetings:
-        _, w = _prev_word(lw, space, m.start, sent.start, _DETS)
-        if w in _SETS_REL["target_prepositions"]:
+        j, w = _prev_word(lw, space, m.start, sent.start, _DETS)
+        if w in _SETS_REL["target_prepositions"] and not _in_quiet_clause(doc, sent, j, m.end):
             return m
     return None
+
+
+_CLAUSE_OPENERS = frozenset({"die", "dat", "welke", "wat"}) | _SETS_REL["subordinators"]
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")"})
+_GOING = frozenset(REL["participation_words"]) | _SETS_REL["travel_words"]
+
+
+def _in_quiet_clause(doc, sent, j: int, end: int) -> bool:
+    """The words from token ``j`` to ``end`` stand in a relative or subordinate clause (``de
+    afspraak die in 2014 op de top in Wales werd gemaakt``, ``omdat op de top ...``) that says
+    nothing of taking part or going: a meeting named there is not the one the main clause's
+    person attends. A sentence's first ``Dat``/``Die`` is a demonstrative, no opener."""
+    lw = lowers(doc)
+    for i in range(j - 1, sent.start - 1, -1):
+        w = lw[i]
+        if w in _CLAUSE_MARKS:
+            return False
+        if w in _CLAUSE_OPENERS or (w.startswith("waar") and len(w) > 6):
+            if w in ("die", "dat", "wat") and not any(not t.isspace() for t in lw[sent.start:i]):
+                return False
+            stop = next((k for k in range(end, sent.end) if lw[k] in _CLAUSE_MARKS), sent.end)
+            words = word_set(doc, i, stop)
+            return words.isdisjoint(_GOING) and not has_trigger(words, (), REL["participation_pairs"])
+    return False
 
 
 def _travels_to(doc, sent, meetings: list) -> object | None:
