@@ -45,3 +45,45 @@ def test_a_meeting_the_participation_clause_names_is_still_attended(nlp):
                             "zei dat hij in 2018 ook aanwezig was op de NAVO-top in Brussel")
     got = participants(nlp, text)
     assert ("summit/brussel-2018", "person/van-dijk") in got
+
+
+DECIDED = """Kamerbrief over het innovatieprogramma
+
+Den Haag, 14 mei 2027
+
+In deze brief informeer ik uw Kamer over de voortgang van het innovatieprogramma.
+
+De ministers van Buitenlandse Zaken van de NAVO-lidstaten hebben op 9 en 10 maart 2027 in Oslo het nieuwe actieplan voor de kritieke infrastructuur vastgesteld. Nederland draagt bij aan de uitvoering.
+"""
+
+
+def _ministerials(nlp, text: str) -> dict[str, dict[str, object]]:
+    out: dict[str, dict[str, object]] = {}
+    for f in facts(nlp, text):
+        if f.subject.startswith("ministerial/") and f.predicate in ("schema:startDate", "schema:endDate", "schema:location"):
+            out.setdefault(f.subject, {})[f.predicate] = f.object.key if isinstance(f.object, Ref) else str(f.object)
+    return out
+
+
+def test_natos_ministers_deciding_on_a_day_are_their_ministerial(nlp):
+    got = _ministerials(nlp, DECIDED)
+    assert got.get("ministerial/fmm-2027-03") == {"schema:startDate": "2027-03-09", "schema:endDate": "2027-03-10",
+                                                 "schema:location": "place/oslo"}
+    # the past particle verb form, and 'NAVO-ministers'
+    text = DECIDED.replace("De ministers van Buitenlandse Zaken van de NAVO-lidstaten hebben op 9 en 10 maart 2027 in "
+                           "Oslo het nieuwe actieplan voor de kritieke infrastructuur vastgesteld",
+                           "De NAVO-ministers van Defensie keurden op 9 maart 2027 in Oslo het nieuwe actieplan goed")
+    assert _ministerials(nlp, text).get("ministerial/dmm-2027-03", {}).get("schema:startDate") == "2027-03-09"
+
+
+def test_no_ministerial_from_a_statement_one_minister_other_ministers_or_no_day(nlp):
+    sentence = ("De ministers van Buitenlandse Zaken van de NAVO-lidstaten hebben op 9 en 10 maart 2027 in Oslo "
+                "het nieuwe actieplan voor de kritieke infrastructuur vastgesteld")
+    for other in ("De ministers van Buitenlandse Zaken van de NAVO-lidstaten spraken zich op 9 maart 2027 in Oslo "
+                  "uit voor een nieuw actieplan",
+                  "De minister van Buitenlandse Zaken heeft op 9 maart 2027 in Oslo het nieuwe actieplan goedgekeurd",
+                  "De ministers van Buitenlandse Zaken van Noorwegen en Zweden hebben op 9 maart 2027 in Oslo "
+                  "het nieuwe actieplan vastgesteld",
+                  "De ministers van Buitenlandse Zaken van de NAVO-lidstaten hebben in 2027 het nieuwe actieplan "
+                  "vastgesteld"):
+        assert _ministerials(nlp, DECIDED.replace(sentence, other)) == {}, other
