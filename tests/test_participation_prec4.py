@@ -87,3 +87,32 @@ def test_no_ministerial_from_a_statement_one_minister_other_ministers_or_no_day(
                   "De ministers van Buitenlandse Zaken van de NAVO-lidstaten hebben in 2027 het nieuwe actieplan "
                   "vastgesteld"):
         assert _ministerials(nlp, DECIDED.replace(sentence, other)) == {}, other
+
+
+TODAY = """Nieuwsbericht | 12-02-2031
+
+Nederland levert extra mijnenjagers
+
+Nederland stelt twee extra mijnenjagers beschikbaar voor de NAVO-vlootverbanden. Minister Eva Jansen (Defensie) heeft dat vandaag in Riga toegelicht tijdens een informele bijeenkomst van de NAVO-ministers van Defensie. De schepen vertrekken in april.
+"""
+
+
+def _dmm(nlp, text: str) -> tuple[dict, set]:
+    got = _ministerials(nlp, text)
+    return got.get("ministerial/dmm-2031-02", {}), {o for s, o in participants(nlp, text) if s.startswith("ministerial/")}
+
+
+def test_today_in_a_news_item_is_its_date_and_who_explains_it_there_takes_part(nlp):
+    dmm, people = _dmm(nlp, TODAY)
+    assert dmm == {"schema:startDate": "2031-02-12", "schema:endDate": "2031-02-12", "schema:location": "place/riga"}
+    assert "person/jansen" in people            # "heeft dat ... toegelicht tijdens": 'dat' is the object
+    dmm, _ = _dmm(nlp, TODAY.replace("vandaag", "gisteren"))
+    assert dmm.get("schema:startDate") == "2031-02-11"
+
+
+def test_today_of_another_clause_or_an_undated_document_dates_nothing(nlp):
+    said = TODAY.replace("heeft dat vandaag in Riga toegelicht tijdens",
+                         "zei vandaag dat tijdens")  # another clause: the meeting may be another day's
+    assert "schema:startDate" not in _ministerials(nlp, said).get("ministerial/dmm-2031-02", {})
+    undated = TODAY.replace("Nieuwsbericht | 12-02-2031\n\n", "")
+    assert not any("schema:startDate" in v for v in _ministerials(nlp, undated).values())

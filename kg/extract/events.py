@@ -1373,6 +1373,15 @@ class _MainMeeting:
         self.kb_id_, self.start, self.end = key, start, end
 
 
+_AUXILIARIES = frozenset({"heeft", "hebben", "had", "hadden", "zal", "zullen"})
+
+
+def _object_pronoun(lw: list[str], space: list[bool], i: int, floor: int) -> bool:
+    """``X heeft dat vandaag bekendgemaakt``: ``dat`` right after a finite auxiliary is the
+    verb's object (what the sentence before said), not a clause of what is said."""
+    return lw[i] == "dat" and _prev_word(lw, space, i, floor)[1] in _AUXILIARIES
+
+
 def _statements_during(ctx: Context) -> None:
     """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
     de top zei premier Y dat ...``: who announces or says something during a named meeting is
@@ -1396,7 +1405,8 @@ def _statements_during(ctx: Context) -> None:
             continue
         first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
         # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
-        end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]), sent.end)
+        end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]
+                    and not _object_pronoun(lw, space, i, first)), sent.end)
         if not has_trigger(set(lw[first:end]), NEWS["statement_words"], NEWS["statement_pairs"]):
             continue
         meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}

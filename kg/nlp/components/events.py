@@ -598,8 +598,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
                 break
             if lowers(doc)[ns[j]] in nouns:
                 start = ns[j]
-                if j and lowers(doc)[ns[j - 1]] in ("navo", "nato", "gezamenlijke"):
-                    start = ns[j - 1]
+                if j and (lowers(doc)[ns[j - 1]] in ("navo", "nato") or lowers(doc)[ns[j - 1]] in _MEETING_ADJECTIVES):
+                    start = ns[j - 1]  # "een extra bijeenkomst van de ministers": the name a reader gives it
                 break
         if start is None:
             continue  # "de NAVO-Georgië-commissie in samenstelling van ministers": a council, not the ministerial
@@ -637,6 +637,9 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         held = _held_sentence(doc, m) or _confer_together(rest) or _decide_together(rest)
         if date is None and held:
             date = _sentence_date(doc, m, dates)
+        if date is None and year is None:
+            date = _today(doc, m)
+            held = held or date is not None  # "vandaag in Brussel ... tijdens de bijeenkomst": its place too
         m.date, m.year = date, (date.year if date else year)
         if place is None:
             place = _place_in_sentence(doc, m, before=held, others=others)
@@ -750,6 +753,37 @@ def _nato_complement_end(doc: Doc, end: int) -> int:
             and words[2][1] not in ("bondgenoten", "bondgenootschap"):
         return words[2][0]
     return end
+
+
+_TODAY = DATA["today_words"]
+_TODAY_BLOCKERS = frozenset(DATA["today_blockers"])
+_TODAY_REACH = 12  # tokens from "vandaag" to the meeting's mention
+
+
+def _today(doc: Doc, m: Meeting) -> DateMention | None:
+    """``X heeft dat vandaag in Brussel bekendgemaakt tijdens een bijeenkomst van de
+    NAVO-ministers``: ``vandaag`` (``gisteren``: the day before; ``today_words``) in the
+    mention's clause shortly before it, no other clause or time between, dates the meeting
+    by the document's own date (its date line or header; never a date from its body)."""
+    sent = sent_of(doc, doc[m.start])
+    lw = lowers(doc)
+    at = next((i for i in range(m.start - 1, max(sent.start, m.start - _TODAY_REACH) - 1, -1)
+               if lw[i] in _TODAY or lw[i] in (",", ";", ":", "\"", "(") or lw[i] in _TODAY_BLOCKERS), None)
+    if at is None or lw[at] not in _TODAY:
+        return None
+    meta = doc.user_data.get("kg_meta") or {}
+    text = doc_text(doc)
+    day = meta.get("date") or document_date(text) or _header_date(text)
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day[:10])
+        except ValueError:
+            return None
+    if not isinstance(day, dt.date):
+        return None
+    day = day + dt.timedelta(days=_TODAY[lw[at]])
+    tok = doc[at]
+    return DateMention(tok.idx, tok.idx + len(tok.text), day.year, day.month, day.day, day.month, day.day)
 
 
 def _decided_on_a_day(doc: Doc, i: int, end: int, dates) -> bool:
