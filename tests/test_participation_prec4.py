@@ -40,6 +40,15 @@ def test_a_meeting_in_a_relative_clause_is_not_the_one_attended(nlp):
     assert not any(s.startswith("summit/") and not s.startswith("summit/ankara") and o in people for s, o in got)
 
 
+def test_a_clause_of_taking_part_in_the_meetings_city_is_the_meeting(nlp):
+    got = participants(nlp, RECALLED)
+    assert {("summit/ankara-2026", "person/van-dijk"), ("summit/ankara-2026", "person/de-graaf")} <= got
+    # another time, or an object of its own, is not the document's meeting
+    for other in ("die vorige week in Ankara werd vergezeld door", "die in Ankara bij een conferentie wordt vergezeld door"):
+        got = participants(nlp, RECALLED.replace("die in Ankara wordt vergezeld door", other))
+        assert ("summit/ankara-2026", "person/de-graaf") not in got, other
+
+
 def test_a_meeting_the_participation_clause_names_is_still_attended(nlp):
     text = RECALLED.replace("herinnerde aan het besluit dat in 2018 op de NAVO-top in Brussel werd genomen",
                             "zei dat hij in 2018 ook aanwezig was op de NAVO-top in Brussel")

@@ -629,6 +629,8 @@ def _participation(ctx: Context, ev: dict) -> None:
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
         journey = None if target is not None or goes_to_main else _journey_to_main_place(ctx, ev, sent, words)
         goes_to_main = goes_to_main or journey is not None
+        present = _present_in_main_city(ctx, ev, sent, here) if triggered and target is None and not goes_to_main else None
+        goes_to_main = goes_to_main or present is not None
         if not (triggered or target or goes_to_main or met_at is not None):
             continue
         clauses = _unhedged_clauses(doc, sent) if _hedged(words) else None
@@ -644,7 +646,10 @@ def _participation(ctx: Context, ev: dict) -> None:
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = _outside_asides(doc, sent, parties)
-        if triggered and target is None and journey is None \
+        if present is not None:  # "Rutte, die in Madrid wordt vergezeld door X": the clause and whom it is on
+            a, b, on = present
+            parties = [sp for sp in _participants(ctx, sent, set()) if a <= sp.start < b or sp.start == on]
+        if triggered and target is None and journey is None and present is None \
                 and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
             # "samen met X", "onder leiding van X": only X (not when they journey: "X, die samen met
             # Y naar Brussel was gekomen": X travels too)
@@ -690,6 +695,46 @@ def _participation(ctx: Context, ev: dict) -> None:
             # the evidence is both sentences: the one that names the person and the one that says it
             ev_ = ctx.evidence(sent_of(doc, antecedent).start_char, sent.end_char, rule + "_pronoun")
             ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
+
+
+def _present_in_main_city(ctx: Context, ev: dict, sent, here: list) -> tuple[int, int, int] | None:
+    """``Rutte, die in Madrid wordt vergezeld door X en Y, ...``: a clause of taking part that
+    places it ``in`` the city of the document's meeting, with no object of its own (``aan``,
+    ``bij``, ``voor``), no other time and no hedge, in a document about that meeting, in a
+    sentence dated inside it that names no other meeting (but in a clause of its own, see
+    ``_in_quiet_clause``). (clause start, end, the token of the person a relative clause is
+    on or -1), or None."""
+    main = ev.get("main")
+    rec = ev["meetings"].get(main, {})
+    if not rec.get("place") or ev.get("concerns", main) != main or _outside_main_dates(ctx, ev, sent):
+        return None
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for m in here:
+        if m.kb_id_ != main and not _in_quiet_clause(doc, sent, _prev_word(lw, space, m.start, sent.start, _DETS)[0], m.end):
+            return None
+    for sp in spans_in(doc, sent.start, sent.end, ("Place",)):
+        if sp.kb_id_ != rec["place"] or _prev_word(lw, space, sp.start, sent.start)[1] != "in" \
+                or any(m.start <= sp.start < m.end for m in here):  # "de top in Madrid": the meeting's own place
+            continue
+        a = sp.start
+        while a > sent.start and lw[a - 1] not in (",", ";", ":"):
+            a -= 1
+        b = sp.end
+        while b < sent.end and lw[b] not in (",", ";", ":"):
+            b += 1
+        words = word_set(doc, a, b)
+        if not has_trigger(words, REL["participation_words"], REL["participation_pairs"]) \
+                or not words.isdisjoint(_SETS_REL["participation_objects"]) \
+                or not words.isdisjoint(_SETS_REL["other_time_words"]) or _hedged(words):
+            return None
+        first = next((i for i in range(a, b) if not space[i]), b)
+        on = -1
+        if lw[first] in ("die", "dat") and a > sent.start:  # a relative clause: the name before its comma
+            j, _ = _prev_word(lw, space, a - 1, sent.start)
+            on = next((p.start for p in spans_in(doc, sent.start, a, PARTY_CLASSES) if p.end == j + 1), -1)
+        return a, b, on
+    return None
 
 
 def _talks_during(doc, sent, words: set[str]) -> bool:
