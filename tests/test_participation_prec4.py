@@ -125,3 +125,8 @@ def test_today_of_another_clause_or_an_undated_document_dates_nothing(nlp):
     assert "schema:startDate" not in _ministerials(nlp, said).get("ministerial/dmm-2031-02", {})
     undated = TODAY.replace("Nieuwsbericht | 12-02-2031\n\n", "")
     assert not any("schema:startDate" in v for v in _ministerials(nlp, undated).values())
+
+
+def test_an_adverb_that_may_open_a_clause_keeps_the_meeting(nlp):
+    text = RECALLED + "\nStaatssecretaris Lotte Bakker nam in 2018 maar één dag deel aan de NAVO-top in Brussel.\n"
+    assert ("summit/brussel-2018", "person/bakker") in participants(nlp, text)

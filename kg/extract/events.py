@@ -397,6 +397,8 @@ def _in_quiet_clause(doc, sent, j: int, end: int) -> bool:
         if w in _CLAUSE_OPENERS or (w.startswith("waar") and len(w) > 6):
             if w in ("die", "dat", "wat") and not any(not t.isspace() for t in lw[sent.start:i]):
                 return False
+            if w in _SETS_REL["subordinators"] and _prev_word(lw, spaces(doc), i, sent.start)[1] not in (",", ""):
+                return False  # "neemt nu deel aan de top": an adverb, no clause of its own
             stop = next((k for k in range(end, sent.end) if lw[k] in _CLAUSE_MARKS), sent.end)
             words = word_set(doc, i, stop)
             return words.isdisjoint(_GOING) and not has_trigger(words, (), REL["participation_pairs"])
