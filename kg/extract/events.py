@@ -369,13 +369,40 @@ _FORMAT_SUFFIXES = tuple(REL["format_suffixes"])
 
 def _target_meeting(doc, sent, meetings: list) -> object | None:
     """The meeting a participation sentence names as its object: ``deel aan de NAVO-top``,
-    ``uitgenodigd voor de FMM``, ``naar NAVO-top in Brussel``."""
+    ``uitgenodigd voor de FMM``, ``naar NAVO-top in Brussel``; not one named in a clause of its
+    own that says nothing of taking part (see ``_in_quiet_clause``)."""
     lw, space = lowers(doc), spaces(doc)
     for m in meetings:
-        _, w = _prev_word(lw, space, m.start, sent.start, _DETS)
-        if w in _SETS_REL["target_prepositions"]:
+        j, w = _prev_word(lw, space, m.start, sent.start, _DETS)
+        if w in _SETS_REL["target_prepositions"] and not _in_quiet_clause(doc, sent, j, m.end):
             return m
     return None
+
+
+_CLAUSE_OPENERS = frozenset({"die", "dat", "welke", "wat"}) | _SETS_REL["subordinators"]
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")"})
+_GOING = frozenset(REL["participation_words"]) | _SETS_REL["travel_words"]
+
+
+def _in_quiet_clause(doc, sent, j: int, end: int) -> bool:
+    """The words from token ``j`` to ``end`` stand in a relative or subordinate clause (``de
+    afspraak die in 2014 op de top in Wales werd gemaakt``, ``omdat op de top ...``) that says
+    nothing of taking part or going: a meeting named there is not the one the main clause's
+    person attends. A sentence's first ``Dat``/``Die`` is a demonstrative, no opener."""
+    lw = lowers(doc)
+    for i in range(j - 1, sent.start - 1, -1):
+        w = lw[i]
+        if w in _CLAUSE_MARKS:
+            return False
+        if w in _CLAUSE_OPENERS or (w.startswith("waar") and len(w) > 6):
+            if w in ("die", "dat", "wat") and not any(not t.isspace() for t in lw[sent.start:i]):
+                return False
+            if w in _SETS_REL["subordinators"] and _prev_word(lw, spaces(doc), i, sent.start)[1] not in (",", ""):
+                return False  # "neemt nu deel aan de top": an adverb, no clause of its own
+            stop = next((k for k in range(end, sent.end) if lw[k] in _CLAUSE_MARKS), sent.end)
+            words = word_set(doc, i, stop)
+            return words.isdisjoint(_GOING) and not has_trigger(words, (), REL["participation_pairs"])
+    return False
 
 
 def _travels_to(doc, sent, meetings: list) -> object | None:
@@ -628,6 +655,8 @@ def _participation(ctx: Context, ev: dict) -> None:
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
         journey = None if target is not None or goes_to_main else _journey_to_main_place(ctx, ev, sent, words)
         goes_to_main = goes_to_main or journey is not None
+        present = _present_in_main_city(ctx, ev, sent, here) if triggered and target is None and not goes_to_main else None
+        goes_to_main = goes_to_main or present is not None
         if not (triggered or target or goes_to_main or met_at is not None):
             continue
         clauses = _unhedged_clauses(doc, sent) if _hedged(words) else None
@@ -644,7 +673,10 @@ def _participation(ctx: Context, ev: dict) -> None:
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = _outside_asides(doc, sent, parties)
-        if triggered and target is None and journey is None \
+        if present is not None:  # "Rutte, die in Madrid wordt vergezeld door X": the clause and whom it is on
+            a, b, on = present
+            parties = [sp for sp in _participants(ctx, sent, set()) if a <= sp.start < b or sp.start == on]
+        if triggered and target is None and journey is None and present is None \
                 and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
             # "samen met X", "onder leiding van X": only X (not when they journey: "X, die samen met
             # Y naar Brussel was gekomen": X travels too)
@@ -715,6 +747,46 @@ def _own_country_stated(doc, sent, words: set[str]) -> list:
                 or prev == "namens" and has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
             out.append(sp)
     return out
+
+
+def _present_in_main_city(ctx: Context, ev: dict, sent, here: list) -> tuple[int, int, int] | None:
+    """``Rutte, die in Madrid wordt vergezeld door X en Y, ...``: a clause of taking part that
+    places it ``in`` the city of the document's meeting, with no object of its own (``aan``,
+    ``bij``, ``voor``), no other time and no hedge, in a document about that meeting, in a
+    sentence dated inside it that names no other meeting (but in a clause of its own, see
+    ``_in_quiet_clause``). (clause start, end, the token of the person a relative clause is
+    on or -1), or None."""
+    main = ev.get("main")
+    rec = ev["meetings"].get(main, {})
+    if not rec.get("place") or ev.get("concerns", main) != main or _outside_main_dates(ctx, ev, sent):
+        return None
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for m in here:
+        if m.kb_id_ != main and not _in_quiet_clause(doc, sent, _prev_word(lw, space, m.start, sent.start, _DETS)[0], m.end):
+            return None
+    for sp in spans_in(doc, sent.start, sent.end, ("Place",)):
+        if sp.kb_id_ != rec["place"] or _prev_word(lw, space, sp.start, sent.start)[1] != "in" \
+                or any(m.start <= sp.start < m.end for m in here):  # "de top in Madrid": the meeting's own place
+            continue
+        a = sp.start
+        while a > sent.start and lw[a - 1] not in (",", ";", ":"):
+            a -= 1
+        b = sp.end
+        while b < sent.end and lw[b] not in (",", ";", ":"):
+            b += 1
+        words = word_set(doc, a, b)
+        if not has_trigger(words, REL["participation_words"], REL["participation_pairs"]) \
+                or not words.isdisjoint(_SETS_REL["participation_objects"]) \
+                or not words.isdisjoint(_SETS_REL["other_time_words"]) or _hedged(words):
+            return None
+        first = next((i for i in range(a, b) if not space[i]), b)
+        on = -1
+        if lw[first] in ("die", "dat") and a > sent.start:  # a relative clause: the name before its comma
+            j, _ = _prev_word(lw, space, a - 1, sent.start)
+            on = next((p.start for p in spans_in(doc, sent.start, a, PARTY_CLASSES) if p.end == j + 1), -1)
+        return a, b, on
+    return None
 
 
 def _talks_during(doc, sent, words: set[str]) -> bool:
@@ -1398,6 +1470,15 @@ class _MainMeeting:
         self.kb_id_, self.start, self.end = key, start, end
 
 
+_AUXILIARIES = frozenset({"heeft", "hebben", "had", "hadden", "zal", "zullen"})
+
+
+def _object_pronoun(lw: list[str], space: list[bool], i: int, floor: int) -> bool:
+    """``X heeft dat vandaag bekendgemaakt``: ``dat`` right after a finite auxiliary is the
+    verb's object (what the sentence before said), not a clause of what is said."""
+    return lw[i] == "dat" and _prev_word(lw, space, i, floor)[1] in _AUXILIARIES
+
+
 def _statements_during(ctx: Context) -> None:
     """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
     de top zei premier Y dat ...``: who announces or says something during a named meeting is
@@ -1421,7 +1502,8 @@ def _statements_during(ctx: Context) -> None:
             continue
         first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
         # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
-        end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]), sent.end)
+        end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]
+                    and not _object_pronoun(lw, space, i, first)), sent.end)
         if not has_trigger(set(lw[first:end]), NEWS["statement_words"], NEWS["statement_pairs"]):
             continue
         meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}
