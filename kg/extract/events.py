@@ -585,8 +585,8 @@ def _participation(ctx: Context, ev: dict) -> None:
     for sent in sentences_with(doc, "events.participation_any", _PARTICIPATION_ANY):
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
-                                REL["participation_phrases"], sent) or _talks_during(doc, sent, words) \
-            or _members_talk_in_sitting(doc, sent, words)
+                                REL["participation_phrases"], sent) and not _together_only(doc, sent, words) \
+            or _talks_during(doc, sent, words) or _members_talk_in_sitting(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         met_at = None if triggered or "met" not in words or words.isdisjoint(_SETS_REL["talk_verbs"]) \
             else _members_talk_with(doc, sent)
@@ -607,7 +607,7 @@ def _participation(ctx: Context, ev: dict) -> None:
         if not (triggered or target or goes_to_main or met_at is not None):
             continue
         clauses = _unhedged_clauses(doc, sent) if _hedged(words) else None
-        if clauses == [] or _membership_invitation(words):
+        if clauses == [] or _membership_invitation(words) or not here and _invitation_to_join(doc, sent, words):
             continue
         live = (_live_clauses(doc, sent) or [(sent.start, sent.end)]) if triggered and ";" in words \
             else [(sent.start, sent.end)]
@@ -618,7 +618,7 @@ def _participation(ctx: Context, ev: dict) -> None:
             parties = [sp for sp in parties if sp.start < journey and sp.label_ in ("Person", "Minister")]
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
-        parties = _outside_asides(doc, sent, parties)
+        parties = [sp for sp in _outside_asides(doc, sent, parties) if sp.label_ != "Country" or not _in_place(doc, sp)]
         if triggered and target is None and journey is None \
                 and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
             # "samen met X", "onder leiding van X": only X (not when they journey: "X, die samen met
@@ -667,6 +667,38 @@ def _participation(ctx: Context, ev: dict) -> None:
             ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
 
 
+# "samen met" says who goes along only with a verb of meeting, talking or travelling
+_TOGETHER_VERBS = _SETS_REL["talk_verbs"] | _SETS_REL["conversation_verbs"] | _SETS_REL["travel_words"] | {
+    "komen", "komt", "kwam", "kwamen"}
+# ... or being there, when the sentence names the gathering ("is samen met X in Londen voor de top")
+_BEING = frozenset({"is", "was", "zijn", "waren"})
+# "in het midden van Slowakije", "in het noorden van X": a place, not a party
+_REGION_NOUNS = frozenset({"midden", "noorden", "zuiden", "oosten", "westen", "centrum", "hart", "buurt"})
+
+
+def _together_only(doc, sent, words: set[str]) -> bool:
+    """A sentence whose only sign of taking part is ``samen met`` and no verb of meeting,
+    talking or travelling (``De eenheid wordt samen met Duitsland ingezet``): working
+    together, not attending."""
+    if has_trigger(words, REL["participation_words"], REL["participation_pairs"]) or not words.isdisjoint(_TOGETHER_VERBS):
+        return False
+    if not words.isdisjoint(_BEING) and (not _SETS_REL["gathering_nouns"].isdisjoint(words) or any(
+            sp.label_ in ("Summit", "MinisterialMeeting") for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")))):
+        return False
+    toks = words_in(doc, sent.start, sent.end)
+    found = {tuple(p) for p in REL["participation_phrases"] for k in range(len(toks)) if toks[k:k + len(p)] == list(p)}
+    return found == {("samen", "met")}
+
+
+def _in_place(doc, sp) -> bool:
+    """A country named as a place: ``in Polen``, ``in het midden van Slowakije``."""
+    lw, space = lowers(doc), spaces(doc)
+    prev = [lw[i] for i in range(max(0, sp.start - 6), sp.start) if not space[i]][-4:]
+    if prev[-1:] == ["in"]:
+        return True
+    return len(prev) >= 4 and prev[-1] == "van" and prev[-2] in _REGION_NOUNS and prev[-4] in ("in", "op", "naar")
+
+
 def _talks_during(doc, sent, words: set[str]) -> bool:
     """``Tijdens de NAVO-Oekraïne Commissie spreken de ministers met minister X``: whom the
     ministers speak with during a session or meeting takes part in it."""
@@ -699,6 +731,22 @@ def _membership_invitation(words: set[str]) -> bool:
     return not words.isdisjoint(_SETS_REL["membership_words"]) and \
         words.isdisjoint(_SETS_REL["participation_words"] - _SETS_REL["invitation_words"]) and \
         not any(p[0] in words and p[1] in words for p in REL["participation_pairs"] if p[0] not in _SETS_REL["invitation_words"])
+
+
+def _invitation_to_join(doc, sent, words: set[str]) -> bool:
+    """A sentence naming no meeting whose only sign of taking part is an invitation, when the
+    invitation is ``de uitnodiging van X`` (whose aim it does not say) or the sentence before
+    in the paragraph speaks of accession (``... hopen een uitnodiging voor toetredingsgesprekken
+    te ontvangen. Het kabinet steunt de uitnodiging van X``): an invitation to join, not to attend."""
+    if words.isdisjoint(_SETS_REL["invitation_words"]) or not _SETS_REL["gathering_nouns"].isdisjoint(words) or \
+            not words.isdisjoint(_SETS_REL["participation_words"] - _SETS_REL["invitation_words"]) or \
+            any(p[0] in words and p[1] in words for p in REL["participation_pairs"] if p[0] not in _SETS_REL["invitation_words"]):
+        return False
+    toks = words_in(doc, sent.start, sent.end)
+    if any(a == "uitnodiging" and b == "van" for a, b in zip(toks, toks[1:])):
+        return True
+    prev = _prev_in_paragraph(doc, sent)
+    return prev is not None and _membership_invitation(words_of(prev))
 
 
 def _subordinate_start(lw: list[str], sent) -> int:
