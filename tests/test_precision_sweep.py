@@ -49,3 +49,35 @@ def test_an_invitation_to_join_is_no_invitation_to_the_summit(nlp):
     assert "person/van-dijk" in parties
     assert "country/moldavie" not in parties
     assert "country/bosnie-herzegovina" not in parties
+
+
+SUMMIT_NEWS = """Bondgenoten eens over nieuwe koers
+Nieuwsbericht | 08-07-2026
+
+De NAVO-top in Ankara vond op 7 en 8 juli 2026 plaats. Minister-president Van Dijk nam deel aan de top.
+
+De regeringsleiders namen gisteren een nieuw Strategisch Concept aan, voor het eerst sinds de NAVO-top in Madrid in 2022.
+"""
+
+
+def test_a_summit_after_since_is_a_time_not_where_it_was_agreed(nlp):
+    _, ex = run(nlp, SUMMIT_NEWS)
+    agreed = facts(ex, "kg:agreedAt")
+    assert not any(o == "summit/madrid-2022" for _, o in agreed)
+    assert ("initiative/strategisch-concept-ankara-2026", "summit/ankara-2026") in agreed
+
+
+SUMMIT_COMMISSION = """Den Haag, 2 maart 2026
+
+Hierbij bied ik u de geannoteerde agenda aan voor de NAVO-top die op 2 en 3 april 2026 in Ankara zal plaatsvinden.
+
+De leiders zullen een verklaring over de zuidflank aannemen en de secretaris-generaal opdracht geven een herzien Strategisch Concept op te stellen, dat het huidige concept moet vervangen.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+"""
+
+
+def test_a_plan_commissioned_at_a_summit_is_not_agreed_there(nlp):
+    _, ex = run(nlp, SUMMIT_COMMISSION)
+    assert not any("strategisch-concept" in s for s, _ in facts(ex, "kg:agreedAt"))

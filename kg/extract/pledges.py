@@ -55,8 +55,54 @@ def _acronyms(ctx: Context) -> None:
         ctx.relate(key, "kg:acronym", acr, ev)
 
 
-def _summit_by_place(ctx: Context, sent) -> str | None:
-    """``In Washington zullen ...``: a place in the sentence that a summit of this document is held in."""
+# "de secretaris-generaal opdracht geven / vragen een X voor te bereiden": X is commissioned, not agreed
+_COMMISSIONING = frozenset({"opdracht", "gevraagd", "vragen", "vraagt", "vroeg", "vroegen", "verzocht", "verzoeken",
+                            "verzoekt", "verzocht", "belast", "belasten", "gelast"})
+_PREPARING = (("voor", "te", "bereiden"), ("op", "te", "stellen"), ("uit", "te", "werken"), ("te", "ontwikkelen"),
+              ("te", "schrijven"), ("te", "herzien"), ("te", "actualiseren"))
+
+
+def _commissioned(doc, sent, sp) -> bool:
+    """Is plan ``sp`` the object of a commission (``de secretaris-generaal opdracht geven een nieuw
+    X voor te bereiden``, ``gevraagd een X op te stellen``)? It is to be written, not agreed; unless
+    a relative clause after it says where it is agreed (``..., dat in 2022 wordt vastgesteld``)."""
+    lw = lowers(doc)
+    before = [lw[i] for i in range(sent.start, sp.start) if lw[i].strip()]
+    if _COMMISSIONING.isdisjoint(before):
+        return False
+    after = [(i, lw[i]) for i in range(sp.end, sent.end) if lw[i].strip()]
+    words = [w for _, w in after]
+    for k in range(min(len(words), 6)):
+        for p in _PREPARING:
+            if tuple(words[k:k + len(p)]) == p:
+                tail = set(words[k + len(p):])
+                return not (tail & {"dat", "die"} and has_trigger(tail, REL["agreement_words"], REL["agreement_pairs"]))
+    return False
+
+
+def _since_ranges(doc, sent) -> list[tuple[int, int]]:
+    """Token ranges of ``sinds ...`` up to the next comma or the sentence end (``het eerste sinds
+    de top van Lissabon in 2010``): a summit there marks a time, not where a plan is agreed."""
+    lw = lowers(doc)
+    out = []
+    for i in range(sent.start, sent.end):
+        if lw[i] == "sinds":
+            j = next((k for k in range(i + 1, sent.end) if lw[k] in (",", ";", ":")), sent.end)
+            out.append((i, j))
+    return out
+
+
+def _first_since(doc, sent) -> bool:
+    """Is every ``sinds`` of the sentence one of comparison (``het eerste sinds``, ``voor het eerst
+    sinds``), which says the act is now, not that the sentence looks back?"""
+    toks = words_in(doc, sent.start, sent.end)
+    at = [k for k, w in enumerate(toks) if w == "sinds"]
+    return bool(at) and all(k > 0 and toks[k - 1] in ("eerste", "eerst") for k in at)
+
+
+def _summit_by_place(ctx: Context, sent, skip: list[tuple[int, int]] = ()) -> str | None:
+    """``In Washington zullen ...``: a place in the sentence that a summit of this document is held in
+    (not a place within the token ranges ``skip``)."""
     ev = ctx.doc.user_data.get("kg_events") or {}
     by_place: dict[str, str] = {}
     for key, rec in ev.get("meetings", {}).items():
@@ -65,7 +111,7 @@ def _summit_by_place(ctx: Context, sent) -> str | None:
     if not by_place:
         return None
     for sp in spans_in(ctx.doc, sent.start, sent.end, ("Place",)):
-        if sp.kb_id_ in by_place:
+        if sp.kb_id_ in by_place and not any(a <= sp.start < b for a, b in skip):
             return by_place[sp.kb_id_]
     table = entity_table(ctx.doc)
     names = {}
@@ -77,14 +123,20 @@ def _summit_by_place(ctx: Context, sent) -> str | None:
                 names[fold(n.split()[0])] = skey
     tx, lw = texts(ctx.doc), lowers(ctx.doc)  # per-doc arrays, no Tokens
     for i in range(sent.start + 1, sent.end):
-        if lw[i - 1] in ("in", "op", "te") and tx[i][:1].isupper() and fold(tx[i]) in names:
+        if lw[i - 1] in ("in", "op", "te") and tx[i][:1].isupper() and fold(tx[i]) in names \
+                and not any(a <= i < b for a, b in skip):
             return names[fold(tx[i])]
     return None
 
 
-def _refers_to_summit(sent) -> bool:
-    """``tijdens deze Top``, ``op de top``: the document's own summit, named by anaphor."""
-    toks = words_in(sent.doc, sent.start, sent.end)  # lower-cased words
+def _refers_to_summit(sent, skip: list[tuple[int, int]] = ()) -> bool:
+    """``tijdens deze Top``, ``op de top``: the document's own summit, named by anaphor (not
+    within the token ranges ``skip``: ``sinds de top van X``)."""
+    if skip:
+        lw = lowers(sent.doc)
+        toks = [lw[i] for i in range(sent.start, sent.end) if lw[i].strip() and not any(a <= i < b for a, b in skip)]
+    else:
+        toks = words_in(sent.doc, sent.start, sent.end)  # lower-cased words
     return any(a in ("deze", "de") and b == "top" for a, b in zip(toks, toks[1:]))
 
 
@@ -227,10 +279,14 @@ def _agreed_at(ctx: Context) -> None:
         said_where = False
         agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"])
         if agreed:
-            summits = spans_in(doc, sent.start, sent.end, ("Summit",))
-            summit = summits[0].kb_id_ if summits else _summit_by_place(ctx, sent)
-            if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
-                                                       or _leaders_act(ctx, sent, words, main)):
+            since = _since_ranges(doc, sent) if "sinds" in words else []
+            summits = [sp for sp in spans_in(doc, sent.start, sent.end, ("Summit",))
+                       if not any(a <= sp.start < b for a, b in since)]
+            summit = summits[0].kb_id_ if summits else _summit_by_place(ctx, sent, since)
+            # "namen een X aan, het eerste sinds ...": the act is now
+            now = words - {"sinds"} if since and _first_since(doc, sent) else words
+            if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent, since)
+                                                       or _leaders_act(ctx, sent, now, main)):
                 summit = main
             named = None  # the sentences of the agreement this one names
             if summit is None and things and last_where is not None and _names_that_agreement(ctx, sent, last_where[1]):
@@ -257,7 +313,7 @@ def _agreed_at(ctx: Context) -> None:
                         _new_pledge(ctx, sent, new[0], value, summit)  # "de nieuwe NAVO-norm": not the old one
                         continue
                     sp = spans_of[-1]
-                    if _names_another_norm(ctx, sp.kb_id_):
+                    if _names_another_norm(ctx, sp.kb_id_) or sent.start <= sp.start and _commissioned(doc, sent, sp):
                         continue
                     if sp.start < sent.start:  # a plan of the sentence before: the evidence is both
                         if ensure(ctx, sp.kb_id_) and ensure(ctx, summit):
