@@ -81,3 +81,17 @@ P. de Graaf
 def test_a_plan_commissioned_at_a_summit_is_not_agreed_there(nlp):
     _, ex = run(nlp, SUMMIT_COMMISSION)
     assert not any("strategisch-concept" in s for s, _ in facts(ex, "kg:agreedAt"))
+
+
+SERVANTS = """Den Haag, 2 maart 2026
+
+Aan het overleg nam ook de persoonlijke gezant van de EU-voorzitter, Tomas Berg, deel. De woordvoerder van de Franse president, Claire Dubois, gaf een toelichting. De opvolger van minister-president Mark Rutte was niet aanwezig.
+"""
+
+
+def test_the_servant_of_an_office_holder_does_not_hold_the_office(nlp):
+    _, ex = run(nlp, SERVANTS)
+    holders = {s for s, _ in facts(ex, "kg:holdsOffice")}
+    assert "person/berg" not in holders
+    assert "person/dubois" not in holders
+    assert "person/rutte" in holders  # the bare title before the name still names the holder
