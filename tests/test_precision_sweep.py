@@ -95,3 +95,18 @@ def test_the_servant_of_an_office_holder_does_not_hold_the_office(nlp):
     assert "person/berg" not in holders
     assert "person/dubois" not in holders
     assert "person/rutte" in holders  # the bare title before the name still names the holder
+
+
+HEADLINE = """Bondgenoten vergaderen in Londen, Georgië blijft partner
+Nieuwsbericht | 10-07-2026
+
+De ministers van Buitenlandse Zaken van de NAVO kwamen bijeen in Newport, Verenigd Koninkrijk, voor een informeel overleg. Eerder overlegden de ambassadeurs in Madrid, Portugal.
+"""
+
+
+def test_a_country_opening_a_new_clause_or_against_the_reference_is_no_place_country(nlp):
+    _, ex = run(nlp, HEADLINE)
+    where = facts(ex, "kg:inCountry")
+    assert ("place/newport", "country/verenigd-koninkrijk") in where
+    assert not any(s == "place/londen" for s, _ in where)
+    assert not any(s == "place/madrid" for s, _ in where)  # the reference puts Madrid in Spain

@@ -1191,6 +1191,28 @@ def _located_by(doc, sp, ops) -> bool:
     return any(o.start <= sp.start and sp.end <= o.end for o in ops)
 
 
+def _closes_phrase(tx: list[str], space: list[bool], country, sent_end: int) -> bool:
+    """``Newport, Verenigd Koninkrijk, op 4 september`` / ``Sliač (Slowakije)``: the country closes
+    the place's phrase; not ``in Washington, Oekraïne op onomkeerbaar pad`` (a new clause)."""
+    nxt = next((i for i in range(country.end, sent_end) if not space[i]), None)
+    return nxt is None or tx[nxt] in (",", ".", ")", ";", ":", "-", "–")
+
+
+def _place_country_fits(place: str, country, tx: list[str], space: list[bool], sent_end: int) -> bool:
+    """``<Place>, <Country>``: the place's country when the reference data agrees (never against
+    it); for a place the reference puts nowhere, only when the country closes the phrase."""
+    known = _reference_country(place)
+    return known == country.kb_id_ if known else _closes_phrase(tx, space, country, sent_end)
+
+
+def _reference_country(key: str) -> str | None:
+    """The country the reference data puts a place in (None when it knows none)."""
+    from kg import reference
+
+    ent = reference.load().entities.get(key)
+    return getattr(ent, "country", None)
+
+
 def _in_country(ctx: Context) -> None:
     """``Newport, Verenigd Koninkrijk``; ``operatie X, een programma in het Verenigd Koninkrijk``."""
     doc = ctx.doc
@@ -1211,7 +1233,8 @@ def _in_country(ctx: Context) -> None:
             if c.label_ == "Country":
                 countries.append(c)
         if sp.label_ == "Place" and tx[first] in (",", "(") and countries \
-                and [i for i in range(sp.end, countries[0].start) if not space[i]][-1] == first:
+                and [i for i in range(sp.end, countries[0].start) if not space[i]][-1] == first \
+                and _place_country_fits(sp.kb_id_, countries[0], tx, space, sent_end):
             link(ctx, sp.kb_id_, "kg:inCountry", countries[0].kb_id_, sp, "events.place_country")
         elif sp.label_ == "Operation" and tx[first] == ",":
             for c in countries:
