@@ -110,3 +110,19 @@ def test_a_country_opening_a_new_clause_or_against_the_reference_is_no_place_cou
     assert ("place/newport", "country/verenigd-koninkrijk") in where
     assert not any(s == "place/londen" for s, _ in where)
     assert not any(s == "place/madrid" for s, _ in where)  # the reference puts Madrid in Spain
+
+
+MISSION_LETTER = """Den Haag, 2 maart 2026
+
+Noorwegen, dat met circa 400 militairen aan de NATO Mission Iraq (NMI) bijdraagt, verzorgt daar ook de training van de strijdkrachten van Irak.
+
+Georgië, dat met 900 militairen aan ISAF bijdraagt, levert mentoring aan het Afghaanse nationale leger (ANA) in Helmand.
+"""
+
+
+def test_whom_a_mission_trains_takes_no_part_in_it(nlp):
+    _, ex = run(nlp, MISSION_LETTER)
+    parties = facts(ex, "kg:participant")
+    assert ("operation/navo-missie-irak", "country/noorwegen") in parties
+    assert ("operation/isaf", "country/georgie") in parties
+    assert not any(o in ("country/irak", "organisation/afghan-national-army") for _, o in parties)

@@ -1174,11 +1174,32 @@ def _operations(ctx: Context) -> None:
             continue  # none named as object, or several: say nothing
         op = targets[0]
         for sp in _participants(ctx, sent, set(), operation=True):
-            if sp.label_ in ("Country", "Organisation") and not _located_by(doc, sp, ops):
+            if sp.label_ in ("Country", "Organisation") and not _located_by(doc, sp, ops) \
+                    and not _served_by(lw, space, sp, sent.start):
                 link(ctx, op.kb_id_, "kg:participant", sp.kb_id_, sp, "events.operation_participant")
         for key, tok in _adjective_parties(ctx, sent):
             if _country_entity(ctx, key):
                 ctx.link(op.kb_id_, "kg:participant", key, ctx.sentence_evidence(tok, "events.operation_participant"))
+
+
+# "de opleiding van het Afghaanse leger", "steun aan de Iraakse kustwacht": whom the mission serves
+_SERVICE_NOUNS = frozenset({"opleiding", "opleidingen", "training", "trainingen", "begeleiding", "mentoring", "steun",
+                            "ondersteuning", "advisering", "bescherming", "uitrusting", "bevoorrading", "versterking"})
+
+
+def _served_by(lw: list[str], space: list[bool], sp, start: int) -> bool:
+    """Is party ``sp`` in the object of a noun of training or support (``neemt de opleiding en
+    begeleiding van de 4e brigade van het Afghaanse leger over``)? It is who the mission serves,
+    not who takes part. Looks back within the clause (to a comma) for the noun and its ``van``/``aan``."""
+    words = []
+    for i in range(sp.start - 1, start - 1, -1):
+        if space[i]:
+            continue
+        if lw[i] in (",", ";", ":") or len(words) >= 14:
+            break
+        words.append(lw[i])
+    words.reverse()  # the clause's words before the party, in order
+    return any(w in _SERVICE_NOUNS and words[k + 1:k + 2] in (["van"], ["aan"]) for k, w in enumerate(words))
 
 
 def _names_a_gathering(lw: list[str], op) -> bool:
