@@ -126,3 +126,21 @@ def test_whom_a_mission_trains_takes_no_part_in_it(nlp):
     assert ("operation/navo-missie-irak", "country/noorwegen") in parties
     assert ("operation/isaf", "country/georgie") in parties
     assert not any(o in ("country/irak", "organisation/afghan-national-army") for _, o in parties)
+
+
+FUNDING = """Den Haag, 2 maart 2026
+
+Nederland levert sinds 2023 een bijdrage aan de NAVO-missie in Irak (NMI).
+
+Tijdens de vergadering is afgesproken dat de bondgenoten bijdragen aan een trustfonds voor de Iraakse kustwacht. Nederland draagt hieraan in 2026 EUR 4 miljoen bij.
+
+Daarnaast neemt Nederland deel aan EUMAM Ukraine. Nederland draagt daaraan in 2026 EUR 2 miljoen bij.
+"""
+
+
+def test_a_pronominal_adverb_pointing_past_the_operation_gives_no_recipient(nlp):
+    _, ex = run(nlp, FUNDING)
+    amounts = {s: v for s, v in facts(ex, "kg:amountEUR")}
+    recipients = dict(facts(ex, "kg:recipient"))
+    assert not any(str(v) == "4000000" for v in amounts.values())
+    assert any(str(amounts.get(c)) == "2000000" and r == "operation/eumam-ukraine" for c, r in recipients.items())
