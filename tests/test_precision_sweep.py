@@ -144,3 +144,17 @@ def test_a_pronominal_adverb_pointing_past_the_operation_gives_no_recipient(nlp)
     recipients = dict(facts(ex, "kg:recipient"))
     assert not any(str(v) == "4000000" for v in amounts.values())
     assert any(str(amounts.get(c)) == "2000000" and r == "operation/eumam-ukraine" for c, r in recipients.items())
+
+
+PARAGRAPHS = """Bondgenoten eens over nieuwe koers
+Nieuwsbericht | 08-07-2026
+
+De NAVO-top in Ankara vond op 7 en 8 juli 2026 plaats. Ook stemden de leiders in met een nieuw NATO Force Model, dat de paraatheid vergroot.
+
+Van Dijk, die in Ankara werd bijgestaan door twee ministers, wees op de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt.
+"""
+
+
+def test_an_agreement_does_not_carry_over_a_blank_line(nlp):
+    _, ex = run(nlp, PARAGRAPHS)
+    assert not any(o == "summit/newport-2014" for _, o in facts(ex, "kg:agreedAt"))

@@ -80,6 +80,13 @@ def _commissioned(doc, sent, sp) -> bool:
     return False
 
 
+def _new_paragraph(doc, prev, sent) -> bool:
+    """Does a blank line part ``sent`` from ``prev``? The blank line may open ``sent`` itself."""
+    text = doc_text(doc)
+    first = sent.start_char + len(text[sent.start_char:sent.end_char]) - len(text[sent.start_char:sent.end_char].lstrip())
+    return "\n\n" in text[prev.end_char:first]
+
+
 def _since_ranges(doc, sent) -> list[tuple[int, int]]:
     """Token ranges of ``sinds ...`` up to the next comma or the sentence end (``het eerste sinds
     de top van Lissabon in 2010``): a summit there marks a time, not where a plan is agreed."""
@@ -220,7 +227,7 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
     report, another summit the sentence before only mentions (``de afspraak die in 2014 in Wales
     werd gemaakt``, no plan said to be agreed there) is no place ``Daarnaast`` goes on at.
     Nothing when the sentence looks to another time."""
-    if prev is None or "\n\n" in doc_text(ctx.doc)[prev.end_char:sent.start_char]:
+    if prev is None or _new_paragraph(ctx.doc, prev, sent):
         return None
     first = _opening(ctx, sent)
     if len(first) < 2:
@@ -259,7 +266,7 @@ def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_
     not: a later "op de top wordt een nieuwe norm vastgesteld" is of another plan), and
     this one is no negation ("daarover is nog geen besluit genomen"), nor opens with a word that adds
     another thing ("Ook het besluit dat in Warschau werd genomen ...")."""
-    if prev is None or prev_said_where or prev_agreed or "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
+    if prev is None or prev_said_where or prev_agreed or _new_paragraph(doc, prev, sent):
         return False
     if next((w for w in lowers(doc)[sent.start:sent.start + 3] if w.strip()), "") in _GOING_ON:
         return False
@@ -325,7 +332,7 @@ def _agreed_at(ctx: Context) -> None:
                         _relate_target(ctx, sp.kb_id_, value, ctx.evidence(named[0].start_char, sent.end_char,
                                                                            "pledges.target_of_that_agreement"))
         elif last_where is not None and last_where[1] is prev and _opening(ctx, sent)[:1] == ["daar"] \
-                and "\n\n" not in doc_text(doc)[prev.end_char:sent.start_char]:
+                and not _new_paragraph(doc, prev, sent):
             # "... spraken op de top in X af. Daar beloofden ze ...": the same agreement, told on
             last_where = (last_where[0], sent, [*last_where[2], sent])
         prev, prev_said_where, prev_agreed = sent, said_where, agreed
