@@ -636,8 +636,8 @@ def _participation(ctx: Context, ev: dict) -> None:
     for sent in sentences_with(doc, "events.participation_any", _PARTICIPATION_ANY):
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
-                                REL["participation_phrases"], sent) or _talks_during(doc, sent, words) \
-            or _members_talk_in_sitting(doc, sent, words)
+                                REL["participation_phrases"], sent) and not _together_only(doc, sent, words) \
+            or _talks_during(doc, sent, words) or _members_talk_in_sitting(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         met_at = None if triggered or "met" not in words or words.isdisjoint(_SETS_REL["talk_verbs"]) \
             else _members_talk_with(doc, sent) or _council_meets_with(doc, ev, sent)
@@ -660,7 +660,7 @@ def _participation(ctx: Context, ev: dict) -> None:
         if not (triggered or target or goes_to_main or met_at is not None):
             continue
         clauses = _unhedged_clauses(doc, sent) if _hedged(words) else None
-        if clauses == [] or _membership_invitation(words):
+        if clauses == [] or _membership_invitation(words) or not here and _invitation_to_join(doc, sent, words):
             continue
         live = (_live_clauses(doc, sent) or [(sent.start, sent.end)]) if triggered and ";" in words \
             else [(sent.start, sent.end)]
@@ -672,7 +672,7 @@ def _participation(ctx: Context, ev: dict) -> None:
             parties = [sp for sp in parties if sp.start < journey and sp.label_ in ("Person", "Minister")]
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
-        parties = _outside_asides(doc, sent, parties)
+        parties = [sp for sp in _outside_asides(doc, sent, parties) if sp.label_ != "Country" or not _in_place(doc, sp)]
         if present is not None:  # "Rutte, die in Madrid wordt vergezeld door X": the clause and whom it is on
             a, b, on = present
             parties = [sp for sp in _participants(ctx, sent, set()) if a <= sp.start < b or sp.start == on]
@@ -789,6 +789,38 @@ def _present_in_main_city(ctx: Context, ev: dict, sent, here: list) -> tuple[int
     return None
 
 
+# "samen met" says who goes along only with a verb of meeting, talking or travelling
+_TOGETHER_VERBS = _SETS_REL["talk_verbs"] | _SETS_REL["conversation_verbs"] | _SETS_REL["travel_words"] | {
+    "komen", "komt", "kwam", "kwamen"}
+# ... or being there, when the sentence names the gathering ("is samen met X in Londen voor de top")
+_BEING = frozenset({"is", "was", "zijn", "waren"})
+# "in het midden van Slowakije", "in het noorden van X": a place, not a party
+_REGION_NOUNS = frozenset({"midden", "noorden", "zuiden", "oosten", "westen", "centrum", "hart", "buurt"})
+
+
+def _together_only(doc, sent, words: set[str]) -> bool:
+    """A sentence whose only sign of taking part is ``samen met`` and no verb of meeting,
+    talking or travelling (``De eenheid wordt samen met Duitsland ingezet``): working
+    together, not attending."""
+    if has_trigger(words, REL["participation_words"], REL["participation_pairs"]) or not words.isdisjoint(_TOGETHER_VERBS):
+        return False
+    if not words.isdisjoint(_BEING) and (not _SETS_REL["gathering_nouns"].isdisjoint(words) or any(
+            sp.label_ in ("Summit", "MinisterialMeeting") for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")))):
+        return False
+    toks = words_in(doc, sent.start, sent.end)
+    found = {tuple(p) for p in REL["participation_phrases"] for k in range(len(toks)) if toks[k:k + len(p)] == list(p)}
+    return found == {("samen", "met")}
+
+
+def _in_place(doc, sp) -> bool:
+    """A country named as a place: ``in Polen``, ``in het midden van Slowakije``."""
+    lw, space = lowers(doc), spaces(doc)
+    prev = [lw[i] for i in range(max(0, sp.start - 6), sp.start) if not space[i]][-4:]
+    if prev[-1:] == ["in"]:
+        return True
+    return len(prev) >= 4 and prev[-1] == "van" and prev[-2] in _REGION_NOUNS and prev[-4] in ("in", "op", "naar")
+
+
 def _talks_during(doc, sent, words: set[str]) -> bool:
     """``Tijdens de NAVO-Oekraïne Commissie spreken de ministers met minister X``: whom the
     ministers speak with during a session or meeting takes part in it."""
@@ -821,6 +853,22 @@ def _membership_invitation(words: set[str]) -> bool:
     return not words.isdisjoint(_SETS_REL["membership_words"]) and \
         words.isdisjoint(_SETS_REL["participation_words"] - _SETS_REL["invitation_words"]) and \
         not any(p[0] in words and p[1] in words for p in REL["participation_pairs"] if p[0] not in _SETS_REL["invitation_words"])
+
+
+def _invitation_to_join(doc, sent, words: set[str]) -> bool:
+    """A sentence naming no meeting whose only sign of taking part is an invitation, when the
+    invitation is ``de uitnodiging van X`` (whose aim it does not say) or the sentence before
+    in the paragraph speaks of accession (``... hopen een uitnodiging voor toetredingsgesprekken
+    te ontvangen. Het kabinet steunt de uitnodiging van X``): an invitation to join, not to attend."""
+    if words.isdisjoint(_SETS_REL["invitation_words"]) or not _SETS_REL["gathering_nouns"].isdisjoint(words) or \
+            not words.isdisjoint(_SETS_REL["participation_words"] - _SETS_REL["invitation_words"]) or \
+            any(p[0] in words and p[1] in words for p in REL["participation_pairs"] if p[0] not in _SETS_REL["invitation_words"]):
+        return False
+    toks = words_in(doc, sent.start, sent.end)
+    if any(a == "uitnodiging" and b == "van" for a, b in zip(toks, toks[1:])):
+        return True
+    prev = _prev_in_paragraph(doc, sent)
+    return prev is not None and _membership_invitation(words_of(prev))
 
 
 def _subordinate_start(lw: list[str], sent) -> int:
@@ -1248,11 +1296,32 @@ def _operations(ctx: Context) -> None:
             continue  # none named as object, or several: say nothing
         op = targets[0]
         for sp in _participants(ctx, sent, set(), operation=True):
-            if sp.label_ in ("Country", "Organisation") and not _located_by(doc, sp, ops):
+            if sp.label_ in ("Country", "Organisation") and not _located_by(doc, sp, ops) \
+                    and not _served_by(lw, space, sp, sent.start):
                 link(ctx, op.kb_id_, "kg:participant", sp.kb_id_, sp, "events.operation_participant")
         for key, tok in _adjective_parties(ctx, sent):
             if _country_entity(ctx, key):
                 ctx.link(op.kb_id_, "kg:participant", key, ctx.sentence_evidence(tok, "events.operation_participant"))
+
+
+# "de opleiding van het Afghaanse leger", "steun aan de Iraakse kustwacht": whom the mission serves
+_SERVICE_NOUNS = frozenset({"opleiding", "opleidingen", "training", "trainingen", "begeleiding", "mentoring", "steun",
+                            "ondersteuning", "advisering", "bescherming", "uitrusting", "bevoorrading", "versterking"})
+
+
+def _served_by(lw: list[str], space: list[bool], sp, start: int) -> bool:
+    """Is party ``sp`` in the object of a noun of training or support (``neemt de opleiding en
+    begeleiding van de 4e brigade van het Afghaanse leger over``)? It is who the mission serves,
+    not who takes part. Looks back within the clause (to a comma) for the noun and its ``van``/``aan``."""
+    words = []
+    for i in range(sp.start - 1, start - 1, -1):
+        if space[i]:
+            continue
+        if lw[i] in (",", ";", ":") or len(words) >= 14:
+            break
+        words.append(lw[i])
+    words.reverse()  # the clause's words before the party, in order
+    return any(w in _SERVICE_NOUNS and words[k + 1:k + 2] in (["van"], ["aan"]) for k, w in enumerate(words))
 
 
 def _names_a_gathering(lw: list[str], op) -> bool:
@@ -1263,6 +1332,28 @@ def _names_a_gathering(lw: list[str], op) -> bool:
 def _located_by(doc, sp, ops) -> bool:
     """A name inside an operation's own name ("NAVO Missie Irak")."""
     return any(o.start <= sp.start and sp.end <= o.end for o in ops)
+
+
+def _closes_phrase(tx: list[str], space: list[bool], country, sent_end: int) -> bool:
+    """``Newport, Verenigd Koninkrijk, op 4 september`` / ``Sliač (Slowakije)``: the country closes
+    the place's phrase; not ``in Washington, Oekraïne op onomkeerbaar pad`` (a new clause)."""
+    nxt = next((i for i in range(country.end, sent_end) if not space[i]), None)
+    return nxt is None or tx[nxt] in (",", ".", ")", ";", ":", "-", "–")
+
+
+def _place_country_fits(place: str, country, tx: list[str], space: list[bool], sent_end: int) -> bool:
+    """``<Place>, <Country>``: the place's country when the reference data agrees (never against
+    it); for a place the reference puts nowhere, only when the country closes the phrase."""
+    known = _reference_country(place)
+    return known == country.kb_id_ if known else _closes_phrase(tx, space, country, sent_end)
+
+
+def _reference_country(key: str) -> str | None:
+    """The country the reference data puts a place in (None when it knows none)."""
+    from kg import reference
+
+    ent = reference.load().entities.get(key)
+    return getattr(ent, "country", None)
 
 
 def _in_country(ctx: Context) -> None:
@@ -1285,7 +1376,8 @@ def _in_country(ctx: Context) -> None:
             if c.label_ == "Country":
                 countries.append(c)
         if sp.label_ == "Place" and tx[first] in (",", "(") and countries \
-                and [i for i in range(sp.end, countries[0].start) if not space[i]][-1] == first:
+                and [i for i in range(sp.end, countries[0].start) if not space[i]][-1] == first \
+                and _place_country_fits(sp.kb_id_, countries[0], tx, space, sent_end):
             link(ctx, sp.kb_id_, "kg:inCountry", countries[0].kb_id_, sp, "events.place_country")
         elif sp.label_ == "Operation" and tx[first] == ",":
             for c in countries:

@@ -465,6 +465,20 @@ def _instalments(ctx: Context, doc_year: int | None, triggers: set[str], seen: s
                 ctx.link(recipient.kb_id_, "kg:participant", giver, both)
 
 
+def _antecedent_elsewhere(doc, sent, recipient) -> bool:
+    """``Nederland draagt daaraan EUR 20 miljoen bij``: a pronominal adverb points at the nearest
+    thing named before, in the sentence before. Unless that sentence (of the paragraph) names
+    the operation or initiative found, the adverb points at something else (``de financiering
+    van X``): the recipient is unknown."""
+    lw = lowers(doc)
+    if _SETS_REL["anaphoric_adverbs"].isdisjoint(lw[sent.start:sent.end]):
+        return False
+    from kg.extract.events import _prev_in_paragraph
+
+    prev = _prev_in_paragraph(doc, sent)
+    return recipient is None or prev is None or not (prev.start <= recipient.start and recipient.end <= prev.end)
+
+
 def run(ctx: Context) -> None:
     """Find every contribution stated in the document."""
     doc = ctx.doc
@@ -487,7 +501,7 @@ def run(ctx: Context) -> None:
         topic = None
         if recipient is None and not recips and not other:
             topic = _document_operation(ctx, sent)  # "De uitgaven voor de missie ..." under its own heading
-        if recipient is None and topic is None:
+        if recipient is None and topic is None or not recips and _antecedent_elsewhere(doc, sent, recipient):
             continue
         recipient_key = recipient.kb_id_ if recipient is not None else topic[0]
         recipient_cls = recipient.label_ if recipient is not None else "Operation"

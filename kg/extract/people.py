@@ -360,10 +360,34 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
         add_office(ctx, c.person, role, c.country, ctx.doc[c.start:c.end], "people.counterpart")
 
 
+# "de vertegenwoordiger van de VN-secretaris-generaal, X": X serves the office holder, holds no office
+_SERVING_NOUNS = frozenset({"vertegenwoordiger", "gezant", "woordvoerder", "woordvoerster", "adviseur", "opvolger",
+                            "opvolgster", "voorganger", "voorgangster", "plaatsvervanger", "assistent", "medewerker",
+                            "echtgenoot", "echtgenote", "afgezant", "chef-staf", "secretaris", "tolk"})
+_ARTICLES = frozenset({"de", "het", "een", "zijn", "haar", "diens"})
+
+
+def _of_another_person(doc, m) -> bool:
+    """Is office mention ``m`` the complement of another person noun (``de speciale vertegenwoordiger
+    van de VN-secretaris-generaal, X``, ``de adviseur van de Britse premier, X``)? The name in
+    apposition is that person's, not the office holder's. A bare title before the name (``de
+    woordvoerder van minister X``) still names the holder."""
+    toks = [t for t in doc[max(0, m.start - 5):m.start] if not t.is_space]
+    k = len(toks) - 1
+    article = False
+    while k >= 0 and (toks[k].lower_ in _ARTICLES or toks[k].text[:1].isupper() and toks[k].lower_.endswith("se")):
+        article = article or toks[k].lower_ in _ARTICLES  # "de Britse premier"
+        k -= 1
+    if k < 1 or toks[k].lower_ != "van" or toks[k - 1].lower_.rsplit("-", 1)[-1] not in _SERVING_NOUNS:
+        return False
+    comma = any(t.text == "," for t in doc[m.start:m.name_start])
+    return article or comma
+
+
 def run(ctx: Context) -> None:
     """Offices of every person named with an office (signatures excepted), and of counterparts."""
     counterparts(ctx)
-    mentions = [m for m in ctx.doc.user_data.get("kg_offices", []) if not m.signature]
+    mentions = [m for m in ctx.doc.user_data.get("kg_offices", []) if not m.signature and not _of_another_person(ctx.doc, m)]
     # "Australië werd vertegenwoordigd door vicepremier X": the office is Australia's
     for n, country in represented(ctx.doc, mentions).items():
         if fits(country, getattr(mentions[n], "jurisdiction_classes", ())):

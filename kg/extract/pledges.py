@@ -236,6 +236,14 @@ def _names_its_agreement(doc, sent) -> bool:
     return any(a in _AGREEMENT_NOUNS and b in ("die", "dat") for a, b in zip(words, words[1:]))
 
 
+def _first_since(doc, sent) -> bool:
+    """Is every ``sinds`` of the sentence one of comparison (``het eerste sinds``, ``voor het eerst
+    sinds``), which says the act is now, not that the sentence looks back?"""
+    toks = words_in(doc, sent.start, sent.end)
+    at = [k for k, w in enumerate(toks) if w == "sinds"]
+    return bool(at) and all(k > 0 and toks[k - 1] in ("eerste", "eerst") for k in at)
+
+
 def _since(doc, sp, sent) -> bool:
     """``een nieuw X, het eerste sinds de top van Lissabon``: the summit marks a time, it is not where
     the sentence's plan is agreed."""
@@ -284,8 +292,9 @@ def _agreed_at(ctx: Context) -> None:
             summits = [sp for sp in mentioned if not _since(doc, sp, sent)]  # "het eerste sinds de top van X"
             summit = summits[0].kb_id_ if summits else (
                 None if mentioned or "sinds" in words else _summit_by_place(ctx, sent))
+            now = words - {"sinds"} if _first_since(doc, sent) else words  # "het eerste sinds ...": the act is now
             if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
-                                                       or _leaders_act(ctx, sent, words, main)):
+                                                       or _leaders_act(ctx, sent, now, main)):
                 summit = main
             named = None  # the sentences of the agreement this one names
             if summit is None and things and last_where is not None and _names_that_agreement(ctx, sent, last_where[1]):
