@@ -91,3 +91,10 @@ def test_a_leaders_meeting_goes_by_natos_english_name(nlp):
     doc, ex = run(nlp, text)
     assert keys(doc) == {"summit/londen-2019"}
     assert "NATO Leaders Meeting Londen 2019" in ex.entities["summit/londen-2019"].alt_labels
+
+
+def test_a_date_of_another_clause_does_not_date_the_gathering(nlp):
+    text = ("Den Haag, 2 februari 2023\n\nIn juli komen de regeringsleiders in Vilnius bijeen, ruim een jaar "
+            "na de bijeenkomst van 29 juni 2022.\n")
+    doc, _ex = run(nlp, text)
+    assert "summit/vilnius-2023" in keys(doc)

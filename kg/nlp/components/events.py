@@ -559,8 +559,10 @@ def _leaders_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> 
         if subject is None:
             continue
         place = date = year = None
-        for x in range(j + 1, len(idx)):
-            if words[x] in (",", ";", ":"):
+        clause_end = hi
+        for x in range(len(idx)):  # "In juli komen ...": the time may stand before the verb
+            if words[x] in (",", ";", ":") and x > j:
+                clause_end = idx[x]
                 break
             if words[x] != "in" or x + 1 >= len(idx):
                 continue
@@ -578,7 +580,7 @@ def _leaders_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> 
                     place = ps
         if place is None:
             continue
-        hit = next((d for s, e, d in dates if lo <= s and e <= hi), None)
+        hit = next((d for s, e, d in dates if lo <= s and e <= clause_end), None)  # not another clause's date
         date = hit or date
         if doc_date is None:
             doc_date = _doc_date(doc)
