@@ -2145,9 +2145,10 @@ class EventFinder:
                                           "reference": m.ref is not None, "place_in_text": True})
             if not m.anaphor:
                 _register(doc, m)
-                rec["mentions"].append((m.start, m.end))
+                if m.named:  # "komen de regeringsleiders bijeen" mentions the summit but is no naming of it
+                    rec["mentions"].append((m.start, m.end))  # that later rules read as "the text names it here"
             _settle_record(doc, m, rec)
-        meetings = [m for m in meetings if not m.anaphor]
+        meetings = [m for m in meetings if not m.anaphor and m.named]
         main = _main_meeting(doc, meetings, doc_date)
         sessions = _sessions(doc, main)
         for s in sessions:
