@@ -16,7 +16,8 @@ from kg.slug import slugify
 
 PARTICLES = {"van", "der", "den", "de", "von", "ten", "ter", "te", "le", "la", "du", "da", "di", "op", "in",
              "del", "della", "al", "el", "bin", "ibn", "zu", "vom", "'t"}
-ROMAN = {"II", "III", "IV", "V", "VI", "VII", "VIII"}
+# Regnal numbers I..XX (Willem I, Felipe VI, Frederik X): part of a monarch's or pope's name.
+ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
 OCR_ROMAN = {"Il": "II", "Ill": "III", "lI": "II", "IlI": "III"}
 _INITIALS = re.compile(r"^(?:[A-Z][a-z]?\.-?)+$")
 

@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg import reference
-from kg.model import Entity, Extraction, Fact, Ref
+from kg.model import KIND_OF_CLASS, Entity, Extraction, Fact, Ref
 from kg.names import PARTICLES, is_initials, normalise_name, surname
 from kg.slug import fold, slugify
 
@@ -303,9 +303,14 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
             own[ex.doc_key] = ex.entities[ex.doc_key]
     for key, ents in by_key.items():
         mine = own.get(key)
-        label = mine.label if mine is not None else _global_label(key, ents, labels[key], variants)
-        cls = ("Minister" if any(e.cls == "Minister" for e in ents)
-               else mine.cls if mine is not None else ents[0].cls)
+        # the key's kind decides which classes and names may hold it: a Minister seen under an
+        # office's key (``office/minister-van-defensie-nl``) never turns the office into a person
+        kind = key.partition("/")[0]
+        fit = [e for e in ents if KIND_OF_CLASS.get(e.cls, kind) == kind] or ents
+        doc_labels = labels[key] if len(fit) == len(ents) else Counter(e.label for e in fit)
+        label = mine.label if mine is not None else _global_label(key, fit, doc_labels, variants)
+        cls = ("Minister" if any(e.cls == "Minister" for e in fit)
+               else mine.cls if mine is not None else fit[0].cls)
         same_as = next((e.same_as for e in ents if e.same_as), None) or _person_same_as(key, cls)
         for e in ents:
             names = _names(e)

@@ -302,3 +302,11 @@ def test_a_news_reports_dateline_names_its_place_before_the_date():
     assert md.find_date("Kop\nWashington D.C., dinsdag 9 juli 2030\nTekst.\n")[0] == dt.date(2030, 7, 9)
     # a lower-case word before the comma is no place
     assert md.find_date("Kop\nvergadering, 12 maart 2031\nTekst.\n")[0] is None
+
+
+def test_a_wire_reports_dateline_opens_its_first_paragraph():
+    text = "Leiders eens over luchtverdediging\n\nANKARA, 8 juli 2026 (ANP) - De NAVO-landen hebben woensdag besloten.\n"
+    assert md.find_date(text)[0] == dt.date(2026, 7, 8)
+    assert md.find_date("Kop\n\nRIGA, 3 april 2031 - De ministers kwamen bijeen.\n")[0] == dt.date(2031, 4, 3)
+    # an ordinary sentence opening with a name and a date is no dateline
+    assert md.find_date("Kop\n\nDe NAVO, 3 april 2031 - een datum om te onthouden.\n")[0] is None

@@ -194,3 +194,45 @@ def test_costs_of_another_kind_are_not_the_operations():
     ct = clean(SourceText(Path("kosten2.txt"), text))
     cs = contributions_any(extract(make_pipeline()(ct.text), ct))
     assert all(c.get("kg:amountEUR") != Decimal(14_000_000) for c in cs)
+
+
+INSTALMENTS = """Den Haag, 3 april 2024
+
+De Noorse bijdrage aan het Baltic Sensor Programme wordt in delen overgemaakt. In 2025 is dat EUR 2 miljoen, in 2026 EUR 3,5 miljoen.
+
+Nederland draagt bij aan het Arctic Radar Programme.
+
+Voor 2025 gaat het om EUR 1 miljoen, voor 2026 om EUR 1,5 miljoen.
+
+Duitsland en Polen leveren een bijdrage aan het Danube Bridge Programme. Voor 2025 gaat het om EUR 8 miljoen.
+
+Ook Denemarken levert een bijdrage aan het Coastal Watch Programme. Het gaat om EUR 4 miljoen en EUR 6 miljoen.
+"""
+
+
+@pytest.fixture(scope="module")
+def instalments():
+    ct = clean(SourceText(Path("termijnen.txt"), INSTALMENTS))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def _of(ex, recipient):
+    out = {}
+    for f in ex.facts:
+        if f.subject.startswith("contribution/"):
+            out.setdefault(f.subject, {})[f.predicate] = f.object.key if isinstance(f.object, Ref) else f.object
+    return [c for c in out.values() if c.get("kg:recipient") == recipient]
+
+
+def test_amounts_per_year_after_the_sentence_of_the_contribution(instalments):
+    # e70: "De Nederlandse bijdrage aan het X wordt in termijnen gestort. Voor 2023 gaat het om EUR ..."
+    got = {(c["kg:contributor"], c.get("kg:amountEUR"), c.get("kg:year"))
+           for c in _of(instalments, "initiative/baltic-sensor-programme")}
+    assert got == {("country/noorwegen", Decimal(2_000_000), GYear(2025)),
+                   ("country/noorwegen", Decimal(3_500_000), GYear(2026))}
+
+
+def test_no_amounts_of_another_paragraph_two_givers_or_no_year(instalments):
+    assert not any(c.get("kg:amountEUR") for c in _of(instalments, "initiative/arctic-radar-programme"))
+    assert not any(c.get("kg:amountEUR") for c in _of(instalments, "initiative/danube-bridge-programme"))
+    assert not any(c.get("kg:amountEUR") for c in _of(instalments, "initiative/coastal-watch-programme"))

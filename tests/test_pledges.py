@@ -490,3 +490,73 @@ def test_a_draft_of_something_else_or_of_no_one_new_plan_is_no_plans(drafts):
     for plan in ("initiative/northern-flank-plan", "initiative/space-domain-plan", "initiative/arctic-logistics-plan",
                  "initiative/baltic-air-plan"):
         assert not _agreed(drafts, plan), plan
+
+
+CONSENT = """DEN HAAG, 12 juli 2023 (ANP) - De NAVO-leiders kwamen dinsdag en woensdag bijeen op de NAVO-top in Vilnius.
+
+De regeringsleiders stemden woensdag in met een nieuw Eastern Shield Programme, dat de luchtverdediging aan de oostflank moet versterken. De staatshoofden stemden ook in met de voorstellen die de ministers deden in het kader van het Coastal Guard Plan.
+
+Het Harbour Defence Plan moet de havens beter beschermen.
+
+Premier Rutte wees erop dat Nederland zich houdt aan de afspraak die in 2016 op de NAVO-top in Warschau werd gemaakt.
+
+Het Runway Repair Plan moet vliegvelden sneller herstellen. Minister Brekelmans zei dat Nederland voldoet aan de afspraken die in 2018 op de NAVO-top in Brussel zijn gemaakt.
+"""
+
+
+@pytest.fixture(scope="module")
+def consent():
+    ct = clean(SourceText(Path("anp-vilnius.txt"), CONSENT))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_leaders_consenting_to_a_plan_in_a_summit_report_agree_it_there(consent):
+    # e69: "Verder stemden de leiders in met een nieuw X" in a news report of a summit
+    assert _agreed(consent, "initiative/eastern-shield-programme") == {"summit/vilnius-2023"}
+
+
+def test_consent_to_something_else_is_no_agreement_of_the_plan(consent):
+    # "stemden in met de voorstellen ... in het kader van X": consent to the proposals, not to X
+    assert not _agreed(consent, "initiative/coastal-guard-plan")
+
+
+def test_no_summit_across_a_paragraph_break(consent):
+    # e69: the agreement of the next paragraph ("de afspraak die in 2016 op de NAVO-top in X werd
+    # gemaakt") is not the plan of the paragraph before
+    assert not _agreed(consent, "initiative/harbour-defence-plan")
+    for f in consent.facts:
+        if f.predicate == "kg:agreedAt":
+            assert "\n\n" not in f.evidence.sentence.strip(), f
+
+
+def test_no_plan_of_the_sentence_before_for_an_agreement_a_relative_clause_names(consent):
+    # e69: "... houdt zich aan de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt" speaks of
+    # that agreement, not of the plan the sentence before names
+    assert not _agreed(consent, "initiative/runway-repair-plan")
+
+
+TASKED = """Den Haag, 20 maart 2018
+
+De regeringsleiders zullen tijdens de NAVO-top in Brussel een verklaring over de zuidflank aannemen en de militaire autoriteiten opdracht geven een nieuw Southern Reach Plan uit te werken.
+
+De ministers hebben de secretaris-generaal gevraagd een Northern Reach Plan op te stellen, dat tijdens de NAVO-top in Brussel wordt vastgesteld.
+"""
+
+
+def test_a_plan_still_to_be_prepared_is_not_agreed():
+    # kst-28676-96 (dev build): "... aannemen en de SG opdracht geven een nieuw X voor te bereiden"
+    ct = clean(SourceText(Path("geannoteerde-agenda.txt"), TASKED))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert not _agreed(ex, "initiative/southern-reach-plan")
+    # the agreement the relative clause after it states is the plan's
+    assert _agreed(ex, "initiative/northern-reach-plan") == {"summit/brussel-2018"}
+
+
+def test_a_summit_after_since_is_no_place_of_agreement():
+    # e69: "De leiders namen een nieuw X aan, het eerste sinds de top van Lissabon in 2010"
+    text = ("VILNIUS, 12 juli 2023 (ANP) - De NAVO-leiders kwamen woensdag bijeen op de NAVO-top in Vilnius.\n\n"
+            "De leiders namen woensdag een nieuw Cyber Shield Plan aan, het eerste sinds de NAVO-top in "
+            "Warschau in 2016.\n")
+    ct = clean(SourceText(Path("anp-cyber.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert "summit/warschau-2016" not in _agreed(ex, "initiative/cyber-shield-plan")

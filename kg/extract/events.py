@@ -369,13 +369,40 @@ _FORMAT_SUFFIXES = tuple(REL["format_suffixes"])
 
 def _target_meeting(doc, sent, meetings: list) -> object | None:
     """The meeting a participation sentence names as its object: ``deel aan de NAVO-top``,
-    ``uitgenodigd voor de FMM``, ``naar NAVO-top in Brussel``."""
+    ``uitgenodigd voor de FMM``, ``naar NAVO-top in Brussel``; not one named in a clause of its
+    own that says nothing of taking part (see ``_in_quiet_clause``)."""
     lw, space = lowers(doc), spaces(doc)
     for m in meetings:
-        _, w = _prev_word(lw, space, m.start, sent.start, _DETS)
-        if w in _SETS_REL["target_prepositions"]:
+        j, w = _prev_word(lw, space, m.start, sent.start, _DETS)
+        if w in _SETS_REL["target_prepositions"] and not _in_quiet_clause(doc, sent, j, m.end):
             return m
     return None
+
+
+_CLAUSE_OPENERS = frozenset({"die", "dat", "welke", "wat"}) | _SETS_REL["subordinators"]
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")"})
+_GOING = frozenset(REL["participation_words"]) | _SETS_REL["travel_words"]
+
+
+def _in_quiet_clause(doc, sent, j: int, end: int) -> bool:
+    """The words from token ``j`` to ``end`` stand in a relative or subordinate clause (``de
+    afspraak die in 2014 op de top in Wales werd gemaakt``, ``omdat op de top ...``) that says
+    nothing of taking part or going: a meeting named there is not the one the main clause's
+    person attends. A sentence's first ``Dat``/``Die`` is a demonstrative, no opener."""
+    lw = lowers(doc)
+    for i in range(j - 1, sent.start - 1, -1):
+        w = lw[i]
+        if w in _CLAUSE_MARKS:
+            return False
+        if w in _CLAUSE_OPENERS or (w.startswith("waar") and len(w) > 6):
+            if w in ("die", "dat", "wat") and not any(not t.isspace() for t in lw[sent.start:i]):
+                return False
+            if w in _SETS_REL["subordinators"] and _prev_word(lw, spaces(doc), i, sent.start)[1] not in (",", ""):
+                return False  # "neemt nu deel aan de top": an adverb, no clause of its own
+            stop = next((k for k in range(end, sent.end) if lw[k] in _CLAUSE_MARKS), sent.end)
+            words = word_set(doc, i, stop)
+            return words.isdisjoint(_GOING) and not has_trigger(words, (), REL["participation_pairs"])
+    return False
 
 
 def _travels_to(doc, sent, meetings: list) -> object | None:
@@ -575,6 +602,30 @@ def _members_talk_with(doc, sent) -> int | None:
     return ns[m]
 
 
+def _council_meets_with(doc, ev: dict, sent) -> int | None:
+    """``Daarna kwam de NAVO-Oekraïne Raad bijeen met de Oekraïense minister X``: the token of
+    ``met`` when a council that is a session of the meeting is the one that meets (its name,
+    the verb and ``met`` close together, nothing negated, no ``over``/``af``); the ones after
+    ``met`` take part in that session. Else None."""
+    bodies = {s.get("body") for s in ev.get("sessions", ()) if s.get("body")}
+    if not bodies:
+        return None
+    lw, space = lowers(doc), spaces(doc)
+    ns = [i for i in range(sent.start, sent.end) if not space[i]]
+    toks = [lw[i] for i in ns]
+    if "met" not in toks or "af" in toks or not _SETS_REL["other_time_words"].isdisjoint(toks):
+        return None
+    m = toks.index("met")
+    if not _SETS_REL["talk_blockers"].isdisjoint(toks[:m]) or {"niet", "geen"} & set(toks[:m]):
+        return None
+    verb = max((k for k in range(m) if toks[k] in _SETS_REL["talk_verbs"]), default=None)
+    ends = [ns.index(sp.end - 1) for sp in spans_in(doc, sent.start, ns[m], ("Organisation",))
+            if sp.kb_id_ in bodies and sp.end - 1 in ns]
+    if verb is None or not ends or m - max(verb, max(ends)) > 5:
+        return None
+    return ns[m]
+
+
 def _participation(ctx: Context, ev: dict) -> None:
     """kg:participant from sentences of attendance and invitation; see ``_participants`` for
     who, and below for which meeting or session."""
@@ -589,7 +640,7 @@ def _participation(ctx: Context, ev: dict) -> None:
             or _members_talk_in_sitting(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         met_at = None if triggered or "met" not in words or words.isdisjoint(_SETS_REL["talk_verbs"]) \
-            else _members_talk_with(doc, sent)
+            else _members_talk_with(doc, sent) or _council_meets_with(doc, ev, sent)
         if not triggered and "naar" not in words and not travels and met_at is None:
             continue
         here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
@@ -604,6 +655,8 @@ def _participation(ctx: Context, ev: dict) -> None:
                         and words.isdisjoint(_SETS_REL["travel_blockers"]) and _goes_to_the_meeting(doc, sent))
         journey = None if target is not None or goes_to_main else _journey_to_main_place(ctx, ev, sent, words)
         goes_to_main = goes_to_main or journey is not None
+        present = _present_in_main_city(ctx, ev, sent, here) if triggered and target is None and not goes_to_main else None
+        goes_to_main = goes_to_main or present is not None
         if not (triggered or target or goes_to_main or met_at is not None):
             continue
         clauses = _unhedged_clauses(doc, sent) if _hedged(words) else None
@@ -611,7 +664,8 @@ def _participation(ctx: Context, ev: dict) -> None:
             continue
         live = (_live_clauses(doc, sent) or [(sent.start, sent.end)]) if triggered and ";" in words \
             else [(sent.start, sent.end)]
-        parties = [sp for sp in _participants(ctx, sent, set()) if any(a <= sp.start < b for a, b in live)]
+        parties = [sp for sp in _participants(ctx, sent, set()) + _own_country_stated(doc, sent, words)
+                   if any(a <= sp.start < b for a, b in live)]
         if clauses:  # "X neemt deel; het is naar verwachting ...": only the clause that says it
             parties = [sp for sp in parties if any(a <= sp.start < b for a, b in clauses)]
         if journey is not None:  # "Rutte en Blok reizen naar Vilnius": the persons who travel
@@ -619,7 +673,10 @@ def _participation(ctx: Context, ev: dict) -> None:
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = _outside_asides(doc, sent, parties)
-        if triggered and target is None and journey is None \
+        if present is not None:  # "Rutte, die in Madrid wordt vergezeld door X": the clause and whom it is on
+            a, b, on = present
+            parties = [sp for sp in _participants(ctx, sent, set()) if a <= sp.start < b or sp.start == on]
+        if triggered and target is None and journey is None and present is None \
                 and not has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
             # "samen met X", "onder leiding van X": only X (not when they journey: "X, die samen met
             # Y naar Brussel was gekomen": X travels too)
@@ -665,6 +722,71 @@ def _participation(ctx: Context, ev: dict) -> None:
             # the evidence is both sentences: the one that names the person and the one that says it
             ev_ = ctx.evidence(sent_of(doc, antecedent).start_char, sent.end_char, rule + "_pronoun")
             ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
+
+
+_REPRESENTS = frozenset({"vertegenwoordigt", "vertegenwoordigde", "vertegenwoordigen", "vertegenwoordigden"})
+_NOT_SUBJECT = frozenset({"in", "uit", "door", "van", "voor", "naar", "met", "over", "bij", "aan"})
+
+
+def _own_country_stated(doc, sent, words: set[str]) -> list:
+    """``Nederland werd vertegenwoordigd door X``, ``X vertegenwoordigde Nederland``, ``X nam
+    namens Nederland deel``: the sender's own country, never listed at meetings otherwise, takes
+    part where a sentence states it explicitly (the subject of ``vertegenwoordigd``, the object
+    of ``vertegenwoordigde``, or after ``namens`` with a verb of taking part)."""
+    if words.isdisjoint(_REPRESENTS | {"vertegenwoordigd", "namens"}):
+        return []
+    lw, space = lowers(doc), spaces(doc)
+    out = []
+    for sp in spans_in(doc, sent.start, sent.end, ("Country",)):
+        if not _is_excluded(doc, sp.kb_id_):
+            continue
+        _, prev = _prev_word(lw, space, sp.start, sent.start)
+        after = [lw[k] for k in range(sp.end, min(sent.end, sp.end + 14)) if not space[k]][:7]
+        cut = next((n for n, w in enumerate(after) if not w[:1].isalnum()), len(after))
+        if prev in _REPRESENTS or prev not in _NOT_SUBJECT and "vertegenwoordigd" in after[:cut] \
+                or prev == "namens" and has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            out.append(sp)
+    return out
+
+
+def _present_in_main_city(ctx: Context, ev: dict, sent, here: list) -> tuple[int, int, int] | None:
+    """``Rutte, die in Madrid wordt vergezeld door X en Y, ...``: a clause of taking part that
+    places it ``in`` the city of the document's meeting, with no object of its own (``aan``,
+    ``bij``, ``voor``), no other time and no hedge, in a document about that meeting, in a
+    sentence dated inside it that names no other meeting (but in a clause of its own, see
+    ``_in_quiet_clause``). (clause start, end, the token of the person a relative clause is
+    on or -1), or None."""
+    main = ev.get("main")
+    rec = ev["meetings"].get(main, {})
+    if not rec.get("place") or ev.get("concerns", main) != main or _outside_main_dates(ctx, ev, sent):
+        return None
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for m in here:
+        if m.kb_id_ != main and not _in_quiet_clause(doc, sent, _prev_word(lw, space, m.start, sent.start, _DETS)[0], m.end):
+            return None
+    for sp in spans_in(doc, sent.start, sent.end, ("Place",)):
+        if sp.kb_id_ != rec["place"] or _prev_word(lw, space, sp.start, sent.start)[1] != "in" \
+                or any(m.start <= sp.start < m.end for m in here):  # "de top in Madrid": the meeting's own place
+            continue
+        a = sp.start
+        while a > sent.start and lw[a - 1] not in (",", ";", ":"):
+            a -= 1
+        b = sp.end
+        while b < sent.end and lw[b] not in (",", ";", ":"):
+            b += 1
+        words = word_set(doc, a, b)
+        if not has_trigger(words, REL["participation_words"], REL["participation_pairs"]) \
+                or not words.isdisjoint(_SETS_REL["participation_objects"]) \
+                or not words.isdisjoint(_SETS_REL["other_time_words"]) or _hedged(words):
+            return None
+        first = next((i for i in range(a, b) if not space[i]), b)
+        on = -1
+        if lw[first] in ("die", "dat") and a > sent.start:  # a relative clause: the name before its comma
+            j, _ = _prev_word(lw, space, a - 1, sent.start)
+            on = next((p.start for p in spans_in(doc, sent.start, a, PARTY_CLASSES) if p.end == j + 1), -1)
+        return a, b, on
+    return None
 
 
 def _talks_during(doc, sent, words: set[str]) -> bool:
@@ -1348,6 +1470,15 @@ class _MainMeeting:
         self.kb_id_, self.start, self.end = key, start, end
 
 
+_AUXILIARIES = frozenset({"heeft", "hebben", "had", "hadden", "zal", "zullen"})
+
+
+def _object_pronoun(lw: list[str], space: list[bool], i: int, floor: int) -> bool:
+    """``X heeft dat vandaag bekendgemaakt``: ``dat`` right after a finite auxiliary is the
+    verb's object (what the sentence before said), not a clause of what is said."""
+    return lw[i] == "dat" and _prev_word(lw, space, i, floor)[1] in _AUXILIARIES
+
+
 def _statements_during(ctx: Context) -> None:
     """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
     de top zei premier Y dat ...``: who announces or says something during a named meeting is
@@ -1371,7 +1502,8 @@ def _statements_during(ctx: Context) -> None:
             continue
         first = next((i for i in range(sent.start, sent.end) if not space[i]), sent.end)
         # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
-        end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]), sent.end)
+        end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]
+                    and not _object_pronoun(lw, space, i, first)), sent.end)
         if not has_trigger(set(lw[first:end]), NEWS["statement_words"], NEWS["statement_pairs"]):
             continue
         meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}
@@ -1527,10 +1659,39 @@ def _act_performers(ctx: Context, sent, a: int, b: int, persons: list):
     inside = [p for p in persons if a <= p.start and p.end <= b]
     if inside:
         return inside
+    subject = _appositive_subject(doc, sent, a, persons)
+    if subject is not None:
+        return [subject]
     if first < b and lw[first] in _SETS_REL["singular_pronouns"] and a == sent.start:
         ante = _antecedent(ctx, sent)
         return [ante] if ante is not None else []
     return []
+
+
+def _appositive_subject(doc, sent, a: int, persons: list):
+    """``De Amerikaanse minister van Buitenlandse Zaken, Mike Pompeo, treedt op als gastheer``:
+    the clause [a, ...) follows a name set off by commas after a title that opens the sentence
+    (determiners, office words, capitalised words and ``van`` only, no verb): that name is the
+    subject of the clause. None otherwise."""
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    comma = a - 1
+    while comma > sent.start and space[comma]:
+        comma -= 1
+    if comma <= sent.start or lw[comma] != ",":
+        return None
+    name = next((p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))), None)
+    if name is None:
+        return None
+    k = name.start - 1
+    while k > sent.start and space[k]:
+        k -= 1
+    if k <= sent.start or lw[k] != ",":
+        return None
+    title = [t for t in range(sent.start, k) if not space[t]]
+    if not title or not any(lw[t] in _OFFICE_WORDS for t in title):
+        return None
+    ok = all(lw[t] in _DETS or lw[t] in _OFFICE_WORDS or lw[t] == "van" or tx[t][:1].isupper() for t in title)
+    return name if ok else None
 
 
 def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset) -> tuple[int, int] | None:
@@ -1722,6 +1883,25 @@ def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
 _ACT_SINGLES = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["leave_verbs"] | {"voorzitterschap", "erbij"}
 
 
+def _hedged_segments(doc, sent) -> list[tuple[int, int]] | None:
+    """The parts of a sentence (split at ``;``) with a hedge word: ``Voor X was het de laatste
+    ministeriële; zijn opvolger Y was niet aanwezig`` hedges only what follows the ``;``. None
+    when every part is hedged, or a hedged part points back at the one before (``; dat is
+    nog niet bevestigd``)."""
+    lw = lowers(doc)
+    cuts = [sent.start] + [i + 1 for i in range(sent.start, sent.end) if lw[i] == ";"] + [sent.end]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        part = set(lw[a:b])
+        if not _hedged(part):
+            continue
+        opener = next((w for w in lw[a:b] if not w.isspace()), "")
+        if a > sent.start and opener in _NEWS_SETS["back_pointers"]:
+            return None
+        out.append((a, b))
+    return None if len(out) == len(cuts) - 1 else out
+
+
 def _may_state_an_act(words: set[str]) -> bool:
     """A cheap first look: the words an act needs together (``het woord`` and a verb of taking
     it, ``plaats`` and ``met``, ``voor`` and ``zat``, ``eerste`` and ``voor``/``van``) are all
@@ -1754,7 +1934,8 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
         words = words_of(sent)
         if not _may_state_an_act(words):
             continue
-        if _hedged(words) or not words.isdisjoint(blockers) and not _toen_opens_clause(doc, sent, words & blockers) \
+        hedged = _hedged_segments(doc, sent) if _hedged(words) else []
+        if hedged is None or not words.isdisjoint(blockers) and not _toen_opens_clause(doc, sent, words & blockers) \
                 or _names_other_kind(lw, sent, whole) \
                 or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
             continue
@@ -1777,8 +1958,313 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
                 if clause is not None:
                     who += _act_performers(ctx, sent, clause[0], clause[1], persons)
         for p in who:
+            if any(x <= p.start < y for x, y in hedged):
+                continue
             if p.label_ in ("Person", "Minister") or rule == "events.sitting_with_participant":
                 link(ctx, main, "kg:participant", p.kb_id_, p, rule)
+
+
+_SPEECH_SINGLES = _NEWS_SETS["speech_verbs"]
+_SPEECH_PARTICLES = {v: frozenset(ps) for v, ps in NEWS["speech_separable"].items()}
+_SPEECH_ANY = _SPEECH_SINGLES | frozenset(_SPEECH_PARTICLES)
+_NOT_SAID_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"] \
+    | _NEWS_SETS["speech_elsewhere"]
+_NEGATIONS = frozenset({"niet", "nooit", "geen"})
+_TITLE_WORDS = _NEWS_SETS["title_words"]
+_BRIEF_VERBS = _NEWS_SETS["brief_verbs"]
+
+
+def _reported_meeting(doc, rec: dict) -> bool:
+    """The document is dated on or after its meeting began: it reports on it (an agenda's
+    ``X benadrukte`` tells of an earlier occasion)."""
+    from kg.nlp.components.events import _doc_date
+    d = _doc_date(doc)
+    return d is not None and rec.get("start") is not None and rec["start"] <= d
+
+
+def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEECH_ANY) -> tuple[object, int] | None:
+    """``De Duitse minister van Buitenlandse Zaken, X, onderstreepte ...``, ``Ook minister X
+    benadrukte ...``: the person who opens the sentence (after a title of determiners, office
+    words, capitalised words and ``van``, the name maybe set off by commas) and the token of the
+    verb of saying right after it. None if the sentence does not open so."""
+    doc = ctx.doc
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    if toks and lw[toks[0]] == "ook":
+        toks = toks[1:]
+    if not toks or not persons:
+        return None
+    p = next((q for q in persons if q.start >= toks[0]), None)
+    if p is None or p.start - toks[0] > 10:
+        return None
+    before = [k for k in toks if k < p.start]
+    opened = any(lw[k] == "," for k in before)  # "De commandant van ISAF, (de generaal) X, ..."
+    if before and lw[before[-1]] == ",":
+        before = before[:-1]
+    if any(not (lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS or lw[k] in ("van", ",")
+                or tx[k][:1].isupper()) for k in before) or sum(lw[k] == "," for k in before) > 1:
+        return None
+    after = [k for k in toks if k >= p.end]
+    if opened and len(after) > 1 and lw[after[0]] == ",":
+        after = after[1:]  # ", X," closes the apposition
+    if not after or lw[after[0]] not in verbs:
+        return None
+    return p, after[0]
+
+
+def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset) -> bool:
+    """The clause of the verb of saying at token ``v`` (up to what is said: ``dat``, ``:``) is
+    unhedged, not negated, has the verb's particle, and places the saying at no other time or
+    forum (``al voor de top``, ``via een videoverbinding``, ``na afloop``)."""
+    end = next((k for k in range(v + 1, sent.end) if lw[k] in _NEWS_SETS["complementizers"] or lw[k] in (":", ";")), sent.end)
+    clause = [lw[k] for k in range(sent.start, end) if not space[k]]
+    words = set(clause)
+    if _hedged(words) or not words.isdisjoint(_NEGATIONS) or not words.isdisjoint(_NOT_SAID_THERE):
+        return False
+    particles = _SPEECH_PARTICLES.get(lw[v])
+    if particles is not None and words.isdisjoint(particles):
+        return False
+    for k in range(v + 1, end - 2):  # "al voor de top", "na de bijeenkomst"
+        if lw[k] in ("voor", "na", "sinds") and _names_meeting(lw, space, k + 1, end, whole):
+            return False
+    # "zei dat zij tijdens de top een plan wil presenteren": what is said speaks of the meeting,
+    # so was likely said before it
+    return not any(_names_meeting(lw, space, k, sent.end, whole) for k in range(end, sent.end))
+
+
+def _briefers(ctx: Context, ev: dict) -> None:
+    """``De commandant van ISAF, generaal X, zal de ministers briefen over ...``, ``SG Y
+    informeerde de bondgenoten over ...``: the person who opens the sentence and briefs or
+    addresses the members of the document's meeting (``de ministers``, ``de regeringsleiders``)
+    is at it. Not hedged (``naar verwachting``), not by video, no other meeting, time or day."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.briefers", _BRIEF_VERBS)
+    lw, space = lowers(doc), spaces(doc)
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(_NOT_SAID_THERE) or words.isdisjoint(_NEWS_SETS["member_nouns"]) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        opened = _opening_speaker(ctx, sent, persons, _NEWS_SETS["auxiliaries"])
+        if opened is None:
+            continue
+        p, v = opened
+        toks = [k for k in range(v + 1, min(sent.end, v + 12)) if not space[k]]
+        # the members as the object right after the finite verb, then the verb of briefing
+        if len(toks) < 3 or lw[toks[0]] not in ("de", "alle") or lw[toks[1]] not in _NEWS_SETS["member_nouns"]:
+            continue
+        if not any(lw[k] in _BRIEF_VERBS or lw[v] in _BRIEF_VERBS for k in toks[2:]) and lw[v] not in _BRIEF_VERBS:
+            continue
+        if lw[v] == "sprak" and "toe" not in (lw[k] for k in toks):
+            continue
+        link(ctx, main, "kg:participant", p.kb_id_, p, "events.briefer_participant")
+
+
+def _sent_persons(ctx: Context, ev: dict) -> None:
+    """``Omdat ..., stuurde Kabul minister van Defensie X``, ``Japan stuurde minister Y``: in the
+    account of the document's meeting, the person a state (a country or its capital) sends takes
+    part: the person right after the verb (past the sender and a title), sent to no other place
+    (``naar Kyiv``); not hedged or negated (``stuurde geen minister``), no other meeting or time."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.senders", _NEWS_SETS["send_verbs"])
+    if not found:
+        return
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    place = ev["meetings"][main].get("place")
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        states = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Country", "Place"))}
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        for v in range(sent.start, sent.end):
+            if lw[v] not in _NEWS_SETS["send_verbs"]:
+                continue
+            k, sender = v + 1, None
+            while k < sent.end and k < v + 12:
+                sp = states.get(k)
+                if sp is not None and sender is None:
+                    sender, k = sp, sp.end
+                elif space[k] or lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS or lw[k] == "van" \
+                        or tx[k][:1].isupper() and not any(p.start == k for p in persons):
+                    k += 1
+                else:
+                    break
+            p = next((q for q in persons if q.start == k), None)
+            if p is None:
+                continue
+            a, _ = _clause_at(lw, sent, v)
+            if sender is None and not any(a <= sp.start and sp.end <= v for sp in states.values()):
+                continue  # no state sends ("Japan stuurde minister Y": the subject before the verb)
+            after = [t for t in range(p.end, sent.end) if not space[t]]
+            if after and lw[after[0]] == "naar":
+                dest = states.get(after[1]) if len(after) > 1 else None
+                if dest is None or dest.kb_id_ != place:
+                    continue
+            link(ctx, main, "kg:participant", p.kb_id_, p, "events.sent_participant")
+
+
+def _of_the_account(doc, ev: dict, sent) -> bool:
+    """The sentence belongs to the account of the main meeting: its section names it, or the
+    document is that meeting's report and its paragraph names no other meeting before it."""
+    if _main_in_section(doc, ev, sent):
+        return True
+    if ev.get("concerns") != ev.get("main"):
+        return False
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char)
+    return not any(para < doc[s].idx < sent.start_char for key, r in ev["meetings"].items() if key != ev["main"]
+                   for s, _ in r["mentions"])
+
+
+def _speakers(ctx: Context, ev: dict) -> None:
+    """``De Amerikaanse minister van Buitenlandse Zaken, X, zette vijf beginselen uiteen``,
+    ``Minister Y onderstreepte dat ...``: in a report of its meeting, a person who opens a
+    sentence of the account of that meeting (its section) as the subject of a past verb of
+    saying spoke at it. Not where the sentence names another meeting, a date outside the
+    meeting's days, a place other than the meeting's, another time or forum, or a hedge."""
+    doc, main = ctx.doc, ev.get("main")
+    rec = ev["meetings"].get(main, {}) if main else {}
+    if not rec or not _reported_meeting(doc, rec):
+        return
+    found = sentences_with(doc, "events.speakers", _SPEECH_ANY)
+    if not found:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
+    for sent in found:
+        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        opened = _opening_speaker(ctx, sent, persons)
+        if opened is None:
+            continue
+        p, v = opened
+        if not _said_there(lw, space, sent, v, whole) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
+                  if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] in ("in", "vanuit", "te", "vanaf")]
+        if any(sp.kb_id_ != rec.get("place") for sp in places):
+            continue
+        link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
+
+
+_EXAMPLE_INTROS = (("onder", "wie"), ("zoals",), ("waaronder",), ("onder", "andere"), ("onder", "meer"))
+
+
+def _format_session_partners(ctx: Context, ev: dict) -> None:
+    """``vond een sessie plaats in ISAF-samenstelling, met de bondgenoten en de partnerlanden die
+    aan ISAF bijdragen, onder wie Australië en Zweden``: the states listed after ``onder wie``,
+    ``zoals``, ``waaronder`` in the group a session named in the sentence is held ``met`` sit in
+    that session. States only, the list right after the word; not hedged, not another meeting."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    for sess in ev["sessions"]:
+        if sess.get("heading"):
+            continue
+        s0 = sess["span"][0]
+        sent = sent_of(doc, doc[s0])
+        words = words_of(sent)
+        if "met" not in words or _hedged(words) or not words.isdisjoint(_JOURNEY_BLOCKERS) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        toks = [k for k in range(s0, sent.end) if not space[k]]
+        met = next((n for n, k in enumerate(toks) if lw[k] == "met"), None)
+        if met is None:
+            continue
+        for n in range(met + 1, len(toks)):
+            intro = next((p for p in _EXAMPLE_INTROS if tuple(lw[k] for k in toks[n:n + len(p)]) == p), None)
+            if intro is None:
+                continue
+            countries = {sp.start: sp for sp in spans_in(doc, toks[n], sent.end, ("Country",))}
+            k = n + len(intro)
+            found = []
+            while k < len(toks):
+                sp = countries.get(toks[k])
+                if sp is not None:
+                    found.append(sp)
+                    while k < len(toks) and toks[k] < sp.end:
+                        k += 1
+                elif lw[toks[k]] in (",", "en"):
+                    k += 1
+                else:
+                    break
+            if k < len(toks) and lw[toks[k]] not in (".", ";", "!"):
+                break  # the list runs on into more words: unsure where it ends
+            for sp in found:
+                if not _is_excluded(doc, sp.kb_id_):
+                    link(ctx, sess["key"], "kg:participant", sp.kb_id_, sp, "events.format_session_partner")
+            break
+
+
+_GATHERING_WORDS = frozenset({"bijeenkomst", "vergadering"})
+_FIRST_PERSON = {"ik": 1, "wij": 2, "we": 2}  # the signatory; the signatories (a letter of several)
+_AT_PREPOSITIONS = frozenset({"tijdens", "op", "bij"})
+
+
+def _at_the_meeting(lw: list[str], space: list[bool], sent, whole: frozenset) -> int | None:
+    """The token of ``tijdens``/``op``/``bij`` or of ``in de marge van`` before the document's
+    meeting named by its kind (``tijdens de bijeenkomst``, ``in de marge van de top``), or None."""
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    for n, k in enumerate(toks):
+        if lw[k] in _AT_PREPOSITIONS and _names_meeting(lw, space, k + 1, sent.end, whole):
+            return k
+        if lw[k] == "marge" and n >= 2 and lw[toks[n - 1]] == "de" and lw[toks[n - 2]] == "in" \
+                and n + 1 < len(toks) and lw[toks[n + 1]] == "van" and _names_meeting(lw, space, toks[n + 1] + 1, sent.end, whole):
+            return toks[n - 2]
+    return None
+
+
+def _signatory_acts_there(ctx: Context, ev: dict) -> None:
+    """``In de marge van de bijeenkomst zal ik bilaterale gesprekken voeren``, ``Tijdens de top
+    zullen wij pleiten voor ...``: the letter's signatory (``ik``; ``wij`` in a letter of several)
+    who says what he does at the document's meeting (named by its kind) attends it. The pronoun
+    is the subject (not after a preposition); not hedged (``zou``, ``mogelijk``, ``indien``), not
+    before or after the meeting, no other meeting named."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.first_person", frozenset(_FIRST_PERSON))
+    if not found:
+        return
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    if not signers:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) or _names_other_kind(lw, sent, whole) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        # "de bijeenkomst" is the document's meeting where no other is named in the paragraph before
+        at = _at_the_meeting(lw, space, sent, whole | _GATHERING_WORDS if _of_the_account(doc, ev, sent) else whole)
+        if at is None:
+            continue
+        a, b = _clause_at(lw, sent, at)
+        for k in range(sent.start, sent.end):
+            n = _FIRST_PERSON.get(lw[k])
+            if n is None or (len(signers) == 1) != (n == 1):
+                continue
+            if _prev_word(lw, space, k, sent.start)[1] in _NOT_SUBJECT or not (a <= k < b or k < at < b):
+                continue
+            for key in signers:
+                link(ctx, main, "kg:participant", key, doc[k:k + 1], "events.signatory_participant")
+            break
 
 
 def run(ctx: Context) -> None:
@@ -1795,5 +2281,10 @@ def run(ctx: Context) -> None:
             _present_for_meeting(ctx, ev)
             _meeting_acts(ctx, ev)
             _arrivals(ctx, ev)
+            _speakers(ctx, ev)
+            _format_session_partners(ctx, ev)
+            _signatory_acts_there(ctx, ev)
+            _briefers(ctx, ev)
+            _sent_persons(ctx, ev)
     _operations(ctx)
     _in_country(ctx)

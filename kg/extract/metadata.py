@@ -94,6 +94,10 @@ _DATE_LINE = re.compile(
     # a news site's revision stamp after it: "4 maart 2031 17:30 Aangepast 4 maart 2031 18:02"
     r"(?:\s*[|,–-]?\s*(?:laatst\s+)?(?:aangepast|bijgewerkt|gewijzigd)(?:\s+op)?:?(?:\s+[\w:.,-]+){1,5})?\s*$",
     re.IGNORECASE | re.MULTILINE)
+# A wire report's dateline opening its first paragraph: the place in capitals, the date,
+# perhaps the agency, then a dash ("MADRID, 29 juni 2022 (ANP) - De NAVO-landen …").
+_WIRE_DATELINE = re.compile(r"^(?-i:[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}),\s+" + _DUTCH_DATE
+                            + r"(?:\s*\((?-i:[A-Z][\w/.-]{1,15})\))?\s*[-–—]\s", re.IGNORECASE | re.MULTILINE)
 # How many opening lines a news item's date line may stand in.
 DATE_LINE_LINES = 8
 
@@ -187,6 +191,9 @@ def find_date(clean: str) -> tuple[dt.date | None, tuple[int, int] | None]:
         date = parse_date(m.group(1)) if m.group(1) else _ymd(int(m.group(4)), int(m.group(3)), int(m.group(2)))
         if date:
             return date, m.span()
+    m = _WIRE_DATELINE.search(opening)
+    if m and (date := parse_date(m.group(1))):
+        return date, m.span()
     line = news_date_line(head)  # "25 jun 2025 om 17:12 Update: …", "Persbericht | … | Ministerie van …"
     if line is not None:
         return line.date, (line.start, line.end)

@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from kg.amounts import Amount, find_amounts
@@ -349,11 +350,35 @@ def _document_operation(ctx: Context, sent) -> tuple[str, str | None] | None:
     if len(parties) != 1:
         return None
     op, who = next(iter(parties.items()))
+    if _other_mission(ctx, sent, op):
+        return None
     countries = [k for k in who if k.startswith("country/")]
     if len(countries) > 1 and _HOME in countries and not spans_in(ctx.doc, sent.start, sent.end, ("Organisation",)) \
             and not _COST_WORDS.isdisjoint(lowers(ctx.doc)[sent.start:sent.end]):
         return op, _HOME  # a Dutch letter's costs of a mission several allies take part in are its own
     return op, (countries[0] if len(countries) == 1 else None)
+
+
+_GENERIC_MISSIONS = frozenset(_DATA["generic_mission_nouns"])
+
+
+def _other_mission(ctx: Context, sent, op: str) -> bool:
+    """``Daarnaast draagt Nederland bij aan de capaciteitsopbouwmissie in Irak. ... De kosten van de
+    trainingsmissie bedragen ...``: a cost sentence that names a mission by a word of its own
+    (``trainingsmissie``, not just ``de missie``) which the document never set next to the name of
+    operation ``op`` (``de trainingsmissie operatie X``, ``X, de trainingsmissie van de NAVO``)
+    may speak of another mission: its costs are not the operation's."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    own = {w for w in lw[sent.start:sent.end] if w.endswith(("missie", "operatie")) and w not in _GENERIC_MISSIONS}
+    if not own:
+        return False
+    near = set()
+    for sp in spans_in(doc, 0, len(doc), ("Operation",)):
+        if sp.kb_id_ == op:
+            near.update(lw[max(0, sp.start - 6):sp.start])
+            near.update(lw[sp.end:sp.end + 6])
+    return not own <= near
 
 
 def _known_participant(ctx: Context, op: str, sent) -> str | None:
@@ -377,6 +402,67 @@ def _document_year(ctx: Context) -> int | None:
         return date.year
     year = (ctx.doc.user_data.get("kg_events") or {}).get("year")
     return year if isinstance(year, int) else None
+
+
+# the words an amount is written with: a sentence without one states no amount
+_AMOUNT_WORDS = frozenset({"eur", "€", "euro", "miljoen", "miljard", "mln", "mld", "mrd"})
+
+
+def _one_giver(ctx: Context, sent) -> str | None:
+    """The one country a sentence names as giver: no preposition governs it, or its adjective
+    stands before a contribution noun (``De Nederlandse bijdrage``). None for none or several."""
+    keys = {sp.kb_id_ for sp in _givers(ctx, sent.start, sent.end)}
+    keys |= {k for k, _ in _adjective_parties(ctx, sent) if _country_entity(ctx, k)}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def _instalments(ctx: Context, doc_year: int | None, triggers: set[str], seen: set[tuple[str, str]]) -> None:
+    """``De Nederlandse bijdrage aan het X wordt in termijnen gestort. Voor 2023 gaat het om EUR 4,5
+    miljoen, voor 2024 om EUR 6 miljoen ...``: a sentence of euro amounts, each of its own year, that
+    names no contribution word and nothing else (no giver, no recipient), right after a sentence of its
+    paragraph that states a contribution with one giver and one recipient but no amount: each amount
+    is that giver's to that recipient in its year. Where an amount's year is unsure, nothing."""
+    from kg.extract.events import _hedged
+    doc = ctx.doc
+    lw, text_all = lowers(doc), doc.text
+    all_sents = sents(doc)
+    starts = [s.start for s in all_sents]
+    for sent in sentences_with(doc, "money.amount_words", _AMOUNT_WORDS):
+        k = bisect_right(starts, sent.start) - 1
+        if k == 0 or not triggers.isdisjoint(lw[sent.start:sent.end]) or spans_in(doc, sent.start, sent.end):
+            continue  # run() reads a contribution sentence; one that names anything is not a bare breakdown
+        text = span_text(doc, sent)
+        amounts = _euro_amounts(text)
+        per_year = _amount_years(text, amounts, doc_year) if amounts else {}
+        if not amounts or any(a.start_char not in per_year for a in amounts) \
+                or len(set(per_year.values())) != len(amounts):
+            continue  # each amount a year of its own, or no breakdown
+        prev = all_sents[k - 1]
+        end = prev.start_char + len(text_all[prev.start_char:prev.end_char].rstrip())
+        if "\n\n" in text_all[end:sent.start_char + len(text) - len(text.lstrip())]:
+            continue  # another paragraph (the blank line can end one sentence or begin the next)
+        words = set(lw[prev.start:prev.end])
+        if triggers.isdisjoint(words) or _hedged(words) or not words.isdisjoint(_OBLIGATION) \
+                or _euro_amounts(span_text(doc, prev)):
+            continue
+        recips = {r.kb_id_: r for r in spans_in(doc, prev.start, prev.end, ("Operation", "Initiative"))}
+        giver = _one_giver(ctx, prev)
+        if len(recips) != 1 or giver is None:
+            continue
+        recipient = next(iter(recips.values()))
+        both = ctx.evidence(prev.start_char, sent.end_char, "money.instalment")
+        for a in amounts:
+            year = per_year[a.start_char]
+            seen.add((giver, recipient.kb_id_))
+            key = _contribution_key(giver, recipient.kb_id_, a.value, year)
+            ctx.entity(Entity(key=key, cls="Contribution", label=f"{a.value} EUR ({year})", mentioned=False))
+            ctx.link(key, "kg:contributor", giver, both)
+            ctx.link(key, "kg:recipient", recipient.kb_id_, both)
+            ev = ctx.evidence(sent.start_char, sent.end_char, "money.instalment")
+            ctx.relate(key, "kg:amountEUR", a.value, ev)
+            ctx.relate(key, "kg:year", GYear(year), ev)
+            if recipient.label_ == "Operation":
+                ctx.link(recipient.kb_id_, "kg:participant", giver, both)
 
 
 def run(ctx: Context) -> None:
@@ -438,4 +524,5 @@ def run(ctx: Context) -> None:
             if recipient_cls == "Operation":  # "levert een bijdrage aan de missie": takes part
                 link(ctx, recipient_key, "kg:participant", contributor, amount_span,
                      "money.contribution_participant")
+    _instalments(ctx, doc_year, triggers, seen)  # "Voor 2023 gaat het om EUR x" after the contribution
     _stated_contributions(ctx, seen)

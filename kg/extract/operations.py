@@ -30,6 +30,11 @@ one operation the paragraph named last (a sentence naming several names none), a
 * ``de battlegroup``, in a letter that named one operation, is that operation (its framework
   nation, where it is stationed).
 
+* ``de coalitie tegen X, die onder Amerikaanse leiding opereert als Y``: the coalition is Y — who takes
+  part in it, leads it or acts ``binnen de coalitie`` later takes part in Y;
+* ``onder Duitse leiding`` close after the operation: that state commands it;
+* ``het operatiegebied uit te breiden tot het oosten van Syrië``: the operation is in that state.
+
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
 located in each.
@@ -302,6 +307,34 @@ def _commander(ctx: Context, sent, op: str) -> None:
         if (lw[words[n]] == "van" and before[-1:] and before[-1] in _COMMAND_NOUNS) \
                 or (lw[words[n]] == "bij" and not _COMMAND_NOUNS.isdisjoint(before)):
             link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.commander")
+    _commander_adjective(ctx, sent, op, words)
+
+
+_COMMAND_BREAKS = frozenset({"en", "aan", "naar", "bij", "maar", "terwijl", "naast", ";", "zoals", "waaronder"})
+
+
+def _commander_adjective(ctx: Context, sent, op: str, words: list[int]) -> None:
+    """``de battlegroup in Litouwen, die onder Duitse leiding staat``, ``De missie staat onder Italiaans
+    bevel``: the country a command noun's adjective names after ``onder``, a few words after the
+    operation or the word for it, commands the operation."""
+    from kg import reference
+    from kg.extract.events import _country_entity
+    from kg.nlp.components.docindex import texts
+    lw, tx = lowers(ctx.doc), texts(ctx.doc)
+    anchors = {bisect_left(words, sp.end) for sp in spans_in(ctx.doc, sent.start, sent.end, ("Operation",))
+               if sp.kb_id_ == op}
+    if not anchors:  # "De missie staat onder Italiaans bevel": the sentence speaks of the operation
+        anchors = {n + 1 for n, i in enumerate(words) if lw[i] in _MISSION_NOUNS}
+    for n in range(len(words) - 2):
+        if lw[words[n]] != "onder" or lw[words[n + 2]] not in _COMMAND_NOUNS or not tx[words[n + 1]][:1].isupper():
+            continue
+        # the phrase belongs to the operation: close after it, no other thing joined in between
+        if not any(0 <= n - a <= 12 and _COMMAND_BREAKS.isdisjoint(lw[i] for i in words[a:n]) for a in anchors):
+            continue
+        ent = reference.load().country_of_adjective(tx[words[n + 1]])
+        if ent is not None and _country_entity(ctx, ent.key):
+            ctx.link(op, "kg:participant", ent.key,
+                     ctx.sentence_evidence(ctx.doc[words[n + 1]], "operations.commander_adjective"))
 
 
 def _stationed(ctx: Context, sent, op: str) -> None:
@@ -481,6 +514,136 @@ def _navy_ship(ctx: Context) -> None:
             ctx.link(ops[0].kb_id_, "kg:participant", _HOME, ctx.sentence_evidence(ops[0], "operations.navy_ship"))
 
 
+_COALITION = frozenset(_DATA["coalition_nouns"])
+_ALIAS_VERBS = frozenset(_DATA["alias_verbs"])
+_WITHIN = frozenset(_DATA["within_prepositions"])
+_SUBORDINATORS = _RELATIVES | {"dat", "omdat", "of", "hoewel", "zodat", "waardoor", "waarbij"}
+
+
+def _alias_clause(words: list[str], idx: list[int], n: int, ops: list) -> tuple[int, object] | None:
+    """``coalitie tegen ISIS, die onder Amerikaanse leiding opereert als Operation Inherent Resolve``:
+    for the coalition noun at word ``n``, (word position of its ``die``, the operation span after
+    ``als``) when a relative clause says the coalition operates as (is known as) that operation."""
+    rel = next((m for m in range(n + 1, min(n + 8, len(words))) if words[m] == "die" and words[m - 1] == ","), None)
+    if rel is None:
+        return None
+    for sp in ops:
+        k = bisect_left(idx, sp.start)
+        j = k - 1
+        while j > rel and words[j] in _RECIPIENT_HEADS:
+            j -= 1  # "als de operatie X"
+        if j > rel and words[j] == "als" and j - rel <= 8 and not _ALIAS_VERBS.isdisjoint(words[rel + 1:j]) \
+                and "," not in words[rel + 1:j]:
+            return rel, sp
+    return None
+
+
+def _coalition_operation(ctx: Context) -> None:
+    """``Nederland neemt deel aan de internationale coalitie tegen ISIS, die onder Amerikaanse leiding
+    opereert als Operation Inherent Resolve``: the coalition is the operation. The countries that
+    take part in it (subject of the sentence's take-part words, before ``aan``) and the one that leads
+    it (``onder Amerikaanse leiding``, ``onder leiding van de VS`` in the relative clause) take part
+    in the operation, and so do the countries a later sentence places ``binnen de coalitie``
+    (``Binnen de coalitie voeren Frankrijk en Australië luchtaanvallen uit``) when it names no other
+    operation. Hedged or negated sentences state nothing."""
+    from kg import reference
+    from kg.extract.events import REL, _country_entity, _request_done, has_trigger, sentences_with, words_of
+    from kg.extract.money import _givers
+    from kg.nlp.components.docindex import texts
+    doc = ctx.doc
+    lw, tx, space = lowers(doc), texts(doc), spaces(doc)
+    found = sentences_with(doc, "operations.coalition", _COALITION)
+    op = noun = None
+    for sent in found:
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        wordset = set(words)
+        if op is not None:  # a later sentence: "Binnen de coalitie voeren Frankrijk en ... uit"
+            inside = any(w == noun and words[n - 1] in ("de", "deze") and n > 1 and words[n - 2] in _WITHIN
+                         for n, w in enumerate(words))
+            if inside and not _hedged(_request_done(lw, space, sent, wordset)) \
+                    and not spans_in(doc, sent.start, sent.end, ("Operation",)):
+                # the main clause only: "Binnen de coalitie is er zorg dat Rusland ..." names no member
+                cut = next((idx[n] for n, w in enumerate(words) if w in _SUBORDINATORS), sent.end)
+                for sp in _givers(ctx, sent.start, cut):
+                    link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.within_coalition")
+            continue
+        ops = spans_in(doc, sent.start, sent.end, ("Operation",))
+        if len({sp.kb_id_ for sp in ops}) != 1:
+            continue
+        for n, w in enumerate(words):
+            clause = _alias_clause(words, idx, n, ops) if w in _COALITION else None
+            if clause is None:
+                continue
+            rel, sp = clause
+            op, noun = sp.kb_id_, w
+            if _hedged(_request_done(lw, space, sent, wordset)):
+                break
+            # the leader named in the relative clause
+            for m in range(rel + 1, bisect_left(idx, sp.start) - 1):
+                if words[m] != "onder":
+                    continue
+                if words[m + 2:m + 3] == ["leiding"] and tx[idx[m + 1]][:1].isupper():
+                    ent = reference.load().country_of_adjective(tx[idx[m + 1]])
+                    if ent is not None and _country_entity(ctx, ent.key):
+                        ctx.link(op, "kg:participant", ent.key,
+                                 ctx.sentence_evidence(doc[idx[m + 1]], "operations.coalition_leader"))
+                elif words[m + 1:m + 3] == ["leiding", "van"]:
+                    for c in _list_after(ctx, idx[m + 3], sent.end, ("Country",)):
+                        link(ctx, op, "kg:participant", c.kb_id_, c, "operations.coalition_leader")
+            # who takes part in the coalition: "X neemt deel aan de (internationale) coalitie"
+            j = n - 1
+            while j > 0 and words[j] != "aan" and n - j <= 4 and words[j].isalpha() and words[j] != "en":
+                j -= 1
+            if words[j] == "aan" and has_trigger(wordset, REL["operation_participation_words"],
+                                                 REL["operation_participation_pairs"]):
+                for c in _givers(ctx, sent.start, idx[j]):
+                    link(ctx, op, "kg:participant", c.kb_id_, c, "operations.coalition_member")
+            break
+
+
+_AREA_NOUNS = frozenset(_DATA["area_nouns"])
+_AREA_VERBS = frozenset(_DATA["area_verbs"])
+_AREA_PREPS = frozenset(_DATA["area_prepositions"])
+_REGION_WORDS = frozenset(_DATA["region_words"])
+
+
+def _operation_area(ctx: Context) -> None:
+    """``Het kabinet heeft besloten het operatiegebied uit te breiden tot het oosten van Syrië``,
+    ``het inzetgebied omvat Irak en Syrië``: the states the area of the operation is extended to (or
+    covers) are where it is. The operation is the one the sentence names, else the one operation the
+    document named before it. Hedged or negated sentences state nothing."""
+    from kg.extract.events import _request_done, sentences_with, words_of
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for sent in sentences_with(doc, "operations.area", _AREA_NOUNS):
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        wordset = set(words)
+        if _AREA_VERBS.isdisjoint(wordset) or _hedged(_request_done(lw, space, sent, words_of(sent))):
+            continue
+        named = {sp.kb_id_ for sp in spans_in(doc, sent.start, sent.end, ("Operation",))}
+        op = next(iter(named)) if len(named) == 1 else None if named else _only_operation_before(ctx, sent)
+        if op is None:
+            continue
+        area = next(n for n, w in enumerate(words) if w in _AREA_NOUNS)
+        verb = next((n for n in range(area + 1, min(area + 6, len(words))) if words[n] in _AREA_VERBS), None)
+        if verb is None:
+            continue
+        # "uit te breiden tot het oosten van Syrië", "omvat Irak en Syrië"
+        n = verb + 1
+        if words[verb] not in ("omvat", "omvatten", "beslaat"):
+            n = next((m for m in range(verb - 3, min(verb + 4, len(words))) if m > area and words[m] in _AREA_PREPS), None)
+            if n is None:
+                continue
+            n += 1
+        while n < len(words) and words[n] in _REGION_WORDS:
+            n += 1
+        if n < len(words):
+            for sp in _list_after(ctx, idx[n], sent.end, ("Country",)):
+                link(ctx, op, "schema:location", sp.kb_id_, sp, "operations.area")
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -496,6 +659,8 @@ def run(ctx: Context) -> None:
     _thereby_location(ctx, sents(doc))
     _cabinet_decision(ctx)
     _navy_ship(ctx)
+    _coalition_operation(ctx)
+    _operation_area(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:

@@ -62,6 +62,8 @@ def state_office(ctx: Context, person: str, role: str, jurisdiction: str, ev) ->
     """Add ``person kg:holdsOffice office`` and ``office kg:jurisdiction jurisdiction`` with
     the evidence ``ev`` (a sentence, or a signature block's lines); the office's key."""
     key = office_key(role, jurisdiction)
+    if not person.startswith("person/"):  # only a person holds an office (never an office or a body)
+        return key
     ctx.entity(Entity(key=key, cls="Office", label=office_label(role, jurisdiction), alt_labels={role}, mentioned=False))
     _ensure_entity(ctx, jurisdiction)
     ctx.link(person, "kg:holdsOffice", key, ev)
@@ -202,7 +204,9 @@ def represented(doc, mentions) -> dict[int, str]:
         sent = sent_of(doc, doc[m.start:m.end])
         countries = states_in(doc, sent.start, sent.end)
         i = word(m.start - 1, -1, sent.start, sent.end)
-        sender = _sender(countries, lw, i, lambda k: word(k, -1, sent.start, sent.end))
+        sender = _sender(countries, lw, i, lambda k: word(k, -1, sent.start, sent.end)) \
+            or _on_behalf(countries, lw, i, word(m.end, 1, sent.start, sent.end),
+                          lambda k, step: word(k, step, sent.start, sent.end))
         if sender:
             out[n] = sender
             continue
@@ -240,6 +244,23 @@ def _sender(states, lw, i: int, back) -> str | None:
     got = [c for c in states if c[1] - 1 == i]  # "stuurde <state> <office> <name>"
     k = back(got[0][0] - 1) if got else -1
     return got[0][2] if k >= 0 and lw[k] in _SEND else None
+
+
+def _on_behalf(states, lw, i: int, j: int, step) -> str | None:
+    """The state a person speaks or acts for: ``Namens <state> sprak minister X`` (``namens``,
+    the state and one verb right before the office) or ``minister X sprak namens <state>`` (one
+    verb and ``namens`` right after the name); ``i``/``j`` are the words before and after the
+    mention, ``step(k, d)`` the word at or from ``k`` going ``d``."""
+    if i >= 0 and lw[i].isalpha():  # the verb between "namens <state>" and the office
+        k = step(i - 1, -1)
+        got = [c for c in states if c[1] - 1 == k]
+        if got and (b := step(got[0][0] - 1, -1)) >= 0 and lw[b] == "namens":
+            return got[0][2]
+    if j >= 0 and lw[j].isalpha() and (k := step(j + 1, 1)) >= 0 and lw[k] == "namens":
+        got = [c for c in states if c[0] == step(k + 1, 1)]
+        if got:
+            return got[0][2]
+    return None
 
 
 _COUNTERPART_NOUNS = frozenset({"collega", "ambtsgenoot"})

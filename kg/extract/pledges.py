@@ -42,6 +42,9 @@ AGREED_CLASSES = ("Pledge", "Initiative")
 _DATA = json.loads(Path(__file__).with_name("pledges.json").read_text(encoding="utf-8"))
 _NORMS = _DATA["norms"]
 _KNOWN_SUMMIT = _DATA["agreed_at"]  # plan -> the summit that agreed it (facts about the world)
+_CONSENT_PAIRS = [tuple(p) for p in _DATA["consent_pairs"]]  # consent to a plan the sentence names
+_PREPARING = [tuple(p) for p in _DATA["preparation_phrases"]]  # "een nieuw X voor te bereiden": still to be made
+_CONSENT_WORDS: list = []  # its own object: has_trigger caches its sets by the singles' identity
 _RESULT_WORDS = {"resultaten", "resultaat", "uitkomst", "uitkomsten"}
 
 
@@ -111,6 +114,16 @@ def _leaders_act(ctx: Context, sent, words: set[str], main: str) -> bool:
     return all(y == own for y in _YEAR_WORD.findall(clause))  # "vanaf 2020" after the plan is its content
 
 
+def _in_paragraph(doc, a, b) -> bool:
+    """Are sentences ``a`` and ``b`` (``a`` first) of one paragraph? The blank line between them can
+    end ``a`` or begin ``b`` (the parser puts the whitespace token on either side), so the gap is read
+    from ``a``'s last word to ``b``'s first."""
+    text = doc_text(doc)
+    end = a.start_char + len(text[a.start_char:a.end_char].rstrip())
+    body = text[b.start_char:b.end_char]
+    return "\n\n" not in text[end:b.start_char + len(body) - len(body.lstrip())]
+
+
 def _names_that_agreement(ctx: Context, sent, before) -> bool:
     """Does ``sent`` open with ``Die afspraak``/``Dit besluit`` right after ``before``, in its paragraph?"""
     lw = lowers(ctx.doc)
@@ -121,7 +134,7 @@ def _names_that_agreement(ctx: Context, sent, before) -> bool:
     k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), None)
     if k is None or k == 0 or all_sents[k - 1].start != before.start:
         return False
-    return "\n\n" not in doc_text(ctx.doc)[before.end_char:sent.start_char]
+    return _in_paragraph(ctx.doc, before, sent)
 
 
 # "Daar namen de bondgenoten ... aan": the place, and so the summit, of the sentence before
@@ -168,7 +181,7 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
     report, another summit the sentence before only mentions (``de afspraak die in 2014 in Wales
     werd gemaakt``, no plan said to be agreed there) is no place ``Daarnaast`` goes on at.
     Nothing when the sentence looks to another time."""
-    if prev is None or "\n\n" in doc_text(ctx.doc)[prev.end_char:sent.start_char]:
+    if prev is None or not _in_paragraph(ctx.doc, prev, sent):
         return None
     first = _opening(ctx, sent)
     if len(first) < 2:
@@ -207,11 +220,50 @@ def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_
     not: a later "op de top wordt een nieuwe norm vastgesteld" is of another plan), and
     this one is no negation ("daarover is nog geen besluit genomen"), nor opens with a word that adds
     another thing ("Ook het besluit dat in Warschau werd genomen ...")."""
-    if prev is None or prev_said_where or prev_agreed or "\n\n" in doc_text(doc)[prev.end_char:sent.start_char]:
+    if prev is None or prev_said_where or prev_agreed or not _in_paragraph(doc, prev, sent):
         return False
     if next((w for w in lowers(doc)[sent.start:sent.start + 3] if w.strip()), "") in _GOING_ON:
         return False
-    return words.isdisjoint(_NEGATIONS)
+    return words.isdisjoint(_NEGATIONS) and not _names_its_agreement(doc, sent)
+
+
+def _names_its_agreement(doc, sent) -> bool:
+    """``... houdt zich aan de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt``, ``de afspraak
+    dat ...``: the sentence says which agreement it speaks of (an agreement noun and its own clause),
+    so it is not the agreement of a plan of the sentence before."""
+    lw = lowers(doc)
+    words = [w for w in lw[sent.start:sent.end] if w.strip()]
+    return any(a in _AGREEMENT_NOUNS and b in ("die", "dat") for a, b in zip(words, words[1:]))
+
+
+def _since(doc, sp, sent) -> bool:
+    """``een nieuw X, het eerste sinds de top van Lissabon``: the summit marks a time, it is not where
+    the sentence's plan is agreed."""
+    lw = lowers(doc)
+    return "sinds" in lw[max(sent.start, sp.start - 4):sp.start]
+
+
+def _consents_to(doc, things) -> bool:
+    """``stemden de leiders in met een nieuw NATO Force Model``: is a plan the object of ``met`` (at
+    most three words, no comma, between)? Consent to ``de aanbevelingen ... in het kader van X`` is
+    consent to something else."""
+    lw = lowers(doc)
+    for sp in things:
+        gap = [lw[i] for i in range(max(sp.sent.start, sp.start - 4), sp.start)]
+        if "met" in gap and "," not in gap[gap.index("met"):]:
+            return True
+    return False
+
+
+def _to_be_prepared(doc, sp, sent) -> bool:
+    """``... aannemen en de SG opdracht geven een nieuw X voor te bereiden``: the plan is the object of a
+    preparation infinitive right after it, and no agreement word follows it in the sentence (``..., dat
+    in Madrid wordt vastgesteld`` would say where it is to be agreed)."""
+    lw = lowers(doc)
+    after = [w for w in lw[sp.end:min(sent.end, sp.end + 5)] if w.strip()]
+    if not any(tuple(after[:len(p)]) == p for p in _PREPARING):
+        return False
+    return not has_trigger(set(lw[sp.end:sent.end]), REL["agreement_words"], REL["agreement_pairs"])
 
 
 def _agreed_at(ctx: Context) -> None:
@@ -225,10 +277,13 @@ def _agreed_at(ctx: Context) -> None:
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
         said_where = False
-        agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"])
+        agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or bool(
+            things and has_trigger(words, _CONSENT_WORDS, _CONSENT_PAIRS) and _consents_to(doc, things))
         if agreed:
-            summits = spans_in(doc, sent.start, sent.end, ("Summit",))
-            summit = summits[0].kb_id_ if summits else _summit_by_place(ctx, sent)
+            mentioned = spans_in(doc, sent.start, sent.end, ("Summit",))
+            summits = [sp for sp in mentioned if not _since(doc, sp, sent)]  # "het eerste sinds de top van X"
+            summit = summits[0].kb_id_ if summits else (
+                None if mentioned or "sinds" in words else _summit_by_place(ctx, sent))
             if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
                                                        or _leaders_act(ctx, sent, words, main)):
                 summit = main
@@ -249,6 +304,9 @@ def _agreed_at(ctx: Context) -> None:
                 for sp in subjects:
                     by_key.setdefault(sp.kb_id_, []).append(sp)
                 for spans_of in by_key.values():
+                    own = [sp for sp in spans_of if sent.start <= sp.start]
+                    if own and all(_to_be_prepared(doc, sp, sent) for sp in own):
+                        continue  # "opdracht geven een nieuw X voor te bereiden": not agreed yet
                     # "een nieuwe Defence Investment Pledge (DIP)": new by any of its names in the sentence
                     new = [sp for sp in spans_of if sp.label_ == "Pledge" and sent.start <= sp.start < sent.end
                            and _is_new(ctx, sent, [sp])]
@@ -269,7 +327,7 @@ def _agreed_at(ctx: Context) -> None:
                         _relate_target(ctx, sp.kb_id_, value, ctx.evidence(named[0].start_char, sent.end_char,
                                                                            "pledges.target_of_that_agreement"))
         elif last_where is not None and last_where[1] is prev and _opening(ctx, sent)[:1] == ["daar"] \
-                and "\n\n" not in doc_text(doc)[prev.end_char:sent.start_char]:
+                and _in_paragraph(doc, prev, sent):
             # "... spraken op de top in X af. Daar beloofden ze ...": the same agreement, told on
             last_where = (last_where[0], sent, [*last_where[2], sent])
         prev, prev_said_where, prev_agreed = sent, said_where, agreed
@@ -547,11 +605,6 @@ def _targets(ctx: Context) -> None:
             _relate_target(ctx, key, percents[0].value, ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
 
 
-def _in_paragraph(doc, a, b) -> bool:
-    """Are sentences ``a`` and ``b`` (``a`` first) of one paragraph? (``b`` can begin with the blank line.)"""
-    text = doc_text(doc)
-    body = text[b.start_char:b.end_char]
-    return "\n\n" not in text[a.end_char:b.start_char] + body[:len(body) - len(body.lstrip())]
 
 
 def _agreement_of_known_summit(ctx: Context) -> None:

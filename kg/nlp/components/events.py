@@ -714,7 +714,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         sent = sent_of(doc, doc[i])
         ahead = lowers(doc)[i:sent.end][:14]
         if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
-                or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])):
+                or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])
+                or _decided_on_a_day(doc, i, sent.end, dates)):
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
@@ -729,8 +730,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
                 break
             if lowers(doc)[ns[j]] in nouns:
                 start = ns[j]
-                if j and lowers(doc)[ns[j - 1]] in ("navo", "nato", "gezamenlijke"):
-                    start = ns[j - 1]
+                if j and (lowers(doc)[ns[j - 1]] in ("navo", "nato") or lowers(doc)[ns[j - 1]] in _MEETING_ADJECTIVES):
+                    start = ns[j - 1]  # "een extra bijeenkomst van de ministers": the name a reader gives it
                 break
         if start is None:
             continue  # "de NAVO-Georgië-commissie in samenstelling van ministers": a council, not the ministerial
@@ -743,6 +744,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             end += 1
         if not nouns & set(back) and _of_named_countries(doc, end + 1):
             continue  # "de ministers van Defensie van Duitsland en Frankrijk kwamen bijeen": not the allies
+        end = _nato_complement_end(doc, end)
         if any(x in seen for x in range(start, end + 1)):
             continue
         seen.update(range(start, end + 1))
@@ -763,9 +765,13 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         place, date, year = _scan_after(doc, ns, k2, dates)
         if date is None:
             date = _date_before(doc, ns, pos[m.start], dates)
-        held = _held_sentence(doc, m) or _confer_together(lowers(doc)[m.start:sent_bounds(doc, m.start)[1]])
+        rest = lowers(doc)[m.start:sent_bounds(doc, m.start)[1]]
+        held = _held_sentence(doc, m) or _confer_together(rest) or _decide_together(rest)
         if date is None and held:
             date = _sentence_date(doc, m, dates)
+        if date is None and year is None:
+            date = _today(doc, m)
+            held = held or date is not None  # "vandaag in Brussel ... tijdens de bijeenkomst": its place too
         m.date, m.year = date, (date.year if date else year)
         if place is None:
             place = _place_in_sentence(doc, m, before=held, others=others)
@@ -833,6 +839,93 @@ def _confer_together(words: list[str]) -> bool:
                 j + 2 < len(words) and words[j + 2] in _CONFER or j and words[j - 1] in _CONFER):
             return True
     return False
+
+
+_DECIDE = frozenset(DATA["decide_words"])
+_DECIDE_PAIRS = [tuple(p) for p in DATA["decide_pairs"]]
+_NATO_COMPLEMENTS = frozenset(DATA["nato_complements"])
+_DECIDE_REACH = 24  # words from "ministers" to the clause's verb of deciding
+
+
+def _decide_together(words: list[str]) -> bool:
+    """``De ministers van Defensie van de NAVO hebben op ... het plan goedgekeurd``: the allies'
+    ministers (``ministers`` plural; ``van de NAVO``, ``van de bondgenoten`` or ``NAVO-ministers``
+    within its first 8 words) and a past act of deciding (``decide_words``; or ``keurden`` with
+    its particle ``goed`` later) in the first 24 words of the clause: only their meeting does that.
+    ``words`` starts at the ministers' word."""
+    clause = []
+    for w in words[:_DECIDE_REACH]:
+        if w in (",", ";", ":"):
+            break
+        clause.append(w)
+    if not clause or not clause[0].endswith("ministers"):
+        return False
+    if not clause[0].startswith(("navo-", "nato-")):
+        head = clause[1:8]
+        if not any(w in _NATO_COMPLEMENTS and j and head[j - 1] in ("de", "het", "alle") or w.isdigit() and
+                   j + 1 < len(head) and head[j + 1] == "bondgenoten" for j, w in enumerate(head)):
+            return False
+    if not _DECIDE.isdisjoint(clause):
+        return True
+    return any(a in clause and b in clause[clause.index(a) + 1:] for a, b in _DECIDE_PAIRS)
+
+
+def _nato_complement_end(doc: Doc, end: int) -> int:
+    """``ministers van Defensie`` + ``van de NAVO(-landen)``: the mention runs on to the
+    complement that says whose ministers they are (the name a reader gives them); the last
+    token of the mention."""
+    lw = lowers(doc)
+    j = end + 1
+    words = []
+    while j < len(doc) and len(words) < 3:
+        if not doc[j].is_space:
+            words.append((j, lw[j]))
+        j += 1
+    if len(words) == 3 and words[0][1] == "van" and words[1][1] == "de" and words[2][1] in _NATO_COMPLEMENTS \
+            and words[2][1] not in ("bondgenoten", "bondgenootschap"):
+        return words[2][0]
+    return end
+
+
+_TODAY = DATA["today_words"]
+_TODAY_BLOCKERS = frozenset(DATA["today_blockers"])
+_TODAY_REACH = 12  # tokens from "vandaag" to the meeting's mention
+
+
+def _today(doc: Doc, m: Meeting) -> DateMention | None:
+    """``X heeft dat vandaag in Brussel bekendgemaakt tijdens een bijeenkomst van de
+    NAVO-ministers``: ``vandaag`` (``gisteren``: the day before; ``today_words``) in the
+    mention's clause shortly before it, no other clause or time between, dates the meeting
+    by the document's own date (its date line or header; never a date from its body)."""
+    sent = sent_of(doc, doc[m.start])
+    lw = lowers(doc)
+    at = next((i for i in range(m.start - 1, max(sent.start, m.start - _TODAY_REACH) - 1, -1)
+               if lw[i] in _TODAY or lw[i] in (",", ";", ":", "\"", "(") or lw[i] in _TODAY_BLOCKERS), None)
+    if at is None or lw[at] not in _TODAY:
+        return None
+    meta = doc.user_data.get("kg_meta") or {}
+    text = doc_text(doc)
+    day = meta.get("date") or document_date(text) or _header_date(text)
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day[:10])
+        except ValueError:
+            return None
+    if not isinstance(day, dt.date):
+        return None
+    day = day + dt.timedelta(days=_TODAY[lw[at]])
+    tok = doc[at]
+    return DateMention(tok.idx, tok.idx + len(tok.text), day.year, day.month, day.day, day.month, day.day)
+
+
+def _decided_on_a_day(doc: Doc, i: int, end: int, dates) -> bool:
+    """``_decide_together`` from token ``i`` (the ministers' word), and a day-date in that
+    clause (``op 21 en 22 oktober 2021``): a decision with no day may be taken by other means."""
+    words = [w for w in lowers(doc)[i:end] if not w.isspace()]
+    if not _decide_together(words):
+        return False
+    stop = next((k for k in range(i, end) if lowers(doc)[k] in (",", ";", ":")), end)
+    return any(d.is_day and i < s and e <= stop for s, e, d in dates)
 
 
 def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
@@ -1590,7 +1683,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for b in bodies:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
-        if b.kb_id_ in idle or not _meets(doc, b):
+        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
@@ -1617,6 +1710,11 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for i, name, scope in _topic_sessions(doc, main):
         if not any(sess.start <= i < sess.end for sess in out.values()):
             add(name, name, i, i + 1, scope)
+    # "In een eerste sessie spreken de ministers over ...": a sitting named by its order
+    if not any(sess.heading for sess in out.values()):
+        for i, name, scope in _ordinal_sittings(doc, main, bodies):
+            if not any(sess.start <= i < sess.end for sess in out.values()):
+                add(name, name, i, i + 1, scope)
     # a section whose text calls itself "deze sessie": its heading names a session
     for (hs, he), scope in _section_sessions(doc, main, heads, out.values()):
         span = doc.char_span(hs, he, alignment_mode="expand")
@@ -1663,6 +1761,29 @@ def _topic_sessions(doc: Doc, main: Meeting) -> list[tuple[int, str, tuple[int, 
                 w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in lw[i + 2:j]):
             continue
         out.append((i, f"sessie over {topic}", (sent.start_char, _referring_end(doc, sent))))
+    return out
+
+
+_SITTING_ORDINALS = frozenset(DATA["sitting_ordinals"])
+
+
+def _ordinal_sittings(doc: Doc, main: Meeting, bodies) -> list[tuple[int, str, tuple[int, int]]]:
+    """``In een eerste sessie spreken de ministers over X. Voor deze sessie zijn ... uitgenodigd``:
+    (the session noun's token, the name "eerste sessie", its scope: the sentence and the next
+    ones that refer to it) for a sitting named by its order at the main meeting, in a sentence
+    that names no council (that council's session is the sitting) and no other meeting or day.
+    Only for a meeting without session headings (``de eerste sessie`` counts those)."""
+    lw = lowers(doc)
+    out = []
+    for k in words_where(doc, "LOWER", "events.sittings", _SITTINGS.__contains__):
+        i = _ns(doc)[k]
+        sent = sent_of(doc, doc[i])
+        prev = [j for j in range(max(sent.start, i - 3), i) if not doc[j].is_space][-2:]
+        if len(prev) < 2 or lw[prev[0]] not in ("een", "de") or lw[prev[1]] not in _SITTING_ORDINALS:
+            continue
+        if any(sent.start <= b.start < sent.end for b in bodies) or not _at_main(doc, main, sent):
+            continue
+        out.append((i, f"{lw[prev[1]]} {lw[i]}", (sent.start_char, _referring_end(doc, sent))))
     return out
 
 
@@ -1788,6 +1909,22 @@ def _idle_bodies(doc: Doc, bodies) -> set[str]:
         elif _superseded(text, b, before):
             out.add(b.kb_id_)
     return out
+
+
+# "… staat later dit jaar gepland", "… zal op een later tijdstip bijeenkomen": said in the council's
+# own clause, a gathering after this meeting (not "later vandaag", "later die middag"); "… volgt in juni"
+_LATER_WHEN = (r"later\s+(?:dit|dat|deze|in\s+het|in\s+de)\s+(?:jaar|najaar|voorjaar|zomer|herfst|winter|maand)"
+               r"|op\s+een\s+latere?\s+(?:moment|tijdstip|datum)|volgend\s+jaar|volgende\s+(?:maand|week)"
+               r"|in\s+de\s+loop\s+van\s+(?:dit|het|volgend)\s+jaar")
+_LATER_AFTER = re.compile(
+    r"[^.;:!?]{0,60}?\b(?:(?:" + _LATER_WHEN + r")\b[^.;:!?]{0,40}?\b(?:gepland|voorzien|plaats\w*|bijeen\w*|vergader\w*|gehouden|georganiseerd)"
+    r"|volg(?:t|en)\s+(?:later|in\s+(?:" + "|".join(MONTH_NAMES) + r")))\b", re.IGNORECASE)
+
+
+def _planned_later(text: str, b) -> bool:
+    """Is council mention ``b`` said in its own clause to meet later than this meeting
+    (``een bijeenkomst van de X staat later dit jaar gepland``)? No session of the meeting."""
+    return bool(_LATER_AFTER.match(text, b.end_char, min(len(text), b.end_char + 160)))
 
 
 def _superseded(text: str, b, before: str) -> bool:

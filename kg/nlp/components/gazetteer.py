@@ -31,7 +31,9 @@ or a country adjective: there it ends a longer name (``Space Readiness Action Pl
 that kg_acronyms reads. An entry's ``context_aliases`` (``IS`` for ISIS: a common
 word in capitals) count only with their capitals and in context: the document names
 the entity otherwise, one of its ``context_words`` stands right before, or, where the
-entry allows, they open a compound (``IS-strijders``).
+entry allows, they open a compound (``IS-strijders``). A venue that several cities
+have, named without its city (``het Koninklijk Paleis``, ``city_venues`` in
+``gazetteer.json``), is the one of the only such city its paragraph names; else nothing.
 """
 from __future__ import annotations
 
@@ -57,7 +59,11 @@ _COUNCIL_HEADS = frozenset(DATA["council_heads"])
 _LIST_WORDS = frozenset((",", "en", "of"))
 _PLAN_PREFIXES = frozenset(DATA["plan_prefixes"])
 _TITLE_WORDS = frozenset(DATA["title_words"])
+_OFFICE_HEADS = frozenset(DATA["office_heads"])
 _TREATY_WORDS = frozenset(DATA.get("treaty_words", ()))
+# "het Koninklijk Paleis": folded words -> {city key: venue key or None (a palace not in the data)}
+_CITY_VENUES = {tuple(k.split()): v for k, v in DATA.get("city_venues", {}).items()}
+_VENUE_LINKS = frozenset(("van", "in", "te", "op"))
 _ARTICLES = frozenset(DATA["articles"])
 _TOWN_ARTICLES = frozenset(DATA.get("town_articles", ()))
 _COMPASS = frozenset(DATA["compass_prefixes"])
@@ -183,7 +189,9 @@ class Gazetteer:
                     and not (hit[1] in self.home and self._foreign(words, i, i + hit[0], self.home[hit[1]])) \
                     and not (hit[1] in self.named_plans and self._not_plan(doc, words, i, i + hit[0])) \
                     and not (hit[1].startswith("place/") and _in_treaty_name(words, i)) \
-                    and not (hit[1].startswith("country/") and i and words.texts[i - 1] == "New"):  # New Jersey
+                    and not (hit[1].startswith("country/") and i and words.texts[i - 1] == "New") \
+                    and not (hit[1].startswith("organisation/") and i and words.norms[i - 1] in _OFFICE_HEADS):
+                # "New Jersey"; "Chef Defensiestaf" is an office title, not the staff
                 n, key = hit
                 out.append((words[i].start, words[i + n - 1].end, key))
                 i += n
@@ -198,6 +206,8 @@ class Gazetteer:
             out = self._contextual(words, out, hyphens)
         if self.context:
             out = self._in_context(doc, words, out)
+        if _CITY_VENUES and "Paleis" in doc.text:  # one C-level check: the venues are palaces
+            out = self._city_venue(doc, words, out)
         return out
 
     def _dash_joined(self, words, out: list) -> list:
@@ -240,6 +250,32 @@ class Gazetteer:
                                                or (compound and compounds)) or self._shouted(words, i):
                 continue
             found.append((words[i].start, words[i].end, key))
+        return sorted(out + found) if found else out
+
+    def _city_venue(self, doc: Doc, words, out: list) -> list:
+        """``een diner in het Koninklijk Paleis``: a venue several cities have, named without
+        its city, is the one of the only city of ``city_venues`` its paragraph (text between
+        blank lines) names. Written with its capitals and not followed by a name or by
+        ``van``/``in`` and a name (there the text names the city itself)."""
+        taken = {w for s, e, _ in out for w in range(s, e)}
+        found = []
+        firsts = {phrase[0] for phrase in _CITY_VENUES}
+        for i in [x for x, n in enumerate(words.norms) if n in firsts]:
+            for phrase, cities in _CITY_VENUES.items():
+                j = i + len(phrase)
+                if tuple(words.norms[i:j]) != phrase or words[i].start in taken \
+                        or not all(t[:1].isupper() for t in words.texts[i:j]):
+                    continue
+                nxt = words.texts[j:j + 2]
+                if nxt and (nxt[0][:1].isupper() or len(nxt) > 1 and words.norms[j] in _VENUE_LINKS
+                            and nxt[1][:1].isupper()):
+                    continue
+                lo = doc.text.rfind("\n\n", 0, doc[words[i].start].idx) + 1
+                hi = doc.text.find("\n\n", doc[words[i].start].idx)
+                hi = len(doc.text) if hi < 0 else hi
+                named = {key for s, _, key in out if key in cities and lo <= doc[s].idx < hi}
+                if len(named) == 1 and cities[next(iter(named))]:
+                    found.append((words[i].start, words[j - 1].end, cities[named.pop()]))
         return sorted(out + found) if found else out
 
     def _in_context(self, doc: Doc, words, out: list) -> list:

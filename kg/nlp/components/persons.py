@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import reference
-from kg.names import is_initials, normalise_name, person_key, surname
+from kg.names import ROMAN, is_initials, normalise_name, person_key, surname
 from kg.nlp.components.docindex import sent_bounds
 from kg.nlp.components.fold import Word, compact_tokens, newline_between
 from kg.nlp.spans import GROUP, add_mention, register_entity
@@ -172,7 +172,8 @@ class Persons:
                 k += 1
                 real += 1
                 continue
-            if real and w.text in self.roman or (real and w.norm in self.roman and w.text[:1] == "I"):
+            # a regnal number ends the name (Felipe VI, Frederik X; OCR'd "Il" too)
+            if real and (w.text in ROMAN or w.text in self.roman or (w.norm in self.roman and w.text[:1] == "I")):
                 k += 1
                 break
             if w.norm in self.particles and (k > j or w.text[:1].isupper()):
@@ -412,7 +413,7 @@ class Persons:
                 i = j if j > i else i + 1
                 continue
             if words.norms[i] in WORDS["plural_offices"] and i + 1 < len(words):
-                k = self._plural(doc, words, i, ents, names, taken)
+                k = self._plural(doc, words, i, ents, names, taken, offices)
                 if k > i + 1:
                     i = k
                     continue
@@ -491,6 +492,8 @@ class Persons:
         return qualifier + role
 
     def _person(self, doc, names, key, cls, label, start, end):
+        if not key.startswith("person/"):  # a person is never minted on another kind's key
+            return
         if key not in names:  # "aldus Lopes Ferreira" after "minister Maria Lopes Ferreira": her surname
             key = next((k for k, (_, have) in names.items() if " " in label and have != label
                         and fold(surname(have)) == fold(label)), key)
@@ -500,9 +503,10 @@ class Persons:
         if have is None or (cls == "Minister" and have[0] == "Person"):
             names[key] = (cls, label if have is None else have[1])
 
-    def _plural(self, doc, words, i, ents, names, taken) -> int:
+    def _plural(self, doc, words, i, ents, names, taken, offices=None) -> int:
         """``de ministers [van Buitenlandse Zaken en Defensie,] Smit en De Boer``,
-        ``de presidenten van Finland en Estland, Niinistö en Karis``: each name a person."""
+        ``de presidenten van Finland en Estland, Niinistö en Karis``: each name a person (and
+        with as many states as names, each the office of the state in its place: ``_respective``)."""
         minister = WORDS["plural_offices"][words.norms[i]]
         j = i + 1
         # skip a ministry or state description up to a comma: only office words, links and
@@ -527,12 +531,43 @@ class Persons:
             end = nxt
         if len(found) < 2 and k == j:
             return i + 1  # "ministers Kuleba" alone is fine, but demand a list without a ministry
-        for a, b in found:
+        held = self._respective(words, i, j - 1, ents, len(found)) if k > i + 1 and offices is not None else None
+        for n, (a, b) in enumerate(found):
             label = self._name_text(words, a, b)
             self._person(doc, names, person_key(label), "Minister" if minister else "Person", label,
                          words.starts[a], words.ends[b - 1])
             taken.update(range(words.starts[a], words.ends[b - 1]))
+            if held is not None:
+                off, jur = held[0], held[1][n]
+                offices.append(OfficeMention(person_key(label), off.role, off.minister, jur, off.default_jurisdiction,
+                                             words.starts[i], words.ends[b - 1], False, words.starts[a],
+                                             words.ends[b - 1], off.jurisdiction_classes, None, off.role))
         return end
+
+    def _respective(self, words, i: int, comma: int, ents: dict, count: int):
+        """``de ministers van Buitenlandse Zaken van Georgië en Oekraïne, A en B``: the singular
+        office of the plural at word ``i`` and the states (or organisations) named up to the comma,
+        in order, when there are exactly ``count`` of them (one per name, in the same place);
+        else None."""
+        singular = WORDS["plural_singulars"].get(words.norms[i])
+        got = self._forms_from(singular, words, i + 1) if singular else None
+        if not got:
+            return None
+        off, k = got
+        jurs: list[str] = []
+        while k < comma:
+            at = ents.get(words.starts[k])
+            if at is not None and at[2] in ("Country", "Organisation"):
+                if at[3] in jurs:
+                    return None
+                jurs.append(at[3])
+                while k < comma and words.starts[k] < at[1]:
+                    k += 1
+                continue
+            if words.norms[k] not in ("van", "en", "de", "het"):
+                return None
+            k += 1
+        return (off, jurs) if len(jurs) == count and count > 1 else None
 
     @staticmethod
     def _jurisdiction_word(words, k: int, ents: dict) -> bool:
