@@ -42,3 +42,12 @@ def test_no_contribution_a_mission_to_come_or_another_purpose_is_none(nlp):
                    "aan een trainingsmissie in Irak. Nederland leverde militairen aan Resolute Support. "
                    "Nederland nam deel aan de evacuatieoperatie in Kabul.")
     assert not any(text.startswith(("trainingsmissie", "evacuatieoperatie")) for text, _ in got)
+
+
+def test_a_purpose_mission_in_iraq_is_the_coalitions_when_it_is_the_one_named(nlp):
+    got = ops(nlp, "Nederland neemt met F-16's deel aan Operation Inherent Resolve. Ook blijft Nederland "
+                   "bijdragen aan de adviesmissie in Irak.")
+    assert ("adviesmissie in Irak", "operation/operation-inherent-resolve") in got
+    both = ops(nlp, "Nederland neemt deel aan Operation Inherent Resolve en levert stafofficieren aan NATO "
+                    "Mission Iraq. Ook blijft Nederland bijdragen aan de adviesmissie in Irak.")
+    assert not any(text.startswith("adviesmissie") for text, _ in both)
