@@ -17,7 +17,7 @@ from kg.model import KIND_OF_CLASS, Entity
 from kg.names import normalise_name
 from kg.nlp.components.docindex import mentions, span_text
 from kg.nlp.components.fold import ref_lookup
-from kg.nlp.spans import entity_table
+from kg.nlp.spans import UNNAMED, entity_table
 
 _PERSONS = ("Person", "Minister")
 _BREAK = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])")
@@ -98,7 +98,8 @@ def run(ctx: Context) -> None:
         if not key or not text or is_function_word(text) or span.label_ not in KIND_OF_CLASS:
             continue
         first_span.setdefault(key, span)
-        surfaces.setdefault(key, set()).add(text)
+        if span.id_ != UNNAMED:  # "de regeringsleiders" mentions a summit, but is no name of it
+            surfaces.setdefault(key, set()).add(text)
     for key in sorted(set(table) | set(first_span)):
         info = table.get(key)
         span = first_span.get(key)

@@ -34,9 +34,15 @@ def register_entity(doc: Doc, key: str, cls: str, label: str,
     return info
 
 
-def add_mention(doc: Doc, start: int, end: int, cls: str, key: str) -> Span:
-    """Add a mention span over tokens ``[start, end)``; its text becomes an altLabel."""
-    span = Span(doc, start, end, label=cls, kb_id=key)
+# ``span.id_`` of a mention whose words refer to the entity without naming it (the
+# subject "de regeringsleiders" of a summit's gathering): it mentions, its text is no altLabel
+UNNAMED = "unnamed"
+
+
+def add_mention(doc: Doc, start: int, end: int, cls: str, key: str, named: bool = True) -> Span:
+    """Add a mention span over tokens ``[start, end)``; its text becomes an altLabel unless
+    ``named`` is False (``UNNAMED``)."""
+    span = Span(doc, start, end, label=cls, kb_id=key, span_id="" if named else UNNAMED)
     if GROUP not in doc.spans:
         doc.spans[GROUP] = []
     doc.spans[GROUP].append(span)

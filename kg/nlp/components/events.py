@@ -96,6 +96,7 @@ class Meeting:
     anaphor: bool = False  # "de ministers kwamen op ... bijeen": dates a ministerial named elsewhere, names none
     date_at: tuple[int, int] | None = None  # the mention whose date it took from (its sentence states it)
     needs_ref: bool = False  # names a summit only as a reference summit ("bijeenkomst van regeringsleiders")
+    named: bool = True  # its words name the meeting (not so the subject of "komen de regeringsleiders bijeen")
 
 
 @dataclass
@@ -498,6 +499,137 @@ def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[
             o.place, o.place_span = o.place or m.place, o.place_span or m.place_span
             o.date, o.year = o.date or m.date, o.year or m.year
     return sorted(keep + out, key=lambda m: m.start)
+
+
+_LEADERS = frozenset(DATA["leaders_words"])
+_LEADERS_OF = frozenset(DATA["leaders_of_nato"])
+
+
+def _leaders_phrase(lw: list[str], idx: list[int], a: int) -> tuple[int, int] | None:
+    """``de (NAVO-)regeringsleiders``, ``de staatshoofden en regeringsleiders van de NAVO``,
+    ``de leiders van de 28 NAVO-landen`` from position ``a`` of the clause's words ``idx``:
+    (position of its head noun, position after it), or None. A complement may only name
+    NATO or its members: "de leiders van de G8", "de Europese regeringsleiders" are none."""
+    k = a + (a < len(idx) and lw[idx[a]] == "de")
+    head = k
+    if k >= len(idx) or lw[idx[k]] not in _LEADERS:
+        return None
+    k += 1
+    if k + 1 < len(idx) and lw[idx[k]] == "en" and lw[idx[k + 1]].lstrip("-") in _LEADERS:
+        k += 2  # "staatshoofden en (-)regeringsleiders"
+    if k < len(idx) and lw[idx[k]] == "van":
+        j = k + 1 + (k + 1 < len(idx) and lw[idx[k + 1]] == "de")
+        if j < len(idx) and (lw[idx[j]].isdigit() or lw[idx[j]] in DATA["number_words"]):
+            j += 1
+        if j >= len(idx) or lw[idx[j]] not in _LEADERS_OF:
+            return None
+        k = j + 1
+    return head, k
+
+
+def _leaders_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """``Volgende zomer komen de regeringsleiders bijeen in Warschau``, ``De leiders van de
+    NAVO-landen komen in december in Londen bijeen``: the allies' leaders gathering in a
+    place at a stated time (a date, a month, a year, "volgend jaar", "komende zomer"). Such a
+    sentence names a summit only as the one reference summit that place and time fit
+    (``needs_ref``), never a summit of its own; a sentence that names a summit itself
+    ("... bijeen voor de NAVO-top") is left to that name."""
+    low = doc_text(doc).lower()
+    if "leiders" not in low or "bijeen" not in low and "samen" not in low:
+        return taken
+    lw, tx = lowers(doc), texts(doc)
+    pos = _Positions(ns)
+    named = {sent_bounds(doc, m.start) for m in taken}
+    out, seen = [], set()
+    doc_date = None
+    for k in words_where(doc, "LOWER", "events.leaders", lambda w: w in _LEADERS):
+        lo, hi = sent_bounds(doc, ns[k])
+        if (lo, hi) in seen or (lo, hi) in named:
+            continue
+        seen.add((lo, hi))
+        idx = ns[bisect_left(ns, lo):bisect_left(ns, hi)]
+        words = [lw[i] for i in idx]
+        if not _NOT_NATO.isdisjoint(words) or not _comes_together(words):
+            continue
+        j = next(x for x, w in enumerate(words) if w in _COME)
+        subject = _leaders_phrase(lw, idx, j + 1)  # "komen de regeringsleiders bijeen"
+        if subject is None and words[:1] == ["de"]:  # "De leiders ... komen"
+            subject = _leaders_phrase(lw, idx, 0)
+            subject = subject if subject is not None and subject[1] == j else None
+        if subject is None:
+            continue
+        place = date = year = None
+        clause_end = hi
+        for x in range(len(idx)):  # "In juli komen ...": the time may stand before the verb
+            if words[x] in (",", ";", ":") and x > j:
+                clause_end = idx[x]
+                break
+            if words[x] != "in" or x + 1 >= len(idx):
+                continue
+            nxt = words[x + 1]
+            if nxt in MONTH_NAMES and date is None:  # "in december": the month; its year from the letter
+                t = doc[idx[x + 1]]
+                month = MONTH_NAMES.index(nxt) + 1
+                date = DateMention(t.idx, t.idx + len(t.text), None, month, None, month, None, explicit_year=False)
+            elif re.fullmatch(r"(19|20)\d\d", nxt):
+                year = int(nxt)
+            elif place is None:
+                kx = pos.get(idx[x + 1])
+                ps = _place_after(doc, ns, kx) or _described_place(doc, ns, kx)
+                if ps is not None and _known_place(doc[ps[0]:ps[1]].text):
+                    place = ps
+        if place is None:
+            continue
+        hit = next((d for s, e, d in dates if lo <= s and e <= clause_end), None)  # not another clause's date
+        date = hit or date
+        if doc_date is None:
+            doc_date = _doc_date(doc)
+        if date is None and year is None and _relative_year(doc, ns[k], doc_date) is None:
+            continue  # a place alone: which of its summits is not said
+        head = idx[subject[0]]
+        out.append(Meeting(head, head + 1, "Summit", place=_title(doc[place[0]:place[1]].text), place_span=place,
+                           date=date, year=year or (date.year if date is not None and date.explicit_year else None),
+                           needs_ref=True, named=False))
+    return sorted(taken + out, key=lambda m: m.start)
+
+
+def _recalled_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """``de eerste top sinds de bijeenkomst in Wales in september 2014``: "de bijeenkomst in
+    <place> in <(month) year>" in a sentence that speaks of summits is the one reference
+    summit that place, year and month fit. At the headquarters city a day must fit too
+    (ministerials meet there in the months of its summits)."""
+    low = doc_text(doc).lower()
+    if "bijeenkomst in " not in low:
+        return taken
+    lw = lowers(doc)
+    words = set(DATA["summit_words"])
+    suffixes = tuple(DATA["summit_suffixes"])
+    pos = _Positions(ns)
+    out = []
+    for k in words_where(doc, "LOWER", "events.gathering", lambda w: w == "bijeenkomst"):
+        if not k or lw[ns[k - 1]] != "de" or k + 2 >= len(ns) or lw[ns[k + 1]] != "in":
+            continue
+        i = ns[k]
+        lo, hi = sent_bounds(doc, i)
+        if any(o.start <= i < o.end for o in taken) or not any(
+                w in words or w.endswith(suffixes) for w in lw[lo:hi] if w != "bijeenkomst"):
+            continue
+        ps = _place_after(doc, ns, k + 2)
+        if ps is None or not _known_place(doc[ps[0]:ps[1]].text):
+            continue
+        _p, date, year = _scan_after(doc, ns, pos.get(ps[1] - 1) + 1, dates)
+        year = year or (date.year if date is not None and date.explicit_year else None)
+        if year is None:
+            continue
+        place = _title(doc[ps[0]:ps[1]].text)
+        month = date.month1 if date is not None else None
+        day = date.day1 if date is not None else None
+        if fold(place) in {fold(c) for c in DATA["headquarters_city"].values()} and day is None:
+            continue
+        if match_summit(place, year=year, month=month, day=day) is None:
+            continue  # the year alone would still pick one: a month that fits none is another meeting
+        out.append(Meeting(i, ps[1], "Summit", place=place, place_span=ps, date=date, year=year, needs_ref=True))
+    return sorted(taken + out, key=lambda m: m.start)
 
 
 def _place_before(doc: Doc, ns: list[int], k: int) -> tuple[int, int] | None:
@@ -1157,10 +1289,12 @@ def _generic_names(ref: SummitRef) -> list[str]:
     summit; none when another summit was held at that place that year."""
     if not ref.place or ref.start is None:
         return []
-    name = f"NAVO-top {ref.place} {ref.start.year}"
-    if name == ref.label or name in ref.aliases or _summits_at(ref.place, ref.start.year) > 1:
+    if _summits_at(ref.place, ref.start.year) > 1:
         return []
-    return [name]
+    # a leaders' meeting also goes by NATO's own English name ("NATO Leaders Meeting")
+    names = [f"NAVO-top {ref.place} {ref.start.year}"] + (
+        [f"NATO Leaders Meeting {ref.place} {ref.start.year}"] if ref.kind == "leaders-meeting" else [])
+    return [n for n in names if n != ref.label and n not in ref.aliases]
 
 
 @lru_cache(maxsize=None)
@@ -1920,9 +2054,9 @@ def _format_gatherings(doc: Doc) -> list[int]:
 def _register(doc: Doc, m: Meeting) -> None:
     if not m.key:
         return
-    surface = " ".join(doc[m.start:m.end].text.split())
-    register_entity(doc, m.key, m.cls, m.label, alt_labels=[surface, *m.alt])
-    add_mention(doc, m.start, m.end, m.cls, m.key)
+    surface = [" ".join(doc[m.start:m.end].text.split())] if m.named else []
+    register_entity(doc, m.key, m.cls, m.label, alt_labels=[*surface, *m.alt])
+    add_mention(doc, m.start, m.end, m.cls, m.key, named=m.named)
 
 
 def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date) -> Meeting | None:
@@ -2137,6 +2271,7 @@ class EventFinder:
         ministerials = _ministerials(doc, ns, dates, self.matcher, summits)
         doc_date = _doc_date(doc)
         summits = _kind_summits(doc, ns, dates, summits)
+        summits = _recalled_gathering(doc, ns, dates, _leaders_gathering(doc, ns, dates, summits))
         _resolve_summits(doc, summits, doc_date, dates)
         _settle_ministerials(doc, ministerials, doc_date)
         meetings = sorted([m for m in summits + ministerials if m.key], key=lambda m: m.start)
@@ -2147,9 +2282,10 @@ class EventFinder:
                                           "reference": m.ref is not None, "place_in_text": True})
             if not m.anaphor:
                 _register(doc, m)
-                rec["mentions"].append((m.start, m.end))
+                if m.named:  # "komen de regeringsleiders bijeen" mentions the summit but is no naming of it
+                    rec["mentions"].append((m.start, m.end))  # that later rules read as "the text names it here"
             _settle_record(doc, m, rec)
-        meetings = [m for m in meetings if not m.anaphor]
+        meetings = [m for m in meetings if not m.anaphor and m.named]
         main = _main_meeting(doc, meetings, doc_date)
         sessions = _sessions(doc, main)
         for s in sessions:

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import reference
-from kg.nlp.components.docindex import mentions, non_space, texts, words_where
+from kg.nlp.components.docindex import lowers, mentions, non_space, sent_bounds, texts, words_where
 from kg.nlp.spans import add_mention, register_entity
 from kg.nlp.components.acronyms import DESIGNATORS
 from kg.slug import fold, slugify
@@ -89,6 +89,41 @@ def _the_operation_there(prefix: str, country: str, spans):
     return next(iter(found.values())) if group and len(found) == 1 else None
 
 
+_PURPOSE_STEMS = frozenset(DATA["purpose_mission_stems"])
+_CONTRIBUTES = frozenset(DATA["contribution_words"])
+
+
+def _is_purpose_mission(low: str) -> bool:
+    """``politietrainingsmissie``, ``capaciteitsopbouwmissie``: a mission noun after a stem
+    that says what the mission does (``purpose_mission_stems``), no organisation's prefix."""
+    for tail in ("missie", "operatie"):
+        if low.endswith(tail) and low[:-len(tail)] in _PURPOSE_STEMS:
+            return True
+    return False
+
+
+def _country_of(span) -> str | None:
+    """The country key of a Country mention, or of the country a Place mention lies in."""
+    if span.label_ == "Country":
+        return span.kb_id_
+    country = reference.country_of_place(span.kb_id_)
+    return country.key if country is not None else None
+
+
+def _operations_in(country: str, spans) -> set[str]:
+    """Keys of the operations the text names that act in ``country``: by ``mission_theatres``,
+    or by the place their own mention names (``de NAVO-missie in Irak``)."""
+    found = set()
+    for sp in spans:
+        if sp.label_ != "Operation":
+            continue
+        if (_THEATRES.get(sp.kb_id_) or [None])[0] == country or any(
+                o.label_ in ("Country", "Place") and sp.start <= o.start < sp.end and _country_of(o) == country
+                for o in spans):
+            found.add(sp.kb_id_)
+    return found
+
+
 def _is_number(text: str) -> bool:
     return text.isdigit() and len(text) <= 4
 
@@ -113,6 +148,7 @@ class UnitFinder:
 
     def _run(self, doc: Doc) -> Doc:
         self._missions(doc)
+        self._purpose_missions(doc)
         self._appositive_missions(doc)
         self._national_initiatives(doc)
         self._described_units(doc)
@@ -193,6 +229,42 @@ class UnitFinder:
             register_entity(doc, key, "Operation", name)
             add_mention(doc, i, place.end, "Operation", key)
 
+
+    def _purpose_missions(self, doc: Doc) -> None:
+        """``de politietrainingsmissie in Kunduz``, ``de capaciteitsopbouwmissie in Irak``: a
+        mission described by what it does and where. It is the one operation the text names
+        in that country (``mission_theatres``, or one named by that place); with two it is
+        told from neither and nothing is said; with none, a sentence in which the Netherlands
+        contributes to it makes it a mission of its own, keyed in this document only (a
+        description does not identify a mission across documents)."""
+        found = words_where(doc, "LOWER", "units.purpose_missions", _is_purpose_mission)
+        if not found:
+            return
+        ns, lw = non_space(doc), lowers(doc)
+        spans = mentions(doc)
+        for k in found:
+            i = ns[k]
+            if not k or lw[ns[k - 1]] != "de" or k + 2 >= len(ns) or lw[ns[k + 1]] != "in":
+                continue  # "een trainingsmissie in X" is one to come, not one the text knows
+            if any(s.label_ == "Operation" and s.start <= i < s.end for s in spans):
+                continue
+            place = next((s for s in spans if s.start == ns[k + 2] and s.label_ in ("Country", "Place")), None)
+            country = _country_of(place) if place is not None else None
+            if country is None:
+                continue
+            named = _named_operation_after(doc, place.end, spans)
+            there = {named.kb_id_} if named is not None else _operations_in(country, spans)
+            if len(there) == 1:
+                add_mention(doc, i, place.end, "Operation", there.pop())
+                continue
+            lo, hi = sent_bounds(doc, i)
+            if there or not any(s.kb_id_ == "country/nederland" and lo <= s.start < hi for s in spans) \
+                    or _CONTRIBUTES.isdisjoint(lw[lo:hi]):
+                continue
+            name = " ".join(doc[i:place.end].text.split())
+            key = "operation/" + reference.DOCUMENT_SCOPED + slugify(name)
+            register_entity(doc, key, "Operation", name)
+            add_mention(doc, i, place.end, "Operation", key)
 
     def _appositive_missions(self, doc: Doc) -> None:
         """``de politiemissie van de Europese Unie, EUPOL Kosovo,``: the name in apposition to
