@@ -36,3 +36,26 @@ def test_a_bare_secretary_general_is_not_natos_when_another_held_it_that_day(nlp
 def test_the_default_stays_where_the_reference_names_no_holder_that_day(nlp):
     _, ex = run(nlp, OLD)
     assert ("person/robertson", "office/secretaris-generaal-navo") in _offices(ex)
+
+
+def test_a_year_less_range_takes_the_year_of_the_same_day_earlier_in_the_sentence():
+    from kg.dates import find_dates
+    text = ("De bondgenoten spraken dit op 14 juni 2023 af, tijdens het overleg van 14 en 15 juni. "
+            "Op 14 en 15 juni komen zij opnieuw bijeen.")
+    got = [(d.start.isoformat(), d.end.isoformat()) for d in find_dates(text, 2024)]
+    # the next sentence's range is not tied to that day: it keeps the context year
+    assert got == [("2023-06-14", "2023-06-14"), ("2023-06-14", "2023-06-15"), ("2024-06-14", "2024-06-15")]
+
+
+ANSWER = """Antwoord van minister Veldkamp (Buitenlandse Zaken) (ontvangen 3 april 2024).
+
+Antwoord
+De bondgenoten hebben dit op 14 juni 2023 in Brussel, tijdens de NAVO-ministeriële van 14 en 15 juni, vastgesteld.
+"""
+
+
+def test_the_ministerial_is_dated_by_the_same_day_not_by_the_answers_year(nlp):
+    _, ex = run(nlp, ANSWER)
+    starts = {o for _, o in facts(ex, "schema:startDate")}
+    assert "2023-06-14" in {str(s) for s in starts}
+    assert not any(str(s).startswith("2024-06") for s in starts)
