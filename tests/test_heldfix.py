@@ -59,3 +59,16 @@ def test_the_ministerial_is_dated_by_the_same_day_not_by_the_answers_year(nlp):
     starts = {o for _, o in facts(ex, "schema:startDate")}
     assert "2023-06-14" in {str(s) for s in starts}
     assert not any(str(s).startswith("2024-06") for s in starts)
+
+
+CHANGE = """Den Haag, 20 september 2024
+
+Het Readiness Action Plan (RAP) werd in 2014 op de NAVO-top in Wales aangenomen. Tijdens de NAVO-top in Washington van 9 tot en met 11 juli 2024 hebben de regeringsleiders besloten het RAP verder uit te breiden met nieuwe eenheden.
+"""
+
+
+def test_a_decision_to_change_a_plan_does_not_agree_it(nlp):
+    _, ex = run(nlp, CHANGE)
+    agreed = facts(ex, "kg:agreedAt")
+    assert ("initiative/readiness-action-plan", "summit/newport-2014") in agreed
+    assert ("initiative/readiness-action-plan", "summit/washington-2024") not in agreed
