@@ -72,3 +72,32 @@ def test_a_decision_to_change_a_plan_does_not_agree_it(nlp):
     agreed = facts(ex, "kg:agreedAt")
     assert ("initiative/readiness-action-plan", "summit/newport-2014") in agreed
     assert ("initiative/readiness-action-plan", "summit/washington-2024") not in agreed
+
+
+def _fund_letter(tail: str) -> str:
+    return ("Den Haag, 12 mei 2025\n\nNederland draagt bij aan het NATO Innovation Fund (NIF). "
+            "In 2024 bedroeg de Nederlandse bijdrage EUR 15 miljoen.\n\n" + tail + "\n")
+
+
+def _amounts_to(ex, recipient: str) -> set:
+    to = {s for s, o in facts(ex, "kg:recipient") if o == recipient}
+    return {v for s, v in facts(ex, "kg:amountEUR") if s in to}
+
+
+@pytest.mark.parametrize("tail", [
+    "Verder is voor 2025 EUR 300 miljoen uitgetrokken voor de aanschaf van munitie voor Oekraïne. "
+    "Dit bedrag maakt geen deel uit van het NIF.",
+    "Verder is voor 2025 EUR 300 miljoen uitgetrokken voor munitie voor Oekraïne. Deze middelen vallen buiten het NIF.",
+    "Verder is voor 2025, los van het NIF, EUR 300 miljoen uitgetrokken voor munitie voor Oekraïne.",
+])
+def test_an_amount_said_to_stand_apart_from_a_fund_is_not_the_funds(nlp, tail):
+    _, ex = run(nlp, _fund_letter(tail))
+    got = _amounts_to(ex, "initiative/nato-innovation-fund")
+    assert 15000000 in {int(v) for v in got}
+    assert 300000000 not in {int(v) for v in got}
+
+
+def test_an_upper_case_word_before_a_full_stop_ends_the_sentence(nlp):
+    doc = nlp("Het pakket staat los van het CAP. Nederland overlegt met de VS. Daarna volgt de top.")
+    assert [t.text for t in doc][6:8] == ["CAP", "."]
+    assert "VS" in [t.text for t in doc] and len(list(doc.sents)) == 3
