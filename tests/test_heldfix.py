@@ -101,3 +101,18 @@ def test_an_upper_case_word_before_a_full_stop_ends_the_sentence(nlp):
     doc = nlp("Het pakket staat los van het CAP. Nederland overlegt met de VS. Daarna volgt de top.")
     assert [t.text for t in doc][6:8] == ["CAP", "."]
     assert "VS" in [t.text for t in doc] and len(list(doc.sents)) == 3
+
+
+SIDE = """Den Haag, 20 oktober 2025
+
+Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Defensie op 16 en 17 oktober 2025 in Brussel. Minister Brekelmans nam deel aan de bijeenkomst.
+
+Aansluitend op de NAVO-vergadering kwamen in hetzelfde gebouw de ministers van Defensie bijeen van de landen die Oekraïne militair steunen. Dat overleg werd voorgezeten door de Britse minister van Defensie John Healey; ook Japan en Zuid-Korea waren vertegenwoordigd.
+"""
+
+
+def test_a_gathering_placed_beside_the_meeting_keeps_its_own_participants(nlp):
+    _, ex = run(nlp, SIDE)
+    parties = {o for _, o in facts(ex, "kg:participant")}
+    assert "person/brekelmans" in parties
+    assert not parties & {"country/japan", "country/zuid-korea", "person/healey"}
