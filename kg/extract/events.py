@@ -863,6 +863,7 @@ _MEETING_DEMONSTRATED = frozenset({"overleg", "bijeenkomst", "vergadering"}) | _
 
 # "aansluitend op de NAVO-bijeenkomst kwamen ... bijeen": the meeting only tells when another gathering was
 _BESIDE = frozenset(_SETS_REL["outside_meeting_words"]) | {"aansluitend", "aansluiting"}
+_CONVENE = frozenset({"bijeen", "samen", "vergaderden", "vergaderde", "overlegden", "overlegde"})
 _GATHERING_HEADS = tuple(_MEETING_DEMONSTRATED | {"top", "ministeriële", "vergadering"})
 
 
@@ -887,7 +888,13 @@ def _points_back_beside(doc, lw: list[str], sent, meeting_spans: list) -> bool:
             or any(lw[i] in _DEMONSTRATIVES and lw[i + 1] in _MEETING_DEMONSTRATED for i in range(sent.start, sent.end - 1))):
         return False
     prev = _prev_in_paragraph(doc, sent)
-    return prev is not None and _beside_meetings(lw, prev, meeting_spans)
+    if prev is None or not _beside_meetings(lw, prev, meeting_spans):
+        return False
+    # the sentence before must bring people together ("kwamen ... bijeen", "een overleg"): a
+    # ceremony before the meeting ("werd een vlaggenceremonie gehouden. X nam deel aan deze
+    # bijeenkomst") leaves the demonstrative to the meeting
+    nouns = {lw[i + 1] for i in range(sent.start, sent.end - 1) if lw[i] in _DEMONSTRATIVES}
+    return not (_CONVENE | nouns).isdisjoint(lw[prev.start:prev.end])
 
 
 def _one_meeting_named(lw: list[str], sent, prev, meeting_spans: list) -> str | None:
