@@ -116,3 +116,20 @@ def test_a_gathering_placed_beside_the_meeting_keeps_its_own_participants(nlp):
     parties = {o for _, o in facts(ex, "kg:participant")}
     assert "person/brekelmans" in parties
     assert not parties & {"country/japan", "country/zuid-korea", "person/healey"}
+
+
+NEWS = """Nieuwsbericht | 15-06-2023
+
+Bijleveld: bondgenoten versterken luchtverdediging
+
+De NAVO breidt haar luchtverdediging aan de oostflank uit. Dat besloten de ministers van Defensie van de NAVO op 14 en 15 juni in Brussel. Het besluit wordt verder uitgewerkt voor de NAVO-top in Vilnius op 11 en 12 juli.
+"""
+
+
+def test_allied_ministers_deciding_on_a_day_is_their_ministerial_and_the_news_is_about_it(nlp):
+    _, ex = run(nlp, NEWS, "nieuws.txt")
+    concerns = {o for _, o in facts(ex, "kg:concerns")}
+    assert concerns and all(o.startswith("ministerial/") for o in concerns)
+    (dmm,) = concerns
+    assert ("2023-06-14", "2023-06-15") == tuple(str(o) for s, o in sorted(
+        facts(ex, "schema:startDate") | facts(ex, "schema:endDate")) if s == dmm)
