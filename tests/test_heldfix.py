@@ -133,3 +133,9 @@ def test_allied_ministers_deciding_on_a_day_is_their_ministerial_and_the_news_is
     (dmm,) = concerns
     assert ("2023-06-14", "2023-06-15") == tuple(str(o) for s, o in sorted(
         facts(ex, "schema:startDate") | facts(ex, "schema:endDate")) if s == dmm)
+
+
+def test_a_denial_in_the_next_paragraph_does_not_reach_back(nlp):
+    _, ex = run(nlp, _fund_letter("In 2025 is opnieuw EUR 20 miljoen uitgetrokken.\n\n"
+                                  "Dit jaar valt de oefening buiten het NIF."))
+    assert 20000000 in {int(v) for v in _amounts_to(ex, "initiative/nato-innovation-fund")}

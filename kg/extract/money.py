@@ -293,12 +293,11 @@ def _denied_recipients(ctx: Context, sent) -> set[str]:
     doc = ctx.doc
     lw = lowers(doc)
     spans = [sent]
-    all_sents = sents(doc)
-    k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), None)
-    if k is not None and k + 1 < len(all_sents):
-        nxt = all_sents[k + 1]
-        first = next((w for w in lw[nxt.start:nxt.end] if w.strip()), "")
-        if first in _THAT and "\n\n" not in doc.text[sent.end_char:nxt.start_char]:
+    if sent.end < len(doc):
+        nxt = sent_of(doc, doc[sent.end])
+        j = next((j for j in range(nxt.start, nxt.end) if lw[j].strip()), nxt.start)
+        # the sentence after it in the same paragraph (it may begin with the blank line)
+        if lw[j] in _THAT and "\n\n" not in doc.text[sent.end_char:doc[j].idx]:
             spans.append(nxt)
     out = set()
     for s in spans:
