@@ -1,5 +1,8 @@
 """Wrong facts the held-out blind texts showed, mended by the general rule behind each:
-the default office of a bare title checked against the reference tenures, ..."""
+the default office of a bare title checked against the reference tenures, a year-less range
+dated by the same day earlier in its sentence, a decision to change a plan that does not agree
+it, an amount said to stand apart from a fund, a gathering placed beside the meeting, and the
+allies' ministers deciding on a dated day as their ministerial."""
 import pytest
 
 from kg.nlp import make_pipeline
