@@ -202,7 +202,30 @@ def find_dates(text: str, year: int | None = None) -> list[DateMention]:
             starts.insert(at, a)
             ends.insert(at, b)
             out.append(found)
-    return sorted(out, key=lambda d: d.start_char)
+    return _same_day_years(text, sorted(out, key=lambda d: d.start_char))
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]|\n")
+
+
+def _same_day_years(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """A year-less day range that takes in a day the same sentence gave with a year
+    earlier takes that year: in ``op 4 december 2018, tijdens de ministeriële van 4 en
+    5 december`` both are 2018, whatever year the context supplies."""
+    out = list(dates)
+    for n, d in enumerate(out):
+        if d.day1 is None or (d.year is not None and d.explicit_year):
+            continue
+        for prev in reversed(out[:n]):
+            if _SENTENCE_BREAK.search(text, prev.end_char, d.start_char):
+                break
+            if prev.explicit_year and prev.year is not None and prev.day1 is not None \
+                    and prev.day2 is None and d.month1 == d.month2 == prev.month1 \
+                    and d.day1 <= prev.day1 <= (d.day2 or d.day1):
+                # the text states the year, one date earlier: as explicit as its own
+                out[n] = DateMention(d.start_char, d.end_char, prev.year, d.month1, d.day1, d.month2, d.day2)
+                break
+    return out
 
 
 def parse_range(text: str, year: int | None = None) -> tuple[dt.date, dt.date] | None:

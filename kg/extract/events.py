@@ -696,6 +696,8 @@ def _participation(ctx: Context, ev: dict) -> None:
             continue
         # a heading run into its first sentence: the section starts after the heading
         prev = None if goes_to_main or target is not None or here else _antecedent_gathering(doc, ev, sent, meeting_spans)
+        if not here and _points_back_beside(doc, lw, sent, meeting_spans):
+            continue  # "Aansluitend op de top kwamen ... bijeen. Dat overleg ...": another gathering
         named = _one_meeting_named(lw, sent, prev, meeting_spans) if prev is not None else None
         if named is not None and not any(prev.start <= s_["span"][0] < prev.end and not s_.get("heading") for s_ in ev["sessions"]):
             dest = (named, "events.meeting_participant", None)  # "nam deel aan dit overleg": the one named before
@@ -1005,11 +1007,49 @@ def _demonstrative_gathering(lw: list[str], sent) -> bool:
 _MEETING_DEMONSTRATED = frozenset({"overleg", "bijeenkomst", "vergadering"}) | _MEETING_KIND_WORDS
 
 
+# "aansluitend op de NAVO-bijeenkomst kwamen ... bijeen": the meeting only tells when another gathering was
+_BESIDE = frozenset(_SETS_REL["outside_meeting_words"]) | {"aansluitend", "aansluiting"}
+_CONVENE = frozenset({"bijeen", "samen", "vergaderden", "vergaderde", "overlegden", "overlegde"})
+_GATHERING_HEADS = tuple(_MEETING_DEMONSTRATED | {"top", "ministeriële", "vergadering"})
+
+
+def _beside_meetings(lw: list[str], sent, meeting_spans: list) -> bool:
+    """Does ``sent`` place a gathering before or after a meeting it names (``Aansluitend op de
+    NAVO-bijeenkomst kwamen de ministers van de coalitie bijeen``, ``Voorafgaand aan de top``)?
+    Then it introduces another gathering, and a demonstrative after it (``Dat overleg``) points
+    at that one, not at the meeting."""
+    starts = {m.start for m in meeting_spans if sent.start <= m.start and m.end <= sent.end}
+    for i in range(sent.start, sent.end):
+        if lw[i] in _BESIDE:
+            for j in range(i + 1, min(i + 5, sent.end)):
+                if j in starts or lw[j].endswith(_GATHERING_HEADS):
+                    return True
+    return False
+
+
+def _points_back_beside(doc, lw: list[str], sent, meeting_spans: list) -> bool:
+    """Does ``sent`` point back (``dat overleg``, ``hieraan``) at a gathering the sentence before
+    placed beside a meeting (``_beside_meetings``)? Then it is about that other gathering."""
+    if not (_demonstrative_gathering(lw, sent) or not _SETS_REL["anaphoric_adverbs"].isdisjoint(lw[sent.start:sent.end])
+            or any(lw[i] in _DEMONSTRATIVES and lw[i + 1] in _MEETING_DEMONSTRATED for i in range(sent.start, sent.end - 1))):
+        return False
+    prev = _prev_in_paragraph(doc, sent)
+    if prev is None or not _beside_meetings(lw, prev, meeting_spans):
+        return False
+    # the sentence before must bring people together ("kwamen ... bijeen", "een overleg"): a
+    # ceremony before the meeting ("werd een vlaggenceremonie gehouden. X nam deel aan deze
+    # bijeenkomst") leaves the demonstrative to the meeting
+    nouns = {lw[i + 1] for i in range(sent.start, sent.end - 1) if lw[i] in _DEMONSTRATIVES}
+    return not (_CONVENE | nouns).isdisjoint(lw[prev.start:prev.end])
+
+
 def _one_meeting_named(lw: list[str], sent, prev, meeting_spans: list) -> str | None:
     """``Op 14 april kwamen de ministers in Berlijn bijeen. X nam deel aan dit overleg``: the
     one meeting the sentence before names, when ``dit``/``deze`` points at a meeting (not at a
     session or a dinner) and that sentence names no other."""
     if not any(lw[i] in _DEMONSTRATIVES and lw[i + 1] in _MEETING_DEMONSTRATED for i in range(sent.start, sent.end - 1)):
+        return None
+    if _beside_meetings(lw, prev, meeting_spans):
         return None
     keys = {m.kb_id_ for m in meeting_spans if prev.start <= m.start and m.end <= prev.end}
     return next(iter(keys)) if len(keys) == 1 else None

@@ -284,6 +284,33 @@ def _names_other_recipient(ctx: Context, sent) -> bool:
     return False
 
 
+_DENIALS = tuple(tuple(p.split()) for p in _DATA["denial_phrases"])
+_THAT = frozenset({"deze", "dit", "die", "dat"})
+
+
+def _denied_recipients(ctx: Context, sent) -> set[str]:
+    """Funds and operations the sentence, or the next one of its paragraph that opens with a
+    demonstrative (``Deze middelen staan los van het X``), says the amount is not for."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    spans = [sent]
+    if sent.end < len(doc):
+        nxt = sent_of(doc, doc[sent.end])
+        j = next((j for j in range(nxt.start, nxt.end) if lw[j].strip()), nxt.start)
+        # the sentence after it in the same paragraph (it may begin with the blank line)
+        if lw[j] in _THAT and "\n\n" not in doc.text[sent.end_char:doc[j].idx]:
+            spans.append(nxt)
+    out = set()
+    for s in spans:
+        for sp in spans_in(doc, s.start, s.end, ("Operation", "Initiative")):
+            i = sp.start
+            while i > s.start and lw[i - 1] in ("de", "het"):
+                i -= 1
+            if any(tuple(lw[i - len(p):i]) == p for p in _DENIALS if i - len(p) >= s.start):
+                out.add(sp.kb_id_)
+    return out
+
+
 _CONTRIBUTION_NOUNS = frozenset({"bijdrage", "bijdragen"})
 _OBLIGATION = frozenset({"roept", "riep", "oproep", "oproepen", "moet", "moeten", "moest", "dienen", "dient", "vraagt",
                          "vroeg", "verzoekt", "aangespoord", "aansporen", "spoort"})
@@ -495,9 +522,14 @@ def run(ctx: Context) -> None:
         per_year = _amount_years(text, amounts, doc_year)
         floor = _section_start(ctx, sent.start_char)
         recips = spans_in(doc, sent.start, sent.end, ("Operation", "Initiative"))
-        other = not recips and _names_other_recipient(ctx, sent)
+        denied = _denied_recipients(ctx, sent)
+        other = bool(recips) and all(r.kb_id_ in denied for r in recips)  # "los van het X": not X's
+        recips = [r for r in recips if r.kb_id_ not in denied]
+        other = other or (not recips and _names_other_recipient(ctx, sent))
         recipient = recips[0] if recips else (
             None if other else _nearest_before(ctx, ("Operation", "Initiative"), sent.start_char, floor))
+        if recipient is not None and recipient.kb_id_ in denied:
+            continue
         topic = None
         if recipient is None and not recips and not other:
             topic = _document_operation(ctx, sent)  # "De uitgaven voor de missie ..." under its own heading

@@ -108,6 +108,18 @@ def reference_office(m, day: str | None):
     return found.pop() if len(found) == 1 else False
 
 
+def held_by_other(role: str, jurisdiction: str | None, person: str, day: str | None) -> bool:
+    """Did another reference person hold ``role`` of ``jurisdiction`` on ``day``?
+
+    Then a name the reference data does not know is not that office's holder (in a
+    2019 letter a bare ``secretaris-generaal Gorbatsjov`` is no NATO secretary-general:
+    Stoltenberg was), and the default jurisdiction must not be stated."""
+    if jurisdiction is None or day is None:
+        return False
+    return any(key != person and t.role == role and t.jurisdiction == jurisdiction and t.covers(day)
+               for key, p in reference.load().persons.items() for t in p.tenures)
+
+
 def choose(m, placed: set[str], day: str | None, signature: bool = False):
     """(role, jurisdiction) to state for one office mention, or None.
 
@@ -118,7 +130,8 @@ def choose(m, placed: set[str], day: str | None, signature: bool = False):
         got = reference_office(m, day)
         if got:
             role, jur = got
-        elif (got is None or signature) and m.person not in placed:
+        elif (got is None or signature) and m.person not in placed \
+                and not held_by_other(m.role, m.default_jurisdiction, m.person, day):
             jur = m.default_jurisdiction
     if jur is None or not fits(jur, getattr(m, "jurisdiction_classes", ())):
         return None

@@ -274,6 +274,24 @@ def _to_be_prepared(doc, sp, sent) -> bool:
     return not has_trigger(set(lw[sp.end:sent.end]), REL["agreement_words"], REL["agreement_pairs"])
 
 
+_CHANGE_INF = tuple(tuple(p.split()) for p in _DATA["change_infinitives"])
+_CHANGE_NOUNS = frozenset(_DATA["change_nouns"])
+
+
+def _changed_plans(ctx: Context, sent, things) -> set[str]:
+    """Plans the sentence decides to change, not to agree: ``besloten het X om te vormen tot``
+    (named after the first agreement word, before a change infinitive) or ``tot uitbreiding
+    van het X`` (within three words after a change noun). The plan exists already."""
+    lw = lowers(ctx.doc)
+    agree = next((i for i in range(sent.start, sent.end) if lw[i] in REL["agreement_words"]), None)
+    if agree is None:
+        return set()
+    infs = [i for i in range(agree + 1, sent.end) for p in _CHANGE_INF if tuple(lw[i:i + len(p)]) == p]
+    nouns = [i for i in range(agree + 1, sent.end) if lw[i] in _CHANGE_NOUNS]
+    return {sp.kb_id_ for sp in things
+            if any(agree < sp.start and sp.end <= i for i in infs) or any(0 < sp.start - i <= 3 for i in nouns)}
+
+
 def _agreed_at(ctx: Context) -> None:
     doc = ctx.doc
     ev = doc.user_data.get("kg_events") or {}
@@ -303,8 +321,9 @@ def _agreed_at(ctx: Context) -> None:
                 summit = _summit_before(ctx, sent, prev, main if main_is_summit else None, prev_said_where)
             if summit is not None and not things:
                 last_where = (summit, sent, [sent])
-            subjects = things
-            if not subjects and _carries_over(doc, prev, sent, words, prev_said_where, prev_agreed and bool(
+            changed = _changed_plans(ctx, sent, things) if things else set()
+            subjects = [sp for sp in things if sp.kb_id_ not in changed]
+            if not things and _carries_over(doc, prev, sent, words, prev_said_where, prev_agreed and bool(
                     spans_in(doc, prev.start, prev.end, AGREED_CLASSES))):
                 subjects = spans_in(doc, prev.start, prev.end, AGREED_CLASSES)
             said_where = bool(summit and things)

@@ -715,7 +715,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         ahead = lowers(doc)[i:sent.end][:14]
         if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
                 or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])
-                or _decided_on_a_day(doc, i, sent.end, dates)):
+                or _decided_on_a_day(doc, i, sent.end, dates) or _allies_decided_on_day(doc, sent, ahead, dates)):
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
@@ -766,7 +766,9 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         if date is None:
             date = _date_before(doc, ns, pos[m.start], dates)
         rest = lowers(doc)[m.start:sent_bounds(doc, m.start)[1]]
-        held = _held_sentence(doc, m) or _confer_together(rest) or _decide_together(rest)
+        m_sent = sent_of(doc, doc[m.start])
+        held = _held_sentence(doc, m) or _confer_together(rest) or _decide_together(rest) \
+            or _allies_decided_on_day(doc, m_sent, lowers(doc)[m.start:m_sent.end][:14], dates)
         if date is None and held:
             date = _sentence_date(doc, m, dates)
         if date is None and year is None:
@@ -826,6 +828,21 @@ def _of_named_countries(doc: Doc, j: int) -> bool:
     if not (k < len(ms) and ms[k].start == j):
         return False
     return ms[k].label_ == "Country" or (ms[k].label_ == "Organisation" and ms[k].kb_id_ != "organisation/navo")
+
+
+_DECIDED = frozenset(DATA["decision_verbs"])
+_ALLIED = tuple(("van", *q.split()) for q in DATA["allied_qualifiers"])
+
+
+def _allies_decided_on_day(doc: Doc, sent, ahead: list[str], dates) -> bool:
+    """``Daartoe besloten de ministers van Defensie van het bondgenootschap op 10 en 11 mei in
+    Brussel``: the allies' ministers (``van het bondgenootschap`` after the portfolio) decide on a
+    day the sentence dates: they met at their ministerial."""
+    if not any(tuple(ahead[j:j + len(q)]) == q for q in _ALLIED for j in range(2, 7)):
+        return False
+    if _DECIDED.isdisjoint(lowers(doc)[sent.start:sent.end]):
+        return False
+    return any(sent.start <= s < sent.end and d.is_day for s, _, d in dates)
 
 
 def _confer_together(words: list[str]) -> bool:

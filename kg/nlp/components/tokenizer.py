@@ -186,10 +186,16 @@ _NOT_ABBREVIATIONS = frozenset(json.loads(Path(__file__).with_name("tokenizer.js
                                ["not_abbreviations"])
 
 
+def _acronym_stop(key: str) -> bool:
+    """``CAP.``, ``VS.``: spaCy's upper-case copy of a lower-case abbreviation (``cap.``). In
+    this genre an upper-case word before a full stop is an acronym that ends a sentence."""
+    return len(key) > 2 and key.endswith(".") and key[:-1].isalpha() and key[:-1].isupper()
+
+
 def genre_exceptions(rules: dict) -> dict:
     """spaCy's exceptions less the words of this genre that only look like
     abbreviations (``top.``: "de NAVO-top. Minister X ..." is two sentences)."""
-    return {k: v for k, v in rules.items() if k not in _NOT_ABBREVIATIONS}
+    return {k: v for k, v in rules.items() if k not in _NOT_ABBREVIATIONS and not _acronym_stop(k)}
 
 
 @registry.tokenizers("kg_tokenizer")
