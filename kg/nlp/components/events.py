@@ -715,7 +715,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         ahead = lowers(doc)[i:sent.end][:14]
         if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
                 or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])
-                or _decided_on_a_day(doc, i, sent.end, dates) or _allies_decided_on_day(doc, sent, ahead, dates)):
+                or _decided_on_a_day(doc, i, sent.end, dates)):
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
@@ -768,7 +768,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         rest = lowers(doc)[m.start:sent_bounds(doc, m.start)[1]]
         m_sent = sent_of(doc, doc[m.start])
         held = _held_sentence(doc, m) or _confer_together(rest) or _decide_together(rest) \
-            or _allies_decided_on_day(doc, m_sent, lowers(doc)[m.start:m_sent.end][:14], dates)
+            or _decided_on_a_day(doc, m.start, m_sent.end, dates)
         if date is None and held:
             date = _sentence_date(doc, m, dates)
         if date is None and year is None:
@@ -830,21 +830,6 @@ def _of_named_countries(doc: Doc, j: int) -> bool:
     return ms[k].label_ == "Country" or (ms[k].label_ == "Organisation" and ms[k].kb_id_ != "organisation/navo")
 
 
-_DECIDED = frozenset(DATA["decision_verbs"])
-_ALLIED = tuple(("van", *q.split()) for q in DATA["allied_qualifiers"])
-
-
-def _allies_decided_on_day(doc: Doc, sent, ahead: list[str], dates) -> bool:
-    """``Daartoe besloten de ministers van Defensie van het bondgenootschap op 10 en 11 mei in
-    Brussel``: the allies' ministers (``van het bondgenootschap`` after the portfolio) decide on a
-    day the sentence dates: they met at their ministerial."""
-    if not any(tuple(ahead[j:j + len(q)]) == q for q in _ALLIED for j in range(2, 7)):
-        return False
-    if _DECIDED.isdisjoint(lowers(doc)[sent.start:sent.end]):
-        return False
-    return any(sent.start <= s < sent.end and d.is_day for s, _, d in dates)
-
-
 def _confer_together(words: list[str]) -> bool:
     """``De ministers van Defensie van de NAVO-landen hebben op … met elkaar overlegd``: the
     ministers confer "met elkaar" (a verb of ``confer_words`` right before or after it) within
@@ -864,7 +849,14 @@ _NATO_COMPLEMENTS = frozenset(DATA["nato_complements"])
 _DECIDE_REACH = 24  # words from "ministers" to the clause's verb of deciding
 
 
-def _decide_together(words: list[str]) -> bool:
+def _inverted_decision(doc: Doc, i: int) -> bool:
+    """``Daartoe besloten de ministers van …``: a word of deciding right before ``de`` and the
+    ministers' word at token ``i`` (the verb before its subject)."""
+    before = [w for w in lowers(doc)[max(0, i - 6):i] if not w.isspace()][-2:]
+    return len(before) == 2 and before[1] == "de" and before[0] in _DECIDE
+
+
+def _decide_together(words: list[str], decided: bool = False) -> bool:
     """``De ministers van Defensie van de NAVO hebben op ... het plan goedgekeurd``: the allies'
     ministers (``ministers`` plural; ``van de NAVO``, ``van de bondgenoten`` or ``NAVO-ministers``
     within its first 8 words) and a past act of deciding (``decide_words``; or ``keurden`` with
@@ -882,7 +874,7 @@ def _decide_together(words: list[str]) -> bool:
         if not any(w in _NATO_COMPLEMENTS and j and head[j - 1] in ("de", "het", "alle") or w.isdigit() and
                    j + 1 < len(head) and head[j + 1] == "bondgenoten" for j, w in enumerate(head)):
             return False
-    if not _DECIDE.isdisjoint(clause):
+    if decided or not _DECIDE.isdisjoint(clause):
         return True
     return any(a in clause and b in clause[clause.index(a) + 1:] for a, b in _DECIDE_PAIRS)
 
@@ -939,7 +931,7 @@ def _decided_on_a_day(doc: Doc, i: int, end: int, dates) -> bool:
     """``_decide_together`` from token ``i`` (the ministers' word), and a day-date in that
     clause (``op 21 en 22 oktober 2021``): a decision with no day may be taken by other means."""
     words = [w for w in lowers(doc)[i:end] if not w.isspace()]
-    if not _decide_together(words):
+    if not _decide_together(words, _inverted_decision(doc, i)):
         return False
     stop = next((k for k in range(i, end) if lowers(doc)[k] in (",", ";", ":")), end)
     return any(d.is_day and i < s and e <= stop for s, e, d in dates)
