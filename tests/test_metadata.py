@@ -304,6 +304,14 @@ def test_a_news_reports_dateline_names_its_place_before_the_date():
     assert md.find_date("Kop\nvergadering, 12 maart 2031\nTekst.\n")[0] is None
 
 
+def test_a_news_dateline_may_set_its_place_off_with_a_dash_and_carry_a_time():
+    assert md.find_date("Top eens over drones\n\nVILNIUS - Woensdag 11 juni 2031, 09:15\n\nDe leiders …\n")[0] == \
+        dt.date(2031, 6, 11)
+    assert md.find_date("Kop\nDen Haag – 2 februari 2030\nTekst.\n")[0] == dt.date(2030, 2, 2)
+    # a lower-case word before the dash is no place
+    assert md.find_date("Kop\noverleg - 12 maart 2031\nTekst.\n")[0] is None
+
+
 def test_a_wire_reports_dateline_opens_its_first_paragraph():
     text = "Leiders eens over luchtverdediging\n\nANKARA, 8 juli 2026 (ANP) - De NAVO-landen hebben woensdag besloten.\n"
     assert md.find_date(text)[0] == dt.date(2026, 7, 8)

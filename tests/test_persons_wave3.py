@@ -73,3 +73,14 @@ def test_allied_air_bases_are_places_in_their_country(nlp):
     got = _places(nlp, "De F-35's oefenden vanaf Ørland; de Patriots staan op de vliegbasis Sliac.")
     assert {("Ørland", "place/orland"), ("Sliac", "place/sliac")} <= got
     assert reference.load().get("place/sliac").country == "country/slowakije"
+
+
+def test_a_form_of_address_may_open_the_apposition_to_an_office(nlp):
+    from kg.nlp.spans import mentions
+    doc = nlp("Ik reis naar Vilnius samen met de minister van Buitenlandse Zaken, de heer Van Dijk, "
+              "en de staatssecretaris van Defensie, mevrouw Jansen.")
+    got = {(s.label_, s.kb_id_, s.text) for s in mentions(doc) if s.label_ in ("Person", "Minister")}
+    assert ("Minister", "person/van-dijk", "Van Dijk") in got
+    roles = {(o.person, o.role) for o in doc.user_data["kg_offices"]}
+    assert ("person/van-dijk", "minister van Buitenlandse Zaken") in roles
+    assert ("person/jansen", "staatssecretaris van Defensie") in roles

@@ -264,3 +264,18 @@ def test_new_before_a_territorys_name_is_another_place(nlp):
     # "New Jersey", "New Mexico" are US states, not the island Jersey or the state Mexico
     doc = nlp("De oefening liep van New Jersey tot New Mexico; Mexico nam niet deel.")
     assert {(s.text, s.kb_id_) for s in mentions(doc) if s.label_ == "Country"} == {("Mexico", "country/mexico")}
+
+
+def test_missile_defence_sites_and_summit_venues_are_curated_places(nlp):
+    got = places(nlp, "Het raketschild steunt op de radar bij Kürecik en de installaties in Redzikowo en "
+                      "Deveselu; de top van 2010 vond plaats in de Feira Internacional de Lisboa.")
+    assert {k for _, k in got} >= {"place/kurecik", "place/redzikowo", "place/deveselu", "place/fil"}
+    ref = reference.load()
+    assert ref.lookup("Redzikowo").country == "country/polen"
+    assert ref.lookup("Kurecik").country == "country/turkije"
+
+
+def test_eu_border_agency_and_german_rapid_forces_division_are_organisations(nlp):
+    doc = nlp("De marine werkt samen met Frontex; de brigade valt onder de Division Schnelle Kräfte.")
+    orgs = {s.kb_id_ for s in mentions(doc) if s.label_ == "Organisation"}
+    assert {"organisation/frontex", "organisation/division-schnelle-krafte"} <= orgs

@@ -560,3 +560,21 @@ def test_a_summit_after_since_is_no_place_of_agreement():
     ct = clean(SourceText(Path("anp-cyber.txt"), text))
     ex = extract(make_pipeline()(ct.text), ct)
     assert "summit/warschau-2016" not in _agreed(ex, "initiative/cyber-shield-plan")
+
+
+PART_OF_PACKAGE = """Den Haag, 3 mei 2032
+
+Hierbij bied ik u de geannoteerde agenda aan voor de NAVO-top in Oslo op 9 en 10 juni 2032.
+
+Op de top zullen de regeringsleiders een breed pakket maatregelen voor de afschrikking aannemen. De kern daarvan vormt het Framework Nations Concept, waarin kleinere landen aansluiten bij een grotere.
+
+Het Readiness Action Plan wordt in de zomer geëvalueerd. Onderdeel daarvan is geen nieuwe eenheid.
+"""
+
+
+def test_a_plan_central_to_a_package_the_summit_adopts_is_agreed_there():
+    ct = clean(SourceText(Path("part.txt"), PART_OF_PACKAGE))
+    got = facts(extract(make_pipeline()(ct.text), ct), "kg:agreedAt")
+    assert any(s == "initiative/framework-nations-concept" and "oslo" in o for s, o in got)
+    # a part of something that was not agreed at a summit, or a negation, says nothing
+    assert not any(s == "initiative/readiness-action-plan" for s, _ in got)

@@ -87,8 +87,9 @@ _ISO_DATUM = re.compile(r"\b[Dd]atum:\s*(\d{4})-(\d{2})-(\d{2})\b")
 _DATE_LINE = re.compile(
     r"^(?:(?:nieuwsbericht|persbericht|nieuws|bericht|gepubliceerd|geplaatst|publicatiedatum|datum)(?: op)?"
     r"\s*[|:,–-]?\s*)?"
-    # a news report's dateline: the place it was written in ("Brussel, 2 december 2015")
-    r"(?:(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}),\s+)?"
+    # a news report's dateline: the place it was written in ("Brussel, 2 december 2015",
+    # "PRAAG - Dinsdag 4 maart 2031, 17:30")
+    r"(?:(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})(?:,|\s+[-–—])\s+)?"
     r"(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
     r",?\s+)?(?:" + _DUTCH_DATE + r"|(\d{1,2})-(\d{1,2})-(\d{4}))(?:\s*[|,–-]?\s*(?:om\s+)?(?:\d{1,2}[:.]\d{2})(?:\s*uur)?)?"
     # a news site's revision stamp after it: "4 maart 2031 17:30 Aangepast 4 maart 2031 18:02"

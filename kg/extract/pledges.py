@@ -145,6 +145,10 @@ _NOT_VERB_AFTER_THERE = frozenset({"de", "het", "een", "deze", "die", "dit", "da
                                    "men", "er", "u", "ik", "jij", "je", "zich", "nu", "in", "op", "is", ","})
 # "Daarnaast wordt een X aangenomen": the agreement goes on at the summit of the sentence before
 _GOING_ON = frozenset({"ook", "daarnaast", "verder", "tevens", "bovendien", "voorts", "eveneens"})
+# "Centraal daarin staat X", "Onderdeel daarvan is X", "De kern daarvan vormt X": the sentence opens by
+# naming a part of the thing the sentence before spoke of.
+_THEREOF = frozenset({"daarin", "daarvan"})
+_PART_WORDS = frozenset({"centraal", "onderdeel", "kern", "kernpunt", "hart", "spil"})
 # the tense of that sentence: a present or future agreement is at the document's own summit only
 _PRESENT = frozenset({"wordt", "worden", "zal", "zullen", "gaat", "gaan", "nemen", "neemt", "spreken", "komen",
                       "stellen", "stelt", "lanceren", "lanceert", "besluiten", "besluit"})
@@ -211,6 +215,14 @@ def _after_document(ctx: Context, summit: str) -> bool:
     rec = ((ctx.doc.user_data.get("kg_events") or {}).get("meetings") or {}).get(summit) or {}
     start = rec.get("start")
     return bool(day and start and hasattr(day, "isoformat") and str(start)[:10] > day.isoformat())
+
+
+def _part_of_that(ctx: Context, sent) -> bool:
+    """Does the sentence open by naming a part of what the sentence before spoke of (``Centraal daarin
+    staat``, ``Onderdeel daarvan is``) and hold no negation?"""
+    first = _opening(ctx, sent)
+    words = words_of(sent)
+    return bool(_THEREOF & set(first)) and bool(_PART_WORDS & set(first)) and words.isdisjoint(_NEGATIONS)
 
 
 def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_agreed: bool = False) -> bool:
@@ -354,6 +366,13 @@ def _agreed_at(ctx: Context) -> None:
                     if value is not None:
                         _relate_target(ctx, sp.kb_id_, value, ctx.evidence(named[0].start_char, sent.end_char,
                                                                            "pledges.target_of_that_agreement"))
+        elif last_where is not None and last_where[1] is prev and things and _part_of_that(ctx, sent) \
+                and _in_paragraph(doc, prev, sent):
+            # "De top neemt een pakket aan. Centraal daarin staat X": a part of what was agreed there
+            for sp in things:
+                if sp.label_ != "Pledge" and ensure(ctx, sp.kb_id_) and ensure(ctx, last_where[0]):
+                    ctx.link(sp.kb_id_, "kg:agreedAt", last_where[0],
+                             ctx.evidence(prev.start_char, sent.end_char, "pledges.part_of_that_agreement"))
         elif last_where is not None and last_where[1] is prev and _opening(ctx, sent)[:1] == ["daar"] \
                 and _in_paragraph(doc, prev, sent):
             # "... spraken op de top in X af. Daar beloofden ze ...": the same agreement, told on

@@ -45,6 +45,7 @@ from kg.slug import slugify
 WORDS = json.loads(Path(__file__).with_name("persons.json").read_text("utf-8"))
 _NUMBERISH = re.compile(r"^\d[\w.,-]*$|^nr\.?$", re.I)
 _DASHES = {"-", "–", "—", "‒"}
+_TITLES = {"mevrouw", "mevr.", "dhr.", "mw."}  # forms of address before a name (besides "de heer")
 
 
 @dataclass
@@ -376,6 +377,7 @@ class Persons:
                 comma = j < len(words) and words.texts[j] == ","
                 if comma:
                     j += 1
+                    j = self._after_title(words, j)  # "de minister van Defensie, de heer Hillen,"
                 # A name on the next line belongs to the office only in a signature ("…,\nName").
                 on_next_line = j < len(words) and self._newline_between(doc, words[j - 1], words[j])
                 k = self.parse_name(words, j, doc, ents) if comma or not on_next_line else j
@@ -475,6 +477,15 @@ class Persons:
         doc.user_data["kg_motions"] = motions
         doc.user_data["kg_counterparts"] = counterparts
         return doc
+
+    @staticmethod
+    def _after_title(words, j: int) -> int:
+        """Past a form of address opening an apposition to an office (``, de heer``, ``, mevrouw``)."""
+        if j + 1 < len(words) and words.norms[j] == "de" and words.norms[j + 1] == "heer":
+            return j + 2
+        if j < len(words) and words.norms[j] in _TITLES:
+            return j + 1
+        return j
 
     @staticmethod
     def _office_words(words, i: int, off) -> tuple[str, ...]:
