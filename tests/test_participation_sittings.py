@@ -63,3 +63,36 @@ def test_one_who_speaks_on_behalf_of_a_state_in_a_report_takes_part(nlp):
 def test_speaking_on_behalf_elsewhere_or_about_something_is_not_taking_part(nlp):
     got = participants(nlp, REPORT.format("Namens Irak sprak minister Jamal Hadi Karim vorig jaar in Bagdad met de ambassadeurs."))
     assert not any(k.endswith("karim") for _, k in got), got
+
+
+def meetings(nlp, text: str) -> dict[str, dict]:
+    ct = clean(SourceText(Path("brief.txt"), text))
+    ex = extract(nlp(ct.text), ct)
+    out: dict[str, dict] = {}
+    for f in ex.facts:
+        if f.subject.startswith("ministerial/") and f.predicate in ("schema:startDate", "schema:endDate", "schema:location"):
+            out.setdefault(f.subject, {})[f.predicate] = getattr(f.object, "key", f.object)
+    return out
+
+
+LETTER = """Den Haag, 10 januari 2029
+
+Hierbij bied ik u de kabinetsreactie aan op het rapport over de luchtverdediging.
+
+{}
+"""
+
+
+def test_their_gathering_on_days_is_the_ministerial_of_those_ministers(nlp):
+    got = meetings(nlp, LETTER.format(
+        "De NAVO-ministers van Buitenlandse Zaken zullen de kwestie behandelen tijdens hun bijeenkomst "
+        "op 6 en 7 maart a.s. in Brussel."))
+    fmm = [v for k, v in got.items() if k.startswith("ministerial/fmm")]
+    assert fmm and str(fmm[0]["schema:startDate"]) == "2029-03-06" and fmm[0]["schema:location"] == "place/brussel", got
+
+
+def test_their_gathering_without_days_or_of_others_is_no_meeting(nlp):
+    got = meetings(nlp, LETTER.format(
+        "De ministers van Defensie spraken erover tijdens hun bijeenkomst in juni 2028. De Kamerleden hebben "
+        "tijdens hun bijeenkomst op 6 maart gesproken met de ministers van Defensie."))
+    assert not got, got
