@@ -1747,7 +1747,8 @@ def _openers(ctx: Context, ev: dict) -> None:
 
 
 _ACT_WORDS = _NEWS_SETS["host_nouns"] | _NEWS_SETS["chair_verbs"] | _NEWS_SETS["chair_separable"] \
-    | _NEWS_SETS["leave_verbs"] | _NEWS_SETS["first_last"] | frozenset({"woord", "plaats", "voorzitterschap", "erbij"})
+    | _NEWS_SETS["leave_verbs"] | _NEWS_SETS["first_last"] | frozenset({"woord", "voorzitterschap", "erbij"}) \
+    | _NEWS_SETS["sitting_with_verbs"]
 _CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")"}) | _NEWS_SETS["complementizers"] | _SETS_REL["subordinators"] \
     | frozenset({"waarna", "waarop", "waarbij"})
 _PRESENCE_OR_BECOMING = _NEWS_SETS["presence_verbs"] | frozenset({"wordt", "werd"})
@@ -2040,7 +2041,7 @@ def _may_state_an_act(words: set[str]) -> bool:
     in the sentence."""
     return not words.isdisjoint(_ACT_SINGLES) \
         or "woord" in words and not words.isdisjoint(_NEWS_SETS["floor_verbs"]) \
-        or "plaats" in words and "met" in words \
+        or "met" in words and not words.isdisjoint(_NEWS_SETS["sitting_with_verbs"]) \
         or "voor" in words and not words.isdisjoint(_NEWS_SETS["chair_separable"]) \
         or not words.isdisjoint(_NEWS_SETS["first_last"]) and not words.isdisjoint(("voor", "van"))
 
@@ -2074,9 +2075,9 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
         persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
         who: list = []
         rule = "events.act_participant"
-        if "plaats" in words and "met" in words:
+        if "met" in words and not words.isdisjoint(_NEWS_SETS["sitting_with_verbs"]):
             for i in range(sent.start, sent.end):
-                if lw[i] == "plaats":
+                if lw[i] in _NEWS_SETS["sitting_with_verbs"]:
                     who += _sitting_with(ctx, sent, i)
             rule = "events.sitting_with_participant" if who else rule
         if not who and not words.isdisjoint(_NEWS_SETS["first_last"]):
@@ -2144,7 +2145,37 @@ def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEE
     return p, after[0]
 
 
-def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset) -> bool:
+_BEHALF_VERBS = _NEWS_SETS["behalf_verbs"] | _SPEECH_SINGLES
+_SPEAKER_WORDS = _SPEECH_ANY | _BEHALF_VERBS
+
+
+def _behalf_speaker(ctx: Context, sent, persons: list) -> tuple[object, int] | None:
+    """``Namens Afghanistan sprak minister van Defensie X.``: the person a sentence opened by
+    ``namens`` and a state names right after the verb of speaking (past a title), ending the
+    clause; (the person, the verb's token) or None."""
+    doc = ctx.doc
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    if len(toks) < 4 or lw[toks[0]] != "namens" or not persons:
+        return None
+    state = next((sp for sp in spans_in(doc, sent.start, sent.end, ("Country",)) if sp.start == toks[1]), None)
+    if state is None:
+        return None
+    v = next((k for k in toks if k >= state.end), None)
+    if v is None or lw[v] not in _BEHALF_VERBS:
+        return None
+    k = v + 1
+    while k < sent.end and (space[k] or lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS
+                            or lw[k] in ("van", ",") or tx[k][:1].isupper() and not any(p.start == k for p in persons)):
+        k += 1
+    p = next((q for q in persons if q.start == k), None)
+    if p is None:
+        return None
+    rest = [t for t in toks if t >= p.end]
+    return (p, v) if not rest or lw[rest[0]] in (".", ";") else None
+
+
+def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset, particle: bool = True) -> bool:
     """The clause of the verb of saying at token ``v`` (up to what is said: ``dat``, ``:``) is
     unhedged, not negated, has the verb's particle, and places the saying at no other time or
     forum (``al voor de top``, ``via een videoverbinding``, ``na afloop``)."""
@@ -2153,7 +2184,7 @@ def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset
     words = set(clause)
     if _hedged(words) or not words.isdisjoint(_NEGATIONS) or not words.isdisjoint(_NOT_SAID_THERE):
         return False
-    particles = _SPEECH_PARTICLES.get(lw[v])
+    particles = _SPEECH_PARTICLES.get(lw[v]) if particle else None  # "namens X sprak": no particle
     if particles is not None and words.isdisjoint(particles):
         return False
     for k in range(v + 1, end - 2):  # "al voor de top", "na de bijeenkomst"
@@ -2268,7 +2299,7 @@ def _speakers(ctx: Context, ev: dict) -> None:
     rec = ev["meetings"].get(main, {}) if main else {}
     if not rec or not _reported_meeting(doc, rec):
         return
-    found = sentences_with(doc, "events.speakers", _SPEECH_ANY)
+    found = sentences_with(doc, "events.speakers", _SPEAKER_WORDS)
     if not found:
         return
     lw, space = lowers(doc), spaces(doc)
@@ -2276,10 +2307,11 @@ def _speakers(ctx: Context, ev: dict) -> None:
     for sent in found:
         persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
         opened = _opening_speaker(ctx, sent, persons)
-        if opened is None:
+        behalf = _behalf_speaker(ctx, sent, persons) if opened is None else None
+        if opened is None and behalf is None:
             continue
-        p, v = opened
-        if not _said_there(lw, space, sent, v, whole) \
+        p, v = opened or behalf
+        if not _said_there(lw, space, sent, v, whole, particle=behalf is None) \
                 or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
                 or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
             continue

@@ -97,6 +97,7 @@ class Meeting:
     date_at: tuple[int, int] | None = None  # the mention whose date it took from (its sentence states it)
     needs_ref: bool = False  # names a summit only as a reference summit ("bijeenkomst van regeringsleiders")
     named: bool = True  # its words name the meeting (not so the subject of "komen de regeringsleiders bijeen")
+    theirs: bool = False  # "(de ministers van X ...) hun bijeenkomst op ...": its kind is its own, not the letter's
 
 
 @dataclass
@@ -701,6 +702,10 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         out.append(Meeting(s, e, "MinisterialMeeting", kind=kind))
     # "bijeenkomst van (de) (NAVO-)ministers van Buitenlandse Zaken", "ministers van X kwamen ... bijeen"
     nouns, ministers = set(DATA["meeting_nouns"]), set(DATA["ministers_words"])
+
+    def back_context(doc, ns, k):
+        return bool({lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)} & set(DATA["not_ministerial_context"]))
+
     for k in words_where(doc, "LOWER", "events.ministers_words", ministers.__contains__):
         i = ns[k]
         if i in seen:
@@ -716,6 +721,11 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
                 or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])
                 or _decided_on_a_day(doc, i, sent.end, dates)):
+            their = _their_gathering(doc, i, sent.end)
+            if their is not None and their not in seen and not back_context(doc, ns, k):
+                seen.add(their)
+                m = Meeting(their, their + 1, "MinisterialMeeting", kind=kind, theirs=True)
+                out.append(m)
             continue
         start = i
         for j in range(k - 1, max(-1, k - 5), -1):
@@ -780,8 +790,32 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         if place is not None:
             m.place_span = place
             m.place = _title(doc[place[0]:place[1]].text)
-    out = [m for m in out if not m.anaphor or m.date is not None]  # undated, it says nothing
+    # undated, it says nothing ("tijdens hun bijeenkomst" without its days: which one?)
+    # ("hun bijeenkomst in december": which days? only its days pin it down)
+    out = [m for m in out if not (m.anaphor or m.theirs) or m.date is not None and (not m.theirs or m.date.day1 is not None)]
     return sorted(out, key=lambda m: m.start)
+
+
+_THEIR_REACH = 16  # words from "ministers van X" to "hun bijeenkomst" in their clause
+
+
+def _their_gathering(doc: Doc, i: int, end: int) -> int | None:
+    """``De ministers van Defensie zullen ... bespreken tijdens hun bijeenkomst op 13 en 14
+    februari``: the token of the meeting noun ``hun`` points back from to the ministers named
+    as the subject at ``i`` (within reach, no clause break or other noun phrase of persons
+    between), or None."""
+    lw = lowers(doc)
+    nouns = frozenset(DATA["meeting_nouns"]) - {"samenstelling", "overleg"}
+    stop = min(end, i + _THEIR_REACH * 2)
+    for j in range(i + 1, stop - 1):
+        if lw[j] in (";", ":", "(") or lw[j] in _RELATIVE_PRONOUNS and lw[j - 1] == ",":
+            return None
+        if lw[j] == "hun":
+            k = j + 1
+            while k < stop and lw[k].isspace():
+                k += 1
+            return k if k < end and lw[k] in nouns else None
+    return None
 
 
 _COME = frozenset(DATA["come_forms"])
@@ -1362,7 +1396,8 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
     takes the document's (see ``_context_year``). A ministerial this leaves undated
     gets a key that ``kg.resolve`` scopes to the document (``ministerial/~dmm``): two undated
     mentions in two documents are not known to be one meeting."""
-    specific = {m.kind for m in ms if m.kind not in ("ministerial",) and not m.anaphor} or _portfolio_of_letter(doc)
+    specific = {m.kind for m in ms if m.kind not in ("ministerial",) and not m.anaphor and not m.theirs} \
+        or _portfolio_of_letter(doc)
     for m in ms:
         if m.kind == "ministerial" and len(specific) == 1:
             m.kind = next(iter(specific))
