@@ -565,15 +565,21 @@ def _long_before(ctx: Context, summit: str, sent) -> bool:
     return bool(years) and all(y < date.year - 1 for y in years)
 
 
+def _main_summit(doc) -> str | None:
+    """The key of the summit the document is the agenda or report of (``kg_events``' main meeting), or None."""
+    ev = doc.user_data.get("kg_events") or {}
+    main = ev.get("main")
+    return main if main and ev["meetings"][main]["cls"] == "Summit" else None
+
+
 def _agreed_norm(ctx: Context) -> None:
     """``Op de NAVO-top in X hebben de leiders afgesproken dat ieder land 5 procent van zijn bbp ...
     besteedt`` in the report of the summit X, and later ``de nieuwe NAVO-norm``: the new pledge is
     that norm, agreed at X. Only when the text states one such norm (one value) of its own summit,
     and names one new pledge after it, of which no sentence states another target."""
     doc = ctx.doc
-    ev = doc.user_data.get("kg_events") or {}
-    main = ev.get("main")
-    if not main or ev["meetings"][main]["cls"] != "Summit":
+    main = _main_summit(doc)
+    if main is None:
         return
     all_sents = sents(doc)
     agreed, values = [], set()
@@ -865,9 +871,8 @@ def _replacing_norm(ctx: Context) -> None:
     summit the document is about, with that target. Nothing when they state none or several, or
     deny it, or the document is about no summit."""
     doc = ctx.doc
-    ev = doc.user_data.get("kg_events") or {}
-    main = ev.get("main")
-    if not main or ev["meetings"][main]["cls"] != "Summit":
+    main = _main_summit(doc)
+    if main is None:
         return
     all_sents = sents(doc)
     starts = [s.start for s in all_sents]
