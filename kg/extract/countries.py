@@ -23,7 +23,7 @@ from pathlib import Path
 from kg.dates import MONTH_PATTERN as _MONTH, find_dates
 from kg.extract.context import Context
 from kg.extract.events import REL, link, sentences_with, spans_in
-from kg.nlp.components.docindex import lowers, mentions, non_space, sents, words_where
+from kg.nlp.components.docindex import lowers, mentions, non_space, same_paragraph, sents, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold, ref_adjective  # fold: memoised kg.slug.fold
@@ -283,8 +283,8 @@ def _member_by_anaphor(ctx: Context, sent, head: str, day: str, year, ref) -> No
     if k == 0:
         return
     prev = all_sents[k - 1]
-    if "\n\n" in doc_text(doc)[prev.end_char:sent.start_char] + head[:len(head) - len(head.lstrip())]:
-        return  # (a sentence can begin with the blank line before it)
+    if not same_paragraph(doc, prev, sent):
+        return
     dates = [d for d in find_dates(day, year) if d.is_day]
     if not dates:
         return

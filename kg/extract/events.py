@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kg.extract.context import Context
 from kg.model import Entity, from_reference
-from kg.nlp.components.docindex import is_word, lowers, memo, mentions, mentions_from, non_space, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
+from kg.nlp.components.docindex import is_word, lowers, memo, mentions, mentions_from, non_space, same_paragraph, sent_of, sents, span_text, spaces, texts, word_set, words_in, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -992,10 +992,7 @@ def _prev_in_paragraph(doc, sent) -> object | None:
     if k <= 0:
         return None
     prev = all_sents[k - 1]
-    text = doc_text(doc)
-    body = text[sent.start_char:sent.end_char]
-    first = sent.start_char + len(body) - len(body.lstrip())  # a sentence may open with the blank line
-    return None if "\n\n" in text[prev.end_char - 1:first + 1] else prev
+    return prev if same_paragraph(doc, prev, sent) else None
 
 
 def _demonstrative_gathering(lw: list[str], sent) -> bool:

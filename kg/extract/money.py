@@ -36,7 +36,7 @@ from kg.amounts import Amount, find_amounts
 from kg.extract.context import Context
 from kg.extract.events import REL, _SETS_REL, _adjective_parties, _country_entity, link, sentences_with, spans_in
 from kg.model import Entity, GYear
-from kg.nlp.components.docindex import lowers, mentions, sent_of, sents, spaces, span_text
+from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sent_of, sents, spaces, span_text
 
 # "in 2024", "voor 2025", "over 2023" name the year of an amount; "tot 2026", "vanaf 2024" a span's end or start
 _YEAR = re.compile(r"\b(?:in|voor|over)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -451,7 +451,7 @@ def _instalments(ctx: Context, doc_year: int | None, triggers: set[str], seen: s
     is that giver's to that recipient in its year. Where an amount's year is unsure, nothing."""
     from kg.extract.events import _hedged
     doc = ctx.doc
-    lw, text_all = lowers(doc), doc.text
+    lw = lowers(doc)
     all_sents = sents(doc)
     starts = [s.start for s in all_sents]
     for sent in sentences_with(doc, "money.amount_words", _AMOUNT_WORDS):
@@ -465,9 +465,8 @@ def _instalments(ctx: Context, doc_year: int | None, triggers: set[str], seen: s
                 or len(set(per_year.values())) != len(amounts):
             continue  # each amount a year of its own, or no breakdown
         prev = all_sents[k - 1]
-        end = prev.start_char + len(text_all[prev.start_char:prev.end_char].rstrip())
-        if "\n\n" in text_all[end:sent.start_char + len(text) - len(text.lstrip())]:
-            continue  # another paragraph (the blank line can end one sentence or begin the next)
+        if not same_paragraph(doc, prev, sent):
+            continue  # another paragraph
         words = set(lw[prev.start:prev.end])
         if triggers.isdisjoint(words) or _hedged(words) or not words.isdisjoint(_OBLIGATION) \
                 or _euro_amounts(span_text(doc, prev)):

@@ -33,7 +33,7 @@ from kg.dates import MONTH_PATTERN
 from kg.extract.context import Context
 from kg.model import Entity
 from kg.extract.events import _DEMONSTRATIVES, REL, ensure, has_trigger, link, sentences_with, spans_in, words_of
-from kg.nlp.components.docindex import lowers, mentions, sents, span_text, texts, words_in
+from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sents, span_text, texts, words_in
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -114,16 +114,6 @@ def _leaders_act(ctx: Context, sent, words: set[str], main: str) -> bool:
     return all(y == own for y in _YEAR_WORD.findall(clause))  # "vanaf 2020" after the plan is its content
 
 
-def _in_paragraph(doc, a, b) -> bool:
-    """Are sentences ``a`` and ``b`` (``a`` first) of one paragraph? The blank line between them can
-    end ``a`` or begin ``b`` (the parser puts the whitespace token on either side), so the gap is read
-    from ``a``'s last word to ``b``'s first."""
-    text = doc_text(doc)
-    end = a.start_char + len(text[a.start_char:a.end_char].rstrip())
-    body = text[b.start_char:b.end_char]
-    return "\n\n" not in text[end:b.start_char + len(body) - len(body.lstrip())]
-
-
 def _names_that_agreement(ctx: Context, sent, before) -> bool:
     """Does ``sent`` open with ``Die afspraak``/``Dit besluit`` right after ``before``, in its paragraph?"""
     lw = lowers(ctx.doc)
@@ -134,7 +124,7 @@ def _names_that_agreement(ctx: Context, sent, before) -> bool:
     k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), None)
     if k is None or k == 0 or all_sents[k - 1].start != before.start:
         return False
-    return _in_paragraph(ctx.doc, before, sent)
+    return same_paragraph(ctx.doc, before, sent)
 
 
 # "Daar namen de bondgenoten ... aan": the place, and so the summit, of the sentence before
@@ -185,7 +175,7 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
     report, another summit the sentence before only mentions (``de afspraak die in 2014 in Wales
     werd gemaakt``, no plan said to be agreed there) is no place ``Daarnaast`` goes on at.
     Nothing when the sentence looks to another time."""
-    if prev is None or not _in_paragraph(ctx.doc, prev, sent):
+    if prev is None or not same_paragraph(ctx.doc, prev, sent):
         return None
     first = _opening(ctx, sent)
     if len(first) < 2:
@@ -232,7 +222,7 @@ def _carries_over(doc, prev, sent, words: set[str], prev_said_where: bool, prev_
     not: a later "op de top wordt een nieuwe norm vastgesteld" is of another plan), and
     this one is no negation ("daarover is nog geen besluit genomen"), nor opens with a word that adds
     another thing ("Ook het besluit dat in Warschau werd genomen ...")."""
-    if prev is None or prev_said_where or prev_agreed or not _in_paragraph(doc, prev, sent):
+    if prev is None or prev_said_where or prev_agreed or not same_paragraph(doc, prev, sent):
         return False
     if next((w for w in lowers(doc)[sent.start:sent.start + 3] if w.strip()), "") in _GOING_ON:
         return False
@@ -367,14 +357,14 @@ def _agreed_at(ctx: Context) -> None:
                         _relate_target(ctx, sp.kb_id_, value, ctx.evidence(named[0].start_char, sent.end_char,
                                                                            "pledges.target_of_that_agreement"))
         elif last_where is not None and last_where[1] is prev and things and _part_of_that(ctx, sent) \
-                and _in_paragraph(doc, prev, sent):
+                and same_paragraph(doc, prev, sent):
             # "De top neemt een pakket aan. Centraal daarin staat X": a part of what was agreed there
             for sp in things:
                 if sp.label_ != "Pledge" and ensure(ctx, sp.kb_id_) and ensure(ctx, last_where[0]):
                     ctx.link(sp.kb_id_, "kg:agreedAt", last_where[0],
                              ctx.evidence(prev.start_char, sent.end_char, "pledges.part_of_that_agreement"))
         elif last_where is not None and last_where[1] is prev and _opening(ctx, sent)[:1] == ["daar"] \
-                and _in_paragraph(doc, prev, sent):
+                and same_paragraph(doc, prev, sent):
             # "... spraken op de top in X af. Daar beloofden ze ...": the same agreement, told on
             last_where = (last_where[0], sent, [*last_where[2], sent])
         prev, prev_said_where, prev_agreed = sent, said_where, agreed
@@ -677,9 +667,9 @@ def _agreement_of_known_summit(ctx: Context) -> None:
         if summit is None or summit.split("/", 1)[0] != "summit":
             continue
         near = [sent]
-        if k > 0 and _in_paragraph(doc, all_sents[k - 1], sent):
+        if k > 0 and same_paragraph(doc, all_sents[k - 1], sent):
             near.insert(0, all_sents[k - 1])
-        if k + 1 < len(all_sents) and _in_paragraph(doc, sent, all_sents[k + 1]):
+        if k + 1 < len(all_sents) and same_paragraph(doc, sent, all_sents[k + 1]):
             near.append(all_sents[k + 1])
         for other in near:
             for key in dict.fromkeys(sp.kb_id_ for sp in spans_in(doc, other.start, other.end, AGREED_CLASSES)):
@@ -762,7 +752,7 @@ def _adopted_at_report_summit(ctx: Context) -> None:
         if not first or first[0] in _BACK or _THAT_SUMMIT.intersection(first[1:2]):
             continue  # "Daar werd ...", "Op die top werd ...": the sentence before tells where
         k = index.get(sent.start, 0)
-        prev = all_sents[k - 1] if k > 0 and _in_paragraph(doc, all_sents[k - 1], sent) else None
+        prev = all_sents[k - 1] if k > 0 and same_paragraph(doc, all_sents[k - 1], sent) else None
         if prev is not None and _elsewhere(ctx, prev, main, own_year) and not _first_verb_present(ctx, prev):
             continue  # "In 2014 spraken de bondgenoten in Wales af ... Daarnaast werd X aangenomen"
         if any(sp.kb_id_ != place for sp in spans_in(doc, sent.start, sent.end, ("Place",))):
@@ -806,7 +796,7 @@ def _draft_adopted(ctx: Context) -> None:
         k = next(n for n, s in enumerate(all_sents) if s.start == sent.start)
         plans = []
         for j in range(k - 1, -1, -1):
-            if not _in_paragraph(doc, all_sents[j], all_sents[j + 1]):
+            if not same_paragraph(doc, all_sents[j], all_sents[j + 1]):
                 break
             plans += spans_in(doc, all_sents[j].start, all_sents[j].end, AGREED_CLASSES)
         if len({sp.kb_id_ for sp in plans}) != 1 or plans[0].label_ != "Initiative":

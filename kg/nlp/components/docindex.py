@@ -165,6 +165,16 @@ def text(doc) -> str:
     return memo(doc, "text", make)
 
 
+def same_paragraph(doc, a, b) -> bool:
+    """Are sentences ``a`` and ``b`` (``a`` first) of one paragraph? The blank line between them can
+    end ``a`` or begin ``b`` (the parser puts the whitespace token on either side), so the gap is read
+    from ``a``'s last word to ``b``'s first."""
+    t = text(doc)
+    end = a.start_char + len(t[a.start_char:a.end_char].rstrip())
+    body = t[b.start_char:b.end_char]
+    return "\n\n" not in t[end:b.start_char + len(body) - len(body.lstrip())]
+
+
 def span_text(doc, span) -> str:
     """``span.text`` cut from the cached doc text."""
     return text(doc)[span.start_char:span.end_char]
