@@ -172,6 +172,9 @@ class Extraction:
         self.facts.append(fact)
 
 
+# The classes of a person (a minister is a person the text calls a minister).
+PERSON_CLASSES = frozenset({"Person", "Minister"})
+
 # Specificity order for merging classes of one entity seen in several places.
 _MORE_SPECIFIC = {("Person", "Minister"): "Minister"}
 

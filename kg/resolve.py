@@ -28,11 +28,10 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from kg import reference
-from kg.model import KIND_OF_CLASS, Entity, Extraction, Fact, Ref
+from kg.model import KIND_OF_CLASS, PERSON_CLASSES, Entity, Extraction, Fact, Ref
 from kg.names import PARTICLES, is_initials, normalise_name, surname
 from kg.slug import fold, slugify
 
-_PERSONS = ("Person", "Minister")
 
 
 def _names(ent: Entity) -> set[str]:
@@ -93,7 +92,7 @@ def _global_label(key: str, ents: list[Entity], doc_labels: Counter, variants: s
     ref = reference.load().get(key) or reference.load().persons.get(key)
     if ref is not None:
         return ref.label
-    if ents[0].cls in _PERSONS or any(e.cls in _PERSONS for e in ents):
+    if ents[0].cls in PERSON_CLASSES or any(e.cls in PERSON_CLASSES for e in ents):
         names = {normalise_name(n) for e in ents for n in _names(e)}
         return max(sorted(names), key=lambda n: (len(n.split()), len(n), not n.isascii()))
     good = Counter({n: c for n, c in doc_labels.items() if n not in variants})
@@ -104,7 +103,7 @@ def _global_label(key: str, ents: list[Entity], doc_labels: Counter, variants: s
 
 def _person_same_as(key: str, cls: str) -> str | None:
     """The Wikidata IRI of a reference person (``persons.json``), if checked."""
-    if cls not in _PERSONS:
+    if cls not in PERSON_CLASSES:
         return None
     ref = reference.load().persons.get(key)
     return ref.same_as if ref is not None else None
@@ -181,7 +180,7 @@ def middle_name_merges(ex: Extraction) -> dict[str, str]:
     known = reference.load().persons
     out: dict[str, str] = {}
     for ent in ex.entities.values():
-        if ent.cls not in _PERSONS or ent.key in known:
+        if ent.cls not in PERSON_CLASSES or ent.key in known:
             continue
         full = max(sorted(_names(ent)), key=len)
         words = [w for w in normalise_name(full).split() if not is_initials(w)]
@@ -192,7 +191,7 @@ def middle_name_merges(ex: Extraction) -> dict[str, str]:
         if new == ent.key or new in known:
             continue
         other = ex.entities.get(new)
-        bare = other is not None and other.cls in _PERSONS and {fold(n) for n in _names(other)} == {fold(sur[-1])}
+        bare = other is not None and other.cls in PERSON_CLASSES and {fold(n) for n in _names(other)} == {fold(sur[-1])}
         if bare or _used_alone(ex.source.text, sur[-2], sur[-1]):
             out[ent.key] = new
     return out
@@ -267,7 +266,7 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
         for k, v in ocr_merges(ex, variants).items():
             parent[_find(parent, k)] = _find(parent, v)
         for ent in ex.entities.values():
-            if ent.cls in _PERSONS:
+            if ent.cls in PERSON_CLASSES:
                 people[ent.key] |= _names(ent)
     for k, v in person_merges(people).items():
         a, b = _find(parent, k), _find(parent, v)
@@ -317,7 +316,7 @@ def resolve(extractions: list[Extraction]) -> list[Extraction]:
             # a person keeps the class its own document gives: a minister elsewhere
             # may be a member of parliament here (kg.rdf.graph writes it per document)
             e.label, e.same_as = label, same_as
-            if not (e.cls in _PERSONS and cls in _PERSONS):
+            if not (e.cls in PERSON_CLASSES and cls in PERSON_CLASSES):
                 e.cls = cls
             e.alt_labels = names - {label}
     return out

@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
-from kg.model import KIND_OF_CLASS, Entity
+from kg.model import KIND_OF_CLASS, PERSON_CLASSES, Entity
 from kg.names import normalise_name
 from kg.nlp.components.docindex import mentions, span_text
 from kg.nlp.components.fold import ref_lookup
 from kg.nlp.spans import UNNAMED, entity_table
 
-_PERSONS = ("Person", "Minister")
 _BREAK = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])")
 
 
@@ -93,7 +92,7 @@ def run(ctx: Context) -> None:
     for span in mentions(doc):
         key = span.kb_id_
         text = _head_surface(surface(span_text(doc, span)), key)
-        if span.label_ in _PERSONS:
+        if span.label_ in PERSON_CLASSES:
             text = _name_surface(text)
         if not key or not text or is_function_word(text) or span.label_ not in KIND_OF_CLASS:
             continue
@@ -107,7 +106,7 @@ def run(ctx: Context) -> None:
         label = info["label"] if info else surface(span.text)
         alts = set(info["alt_labels"]) if info else set()
         alts |= surfaces.get(key, set())
-        if cls in _PERSONS:
+        if cls in PERSON_CLASSES:
             label = best_person_label({label, *alts})
         alts = {a for a in alts if a != label}
         ctx.entity(Entity(key=key, cls=cls, label=label, alt_labels=alts,

@@ -25,7 +25,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
 from kg import reference
-from kg.model import Entity, Evidence, Extraction, Fact, GYear, Ref, ReferenceEvidence
+from kg.model import PERSON_CLASSES, Entity, Evidence, Extraction, Fact, GYear, Ref, ReferenceEvidence
 from kg.rdf import serialize as _serialize
 from kg.rdf import statistics
 from kg.rdf.namespaces import (ID_BASE, KG, OA, PROV, REFERENCE_GRAPH, STATISTICS_GRAPH, bind_all, entity_iri,
@@ -33,9 +33,6 @@ from kg.rdf.namespaces import (ID_BASE, KG, OA, PROV, REFERENCE_GRAPH, STATISTIC
 
 # Class specificity when one key is typed differently in different places.
 _RANK = {"Minister": 2, "AnnotatedAgenda": 2, "Report": 2, "Letter": 2, "Answer": 2, "NewsItem": 2}
-# Classes a document graph takes from its own text, not from the whole build: the
-# build's union still holds the most specific one.
-_OWN_CLASS = frozenset({"Person", "Minister"})
 
 
 class _Terms:
@@ -213,7 +210,9 @@ def document_triples(ex: Extraction, chosen: dict[str, tuple[str, str]], terms: 
             continue
         node = T.entity(key)
         cls, label_ = chosen.get(key, (ent.cls, ent.label))
-        if ent.cls in _OWN_CLASS:  # a minister elsewhere may be a member of parliament here
+        # a person's class is the one this document gives (a minister elsewhere may be a member of
+        # parliament here); the build's union still holds the most specific one
+        if ent.cls in PERSON_CLASSES:
             cls = ent.cls
         add((node, T.TYPE, T.cls(cls)))
         add((node, T.LABEL, T.lit(label_)))
