@@ -363,6 +363,13 @@ def _prev_word(lw: list[str], space: list[bool], i: int, floor: int, skip=frozen
 
 
 _DETS = frozenset({"de", "het", "een", "deze", "dit", "die", "dat", "alle"})
+
+
+def _past_dets(lw: list[str], space: list[bool], j: int, end: int) -> int:
+    """The first token from ``j`` (before ``end``) that is neither whitespace nor a determiner."""
+    while j < end and (space[j] or lw[j] in _DETS):
+        j += 1
+    return j
 _DEMONSTRATIVES = frozenset({"deze", "dit", "die", "dat"})
 _FORMAT_SUFFIXES = tuple(REL["format_suffixes"])
 
@@ -530,9 +537,7 @@ def _other_object(doc, sent, ev: dict) -> bool:
     for i in range(sent.start, end - 1):
         if lw[i] not in _OBJECT_PREPOSITIONS:
             continue
-        j = i + 1
-        while j < end and (space[j] or lw[j] in _DETS):
-            j += 1
+        j = _past_dets(lw, space, i + 1, end)
         if j < end and lw[j][:1].isalpha() and lw[j] not in _MEETING_WORDS \
                 and lw[j].rsplit("-", 1)[-1] not in _MEETING_WORDS:
             return True
@@ -833,9 +838,7 @@ def _talks_during(doc, sent, words: set[str]) -> bool:
     for i in range(sent.start, sent.end - 1):
         if lw[i] != "tijdens":
             continue
-        j = i + 1
-        while j < sent.end and (space[j] or lw[j] in _DETS):
-            j += 1
+        j = _past_dets(lw, space, i + 1, sent.end)
         sp = starts.get(j)
         if sp is not None and (sp.label_ != "Organisation" or _is_forum(doc, sp.kb_id_)):
             return True
@@ -1449,9 +1452,7 @@ def _journey_to_main_place(ctx: Context, ev: dict, sent, words: set[str]) -> int
     places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
     for i in range(sent.start, sent.end - 1):
         if lw[i] == "naar":
-            j = i + 1
-            while j < sent.end and (space[j] or lw[j] in _DETS):
-                j += 1
+            j = _past_dets(lw, space, i + 1, sent.end)
             sp = places.get(j)
             if sp is not None and sp.kb_id_ == rec["place"] and not _other_purpose(lw, space, sp.end, sent.end):
                 return i
@@ -1465,9 +1466,7 @@ def _other_purpose(lw: list[str], space: list[bool], k: int, end: int) -> bool:
         k += 1
     if k >= end or lw[k] not in ("voor", "om"):
         return False
-    k += 1
-    while k < end and (space[k] or lw[k] in _DETS):
-        k += 1
+    k = _past_dets(lw, space, k + 1, end)
     return k >= end or (lw[k].rstrip(".") not in _MEETING_WORDS and lw[k].rsplit("-", 1)[-1] not in _MEETING_WORDS)
 
 
@@ -1516,18 +1515,14 @@ def _joins_the_members(doc, sent) -> bool:
     for i in range(sent.start, sent.end - 2):
         if lw[i] != "bij":
             continue
-        j = i + 1
-        while j < sent.end and (space[j] or lw[j] in _DETS):
-            j += 1
+        j = _past_dets(lw, space, i + 1, sent.end)
         if j == i + 1 or j >= sent.end or lw[j] not in _NEWS_SETS["member_nouns"]:
             continue
         k = j + 1
         while k < sent.end and space[k]:
             k += 1
         if k < sent.end and lw[k] == "van":
-            k += 1
-            while k < sent.end and (space[k] or lw[k] in _DETS):
-                k += 1
+            k = _past_dets(lw, space, k + 1, sent.end)
             other = [sp for sp in spans_in(doc, k, sent.end, ("Organisation", "Country")) if sp.start == k]
             if other and not _is_excluded(doc, other[0].kb_id_):
                 continue
@@ -1639,9 +1634,7 @@ def _statements_during(ctx: Context) -> None:
         for t in range(first, end):
             if lw[t] not in ("tijdens", "op"):
                 continue
-            j = t + 1
-            while j < end and (space[j] or lw[j] in _DETS):
-                j += 1
+            j = _past_dets(lw, space, t + 1, end)
             meeting = meetings.get(j)
             if meeting is None and bare and _names_meeting(lw, space, t + 1, end, whole):
                 meeting = _MainMeeting(main, sent.end, sent.end)  # "tijdens de top": named by its kind
