@@ -6,6 +6,7 @@ Feeds ``kg:participant``.
 from __future__ import annotations
 
 from kg.extract.context import Context
+from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import lowers, spaces, texts
 from kg.extract.events.common import _clause_at, _CLAUSE_EDGES, _DETS, _hedged, link, _names_meeting, _NEWS_SETS, _OFFICE_WORDS, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _SITTING_SUFFIXES
@@ -164,7 +165,7 @@ def _chaired_by(ctx: Context, sent, i: int, whole: frozenset) -> list:
         return []
     if any(not _is_forum(doc, o.kb_id_) for o in spans_in(doc, sent.start, i, ("Organisation",))):
         return []
-    for p in spans_in(doc, nxt + 1, sent.end, ("Person", "Minister")):
+    for p in spans_in(doc, nxt + 1, sent.end, PERSON_CLASSES):
         between = [k for k in range(nxt + 1, p.start) if not space[k]]
         if all(lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in ("van", ",") or tx[k][:1].isupper() for k in between):
             return [p]
@@ -196,7 +197,7 @@ def _toen_opens_clause(doc, sent, blocking: set[str]) -> bool:
     if blocking != {"toen"}:
         return False
     lw, space = lowers(doc), spaces(doc)
-    starts = {p.start for p in spans_in(doc, sent.start, sent.end, ("Person", "Minister"))}
+    starts = {p.start for p in spans_in(doc, sent.start, sent.end, PERSON_CLASSES)}
     tx = texts(doc)
     for i in range(sent.start, sent.end):
         if lw[i] == "toen":
@@ -269,7 +270,7 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
                 or _names_other_kind(lw, sent, whole) \
                 or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
             continue
-        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
         who: list = []
         rule = "events.act_participant"
         if "met" in words and not words.isdisjoint(_NEWS_SETS["sitting_with_verbs"]):
@@ -290,5 +291,5 @@ def _meeting_acts(ctx: Context, ev: dict) -> None:
         for p in who:
             if any(x <= p.start < y for x, y in hedged):
                 continue
-            if p.label_ in ("Person", "Minister") or rule == "events.sitting_with_participant":
+            if p.label_ in PERSON_CLASSES or rule == "events.sitting_with_participant":
                 link(ctx, main, "kg:participant", p.kb_id_, p, rule)

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from kg.extract.context import Context
-from kg.model import Entity
+from kg.model import PERSON_CLASSES, Entity
 from kg.nlp.components.docindex import memo, mentions_from, non_space, same_paragraph, sents, word_set, words_in, words_where
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold
@@ -19,7 +19,7 @@ from kg.nlp.components.fold import fold
 REL = json.loads(Path(__file__).parents[1].joinpath("relations.json").read_text(encoding="utf-8"))
 
 
-PARTY_CLASSES = ("Person", "Minister", "Country", "Organisation")
+PARTY_CLASSES = PERSON_CLASSES | {"Country", "Organisation"}
 
 
 _NAME_CLASSES = ("Organisation", "Operation", "Initiative", "Pledge")

@@ -7,6 +7,7 @@ Feeds ``kg:participant``.
 from __future__ import annotations
 
 from kg.extract.context import Context
+from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import lowers, memo, mentions, sent_of, sents, spaces
 from kg.extract.events.common import _clause_at, _DETS, has_trigger, _hedged, link, _names_meeting, NEWS, _NEWS_SETS, _past_dets, _prev_word, REL, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.parties import _participants, _UNDERSIGNED, _undersigned
@@ -182,7 +183,7 @@ def _statements_during(ctx: Context) -> None:
             if meeting is None:
                 continue
             for sp in _participants(ctx, sent, set()):
-                if sp.label_ in ("Person", "Minister") and sp.start < end and not meeting.start <= sp.start < meeting.end:
+                if sp.label_ in PERSON_CLASSES and sp.start < end and not meeting.start <= sp.start < meeting.end:
                     link(ctx, meeting.kb_id_, "kg:participant", sp.kb_id_, sp, "events.statement_participant")
             # "Tijdens de bijeenkomst ... heeft ondergetekende toegelicht dat ...": the letter's signatory
             undersigned = {} if words.isdisjoint(_UNDERSIGNED) else _undersigned(ctx, sent)
@@ -232,7 +233,7 @@ def _present_for_meeting(ctx: Context, ev: dict) -> None:
             if verb is None or any(lw[t] in _NEWS_SETS["complementizers"] or lw[t] == "," for t in toks[:n] if t > verb):
                 continue
             for sp in _participants(ctx, sent, set()):
-                if sp.label_ in ("Person", "Minister") and sp.end <= i \
+                if sp.label_ in PERSON_CLASSES and sp.end <= i \
                         and not any(lw[t] in _NEWS_SETS["complementizers"] for t in range(sp.end, i)):
                     link(ctx, key, "kg:participant", sp.kb_id_, sp, "events.presence_participant")
             break
@@ -254,7 +255,7 @@ def _openers(ctx: Context, ev: dict) -> None:
                 or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
             continue
         toks = [i for i in range(sent.start, sent.end) if not space[i]]
-        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
         for n, v in enumerate(toks):
             if lw[v] not in _NEWS_SETS["opening_words"]:
                 continue
@@ -302,7 +303,7 @@ def _arrivals(ctx: Context, ev: dict) -> None:
                 or _outside_main_dates(ctx, ev, sent):
             continue
         places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
-        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
         for i in range(sent.start, sent.end - 1):
             if lw[i] not in ("in", "op", "bij"):
                 continue

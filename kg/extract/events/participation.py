@@ -10,6 +10,7 @@ import re
 from itertools import compress
 
 from kg.extract.context import Context
+from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import is_word, lowers, mentions, sent_of, span_text, spaces, word_set, words_in, text as doc_text
 from kg.extract.events.common import _DETS, ensure, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _journey_to_main_place, _members_talk_in_sitting, _unhedged_clauses
@@ -116,7 +117,7 @@ def _participation(ctx: Context, ev: dict) -> None:
         if clauses:  # "X neemt deel; het is naar verwachting ...": only the clause that says it
             parties = [sp for sp in parties if any(a <= sp.start < b for a, b in clauses)]
         if journey is not None:  # "Rutte en Blok reizen naar Vilnius": the persons who travel
-            parties = [sp for sp in parties if sp.start < journey and sp.label_ in ("Person", "Minister")]
+            parties = [sp for sp in parties if sp.start < journey and sp.label_ in PERSON_CLASSES]
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = [sp for sp in _outside_asides(doc, sent, parties) if sp.label_ != "Country" or not _in_place(doc, sp)]
@@ -371,7 +372,7 @@ def _outside_asides(doc, sent, parties: list) -> list:
         if not has_trigger(set(re.findall(r"[\w-]+", rest.lower())), REL["participation_words"],
                            REL["participation_pairs"], REL["participation_phrases"]):
             doc_txt = doc_text(doc)
-            people = {sp.kb_id_ for sp in out if sp.label_ in ("Person", "Minister")}
+            people = {sp.kb_id_ for sp in out if sp.label_ in PERSON_CLASSES}
             out = [sp for sp in out if any(a <= sp.start_char < b or sp.end_char <= a and not doc_txt[sp.end_char:a].strip()
                                            for a, b in loud)
                    or pronoun and len(people) == 1 and sp.kb_id_ in people]

@@ -7,6 +7,7 @@ Feeds the parties of ``kg:participant`` read by participation, news, acts and op
 from __future__ import annotations
 
 from kg.extract.context import Context
+from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import lowers, mentions_from, spaces, texts
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold
@@ -74,7 +75,7 @@ def _jurisdiction_of_named_holder(doc, lw: list[str], sent, sp) -> bool:
                 k += 1
     if w != "van" and not office_compound and not titled:
         return False
-    return any(p.start == k for p in spans_in(doc, k, sent.end, ("Person", "Minister")))
+    return any(p.start == k for p in spans_in(doc, k, sent.end, PERSON_CLASSES))
 
 
 def _inviter_end(lw: list[str], sent) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.context import Context
+from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import lowers, sents, span_text, spaces, word_set, text as doc_text
 from kg.extract.events.common import _DEMONSTRATIVES, _DETS, has_trigger, _is_excluded, _NEWS_SETS, _past_dets, _prev_in_paragraph, _prev_word, REL, _sent_starts, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.meetings import _in_session_scope, _ordinal_session
@@ -67,7 +68,7 @@ def _travels_to(doc, sent, meetings: list) -> object | None:
         return None
     for m in meetings:
         j, w = _prev_word(lw, space, m.start, sent.start, _DETS)
-        if w == "naar" and any(s.start < j for s in spans_in(doc, sent.start, j, ("Person", "Minister"))):
+        if w == "naar" and any(s.start < j for s in spans_in(doc, sent.start, j, PERSON_CLASSES)):
             return m
     return None
 
@@ -254,7 +255,7 @@ def _antecedent(ctx: Context, sent):
         return None  # a new paragraph (its blank line may open the sentence): no antecedent across it
     if not word_set(doc, prev.start, prev.end).isdisjoint(_SETS_REL["person_pronouns"]):
         return None  # "Daar ontmoet hij X. Hij neemt deel": the one speaking of is someone else
-    people = spans_in(doc, prev.start, prev.end, ("Person", "Minister"))
+    people = spans_in(doc, prev.start, prev.end, PERSON_CLASSES)
     return people[0] if len({sp.kb_id_ for sp in people}) == 1 else None
 
 

@@ -7,6 +7,7 @@ Feeds ``kg:participant``.
 from __future__ import annotations
 
 from kg.extract.context import Context
+from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import lowers, sent_of, spaces, texts, text as doc_text
 from kg.extract.events.common import _clause_at, _DETS, _hedged, _is_excluded, link, _names_meeting, NEWS, _NEWS_SETS, _OFFICE_WORDS, _prev_word, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.news import _JOURNEY_BLOCKERS
@@ -142,7 +143,7 @@ def _briefers(ctx: Context, ev: dict) -> None:
                 or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
                 or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
             continue
-        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
         opened = _opening_speaker(ctx, sent, persons, _NEWS_SETS["auxiliaries"])
         if opened is None:
             continue
@@ -179,7 +180,7 @@ def _sent_persons(ctx: Context, ev: dict) -> None:
                 or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
             continue
         states = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Country", "Place"))}
-        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
         for v in range(sent.start, sent.end):
             if lw[v] not in _NEWS_SETS["send_verbs"]:
                 continue
@@ -236,7 +237,7 @@ def _speakers(ctx: Context, ev: dict) -> None:
     lw, space = lowers(doc), spaces(doc)
     whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
     for sent in found:
-        persons = spans_in(doc, sent.start, sent.end, ("Person", "Minister"))
+        persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
         opened = _opening_speaker(ctx, sent, persons)
         behalf = _behalf_speaker(ctx, sent, persons) if opened is None else None
         if opened is None and behalf is None:
