@@ -159,7 +159,7 @@ def _prev_word(lw: list[str], space: list[bool], i: int, floor: int, skip=frozen
     return (j, lw[j]) if j >= floor else (-1, "")
 
 
-_DETS = frozenset({"de", "het", "een", "deze", "dit", "die", "dat", "alle"})
+_DETS = _SETS_REL["determiners"]
 
 
 def _past_dets(lw: list[str], space: list[bool], j: int, end: int) -> int:
@@ -169,7 +169,7 @@ def _past_dets(lw: list[str], space: list[bool], j: int, end: int) -> int:
     return j
 
 
-_DEMONSTRATIVES = frozenset({"deze", "dit", "die", "dat"})
+_DEMONSTRATIVES = _SETS_REL["demonstratives"]
 
 
 def _sent_starts(doc) -> list[int]:

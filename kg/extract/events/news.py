@@ -136,7 +136,7 @@ class _MainMeeting:
         self.kb_id_, self.start, self.end = key, start, end
 
 
-_AUXILIARIES = frozenset({"heeft", "hebben", "had", "hadden", "zal", "zullen"})
+_AUXILIARIES = _NEWS_SETS["object_auxiliaries"]
 
 
 def _object_pronoun(lw: list[str], space: list[bool], i: int, floor: int) -> bool:

@@ -117,8 +117,7 @@ def _operations(ctx: Context) -> None:
 
 
 # "de opleiding van het Afghaanse leger", "steun aan de Iraakse kustwacht": whom the mission serves
-_SERVICE_NOUNS = frozenset({"opleiding", "opleidingen", "training", "trainingen", "begeleiding", "mentoring", "steun",
-                            "ondersteuning", "advisering", "bescherming", "uitrusting", "bevoorrading", "versterking"})
+_SERVICE_NOUNS = _SETS_REL["service_nouns"]
 
 
 def _served_by(lw: list[str], space: list[bool], sp, start: int) -> bool:

@@ -174,10 +174,10 @@ def _participation(ctx: Context, ev: dict) -> None:
             ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
 
 
-_REPRESENTS = frozenset({"vertegenwoordigt", "vertegenwoordigde", "vertegenwoordigen", "vertegenwoordigden"})
+_REPRESENTS = _SETS_REL["represents_verbs"]
 
 
-_NOT_SUBJECT = frozenset({"in", "uit", "door", "van", "voor", "naar", "met", "over", "bij", "aan"})
+_NOT_SUBJECT = _SETS_REL["not_subject_prepositions"]
 
 
 def _own_country_stated(doc, sent, words: set[str]) -> list:
@@ -247,11 +247,11 @@ _TOGETHER_VERBS = _SETS_REL["talk_verbs"] | _SETS_REL["conversation_verbs"] | _S
 
 
 # ... or being there, when the sentence names the gathering ("is samen met X in Londen voor de top")
-_BEING = frozenset({"is", "was", "zijn", "waren"})
+_BEING = _SETS_REL["being_verbs"]
 
 
 # "in het midden van Slowakije", "in het noorden van X": a place, not a party
-_REGION_NOUNS = frozenset({"midden", "noorden", "zuiden", "oosten", "westen", "centrum", "hart", "buurt"})
+_REGION_NOUNS = _SETS_REL["region_nouns"]
 
 
 def _together_only(doc, sent, words: set[str]) -> bool:

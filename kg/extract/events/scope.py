@@ -201,7 +201,7 @@ def _other_object(doc, sent, ev: dict) -> bool:
     return any(sp.kb_id_ != rec.get("place") for sp in places)
 
 
-_OBJECT_PREPOSITIONS = frozenset({"aan", "bij"})
+_OBJECT_PREPOSITIONS = _SETS_REL["object_prepositions"]
 
 
 # a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
@@ -272,7 +272,7 @@ _MEETING_DEMONSTRATED = frozenset({"overleg", "bijeenkomst", "vergadering"}) | _
 _BESIDE = frozenset(_SETS_REL["outside_meeting_words"]) | {"aansluitend", "aansluiting"}
 
 
-_CONVENE = frozenset({"bijeen", "samen", "vergaderden", "vergaderde", "overlegden", "overlegde"})
+_CONVENE = _SETS_REL["convene_words"]
 
 
 _GATHERING_HEADS = tuple(_MEETING_DEMONSTRATED | {"top", "ministeriële", "vergadering"})

@@ -28,7 +28,7 @@ _NOT_SAID_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_wor
     | _NEWS_SETS["speech_elsewhere"]
 
 
-_NEGATIONS = frozenset({"niet", "nooit", "geen"})
+_NEGATIONS = _NEWS_SETS["negations"]
 
 
 _TITLE_WORDS = _NEWS_SETS["title_words"]
@@ -254,7 +254,7 @@ def _speakers(ctx: Context, ev: dict) -> None:
         link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
 
 
-_EXAMPLE_INTROS = (("onder", "wie"), ("zoals",), ("waaronder",), ("onder", "andere"), ("onder", "meer"))
+_EXAMPLE_INTROS = tuple(tuple(p.split()) for p in NEWS["example_intros"])
 
 
 def _format_session_partners(ctx: Context, ev: dict) -> None:
@@ -305,13 +305,13 @@ def _format_session_partners(ctx: Context, ev: dict) -> None:
             break
 
 
-_GATHERING_WORDS = frozenset({"bijeenkomst", "vergadering"})
+_GATHERING_WORDS = _NEWS_SETS["account_gathering_words"]
 
 
-_FIRST_PERSON = {"ik": 1, "wij": 2, "we": 2}  # the signatory; the signatories (a letter of several)
+_FIRST_PERSON = NEWS["first_person"]  # the signatory; the signatories (a letter of several)
 
 
-_AT_PREPOSITIONS = frozenset({"tijdens", "op", "bij"})
+_AT_PREPOSITIONS = _NEWS_SETS["at_prepositions"]
 
 
 def _at_the_meeting(lw: list[str], space: list[bool], sent, whole: frozenset) -> int | None:
