@@ -17,11 +17,10 @@ from kg.nlp.components.fold import fold
 
 
 REL = json.loads(Path(__file__).parents[1].joinpath("relations.json").read_text(encoding="utf-8"))
-
-
+_SETS_REL = {k: frozenset(v) for k, v in REL.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
+NEWS = json.loads(Path(__file__).parents[1].joinpath("participation_news.json").read_text(encoding="utf-8"))
+_NEWS_SETS = {k: frozenset(v) for k, v in NEWS.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
 PARTY_CLASSES = PERSON_CLASSES | {"Country", "Organisation"}
-
-
 _NAME_CLASSES = ("Organisation", "Operation", "Initiative", "Pledge")
 
 
@@ -129,9 +128,6 @@ def _office_words() -> frozenset:
 _OFFICE_WORDS = _office_words()
 
 
-_SETS_REL = {k: frozenset(v) for k, v in REL.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
-
-
 _NEVER_IN_OPERATION = _SETS_REL["never_participant_labels"] - _SETS_REL["own_country_labels"]
 
 
@@ -199,12 +195,6 @@ def _prev_in_paragraph(doc, sent) -> object | None:
         return None
     prev = all_sents[k - 1]
     return prev if same_paragraph(doc, prev, sent) else None
-
-
-NEWS = json.loads(Path(__file__).parents[1].joinpath("participation_news.json").read_text(encoding="utf-8"))
-
-
-_NEWS_SETS = {k: frozenset(v) for k, v in NEWS.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
 
 
 _CLAUSE_EDGES = frozenset({",", ";", ":", "(", ")"}) | _NEWS_SETS["complementizers"] | _SETS_REL["subordinators"] \

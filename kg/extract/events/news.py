@@ -15,8 +15,6 @@ from kg.extract.events.scope import _antecedent, _MEETING_WORDS, _names_other_ki
 
 
 _JOURNEY_BLOCKERS = _SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]
-
-
 _SITTING_SUFFIXES = tuple(_NEWS_SETS["sitting_nouns"])  # "werksessie" ends in "sessie"
 
 
@@ -116,8 +114,6 @@ def _members_talk_in_sitting(doc, sent, words: set[str]) -> bool:
 
 
 _STATEMENT_ANY = frozenset(NEWS["statement_words"]).union(p[0] for p in NEWS["statement_pairs"])
-
-
 _NEWS_VERBS = _STATEMENT_ANY | _NEWS_SETS["opening_words"]
 
 
@@ -279,8 +275,6 @@ def _openers(ctx: Context, ev: dict) -> None:
 
 
 _ARRIVALS = _NEWS_SETS["arrival_words"]
-
-
 _ARRIVAL_SINGLES = _ARRIVALS - _NEWS_SETS["arrival_pair_verbs"]
 
 

@@ -23,8 +23,6 @@ from kg.extract.events.scope import _antecedent, _antecedent_gathering, _destina
 _PARTICIPATION_ANY = frozenset(REL["participation_words"]).union(
     (p[0] for p in REL["participation_pairs"]), (max(p, key=len) for p in REL["participation_phrases"]),
     REL["travel_words"], ("naar",), REL["conversation_verbs"], REL["talk_verbs"])
-
-
 _MEMBER_SUBJECTS = [tuple(m.split()) for m in REL["member_subjects"]]
 
 
@@ -175,8 +173,6 @@ def _participation(ctx: Context, ev: dict) -> None:
 
 
 _REPRESENTS = _SETS_REL["represents_verbs"]
-
-
 _NOT_SUBJECT = _SETS_REL["not_subject_prepositions"]
 
 
@@ -244,12 +240,8 @@ def _present_in_main_city(ctx: Context, ev: dict, sent, here: list) -> tuple[int
 # "samen met" says who goes along only with a verb of meeting, talking or travelling
 _TOGETHER_VERBS = _SETS_REL["talk_verbs"] | _SETS_REL["conversation_verbs"] | _SETS_REL["travel_words"] | {
     "komen", "komt", "kwam", "kwamen"}
-
-
 # ... or being there, when the sentence names the gathering ("is samen met X in Londen voor de top")
 _BEING = _SETS_REL["being_verbs"]
-
-
 # "in het midden van Slowakije", "in het noorden van X": a place, not a party
 _REGION_NOUNS = _SETS_REL["region_nouns"]
 

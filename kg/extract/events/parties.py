@@ -150,8 +150,6 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
 
 
 _MISSION_HEADS = tuple(REL["mission_heads"])
-
-
 _UNDERSIGNED = {w: n for n, ws in ((1, REL["undersigned"][0]), (2, REL["undersigned"][1])) for w in ws}
 
 

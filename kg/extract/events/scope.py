@@ -31,11 +31,7 @@ def _target_meeting(doc, sent, meetings: list) -> object | None:
 
 
 _CLAUSE_OPENERS = frozenset({"die", "dat", "welke", "wat"}) | _SETS_REL["subordinators"]
-
-
 _CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")"})
-
-
 _GOING = frozenset(REL["participation_words"]) | _SETS_REL["travel_words"]
 
 
@@ -90,14 +86,8 @@ def _has_pair(toks: list[str], pairs) -> bool:
 
 
 _GATHERING_SUFFIXES = tuple(REL["gathering_nouns"]) + ("bijeenkomst", "diner", "lunch", "sessie")
-
-
 _WHOLE = {cls: frozenset(ws) for cls, ws in REL["whole_meeting_words"].items()}
-
-
 _MEETING_KIND_WORDS = frozenset().union(*_WHOLE.values())
-
-
 _MEETING_WORDS = _MEETING_KIND_WORDS | _SETS_REL["gathering_nouns"]
 
 
@@ -206,8 +196,6 @@ _OBJECT_PREPOSITIONS = _SETS_REL["object_prepositions"]
 
 # a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
 _RELATIVE_ASIDE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*,")
-
-
 # the same, or one that runs to the end of the sentence, or an adverbial clause
 # (``, waaraan X deelnam,``: a pronominal relative, the adverb ``waar`` + preposition)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|welke|omdat|doordat|aangezien|hoewel|terwijl|nadat|zodat"
@@ -270,11 +258,7 @@ _MEETING_DEMONSTRATED = frozenset({"overleg", "bijeenkomst", "vergadering"}) | _
 
 # "aansluitend op de NAVO-bijeenkomst kwamen ... bijeen": the meeting only tells when another gathering was
 _BESIDE = frozenset(_SETS_REL["outside_meeting_words"]) | {"aansluitend", "aansluiting"}
-
-
 _CONVENE = _SETS_REL["convene_words"]
-
-
 _GATHERING_HEADS = tuple(_MEETING_DEMONSTRATED | {"top", "ministeriële", "vergadering"})
 
 

@@ -16,24 +16,12 @@ from kg.extract.events.scope import _main_in_section, _names_other_kind, _outsid
 
 
 _SPEECH_SINGLES = _NEWS_SETS["speech_verbs"]
-
-
 _SPEECH_PARTICLES = {v: frozenset(ps) for v, ps in NEWS["speech_separable"].items()}
-
-
 _SPEECH_ANY = _SPEECH_SINGLES | frozenset(_SPEECH_PARTICLES)
-
-
 _NOT_SAID_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"] \
     | _NEWS_SETS["speech_elsewhere"]
-
-
 _NEGATIONS = _NEWS_SETS["negations"]
-
-
 _TITLE_WORDS = _NEWS_SETS["title_words"]
-
-
 _BRIEF_VERBS = _NEWS_SETS["brief_verbs"]
 
 
@@ -76,8 +64,6 @@ def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEE
 
 
 _BEHALF_VERBS = _NEWS_SETS["behalf_verbs"] | _SPEECH_SINGLES
-
-
 _SPEAKER_WORDS = _SPEECH_ANY | _BEHALF_VERBS
 
 
@@ -306,11 +292,7 @@ def _format_session_partners(ctx: Context, ev: dict) -> None:
 
 
 _GATHERING_WORDS = _NEWS_SETS["account_gathering_words"]
-
-
 _FIRST_PERSON = NEWS["first_person"]  # the signatory; the signatories (a letter of several)
-
-
 _AT_PREPOSITIONS = _NEWS_SETS["at_prepositions"]
 
 
