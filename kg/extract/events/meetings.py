@@ -80,6 +80,7 @@ def _in_session_scope(ev: dict, char: int) -> list[dict]:
 
 
 def _sessions(ctx: Context, ev: dict) -> None:
+    """kg:hasSession: the sessions ``kg_events`` found are parts of the main meeting."""
     doc = ctx.doc
     main = ev.get("main")
     if not main:
