@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.dates import MONTH_PATTERN as _MONTH, find_dates
 from kg.extract.context import Context
-from kg.extract.events import REL, link, sentences_with, spans_in
+from kg.extract.events.common import REL, link, sentences_with, spans_in
 from kg.nlp.components.docindex import lowers, mentions, non_space, same_paragraph, sents, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table

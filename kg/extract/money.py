@@ -34,7 +34,8 @@ from pathlib import Path
 
 from kg.amounts import Amount, find_amounts
 from kg.extract.context import Context
-from kg.extract.events import REL, _SETS_REL, _adjective_parties, _country_entity, link, sentences_with, spans_in
+from kg.extract.events.common import REL, _SETS_REL, link, sentences_with, spans_in
+from kg.extract.events.operation_mentions import _adjective_parties, _country_entity
 from kg.model import Entity, GYear
 from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sent_of, sents, spaces, span_text
 
@@ -320,7 +321,8 @@ def _stated_contributions(ctx: Context, seen: set[tuple[str, str]]) -> None:
     """``de extra bijdragen aan Resolute Support, waaronder die van Nederland``, ``Noorwegen
     levert een bijdrage aan eFP``: a contribution without an amount, when the sentence names
     one recipient right after ``bijdrage(n) aan`` and states no amount for it."""
-    from kg.extract.events import _hedged, _participants
+    from kg.extract.events.common import _hedged
+    from kg.extract.events.parties import _participants
     doc = ctx.doc
     lw = lowers(doc)
     for sent in sentences_with(doc, "money.contribution_nouns", _CONTRIBUTION_NOUNS):
@@ -449,7 +451,7 @@ def _instalments(ctx: Context, doc_year: int | None, triggers: set[str], seen: s
     names no contribution word and nothing else (no giver, no recipient), right after a sentence of its
     paragraph that states a contribution with one giver and one recipient but no amount: each amount
     is that giver's to that recipient in its year. Where an amount's year is unsure, nothing."""
-    from kg.extract.events import _hedged
+    from kg.extract.events.common import _hedged
     doc = ctx.doc
     lw = lowers(doc)
     all_sents = sents(doc)
@@ -499,7 +501,7 @@ def _antecedent_elsewhere(doc, sent, recipient) -> bool:
     lw = lowers(doc)
     if _SETS_REL["anaphoric_adverbs"].isdisjoint(lw[sent.start:sent.end]):
         return False
-    from kg.extract.events import _prev_in_paragraph
+    from kg.extract.events.common import _prev_in_paragraph
 
     prev = _prev_in_paragraph(doc, sent)
     return recipient is None or prev is None or not (prev.start <= recipient.start and recipient.end <= prev.end)

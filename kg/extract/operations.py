@@ -1,6 +1,6 @@
 """Rule family: operations — who takes part in an operation a sentence does not name.
 
-``kg.extract.events`` reads participation from sentences that name the operation
+``kg.extract.events.operation_mentions`` reads participation from sentences that name the operation
 (``Nederland levert een bijdrage aan eFP``). Letters often name it once and go on
 about it: ``Sinds 2022 leidt het Verenigd Koninkrijk operatie Interflex. Het Britse
 programma wordt ondersteund door Canada, Finland en Zweden. Ook Nederland neemt
@@ -46,7 +46,7 @@ from bisect import bisect_left
 from pathlib import Path
 
 from kg.extract.context import Context
-from kg.extract.events import _hedged, link, spans_in
+from kg.extract.events.common import _hedged, link, spans_in
 from kg.nlp.components.docindex import lowers, sents, spaces
 from kg.nlp.components.docindex import text as doc_text
 
@@ -261,7 +261,7 @@ def _topic_contributors(ctx: Context, sent, op: str) -> None:
     """``Naast Nederland leveren onder andere Denemarken, Spanje en Turkije personeel aan de missie``,
     ``Duitsland plaatst zijn batterijen bij ...``: the countries no preposition governs take part in
     the operation the sentence is about."""
-    from kg.extract.events import _is_excluded
+    from kg.extract.events.common import _is_excluded
     from kg.extract.money import _givers
     from kg.reference import nato_members
     if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)):
@@ -318,7 +318,7 @@ def _commander_adjective(ctx: Context, sent, op: str, words: list[int]) -> None:
     bevel``: the country a command noun's adjective names after ``onder``, a few words after the
     operation or the word for it, commands the operation."""
     from kg import reference
-    from kg.extract.events import _country_entity
+    from kg.extract.events.operation_mentions import _country_entity
     from kg.nlp.components.docindex import texts
     lw, tx = lowers(ctx.doc), texts(ctx.doc)
     anchors = {bisect_left(words, sp.end) for sp in spans_in(ctx.doc, sent.start, sent.end, ("Operation",))
@@ -348,7 +348,7 @@ def _stationed(ctx: Context, sent, op: str) -> None:
     verb = next((i for i in words if lw[i] in _STATIONED), None)
     if verb is None:
         return
-    from kg.extract.events import _country_entity
+    from kg.extract.events.operation_mentions import _country_entity
     ref, allies = reference.load(), reference.nato_members()
     units = []
     for n, i in enumerate(words[1:], 1):
@@ -377,7 +377,7 @@ def _thereby_location(ctx: Context, all_sents: list) -> None:
     """``Sinds oktober voeren Nederlandse F-16's missies uit boven Irak. Nederland neemt daarmee deel
     aan Operation X``: the taking part is the activity of the sentence before, so the one state or
     place that sentence does it in (``in``, ``boven``) is where the operation is."""
-    from kg.extract.events import REL, _request_done, has_trigger, sentences_with, words_of
+    from kg.extract.events.common import REL, _request_done, has_trigger, sentences_with, words_of
     doc = ctx.doc
     lw, space = lowers(doc), spaces(doc)
     starts = [s.start for s in all_sents]
@@ -447,7 +447,8 @@ def _cabinet_decision(ctx: Context) -> None:
     operation the sentence names (after ``aan``) — the Netherlands takes part. Nothing when the
     decision is someone else's (``het besluit van Duitsland``, ``de Belgische regering``), another
     country gives in the sentence, or it is hedged or negated."""
-    from kg.extract.events import _adjective_parties, _country_entity, sentences_with
+    from kg.extract.events.common import sentences_with
+    from kg.extract.events.operation_mentions import _adjective_parties, _country_entity
     from kg.extract.money import _givers
     doc = ctx.doc
     lw = lowers(doc)
@@ -485,8 +486,8 @@ def _navy_ship(ctx: Context) -> None:
     a ship of the Dutch navy taking part in the one operation the sentence names is the Netherlands
     taking part. The ship must be the sentence's subject (no preposition before it: not ``aan boord van
     Zr.Ms. X``), come before the operation, and no other state give in the sentence."""
-    from kg.extract.events import (REL, _adjective_parties, _country_entity, _request_done, has_trigger,
-                                   sentences_with, words_of)
+    from kg.extract.events.common import REL, _request_done, has_trigger, sentences_with, words_of
+    from kg.extract.events.operation_mentions import _adjective_parties, _country_entity
     from kg.extract.money import _GOVERNING, _givers
     doc = ctx.doc
     lw, space = lowers(doc), spaces(doc)
@@ -547,7 +548,8 @@ def _coalition_operation(ctx: Context) -> None:
     (``Binnen de coalitie voeren Frankrijk en Australië luchtaanvallen uit``) when it names no other
     operation. Hedged or negated sentences state nothing."""
     from kg import reference
-    from kg.extract.events import REL, _country_entity, _request_done, has_trigger, sentences_with, words_of
+    from kg.extract.events.common import REL, _request_done, has_trigger, sentences_with, words_of
+    from kg.extract.events.operation_mentions import _country_entity
     from kg.extract.money import _givers
     from kg.nlp.components.docindex import texts
     doc = ctx.doc
@@ -613,7 +615,7 @@ def _operation_area(ctx: Context) -> None:
     ``het inzetgebied omvat Irak en Syrië``: the states the area of the operation is extended to (or
     covers) are where it is. The operation is the one the sentence names, else the one operation the
     document named before it. Hedged or negated sentences state nothing."""
-    from kg.extract.events import _request_done, sentences_with, words_of
+    from kg.extract.events.common import _request_done, sentences_with, words_of
     doc = ctx.doc
     lw, space = lowers(doc), spaces(doc)
     for sent in sentences_with(doc, "operations.area", _AREA_NOUNS):
@@ -653,7 +655,7 @@ def run(ctx: Context) -> None:
     """Participants of the operation a paragraph is about, from sentences that do not name it."""
     from bisect import bisect_right
 
-    from kg.extract.events import sentences_with
+    from kg.extract.events.common import sentences_with
     doc = ctx.doc
     _coordinated_locations(ctx)
     _thereby_location(ctx, sents(doc))

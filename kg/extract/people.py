@@ -161,7 +161,7 @@ def abroad(doc, mentions) -> set[str]:
     none of them the Netherlands ("Australië werd vertegenwoordigd door vicepremier
     X"): the Dutch default is no safer a guess than the country named. A capital does not
     count here: a Dutch minister visits one ("minister X bezocht Kabul")."""
-    from kg.extract.events import spans_in
+    from kg.extract.events.common import spans_in
     from kg.nlp.components.docindex import sent_of
 
     out = set()
@@ -186,7 +186,7 @@ _REPRESENT_PASSIVE_AUX = frozenset({"werd", "wordt", "is", "was", "zal", "worden
 def states_in(doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, country key) of every state named in tokens [start, end): a country, or a
     seat of government standing for it (``Kabul``, ``Moskou``)."""
-    from kg.extract.events import spans_in
+    from kg.extract.events.common import spans_in
 
     out = []
     for sp in spans_in(doc, start, end, ("Country", "Place")):

@@ -32,7 +32,7 @@ from kg.amounts import find_amounts
 from kg.dates import MONTH_PATTERN
 from kg.extract.context import Context
 from kg.model import Entity
-from kg.extract.events import _DEMONSTRATIVES, REL, ensure, has_trigger, link, sentences_with, spans_in, words_of
+from kg.extract.events.common import _DEMONSTRATIVES, REL, ensure, has_trigger, link, sentences_with, spans_in, words_of
 from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sents, span_text, texts, words_in
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
@@ -903,7 +903,7 @@ def _signed_at_summit(ctx: Context) -> None:
     """``Tijdens de NAVO-top in Vilnius hebben Nederland en Roemenië een intentieverklaring getekend``:
     the states that sign something at a summit take part in it. Not when the signing is denied,
     hedged or set at another time (``nadat``, ``eerder``)."""
-    from kg.extract.events import _hedged
+    from kg.extract.events.common import _hedged
     from kg.extract.money import _givers
     doc = ctx.doc
     for sent in sentences_with(doc, "pledges.signing", _SIGN_WORDS):

@@ -1,0 +1,144 @@
+"""Meetings themselves: their dates, place and country (from ``kg_events`` and the reference
+data), the meeting the document concerns, its sessions, and the country of a place a
+document names (``Vilnius, Litouwen``).
+
+Feeds ``schema:startDate``/``schema:endDate``, ``schema:location``, ``kg:inCountry``,
+``kg:concerns`` and ``kg:hasSession``; its session helpers tell ``scope`` which session a sentence names.
+"""
+from __future__ import annotations
+
+from kg.extract.context import Context
+from kg.model import from_reference
+from kg.nlp.components.docindex import lowers, mentions, mentions_from, sent_of, spaces, texts, words_in
+from kg.extract.events.common import ensure, link, REL
+
+
+def _dates_and_places(ctx: Context, ev: dict) -> None:
+    """Start, end and place of each meeting. A summit resolved to the reference
+    data has the reference's dates and host city (``_reference_values``); a host
+    city the text does not name is not one the document mentions."""
+    doc = ctx.doc
+    for key, rec in ev["meetings"].items():
+        ensure(ctx, key)
+        if rec.get("reference", False):
+            _reference_values(ctx, key, rec)
+        elif rec["start"] is not None:
+            span = doc[rec["date_span"][0]:rec["date_span"][1]]
+            ev_ = ctx.sentence_evidence(span, "events.meeting_dates")
+            ctx.relate(key, "schema:startDate", rec["start"], ev_)
+            ctx.relate(key, "schema:endDate", rec["end"], ev_)
+        if rec["place"] and not rec.get("reference", False):
+            span = doc[rec["place_span"][0]:rec["place_span"][1]]
+            ensure(ctx, rec["place"], mentioned=rec.get("place_in_text", True))
+            link(ctx, key, "schema:location", rec["place"], span, "events.meeting_place")
+        for place, (s, e) in rec.get("also_places", ()):  # a second host the text names ("Kehl")
+            link(ctx, key, "schema:location", place, doc[s:e], "events.meeting_place")
+
+
+def _reference_values(ctx: Context, key: str, rec: dict) -> None:
+    """A reference summit's dates and host city (rule ``events.summit_reference``): each
+    with a sentence of the text that states it (its day, its city or region), else
+    marked as the reference data's (``from_reference``: no quote, reference graph)."""
+    doc, rule = ctx.doc, "events.summit_reference"
+
+    def evidence(at):
+        return ctx.sentence_evidence(doc[at[0]:at[1]], rule) if at else from_reference(rule)
+
+    if rec["start"] is not None:
+        ctx.relate(key, "schema:startDate", rec["start"], evidence(rec.get("start_at")))
+        ctx.relate(key, "schema:endDate", rec["end"], evidence(rec.get("end_at")))
+    if rec["place"] and ensure(ctx, rec["place"], mentioned=rec.get("place_in_text", True)):
+        ctx.link(key, "schema:location", rec["place"], evidence(rec.get("place_at")))
+
+
+def _concerns(ctx: Context, ev: dict) -> None:
+    """kg:concerns: the meeting the document is the agenda or report of (``kg_events``
+    decides; a document that only recalls a meeting concerns none)."""
+    main = ev.get("concerns")
+    if not main:
+        return
+    s, e = ev["meetings"][main]["mentions"][0]
+    link(ctx, ctx.extraction.doc_key, "kg:concerns", main, ctx.doc[s:e], "events.concerns_opening")
+
+
+def _ordinal_session(ev: dict, sent) -> dict | None:
+    """``Bij de laatste sessie ...``: the n-th session heading of the document."""
+    ordered = sorted((s for s in ev["sessions"] if s.get("heading")), key=lambda s: s["span"][0])
+    if not ordered:
+        return None
+    toks = words_in(sent.doc, sent.start, sent.end)  # lower-cased words, no Tokens
+    for a, b in zip(toks, toks[1:]):
+        n = REL["ordinals"].get(a)
+        if n is not None and b in REL["session_reference_nouns"]:
+            idx = len(ordered) - 1 if n == -1 else n - 1
+            return ordered[idx] if 0 <= idx < len(ordered) else None
+    return None
+
+
+def _in_session_scope(ev: dict, char: int) -> list[dict]:
+    return [s for s in ev["sessions"] if any(a <= char < b for a, b in s["scopes"])]
+
+
+def _sessions(ctx: Context, ev: dict) -> None:
+    """kg:hasSession: the sessions ``kg_events`` found are parts of the main meeting."""
+    doc = ctx.doc
+    main = ev.get("main")
+    if not main:
+        return
+    for s in ev["sessions"]:
+        ensure(ctx, s["key"])
+        link(ctx, main, "kg:hasSession", s["key"], doc[s["span"][0]:s["span"][1]], "events.session_structure")
+
+
+def _closes_phrase(tx: list[str], space: list[bool], country, sent_end: int) -> bool:
+    """``Newport, Verenigd Koninkrijk, op 4 september`` / ``Sliač (Slowakije)``: the country closes
+    the place's phrase; not ``in Washington, Oekraïne op onomkeerbaar pad`` (a new clause)."""
+    nxt = next((i for i in range(country.end, sent_end) if not space[i]), None)
+    return nxt is None or tx[nxt] in (",", ".", ")", ";", ":", "-", "–")
+
+
+def _place_country_fits(place: str, country, tx: list[str], space: list[bool], sent_end: int) -> bool:
+    """``<Place>, <Country>``: the place's country when the reference data agrees (never against
+    it); for a place the reference puts nowhere, only when the country closes the phrase."""
+    known = _reference_country(place)
+    return known == country.kb_id_ if known else _closes_phrase(tx, space, country, sent_end)
+
+
+def _reference_country(key: str) -> str | None:
+    """The country the reference data puts a place in (None when it knows none)."""
+    from kg import reference
+
+    ent = reference.load().entities.get(key)
+    return getattr(ent, "country", None)
+
+
+def _in_country(ctx: Context) -> None:
+    """``Newport, Verenigd Koninkrijk``; ``operatie X, een programma in het Verenigd Koninkrijk``."""
+    doc = ctx.doc
+    spans = mentions(doc)
+    tx, lw, space = texts(doc), lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
+    for sp in spans:
+        if sp.label_ not in ("Place", "Operation"):
+            continue
+        sent_end = sent_of(doc, sp).end
+        first = next((i for i in range(sp.end, sent_end) if not space[i]), None)  # first word after
+        if first is None:
+            continue
+        ms, k = mentions_from(doc, sp.end)  # sorted by start: the spans from sp.end on
+        countries = []
+        for c in ms[k:]:
+            if c.start >= sent_end:
+                break
+            if c.label_ == "Country":
+                countries.append(c)
+        if sp.label_ == "Place" and tx[first] in (",", "(") and countries \
+                and [i for i in range(sp.end, countries[0].start) if not space[i]][-1] == first \
+                and _place_country_fits(sp.kb_id_, countries[0], tx, space, sent_end):
+            link(ctx, sp.kb_id_, "kg:inCountry", countries[0].kb_id_, sp, "events.place_country")
+        elif sp.label_ == "Operation" and tx[first] == ",":
+            for c in countries:
+                between = [lw[i] for i in range(sp.end, c.start) if not space[i]]
+                if len(between) <= 14 and between[-1:] in (["in"], ["het"], ["de"]) and "in" in between[-3:] \
+                        and not any(o.label_ == "Operation" for o in spans if sp.end <= o.start < c.start):
+                    link(ctx, sp.kb_id_, "schema:location", c.kb_id_, sp, "events.operation_country")
+                    break

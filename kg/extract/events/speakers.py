@@ -1,0 +1,349 @@
+"""Who speaks at a meeting: speakers and those speaking on someone's behalf, briefers, persons
+sent to it, partners of a session of a format (``onder wie``, ``zoals``), and the signatory of
+a letter who acts there (``ik heb tijdens de bijeenkomst ...``).
+
+Feeds ``kg:participant``.
+"""
+from __future__ import annotations
+
+from kg.extract.context import Context
+from kg.model import PERSON_CLASSES
+from kg.nlp.components.docindex import lowers, sent_of, spaces, texts, text as doc_text
+from kg.extract.events.common import _clause_at, _DETS, _hedged, _is_excluded, link, _names_meeting, NEWS, _NEWS_SETS, _OFFICE_WORDS, _prev_word, sentences_with, _SETS_REL, spans_in, words_of
+from kg.extract.events.news import _JOURNEY_BLOCKERS
+from kg.extract.events.participation import _NOT_SUBJECT
+from kg.extract.events.scope import _main_in_section, _names_other_kind, _outside_main_dates, _whole_words
+
+
+_SPEECH_SINGLES = _NEWS_SETS["speech_verbs"]
+_SPEECH_PARTICLES = {v: frozenset(ps) for v, ps in NEWS["speech_separable"].items()}
+_SPEECH_ANY = _SPEECH_SINGLES | frozenset(_SPEECH_PARTICLES)
+_NOT_SAID_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"] \
+    | _NEWS_SETS["speech_elsewhere"]
+_NEGATIONS = _NEWS_SETS["negations"]
+_TITLE_WORDS = _NEWS_SETS["title_words"]
+_BRIEF_VERBS = _NEWS_SETS["brief_verbs"]
+
+
+def _reported_meeting(doc, rec: dict) -> bool:
+    """The document is dated on or after its meeting began: it reports on it (an agenda's
+    ``X benadrukte`` tells of an earlier occasion)."""
+    from kg.nlp.components.events import _doc_date
+    d = _doc_date(doc)
+    return d is not None and rec.get("start") is not None and rec["start"] <= d
+
+
+def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEECH_ANY) -> tuple[object, int] | None:
+    """``De Duitse minister van Buitenlandse Zaken, X, onderstreepte ...``, ``Ook minister X
+    benadrukte ...``: the person who opens the sentence (after a title of determiners, office
+    words, capitalised words and ``van``, the name maybe set off by commas) and the token of the
+    verb of saying right after it. None if the sentence does not open so."""
+    doc = ctx.doc
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    if toks and lw[toks[0]] == "ook":
+        toks = toks[1:]
+    if not toks or not persons:
+        return None
+    p = next((q for q in persons if q.start >= toks[0]), None)
+    if p is None or p.start - toks[0] > 10:
+        return None
+    before = [k for k in toks if k < p.start]
+    opened = any(lw[k] == "," for k in before)  # "De commandant van ISAF, (de generaal) X, ..."
+    if before and lw[before[-1]] == ",":
+        before = before[:-1]
+    if any(not (lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS or lw[k] in ("van", ",")
+                or tx[k][:1].isupper()) for k in before) or sum(lw[k] == "," for k in before) > 1:
+        return None
+    after = [k for k in toks if k >= p.end]
+    if opened and len(after) > 1 and lw[after[0]] == ",":
+        after = after[1:]  # ", X," closes the apposition
+    if not after or lw[after[0]] not in verbs:
+        return None
+    return p, after[0]
+
+
+_BEHALF_VERBS = _NEWS_SETS["behalf_verbs"] | _SPEECH_SINGLES
+_SPEAKER_WORDS = _SPEECH_ANY | _BEHALF_VERBS
+
+
+def _behalf_speaker(ctx: Context, sent, persons: list) -> tuple[object, int] | None:
+    """``Namens Afghanistan sprak minister van Defensie X.``: the person a sentence opened by
+    ``namens`` and a state names right after the verb of speaking (past a title), ending the
+    clause; (the person, the verb's token) or None."""
+    doc = ctx.doc
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    if len(toks) < 4 or lw[toks[0]] != "namens" or not persons:
+        return None
+    state = next((sp for sp in spans_in(doc, sent.start, sent.end, ("Country",)) if sp.start == toks[1]), None)
+    if state is None:
+        return None
+    v = next((k for k in toks if k >= state.end), None)
+    if v is None or lw[v] not in _BEHALF_VERBS:
+        return None
+    k = v + 1
+    while k < sent.end and (space[k] or lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS
+                            or lw[k] in ("van", ",") or tx[k][:1].isupper() and not any(p.start == k for p in persons)):
+        k += 1
+    p = next((q for q in persons if q.start == k), None)
+    if p is None:
+        return None
+    rest = [t for t in toks if t >= p.end]
+    return (p, v) if not rest or lw[rest[0]] in (".", ";") else None
+
+
+def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset, particle: bool = True) -> bool:
+    """The clause of the verb of saying at token ``v`` (up to what is said: ``dat``, ``:``) is
+    unhedged, not negated, has the verb's particle, and places the saying at no other time or
+    forum (``al voor de top``, ``via een videoverbinding``, ``na afloop``)."""
+    end = next((k for k in range(v + 1, sent.end) if lw[k] in _NEWS_SETS["complementizers"] or lw[k] in (":", ";")), sent.end)
+    clause = [lw[k] for k in range(sent.start, end) if not space[k]]
+    words = set(clause)
+    if _hedged(words) or not words.isdisjoint(_NEGATIONS) or not words.isdisjoint(_NOT_SAID_THERE):
+        return False
+    particles = _SPEECH_PARTICLES.get(lw[v]) if particle else None  # "namens X sprak": no particle
+    if particles is not None and words.isdisjoint(particles):
+        return False
+    for k in range(v + 1, end - 2):  # "al voor de top", "na de bijeenkomst"
+        if lw[k] in ("voor", "na", "sinds") and _names_meeting(lw, space, k + 1, end, whole):
+            return False
+    # "zei dat zij tijdens de top een plan wil presenteren": what is said speaks of the meeting,
+    # so was likely said before it
+    return not any(_names_meeting(lw, space, k, sent.end, whole) for k in range(end, sent.end))
+
+
+def _briefers(ctx: Context, ev: dict) -> None:
+    """``De commandant van ISAF, generaal X, zal de ministers briefen over ...``, ``SG Y
+    informeerde de bondgenoten over ...``: the person who opens the sentence and briefs or
+    addresses the members of the document's meeting (``de ministers``, ``de regeringsleiders``)
+    is at it. Not hedged (``naar verwachting``), not by video, no other meeting, time or day."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.briefers", _BRIEF_VERBS)
+    lw, space = lowers(doc), spaces(doc)
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(_NOT_SAID_THERE) or words.isdisjoint(_NEWS_SETS["member_nouns"]) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
+        opened = _opening_speaker(ctx, sent, persons, _NEWS_SETS["auxiliaries"])
+        if opened is None:
+            continue
+        p, v = opened
+        toks = [k for k in range(v + 1, min(sent.end, v + 12)) if not space[k]]
+        # the members as the object right after the finite verb, then the verb of briefing
+        if len(toks) < 3 or lw[toks[0]] not in ("de", "alle") or lw[toks[1]] not in _NEWS_SETS["member_nouns"]:
+            continue
+        if not any(lw[k] in _BRIEF_VERBS or lw[v] in _BRIEF_VERBS for k in toks[2:]) and lw[v] not in _BRIEF_VERBS:
+            continue
+        if lw[v] == "sprak" and "toe" not in (lw[k] for k in toks):
+            continue
+        link(ctx, main, "kg:participant", p.kb_id_, p, "events.briefer_participant")
+
+
+def _sent_persons(ctx: Context, ev: dict) -> None:
+    """``Omdat ..., stuurde Kabul minister van Defensie X``, ``Japan stuurde minister Y``: in the
+    account of the document's meeting, the person a state (a country or its capital) sends takes
+    part: the person right after the verb (past the sender and a title), sent to no other place
+    (``naar Kyiv``); not hedged or negated (``stuurde geen minister``), no other meeting or time."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.senders", _NEWS_SETS["send_verbs"])
+    if not found:
+        return
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    place = ev["meetings"][main].get("place")
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        states = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Country", "Place"))}
+        persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
+        for v in range(sent.start, sent.end):
+            if lw[v] not in _NEWS_SETS["send_verbs"]:
+                continue
+            k, sender = v + 1, None
+            while k < sent.end and k < v + 12:
+                sp = states.get(k)
+                if sp is not None and sender is None:
+                    sender, k = sp, sp.end
+                elif space[k] or lw[k] in _DETS or lw[k] in _OFFICE_WORDS or lw[k] in _TITLE_WORDS or lw[k] == "van" \
+                        or tx[k][:1].isupper() and not any(p.start == k for p in persons):
+                    k += 1
+                else:
+                    break
+            p = next((q for q in persons if q.start == k), None)
+            if p is None:
+                continue
+            a, _ = _clause_at(lw, sent, v)
+            if sender is None and not any(a <= sp.start and sp.end <= v for sp in states.values()):
+                continue  # no state sends ("Japan stuurde minister Y": the subject before the verb)
+            after = [t for t in range(p.end, sent.end) if not space[t]]
+            if after and lw[after[0]] == "naar":
+                dest = states.get(after[1]) if len(after) > 1 else None
+                if dest is None or dest.kb_id_ != place:
+                    continue
+            link(ctx, main, "kg:participant", p.kb_id_, p, "events.sent_participant")
+
+
+def _of_the_account(doc, ev: dict, sent) -> bool:
+    """The sentence belongs to the account of the main meeting: its section names it, or the
+    document is that meeting's report and its paragraph names no other meeting before it."""
+    if _main_in_section(doc, ev, sent):
+        return True
+    if ev.get("concerns") != ev.get("main"):
+        return False
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char)
+    return not any(para < doc[s].idx < sent.start_char for key, r in ev["meetings"].items() if key != ev["main"]
+                   for s, _ in r["mentions"])
+
+
+def _speakers(ctx: Context, ev: dict) -> None:
+    """``De Amerikaanse minister van Buitenlandse Zaken, X, zette vijf beginselen uiteen``,
+    ``Minister Y onderstreepte dat ...``: in a report of its meeting, a person who opens a
+    sentence of the account of that meeting (its section) as the subject of a past verb of
+    saying spoke at it. Not where the sentence names another meeting, a date outside the
+    meeting's days, a place other than the meeting's, another time or forum, or a hedge."""
+    doc, main = ctx.doc, ev.get("main")
+    rec = ev["meetings"].get(main, {}) if main else {}
+    if not rec or not _reported_meeting(doc, rec):
+        return
+    found = sentences_with(doc, "events.speakers", _SPEAKER_WORDS)
+    if not found:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
+    for sent in found:
+        persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
+        opened = _opening_speaker(ctx, sent, persons)
+        behalf = _behalf_speaker(ctx, sent, persons) if opened is None else None
+        if opened is None and behalf is None:
+            continue
+        p, v = opened or behalf
+        if not _said_there(lw, space, sent, v, whole, particle=behalf is None) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
+                  if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] in ("in", "vanuit", "te", "vanaf")]
+        if any(sp.kb_id_ != rec.get("place") for sp in places):
+            continue
+        link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
+
+
+_EXAMPLE_INTROS = tuple(tuple(p.split()) for p in NEWS["example_intros"])
+
+
+def _format_session_partners(ctx: Context, ev: dict) -> None:
+    """``vond een sessie plaats in ISAF-samenstelling, met de bondgenoten en de partnerlanden die
+    aan ISAF bijdragen, onder wie Australië en Zweden``: the states listed after ``onder wie``,
+    ``zoals``, ``waaronder`` in the group a session named in the sentence is held ``met`` sit in
+    that session. States only, the list right after the word; not hedged, not another meeting."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    for sess in ev["sessions"]:
+        if sess.get("heading"):
+            continue
+        s0 = sess["span"][0]
+        sent = sent_of(doc, doc[s0])
+        words = words_of(sent)
+        if "met" not in words or _hedged(words) or not words.isdisjoint(_JOURNEY_BLOCKERS) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        toks = [k for k in range(s0, sent.end) if not space[k]]
+        met = next((n for n, k in enumerate(toks) if lw[k] == "met"), None)
+        if met is None:
+            continue
+        for n in range(met + 1, len(toks)):
+            intro = next((p for p in _EXAMPLE_INTROS if tuple(lw[k] for k in toks[n:n + len(p)]) == p), None)
+            if intro is None:
+                continue
+            countries = {sp.start: sp for sp in spans_in(doc, toks[n], sent.end, ("Country",))}
+            k = n + len(intro)
+            found = []
+            while k < len(toks):
+                sp = countries.get(toks[k])
+                if sp is not None:
+                    found.append(sp)
+                    while k < len(toks) and toks[k] < sp.end:
+                        k += 1
+                elif lw[toks[k]] in (",", "en"):
+                    k += 1
+                else:
+                    break
+            if k < len(toks) and lw[toks[k]] not in (".", ";", "!"):
+                break  # the list runs on into more words: unsure where it ends
+            for sp in found:
+                if not _is_excluded(doc, sp.kb_id_):
+                    link(ctx, sess["key"], "kg:participant", sp.kb_id_, sp, "events.format_session_partner")
+            break
+
+
+_GATHERING_WORDS = _NEWS_SETS["account_gathering_words"]
+_FIRST_PERSON = NEWS["first_person"]  # the signatory; the signatories (a letter of several)
+_AT_PREPOSITIONS = _NEWS_SETS["at_prepositions"]
+
+
+def _at_the_meeting(lw: list[str], space: list[bool], sent, whole: frozenset) -> int | None:
+    """The token of ``tijdens``/``op``/``bij`` or of ``in de marge van`` before the document's
+    meeting named by its kind (``tijdens de bijeenkomst``, ``in de marge van de top``), or None."""
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    for n, k in enumerate(toks):
+        if lw[k] in _AT_PREPOSITIONS and _names_meeting(lw, space, k + 1, sent.end, whole):
+            return k
+        if lw[k] == "marge" and n >= 2 and lw[toks[n - 1]] == "de" and lw[toks[n - 2]] == "in" \
+                and n + 1 < len(toks) and lw[toks[n + 1]] == "van" and _names_meeting(lw, space, toks[n + 1] + 1, sent.end, whole):
+            return toks[n - 2]
+    return None
+
+
+def _signatory_acts_there(ctx: Context, ev: dict) -> None:
+    """``In de marge van de bijeenkomst zal ik bilaterale gesprekken voeren``, ``Tijdens de top
+    zullen wij pleiten voor ...``: the letter's signatory (``ik``; ``wij`` in a letter of several)
+    who says what he does at the document's meeting (named by its kind) attends it. The pronoun
+    is the subject (not after a preposition); not hedged (``zou``, ``mogelijk``, ``indien``), not
+    before or after the meeting, no other meeting named."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    found = sentences_with(doc, "events.first_person", frozenset(_FIRST_PERSON))
+    if not found:
+        return
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    if not signers:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    whole = _whole_words(doc)
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"]
+    for sent in found:
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) or _names_other_kind(lw, sent, whole) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        # "de bijeenkomst" is the document's meeting where no other is named in the paragraph before
+        at = _at_the_meeting(lw, space, sent, whole | _GATHERING_WORDS if _of_the_account(doc, ev, sent) else whole)
+        if at is None:
+            continue
+        a, b = _clause_at(lw, sent, at)
+        for k in range(sent.start, sent.end):
+            n = _FIRST_PERSON.get(lw[k])
+            if n is None or (len(signers) == 1) != (n == 1):
+                continue
+            if _prev_word(lw, space, k, sent.start)[1] in _NOT_SUBJECT or not (a <= k < b or k < at < b):
+                continue
+            for key in signers:
+                link(ctx, main, "kg:participant", key, doc[k:k + 1], "events.signatory_participant")
+            break
