@@ -284,7 +284,8 @@ def _is_forum(doc, key: str) -> bool:
     info = entity_table(doc).get(key, {})
     if info.get("cls") != "Organisation":
         return False
-    from kg.nlp.components.events import DATA as EVENTS, _ends_in_body_head
+    from kg.nlp.components.events.common import DATA as EVENTS
+    from kg.nlp.components.events.gatherings import _ends_in_body_head
     names = [n for n in (info.get("label", ""), *info.get("alt_labels", ())) if n]
     return any(_ends_in_body_head(n) for n in names) and \
         any(m in fold(" ".join(names)) for m in EVENTS["nato_markers"])
@@ -2100,7 +2101,7 @@ _BRIEF_VERBS = _NEWS_SETS["brief_verbs"]
 def _reported_meeting(doc, rec: dict) -> bool:
     """The document is dated on or after its meeting began: it reports on it (an agenda's
     ``X benadrukte`` tells of an earlier occasion)."""
-    from kg.nlp.components.events import _doc_date
+    from kg.nlp.components.events.dates import _doc_date
     d = _doc_date(doc)
     return d is not None and rec.get("start") is not None and rec["start"] <= d
 
