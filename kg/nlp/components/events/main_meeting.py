@@ -16,7 +16,7 @@ from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.events.common import DATA, Meeting, _ns
 from kg.nlp.components.events.ministerial_identity import _PREVIOUS_MEETING, _another_meeting
 
-_DOCUMENT_WORDS = frozenset({"agenda", "verslag", "kabinetsinzet", "inzet", "geannoteerde"})
+_DOCUMENT_WORDS = frozenset(DATA["document_words"])
 
 
 def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date) -> Meeting | None:

@@ -121,7 +121,7 @@ def _meeting_city(m: Meeting) -> str | None:
 
 
 ANAPHOR_DAYS = 31  # a news item or agenda speaks of its own meeting within a month of its date
-_ANOTHER_TIME = frozenset({"weer", "opnieuw", "volgende", "eerstvolgende", "vorige", "eerder", "toen", "destijds"})
+_ANOTHER_TIME = frozenset(DATA["another_time_words"])
 
 
 def _near_document(d: DateMention | None, doc_date) -> bool:

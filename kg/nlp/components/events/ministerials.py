@@ -25,12 +25,12 @@ from kg.nlp.components.events.common import DATA, Meeting, _title, _Positions, _
 from kg.nlp.components.events.dates import _date_before, _today
 from kg.nlp.components.events.places import _scan_after, _place_in_sentence
 
-_NOT_MEETING_CONTEXT = {"commissiedebat", "debat", "ao", "notaoverleg", "schriftelijk"}
+_NOT_MEETING_CONTEXT = frozenset(DATA["not_meeting_context"])
 
 _HELD = frozenset(DATA["held_words"])
 
-_GATHERINGS = frozenset({"bijeenkomst", "vergadering", "navo-bijeenkomst"})
-_MEETING_ADJECTIVES = frozenset({"formele", "informele", "gezamenlijke", "buitengewone", "extra"})
+_GATHERINGS = frozenset(DATA["gathering_nouns"])
+_MEETING_ADJECTIVES = frozenset(DATA["meeting_adjectives"])
 
 
 def _ministerial_matcher(nlp) -> PhraseMatcher:

@@ -50,7 +50,7 @@ def _doc_headings(doc: Doc) -> list[tuple[int, int]]:
     return list(memo(doc, "events.headings", lambda: headings(doc_text(doc))))
 
 
-_RUN_ON_HEADS = frozenset({"werksessie", "sessie", "werkdiner", "werklunch"})
+_RUN_ON_HEADS = frozenset(DATA["run_on_heads"])
 _OPENERS = frozenset(DATA["sentence_openers"])
 
 
