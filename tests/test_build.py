@@ -268,7 +268,7 @@ def test_long_documents_are_read_in_pieces_that_map_to_the_source():
 
 def test_a_failing_pipeline_component_is_reported_and_the_rest_is_built(tmp_path, monkeypatch, capsys):
     from kg.cli import main
-    from kg.nlp.components.events import EventFinder
+    from kg.nlp.components.events.component import EventFinder
 
     def broken(self, doc):
         raise RuntimeError("boom")

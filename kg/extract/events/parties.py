@@ -101,7 +101,8 @@ def _is_forum(doc, key: str) -> bool:
     info = entity_table(doc).get(key, {})
     if info.get("cls") != "Organisation":
         return False
-    from kg.nlp.components.events import DATA as EVENTS, _ends_in_body_head
+    from kg.nlp.components.events.common import DATA as EVENTS
+    from kg.nlp.components.events.gatherings import _ends_in_body_head
     names = [n for n in (info.get("label", ""), *info.get("alt_labels", ())) if n]
     return any(_ends_in_body_head(n) for n in names) and \
         any(m in fold(" ".join(names)) for m in EVENTS["nato_markers"])

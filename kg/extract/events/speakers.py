@@ -28,7 +28,7 @@ _BRIEF_VERBS = _NEWS_SETS["brief_verbs"]
 def _reported_meeting(doc, rec: dict) -> bool:
     """The document is dated on or after its meeting began: it reports on it (an agenda's
     ``X benadrukte`` tells of an earlier occasion)."""
-    from kg.nlp.components.events import _doc_date
+    from kg.nlp.components.events.dates import _doc_date
     d = _doc_date(doc)
     return d is not None and rec.get("start") is not None and rec["start"] <= d
 

@@ -1,0 +1,386 @@
+"""kg_events, ministerial mentions: the phrases of ``ministerial_phrases`` ("FMM",
+"NAVO-ministers van Defensie"), "bijeenkomst van de ministers van Buitenlandse
+Zaken", "tijdens hun bijeenkomst op ...", and the ministers gathered on a date ("De
+ministers kwamen op 29 en 30 november bijeen", an anaphor), each with the place and
+date its words state. What a clause says of such a gathering makes it a meeting:
+the ministers "kwamen ... bijeen", "hebben met elkaar overlegd", "hebben ...
+goedgekeurd" (only their meeting decides), the meeting "werd gehouden" / "vond
+plaats"; and the one date of such a clause (before the mention, after it in its
+clause, or in a relative clause on it).
+
+Feeds ``kg:MinisterialMeeting`` entities, their mentions and dates; their keys are
+settled in ``ministerial_identity``. ``_comes_together`` also serves the leaders'
+gatherings of ``summits``.
+"""
+from __future__ import annotations
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.dates import DateMention
+from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of, words_where
+from kg.nlp.components.docindex import text as doc_text
+from kg.nlp.components.docindex import mentions_from
+from kg.nlp.components.events.common import DATA, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
+from kg.nlp.components.events.dates import _date_before, _today
+from kg.nlp.components.events.places import _scan_after, _place_in_sentence
+
+_NOT_MEETING_CONTEXT = frozenset(DATA["not_meeting_context"])
+
+_HELD = frozenset(DATA["held_words"])
+
+_GATHERINGS = frozenset(DATA["gathering_nouns"])
+_MEETING_ADJECTIVES = frozenset(DATA["meeting_adjectives"])
+
+
+def _ministerial_matcher(nlp) -> PhraseMatcher:
+    # A PhraseMatcher on LOWER finds what token patterns [{"LOWER": w}, ...] find
+    # (the phrases are lower-case, one word per token), several times faster.
+    m = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for kind, phrases in DATA["ministerial_phrases"].items():
+        m.add(kind, [Doc(nlp.vocab, words=list(p)) for p in phrases])
+    for wrong, right in DATA["ocr_acronyms"].items():
+        m.add(right, [Doc(nlp.vocab, words=[wrong])])
+    return m
+
+
+def _kind_of_portfolio(doc, ns, k) -> str | None:
+    """``ministers van Buitenlandse Zaken (en Defensie)`` -> fmm / dmm / joint."""
+    kinds = set()
+    for j in range(k, min(k + 6, len(ns))):
+        kind = DATA["portfolio"].get(lowers(doc)[ns[j]])
+        if kind:
+            kinds.add(kind)
+    if not kinds:
+        return None
+    return "joint" if len(kinds) > 1 else kinds.pop()
+
+
+def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -> list[Meeting]:
+    """Ministerial mentions (phrases of ``ministerial_phrases``, "bijeenkomst van de ministers
+    van …"), with the place and date their words state; ``others`` are the summit mentions
+    (a place that follows one is that summit's)."""
+    out: list[Meeting] = []
+    pos = _Positions(ns)
+    seen: set[int] = set()
+    for match_id, s, e in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+        if s in seen or any(s <= x < e for x in seen):
+            continue
+        seen.update(range(s, e))
+        kind = doc.vocab.strings[match_id]
+        out.append(Meeting(s, e, "MinisterialMeeting", kind=kind))
+    # "bijeenkomst van (de) (NAVO-)ministers van Buitenlandse Zaken", "ministers van X kwamen ... bijeen"
+    nouns, ministers = set(DATA["meeting_nouns"]), set(DATA["ministers_words"])
+
+    def back_context(doc, ns, k):
+        return bool({lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)} & set(DATA["not_ministerial_context"]))
+
+    for k in words_where(doc, "LOWER", "events.ministers_words", ministers.__contains__):
+        i = ns[k]
+        if i in seen:
+            continue
+        if k + 1 >= len(ns) or lowers(doc)[ns[k + 1]] != "van":
+            continue
+        kind = _kind_of_portfolio(doc, ns, k + 2)
+        if kind is None:
+            continue
+        back = [lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)]
+        sent = sent_of(doc, doc[i])
+        ahead = lowers(doc)[i:sent.end][:14]
+        if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
+                or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])
+                or _decided_on_a_day(doc, i, sent.end, dates)):
+            their = _their_gathering(doc, i, sent.end)
+            if their is not None and their not in seen and not back_context(doc, ns, k):
+                seen.add(their)
+                m = Meeting(their, their + 1, "MinisterialMeeting", kind=kind, theirs=True)
+                out.append(m)
+            continue
+        start = i
+        for j in range(k - 1, max(-1, k - 5), -1):
+            if lowers(doc)[ns[j]] == "samenstelling":
+                # "een vergadering van de Raad in de samenstelling van ministers van
+                # Buitenlandse Zaken": the meeting is the gathering named before
+                j = next((x for x in range(j - 1, max(-1, j - 14), -1) if ns[x] >= sent.start
+                          and lowers(doc)[ns[x]] in _GATHERINGS), None)
+                start = ns[j] if j is not None else None
+                if j is not None and j and lowers(doc)[ns[j - 1]] in _MEETING_ADJECTIVES:
+                    start = ns[j - 1]
+                break
+            if lowers(doc)[ns[j]] in nouns:
+                start = ns[j]
+                if j and (lowers(doc)[ns[j - 1]] in ("navo", "nato") or lowers(doc)[ns[j - 1]] in _MEETING_ADJECTIVES):
+                    start = ns[j - 1]  # "een extra bijeenkomst van de ministers": the name a reader gives it
+                break
+        if start is None:
+            continue  # "de NAVO-Georgië-commissie in samenstelling van ministers": a council, not the ministerial
+        if set(back) & set(DATA["not_ministerial_context"]):
+            continue
+        end = ns[min(k + 6, len(ns) - 1)]
+        while end > i and lowers(doc)[end] not in DATA["portfolio"] and lowers(doc)[end] != "zaken":
+            end -= 1
+        if lowers(doc)[end] == "buitenlandse" and end + 1 < len(doc):
+            end += 1
+        if not nouns & set(back) and _of_named_countries(doc, end + 1):
+            continue  # "de ministers van Defensie van Duitsland en Frankrijk kwamen bijeen": not the allies
+        end = _nato_complement_end(doc, end)
+        if any(x in seen for x in range(start, end + 1)):
+            continue
+        seen.update(range(start, end + 1))
+        out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind))
+    out += _gathered_ministers(doc, ns, seen)
+    for m in out:
+        k = pos.get(m.end - 1, None)
+        if k is None:
+            continue
+        before = {lowers(doc)[ns[j]] for j in range(max(0, pos.get(m.start, 0) - 3), pos.get(m.start, 0))}
+        # skip "(FMM)" right after the name
+        k2 = k + 1
+        if k2 + 2 < len(ns) and texts(doc)[ns[k2]] == "(" and texts(doc)[ns[k2 + 2]] == ")":
+            m.end = ns[k2 + 2] + 1
+            k2 += 3
+        if before & _NOT_MEETING_CONTEXT:
+            continue
+        place, date, year = _scan_after(doc, ns, k2, dates)
+        if date is None:
+            date = _date_before(doc, ns, pos[m.start], dates)
+        rest = lowers(doc)[m.start:sent_bounds(doc, m.start)[1]]
+        m_sent = sent_of(doc, doc[m.start])
+        held = _held_sentence(doc, m) or _confer_together(rest) or _decide_together(rest) \
+            or _decided_on_a_day(doc, m.start, m_sent.end, dates)
+        if date is None and held:
+            date = _sentence_date(doc, m, dates)
+        if date is None and year is None:
+            date = _today(doc, m)
+            held = held or date is not None  # "vandaag in Brussel ... tijdens de bijeenkomst": its place too
+        m.date, m.year = date, (date.year if date else year)
+        if place is None:
+            place = _place_in_sentence(doc, m, before=held, others=others)
+        if place is not None:
+            m.place_span = place
+            m.place = _title(doc[place[0]:place[1]].text)
+    # undated, it says nothing ("tijdens hun bijeenkomst" without its days: which one?)
+    # ("hun bijeenkomst in december": which days? only its days pin it down)
+    out = [m for m in out if not (m.anaphor or m.theirs) or m.date is not None and (not m.theirs or m.date.day1 is not None)]
+    return sorted(out, key=lambda m: m.start)
+
+
+_THEIR_REACH = 16  # words from "ministers van X" to "hun bijeenkomst" in their clause
+
+
+def _their_gathering(doc: Doc, i: int, end: int) -> int | None:
+    """``De ministers van Defensie zullen ... bespreken tijdens hun bijeenkomst op 13 en 14
+    februari``: the token of the meeting noun ``hun`` points back from to the ministers named
+    as the subject at ``i`` (within reach, no clause break or other noun phrase of persons
+    between), or None."""
+    lw = lowers(doc)
+    nouns = frozenset(DATA["meeting_nouns"]) - {"samenstelling", "overleg"}
+    stop = min(end, i + _THEIR_REACH * 2)
+    for j in range(i + 1, stop - 1):
+        if lw[j] in (";", ":", "(") or lw[j] in _RELATIVE_PRONOUNS and lw[j - 1] == ",":
+            return None
+        if lw[j] == "hun":
+            k = j + 1
+            while k < stop and lw[k].isspace():
+                k += 1
+            return k if k < end and lw[k] in nouns else None
+    return None
+
+
+_COME = frozenset(DATA["come_forms"])
+_TOGETHER = frozenset(DATA["together_particles"])
+_PARTICLE_REACH = 14  # tokens from the finite verb to its particle ("kwamen op dinsdag 28 en woensdag 29 november bijeen")
+
+
+def _comes_together(words: list[str]) -> bool:
+    """``ministers van Buitenlandse Zaken van de 32 bondgenoten kwamen op … bijeen``: a
+    form of "komen" in the first 14 words and its separated particle "bijeen"/"samen"
+    later in the same clause (no comma or semicolon between)."""
+    for j, w in enumerate(words[:14]):
+        if w in _COME:
+            for x in words[j + 1:j + 1 + _PARTICLE_REACH]:
+                if x in _TOGETHER:
+                    return True
+                if x in (",", ";", ":"):
+                    return False
+            return False
+    return False
+
+
+_CONFER = frozenset(DATA["confer_words"])
+
+
+_NATO_PREFIXES = ("navo", "nato")
+
+
+def _of_named_countries(doc: Doc, j: int) -> bool:
+    """``(ministers van Defensie) van Duitsland en Frankrijk``, ``… van de EU-lidstaten``:
+    the ministers' complement from token ``j`` names a country, or the members of a union
+    other than NATO (a gathering of those states' ministers, not of all allies)."""
+    lw = lowers(doc)
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc) or lw[j] != "van":
+        return False
+    j += 1
+    while j < len(doc) and (doc[j].is_space or lw[j] in ("de", "het") or doc[j].like_num):
+        j += 1
+    if j < len(doc) and lw[j].endswith(("-lidstaten", "-landen")) and not lw[j].startswith(_NATO_PREFIXES):
+        return True  # "de EU-lidstaten", "de G7-landen"
+    ms, k = mentions_from(doc, j)
+    if not (k < len(ms) and ms[k].start == j):
+        return False
+    return ms[k].label_ == "Country" or (ms[k].label_ == "Organisation" and ms[k].kb_id_ != "organisation/navo")
+
+
+def _confer_together(words: list[str]) -> bool:
+    """``De ministers van Defensie van de NAVO-landen hebben op … met elkaar overlegd``: the
+    ministers confer "met elkaar" (a verb of ``confer_words`` right before or after it) within
+    the first 20 words of the clause: they met."""
+    for j, w in enumerate(words[:20]):
+        if w in (",", ";", ":"):
+            return False
+        if w == "met" and j + 1 < len(words) and words[j + 1] == "elkaar" and (
+                j + 2 < len(words) and words[j + 2] in _CONFER or j and words[j - 1] in _CONFER):
+            return True
+    return False
+
+
+_DECIDE = frozenset(DATA["decide_words"])
+_DECIDE_PAIRS = [tuple(p) for p in DATA["decide_pairs"]]
+_NATO_COMPLEMENTS = frozenset(DATA["nato_complements"])
+_DECIDE_REACH = 24  # words from "ministers" to the clause's verb of deciding
+
+
+def _inverted_decision(doc: Doc, i: int) -> bool:
+    """``Daartoe besloten de ministers van …``: a word of deciding right before ``de`` and the
+    ministers' word at token ``i`` (the verb before its subject)."""
+    before = [w for w in lowers(doc)[max(0, i - 6):i] if not w.isspace()][-2:]
+    return len(before) == 2 and before[1] == "de" and before[0] in _DECIDE
+
+
+def _decide_together(words: list[str], decided: bool = False) -> bool:
+    """``De ministers van Defensie van de NAVO hebben op ... het plan goedgekeurd``: the allies'
+    ministers (``ministers`` plural; ``van de NAVO``, ``van de bondgenoten`` or ``NAVO-ministers``
+    within its first 8 words) and a past act of deciding (``decide_words``; or ``keurden`` with
+    its particle ``goed`` later) in the first 24 words of the clause: only their meeting does that.
+    ``words`` starts at the ministers' word."""
+    clause = []
+    for w in words[:_DECIDE_REACH]:
+        if w in (",", ";", ":"):
+            break
+        clause.append(w)
+    if not clause or not clause[0].endswith("ministers"):
+        return False
+    if not clause[0].startswith(("navo-", "nato-")):
+        head = clause[1:8]
+        if not any(w in _NATO_COMPLEMENTS and j and head[j - 1] in ("de", "het", "alle") or w.isdigit() and
+                   j + 1 < len(head) and head[j + 1] == "bondgenoten" for j, w in enumerate(head)):
+            return False
+    if decided or not _DECIDE.isdisjoint(clause):
+        return True
+    return any(a in clause and b in clause[clause.index(a) + 1:] for a, b in _DECIDE_PAIRS)
+
+
+def _nato_complement_end(doc: Doc, end: int) -> int:
+    """``ministers van Defensie`` + ``van de NAVO(-landen)``: the mention runs on to the
+    complement that says whose ministers they are (the name a reader gives them); the last
+    token of the mention."""
+    lw = lowers(doc)
+    j = end + 1
+    words = []
+    while j < len(doc) and len(words) < 3:
+        if not doc[j].is_space:
+            words.append((j, lw[j]))
+        j += 1
+    if len(words) == 3 and words[0][1] == "van" and words[1][1] == "de" and words[2][1] in _NATO_COMPLEMENTS \
+            and words[2][1] not in ("bondgenoten", "bondgenootschap"):
+        return words[2][0]
+    return end
+
+
+def _decided_on_a_day(doc: Doc, i: int, end: int, dates) -> bool:
+    """``_decide_together`` from token ``i`` (the ministers' word), and a day-date in that
+    clause (``op 21 en 22 oktober 2021``): a decision with no day may be taken by other means."""
+    words = [w for w in lowers(doc)[i:end] if not w.isspace()]
+    if not _decide_together(words, _inverted_decision(doc, i)):
+        return False
+    stop = next((k for k in range(i, end) if lowers(doc)[k] in (",", ";", ":")), end)
+    return any(d.is_day and i < s and e <= stop for s, e, d in dates)
+
+
+def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
+    """``De ministers kwamen op 29 en 30 november bijeen``, ``Op 17 oktober vergaderden de
+    defensieministers``: the ministers of a ministerial gathering on a date. Not a name of
+    the meeting (an anaphor): it dates the one the document names (kind from the compound,
+    "defensieministers", else the document's one kind), see ``_settle_ministerials``."""
+    lw = lowers(doc)
+    compounds = DATA["minister_compounds"]
+    gather = frozenset(DATA["gather_verbs"])
+    out = []
+    for k in words_where(doc, "LOWER", "events.gathered_ministers", lambda w: w == "ministers" or w in compounds):
+        i = ns[k]
+        if i in seen or not k or lw[ns[k - 1]] != "de" or k + 1 < len(ns) and lw[ns[k + 1]] == "van":
+            continue
+        sent = sent_of(doc, doc[i])
+        if gather.isdisjoint(lw[i + 1:min(sent.end, i + 12)]):
+            continue
+        out.append(Meeting(i, i + 1, "MinisterialMeeting", kind=compounds.get(lw[i], "ministerial"), anaphor=True))
+    return out
+
+
+def _held_sentence(doc: Doc, m: Meeting) -> bool:
+    """Does the mention's sentence say the meeting was held ("werd ... gehouden",
+    "vond plaats", "kwamen bijeen")? Then its date and place may stand anywhere in it."""
+    sent = sent_of(doc, doc[m.start])
+    return not _HELD.isdisjoint(lowers(doc)[sent.start:sent.end])
+
+
+def _sentence_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
+    """The one date of the mention's sentence before it ("Op 3 en 4 december jl. vond ...
+    een vergadering plaats"), when there is exactly one."""
+    sent = sent_of(doc, doc[m.start])
+    text = doc_text(doc)
+    inside = [d for s, e, d in dates if s >= sent.start and e <= m.start
+              and "\n\n" not in text[min(d.end_char, doc[m.start].idx):max(d.start_char, doc[m.start].idx)]]
+    if not inside:  # "De ministers van Defensie kwamen op 17 en 18 oktober bijeen": after it, in its clause
+        inside = [d for s, e, d in dates if m.end <= s <= m.end + _HELD_DATE_REACH and e <= sent.end and d.is_day
+                  and _same_clause(doc, m.end, s)][:1]
+    if not inside:
+        return _relative_clause_date(doc, m, dates)
+    return inside[0] if len(inside) == 1 else None
+
+
+_RELATIVE_PRONOUNS = frozenset({"die", "dat", "welke"})
+
+
+def _relative_clause_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
+    """``de bijeenkomst van de ministers van X van de NAVO-lidstaten, die op 22 en 23 april
+    jl. in Tallinn werd gehouden``: the one day-date of a relative clause on the mention
+    (after a short complement of it), up to the clause's held word ("gehouden",
+    "plaatsvond"), when the clause names no other meeting; else None."""
+    lw = lowers(doc)
+    hi = sent_bounds(doc, m.start)[1]
+    j = m.end
+    while j < hi and j - m.end <= 5 and lw[j] != "," and lw[j] not in _CLAUSE_MEETING_WORDS:
+        j += 1
+    if j + 1 >= hi or lw[j] != "," or lw[j + 1] not in _RELATIVE_PRONOUNS:
+        return None
+    held = next((x for x in range(j + 2, min(hi, j + 18)) if lw[x] in _HELD), None)
+    if held is None or any(w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in lw[j + 2:held]):
+        return None
+    inside = [d for s, e, d in dates if j + 2 <= s and e <= held and d.is_day]
+    return inside[0] if len(inside) == 1 else None
+
+
+# how far after a held meeting's mention its date may stand, in tokens: past a complement
+# ("De ministers van Buitenlandse Zaken van de 32 bondgenoten kwamen op ... bijeen")
+_HELD_DATE_REACH = 10
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "(", "dat", "die", "toen", "waarop", "waarin", "nadat", "sinds", "en"})
+
+
+def _same_clause(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) neither open another clause ("vindt plaats op het moment dat
+    ..., op 4 april 1949") nor name another meeting ("in aanloop naar de top van 9 juli")."""
+    return not any(w in _CLAUSE_BREAKS or w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES)
+                   for w in lowers(doc)[start:end])

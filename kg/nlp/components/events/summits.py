@@ -1,0 +1,282 @@
+"""kg_events, summit mentions: a summit named by place ("NAVO-top in Vilnius",
+"de Madrid-top", "Vilniustop"), by date ("de NAVO-top van 11 en 12 juli"), by kind
+("Leaders' Meeting", "bijeenkomst van staatshoofden en regeringsleiders"), the
+allies' leaders gathering in a place at a stated time ("Volgende zomer komen de
+regeringsleiders bijeen in Warschau") and a gathering recalled by place and year
+("sinds de bijeenkomst in Wales in september 2014").
+
+Feeds ``kg:Summit`` entities and their mentions (``kg:mentions``); their identity
+is settled in ``summit_identity``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Doc
+
+from kg.dates import DateMention
+from kg.reference import match_summit
+from kg.nlp.components.docindex import lowers, texts, sent_bounds, words_where
+from kg.nlp.components.docindex import text as doc_text
+from kg.nlp.components.fold import fold  # fold: memoised kg.slug.fold
+from kg.nlp.components.events.common import DATA, MONTH_NAMES, _ABBREV, Meeting, _is_cap, _title, _Positions
+from kg.nlp.components.events.dates import (
+    _doc_date, _relative_year, _date_before, _year_before, _days_before, _year_after,
+)
+from kg.nlp.components.events.places import _place_after, _scan_after, _described_place, _known_place, _place_before
+from kg.nlp.components.events.ministerials import _COME, _comes_together
+
+_NOT_NATO = frozenset(DATA["not_nato_summit_words"])
+
+_KIND_RX = {k: re.compile(p, re.IGNORECASE) for k, p in DATA["summit_kind_patterns"].items()}
+_KIND_RX_ALL = [*_KIND_RX.items(), *((k, re.compile(p, re.IGNORECASE))
+                                     for k, p in DATA["summit_kind_patterns_government"].items())]
+
+
+def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
+    words = set(DATA["summit_words"])
+    adjectives = DATA["place_adjectives"]
+    suffixes = tuple(DATA["summit_suffixes"])  # str.endswith takes a tuple: one C call per word
+    out: list[Meeting] = []
+    lw, tx = lowers(doc), texts(doc)  # per-doc arrays: no Token per word
+    pos = _Positions(ns)
+    # only a summit word or a word ending in one ("Vilniustop") can start a mention
+    for k in words_where(doc, "LOWER", "events.summit_words", lambda w: w in words or w.endswith(suffixes)):
+        i = ns[k]
+        low = lw[i]
+        start, place_span, place_text = i, None, None
+        named_nato = low != "top"
+        if low in words:
+            prev = doc[ns[k - 1]] if k else None
+            if prev is not None and prev.lower_ in _NOT_NATO and low in ("top", "summit", "topbijeenkomst"):
+                continue  # "de Europese top", "de G20-top": another organisation's summit
+            if prev is not None and prev.lower_ in adjectives:
+                start, place_text = prev.i, adjectives[prev.lower_]
+            elif prev is not None and prev.lower_ in DATA["summit_prefix_words"]:
+                start, named_nato = prev.i, True
+            elif prev is not None and _is_cap(prev.text) and _known_place(prev.text):
+                start, place_text = prev.i, prev.text  # "de Washington Summit"
+        elif low.endswith(suffixes) and low not in words:
+            stem = tx[i].rsplit("-", 1)[0]
+            if not _is_cap(stem) or fold(stem) in ("navo", "nato"):
+                continue
+            prev = doc[ns[k - 1]] if k else None
+            if _ABBREV.match(stem) and prev is not None and _is_cap(prev.text):
+                start, place_text = prev.i, prev.text + " " + stem
+            else:
+                place_text = stem
+            if not _known_place(place_text):
+                continue  # "EU-top", "G7-top": not a NATO summit
+        else:
+            continue
+        place, date, year = _scan_after(doc, ns, k + 1, dates)
+        if place is not None and place_text is None:
+            place_span = place
+            place_text = _title(doc[place[0]:place[1]].text)
+        if date is None and year is None:
+            date = _date_before(doc, ns, k, dates)
+        year = year or _year_before(doc, ns, pos.get(start, k)) or _year_after(doc, ns, k + 1)
+        if low == "top" and not named_nato and place_text is None and date is None and year is None:
+            continue  # a bare "de top" is an anaphor, not a name
+        end = max(i + 1, place[1] if place else i + 1)
+        kpos = pos.get(start, k)
+        kind = DATA["summit_kind_words"].get(lw[ns[kpos - 1]], "") if kpos else ""  # "een buitengewone NAVO-top"
+        out.append(Meeting(start, end, "Summit", kind=kind, place=place_text, place_span=place_span, date=date,
+                           year=year or (date.year if date is not None and date.explicit_year else None),
+                           days=_days_before(doc, ns, kpos)))
+    return out
+
+
+def _kind_matches(text: str, low: str, rx: re.Pattern, anchor: str) -> list[tuple[int, int]]:
+    """Spans of ``rx`` in ``text`` that hold the word ``anchor``: the pattern is only
+    tried in a short window around each occurrence of that word (the whole text
+    would be scanned at every position)."""
+    out: list[tuple[int, int]] = []
+    at = low.find(anchor)
+    while at >= 0:
+        lo = max(0, at - 60, out[-1][1] if out else 0)
+        for m in rx.finditer(text, lo, min(len(text), at + 120)):
+            if m.start() <= at < m.end():
+                out.append(m.span())
+                break
+        at = low.find(anchor, at + len(anchor))
+    return out
+
+
+def _kind_summits(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """Summits named by their kind: "NAVO Leaders' Meeting", "(speciale) bijeenkomst van
+    staatshoofden en regeringsleiders (van de NAVO)"."""
+    text = doc_text(doc)
+    low = text.lower()
+    if "leaders" not in low and "staatshoofden" not in low and "regeringsleiders" not in low:
+        return taken
+    out: list[Meeting] = []
+    pos = _Positions(ns)
+    for name, rx in _KIND_RX_ALL:
+        anchor = "leaders" if name == "leaders-meeting" else "staatshoofden" if name in _KIND_RX else "regeringsleiders"
+        for a, b in _kind_matches(text, low, rx, anchor):
+            m = rx.match(text, a, b)
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is None:
+                continue
+            # "bijeenkomst van regeringsleiders": no kind of its own (it names a summit only by
+            # a place or date that fits one, never as the one summit of the text)
+            kind = "leaders-meeting" if name == "leaders-meeting" else "" if name not in _KIND_RX else \
+                DATA["summit_kind_words"].get((m.group(1) or "").lower())
+            k_end = pos.get(span.end - 1)
+            k_start = pos.get(span.start)
+            if k_end is None or k_start is None:
+                continue
+            place, date, year = _scan_after(doc, ns, k_end + 1, dates)
+            end = span.end
+            if place is not None and place[0] <= span.end + 1:  # "bijeenkomst van regeringsleiders in Londen"
+                end = place[1]
+            if date is None:
+                date = _date_before(doc, ns, k_start, dates)
+            if place is None:
+                place = _place_before(doc, ns, k_start)
+            mt = Meeting(span.start, end, "Summit", kind=kind or "",
+                         place=_title(doc[place[0]:place[1]].text) if place else None, place_span=place, date=date,
+                         year=year or (date.year if date is not None and date.explicit_year else None),
+                         needs_ref=name not in _KIND_RX)
+            out.append(mt)
+    # a summit word inside a kind phrase ("NAVO-top van staatshoofden ...") is the same mention
+    keep = [m for m in taken if not any(o.start <= m.start < o.end for o in out)]
+    for o in out:
+        inner = [m for m in taken if o.start <= m.start < o.end]
+        for m in inner:  # what the summit word found is not lost
+            o.place, o.place_span = o.place or m.place, o.place_span or m.place_span
+            o.date, o.year = o.date or m.date, o.year or m.year
+    return sorted(keep + out, key=lambda m: m.start)
+
+
+_LEADERS = frozenset(DATA["leaders_words"])
+_LEADERS_OF = frozenset(DATA["leaders_of_nato"])
+
+
+def _leaders_phrase(lw: list[str], idx: list[int], a: int) -> tuple[int, int] | None:
+    """``de (NAVO-)regeringsleiders``, ``de staatshoofden en regeringsleiders van de NAVO``,
+    ``de leiders van de 28 NAVO-landen`` from position ``a`` of the clause's words ``idx``:
+    (position of its head noun, position after it), or None. A complement may only name
+    NATO or its members: "de leiders van de G8", "de Europese regeringsleiders" are none."""
+    k = a + (a < len(idx) and lw[idx[a]] == "de")
+    head = k
+    if k >= len(idx) or lw[idx[k]] not in _LEADERS:
+        return None
+    k += 1
+    if k + 1 < len(idx) and lw[idx[k]] == "en" and lw[idx[k + 1]].lstrip("-") in _LEADERS:
+        k += 2  # "staatshoofden en (-)regeringsleiders"
+    if k < len(idx) and lw[idx[k]] == "van":
+        j = k + 1 + (k + 1 < len(idx) and lw[idx[k + 1]] == "de")
+        if j < len(idx) and (lw[idx[j]].isdigit() or lw[idx[j]] in DATA["number_words"]):
+            j += 1
+        if j >= len(idx) or lw[idx[j]] not in _LEADERS_OF:
+            return None
+        k = j + 1
+    return head, k
+
+
+def _leaders_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """``Volgende zomer komen de regeringsleiders bijeen in Warschau``, ``De leiders van de
+    NAVO-landen komen in december in Londen bijeen``: the allies' leaders gathering in a
+    place at a stated time (a date, a month, a year, "volgend jaar", "komende zomer"). Such a
+    sentence names a summit only as the one reference summit that place and time fit
+    (``needs_ref``), never a summit of its own; a sentence that names a summit itself
+    ("... bijeen voor de NAVO-top") is left to that name."""
+    low = doc_text(doc).lower()
+    if "leiders" not in low or "bijeen" not in low and "samen" not in low:
+        return taken
+    lw, tx = lowers(doc), texts(doc)
+    pos = _Positions(ns)
+    named = {sent_bounds(doc, m.start) for m in taken}
+    out, seen = [], set()
+    doc_date = None
+    for k in words_where(doc, "LOWER", "events.leaders", lambda w: w in _LEADERS):
+        lo, hi = sent_bounds(doc, ns[k])
+        if (lo, hi) in seen or (lo, hi) in named:
+            continue
+        seen.add((lo, hi))
+        idx = ns[bisect_left(ns, lo):bisect_left(ns, hi)]
+        words = [lw[i] for i in idx]
+        if not _NOT_NATO.isdisjoint(words) or not _comes_together(words):
+            continue
+        j = next(x for x, w in enumerate(words) if w in _COME)
+        subject = _leaders_phrase(lw, idx, j + 1)  # "komen de regeringsleiders bijeen"
+        if subject is None and words[:1] == ["de"]:  # "De leiders ... komen"
+            subject = _leaders_phrase(lw, idx, 0)
+            subject = subject if subject is not None and subject[1] == j else None
+        if subject is None:
+            continue
+        place = date = year = None
+        clause_end = hi
+        for x in range(len(idx)):  # "In juli komen ...": the time may stand before the verb
+            if words[x] in (",", ";", ":") and x > j:
+                clause_end = idx[x]
+                break
+            if words[x] != "in" or x + 1 >= len(idx):
+                continue
+            nxt = words[x + 1]
+            if nxt in MONTH_NAMES and date is None:  # "in december": the month; its year from the letter
+                t = doc[idx[x + 1]]
+                month = MONTH_NAMES.index(nxt) + 1
+                date = DateMention(t.idx, t.idx + len(t.text), None, month, None, month, None, explicit_year=False)
+            elif re.fullmatch(r"(19|20)\d\d", nxt):
+                year = int(nxt)
+            elif place is None:
+                kx = pos.get(idx[x + 1])
+                ps = _place_after(doc, ns, kx) or _described_place(doc, ns, kx)
+                if ps is not None and _known_place(doc[ps[0]:ps[1]].text):
+                    place = ps
+        if place is None:
+            continue
+        hit = next((d for s, e, d in dates if lo <= s and e <= clause_end), None)  # not another clause's date
+        date = hit or date
+        if doc_date is None:
+            doc_date = _doc_date(doc)
+        if date is None and year is None and _relative_year(doc, ns[k], doc_date) is None:
+            continue  # a place alone: which of its summits is not said
+        head = idx[subject[0]]
+        out.append(Meeting(head, head + 1, "Summit", place=_title(doc[place[0]:place[1]].text), place_span=place,
+                           date=date, year=year or (date.year if date is not None and date.explicit_year else None),
+                           needs_ref=True, named=False))
+    return sorted(taken + out, key=lambda m: m.start)
+
+
+def _recalled_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """``de eerste top sinds de bijeenkomst in Wales in september 2014``: "de bijeenkomst in
+    <place> in <(month) year>" in a sentence that speaks of summits is the one reference
+    summit that place, year and month fit. At the headquarters city a day must fit too
+    (ministerials meet there in the months of its summits)."""
+    low = doc_text(doc).lower()
+    if "bijeenkomst in " not in low:
+        return taken
+    lw = lowers(doc)
+    words = set(DATA["summit_words"])
+    suffixes = tuple(DATA["summit_suffixes"])
+    pos = _Positions(ns)
+    out = []
+    for k in words_where(doc, "LOWER", "events.gathering", lambda w: w == "bijeenkomst"):
+        if not k or lw[ns[k - 1]] != "de" or k + 2 >= len(ns) or lw[ns[k + 1]] != "in":
+            continue
+        i = ns[k]
+        lo, hi = sent_bounds(doc, i)
+        if any(o.start <= i < o.end for o in taken) or not any(
+                w in words or w.endswith(suffixes) for w in lw[lo:hi] if w != "bijeenkomst"):
+            continue
+        ps = _place_after(doc, ns, k + 2)
+        if ps is None or not _known_place(doc[ps[0]:ps[1]].text):
+            continue
+        _p, date, year = _scan_after(doc, ns, pos.get(ps[1] - 1) + 1, dates)
+        year = year or (date.year if date is not None and date.explicit_year else None)
+        if year is None:
+            continue
+        place = _title(doc[ps[0]:ps[1]].text)
+        month = date.month1 if date is not None else None
+        day = date.day1 if date is not None else None
+        if fold(place) in {fold(c) for c in DATA["headquarters_city"].values()} and day is None:
+            continue
+        if match_summit(place, year=year, month=month, day=day) is None:
+            continue  # the year alone would still pick one: a month that fits none is another meeting
+        out.append(Meeting(i, ps[1], "Summit", place=place, place_span=ps, date=date, year=year, needs_ref=True))
+    return sorted(taken + out, key=lambda m: m.start)
