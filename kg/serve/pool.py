@@ -430,9 +430,9 @@ class ResultCache:
     An answer stays right until the graph is rebuilt: then the server calls
     ``clear`` (and keys its answers by the graph's generation, so an answer
     computed on the old graph meanwhile is never served as the new one's).
-    ``fetch`` also lets concurrent requests for the
-    same uncached answer wait for one computation instead of each taking a
-    worker (fifty clients asking for the same library query at once cost one run).
+    ``fetch`` also lets concurrent requests for the same uncached answer wait
+    for one computation instead of each taking a worker (fifty clients asking
+    for the same library query at once cost one run).
     """
 
     def __init__(self, max_bytes: int):
