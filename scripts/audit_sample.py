@@ -3,8 +3,8 @@
     python scripts/audit_sample.py out/dev.trig -n 100 --seed 13 > audit.md
 
 Each relation between two entities (``kg:mentions`` left out: every mention is
-its own audit) is printed with its rule and the sentence quoted as its
-evidence, as a Markdown table with an empty verdict column to fill in. The
+its own audit) is printed with its rule, its document (id and ``kg:sourceFile``,
+the file name to open) and the sentence quoted as its evidence, as a Markdown table with an empty verdict column to fill in. The
 draw is seeded, so the same build and seed give the same sample.
 """
 from __future__ import annotations
@@ -30,6 +30,10 @@ SELECT DISTINCT ?ev ?s ?p ?o ?rule ?quote ?doc WHERE {
   FILTER(?p != kg:mentions && isIRI(?o))
 }
 """
+FILES = """
+PREFIX kg: <https://w3id.org/navo-kg/def#>
+SELECT DISTINCT ?doc ?file WHERE { GRAPH ?g { ?doc kg:sourceFile ?file } }
+"""
 
 
 def _short(iri: str) -> str:
@@ -49,12 +53,16 @@ def main(argv: list[str] | None = None) -> int:
     rows = sorted((r["ev"].value, _short(r["s"].value), _short(r["p"].value), _short(r["o"].value),
                    r["rule"].value, r["quote"].value, _short(r["doc"].value)) for r in store.query(QUERY))
     sample = random.Random(args.seed).sample(rows, min(args.n, len(rows)))
+    files: dict[str, set[str]] = {}  # document (short id) -> the file names it was read from
+    for r in store.query(FILES):
+        files.setdefault(_short(r["doc"].value), set()).add(r["file"].value.rsplit("/", 1)[-1])
     print(f"{len(rows)} relations with evidence; {len(sample)} drawn (seed {args.seed})\n")
-    print("| # | subject | predicate | object | rule | document | sentence | verdict |")
-    print("|---|---|---|---|---|---|---|---|")
+    print("| # | subject | predicate | object | rule | document | file | sentence | verdict |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for i, (_ev, s, p, o, rule, quote, doc) in enumerate(sample, 1):
         q = " ".join(quote.split()).replace("|", "/")
-        print(f"| {i} | {s} | {p} | {o} | {rule} | {doc} | {q} | |")
+        f = ", ".join(sorted(files.get(doc, ()))).replace("|", "/") or "?"
+        print(f"| {i} | {s} | {p} | {o} | {rule} | {doc} | {f} | {q} | |")
     return 0
 
 

@@ -17,10 +17,18 @@
   runs past ``--timeout`` is stopped by killing its worker, and a new one
   opens the store; results longer than ``--max-rows`` are cut (header
   ``X-Result-Truncated: true``).
+* A rebuilt graph is served without a restart: on a request, at most once a
+  second, the server looks (two ``stat`` calls) whether ``kg build`` replaced
+  the file or store. If so, a new pool of workers opens it beside the old
+  one, which answers until the new one is ready; then the new one is swapped
+  in, the kept answers are dropped and the old workers stop once their
+  queries are done (``kg.serve.pool.LivePool``; one line on stderr). A
+  replacement that cannot be opened leaves the old graph served, with one
+  line on stderr, until the next change.
 * Answers are kept (``--cache-mb``, least recently used out first; header
-  ``X-Cache: hit``): the store never changes while it is served, and the
-  library's queries come back all day. Concurrent requests for the same
-  uncached answer wait for one run instead of taking every worker.
+  ``X-Cache: hit``) until the graph is rebuilt: the library's queries come
+  back all day. Concurrent requests for the same uncached answer wait for one
+  run instead of taking every worker.
 * ``/id/<kind>/<slug>`` answers each entity IRI directly (200, by Accept: HTML,
   Turtle, JSON-LD; see ``kg.serve.entity``); ``/ontology`` (and ``/def``) the
   ontology. ``--base URL`` is where pages link the ``https://w3id.org/navo-kg/``
@@ -42,7 +50,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from kg.errors import KGError
 from kg.serve.formats import ALIASES, DEFAULT, MEDIA, choose_format, serialize  # noqa: F401 (re-exported)
-from kg.serve.pool import WORKERS, Busy, QueryPool, QueryTimeout, ResultCache
+from kg.serve.pool import CHECK_EVERY, WORKERS, Busy, LivePool, QueryTimeout, ResultCache
 from kg.store import PREFIXES, UnsafeQuery, check_read_only, parse_term
 
 MAX_BODY = 1 << 20  # bytes of a POSTed query
@@ -68,7 +76,7 @@ class Handler(BaseHTTPRequestHandler):
 
     server_version = "navo-kg"
     protocol_version = "HTTP/1.1"  # keep-alive: a client's next query needs no new connection
-    pool: QueryPool  # set on the subclass made by make_server
+    pool: LivePool  # set on the subclass made by make_server
     cache: ResultCache
     base = "/"
     quiet = False
@@ -168,10 +176,11 @@ class Handler(BaseHTTPRequestHandler):
         explicit = (params.get("format") or params.get("output") or [None])[0]
         started = time.monotonic()
         accept = self.headers.get("Accept")
+        generation = self.pool.version()  # first: a rebuilt graph is noticed even when every answer is kept
         request = ("query", queries[0], bindings, self.pool.max_rows, accept, explicit)
         try:
             check_read_only(queries[0], self.pool.graphs)
-            cache_key = ("query", queries[0], tuple(sorted((k, v.n3()) for k, v in bindings.items())),
+            cache_key = (generation, "query", queries[0], tuple(sorted((k, v.n3()) for k, v in bindings.items())),
                          accept, explicit)
             (kind, key, data, truncated), hit = self.cache.fetch(cache_key, lambda: self.pool.ask(*request),
                                                                  lambda answer: len(answer[2]) + 200)
@@ -242,7 +251,8 @@ class Handler(BaseHTTPRequestHandler):
             elif key == "html":
                 found = self.pool.ask("describe", iri)
             else:
-                found, _hit = self.cache.fetch(("rdf", iri, key), lambda: self.pool.ask("rdf", iri, key),
+                found, _hit = self.cache.fetch((self.pool.version(), "rdf", iri, key),
+                                               lambda: self.pool.ask("rdf", iri, key),
                                                lambda answer: len(answer or b"") + 200)
             if found is None:
                 suggestions = self.pool.ask("similar", m.group(1), m.group(2)) if m else []
@@ -275,14 +285,17 @@ class Handler(BaseHTTPRequestHandler):
 
 def make_server(graph: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout: float = 10.0,
                 max_rows: int = 10000, workers: int = WORKERS, quiet: bool = False, base: str | None = None,
-                cache_mb: float = 256):
+                cache_mb: float = 256, check_every: float = CHECK_EVERY):
     """Open the graph in worker processes and bind the HTTP server; returns ``(httpd, pool)``.
 
-    ``cache_mb`` bounds the answers kept in memory (0: none kept)."""
-    pool = QueryPool(graph, workers=workers, timeout=timeout, max_rows=max_rows)
+    ``cache_mb`` bounds the answers kept in memory (0: none kept). The pool
+    (a ``LivePool``) follows the graph when it is rebuilt, looking at most
+    every ``check_every`` seconds."""
+    cache = ResultCache(int(cache_mb * 1024 * 1024))
+    pool = LivePool(graph, workers=workers, timeout=timeout, max_rows=max_rows, on_change=cache.clear,
+                    check_every=check_every)
     base = "/" if not base else base.rstrip("/") + "/"
-    handler = type("BoundHandler", (Handler,), {"pool": pool, "quiet": quiet, "base": base,
-                                                "cache": ResultCache(int(cache_mb * 1024 * 1024))})
+    handler = type("BoundHandler", (Handler,), {"pool": pool, "quiet": quiet, "base": base, "cache": cache})
     try:
         httpd = Server((host, port), handler)
     except OSError as e:
