@@ -9,7 +9,8 @@ HELP = "serve a read-only SPARQL 1.1 endpoint"
 def arguments(p: argparse.ArgumentParser) -> None:
     """The arguments of ``kg serve``."""
     p.add_argument("--graph", required=True, metavar="FILE|DIR.oxigraph",
-                   help="a graph file, or a store written by kg build -o DIR.oxigraph (starts in a second)")
+                   help="a graph file, or a store written by kg build -o DIR.oxigraph (starts in a second; "
+                        "a rebuilt graph is picked up on the next request)")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7878)
     p.add_argument("--timeout", type=float, default=10.0, help="seconds per query (default 10)")
