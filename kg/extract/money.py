@@ -206,11 +206,18 @@ def _respective_years(text: str, amounts: list[Amount]) -> dict[int, int]:
     after = [a for a in amounts if a.start_char > idx]
     if len(years) >= 2 and len(years) == len(after):
         return {a.start_char: y for a, y in zip(after, years)}
-    # "EUR 12 mln en EUR 3 mln, respectievelijk in 2012 en 2013": the years of the clause after
-    # the word pair off with the amounts of its own clause before it
     lo = text.rfind(";", 0, idx) + 1
     hi = text.find(";", idx)
     hi = len(text) if hi < 0 else hi
+    # "voor 2020 en 2021 geraamd op EUR 47 mln respectievelijk EUR 45 mln": the word stands between
+    # the amounts of its clause, and the clause names as many years, all before its first amount
+    around = [a for a in amounts if lo <= a.start_char < hi]
+    if len(around) >= 2 and around[0].start_char < idx < around[-1].start_char:
+        years = [(m.start(), int(m.group())) for m in _ANY_YEAR.finditer(text, lo, hi)]
+        if len(years) == len(around) and years[-1][0] < around[0].start_char:
+            return {a.start_char: y for a, (_, y) in zip(around, years)}
+    # "EUR 12 mln en EUR 3 mln, respectievelijk in 2012 en 2013": the years of the clause after
+    # the word pair off with the amounts of its own clause before it
     years = [int(y) for y in _ANY_YEAR.findall(text[idx:hi])]
     before = [a for a in amounts if lo <= a.start_char < idx]
     if len(years) >= 2 and len(years) == len(before) and not any(idx < a.start_char < hi for a in amounts):

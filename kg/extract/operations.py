@@ -225,6 +225,44 @@ def _paragraph_topic(ctx: Context, k: int, all_sents: list) -> str | None:
     return None
 
 
+def _letter_operation(ctx: Context, k: int, all_sents: list) -> str | None:
+    """The operation a letter about one mission speaks of in a paragraph that does not name it
+    (``De operatie stond onder bevel van ... Naast bondgenoten als Frankrijk droegen ook partnerlanden
+    bij``; under ``De Nederlandse bijdrage``: ``Nederland draagt bij met 160 militairen. ... Ook Zweden
+    levert in Mazar-e-Sharif een bijdrage``): the one operation the document says a country takes part
+    in (anywhere: a letter names its mission's contributors where it will), named before sentence ``k``, when the paragraph up to ``k`` names no operation, meeting, plan or
+    pledge (another subject) and speaks of the mission (``de operatie``) or of contributing to no one
+    named (``draagt bij met``). None otherwise."""
+    doc = ctx.doc
+    text = doc_text(doc)
+    first = k
+    while first > 0 and "\n" not in text[all_sents[first - 1].end_char:all_sents[first].start_char] \
+            and "\n" not in text[all_sents[first].start_char:all_sents[first].end_char].strip(" ")[:1]:
+        first -= 1
+    para = all_sents[first:k + 1]
+    if any(spans_in(doc, s.start, s.end, ("Operation",) + _OTHER_TOPICS) for s in para):
+        return None
+    if not any(_mission_anaphor(ctx, s) or _contributes_to_none(ctx, s) for s in para):
+        return None
+    ops = {f.subject for f in ctx.extraction.facts
+           if f.predicate == "kg:participant" and f.subject.startswith("operation/")
+           and getattr(f.object, "key", "").startswith("country/")}
+    if len(ops) != 1:
+        return None
+    op = next(iter(ops))
+    return op if any(sp.kb_id_ == op for sp in spans_in(doc, 0, all_sents[k].start, ("Operation",))) else None
+
+
+_BIJ_PAIRS = tuple(p for p in _TOPIC_PAIRS if p[1] == "bij")
+
+
+def _contributes_to_none(ctx: Context, sent) -> bool:
+    """``Nederland draagt bij met 160 militairen``, ``droegen ook partnerlanden bij, waaronder ...``: the
+    verb of contributing, with nothing after ``aan`` it contributes to."""
+    words = set(lowers(ctx.doc)[sent.start:sent.end])
+    return any(a in words and b in words for a, b in _BIJ_PAIRS) and "aan" not in words
+
+
 def _mission_anaphor(ctx: Context, sent) -> bool:
     """``aan de missie``, ``van deze operatie``: the sentence speaks of a mission it does not name."""
     lw = lowers(ctx.doc)
@@ -264,7 +302,8 @@ def _topic_contributors(ctx: Context, sent, op: str) -> None:
     from kg.extract.events.common import _is_excluded
     from kg.extract.money import _givers
     from kg.reference import nato_members
-    if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)):
+    if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)
+                                           or _contributes_to_none(ctx, sent)):
         return
     allies = nato_members()  # "Rusland plaatst troepen in Belarus" is no contribution to the mission
     partners_from = _partners_from(ctx, sent)
@@ -646,6 +685,29 @@ def _operation_area(ctx: Context) -> None:
                 link(ctx, op, "schema:location", sp.kb_id_, sp, "operations.area")
 
 
+def _theatre_location(ctx: Context) -> None:
+    """``... de grootste bijdrage aan ISAF in Uruzgan. ... heeft zijn troepenmacht in Afghanistan
+    uitgebreid``: an operation held in one country (``mission_theatres`` of units.json) is located
+    there when the paragraph that names the operation names that country too; the province or
+    town the text names is no country, and the reference data says which country the text's
+    mention of it is the operation's."""
+    from kg.nlp.components.units import _THEATRES
+    doc = ctx.doc
+    text = doc_text(doc)
+    countries = spans_in(doc, 0, len(doc), ("Country",))
+    for op in spans_in(doc, 0, len(doc), ("Operation",)):
+        theatre = (_THEATRES.get(op.kb_id_) or [None])[0]
+        if theatre is None:
+            continue
+        lo = text.rfind("\n\n", 0, op.start_char)
+        hi = text.find("\n\n", op.end_char)
+        hi = len(text) if hi < 0 else hi
+        for sp in countries:
+            if sp.kb_id_ == theatre and lo < sp.start_char < hi:
+                link(ctx, op.kb_id_, "schema:location", theatre, sp, "operations.theatre_location")
+                break
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -663,6 +725,7 @@ def run(ctx: Context) -> None:
     _navy_ship(ctx)
     _coalition_operation(ctx)
     _operation_area(ctx)
+    _theatre_location(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
@@ -684,6 +747,12 @@ def run(ctx: Context) -> None:
             topic = _paragraph_topic(ctx, k, all_sents)
             if topic is None and _mission_anaphor(ctx, sent):
                 topic = _only_operation_before(ctx, sent)
+            if topic is None and not spans_in(doc, sent.start, sent.end, ("Organisation",)):
+                letter_op = _letter_operation(ctx, k, all_sents)  # a letter about one mission
+                if letter_op is not None and _topic_verb(words):
+                    _topic_contributors(ctx, sent, letter_op)
+                if letter_op is not None and current is None and words & _LEAD_NOUNS:
+                    _framework_nations(ctx, sent, letter_op)  # "Duitsland treedt daar op als framework nation"
         about = next(iter(named)) if len(named) == 1 else topic
         if about is not None and not words.isdisjoint(_COMMAND_NOUNS) and (named or _mission_anaphor(ctx, sent)):
             _commander(ctx, sent, about)

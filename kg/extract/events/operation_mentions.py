@@ -86,9 +86,7 @@ def _operations(ctx: Context) -> None:
             if inner and lw[inner[0].start - 1] == "in":
                 link(ctx, op.kb_id_, "schema:location", inner[0].kb_id_, op, "events.operation_location")
                 continue
-            j = op.end
-            while j < sent.end and space[j]:
-                j += 1
+            j = _past_brackets(lw, space, op.end, sent.end)
             if j < sent.end and lw[j] == "in":
                 k = j + 1
                 while k < sent.end and (space[k] or lw[k] in ("het", "de")):
@@ -114,6 +112,23 @@ def _operations(ctx: Context) -> None:
         for key, tok in _adjective_parties(ctx, sent):
             if _country_entity(ctx, key):
                 ctx.link(op.kb_id_, "kg:participant", key, ctx.sentence_evidence(tok, "events.operation_participant"))
+
+
+def _past_brackets(lw: list[str], space: list[bool], j: int, end: int) -> int:
+    """The first word from token ``j`` on, past an acronym in brackets (``Resolute Support (RSM) in
+    Afghanistan``; from the acronym's own span, past its closing bracket)."""
+    while j < end and space[j]:
+        j += 1
+    if j < end and lw[j] == "(":
+        close = next((k for k in range(j + 1, min(end, j + 5)) if lw[k] == ")"), None)
+        if close is None:
+            return j
+        j = close
+    if j < end and lw[j] == ")":
+        j += 1
+        while j < end and space[j]:
+            j += 1
+    return j
 
 
 # "de opleiding van het Afghaanse leger", "steun aan de Iraakse kustwacht": whom the mission serves

@@ -23,6 +23,9 @@ BULLETS = frozenset("•-–*·▪")
 FUNCTION_WORDS = frozenset(("de", "het", "een", "van", "en", "voor", "in", "op", "tot", "te", "met", "aan", "over",
                             "bij", "der", "den", "naar", "om", "uit", "of", "die", "dat"))
 _INITIALS = re.compile(r"(?:[A-Z][a-z]?\.)+$")
+# Amount abbreviations the tokenizer keeps with their full stop ("€ 18 mln."): that stop
+# also ends the sentence when a capitalised word follows ("... mln. Daarnaast ...").
+AMOUNT_ABBREVIATIONS = ("mln.", "mld.", "mrd.")
 
 
 class ArraySentencizer(Sentencizer):
@@ -65,6 +68,16 @@ class ArraySentencizer(Sentencizer):
             k = numpy.searchsorted(plain_at, i + 1)  # the first plain token after the break
             if k < len(plain_at):
                 opens[plain_at[k]] = True
+        # "… geraamd op € 45,1 mln. Daarnaast …": the abbreviation's stop ends the sentence
+        # before a capitalised word (an amount's scale is never followed by a name).
+        abbr = numpy.isin(arr[:, 0], numpy.array([doc.vocab.strings.as_int(a) for a in AMOUNT_ABBREVIATIONS],
+                                                 dtype=numpy.uint64))
+        for i in numpy.flatnonzero(abbr[:-1]):
+            j = i + 1
+            while j < n and doc[j].is_space:
+                j += 1
+            if j < n and plain[j] and doc[j].text[:1].isupper():
+                opens[j] = True
         # A line kept apart by the cleaner that ends in a word (a heading, "Steun aan Oekraïne")
         # before a line that opens with a capital: the heading is a sentence of its own. Not
         # before initials (a signature's name under its office) or after a function word.
