@@ -47,7 +47,7 @@ from pathlib import Path
 
 from kg.extract.context import Context
 from kg.extract.events.common import _hedged, link, spans_in
-from kg.nlp.components.docindex import lowers, sents, spaces
+from kg.nlp.components.docindex import lowers, sent_of, sents, spaces
 from kg.nlp.components.docindex import text as doc_text
 
 _DATA = json.loads(Path(__file__).with_name("money.json").read_text(encoding="utf-8"))["operations"]
@@ -175,7 +175,6 @@ _LOOK_BACK = 4  # sentences
 def _coordinated_locations(ctx: Context) -> None:
     """``EUMAM Ukraine, die trainingen in Polen en Duitsland verzorgt``: an operation located in
     the first state of a coordinated list is located in each of them."""
-    from kg.nlp.components.docindex import sent_of
     doc = ctx.doc
     located = [(f.subject, f.object.key, f.evidence.start) for f in ctx.extraction.facts
                if f.predicate == "schema:location" and f.subject.startswith("operation/")
@@ -686,11 +685,10 @@ def _operation_area(ctx: Context) -> None:
 
 
 def _theatre_location(ctx: Context) -> None:
-    """``... de grootste bijdrage aan ISAF in Uruzgan. ... heeft zijn troepenmacht in Afghanistan
-    uitgebreid``: an operation held in one country (``mission_theatres`` of units.json) is located
-    there when the paragraph that names the operation names that country too; the province or
-    town the text names is no country, and the reference data says which country the text's
-    mention of it is the operation's."""
+    """``ISAF, in Uruzgan, Afghanistan``: an operation held in one country (``mission_theatres`` of
+    units.json) is located there when the sentence that names the operation names that country
+    too; the province or town beside it is no country, and the reference data says which
+    country is the operation's. A country elsewhere in the paragraph is no statement of it."""
     from kg.nlp.components.units import _THEATRES
     doc = ctx.doc
     text = doc_text(doc)
@@ -699,11 +697,9 @@ def _theatre_location(ctx: Context) -> None:
         theatre = (_THEATRES.get(op.kb_id_) or [None])[0]
         if theatre is None:
             continue
-        lo = text.rfind("\n\n", 0, op.start_char)
-        hi = text.find("\n\n", op.end_char)
-        hi = len(text) if hi < 0 else hi
+        sent = sent_of(doc, op)  # the quote must name both: a country elsewhere in the paragraph is no statement
         for sp in countries:
-            if sp.kb_id_ == theatre and lo < sp.start_char < hi:
+            if sp.kb_id_ == theatre and sent.start_char <= sp.start_char < sent.end_char:
                 link(ctx, op.kb_id_, "schema:location", theatre, sp, "operations.theatre_location")
                 break
 
