@@ -145,8 +145,11 @@ def _first_or_last(ctx: Context, sent, whole: frozenset, persons: list) -> list:
     after = toks[head + 1] if head + 1 < len(toks) else None
     if after is None or lw[after] not in ("voor", "van"):
         return []
-    return [p for p in persons if after < p.start and all(lw[t] in _DETS or lw[t] in _OFFICE_WORDS or texts(doc)[t][:1].isupper()
-                                                        for t in range(after + 1, p.start) if not space[t])][:1]
+    # a title may hold "nieuwe" and set the name off by a comma: "voor de nieuwe minister, X"
+    return [p for p in persons if after < p.start and all(
+        lw[t] in _DETS or lw[t] in _OFFICE_WORDS or lw[t] in _NEWS_SETS["title_adjectives"] or lw[t] == "van" or texts(doc)[t][:1].isupper()
+        or lw[t] == "," and t == max(k for k in range(after + 1, p.start) if not space[k])
+        for t in range(after + 1, p.start) if not space[t])][:1]
 
 
 def _chaired_by(ctx: Context, sent, i: int, whole: frozenset) -> list:
