@@ -223,7 +223,7 @@ def _before_comma(doc, persons: list, comma: int, floor: int) -> list:
     """The person a relative clause opened by ``, die`` at token ``comma`` is on: the one named
     right before the comma, or before the verbs a Dutch main clause ends in when the relative
     clause is put after them (``Hij zal X ondersteunen, die ...``: at most three lower-case
-    words, the last a verb form (``-en``, ``-t``, ``-d``), no article, preposition or
+    words, the last a verb form (``-en``, ``-n``, ``-t``, ``-d``), no article, preposition or
     conjunction between)."""
     from kg.nlp.components.docindex import lowers, spaces, texts
     lw, space, tx = lowers(doc), spaces(doc), texts(doc)
@@ -232,7 +232,7 @@ def _before_comma(doc, persons: list, comma: int, floor: int) -> list:
         gap = [k for k in range(p.end, comma) if not space[k]]
         if not gap:
             return [p]
-        if len(gap) <= 3 and lw[gap[-1]].endswith(("en", "t", "d")) and all(
+        if len(gap) <= 3 and lw[gap[-1]].endswith(("n", "t", "d")) and all(
                 tx[k].isalpha() and tx[k].islower() and lw[k] not in _GAP_BLOCKERS for k in gap):
             return [p]
         break

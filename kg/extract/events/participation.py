@@ -165,6 +165,8 @@ def _participation(ctx: Context, ev: dict) -> None:
             if target is None and not goes_to_main and scope is sent:
                 # "X, die aan het overleg deelnam, zei na afloop ...": only the clause says which meeting
                 scope = _relative_on_person(doc, sent) or sent
+                if scope is not sent and not words_of(scope).isdisjoint(_SETS_REL["other_time_words"]):
+                    continue  # "X, die vorig jaar aan de top deelnam, ...": another edition
             dest = (main, "events.meeting_participant", None) if goes_to_main else \
                 _destination(ctx, ev, scope, here, target, char, bare)
         if dest is None:
