@@ -116,3 +116,24 @@ def test_daar_points_at_the_one_meeting_of_the_sentence_before(nlp):
     assert "person/verkerk" in got
     assert "person/bakker" not in got  # "daar" is Vilnius, another place
     assert "person/jansen" not in got  # not there
+
+
+FMM = "ministerial/fmm-2027-12"
+
+AGENDA = """Geannoteerde agenda NAVO-ministeriële Buitenlandse Zaken
+
+Den Haag, 1 december 2027
+
+Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken die op 7 en 8 december 2027 in Brussel zal plaatsvinden.
+
+Deelnemers
+Secretaris-generaal Pieter Aalders zit de bijeenkomst voor. Namens Canada neemt minister van Buitenlandse Zaken Claire Dubois deel; zij reist aan vanuit Wenen, waar zij de OVSE-ministersraad bijwoont.
+"""
+
+
+def test_a_clause_at_another_bodys_gathering_leaves_the_clause_that_takes_part(nlp):
+    ex = extraction(nlp, AGENDA, "agenda.txt")
+    got = participants(ex, FMM)
+    assert {"person/dubois", "country/canada"} <= got
+    assert not any("ovse" in k for k in got)
+    assert not any(f.predicate == "kg:participant" and "ovse" in f.subject for f in ex.facts)
