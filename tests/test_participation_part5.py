@@ -137,3 +137,26 @@ def test_a_clause_at_another_bodys_gathering_leaves_the_clause_that_takes_part(n
     assert {"person/dubois", "country/canada"} <= got
     assert not any("ovse" in k for k in got)
     assert not any(f.predicate == "kg:participant" and "ovse" in f.subject for f in ex.facts)
+
+
+COUNCILS = """Geannoteerde agenda NAVO-ministeriële Buitenlandse Zaken
+
+Den Haag, 1 december 2027
+
+Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken die op 7 en 8 december 2027 in Brussel zal plaatsvinden.
+
+NAVO-Oekraïne Commissie
+Op 8 december vergadert ook de NAVO-Oekraïne Commissie op het niveau van ministers. De bondgenoten spreken daar over de hervormingen in Oekraïne.
+
+NAVO-Rusland Raad
+De NAVO-Rusland Raad komt tijdens deze bijeenkomst niet bijeen. Het kabinet betreurt de opstelling van Rusland.
+"""
+
+
+def test_a_bilateral_council_that_meets_has_its_partner_at_the_table(nlp):
+    ex = extraction(nlp, COUNCILS, "agenda.txt")
+    sessions = {f.object.key for f in ex.facts if f.predicate == "kg:hasSession"}
+    ukraine = [s for s in sessions if "ukraine" in s or "oekraine" in s]
+    assert ukraine and "country/oekraine" in participants(ex, ukraine[0])
+    # "komt ... niet bijeen": no Russia at any table
+    assert "country/rusland" not in participants(ex, "session/") | participants(ex, "ministerial/")

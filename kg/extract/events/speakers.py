@@ -349,7 +349,7 @@ def _signatory_acts_there(ctx: Context, ev: dict) -> None:
             break
 
 
-_CONVENES = _SETS_REL["convene_words"]
+_CONVENES = _NEWS_SETS["council_meets_words"]
 
 
 def _partner_country(doc, body: str, surface: str) -> str | None:
