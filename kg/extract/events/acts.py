@@ -8,7 +8,7 @@ from __future__ import annotations
 from kg.extract.context import Context
 from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import lowers, spaces, texts
-from kg.extract.events.common import _clause_at, _CLAUSE_EDGES, _DETS, _hedged, link, _names_meeting, _NEWS_SETS, _OFFICE_WORDS, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
+from kg.extract.events.common import _before_comma, _clause_at, _CLAUSE_EDGES, _DETS, _hedged, link, _names_meeting, _NEWS_SETS, _OFFICE_WORDS, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _SITTING_SUFFIXES
 from kg.extract.events.parties import _is_forum, _participants
 from kg.extract.events.scope import _antecedent, _gathering_ref, _names_other_kind, _whole_words
@@ -31,7 +31,9 @@ def _act_performers(ctx: Context, sent, a: int, b: int, persons: list):
     first = next((k for k in range(a, b) if not space[k]), b)
     if first < b and lw[first] in _NEWS_SETS["relative_pronouns"] and a > sent.start and lw[a - 1] == ",":
         comma = a - 1
-        return [p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))]
+        if lw[first] != "die":
+            return [p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))]
+        return _before_comma(doc, persons, comma, sent.start)
     inside = [p for p in persons if a <= p.start and p.end <= b]
     if inside:
         return inside
@@ -143,8 +145,11 @@ def _first_or_last(ctx: Context, sent, whole: frozenset, persons: list) -> list:
     after = toks[head + 1] if head + 1 < len(toks) else None
     if after is None or lw[after] not in ("voor", "van"):
         return []
-    return [p for p in persons if after < p.start and all(lw[t] in _DETS or lw[t] in _OFFICE_WORDS or texts(doc)[t][:1].isupper()
-                                                        for t in range(after + 1, p.start) if not space[t])][:1]
+    # a title may hold "nieuwe" and set the name off by a comma: "voor de nieuwe minister, X"
+    return [p for p in persons if after < p.start and all(
+        lw[t] in _DETS or lw[t] in _OFFICE_WORDS or lw[t] in _NEWS_SETS["title_adjectives"] or lw[t] == "van" or texts(doc)[t][:1].isupper()
+        or lw[t] == "," and t == max(k for k in range(after + 1, p.start) if not space[k])
+        for t in range(after + 1, p.start) if not space[t])][:1]
 
 
 def _chaired_by(ctx: Context, sent, i: int, whole: frozenset) -> list:

@@ -213,6 +213,32 @@ def _clause_at(lw: list[str], sent, i: int) -> tuple[int, int]:
     return a, b
 
 
+# between a name and ", die ..." only the verbs that close the main clause may stand
+# ("Hij zal X ondersteunen, die de top voorzit"): no article, preposition or conjunction
+_GAP_BLOCKERS = _DETS | _SETS_REL["not_subject_prepositions"] | _SETS_REL["subordinators"] \
+    | _SETS_REL["person_pronouns"] | frozenset({"en", "of", "maar", "om", "op", "tot", "tegen", "tijdens", "onder", "zijn"})
+
+
+def _before_comma(doc, persons: list, comma: int, floor: int) -> list:
+    """The person a relative clause opened by ``, die`` at token ``comma`` is on: the one named
+    right before the comma, or before the verbs a Dutch main clause ends in when the relative
+    clause is put after them (``Hij zal X ondersteunen, die ...``: at most three lower-case
+    words, the last a verb form (``-en``, ``-n``, ``-t``, ``-d``), no article, preposition or
+    conjunction between)."""
+    from kg.nlp.components.docindex import lowers, spaces, texts
+    lw, space, tx = lowers(doc), spaces(doc), texts(doc)
+    gap = []
+    for p in sorted((p for p in persons if floor <= p.start and p.end <= comma), key=lambda p: -p.end):
+        gap = [k for k in range(p.end, comma) if not space[k]]
+        if not gap:
+            return [p]
+        if len(gap) <= 3 and lw[gap[-1]].endswith(("n", "t", "d")) and all(
+                tx[k].isalpha() and tx[k].islower() and lw[k] not in _GAP_BLOCKERS for k in gap):
+            return [p]
+        break
+    return []
+
+
 def _names_meeting(lw: list[str], space: list[bool], j: int, end: int, words: frozenset) -> bool:
     """Does a determiner and then a word of ``words`` (the meeting as a whole, or a sitting of
     it) stand at token ``j`` (``de top``, ``de bijeenkomst``)?"""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from kg.extract.context import Context
 from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import lowers, memo, mentions, sent_of, sents, spaces
-from kg.extract.events.common import _clause_at, _DETS, has_trigger, _hedged, link, _names_meeting, NEWS, _NEWS_SETS, _past_dets, _prev_word, REL, sentences_with, _SETS_REL, spans_in, words_of
+from kg.extract.events.common import _clause_at, _prev_in_paragraph, _DETS, has_trigger, _hedged, link, _names_meeting, NEWS, _NEWS_SETS, _past_dets, _prev_word, REL, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.parties import _participants, _UNDERSIGNED, _undersigned
 from kg.extract.events.scope import _antecedent, _MEETING_WORDS, _names_other_kind, _outside_main_dates, _whole_words
 
@@ -317,3 +317,36 @@ def _arrivals(ctx: Context, ev: dict) -> None:
                 if a <= p.start and p.end <= i:
                     link(ctx, main, "kg:participant", p.kb_id_, p, "events.arrival_participant")
             break
+
+
+_THERE_VERBS = _NEWS_SETS["there_verbs"] | _STATEMENT_ANY
+_THERE_BLOCKERS = _JOURNEY_BLOCKERS | frozenset({"niet", "geen", "nooit"})
+
+
+def _there_at_meeting(ctx: Context, ev: dict) -> None:
+    """``De ministers kwamen op 12 februari in Brussel bijeen. Minister X heeft daar ...
+    gesproken``: ``daar`` points back at the one meeting the sentence before (same paragraph)
+    names, when that sentence names no other meeting and no place but the meeting's own; who
+    speaks, talks or is present ``daar`` (the persons of the clause before ``daar``) takes part.
+    Not with a hedge, a negation, another time, or a meeting or place of its own."""
+    doc = ctx.doc
+    lw, space = lowers(doc), spaces(doc)
+    for sent in sentences_with(doc, "events.there", frozenset({"daar"})):
+        words = words_of(sent)
+        if words.isdisjoint(_THERE_VERBS) or _hedged(words) or not words.isdisjoint(_THERE_BLOCKERS) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting", "Place")):
+            continue
+        prev = _prev_in_paragraph(doc, sent)
+        if prev is None:
+            continue
+        named = {sp.kb_id_ for sp in spans_in(doc, prev.start, prev.end, ("Summit", "MinisterialMeeting"))}
+        if len(named) != 1:
+            continue
+        key = next(iter(named))
+        own = ev["meetings"].get(key, {}).get("place")
+        if any(sp.kb_id_ != own for sp in spans_in(doc, prev.start, prev.end, ("Place",))):
+            continue
+        i = next(k for k in range(sent.start, sent.end) if lw[k] == "daar")
+        a, _ = _clause_at(lw, sent, i)
+        for sp in spans_in(doc, a, i, PERSON_CLASSES):
+            link(ctx, key, "kg:participant", sp.kb_id_, sp, "events.there_participant")

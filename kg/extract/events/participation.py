@@ -110,6 +110,12 @@ def _participation(ctx: Context, ev: dict) -> None:
             continue
         live = (_live_clauses(doc, sent) or [(sent.start, sent.end)]) if triggered and ";" in words \
             else [(sent.start, sent.end)]
+        scope = sent  # the part of the sentence that says which meeting (a clause, when another is elsewhere)
+        if len(live) > 1 and not here:
+            # "X neemt deel; zij woont in Vilnius de OVSE-ministersraad bij": that clause is another gathering
+            kept = [c for c in live if not _attends_other_body(doc, c)]
+            if len(kept) == 1:
+                live, scope = kept, doc[kept[0][0]:kept[0][1]]
         parties = [sp for sp in _participants(ctx, sent, set()) + _own_country_stated(doc, sent, words)
                    if any(a <= sp.start < b for a, b in live)]
         if clauses:  # "X neemt deel; het is naar verwachting ...": only the clause that says it
@@ -156,8 +162,13 @@ def _participation(ctx: Context, ev: dict) -> None:
             bare = "" if main is None or ev.get("concerns", main) != main else \
                 "talk" if met_at is not None else "bare" if triggered and _bare(doc, live) else ""
             char = parties[-1].start_char if parties else sent.start_char
+            if target is None and not goes_to_main and scope is sent:
+                # "X, die aan het overleg deelnam, zei na afloop ...": only the clause says which meeting
+                scope = _relative_on_person(doc, sent) or sent
+                if scope is not sent and not words_of(scope).isdisjoint(_SETS_REL["other_time_words"]):
+                    continue  # "X, die vorig jaar aan de top deelnam, ...": another edition
             dest = (main, "events.meeting_participant", None) if goes_to_main else \
-                _destination(ctx, ev, sent, here, target, char, bare)
+                _destination(ctx, ev, scope, here, target, char, bare)
         if dest is None:
             continue
         key, rule, body = dest
@@ -327,6 +338,22 @@ def _live_clauses(doc, sent) -> list[tuple[int, int]]:
     return out
 
 
+_OTHER_GATHERING_HEADS = tuple(REL["other_gathering_heads"])
+
+
+def _attends_other_body(doc, clause: tuple[int, int]) -> bool:
+    """A clause that takes part in a gathering of another body (``zij woont de
+    OVSE-ministersraad bij``): it names, after an article, a body whose name ends in a word of
+    gathering (``-raad``, ``-conferentie``) that is no council of the meeting."""
+    lw, space = lowers(doc), spaces(doc)
+    a, b = clause
+    for sp in spans_in(doc, a, b, ("Organisation",)):
+        if _prev_word(lw, space, sp.start, a)[1] in _DETS and sp.text.lower().endswith(_OTHER_GATHERING_HEADS) \
+                and not _is_forum(doc, sp.kb_id_):
+            return True
+    return False
+
+
 def _bare(doc, live: list[tuple[int, int]]) -> bool:
     """Clauses that take part with no object (``X namen deel``, ``Y was aanwezig``): no
     ``aan``/``bij``/``voor`` (but ``voor het eerst``) names what they take part in."""
@@ -369,6 +396,31 @@ def _outside_asides(doc, sent, parties: list) -> list:
                                            for a, b in loud)
                    or pronoun and len(people) == 1 and sp.kb_id_ in people]
     return out
+
+
+def _relative_on_person(doc, sent):
+    """``Premier X, die namens Nederland aan het overleg deelnam, zei na afloop ...``: the one
+    relative clause (``, die ...``) right after a person's name that states the taking part,
+    when the rest of the sentence states none; as a span (its time and object are the clause's
+    own, not those of what the person did next). None otherwise."""
+    text = span_text(doc, sent)
+    if ", die " not in text:
+        return None
+    loud = []
+    for m in _RELATIVE_CLAUSE.finditer(text):
+        words = set(re.findall(r"[\w-]+", m.group().lower()))
+        if has_trigger(words, REL["participation_words"], REL["participation_pairs"]):
+            loud.append(m)
+    if len(loud) != 1 or not re.match(r",\s*die\b", loud[0].group()):
+        return None
+    a, b = sent.start_char + loud[0].start(), sent.start_char + loud[0].end()
+    rest = text[:loud[0].start()] + " " + text[loud[0].end():]
+    if has_trigger(set(re.findall(r"[\w-]+", rest.lower())), REL["participation_words"], REL["participation_pairs"],
+                   REL["participation_phrases"]):
+        return None
+    if not any(p.end_char == a for p in spans_in(doc, sent.start, sent.end, PERSON_CLASSES)):
+        return None  # the clause is on a person named right before its comma
+    return doc.char_span(a + 1, b, alignment_mode="expand")
 
 
 def _after_phrase(doc, sent, parties: list) -> list:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.dates import MONTHS
 from kg.extract.context import Context
 from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import lowers, sents, span_text, spaces, word_set, text as doc_text
@@ -27,7 +28,31 @@ def _target_meeting(doc, sent, meetings: list) -> object | None:
         j, w = _prev_word(lw, space, m.start, sent.start, _DETS)
         if w in _SETS_REL["target_prepositions"] and not _in_quiet_clause(doc, sent, j, m.end):
             return m
-    return None
+    return next((m for m in meetings if _relative_on_meeting(doc, sent, m)), None)
+
+
+_DATE_GAP = frozenset(REL["meeting_gap_words"])
+_RELATIVE_ON_MEETING = frozenset(REL["meeting_relative_adverbs"])
+
+
+def _relative_on_meeting(doc, sent, m) -> bool:
+    """``de bijeenkomst van de ministers op 4 en 5 april in Brussel, waaraan X deelnam``: a
+    relative clause opened by ``waaraan``/``waarbij`` right after the meeting (past only its
+    days and place) that says the taking part: the meeting is its object."""
+    lw, space = lowers(doc), spaces(doc)
+    places = {k for sp in spans_in(doc, m.end, sent.end, ("Place", "Country")) for k in range(sp.start, sp.end)}
+    k = m.end
+    while k < sent.end and (space[k] or k in places or lw[k] in _DATE_GAP or lw[k].isdigit() or lw[k] in MONTHS):
+        k += 1
+    if k >= sent.end or lw[k] != ",":
+        return False
+    k += 1
+    while k < sent.end and space[k]:
+        k += 1
+    if k >= sent.end or lw[k] not in _RELATIVE_ON_MEETING:
+        return False
+    stop = next((t for t in range(k + 1, sent.end) if lw[t] in _CLAUSE_MARKS), sent.end)
+    return has_trigger(word_set(doc, k + 1, stop), REL["participation_words"], REL["participation_pairs"])
 
 
 _CLAUSE_OPENERS = frozenset({"die", "dat", "welke", "wat"}) | _SETS_REL["subordinators"]

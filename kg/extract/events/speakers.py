@@ -347,3 +347,43 @@ def _signatory_acts_there(ctx: Context, ev: dict) -> None:
             for key in signers:
                 link(ctx, main, "kg:participant", key, doc[k:k + 1], "events.signatory_participant")
             break
+
+
+_CONVENES = _NEWS_SETS["council_meets_words"]
+
+
+def _partner_country(doc, body: str, surface: str) -> str | None:
+    """The partner of a bilateral council of NATO (``NAVO-Georgië Commissie``, ``NATO-Russia
+    Council``): the one country the document names whose name stands in the body's name."""
+    from kg.nlp.components.fold import fold
+    from kg.nlp.spans import entity_table
+
+    table = entity_table(doc)
+    info = table.get(body, {})
+    names = " ".join(fold(n) for n in (surface, info.get("label", ""), *info.get("alt_labels", ())) if n)
+    if not any(m in names for m in ("navo-", "nato-")):
+        return None
+    found = {key for key, e in table.items() if e.get("cls") == "Country" and any(
+        len(f) > 3 and f in names for f in (fold(n) for n in (e.get("label", ""), *e.get("alt_labels", ())) if n))}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _bilateral_council_partners(ctx: Context, ev: dict) -> None:
+    """``Op 7 december komt tevens de NAVO-Georgië Commissie op ministerieel niveau bijeen``: a
+    council of NATO and one partner that meets as a session of the meeting has that partner at
+    the table by its make-up. Only where a sentence states the council meets (``komt ...
+    bijeen``, ``vergaderde``): not negated, not hedged, not another time or meeting."""
+    doc, main = ctx.doc, ev.get("main")
+    bodies = {s["body"]: s["key"] for s in ev.get("sessions", ()) if s.get("body")}
+    if not main or not bodies:
+        return
+    for sent in sentences_with(doc, "events.convene", _CONVENES):
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(_NEGATIONS | _NOT_SAID_THERE) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or _outside_main_dates(ctx, ev, sent):
+            continue
+        for sp in spans_in(doc, sent.start, sent.end, ("Organisation",)):
+            partner = _partner_country(doc, sp.kb_id_, sp.text) if sp.kb_id_ in bodies else None
+            if partner is not None:
+                link(ctx, bodies[sp.kb_id_], "kg:participant", partner, sp, "events.council_partner")
