@@ -8,6 +8,7 @@ Feeds, through ``kg.extract.events``, the meetings' ``schema:startDate``,
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 
@@ -125,8 +126,30 @@ def _stated_reference_values(doc: Doc, m: Meeting, rec: dict, text_place: str | 
                 rec["start_at"] = (span.start, span.end)
             if rec.get("end_at") is None and (d.month2, d.day2 or d.day1) == (ref.end.month, ref.end.day):
                 rec["end_at"] = (span.start, span.end)
+            _stated_days_within(rec, d, ref, (span.start, span.end))
     if rec.get("place_at") is None and rec["place"] and (text_place == rec["place"] or region):
         rec["place_at"] = m.place_span or (m.start, m.end)
+
+
+def _stated_days_within(rec: dict, d, ref, at: tuple[int, int]) -> None:
+    """``de NAVO-top in Madrid (29 en 30 juni 2022)`` of a summit the reference data dates
+    28-30 June: a range of days the text states for the reference summit, wholly inside the
+    reference's days, stands in the document as stated (``rec["stated"]``: "start"/"end" ->
+    (date, token span)) where it differs from the reference's first or last day. A single
+    day ("op 29 juni") may be a moment at the summit, not its span: it states neither."""
+    if not d.day2 or (d.month2, d.day2) == (d.month1, d.day1):
+        return
+    try:
+        first = dt.date(ref.start.year, d.month1, d.day1)
+        last = dt.date(ref.start.year, d.month2, d.day2)
+    except ValueError:
+        return
+    if not ref.start <= first < last <= ref.end:
+        return
+    if first != ref.start:
+        rec.setdefault("stated", {}).setdefault("start", (first, at))
+    if last != ref.end:
+        rec.setdefault("stated", {}).setdefault("end", (last, at))
 
 
 def _second_host(doc: Doc, m: Meeting) -> tuple[int, int] | None:
