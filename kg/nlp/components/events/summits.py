@@ -2,8 +2,9 @@
 "de Madrid-top", "Vilniustop"), by date ("de NAVO-top van 11 en 12 juli"), by kind
 ("Leaders' Meeting", "bijeenkomst van staatshoofden en regeringsleiders"), the
 allies' leaders gathering in a place at a stated time ("Volgende zomer komen de
-regeringsleiders bijeen in Warschau") and a gathering recalled by place and year
-("sinds de bijeenkomst in Wales in september 2014").
+regeringsleiders bijeen in Warschau"), a gathering recalled by place and year
+("sinds de bijeenkomst in Wales in september 2014") and "die (NAVO-)top" after a
+sentence that gives the exact days and place of a reference summit.
 
 Feeds ``kg:Summit`` entities and their mentions (``kg:mentions``); their identity
 is settled in ``summit_identity``.
