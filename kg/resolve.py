@@ -217,17 +217,23 @@ def rekey_middle_names(ex: Extraction) -> Extraction:
 _MEETING_KINDS = ("ministerial/", "summit/")
 
 
+def _stated_within_reference(f: Fact) -> bool:
+    """A day a text states inside a reference summit's days (``events.summit_stated_days``):
+    it stands in its document as stated, beside the reference data's first or last day."""
+    return f.evidence is not None and f.evidence.rule == "events.summit_stated_days"
+
+
 def settle_meeting_dates(extractions: list[Extraction]) -> list[Extraction]:
     """One start and one end date per meeting across documents: the earliest start
     and the latest end any document states. A letter that names only one day of a
     two-day ministerial ("op 4 april") states a day of it, not its first day, so
     its other date facts are dropped. Documents with nothing to drop are returned
-    as they are."""
+    as they are. Days stated inside a reference summit's span stay as stated."""
     starts: dict[str, set] = defaultdict(set)
     ends: dict[str, set] = defaultdict(set)
     for ex in extractions:
         for f in ex.facts:
-            if f.subject.startswith(_MEETING_KINDS):
+            if f.subject.startswith(_MEETING_KINDS) and not _stated_within_reference(f):
                 if f.predicate == "schema:startDate":
                     starts[f.subject].add(f.object)
                 elif f.predicate == "schema:endDate":
@@ -238,6 +244,8 @@ def settle_meeting_dates(extractions: list[Extraction]) -> list[Extraction]:
         return extractions
 
     def wanted(f: Fact) -> bool:
+        if _stated_within_reference(f):
+            return True
         if f.predicate == "schema:startDate" and f.subject in keep:
             return f.object == keep[f.subject]
         if f.predicate == "schema:endDate" and f.subject in keep_end:

@@ -38,7 +38,9 @@ def _dates_and_places(ctx: Context, ev: dict) -> None:
 def _reference_values(ctx: Context, key: str, rec: dict) -> None:
     """A reference summit's dates and host city (rule ``events.summit_reference``): each
     with a sentence of the text that states it (its day, its city or region), else
-    marked as the reference data's (``from_reference``: no quote, reference graph)."""
+    marked as the reference data's (``from_reference``: no quote, reference graph). A
+    first or last day the text states inside the reference's days, other than the
+    reference's, stands as stated too (rule ``events.summit_stated_days``)."""
     doc, rule = ctx.doc, "events.summit_reference"
 
     def evidence(at):
@@ -47,6 +49,13 @@ def _reference_values(ctx: Context, key: str, rec: dict) -> None:
     if rec["start"] is not None:
         ctx.relate(key, "schema:startDate", rec["start"], evidence(rec.get("start_at")))
         ctx.relate(key, "schema:endDate", rec["end"], evidence(rec.get("end_at")))
+    # days the text states inside the reference's span ("(29 en 30 juni 2022)" of 28-30 June):
+    # the document's own statement, beside the reference data's value
+    stated = rec.get("stated", {})
+    for part, predicate in (("start", "schema:startDate"), ("end", "schema:endDate")):
+        if part in stated:
+            day, at = stated[part]
+            ctx.relate(key, predicate, day, ctx.sentence_evidence(doc[at[0]:at[1]], "events.summit_stated_days"))
     if rec["place"] and ensure(ctx, rec["place"], mentioned=rec.get("place_in_text", True)):
         ctx.link(key, "schema:location", rec["place"], evidence(rec.get("place_at")))
 

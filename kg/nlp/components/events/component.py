@@ -8,6 +8,7 @@ Feeds, through ``kg.extract.events``, the meetings' ``schema:startDate``,
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 
@@ -21,7 +22,9 @@ from kg.nlp.components.events.common import DATA, Meeting, _ns, _title
 from kg.nlp.components.events.dates import _doc_year, _doc_date, _dates_by_token
 from kg.nlp.components.events.places import _place_after, _reference_key, _place_key
 from kg.nlp.components.events.ministerials import _ministerial_matcher, _ministerials
-from kg.nlp.components.events.summits import _summits, _kind_summits, _leaders_gathering, _recalled_gathering
+from kg.nlp.components.events.summits import (
+    _summits, _kind_summits, _leaders_gathering, _recalled_gathering, _referring_summit,
+)
 from kg.nlp.components.events.summit_identity import _resolve_summits
 from kg.nlp.components.events.ministerial_identity import _settle_ministerials
 from kg.nlp.components.events.sessions import _doc_headings, _sessions
@@ -123,8 +126,30 @@ def _stated_reference_values(doc: Doc, m: Meeting, rec: dict, text_place: str | 
                 rec["start_at"] = (span.start, span.end)
             if rec.get("end_at") is None and (d.month2, d.day2 or d.day1) == (ref.end.month, ref.end.day):
                 rec["end_at"] = (span.start, span.end)
+            _stated_days_within(rec, d, ref, (span.start, span.end))
     if rec.get("place_at") is None and rec["place"] and (text_place == rec["place"] or region):
         rec["place_at"] = m.place_span or (m.start, m.end)
+
+
+def _stated_days_within(rec: dict, d, ref, at: tuple[int, int]) -> None:
+    """``de NAVO-top in Madrid (29 en 30 juni 2022)`` of a summit the reference data dates
+    28-30 June: a range of days the text states for the reference summit, wholly inside the
+    reference's days, stands in the document as stated (``rec["stated"]``: "start"/"end" ->
+    (date, token span)) where it differs from the reference's first or last day. A single
+    day ("op 29 juni") may be a moment at the summit, not its span: it states neither."""
+    if not d.day2 or (d.month2, d.day2) == (d.month1, d.day1):
+        return
+    try:
+        first = dt.date(ref.start.year, d.month1, d.day1)
+        last = dt.date(ref.start.year, d.month2, d.day2)
+    except ValueError:
+        return
+    if not ref.start <= first < last <= ref.end:
+        return
+    if first != ref.start:
+        rec.setdefault("stated", {}).setdefault("start", (first, at))
+    if last != ref.end:
+        rec.setdefault("stated", {}).setdefault("end", (last, at))
 
 
 def _second_host(doc: Doc, m: Meeting) -> tuple[int, int] | None:
@@ -164,6 +189,7 @@ class EventFinder:
         doc_date = _doc_date(doc)
         summits = _kind_summits(doc, ns, dates, summits)
         summits = _recalled_gathering(doc, ns, dates, _leaders_gathering(doc, ns, dates, summits))
+        summits = _referring_summit(doc, ns, dates, summits, doc_date)
         _resolve_summits(doc, summits, doc_date, dates)
         _settle_ministerials(doc, ministerials, doc_date)
         meetings = sorted([m for m in summits + ministerials if m.key], key=lambda m: m.start)

@@ -3,6 +3,7 @@ commission mention ("NATO-Ukraine Council", "de NAR") that meets there, and the 
 it covers (its sentence and the next ones of the paragraph up to another
 gathering); the hedges that make a council no session: it does not meet ("komt niet
 bijeen", "staat niet op de agenda"), meets later ("staat later dit jaar gepland"),
+met at another time ("was donderdag al bijeengekomen", "had op 21 oktober besloten"),
 or is replaced or abolished. A gathering in a format ("kwamen de ministers in
 RS-formaat bijeen", "in ISAF-samenstelling", "een ISAF-bijeenkomst"); whether a
 sentence speaks of the main meeting (``_at_main``) and how far a gathering's text
@@ -13,6 +14,7 @@ scopes that the extract stage reads participants (``kg:participant``) from.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 
@@ -294,3 +296,31 @@ def _format_gatherings(doc: Doc) -> list[int]:
         if head[:1].isupper() and fold(head) not in DATA["nato_markers"] and fold(head) not in ("navo", "nato"):
             out.append(i)
     return out
+
+
+_WEEKDAYS = {w: n for n, w in enumerate(DATA["weekdays"])}
+_PLUPERFECT = frozenset(DATA["pluperfect_auxiliaries"])
+_GATHERED = frozenset(DATA["gathered_participles"])
+
+
+def _met_another_time(doc: Doc, body, main: Meeting) -> bool:
+    """Does the council's sentence put its gathering at another time than the main
+    meeting: a day-date outside the meeting's days ("De NAR had op 21 oktober besloten"),
+    a weekday none of its days fall on ("was donderdag al bijeengekomen" of a Friday's
+    summit), or a pluperfect gathering ("was ... bijeengekomen": before the time told of)?
+    Then it is no session of the meeting. Without the meeting's days only the pluperfect
+    counts."""
+    sent = sent_of(doc, body)
+    lw = lowers(doc)
+    words = lw[sent.start:sent.end]
+    if not _PLUPERFECT.isdisjoint(words) and not _GATHERED.isdisjoint(words):
+        return True
+    first, last = (main.ref.start, main.ref.end) if main.ref is not None else \
+        (main.date.start, main.date.end) if main.date is not None and main.date.is_day and main.date.year else (None, None)
+    if first is None or last is None:
+        return False
+    days = {(first + dt.timedelta(days=n)).weekday() for n in range((last - first).days + 1)}
+    if any(_WEEKDAYS.get(w) is not None and _WEEKDAYS[w] not in days for w in words):
+        return True
+    return any(d.is_day and d.year is not None and d.start is not None and not first <= d.start <= last
+               for d in find_dates(span_text(doc, sent), first.year))

@@ -44,7 +44,8 @@ def _named_as_document_topic(doc: Doc, m: Meeting) -> bool:
 
 
 _NOT_MEETING_DOC = [re.compile(p, re.IGNORECASE | re.MULTILINE) for p in DATA["not_meeting_document_patterns"]]
-_PURPOSE_OPENERS = frozenset(DATA["purpose_openers"])
+_PURPOSE_OPENERS = tuple(tuple(p.split()) for p in DATA["purpose_openers"])
+_OPENER_HEADS = frozenset(p[0] for p in _PURPOSE_OPENERS)
 _TOPIC_WORDS = frozenset(DATA["meeting_topic_words"])
 _TOPIC_SUFFIXES = tuple(DATA["meeting_topic_words"])
 
@@ -70,14 +71,20 @@ def _concerned(doc: Doc, main: Meeting | None, meetings: list[Meeting]) -> str |
 
 def _purpose_sentence(doc: Doc):
     """The sentence of the opening that tells the reader what the letter is for: it
-    starts with "Hierbij" and addresses the reader within a few words ("Hierbij
-    informeer ik u", "Hierbij ontvangt uw Kamer"), or None."""
+    starts with "Hierbij" or "Met deze brief" (``purpose_openers``) and addresses the
+    reader within a few words ("Hierbij informeer ik u", "Met deze brief informeert het
+    kabinet uw Kamer"), or None."""
     lw, ns = lowers(doc), _ns(doc)
     limit = min(len(doc_text(doc)), 2500)
     for k, i in enumerate(ns):
         if doc[i].idx >= limit:
             break
-        if lw[i] in _PURPOSE_OPENERS and not {lw[j] for j in ns[k + 1:k + 7]}.isdisjoint(("u", "uw")):
+        if lw[i] not in _OPENER_HEADS:
+            continue
+        for parts in _PURPOSE_OPENERS:
+            n = len(parts)
+            if [lw[j] for j in ns[k:k + n]] != list(parts) or {lw[j] for j in ns[k + n:k + n + 6]}.isdisjoint(("u", "uw")):
+                continue
             sent = sent_of(doc, doc[i])
             if next(j for j in ns if j >= sent.start) == i:
                 return sent

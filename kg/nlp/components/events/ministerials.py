@@ -247,6 +247,7 @@ def _confer_together(words: list[str]) -> bool:
 
 
 _DECIDE = frozenset(DATA["decide_words"])
+_DISCUSS = frozenset(DATA["discuss_words"])
 _DECIDE_PAIRS = [tuple(p) for p in DATA["decide_pairs"]]
 _NATO_COMPLEMENTS = frozenset(DATA["nato_complements"])
 _DECIDE_REACH = 24  # words from "ministers" to the clause's verb of deciding
@@ -259,12 +260,12 @@ def _inverted_decision(doc: Doc, i: int) -> bool:
     return len(before) == 2 and before[1] == "de" and before[0] in _DECIDE
 
 
-def _decide_together(words: list[str], decided: bool = False) -> bool:
+def _decide_together(words: list[str], decided: bool = False, verbs: frozenset = _DECIDE) -> bool:
     """``De ministers van Defensie van de NAVO hebben op ... het plan goedgekeurd``: the allies'
     ministers (``ministers`` plural; ``van de NAVO``, ``van de bondgenoten`` or ``NAVO-ministers``
     within its first 8 words) and a past act of deciding (``decide_words``; or ``keurden`` with
     its particle ``goed`` later) in the first 24 words of the clause: only their meeting does that.
-    ``words`` starts at the ministers' word."""
+    ``words`` starts at the ministers' word; ``verbs`` another set of verbs (no pairs then)."""
     clause = []
     for w in words[:_DECIDE_REACH]:
         if w in (",", ";", ":"):
@@ -277,9 +278,9 @@ def _decide_together(words: list[str], decided: bool = False) -> bool:
         if not any(w in _NATO_COMPLEMENTS and j and head[j - 1] in ("de", "het", "alle") or w.isdigit() and
                    j + 1 < len(head) and head[j + 1] == "bondgenoten" for j, w in enumerate(head)):
             return False
-    if decided or not _DECIDE.isdisjoint(clause):
+    if decided or not verbs.isdisjoint(clause):
         return True
-    return any(a in clause and b in clause[clause.index(a) + 1:] for a, b in _DECIDE_PAIRS)
+    return verbs is _DECIDE and any(a in clause and b in clause[clause.index(a) + 1:] for a, b in _DECIDE_PAIRS)
 
 
 def _nato_complement_end(doc: Doc, end: int) -> int:
@@ -301,12 +302,16 @@ def _nato_complement_end(doc: Doc, end: int) -> int:
 
 def _decided_on_a_day(doc: Doc, i: int, end: int, dates) -> bool:
     """``_decide_together`` from token ``i`` (the ministers' word), and a day-date in that
-    clause (``op 21 en 22 oktober 2021``): a decision with no day may be taken by other means."""
+    clause (``op 21 en 22 oktober 2021``): a decision with no day may be taken by other means.
+    The allies' ministers discussing on that day (``discuss_words``: "bespraken ... op 3 en 4
+    oktober") meet as well, unless the date is that of a gathering the clause names ("bespreken
+    tijdens hun bijeenkomst op 13 en 14 februari": that name is the meeting)."""
     words = [w for w in lowers(doc)[i:end] if not w.isspace()]
-    if not _decide_together(words, _inverted_decision(doc, i)):
+    decided = _decide_together(words, _inverted_decision(doc, i))
+    if not decided and not _decide_together(words, verbs=_DISCUSS):
         return False
     stop = next((k for k in range(i, end) if lowers(doc)[k] in (",", ";", ":")), end)
-    return any(d.is_day and i < s and e <= stop for s, e, d in dates)
+    return any(d.is_day and i < s and e <= stop and (decided or _same_clause(doc, i + 1, s)) for s, e, d in dates)
 
 
 def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:

@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.reference import session_key
-from kg.nlp.components.docindex import lowers, memo, texts, sent_of, words_where
+from kg.nlp.components.docindex import lowers, memo, mentions, texts, sent_of, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
 from kg.nlp.components.fold import fold  # fold: memoised kg.slug.fold
@@ -29,7 +29,7 @@ from kg.nlp.components.events.common import (
 )
 from kg.nlp.components.events.gatherings import (
     _body_spans, _meets, _scope_end, _idle_bodies, _planned_later, _format_sessions, _at_main, _format_name,
-    _referring_end, _format_gatherings,
+    _referring_end, _format_gatherings, _met_another_time,
 )
 
 _HEADING_PREFIX = re.compile(r"^(?:(?:eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?=(?:werk)?sessie\s*\d*\s*:))?"
@@ -152,14 +152,14 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             b = in_head[0]
             label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
             add(b.kb_id_.split("/", 1)[1], label, span.start, span.end, (he, nxt), body=b.kb_id_, heading=True)
-        elif first in session_words or _ORDINAL_SESSION.match(title):
+        elif (first in session_words or _ORDINAL_SESSION.match(title)) and not _names_main(doc, main, span):
             name = _HEADING_PREFIX.sub("", title) or title
             add(name, title, span.start, span.end, (he, nxt), heading=True)
     # councils meeting inside the main meeting, named in running text
     for b in bodies:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
-        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b):
+        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _met_another_time(doc, b, main):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
@@ -204,6 +204,13 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         name = f"{texts(doc)[i].lower()} in de marge"
         add(name, name, i, i + 1, scope)
     return list(out.values())
+
+
+def _names_main(doc: Doc, main: Meeting, span) -> bool:
+    """``Bijeenkomst van de NAVO-ministers van Buitenlandse Zaken``: a heading that opens with
+    a mention of the main meeting itself heads the section on the meeting, not a session of it."""
+    return any(sp.label_ in ("Summit", "MinisterialMeeting") and sp.kb_id_ == main.key and span.start <= sp.start < span.end
+               and all(t.is_punct or t.is_space for t in doc[span.start:sp.start]) for sp in mentions(doc))
 
 
 _SITTINGS = frozenset(DATA["sitting_nouns"])

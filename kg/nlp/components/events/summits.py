@@ -2,8 +2,9 @@
 "de Madrid-top", "Vilniustop"), by date ("de NAVO-top van 11 en 12 juli"), by kind
 ("Leaders' Meeting", "bijeenkomst van staatshoofden en regeringsleiders"), the
 allies' leaders gathering in a place at a stated time ("Volgende zomer komen de
-regeringsleiders bijeen in Warschau") and a gathering recalled by place and year
-("sinds de bijeenkomst in Wales in september 2014").
+regeringsleiders bijeen in Warschau"), a gathering recalled by place and year
+("sinds de bijeenkomst in Wales in september 2014") and "die (NAVO-)top" after a
+sentence that gives the exact days and place of a reference summit.
 
 Feeds ``kg:Summit`` entities and their mentions (``kg:mentions``); their identity
 is settled in ``summit_identity``.
@@ -16,13 +17,14 @@ from bisect import bisect_left
 from spacy.tokens import Doc
 
 from kg.dates import DateMention
-from kg.reference import match_summit
+from kg.reference import match_summit, place_names
+from kg.reference import summits as reference_summits
 from kg.nlp.components.docindex import lowers, texts, sent_bounds, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.fold import fold  # fold: memoised kg.slug.fold
 from kg.nlp.components.events.common import DATA, MONTH_NAMES, _ABBREV, Meeting, _is_cap, _title, _Positions
 from kg.nlp.components.events.dates import (
-    _doc_date, _relative_year, _date_before, _year_before, _days_before, _year_after,
+    _doc_date, _relative_year, _date_before, _year_before, _days_before, _year_after, _context_year,
 )
 from kg.nlp.components.events.places import _place_after, _scan_after, _described_place, _known_place, _place_before
 from kg.nlp.components.events.ministerials import _COME, _comes_together
@@ -82,6 +84,8 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
         end = max(i + 1, place[1] if place else i + 1)
         kpos = pos.get(start, k)
         kind = DATA["summit_kind_words"].get(lw[ns[kpos - 1]], "") if kpos else ""  # "een buitengewone NAVO-top"
+        if kind:  # the kind word is part of the name the text gives it ("buitengewone NAVO-top")
+            start = ns[kpos - 1]
         out.append(Meeting(start, end, "Summit", kind=kind, place=place_text, place_span=place_span, date=date,
                            year=year or (date.year if date is not None and date.explicit_year else None),
                            days=_days_before(doc, ns, kpos)))
@@ -280,3 +284,87 @@ def _recalled_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) ->
             continue  # the year alone would still pick one: a month that fits none is another meeting
         out.append(Meeting(i, ps[1], "Summit", place=place, place_span=ps, date=date, year=year, needs_ref=True))
     return sorted(taken + out, key=lambda m: m.start)
+
+
+_DEMONSTRATIVES = frozenset(("die", "deze"))
+_RECALL_DAYS = 366  # a summit recalled by its days alone ("op 11 en 12 juli") lies within a year before the text
+
+
+def _referring_summit(doc: Doc, ns: list[int], dates, summits: list[Meeting], doc_date) -> list[Meeting]:
+    """``... de afspraken die de regeringsleiders op 11 en 12 juli in Brussel maakten. Op
+    die (NAVO-)top ...``: a summit word after a demonstrative ("die", "deze"), with no place,
+    date or year of its own, names the gathering the sentence before it dates and places.
+    That sentence must hold exactly one day-date and one known place after "in", and name
+    no summit itself; the mention is the reference summit whose first and last days are
+    exactly those days at that place, in the year the letter's date and the tense give
+    the date, else the one such summit in the year before the letter. None fits: nothing
+    (a bare "die top" that fits none stays no mention). Returns the summit mentions."""
+    if doc_date is None:
+        return summits
+    lw = lowers(doc)
+    pos = _Positions(ns)
+    starts = {m.start for m in summits}
+    # "die top": _summits leaves a bare "top" out (no name alone); here it may refer
+    bare = [Meeting(ns[k], ns[k] + 1, "Summit", named=False) for k in words_where(doc, "LOWER", "events.top", "top".__eq__)
+            if ns[k] not in starts]
+    found = []
+    for m in summits + bare:
+        if m.ref is not None or m.place or m.date is not None or m.year or m.needs_ref:
+            continue
+        k = pos.get(m.start)
+        if not k or lw[ns[k - 1]] not in _DEMONSTRATIVES:
+            continue
+        lo = sent_bounds(doc, m.start)[0]
+        if lo == 0:
+            continue
+        plo, phi = sent_bounds(doc, lo - 1)
+        if any(plo <= o.start < phi for o in summits):
+            continue  # the sentence before names a summit: the word refers to that name
+        days = [(s, d) for s, e, d in dates if plo <= s and e <= phi]
+        if len(days) != 1 or not days[0][1].is_day:
+            continue
+        at, d = days[0]
+        places = {fold(doc[p[0]:p[1]].text): p for p in _places_after_in(doc, ns, plo, phi)}
+        if len(places) != 1:
+            continue
+        span = next(iter(places.values()))
+        place = _title(doc[span[0]:span[1]].text)
+        ref = _exact_summit(place, d, _context_year(doc, Meeting(at, at + 1, "Summit", date=d), doc_date), doc_date)
+        if ref is None:
+            continue
+        m.ref, m.stated, m.place, m.place_span, m.date = ref, True, place, span, d
+        found.append(m)
+    new = [m for m in bare if m in found]
+    return sorted(summits + new, key=lambda m: m.start) if new else summits
+
+
+def _places_after_in(doc: Doc, ns: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The token spans of the known places after "in" between tokens ``lo`` and ``hi``."""
+    out = []
+    for k in range(bisect_left(ns, lo), len(ns)):
+        if ns[k] >= hi:
+            break
+        if lowers(doc)[ns[k]] != "in":
+            continue
+        ps = _place_after(doc, ns, k + 1)
+        if ps is not None and ps[1] <= hi and _known_place(doc[ps[0]:ps[1]].text):
+            out.append(ps)
+    return out
+
+
+def _exact_summit(place: str, d: DateMention, dated: DateMention | None, doc_date):
+    """The reference summit at ``place`` whose first and last days are exactly the days of
+    ``d``: in the year of ``dated`` (``d`` with the year the letter gives it), else the one
+    such summit within _RECALL_DAYS before ``doc_date``; None when none or several are."""
+    def exact(s) -> bool:
+        return (s.start.month, s.start.day) == (d.month1, d.day1) and \
+            (s.end.month, s.end.day) == (d.month2 or d.month1, d.day2 or d.day1)
+
+    names = place_names(place)
+    at = [s for s in reference_summits() if names & set(s.place_names) and exact(s)]
+    if d.explicit_year:
+        hits = [s for s in at if s.start.year == d.year]
+    else:
+        hits = [s for s in at if dated is not None and s.start.year == dated.year] or \
+            [s for s in at if 0 <= (doc_date - s.start).days <= _RECALL_DAYS]
+    return hits[0] if len(hits) == 1 else None

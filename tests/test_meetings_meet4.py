@@ -1,0 +1,212 @@
+"""Meetings, wave 4: a summit named by "die top" after a sentence that dates and places
+the leaders' gathering, NATO's ministers discussing on a stated day, the kind word in a
+summit's name, councils that met at another time, the letter's purpose sentence
+("Met deze brief ...") for kg:concerns, a heading that names the meeting itself, and
+days a text states inside a reference summit's span."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.model import ReferenceEvidence
+from kg.nlp import make_pipeline
+
+from extracting import facts, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def summit_keys(doc):
+    return {s.kb_id_ for s in doc.spans.get("kg", []) if s.label_ == "Summit"}
+
+
+def ministerial_keys(doc):
+    return {s.kb_id_ for s in doc.spans.get("kg", []) if s.label_ == "MinisterialMeeting"}
+
+
+# ---------------------------------------------------------------- "die top": the gathering dated just before
+
+def test_a_demonstrative_summit_word_is_the_summit_the_sentence_before_dates_and_places(nlp):
+    text = ("Nieuwsbericht | 20-10-2014\n\nDe Nederlandse bijdrage aan de oefening volgt uit wat de "
+            "staatshoofden en regeringsleiders op 4 en 5 september in Newport overeenkwamen. Tijdens die top "
+            "werd ook besloten tot de oprichting van een snel inzetbare eenheid.\n")
+    doc, ex = run(nlp, text)
+    assert summit_keys(doc) == {"summit/newport-2014"}
+    assert ("summit/newport-2014", dt.date(2014, 9, 4)) in facts(ex, "schema:startDate")
+    # the days are stated, by the sentence before: evidence quotes it, not the reference data
+    ev = next(f.evidence for f in ex.facts if f.predicate == "schema:startDate" and f.subject == "summit/newport-2014")
+    assert not isinstance(ev, ReferenceEvidence) and "4 en 5 september" in ev.sentence
+    # a bare "top" is no name of the summit
+    assert "top" not in ex.entities["summit/newport-2014"].alt_labels
+
+
+def test_a_demonstrative_names_no_summit_unless_the_days_fit_exactly(nlp):
+    # one day off: no summit started on 5 September in Newport
+    doc, _ex = run(nlp, "Nieuwsbericht | 20-10-2014\n\nDe regeringsleiders spraken op 5 en 6 september in Newport "
+                        "over de oostflank. Op deze NAVO-top kwam ook Afghanistan aan bod.\n")
+    assert not summit_keys(doc)
+    # the days fit Newport 2014, but a letter of 2019 does not recall them without a year
+    doc, _ex = run(nlp, "Nieuwsbericht | 20-10-2019\n\nDe regeringsleiders spraken op 4 en 5 september in Newport "
+                        "over de oostflank. Op deze NAVO-top kwam ook Afghanistan aan bod.\n")
+    assert "summit/newport-2014" not in summit_keys(doc)
+
+
+def test_a_demonstrative_after_a_sentence_that_names_a_summit_is_left_to_that_name(nlp):
+    text = ("Den Haag, 15 juli 2016\n\nDe NAVO-top in Warschau vond plaats op 8 en 9 juli. Tijdens die top "
+            "werd de aanwezigheid in het oosten versterkt.\n")
+    doc, _ex = run(nlp, text)
+    assert summit_keys(doc) == {"summit/warschau-2016"}
+
+
+# ---------------------------------------------------------------- NATO's ministers discussing on a day
+
+def test_natos_ministers_discussing_on_stated_days_is_their_ministerial(nlp):
+    text = ("Nieuwsbericht | 02-03-2018\n\nDe ministers van Defensie van de NAVO bespraken op 14 en 15 februari "
+            "in Brussel de versterking van de commandostructuur.\n")
+    doc, ex = run(nlp, text)
+    assert ministerial_keys(doc) == {"ministerial/dmm-2018-02"}
+    assert ("ministerial/dmm-2018-02", dt.date(2018, 2, 14)) in facts(ex, "schema:startDate")
+    assert ("ministerial/dmm-2018-02", dt.date(2018, 2, 15)) in facts(ex, "schema:endDate")
+    assert ("ministerial/dmm-2018-02", "place/brussel") in facts(ex, "schema:location")
+
+
+def test_discussing_without_a_day_or_by_other_states_ministers_is_no_ministerial(nlp):
+    doc, _ex = run(nlp, "Nieuwsbericht | 02-03-2018\n\nDe ministers van Defensie van de NAVO bespraken de "
+                        "versterking van de commandostructuur.\n")
+    assert not ministerial_keys(doc)
+    doc, _ex = run(nlp, "Nieuwsbericht | 02-03-2018\n\nDe ministers van Defensie van Polen en Litouwen bespraken "
+                        "op 14 februari in Vilnius de luchtverdediging.\n")
+    assert not ministerial_keys(doc)
+
+
+def test_a_day_of_the_gathering_the_clause_names_dates_that_gathering_not_the_discussion(nlp):
+    # "tijdens hun bijeenkomst op ...": the date is the named meeting's; the kind is the ministers'
+    text = ("Den Haag, 20 januari 2031\n\nDe NAVO-ministers van Defensie zullen de nucleaire afschrikking "
+            "bespreken tijdens hun bijeenkomst op 12 en 13 februari a.s. in Brussel.\n")
+    doc, ex = run(nlp, text)
+    assert ministerial_keys(doc) == {"ministerial/dmm-2031-02"}
+    assert ("ministerial/dmm-2031-02", dt.date(2031, 2, 12)) in facts(ex, "schema:startDate")
+
+
+# ---------------------------------------------------------------- the kind word is part of the name
+
+def test_the_kind_word_before_a_summit_word_is_part_of_its_name(nlp):
+    text = ("Nieuwsbericht | 24-03-2022\n\nDe regeringsleiders van de NAVO kwamen vandaag in Brussel bijeen "
+            "voor een buitengewone NAVO-top over de oorlog in Oekraïne.\n")
+    doc, ex = run(nlp, text)
+    assert summit_keys(doc) == {"summit/brussel-2022"}
+    assert "buitengewone NAVO-top" in ex.entities["summit/brussel-2022"].alt_labels
+
+
+# ---------------------------------------------------------------- a council that met at another time
+
+_SUMMIT_REPORT = ("Den Haag, 18 juli 2023\n\nHierbij informeren wij u over de uitkomsten van de NAVO-top in "
+                  "Vilnius van 11 en 12 juli jl.\n\n")
+
+
+def _sessions(ex):
+    return {o for s, o in facts(ex, "kg:hasSession") if s == "summit/vilnius-2023"}
+
+
+def test_a_council_that_met_on_another_weekday_is_no_session(nlp):
+    # 11-12 July 2023 was a Tuesday and Wednesday
+    text = _SUMMIT_REPORT + ("Op maandag kwam de Noord-Atlantische Raad in extra zitting bijeen om de "
+                             "slotverklaring af te ronden.\n")
+    _doc, ex = run(nlp, text)
+    assert not _sessions(ex)
+
+
+def test_a_council_that_had_met_before_is_no_session(nlp):
+    text = _SUMMIT_REPORT + ("De Noord-Atlantische Raad had daarvoor in Brussel vergaderd over de slotverklaring.\n")
+    _doc, ex = run(nlp, text)
+    assert not _sessions(ex)
+
+
+def test_a_council_dated_outside_the_meetings_days_is_no_session(nlp):
+    text = _SUMMIT_REPORT + ("De Noord-Atlantische Raad stelde op 4 juli de tekst van de slotverklaring vast.\n")
+    _doc, ex = run(nlp, text)
+    assert not _sessions(ex)
+
+
+def test_a_council_meeting_on_the_summits_own_day_is_still_a_session(nlp):
+    text = _SUMMIT_REPORT + ("Op woensdag 12 juli kwam de Noord-Atlantische Raad bijeen met de partners uit "
+                             "de Indo-Pacific.\n")
+    _doc, ex = run(nlp, text)
+    assert _sessions(ex) == {"session/vilnius-2023-noord-atlantische-raad"}
+
+
+# ---------------------------------------------------------------- "Met deze brief": what the letter is for
+
+def test_a_met_deze_brief_sentence_that_names_no_meeting_leaves_the_letter_concerning_none(nlp):
+    text = ("Den Haag, 2 december 2013\n\nMet deze brief informeert het kabinet uw Kamer over de afronding van "
+            "de Nederlandse bijdrage aan de piraterijbestrijding. Het onderwerp kwam ook aan bod tijdens de "
+            "bijeenkomst van de NAVO-ministers van Defensie op 22 en 23 oktober in Brussel.\n")
+    _doc, ex = run(nlp, text)
+    assert not facts(ex, "kg:concerns")
+
+
+def test_a_met_deze_brief_sentence_that_names_the_meeting_keeps_concerns(nlp):
+    text = ("Den Haag, 2 november 2013\n\nMet deze brief informeren wij uw Kamer over de uitkomsten van de "
+            "bijeenkomst van de NAVO-ministers van Defensie op 22 en 23 oktober in Brussel.\n")
+    _doc, ex = run(nlp, text)
+    assert facts(ex, "kg:concerns") == {("document/brief", "ministerial/dmm-2013-10")}
+
+
+# ---------------------------------------------------------------- a heading that names the meeting itself
+
+def test_a_heading_with_the_main_meetings_own_name_is_no_session(nlp):
+    text = ("Den Haag, 10 juni 2031\n\nHierbij zenden wij u het verslag van de bijeenkomst van de "
+            "NAVO-ministers van Buitenlandse Zaken op 3 en 4 juni in Praag.\n\n"
+            "Bijeenkomst van de NAVO-ministers van Buitenlandse Zaken\n\n"
+            "De ministers spraken over de steun aan Oekraïne en de voorbereiding van de top.\n")
+    _doc, ex = run(nlp, text)
+    assert not facts(ex, "kg:hasSession")
+
+
+# ---------------------------------------------------------------- stated days inside the reference's
+
+def _start_evidence(ex, key, day):
+    return [f.evidence for f in ex.facts if f.predicate == "schema:startDate" and f.subject == key and f.object == day]
+
+
+def test_a_range_of_days_inside_the_reference_summit_stands_as_stated(nlp):
+    text = ("Den Haag, 20 augustus 2024\n\nDe bondgenoten spraken tijdens de NAVO-top in Washington "
+            "(10 en 11 juli 2024) over de lange termijn van de steun.\n")
+    _doc, ex = run(nlp, text)
+    key = "summit/washington-2024"
+    stated = _start_evidence(ex, key, dt.date(2024, 7, 10))
+    assert stated and not isinstance(stated[0], ReferenceEvidence) and "10 en 11 juli 2024" in stated[0].sentence
+    # the reference's own first day stays the reference data's
+    assert all(isinstance(e, ReferenceEvidence) for e in _start_evidence(ex, key, dt.date(2024, 7, 9)))
+    assert ("summit/washington-2024", dt.date(2024, 7, 11)) in facts(ex, "schema:endDate")
+
+
+def test_days_outside_the_span_or_a_single_day_are_not_stated_days(nlp):
+    key = "summit/washington-2024"
+    # a single day of a three-day summit may be a moment at it, not its span
+    _doc, ex = run(nlp, "Den Haag, 20 augustus 2024\n\nOp de NAVO-top in Washington sprak de premier op 10 juli "
+                        "2024 met de Amerikaanse president.\n")
+    assert not _start_evidence(ex, key, dt.date(2024, 7, 10))
+    # a range that runs outside the reference's days is stated for none of its days
+    _doc, ex = run(nlp, "Den Haag, 20 augustus 2024\n\nDe NAVO-top in Washington (8 tot en met 10 juli 2024) "
+                        "stond in het teken van het jubileum.\n")
+    assert not {d for s, d in facts(ex, "schema:startDate") if s == key} - {dt.date(2024, 7, 9)}
+
+
+def test_stated_days_survive_resolution_beside_the_reference_days():
+    from kg.model import Evidence, Extraction, Fact, SourceText
+    from kg.resolve import settle_meeting_dates
+    from pathlib import Path
+
+    def ex(day, rule):
+        e = Extraction(source=SourceText(Path("a.txt"), "x"), doc_key="document/a")
+        e.facts = [Fact("summit/madrid-2022", "schema:startDate", day, Evidence("x", 0, 1, rule))]
+        return e
+
+    out = settle_meeting_dates([ex(dt.date(2022, 6, 28), "events.summit_reference"),
+                                ex(dt.date(2022, 6, 29), "events.summit_stated_days")])
+    assert [f.object for e in out for f in e.facts] == [dt.date(2022, 6, 28), dt.date(2022, 6, 29)]
