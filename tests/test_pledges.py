@@ -578,3 +578,35 @@ def test_a_plan_central_to_a_package_the_summit_adopts_is_agreed_there():
     assert any(s == "initiative/framework-nations-concept" and "oslo" in o for s, o in got)
     # a part of something that was not agreed at a summit, or a negation, says nothing
     assert not any(s == "initiative/readiness-action-plan" for s, _ in got)
+
+
+def _targets_of(text, name="norm.txt"):
+    ct = clean(SourceText(Path(name), text))
+    return facts(extract(make_pipeline()(ct.text), ct), "kg:targetPercentGDP")
+
+
+def test_a_known_pledge_with_its_own_norm_stated_anywhere_in_the_sentence():
+    # wave 4 (e84): "de DIP ...: bondgenoten die minder dan 2 procent van hun bbp besteden, ..."
+    got = _targets_of("Den Haag, 3 maart 2018\n\nDe Defence Investment Pledge (DIP) vraagt van bondgenoten die nu "
+                      "onder de 2 procent van het bbp zitten, dat zij hun uitgaven tot 2024 laten stijgen.\n")
+    assert got == {("pledge/defence-investment-pledge", Decimal("2"))}
+    # another value beside the pledge is a figure, not its norm
+    got = _targets_of("Den Haag, 3 maart 2018\n\nVolgens de Defence Investment Pledge (DIP) rapporteert Nederland "
+                      "dit jaar 1,3 procent van het bbp.\n")
+    assert got == set()
+
+
+def test_a_norm_named_as_that_pledge_in_the_next_sentence():
+    # wave 4 (e81): "... streven ernaar 2 procent van hun bbp ... te besteden. Die Defence Investment Pledge ..."
+    got = _targets_of("Den Haag, 5 oktober 2016\n\nIn 2014 beloofden de regeringsleiders om binnen een decennium "
+                      "2 procent van het bbp aan defensie uit te geven. Deze Defence Investment Pledge blijft de "
+                      "leidraad voor de begroting.\n")
+    assert got == {("pledge/defence-investment-pledge", Decimal("2"))}
+    # without the demonstrative, with a figure spent, or in another paragraph: nothing
+    for text in ("In 2014 beloofden de regeringsleiders om binnen een decennium 2 procent van het bbp aan defensie "
+                 "uit te geven. De Defence Investment Pledge blijft de leidraad.\n",
+                 "Nederland gaf vorig jaar 1,2 procent van het bbp aan defensie uit. Die Defence Investment Pledge "
+                 "blijft de leidraad.\n",
+                 "In 2014 beloofden de regeringsleiders om binnen een decennium 2 procent van het bbp aan defensie "
+                 "uit te geven.\n\nDie Defence Investment Pledge blijft de leidraad.\n"):
+        assert _targets_of("Den Haag, 5 oktober 2016\n\n" + text) == set(), text
