@@ -610,3 +610,26 @@ def test_a_norm_named_as_that_pledge_in_the_next_sentence():
                  "In 2014 beloofden de regeringsleiders om binnen een decennium 2 procent van het bbp aan defensie "
                  "uit te geven.\n\nDie Defence Investment Pledge blijft de leidraad.\n"):
         assert _targets_of("Den Haag, 5 oktober 2016\n\n" + text) == set(), text
+
+
+ENDORSED = """Den Haag, 2 mei 2031
+
+Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Defensie op 14 mei 2031 in Brussel. Deze staat in het teken van de voorbereiding van de NAVO-top in Oslo op 9 en 10 juli 2031.
+
+De ministers bespreken het Shared Airlift Initiative. Het kabinet steunt dit en verwacht dat het Shared Airlift Initiative in Oslo door de staatshoofden en regeringsleiders wordt bekrachtigd.
+
+Over het Joint Repair Initiative is nog geen overeenstemming. Dat het Joint Repair Initiative in Oslo wordt bekrachtigd, is niet zeker.
+
+Het kabinet verwacht dat de regeringsleiders ook het Readiness Action Plan in Oslo opnieuw zullen onderschrijven.
+"""
+
+
+def test_a_plan_endorsed_at_a_summit_is_agreed_there():
+    # wave 4 (e83): "verwacht dat X in <stad> door de regeringsleiders wordt bekrachtigd"
+    ct = clean(SourceText(Path("endorse.txt"), ENDORSED))
+    got = facts(extract(make_pipeline()(ct.text), ct), "kg:agreedAt")
+    at = {o for s, o in got if s == "initiative/shared-airlift-initiative"}
+    assert len(at) == 1 and "oslo" in at.pop()
+    # a denied endorsement, an endorsement again of a plan another summit agreed: nothing at Oslo
+    assert not any(s == "initiative/joint-repair-initiative" for s, _ in got)
+    assert not any(s == "initiative/readiness-action-plan" and "oslo" in o for s, o in got)

@@ -296,6 +296,18 @@ def _changed_plans(ctx: Context, sent, things) -> set[str]:
             if any(agree < sp.start and sp.end <= i for i in infs) or any(0 < sp.start - i <= 3 for i in nouns)}
 
 
+_ENDORSE = frozenset(_DATA["endorsement_words"])
+_REAFFIRM = frozenset(_DATA["reaffirming_words"])
+
+
+def _endorsed(words: set[str], things: list) -> bool:
+    """``... verwacht dat Smart Defence in Chicago door de regeringsleiders wordt bekrachtigd``: an
+    endorsement of the plans the sentence names is their agreement, unless the sentence denies or
+    reaffirms it, or names a plan the reference says another summit agreed (endorsed again, not made)."""
+    return not words.isdisjoint(_ENDORSE) and words.isdisjoint(_NEGATIONS) and words.isdisjoint(_REAFFIRM) \
+        and not any(sp.kb_id_ in _KNOWN_SUMMIT for sp in things)
+
+
 def _agreed_at(ctx: Context) -> None:
     doc = ctx.doc
     ev = doc.user_data.get("kg_events") or {}
@@ -308,7 +320,8 @@ def _agreed_at(ctx: Context) -> None:
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
         said_where = False
         agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or bool(
-            things and has_trigger(words, _CONSENT_WORDS, _CONSENT_PAIRS) and _consents_to(doc, things))
+            things and has_trigger(words, _CONSENT_WORDS, _CONSENT_PAIRS) and _consents_to(doc, things)) or bool(
+            things and _endorsed(words, things))
         if agreed:
             mentioned = spans_in(doc, sent.start, sent.end, ("Summit",))
             summits = [sp for sp in mentioned if not _since(doc, sp, sent)]  # "het eerste sinds de top van X"
