@@ -158,6 +158,11 @@ def test_accession_to_come_with_a_day_of_the_letters_year(nlp):
     # wave 4 (e81): "<land> wordt op <dag> het 29e lid", the year is the letter's
     ex = run(nlp, "Den Haag, 14 februari 2024\n\nZweden wordt op 7 maart het tweeëndertigste lid van de NAVO.")
     assert pairs(ex, "kg:accessionDate") == {("country/zweden", dt.date(2024, 3, 7))}
+    # a news item dated by its date line, an earlier day named first: still the item's year
+    ex = run(nlp, "Zweden bijna bondgenoot\n\nNieuwsbericht | 26-02-2024 | Ministerie van Defensie\n\n"
+                  "Zweden vroeg op 18 mei 2022 het lidmaatschap aan. Het land wordt op 7 maart lid van de NAVO, "
+                  "zo verwacht het kabinet. Zweden wordt daarmee op 7 maart de tweeëndertigste bondgenoot.")
+    assert pairs(ex, "kg:accessionDate") == {("country/zweden", dt.date(2024, 3, 7))}
 
 
 def test_joining_needs_the_reference_day_of_that_state(nlp):

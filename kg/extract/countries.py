@@ -337,7 +337,7 @@ def _becomes_member(lw, sent) -> bool:
                for a in become for b in member)
 
 
-_BECOME_REACH = 6  # words between "wordt" and "lid"
+_BECOME_REACH = 8  # words from "wordt" to "lid": "wordt daarmee op 7 maart 2024 de 32e bondgenoot"
 _CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")"})
 
 
@@ -372,7 +372,8 @@ def _joined_on_day(ctx: Context) -> None:
     if not sentences:
         return
     text = doc_text(doc)
-    year = (doc.user_data.get("kg_events") or {}).get("year")
+    day = ctx.meta.get("date")  # "wordt op 5 juni lid": a day without a year is of the letter's year
+    year = day.year if hasattr(day, "year") else (doc.user_data.get("kg_events") or {}).get("year")
     ref = reference.load()
     done = {f.subject for f in ctx.extraction.facts if f.predicate == "kg:accessionDate"}
     for sent in sentences:
