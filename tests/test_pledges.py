@@ -633,3 +633,23 @@ def test_a_plan_endorsed_at_a_summit_is_agreed_there():
     # a denied endorsement, an endorsement again of a plan another summit agreed: nothing at Oslo
     assert not any(s == "initiative/joint-repair-initiative" for s, _ in got)
     assert not any(s == "initiative/readiness-action-plan" and "oslo" in o for s, o in got)
+
+
+COMMITTED = """Den Haag, 12 maart 2024
+
+Leidraad voor de inzet blijft de Cyber Defence Pledge, waartoe de staatshoofden en regeringsleiders zich in juli 2016 op de NAVO-top in Warschau verbonden.
+
+Tijdens de NAVO-top in Vilnius hebben de bondgenoten zich verplicht tot de Defence Investment Pledge als ondergrens.
+
+Het kabinet heeft zich tijdens de NAVO-top in Vilnius verbonden aan het Allied Sealift Initiative.
+"""
+
+
+def test_leaders_binding_themselves_to_a_plan_at_a_summit_agree_it_there():
+    # wave 4 (e84): "de DIP, waartoe de regeringsleiders zich in september 2014 ... in Wales verbonden"
+    ct = clean(SourceText(Path("commit.txt"), COMMITTED))
+    got = facts(extract(make_pipeline()(ct.text), ct), "kg:agreedAt")
+    assert ("pledge/cyber-defence-pledge", "summit/warschau-2016") in got
+    # a plan the reference puts at another summit, or a government (no allies) binding itself: not there
+    assert ("pledge/defence-investment-pledge", "summit/vilnius-2023") not in got
+    assert not any(s == "initiative/allied-sealift-initiative" for s, _ in got)

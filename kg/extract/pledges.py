@@ -298,14 +298,22 @@ def _changed_plans(ctx: Context, sent, things) -> set[str]:
 
 _ENDORSE = frozenset(_DATA["endorsement_words"])
 _REAFFIRM = frozenset(_DATA["reaffirming_words"])
+_COMMIT = frozenset(_DATA["commit_verbs"])
+_COMMIT_AGENTS = frozenset(_DATA["commit_agents"])
 
 
-def _endorsed(words: set[str], things: list) -> bool:
-    """``... verwacht dat Smart Defence in Chicago door de regeringsleiders wordt bekrachtigd``: an
-    endorsement of the plans the sentence names is their agreement, unless the sentence denies or
-    reaffirms it, or names a plan the reference says another summit agreed (endorsed again, not made)."""
-    return not words.isdisjoint(_ENDORSE) and words.isdisjoint(_NEGATIONS) and words.isdisjoint(_REAFFIRM) \
-        and not any(sp.kb_id_ in _KNOWN_SUMMIT for sp in things)
+def _endorsed(ctx: Context, sent, words: set[str], things: list) -> bool:
+    """``... verwacht dat Smart Defence in Chicago door de regeringsleiders wordt bekrachtigd``, ``de DIP,
+    waartoe de regeringsleiders zich in 2014 tijdens de NAVO-top in Wales verbonden``: an endorsement of
+    the plans the sentence names, or the allies binding themselves to them, is their agreement; not when
+    the sentence denies or reaffirms it, nor of a plan the reference says another summit than the one the
+    sentence names agreed (endorsed again, not made)."""
+    endorse = not words.isdisjoint(_ENDORSE)
+    commit = "zich" in words and not words.isdisjoint(_COMMIT) and not words.isdisjoint(_COMMIT_AGENTS)
+    if not (endorse or commit) or not words.isdisjoint(_NEGATIONS) or not words.isdisjoint(_REAFFIRM):
+        return False
+    known = {_KNOWN_SUMMIT[sp.kb_id_] for sp in things if sp.kb_id_ in _KNOWN_SUMMIT}
+    return not known or known == {_summit_named(ctx, sent)}
 
 
 def _agreed_at(ctx: Context) -> None:
@@ -321,7 +329,7 @@ def _agreed_at(ctx: Context) -> None:
         said_where = False
         agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or bool(
             things and has_trigger(words, _CONSENT_WORDS, _CONSENT_PAIRS) and _consents_to(doc, things)) or bool(
-            things and _endorsed(words, things))
+            things and _endorsed(ctx, sent, words, things))
         if agreed:
             mentioned = spans_in(doc, sent.start, sent.end, ("Summit",))
             summits = [sp for sp in mentioned if not _since(doc, sp, sent)]  # "het eerste sinds de top van X"
