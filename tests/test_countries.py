@@ -139,3 +139,39 @@ def test_joining_needs_nato_and_the_reference_day(nlp):
     # another organisation, another day: nothing
     assert not pairs(run(nlp, "Kroatië, dat op 1 juli 2013 tot de Europese Unie toetrad, nam deel."), "kg:accessionDate")
     assert not pairs(run(nlp, "Kroatië, dat op 2 april 2009 tot de NAVO toetrad, nam deel."), "kg:accessionDate")
+
+
+def test_accession_said_by_a_bare_verb_of_joining(nlp):
+    # wave 4 (e75, e85): "is op <dag> toegetreden", "traden op <dag> toe", "dat op <dag> als ... lid toetrad"
+    ex = run(nlp, "Estland is op 29 maart 2004 toegetreden en heeft sindsdien een eigen cyberverdedigingscentrum.")
+    assert pairs(ex, "kg:accessionDate") == {("country/estland", dt.date(2004, 3, 29))}
+    ex = run(nlp, "Polen en Hongarije traden op 12 maart 1999 toe, twee jaar na de top in Madrid.")
+    assert pairs(ex, "kg:accessionDate") == {("country/polen", dt.date(1999, 3, 12)),
+                                             ("country/hongarije", dt.date(1999, 3, 12))}
+    # the protocol's day is not the day of joining; the day of joining is
+    ex = run(nlp, "Het debat ging ook over Noord-Macedonië, waarvan het protocol op 6 februari 2019 werd getekend "
+                  "en dat op 27 maart 2020 als dertigste bondgenoot toetrad.")
+    assert pairs(ex, "kg:accessionDate") == {("country/noord-macedonie", dt.date(2020, 3, 27))}
+
+
+def test_accession_to_come_with_a_day_of_the_letters_year(nlp):
+    # wave 4 (e81): "<land> wordt op <dag> het 29e lid", the year is the letter's
+    ex = run(nlp, "Den Haag, 14 februari 2024\n\nZweden wordt op 7 maart het tweeëndertigste lid van de NAVO.")
+    assert pairs(ex, "kg:accessionDate") == {("country/zweden", dt.date(2024, 3, 7))}
+    # a news item dated by its date line, an earlier day named first: still the item's year
+    ex = run(nlp, "Zweden bijna bondgenoot\n\nNieuwsbericht | 26-02-2024 | Ministerie van Defensie\n\n"
+                  "Zweden vroeg op 18 mei 2022 het lidmaatschap aan. Het land wordt op 7 maart lid van de NAVO, "
+                  "zo verwacht het kabinet. Zweden wordt daarmee op 7 maart de tweeëndertigste bondgenoot.")
+    assert pairs(ex, "kg:accessionDate") == {("country/zweden", dt.date(2024, 3, 7))}
+
+
+def test_joining_needs_the_reference_day_of_that_state(nlp):
+    # a day of signing or ratifying, a meeting's days, another state's day, a denial, another organisation
+    assert not pairs(run(nlp, "Letland trad toe nadat het protocol op 26 maart 2003 was ondertekend."),
+                     "kg:accessionDate")
+    assert not pairs(run(nlp, "Finland, dat net was toegetreden, nam op 4 en 5 april 2023 deel aan de vergadering."),
+                     "kg:accessionDate")
+    assert not pairs(run(nlp, "Zweden werd lid van de Raad van Europa op 7 maart 2024, zo meldde de krant."),
+                     "kg:accessionDate")
+    assert not pairs(run(nlp, "Slowakije is op 29 maart 2004 niet toegetreden."), "kg:accessionDate")
+    assert not pairs(run(nlp, "Litouwen trad op 29 maart 2004 toe tot de Europese Unie."), "kg:accessionDate")

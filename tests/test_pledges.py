@@ -578,3 +578,78 @@ def test_a_plan_central_to_a_package_the_summit_adopts_is_agreed_there():
     assert any(s == "initiative/framework-nations-concept" and "oslo" in o for s, o in got)
     # a part of something that was not agreed at a summit, or a negation, says nothing
     assert not any(s == "initiative/readiness-action-plan" for s, _ in got)
+
+
+def _targets_of(text, name="norm.txt"):
+    ct = clean(SourceText(Path(name), text))
+    return facts(extract(make_pipeline()(ct.text), ct), "kg:targetPercentGDP")
+
+
+def test_a_known_pledge_with_its_own_norm_stated_anywhere_in_the_sentence():
+    # wave 4 (e84): "de DIP ...: bondgenoten die minder dan 2 procent van hun bbp besteden, ..."
+    got = _targets_of("Den Haag, 3 maart 2018\n\nDe Defence Investment Pledge (DIP) vraagt van bondgenoten die nu "
+                      "onder de 2 procent van het bbp zitten, dat zij hun uitgaven tot 2024 laten stijgen.\n")
+    assert got == {("pledge/defence-investment-pledge", Decimal("2"))}
+    # another value beside the pledge is a figure, not its norm
+    got = _targets_of("Den Haag, 3 maart 2018\n\nVolgens de Defence Investment Pledge (DIP) rapporteert Nederland "
+                      "dit jaar 1,3 procent van het bbp.\n")
+    assert got == set()
+
+
+def test_a_norm_named_as_that_pledge_in_the_next_sentence():
+    # wave 4 (e81): "... streven ernaar 2 procent van hun bbp ... te besteden. Die Defence Investment Pledge ..."
+    got = _targets_of("Den Haag, 5 oktober 2016\n\nIn 2014 beloofden de regeringsleiders om binnen een decennium "
+                      "2 procent van het bbp aan defensie uit te geven. Deze Defence Investment Pledge blijft de "
+                      "leidraad voor de begroting.\n")
+    assert got == {("pledge/defence-investment-pledge", Decimal("2"))}
+    # without the demonstrative, with a figure spent, or in another paragraph: nothing
+    for text in ("In 2014 beloofden de regeringsleiders om binnen een decennium 2 procent van het bbp aan defensie "
+                 "uit te geven. De Defence Investment Pledge blijft de leidraad.\n",
+                 "Nederland gaf vorig jaar 1,2 procent van het bbp aan defensie uit. Die Defence Investment Pledge "
+                 "blijft de leidraad.\n",
+                 "In 2014 beloofden de regeringsleiders om binnen een decennium 2 procent van het bbp aan defensie "
+                 "uit te geven.\n\nDie Defence Investment Pledge blijft de leidraad.\n"):
+        assert _targets_of("Den Haag, 5 oktober 2016\n\n" + text) == set(), text
+
+
+ENDORSED = """Den Haag, 2 mei 2031
+
+Hierbij bied ik u de geannoteerde agenda aan voor de bijeenkomst van de NAVO-ministers van Defensie op 14 mei 2031 in Brussel. Deze staat in het teken van de voorbereiding van de NAVO-top in Oslo op 9 en 10 juli 2031.
+
+De ministers bespreken het Shared Airlift Initiative. Het kabinet steunt dit en verwacht dat het Shared Airlift Initiative in Oslo door de staatshoofden en regeringsleiders wordt bekrachtigd.
+
+Over het Joint Repair Initiative is nog geen overeenstemming. Dat het Joint Repair Initiative in Oslo wordt bekrachtigd, is niet zeker.
+
+Het kabinet verwacht dat de regeringsleiders ook het Readiness Action Plan in Oslo opnieuw zullen onderschrijven.
+"""
+
+
+def test_a_plan_endorsed_at_a_summit_is_agreed_there():
+    # wave 4 (e83): "verwacht dat X in <stad> door de regeringsleiders wordt bekrachtigd"
+    ct = clean(SourceText(Path("endorse.txt"), ENDORSED))
+    got = facts(extract(make_pipeline()(ct.text), ct), "kg:agreedAt")
+    at = {o for s, o in got if s == "initiative/shared-airlift-initiative"}
+    assert len(at) == 1 and "oslo" in at.pop()
+    # a denied endorsement, an endorsement again of a plan another summit agreed: nothing at Oslo
+    assert not any(s == "initiative/joint-repair-initiative" for s, _ in got)
+    assert not any(s == "initiative/readiness-action-plan" and "oslo" in o for s, o in got)
+
+
+COMMITTED = """Den Haag, 12 maart 2024
+
+Leidraad voor de inzet blijft de Cyber Defence Pledge, waartoe de staatshoofden en regeringsleiders zich in juli 2016 op de NAVO-top in Warschau verbonden.
+
+Tijdens de NAVO-top in Vilnius hebben de bondgenoten zich verplicht tot de Defence Investment Pledge als ondergrens.
+
+Het kabinet heeft zich tijdens de NAVO-top in Vilnius verbonden aan het Allied Sealift Initiative.
+"""
+
+
+def test_leaders_binding_themselves_to_a_plan_at_a_summit_agree_it_there():
+    # wave 4 (e84): "de DIP, waartoe de regeringsleiders zich in september 2014 ... in Wales verbonden"
+    ct = clean(SourceText(Path("commit.txt"), COMMITTED))
+    got = facts(extract(make_pipeline()(ct.text), ct), "kg:agreedAt")
+    assert ("pledge/cyber-defence-pledge", "summit/warschau-2016") in got
+    # a plan the reference puts at another summit, or a government (no allies) binding itself: not there
+    assert ("pledge/defence-investment-pledge", "summit/vilnius-2023") not in got
+    assert not any(s == "initiative/allied-sealift-initiative" for s, _ in got)

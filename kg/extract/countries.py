@@ -13,6 +13,9 @@
   can be another membership's, or another country's in a list.
 * ``Finland, dat op 4 april 2023 als 31e bondgenoot tot de NAVO toetrad``: the
   same, said with the verb of joining (toetreden tot, zich aansluiten bij).
+* ``Albanië en Kroatië traden op 1 april 2009 toe``, ``Montenegro wordt op 5 juni
+  het 29e lid``: any sentence that says a state joins, for every state it names
+  whose reference accession day it states (a protocol's day is not that day).
 """
 from __future__ import annotations
 
@@ -316,6 +319,77 @@ def _pair_before(doc, before: list) -> list:
     return [a, b]
 
 
+_JOIN_VERBS = frozenset(_DATA["join_verbs"])
+_JOIN_SEPARABLE = frozenset(_DATA["join_separable"])
+_MEMBER_NOUNS = frozenset(_DATA["member_nouns"])
+_BECOME = frozenset(_DATA["become_verbs"])
+_JOIN_NEGATIONS = frozenset(_DATA["join_negations"])
+_NATO_KEYS = frozenset(_DATA["nato_keys"])
+
+
+def _becomes_member(lw, sent) -> bool:
+    """``wordt op 5 juni het 29e lid``, ``lid werd``: a form of ``worden`` and a member noun a few words
+    apart in one clause (``werden uitgenodigd; ... zijn lid`` is a passive and a state)."""
+    words = [w for w in lw[sent.start:sent.end] if w.strip()]
+    become = [k for k, w in enumerate(words) if w in _BECOME]
+    member = [k for k, w in enumerate(words) if w in _MEMBER_NOUNS]
+    return any(abs(a - b) <= _BECOME_REACH and not _CLAUSE_MARKS.intersection(words[min(a, b):max(a, b)])
+               for a in become for b in member)
+
+
+_BECOME_REACH = 8  # words from "wordt" to "lid": "wordt daarmee op 7 maart 2024 de 32e bondgenoot"
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")"})
+
+
+def _says_joining(doc, sent) -> bool:
+    """Does ``sent`` say that a state joins: a verb of joining (``toegetreden``), a separable one with
+    its particle (``traden ... toe``), or a member noun with a form of ``worden`` (``wordt ... lid``);
+    no negation, and no other organisation joined (``tot de Europese Unie toetrad``, ``lid van de EU``)?"""
+    lw = lowers(doc)
+    words = set(lw[sent.start:sent.end])
+    joins = not words.isdisjoint(_JOIN_VERBS) or (
+        not words.isdisjoint(_JOIN_SEPARABLE) and _DATA["join_particle"] in words) or _becomes_member(lw, sent)
+    if not joins or not words.isdisjoint(_JOIN_NEGATIONS):
+        return False
+    for sp in spans_in(doc, sent.start, sent.end, ("Organisation",)):
+        before = [lw[i] for i in range(max(sent.start, sp.start - 3), sp.start) if lw[i].strip()]
+        if sp.kb_id_ not in _NATO_KEYS and ("tot" in before or "bij" in before or (
+                "van" in before and not _MEMBER_NOUNS.isdisjoint(before))):  # "lid van de Raad van Europa"
+            return False
+    return True
+
+
+def _joined_on_day(ctx: Context) -> None:
+    """``Finland is op 4 april 2023 toegetreden``, ``Albanië en Kroatië traden op 1 april 2009 toe``,
+    ``Montenegro wordt op 5 juni het 29e lid``: a sentence that says a state joins, and names a state
+    and a day that the reference data gives as that state's accession. A day of signing or
+    ratifying its protocol, or another state's day, is not the reference day: nothing."""
+    from kg import reference
+
+    doc = ctx.doc
+    triggers = _JOIN_VERBS | _JOIN_SEPARABLE | _MEMBER_NOUNS
+    sentences = sentences_with(doc, "countries.joined_on_day", triggers)
+    if not sentences:
+        return
+    text = doc_text(doc)
+    day = ctx.meta.get("date")  # "wordt op 5 juni lid": a day without a year is of the letter's year
+    year = day.year if hasattr(day, "year") else (doc.user_data.get("kg_events") or {}).get("year")
+    ref = reference.load()
+    done = {f.subject for f in ctx.extraction.facts if f.predicate == "kg:accessionDate"}
+    for sent in sentences:
+        countries = [sp for sp in spans_in(doc, sent.start, sent.end, ("Country",))
+                     if sp.kb_id_ not in done and (ent := ref.get(sp.kb_id_)) is not None and ent.nato_accession]
+        if not countries or not _says_joining(doc, sent):
+            continue
+        days = {str(d.start): d.start for d in find_dates(text[sent.start_char:sent.end_char], year)
+                if d.is_day and d.start == d.end}  # "op 4 en 5 april": a meeting's days, not a day of joining
+        for sp in countries:
+            day = days.get(str(ref.get(sp.kb_id_).nato_accession))
+            if day is not None and sp.kb_id_ not in done:
+                done.add(sp.kb_id_)
+                ctx.relate(sp.kb_id_, "kg:accessionDate", day, ctx.sentence_evidence(sp, "countries.joined_on_day"))
+
+
 def run(ctx: Context) -> None:
     """Support between states and accession dates."""
     _supports(ctx)
@@ -323,3 +397,4 @@ def run(ctx: Context) -> None:
     _accession(ctx)
     _membership(ctx)
     _membership(ctx, _JOINED_ON, _JOIN_WORDS, "countries.joined_on")
+    _joined_on_day(ctx)

@@ -6,7 +6,9 @@ leaders acting ("Ook lanceerden de leiders het X"), or the summit of the sentenc
 before when this one names its agreement ("Die afspraak, de X, ..."). A target: a
 percentage of GDP stated as a norm of the pledge the sentence (or the one before)
 names, right after its name ("de DIP van 2 procent") or called its floor or goal;
-a new pledge's target is the new pledge's.
+a new pledge's target is the new pledge's. A pledge whose norm the reference knows takes it from
+any percentage of GDP of that value in a sentence naming it; a sentence that states a norm
+is the target of the pledge the next one names as ``Die/Deze <pledge>``.
 
 The sentence before also gives the summit when this one points back to it: "Daar namen
 de bondgenoten X aan", "Op die top", or goes on with "Daarnaast/Ook wordt X aangenomen"
@@ -294,6 +296,26 @@ def _changed_plans(ctx: Context, sent, things) -> set[str]:
             if any(agree < sp.start and sp.end <= i for i in infs) or any(0 < sp.start - i <= 3 for i in nouns)}
 
 
+_ENDORSE = frozenset(_DATA["endorsement_words"])
+_REAFFIRM = frozenset(_DATA["reaffirming_words"])
+_COMMIT = frozenset(_DATA["commit_verbs"])
+_COMMIT_AGENTS = frozenset(_DATA["commit_agents"])
+
+
+def _endorsed(ctx: Context, sent, words: set[str], things: list) -> bool:
+    """``... verwacht dat Smart Defence in Chicago door de regeringsleiders wordt bekrachtigd``, ``de DIP,
+    waartoe de regeringsleiders zich in 2014 tijdens de NAVO-top in Wales verbonden``: an endorsement of
+    the plans the sentence names, or the allies binding themselves to them, is their agreement; not when
+    the sentence denies or reaffirms it, nor of a plan the reference says another summit than the one the
+    sentence names agreed (endorsed again, not made)."""
+    endorse = not words.isdisjoint(_ENDORSE)
+    commit = "zich" in words and not words.isdisjoint(_COMMIT) and not words.isdisjoint(_COMMIT_AGENTS)
+    if not (endorse or commit) or not words.isdisjoint(_NEGATIONS) or not words.isdisjoint(_REAFFIRM):
+        return False
+    known = {_KNOWN_SUMMIT[sp.kb_id_] for sp in things if sp.kb_id_ in _KNOWN_SUMMIT}
+    return not known or known == {_summit_named(ctx, sent)}
+
+
 def _agreed_at(ctx: Context) -> None:
     doc = ctx.doc
     ev = doc.user_data.get("kg_events") or {}
@@ -306,7 +328,8 @@ def _agreed_at(ctx: Context) -> None:
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
         said_where = False
         agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or bool(
-            things and has_trigger(words, _CONSENT_WORDS, _CONSENT_PAIRS) and _consents_to(doc, things))
+            things and has_trigger(words, _CONSENT_WORDS, _CONSENT_PAIRS) and _consents_to(doc, things)) or bool(
+            things and _endorsed(ctx, sent, words, things))
         if agreed:
             mentioned = spans_in(doc, sent.start, sent.end, ("Summit",))
             summits = [sp for sp in mentioned if not _since(doc, sp, sent)]  # "het eerste sinds de top van X"
@@ -614,6 +637,54 @@ def _pledge_before(ctx: Context, k: int, all_sents: list):
     return found[-1] if len(keys) == 1 else None
 
 
+def _known_norm_stated(ctx: Context, pledges: list, percents: list) -> None:
+    """``De DIP vraagt bondgenoten 2 procent van hun bbp aan defensie te besteden``, ``bondgenoten die
+    minder dan 2 procent van hun bbp besteden, groeien naar die norm toe``: a sentence naming a pledge
+    whose norm the reference knows (pledges.json) and stating a percentage of GDP of that very value
+    states that norm, whatever words stand before the figure. Another value says nothing."""
+    values = {Decimal(str(a.value)) for a in percents}
+    for key in dict.fromkeys(p.kb_id_ for p in pledges):
+        norm = _NORMS.get(key)
+        if norm is not None and Decimal(norm["target"]) in values:
+            _relate_target(ctx, key, Decimal(norm["target"]),
+                           ctx.sentence_evidence(next(p for p in pledges if p.kb_id_ == key),
+                                                 "pledges.known_norm_stated"))
+
+
+_COMMITMENT = frozenset(_DATA["commitment_words"])
+
+
+def _target_of_that_pledge(ctx: Context, k: int, all_sents: list, text: str, percents: list) -> None:
+    """``... alle bondgenoten streven ernaar 2 procent van hun bbp aan defensie te besteden. Die Defence
+    Investment Pledge werd in 2014 overeengekomen``: the next sentence of the paragraph opens by naming a
+    pledge with a demonstrative, so this one said what the pledge is; its one percentage of GDP,
+    stated as a norm (a norm or agreement word in the sentence), is the pledge's target. Not when
+    the sentence proposes or denies, or states more than one value."""
+    doc = ctx.doc
+    if k + 1 >= len(all_sents) or not same_paragraph(doc, all_sents[k], all_sents[k + 1]):
+        return
+    nxt = all_sents[k + 1]
+    lw = lowers(doc)
+    opening = [i for i in range(nxt.start, min(nxt.end, nxt.start + 4)) if lw[i].strip()]
+    if not opening or lw[opening[0]] not in _DEMONSTRATIVES:
+        return
+    pledge = next((sp for sp in spans_in(doc, nxt.start, nxt.end, ("Pledge",))
+                   if len(opening) > 1 and sp.start == opening[1]), None)
+    if pledge is None:
+        return
+    sent = all_sents[k]
+    words = words_of(sent)
+    if _is_proposal(ctx, sent) or not words.isdisjoint(_NEGATIONS - {"nog"}):
+        return
+    if words.isdisjoint(_NORM_CUES | _NORM_NOUNS | _AGREEMENT_NOUNS | _COMMITMENT) and not has_trigger(
+            words, REL["agreement_words"], REL["agreement_pairs"]):
+        return
+    if len({a.value for a in percents}) != 1 or len(_gdp_percents(text)) != len(percents):
+        return
+    _relate_target(ctx, pledge.kb_id_, percents[0].value,
+                   ctx.evidence(sent.start_char, nxt.end_char, "pledges.target_of_that_pledge"))
+
+
 def _targets(ctx: Context) -> None:
     doc = ctx.doc
     all_sents = sents(doc)
@@ -636,13 +707,17 @@ def _targets(ctx: Context) -> None:
         if not pledges:
             # a target stated of the pledge the sentences before name ("in de richting van 2 procent BBP")
             prev = _pledge_before(ctx, k, all_sents)
-            if prev is None or not _is_target(text, percents[0], _NORM_CUES) or not _NEW_WORDS.isdisjoint(
+            if prev is None:
+                _target_of_that_pledge(ctx, k, all_sents, text, percents)
+                continue
+            if not _is_target(text, percents[0], _NORM_CUES) or not _NEW_WORDS.isdisjoint(
                     lowers(doc)[prev.start - 2:prev.start]):
                 continue
             _relate_target(ctx, prev.kb_id_, percents[0].value,
                            ctx.sentence_evidence(sent, "pledges.target_percent_gdp_context"))
             continue
         if not _is_target(text, percents[0]):
+            _known_norm_stated(ctx, pledges, percents)
             continue
         for key in dict.fromkeys(p.kb_id_ for p in pledges):
             _relate_target(ctx, key, percents[0].value, ctx.sentence_evidence(pledges[0], "pledges.target_percent_gdp"))
