@@ -107,3 +107,14 @@ def test_a_pronoun_or_two_names_before_the_office_name_no_holder(nlp):
     assert offices(ctx) == []
     ctx = read(nlp, "Na het vertrek van Lars Eriksen is Pia Holm aangetreden als plaatsvervangend secretaris-generaal.")
     assert offices(ctx) == []
+
+
+# --- an acronym before a colon -----------------------------------------------------------------
+
+def test_an_acronym_in_brackets_before_a_colon_is_defined(nlp):
+    # "(ETI):" is no emoticon "):" but a bracket closing, then a colon
+    doc = nlp("De bondgenoten namen het Enhanced Training Initiative (ETI): elke eenheid oefent jaarlijks.")
+    assert "ETI" in doc.user_data["kg_acronyms"].values()
+    toks = [t.text for t in doc]
+    at = toks.index("ETI")
+    assert toks[at - 1:at + 3] == ["(", "ETI", ")", ":"]
