@@ -118,3 +118,18 @@ def test_an_acronym_in_brackets_before_a_colon_is_defined(nlp):
     toks = [t.text for t in doc]
     at = toks.index("ETI")
     assert toks[at - 1:at + 3] == ["(", "ETI", ")", ":"]
+
+
+# --- entities named in passing -----------------------------------------------------------------
+
+def test_the_chair_of_a_body_known_only_by_its_acronym_is_a_person_without_an_office(nlp):
+    ctx = read(nlp, "In Niamey werd de delegatie ontvangen door de secretaris-generaal van de CNSP, Amadou Diallo.")
+    assert persons(ctx)["person/diallo"] == ("Person", "Amadou Diallo")
+    assert offices(ctx) == []  # not NATO's secretary-general, and the body is unknown
+
+
+def test_a_mission_in_a_country_is_named_by_its_acronym(nlp):
+    doc = nlp("De VN leiden sinds 2013 de Multidimensional Integrated Stabilization Mission in Mali (MINUSMA).")
+    got = {(sp.text, sp.label_) for sp in doc.spans["kg"]}
+    assert ("Multidimensional Integrated Stabilization Mission in Mali", "Operation") in got
+    assert ("MINUSMA", "Operation") in got

@@ -317,14 +317,16 @@ def counterparts(ctx: Context) -> None:
 _NO_PREMIER = frozenset(json.loads(Path(__file__).with_name("people.json").read_text("utf-8"))
                         ["no_premier_states"])
 _PREMIER = "minister-president"
+_SAME_OFFICE = frozenset(json.loads(Path(__file__).with_name("people.json").read_text("utf-8"))["same_office_nouns"])
 
 
-def _portfolio(role: str, country: str | None = None) -> bool:
+def _portfolio(role: str, country: str | None = None, noun: str = "") -> bool:
     """A minister with a portfolio (``minister van Defensie``): a counterpart abroad holds the same
-    post. So does a premier's, in a state whose government a prime minister heads; elsewhere a
-    head of government's counterpart may be a president or a chancellor: no guess there."""
+    post. So does a premier's ``ambtgenoot`` (the holder of the same office), in a state whose
+    government a prime minister heads; elsewhere, or called a ``collega``, a head of government's
+    counterpart may be a president or a chancellor: no guess there."""
     if role == _PREMIER:
-        return country is not None and country not in _NO_PREMIER
+        return country is not None and country not in _NO_PREMIER and noun in _SAME_OFFICE
     return role.startswith(("minister van ", "minister voor "))
 
 
@@ -380,8 +382,8 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
         known = ref.persons.get(c.person)
         if known is not None:  # the reference data decides: the one ministry held there that day
             roles = {t.role for t in known.tenures if t.jurisdiction == c.country and (day is None or t.covers(day))
-                     and (t.role in roles or not roles) and _portfolio(t.role, c.country)}
-        if len(roles) != 1 or not _portfolio(next(iter(roles)), c.country):
+                     and (t.role in roles or not roles) and _portfolio(t.role, c.country, c.noun)}
+        if len(roles) != 1 or not _portfolio(next(iter(roles)), c.country, c.noun):
             continue
         role = roles.pop()
         if known is None and held_by_other(role, c.country, c.person, day):

@@ -86,6 +86,8 @@ def head_class(name: str) -> str | None:
     words = re.split(r"[\s]+", name.strip())
     if len(words) >= 3 and fold(words[-2]) in ("of", "for"):  # "Centre of Excellence", "Fund for Ukraine"
         words = words[:-2]
+    elif len(words) >= 3 and words[-2] == "in" and words[-1][:1].isupper():  # "Support Mission in Libya"
+        words = words[:-2]
     last = fold(words[-1])
     if last in HEADS:
         return HEADS[last]

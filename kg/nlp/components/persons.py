@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 
 from kg import reference
 from kg.names import ROMAN, given_names, is_initials, normalise_name, person_key, surname
+from kg.nlp.components.acronyms import is_acronym
 from kg.nlp.components.docindex import sent_bounds
 from kg.nlp.components.fold import Word, compact_tokens, newline_between
 from kg.nlp.spans import GROUP, add_mention, register_entity
@@ -77,6 +78,7 @@ class Counterpart:
     owner: str  # folded possessive before the adjective ("mijn", "zijn", "haar"), or another word
     start: int  # token span from the possessive to the end of the name
     end: int
+    noun: str = ""  # the counterpart word, folded ("ambtgenoot" says: the same office; "collega" less)
 
 
 class Persons:
@@ -309,6 +311,18 @@ class Persons:
                     return key, k
         return None, j
 
+    @staticmethod
+    def _unknown_body_after(words, j: int) -> int:
+        """``de voorzitter van de NTC, X``: a body only its acronym names, unknown to the reference
+        data, before the comma that opens the name: the index of that comma (whose office it is
+        stays unsaid), else 0."""
+        if j + 2 >= len(words) or words.norms[j] not in WORDS["jurisdiction_links"]:
+            return 0
+        k = j + 1 + (words.norms[j + 1] in WORDS["jurisdiction_dets"])
+        if k + 1 < len(words) and words.texts[k + 1] == "," and is_acronym(words.texts[k]):
+            return k + 1
+        return 0
+
     def _adjective_before(self, words, i, ents):
         """Country adjective (or organisation) just before the office, skipping modifiers."""
         k = i - 1
@@ -370,6 +384,9 @@ class Persons:
                 jur = jur or self._adjective_before(words, first, ents)
                 after, j = self._jurisdiction_after(doc, words, j, ents, bare=True)
                 jur = jur or after
+                unknown = not after and self._unknown_body_after(words, j)
+                if unknown:  # the office of a body the text names only by an unknown acronym: no office
+                    j = unknown
                 if j < len(words) and words.texts[j] == "(":  # "(EU HV)" before the name
                     close = next((x for x in range(j, min(j + 6, len(words))) if words.texts[x] == ")"), None)
                     j = close + 1 if close is not None else j
@@ -405,12 +422,13 @@ class Persons:
                                                           or on_next_line)
                     role = self._qualified(off.role, qualifier)
                     base = self.ref.office_by_role(role) if qualifier else None  # a post of its own (deputy SG)
-                    offices.append(OfficeMention(key, role, minister, jur,
-                                                 (base or off).default_jurisdiction,
-                                                 words.starts[first], words.ends[k - 1], signature,
-                                                 words.starts[j], words.ends[name_end - 1],
-                                                 (base or off).jurisdiction_classes, qualifier,
-                                                 role if base else off.role))
+                    if not unknown:
+                        offices.append(OfficeMention(key, role, minister, jur,
+                                                     (base or off).default_jurisdiction,
+                                                     words.starts[first], words.ends[k - 1], signature,
+                                                     words.starts[j], words.ends[name_end - 1],
+                                                     (base or off).jurisdiction_classes, qualifier,
+                                                     role if base else off.role))
                     i = k
                     continue
                 if first >= 2 and words.norms[first - 1] == "als" and words.norms[first - 2] in WORDS["took_office"]:
@@ -725,7 +743,8 @@ class Persons:
             return i + 1
         key = self._named(doc, words, i + 1, end, names, taken)
         owner = words.norms[k - 1] if k >= 1 else ""
-        found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1]))
+        found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1],
+                                 words.norms[i]))
         return end
 
     def _hyphen_motion(self, doc, words, i, ents, names):
