@@ -386,8 +386,6 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
         if len(roles) != 1 or not _portfolio(next(iter(roles)), c.country, c.noun):
             continue
         role = roles.pop()
-        if known is None and held_by_other(role, c.country, c.person, day):
-            continue  # the reference data knows who held that post then: someone else
         label = ctx.extraction.entities[c.person].label if c.person in ctx.extraction.entities else c.person
         ctx.entity(Entity(key=c.person, cls="Minister", label=label))
         add_office(ctx, c.person, role, c.country, ctx.doc[c.start:c.end], "people.counterpart")
