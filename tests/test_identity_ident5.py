@@ -133,3 +133,15 @@ def test_a_mission_in_a_country_is_named_by_its_acronym(nlp):
     got = {(sp.text, sp.label_) for sp in doc.spans["kg"]}
     assert ("United Nations Verification Mission in Colombia", "Operation") in got
     assert ("UNVMC", "Operation") in got
+
+
+def test_a_dutch_name_of_a_body_before_its_english_acronym_is_an_organisation(nlp):
+    ctx = read(nlp, "De missie werkt samen met de Voorlopige Veiligheidscommissie (TSC). Daar sprak de minister "
+                    "met de voorzitter van de TSC, Omar Haddad.")
+    ents = ctx.extraction.entities
+    body = next(k for k, e in ents.items() if e.label == "Voorlopige Veiligheidscommissie")
+    assert ents[body].cls == "Organisation" and "TSC" in ents[body].alt_labels
+    assert persons(ctx)["person/haddad"][0] == "Person"
+    # an acronym the reference data knows says whose body it is, not its name
+    doc = nlp("Het rapport kwam van de Nationale Inlichtingenraad (VS).")
+    assert not any(sp.text == "Nationale Inlichtingenraad" for sp in doc.spans.get("kg", []))
