@@ -1,0 +1,49 @@
+"""Precision guards on readings that were unguarded: a quoted leader of a state that is no
+partner of NATO is no speaker at its meeting (unless the meeting sat with his state)."""
+import pytest
+
+from kg.nlp import make_pipeline
+from tests.extracting import facts, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+SUMMIT_REPORT = """Den Haag, 20 juli 2026
+
+Hierbij bied ik u het verslag aan van de NAVO-top die op 7 en 8 juli 2026 in Ankara werd gehouden.
+
+Verloop van de top
+
+De regeringsleiders bespraken de veiligheidssituatie in Europa. Secretaris-generaal Rutte benadrukte dat de bondgenoten meer moeten investeren in luchtverdediging. De Russische minister van Buitenlandse Zaken Lavrov verklaarde dat Moskou de besluiten van het bondgenootschap als een provocatie beschouwt. President Loekasjenko waarschuwde dat Belarus zijn grenzen zal verdedigen.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+"""
+
+
+def test_a_quoted_adversary_leader_is_no_speaker_at_the_summit(nlp):
+    _, ex = run(nlp, SUMMIT_REPORT)
+    parties = {o for _, o in facts(ex, "kg:participant")}
+    assert "person/rutte" in parties
+    assert "person/lavrov" not in parties and "person/loekasjenko" not in parties
+
+
+COUNCIL_REPORT = """Den Haag, 15 april 2010
+
+Hierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken op 8 en 9 april 2010 in Tallinn.
+
+NAVO-Rusland Raad
+
+De ministers kwamen op 9 april bijeen in de NAVO-Rusland Raad. De Russische minister van Buitenlandse Zaken Lavrov benadrukte dat Rusland de samenwerking bij de bestrijding van terrorisme wil voortzetten.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+"""
+
+
+def test_a_leader_of_a_state_the_meeting_sat_with_still_speaks_there(nlp):
+    _, ex = run(nlp, COUNCIL_REPORT)
+    assert any(o == "person/lavrov" for _, o in facts(ex, "kg:participant"))
