@@ -47,3 +47,19 @@ P. de Graaf
 def test_a_leader_of_a_state_the_meeting_sat_with_still_speaks_there(nlp):
     _, ex = run(nlp, COUNCIL_REPORT)
     assert any(o == "person/lavrov" for _, o in facts(ex, "kg:participant"))
+
+
+def _operations(nlp, text):
+    doc = nlp(text)
+    return {(s.text, s.kb_id_) for s in doc.spans.get("kg", []) if s.label_ == "Operation"}
+
+
+def test_a_mission_named_by_its_purpose_is_no_operation_that_does_otherwise(nlp):
+    got = _operations(nlp, "Nederland levert een bijdrage aan MINUSMA. Daarnaast draagt Nederland bij aan "
+                           "de trainingsmissie in Mali.")
+    assert ("trainingsmissie in Mali", "operation/minusma") not in got
+    got = _operations(nlp, "Nederland nam met F-16's deel aan Operation Unified Protector. Nu draagt Nederland "
+                           "bij aan de trainingsmissie in Libië.")
+    assert not any(text.startswith("trainingsmissie") and key == "operation/operation-unified-protector"
+                   for text, key in got)
+
