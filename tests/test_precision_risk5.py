@@ -63,3 +63,34 @@ def test_a_mission_named_by_its_purpose_is_no_operation_that_does_otherwise(nlp)
     assert not any(text.startswith("trainingsmissie") and key == "operation/operation-unified-protector"
                    for text, key in got)
 
+
+
+MISSIONS = """Den Haag, 3 maart 2026
+
+Stand van zaken missies
+
+Nederland neemt sinds 2023 deel aan de NAVO-missie in Irak. Anders dan de partners Georgië en Oekraïne leveren alle bondgenoten personeel aan de missie.
+
+De minister van Defensie,
+P. de Graaf
+"""
+
+
+def test_partners_set_against_the_givers_do_not_take_part(nlp):
+    _, ex = run(nlp, MISSIONS)
+    parties = facts(ex, "kg:participant")
+    assert ("operation/navo-missie-irak", "country/georgie") not in parties
+    assert ("operation/navo-missie-irak", "country/oekraine") not in parties
+
+
+@pytest.mark.parametrize("clause, apart", [
+    ("terwijl partners als zwitserland alleen geld geven", True),
+    ("partners als zwitserland leveren geen troepen", True),
+    ("ook partnerlanden leveren een bijdrage", False),
+    ("niet alleen de bondgenoten , maar ook partners als zwitserland leveren troepen", False),
+])
+def test_which_partner_clauses_set_the_partners_apart(clause, apart):
+    from kg.extract.operations import _PARTNER_NOUNS, _partners_set_apart
+    lw = clause.split()
+    n = next(k for k, w in enumerate(lw) if w in _PARTNER_NOUNS)
+    assert _partners_set_apart(lw, list(range(len(lw))), n) is apart
