@@ -94,3 +94,13 @@ def test_which_partner_clauses_set_the_partners_apart(clause, apart):
     lw = clause.split()
     n = next(k for k, w in enumerate(lw) if w in _PARTNER_NOUNS)
     assert _partners_set_apart(lw, list(range(len(lw))), n) is apart
+
+
+def _places(nlp, text):
+    return {(s.text, s.kb_id_) for s in nlp(text).spans.get("kg", []) if s.label_ == "Place"}
+
+
+def test_an_ordinary_word_a_venue_shares_is_no_place_in_lower_case(nlp):
+    assert _places(nlp, "Het nieuwe radarstation heeft de vorm van een pentagon.") == set()
+    assert _places(nlp, "De fil rouge van het beleid blijft de collectieve verdediging.") == set()
+    assert ("Pentagon", "place/pentagon") in _places(nlp, "De minister sprak in het Pentagon met zijn ambtgenoot.")
