@@ -104,3 +104,26 @@ def test_an_ordinary_word_a_venue_shares_is_no_place_in_lower_case(nlp):
     assert _places(nlp, "Het nieuwe radarstation heeft de vorm van een pentagon.") == set()
     assert _places(nlp, "De fil rouge van het beleid blijft de collectieve verdediging.") == set()
     assert ("Pentagon", "place/pentagon") in _places(nlp, "De minister sprak in het Pentagon met zijn ambtgenoot.")
+
+
+DECLARATIONS = """Den Haag, 15 juli 2026
+
+Hierbij bieden wij u het verslag aan van de NAVO-top die op 7 en 8 juli 2026 in Ankara werd gehouden. Tevens zenden wij u de teksten van de verklaringen die tijdens de top zijn aangenomen:
+• Verklaring van de top van Ankara;
+• Verklaring van de NAVO-Georgië Commissie;
+• Gezamenlijke verklaring over de defensie-industrie.
+
+Oekraïne
+
+Tijdens de NAVO-Oekraïne Raad, in aanwezigheid van president Zelensky, bevestigden de bondgenoten hun steun aan Oekraïne.
+
+De minister van Buitenlandse Zaken,
+P. de Graaf
+"""
+
+
+def test_a_council_named_in_a_list_of_declarations_held_no_session(nlp):
+    _, ex = run(nlp, DECLARATIONS)
+    sessions = {o for _, o in facts(ex, "kg:hasSession")}
+    assert not any("georgia" in s or "georgie" in s for s in sessions)
+    assert any("ukraine-council" in s for s in sessions)
