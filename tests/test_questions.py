@@ -94,3 +94,9 @@ def test_a_question_mark_before_a_footnote_or_quote_still_asks():
     cut = text.index("1 ") + 2
     assert asked_spans(text, [(0, cut), (cut, len(text))]) == [(0, cut)]
     assert asked_spans("Het bericht «Waarom nu?» is bekend.", [(0, 35)]) == []
+
+
+def test_an_answer_on_the_line_of_its_question_is_no_question():
+    text = "Vraag 2: Doet Malta mee? Antwoord: Ja, Malta doet mee.\n"
+    cut = text.index("?") + 2
+    assert asked_spans(text, [(0, cut), (cut, len(text))]) == [(0, cut)]

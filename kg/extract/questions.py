@@ -19,8 +19,8 @@ _DATA = json.loads(Path(__file__).with_name("questions.json").read_text(encoding
 DOCUMENT_PREDICATES = frozenset(_DATA["document_predicates"])
 # "Vraag 4", "Vraag 4:", "Vragen 2 en 3": a line that opens a numbered question block
 _QUESTION_HEAD = re.compile(r"^[ \t]*(?:%s)[ \t]+\d+\b" % "|".join(_DATA["question_heads"]), re.I | re.M)
-# the end of a block: a blank line, or a line that opens the answer
-_BLOCK_END = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:%s)\b" % "|".join(_DATA["answer_heads"]), re.I)
+# the end of a block: a blank line, or the answer's head on a line of its own or after the question
+_BLOCK_END = re.compile(r"\n[ \t]*\n|(?:\n|(?<=[?.])[ \t]+)[ \t]*(?:%s)\b" % "|".join(_DATA["answer_heads"]), re.I)
 # what may follow the question mark of a sentence: closing quotes and brackets, a footnote number
 _AFTER_MARK = " \t\r\n\"'»”’)]0123456789"
 
