@@ -4,9 +4,10 @@ A written question (``Nemen Oekraïne en Georgië deel aan de bijeenkomst?``) na
 very relation it asks about; the answer below may deny it (``Nee.``). So a sentence
 that ends in a question mark, and the whole of a numbered question block of written
 questions (``Vraag 4`` up to its ``Antwoord``, where a sentence may set out a claim
-before asking ``Klopt dit?``), is never the evidence of a relation. ``Context.link``
-and ``Context.relate`` ask ``asked`` for every fact, so no rule can forget it. Facts
-about the document itself (what it mentions and cites, its title's meeting) stand.
+before asking ``Klopt dit?``), is never the evidence of a relation. ``Context.relate``
+(and ``Context.link`` through it) asks ``Context.asks`` for every fact, so no rule can
+forget it. Facts about the document itself (what it mentions and cites, its title's
+meeting) stand.
 """
 from __future__ import annotations
 

@@ -79,7 +79,9 @@ def _meets(doc: Doc, body) -> bool:
         return False
     if _agent(doc, body):  # "door de Noord-Atlantische Raad benoemd": the council acts, it is no sitting
         return False
-    return bool(before & _SESSION_NOUNS) or _is_nato_body(doc, body) and not _MEETING_CUES.isdisjoint(lw[sent.start:sent.end])
+    if before & _SESSION_NOUNS:
+        return True
+    return _is_nato_body(doc, body) and not _MEETING_CUES.isdisjoint(lw[sent.start:sent.end])
 
 
 def _agent(doc: Doc, body) -> bool:
