@@ -52,8 +52,9 @@ class Context:
         if self._asked is None:
             from kg.nlp.components.docindex import sents
             text = self.clean.text
-            spans = [self.clean.to_source(s, e) for s, e in questions.asked_spans(
-                text, [(st.start_char, st.end_char) for st in sents(self.doc)])] if questions.may_ask(text) else []
+            sentences = [(st.start_char, st.end_char) for st in sents(self.doc)] \
+                if self.doc is not None and questions.may_ask(text) else []  # a doc-less Context: tests
+            spans = [self.clean.to_source(s, e) for s, e in questions.asked_spans(text, sentences)]
             self._asked = (spans, [s for s, _ in spans])
         return questions.within(*self._asked, evidence.start, evidence.end)
 
