@@ -187,6 +187,23 @@ def _is_total(text: str, a: Amount) -> bool:
     return bool(set(before[-4:]) & _SETS_REL["total_words"]) or "totaal" in before[-2:]
 
 
+_AID_NOUNS = frozenset(_DATA["aid_nouns"])
+_PURPOSE_LINKS = frozenset({"aan", "voor"})
+
+
+def _own_purpose(text: str, a: Amount) -> bool:
+    """``EUR 3 miljard aan militaire steun voor X gereserveerd``, ``EUR 40 miljoen voor humanitaire
+    hulp``: the amount's own purpose, a kind of aid, stands right after it. Such an amount is not
+    the contribution of an operation or fund named only in an earlier sentence."""
+    after = _words(text[a.end_char:a.end_char + 60])
+    if after[:1] == ["euro"]:
+        after = after[1:]
+    if not after or after[0] not in _PURPOSE_LINKS:
+        return False
+    # at most two adjectives between the preposition and the noun ("militaire", "extra")
+    return any(w in _AID_NOUNS for w in after[1:4])
+
+
 _PART_WORDS = frozenset({"waarvan", "waaronder"})
 
 
@@ -549,6 +566,8 @@ def run(ctx: Context) -> None:
         for a in amounts:
             if _is_total(text, a) or _is_part(text, a, amounts):
                 continue
+            if not recips and _own_purpose(text, a):
+                continue  # an amount for aid of its own kind: not the earlier-named operation's or fund's
             char = sent.start_char + a.start_char
             in_sent = [s for s in _givers(ctx, sent.start, sent.end) if s.start_char < char]
             amount_span = doc.char_span(char, sent.start_char + a.end_char, alignment_mode="expand") or sent
