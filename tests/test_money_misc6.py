@@ -31,3 +31,10 @@ def test_an_amount_without_a_purpose_still_goes_to_the_paragraphs_operation():
             "Daarvoor heeft de regering voor 2031 EUR 12 miljoen uitgetrokken.\n")
     cs = _contributions(text, "noaid.txt")
     assert [c["kg:recipient"] for c in cs if c["kg:amountEUR"] == Decimal(12_000_000)] == ["operation/navo-missie-irak"], cs
+
+
+def test_an_amount_set_aside_for_the_aid_to_a_state_is_not_the_earlier_funds():
+    text = ("Den Haag, 2 maart 2031\n\nSteun\n\nNederland draagt bij aan het Comprehensive Assistance Package. "
+            "Het kabinet heeft voor 2031 EUR 900 miljoen uitgetrokken voor de militaire steun aan Oekraïne.\n")
+    cs = _contributions(text, "aid2.txt")
+    assert not [c for c in cs if c["kg:amountEUR"] == Decimal(900_000_000)], cs

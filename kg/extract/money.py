@@ -195,11 +195,15 @@ def _own_purpose(text: str, a: Amount) -> bool:
     """``EUR 3 miljard aan militaire steun voor X gereserveerd``, ``EUR 40 miljoen voor humanitaire
     hulp``: the amount's own purpose, a kind of aid, stands right after it. Such an amount is not
     the contribution of an operation or fund named only in an earlier sentence."""
-    after = _words(text[a.end_char:a.end_char + 60])
+    after = _words(text[a.end_char:a.end_char + 80])
     if after[:1] == ["euro"]:
         after = after[1:]
+    if after[:1] != ["aan"] and after[1:2] in (["aan"], ["voor"]):
+        after = after[1:]  # "EUR 3 miljard gereserveerd voor ...": past the participle
     if not after or after[0] not in _PURPOSE_LINKS:
         return False
+    if after[1:2] in (["de"], ["het"]):
+        after = after[1:]
     # at most two adjectives between the preposition and the noun ("militaire", "extra")
     return any(w in _AID_NOUNS for w in after[1:4])
 
