@@ -21,7 +21,8 @@ miljoen; voor 2020 is EUR 41 miljoen gereserveerd``); years and amounts in one
 clause pair off in order (``respectievelijk``, ``EUR 3 miljoen voor 2028 en EUR
 2,5 miljoen voor 2029``); ``dit jaar`` is the letter's year. Where the pairing is
 unsure no year is stated. Totals (``een totale bijdrage van ...``) are not new
-contributions. A country that contributes to an operation takes part in it
+contributions. An amount followed by its own purpose, a kind of aid (``EUR 3 miljard aan
+militaire steun voor X``), takes no recipient from an earlier sentence. A country that contributes to an operation takes part in it
 (``levert een bijdrage aan de missie``).
 """
 from __future__ import annotations

@@ -15,7 +15,9 @@ de bondgenoten X aan", "Op die top", or goes on with "Daarnaast/Ook wordt X aang
 (a present agreement only at the document's own summit, a past one never at a summit after
 the document's date, nor, in a summit's report, at another summit the sentence before only
 looks back to). A summit report's one GDP norm
-agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"). The norms
+agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"); a new norm named by a
+noun that a clause says a summit will adopt ("... dat de regeringsleiders haar tijdens de top in X
+zullen aannemen") is that summit's new NATO norm. The norms
 of known pledges are data (pledges.json): one node never carries two norms. So is the summit that
 agreed a known plan: "de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt" beside a plan
 that summit agreed is that plan's agreement.
