@@ -14,6 +14,8 @@ gatherings of ``summits``.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
@@ -22,7 +24,7 @@ from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of, word
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.docindex import mentions_from
 from kg.nlp.components.events.common import DATA, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
-from kg.nlp.components.events.dates import _date_before, _today
+from kg.nlp.components.events.dates import _date_before, _days_before, _today
 from kg.nlp.components.events.places import _scan_after, _place_in_sentence
 
 _NOT_MEETING_CONTEXT = frozenset(DATA["not_meeting_context"])
@@ -152,6 +154,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             date = _sentence_date(doc, m, dates)
         if date is None and year is None:
             date = _today(doc, m)
+            if date is not None:
+                date = _days_from_today(doc, ns, pos.get(m.start, 0), m, date)
             held = held or date is not None  # "vandaag in Brussel ... tijdens de bijeenkomst": its place too
         m.date, m.year = date, (date.year if date else year)
         if place is None:
@@ -163,6 +167,32 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
     # ("hun bijeenkomst in december": which days? only its days pin it down)
     out = [m for m in out if not (m.anaphor or m.theirs) or m.date is not None and (not m.theirs or m.date.day1 is not None)]
     return sorted(out, key=lambda m: m.start)
+
+
+_CLOSING, _OPENING = frozenset(DATA["closing_words"]), frozenset(DATA["opening_words"])
+
+
+def _days_from_today(doc: Doc, ns: list[int], k: int, m: Meeting, today: DateMention) -> DateMention:
+    """A meeting dated by "vandaag" (``today``) whose length the text states ("de tweedaagse
+    bijeenkomst", ns-position ``k`` of its mention): closed today ("afgesloten", ``closing_words``)
+    it began that many days before; opened today ("geopend") it runs on from today; else which
+    of its days today is is unknown, and only the month stands (no day)."""
+    n = _days_before(doc, ns, k)
+    if not n or n < 2:
+        return today
+    lw = lowers(doc)
+    lo, hi = sent_bounds(doc, m.start)
+    a = next((j for j in range(m.start - 1, lo - 1, -1) if lw[j] in (",", ";", ":")), lo - 1) + 1
+    b = next((j for j in range(m.end, hi) if lw[j] in (",", ";", ":")), hi)
+    clause = set(lw[a:b])
+    day = today.start
+    if clause & _CLOSING and not clause & _OPENING:
+        first, last = day - dt.timedelta(days=n - 1), day
+    elif clause & _OPENING and not clause & _CLOSING:
+        first, last = day, day + dt.timedelta(days=n - 1)
+    else:
+        return DateMention(today.start_char, today.end_char, day.year, day.month, None, day.month, None)
+    return DateMention(today.start_char, today.end_char, first.year, first.month, first.day, last.month, last.day)
 
 
 _THEIR_REACH = 16  # words from "ministers van X" to "hun bijeenkomst" in their clause
