@@ -50,3 +50,34 @@ def test_a_two_day_meeting_today_without_closing_or_opening_has_no_day(nlp):
     doc, ex = run(nlp, text)
     assert ministerial_keys(doc) == {"ministerial/dmm-2016-06"}
     assert days(ex, "ministerial/dmm-2016-06") == (set(), set())
+
+
+# ---------------------------------------------------------------- "de volgende bijeenkomst ... in <maand>"
+
+def test_the_next_meeting_in_a_later_month_is_that_month_of_the_documents_year(nlp):
+    text = ("Den Haag, 21 maart 2023\n\nDe ministers bespraken de steun aan Oekraïne. De volgende bijeenkomst "
+            "van de NAVO-ministers van Buitenlandse Zaken wordt in mei gehouden.\n")
+    doc, ex = run(nlp, text)
+    assert "ministerial/fmm-2023-05" in ministerial_keys(doc)
+    assert not any(k.startswith("ministerial/~") for k in ministerial_keys(doc))
+    assert days(ex, "ministerial/fmm-2023-05") == (set(), set())  # a month is no day
+
+
+def test_the_next_meeting_in_an_earlier_month_is_in_the_next_year(nlp):
+    text = ("Den Haag, 4 november 2021\n\nIk informeer uw Kamer over de uitkomsten van het overleg. "
+            "De eerstvolgende bijeenkomst van de NAVO-ministers van Defensie vindt naar verwachting in "
+            "februari plaats.\n")
+    doc, _ex = run(nlp, text)
+    assert "ministerial/dmm-2022-02" in ministerial_keys(doc)
+    assert "ministerial/dmm-2021-02" not in ministerial_keys(doc)
+
+
+def test_the_next_meeting_in_a_month_it_is_not_said_to_be_held_in_states_no_month(nlp):
+    # the month of its preparation, not of the meeting
+    doc, _ex = run(nlp, "Den Haag, 4 juni 2021\n\nDe volgende bijeenkomst van de NAVO-ministers van Defensie "
+                        "wordt naar verwachting in september voorbereid.\n")
+    assert not any(k.startswith("ministerial/dmm-20") for k in ministerial_keys(doc))
+    # the same month as the letter: this year's or next year's, the text does not say
+    doc, _ex = run(nlp, "Den Haag, 4 juni 2021\n\nDe volgende bijeenkomst van de NAVO-ministers van Defensie "
+                        "vindt naar verwachting in juni plaats.\n")
+    assert not any(k.startswith("ministerial/dmm-20") for k in ministerial_keys(doc))

@@ -15,6 +15,7 @@ gatherings of ``summits``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -23,8 +24,8 @@ from kg.dates import DateMention
 from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.docindex import mentions_from
-from kg.nlp.components.events.common import DATA, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
-from kg.nlp.components.events.dates import _date_before, _days_before, _today
+from kg.nlp.components.events.common import DATA, MONTH_NAMES, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
+from kg.nlp.components.events.dates import _date_before, _days_before, _doc_date, _today
 from kg.nlp.components.events.places import _scan_after, _place_in_sentence
 
 _NOT_MEETING_CONTEXT = frozenset(DATA["not_meeting_context"])
@@ -156,6 +157,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             date = _today(doc, m)
             if date is not None:
                 date = _days_from_today(doc, ns, pos.get(m.start, 0), m, date)
+            else:
+                date = _next_meeting_month(doc, ns, pos.get(m.start, 0), m)
             held = held or date is not None  # "vandaag in Brussel ... tijdens de bijeenkomst": its place too
         m.date, m.year = date, (date.year if date else year)
         if place is None:
@@ -193,6 +196,43 @@ def _days_from_today(doc: Doc, ns: list[int], k: int, m: Meeting, today: DateMen
     else:
         return DateMention(today.start_char, today.end_char, day.year, day.month, None, day.month, None)
     return DateMention(today.start_char, today.end_char, first.year, first.month, first.day, last.month, last.day)
+
+
+_NEXT = frozenset(DATA["next_meeting_words"])
+
+
+def _next_meeting_month(doc: Doc, ns: list[int], k: int, m: Meeting) -> DateMention | None:
+    """``De volgende bijeenkomst van de NAVO-ministers van Defensie vindt naar verwachting in
+    oktober plaats``: the next meeting (``next_meeting_words`` before the mention at ns-position
+    ``k``) held (``held_words``) "in <maand>" in its clause is in the first such month after the
+    document's date (a year right after the month: that year); a month-only date. None when the
+    clause names no one month, the document has no date, or the month is the document's own."""
+    lw = lowers(doc)
+    j = k - 1
+    while j >= 0 and lw[ns[j]] in ("de", "het"):
+        j -= 1
+    if j < 0 or lw[ns[j]] not in _NEXT:
+        return None
+    hi = sent_bounds(doc, m.start)[1]
+    stop = next((x for x in range(m.end, hi) if lw[x] in (",", ";", ":", "(")), hi)
+    clause = lw[m.end:stop]
+    if _HELD.isdisjoint(clause):
+        return None
+    months = [x for x in range(m.end + 1, stop) if lw[x] in MONTH_NAMES and lw[x - 1] == "in"]
+    if len(months) != 1 or sum(w in MONTH_NAMES for w in clause) != 1:
+        return None
+    at = months[0]
+    month = MONTH_NAMES.index(lw[at]) + 1
+    nxt = texts(doc)[at + 1] if at + 1 < stop else ""
+    if re.fullmatch(r"(19|20)\d\d", nxt):
+        year = int(nxt)
+    else:
+        today = _doc_date(doc)
+        if not isinstance(today, dt.date) or month == today.month:
+            return None
+        year = today.year + (month < today.month)
+    tok = doc[at]
+    return DateMention(tok.idx, tok.idx + len(tok.text), year, month, None, month, None)
 
 
 _THEIR_REACH = 16  # words from "ministers van X" to "hun bijeenkomst" in their clause
