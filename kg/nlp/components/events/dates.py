@@ -194,6 +194,14 @@ def _today(doc: Doc, m: Meeting) -> DateMention | None:
                if lw[i] in _TODAY or lw[i] in (",", ";", ":", "\"", "(") or lw[i] in _TODAY_BLOCKERS), None)
     if at is None or lw[at] not in _TODAY:
         return None
+    return _today_at(doc, at)
+
+
+def _today_at(doc: Doc, at: int) -> DateMention | None:
+    """The day the word of ``today_words`` at token ``at`` names ("vandaag": the document's
+    own date from its date line or header, never a date from its body; "gisteren": the day
+    before), or None when the document has no date of its own."""
+    lw = lowers(doc)
     meta = doc.user_data.get("kg_meta") or {}
     text = doc_text(doc)
     day = meta.get("date") or document_date(text) or _header_date(text)

@@ -25,7 +25,8 @@ from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of, word
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.docindex import mentions_from
 from kg.nlp.components.events.common import DATA, MONTH_NAMES, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
-from kg.nlp.components.events.dates import _date_before, _days_before, _doc_date, _today
+from kg.nlp.components.events.dates import _date_before, _days_before, _doc_date, _today, _today_at
+from kg.nlp.components.events.dates import _TODAY as _TODAY_WORDS, _TODAY_BLOCKERS
 from kg.nlp.components.events.places import _scan_after, _place_in_sentence
 
 _NOT_MEETING_CONTEXT = frozenset(DATA["not_meeting_context"])
@@ -155,8 +156,11 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             date = _sentence_date(doc, m, dates)
         if date is None and year is None:
             date = _today(doc, m)
+            if date is None and held:
+                date = _today_after(doc, m.start, sent_bounds(doc, m.start)[1])
             if date is not None:
                 date = _days_from_today(doc, ns, pos.get(m.start, 0), m, date)
+                date = _continued(doc, m, date, dates)
             else:
                 date = _next_meeting_month(doc, ns, pos.get(m.start, 0), m)
             held = held or date is not None  # "vandaag in Brussel ... tijdens de bijeenkomst": its place too
@@ -196,6 +200,50 @@ def _days_from_today(doc: Doc, ns: list[int], k: int, m: Meeting, today: DateMen
     else:
         return DateMention(today.start_char, today.end_char, day.year, day.month, None, day.month, None)
     return DateMention(today.start_char, today.end_char, first.year, first.month, first.day, last.month, last.day)
+
+
+_CONTINUE = frozenset(DATA["continue_words"])
+_CONTINUE_PAIRS = [tuple(p) for p in DATA["continue_verbs"]]
+_CONTINUED_NOUNS = frozenset(DATA["meeting_nouns"]) - {"samenstelling", "ministeriële"}
+_CONTINUED_DAYS = 4  # a meeting runs on a few days at most
+_CONTINUED_SENTENCES = 3  # the continuing sentence, at most two sentences after the dated one
+_SUMMIT_WORDS = frozenset(DATA["summit_words"])
+
+
+def _continued(doc: Doc, m: Meeting, day: DateMention, dates) -> DateMention:
+    """``... besloten de ministers vandaag in Brussel. Het overleg gaat morgen, woensdag 2 april,
+    verder.``: the next sentence of the paragraph, opening with a definite meeting noun ("Het
+    overleg", "De bijeenkomst") and a verb of going on (``continue_words``, "gaat ... verder"),
+    extends the one day ``day`` to the day it states (a day-date in it, else "morgen": the next
+    day), within a few days after it. Else ``day`` as it is."""
+    if not day.is_day or day.start is None or day.end != day.start:
+        return day
+    text = doc_text(doc)
+    hi = sent_bounds(doc, m.start)[1]
+    for _ in range(_CONTINUED_SENTENCES):
+        if hi >= len(doc) or "\n" in text[doc[hi - 1].idx:doc[hi].idx + 1]:
+            return day  # the paragraph ends
+        lo2, hi2 = sent_bounds(doc, hi)
+        words = [w for w in lowers(doc)[lo2:hi2] if not w.isspace()]
+        if len(words) >= 3 and words[0] in ("het", "de") and words[1] in _CONTINUED_NOUNS:
+            break
+        # a sentence between may say more of the meeting, not name a time or another summit
+        if any(lo2 <= s < hi2 for s, _e, _d in dates) or any(
+                w in _SUMMIT_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in words):
+            return day
+        hi = hi2
+    else:
+        return day
+    if _CONTINUE.isdisjoint(words) and not any(a in words and b in words[words.index(a) + 1:]
+                                                 for a, b in _CONTINUE_PAIRS):
+        return day
+    stated = [d for s, e, d in dates if lo2 <= s and e <= hi2 and d.is_day and d.start is not None]
+    if len(stated) > 1:
+        return day
+    last = stated[0].start if stated else (day.start + dt.timedelta(days=1) if "morgen" in words else None)
+    if last is None or not 0 < (last - day.start).days <= _CONTINUED_DAYS:
+        return day
+    return DateMention(day.start_char, day.end_char, day.year, day.month1, day.day1, last.month, last.day)
 
 
 _NEXT = frozenset(DATA["next_meeting_words"])
@@ -345,12 +393,27 @@ def _decide_together(words: list[str], decided: bool = False, verbs: frozenset =
         return False
     if not clause[0].startswith(("navo-", "nato-")):
         head = clause[1:8]
+        members = ("bondgenoten", "lidstaten") if _at_headquarters(clause) else ("bondgenoten",)
         if not any(w in _NATO_COMPLEMENTS and j and head[j - 1] in ("de", "het", "alle") or w.isdigit() and
-                   j + 1 < len(head) and head[j + 1] == "bondgenoten" for j, w in enumerate(head)):
+                   j + 1 < len(head) and head[j + 1] in members for j, w in enumerate(head)):
             return False
     if decided or not verbs.isdisjoint(clause):
         return True
     return verbs is _DECIDE and any(a in clause and b in clause[clause.index(a) + 1:] for a, b in _DECIDE_PAIRS)
+
+
+_HQ_WORDS, _HQ_OF = frozenset(DATA["headquarters_words"]), frozenset(DATA["headquarters_of"])
+
+
+def _at_headquarters(words: list[str]) -> bool:
+    """``op het NAVO-hoofdkwartier``, ``op het hoofdkwartier van het bondgenootschap``: the
+    clause's words place it at NATO's headquarters."""
+    for j, w in enumerate(words):
+        if w in _HQ_WORDS:
+            return True
+        if w == "hoofdkwartier" and any(x in _HQ_OF for x in words[j + 1:j + 4]):
+            return True
+    return False
 
 
 def _nato_complement_end(doc: Doc, end: int) -> int:
@@ -381,7 +444,24 @@ def _decided_on_a_day(doc: Doc, i: int, end: int, dates) -> bool:
     if not decided and not _decide_together(words, verbs=_DISCUSS):
         return False
     stop = next((k for k in range(i, end) if lowers(doc)[k] in (",", ";", ":")), end)
+    if decided and _today_after(doc, i, stop) is not None:
+        return True  # "besloten de ministers ... vandaag": the document's own day
     return any(d.is_day and i < s and e <= stop and (decided or _same_clause(doc, i + 1, s)) for s, e, d in dates)
+
+
+_TODAY_REACH_AFTER = 12  # tokens from the ministers' word to "vandaag" in their clause
+
+
+def _today_after(doc: Doc, i: int, stop: int) -> DateMention | None:
+    """``de ministers van … kwamen vandaag bijeen``: a word of ``today_words`` after token ``i``
+    in its clause (before ``stop``, no other clause or time between): the day it names."""
+    lw = lowers(doc)
+    for x in range(i + 1, min(stop, i + _TODAY_REACH_AFTER)):
+        if lw[x] in _TODAY_WORDS:
+            return _today_at(doc, x)
+        if lw[x] in _TODAY_BLOCKERS or lw[x] in (",", ";", ":", "(", "\""):
+            return None
+    return None
 
 
 def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
