@@ -81,3 +81,38 @@ def test_the_next_meeting_in_a_month_it_is_not_said_to_be_held_in_states_no_mont
     doc, _ex = run(nlp, "Den Haag, 4 juni 2021\n\nDe volgende bijeenkomst van de NAVO-ministers van Defensie "
                         "vindt naar verwachting in juni plaats.\n")
     assert not any(k.startswith("ministerial/dmm-20") for k in ministerial_keys(doc))
+
+
+# ---------------------------------------------------------------- the member states' ministers deciding today at NATO HQ
+
+def test_member_states_ministers_deciding_today_at_nato_headquarters_meet_that_day(nlp):
+    text = ("woensdag 25 juni 2008, 18:10\n\nBRUSSEL - De NAVO stuurt extra trainers naar het zuiden van "
+            "Afghanistan. Daartoe besloten de ministers van Defensie van de 26 lidstaten vandaag op het "
+            "NAVO-hoofdkwartier in Brussel. Volgens diplomaten verliep de vergadering rustig. De bijeenkomst "
+            "wordt morgen voortgezet met een sessie over Kosovo.\n")
+    doc, ex = run(nlp, text)
+    assert ministerial_keys(doc) == {"ministerial/dmm-2008-06"}
+    # the day of the decision, and the next day the meeting goes on
+    assert days(ex, "ministerial/dmm-2008-06") == ({dt.date(2008, 6, 25)}, {dt.date(2008, 6, 26)})
+
+
+def test_member_states_ministers_deciding_elsewhere_are_no_nato_ministerial(nlp):
+    # "de 27 lidstaten" without NATO's headquarters: the EU's ministers may have met
+    text = ("woensdag 25 juni 2008, 18:10\n\nBRUSSEL - Daartoe besloten de ministers van Buitenlandse Zaken "
+            "van de 27 lidstaten vandaag in Brussel. Het overleg gaat morgen verder.\n")
+    doc, _ex = run(nlp, text)
+    assert not any(k.startswith("ministerial/fmm-") for k in ministerial_keys(doc))
+
+
+def test_a_meeting_goes_on_only_to_a_day_the_paragraph_states_for_it(nlp):
+    # a date in a sentence between: "het overleg" may be another gathering's; the meeting keeps its day
+    text = ("Nieuwsbericht | 14-02-2017\n\nDe ministers van Defensie van de NAVO kwamen vandaag in Brussel "
+            "bijeen. Op 10 februari spraken de ambassadeurs al over de begroting. Het overleg gaat morgen "
+            "verder.\n")
+    doc, ex = run(nlp, text)
+    assert days(ex, "ministerial/dmm-2017-02") == ({dt.date(2017, 2, 14)}, {dt.date(2017, 2, 14)})
+    # the meeting runs on to the stated day
+    text = ("Nieuwsbericht | 14-02-2017\n\nDe ministers van Defensie van de NAVO kwamen vandaag in Brussel "
+            "bijeen. Het overleg gaat donderdag 16 februari verder.\n")
+    doc, ex = run(nlp, text)
+    assert days(ex, "ministerial/dmm-2017-02") == ({dt.date(2017, 2, 14)}, {dt.date(2017, 2, 16)})

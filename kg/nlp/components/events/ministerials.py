@@ -133,6 +133,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         seen.update(range(start, end + 1))
         out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind))
     out += _gathered_ministers(doc, ns, seen)
+    going_on: list[Meeting] = []
     for m in out:
         k = pos.get(m.end - 1, None)
         if k is None:
@@ -160,7 +161,10 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
                 date = _today_after(doc, m.start, sent_bounds(doc, m.start)[1])
             if date is not None:
                 date = _days_from_today(doc, ns, pos.get(m.start, 0), m, date)
-                date = _continued(doc, m, date, dates)
+                date, noun = _continued(doc, m, date, dates)
+                if noun is not None:  # "Het overleg gaat ... verder": a mention of this meeting
+                    going_on.append(Meeting(noun, noun + 1, "MinisterialMeeting", kind=m.kind, date=date,
+                                            year=date.year, date_at=(m.start, m.end)))
             else:
                 date = _next_meeting_month(doc, ns, pos.get(m.start, 0), m)
             held = held or date is not None  # "vandaag in Brussel ... tijdens de bijeenkomst": its place too
@@ -172,6 +176,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             m.place = _title(doc[place[0]:place[1]].text)
     # undated, it says nothing ("tijdens hun bijeenkomst" without its days: which one?)
     # ("hun bijeenkomst in december": which days? only its days pin it down)
+    out += [g for g in going_on if g.start not in seen]
     out = [m for m in out if not (m.anaphor or m.theirs) or m.date is not None and (not m.theirs or m.date.day1 is not None)]
     return sorted(out, key=lambda m: m.start)
 
@@ -210,40 +215,42 @@ _CONTINUED_SENTENCES = 3  # the continuing sentence, at most two sentences after
 _SUMMIT_WORDS = frozenset(DATA["summit_words"])
 
 
-def _continued(doc: Doc, m: Meeting, day: DateMention, dates) -> DateMention:
+def _continued(doc: Doc, m: Meeting, day: DateMention, dates) -> tuple[DateMention, int | None]:
     """``... besloten de ministers vandaag in Brussel. Het overleg gaat morgen, woensdag 2 april,
     verder.``: the next sentence of the paragraph, opening with a definite meeting noun ("Het
     overleg", "De bijeenkomst") and a verb of going on (``continue_words``, "gaat ... verder"),
     extends the one day ``day`` to the day it states (a day-date in it, else "morgen": the next
-    day), within a few days after it. Else ``day`` as it is."""
+    day), within a few days after it; with the token of that noun (a mention of the meeting).
+    Else ``day`` as it is, and None."""
     if not day.is_day or day.start is None or day.end != day.start:
-        return day
+        return day, None
     text = doc_text(doc)
     hi = sent_bounds(doc, m.start)[1]
     for _ in range(_CONTINUED_SENTENCES):
         if hi >= len(doc) or "\n" in text[doc[hi - 1].idx:doc[hi].idx + 1]:
-            return day  # the paragraph ends
+            return day, None  # the paragraph ends
         lo2, hi2 = sent_bounds(doc, hi)
         words = [w for w in lowers(doc)[lo2:hi2] if not w.isspace()]
         if len(words) >= 3 and words[0] in ("het", "de") and words[1] in _CONTINUED_NOUNS:
+            noun = next(x for x in range(lo2, hi2) if lowers(doc)[x] == words[1])
             break
         # a sentence between may say more of the meeting, not name a time or another summit
         if any(lo2 <= s < hi2 for s, _e, _d in dates) or any(
                 w in _SUMMIT_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in words):
-            return day
+            return day, None
         hi = hi2
     else:
-        return day
+        return day, None
     if _CONTINUE.isdisjoint(words) and not any(a in words and b in words[words.index(a) + 1:]
                                                  for a, b in _CONTINUE_PAIRS):
-        return day
+        return day, None
     stated = [d for s, e, d in dates if lo2 <= s and e <= hi2 and d.is_day and d.start is not None]
     if len(stated) > 1:
-        return day
+        return day, None
     last = stated[0].start if stated else (day.start + dt.timedelta(days=1) if "morgen" in words else None)
     if last is None or not 0 < (last - day.start).days <= _CONTINUED_DAYS:
-        return day
-    return DateMention(day.start_char, day.end_char, day.year, day.month1, day.day1, last.month, last.day)
+        return day, None
+    return DateMention(day.start_char, day.end_char, day.year, day.month1, day.day1, last.month, last.day), noun
 
 
 _NEXT = frozenset(DATA["next_meeting_words"])
