@@ -116,3 +116,18 @@ def test_a_meeting_goes_on_only_to_a_day_the_paragraph_states_for_it(nlp):
             "bijeen. Het overleg gaat donderdag 16 februari verder.\n")
     doc, ex = run(nlp, text)
     assert days(ex, "ministerial/dmm-2017-02") == ({dt.date(2017, 2, 14)}, {dt.date(2017, 2, 16)})
+
+
+# ---------------------------------------------------------------- a council of the ambassadors is no session
+
+def test_a_council_the_ambassadors_sit_in_is_no_session_of_the_ministerial(nlp):
+    text = ("Nieuwsbericht | 14-02-2017\n\nDe ministers van Defensie van de NAVO kwamen vandaag in Brussel "
+            "bijeen. Het contact met Moskou blijft beperkt: alleen de ambassadeurs overleggen nog in de "
+            "NAVO-Rusland Raad.\n")
+    _doc, ex = run(nlp, text)
+    assert not any("rusland" in s for _m, s in facts(ex, "kg:hasSession"))
+    # the same council meeting at the ministerial, with no word of ambassadors: a session
+    text = ("Nieuwsbericht | 14-02-2017\n\nDe ministers van Defensie van de NAVO kwamen vandaag in Brussel "
+            "bijeen. Aansluitend vergaderde de NAVO-Rusland Raad.\n")
+    _doc, ex = run(nlp, text)
+    assert any("rusland" in s for _m, s in facts(ex, "kg:hasSession"))
