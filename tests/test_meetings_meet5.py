@@ -131,3 +131,19 @@ def test_a_council_the_ambassadors_sit_in_is_no_session_of_the_ministerial(nlp):
             "bijeen. Aansluitend vergaderde de NAVO-Rusland Raad.\n")
     _doc, ex = run(nlp, text)
     assert any("rusland" in s for _m, s in facts(ex, "kg:hasSession"))
+
+
+# ---------------------------------------------------------------- the document's year is its own date's
+
+@pytest.mark.parametrize("text, year", [
+    # a news item of 2018 that first recalls a day of 2014
+    ("Nieuwsbericht | 12-07-2018\n\nSinds 5 september 2014 werken de bondgenoten aan de norm. Op donderdag "
+     "12 juli spraken de leiders in Brussel.\n", 2018),
+    # a letter of 2023 whose opening names a day of 1949
+    ("Den Haag, 4 april 2023\n\nOp 4 april 1949 werd het Noord-Atlantisch Verdrag getekend.\n", 2023),
+    # no date of its own: the first day its text names
+    ("Verslag\n\nOp 3 maart 2021 spraken de ministers in Brussel.\n", 2021),
+])
+def test_the_documents_year_is_that_of_its_own_date(nlp, text, year):
+    doc, _ex = run(nlp, text)
+    assert doc.user_data["kg_events"]["year"] == year
