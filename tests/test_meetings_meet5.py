@@ -147,3 +147,10 @@ def test_a_council_the_ambassadors_sit_in_is_no_session_of_the_ministerial(nlp):
 def test_the_documents_year_is_that_of_its_own_date(nlp, text, year):
     doc, _ex = run(nlp, text)
     assert doc.user_data["kg_events"]["year"] == year
+
+
+def test_ministers_meeting_today_and_tomorrow_have_no_one_day(nlp):
+    text = ("Nieuwsbericht | 14-02-2017\n\nDe ministers van Defensie van de NAVO komen vandaag en morgen in "
+            "Brussel bijeen.\n")
+    _doc, ex = run(nlp, text)
+    assert not facts(ex, "schema:endDate") & {("ministerial/dmm-2017-02", dt.date(2017, 2, 14))}

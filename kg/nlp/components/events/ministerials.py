@@ -465,7 +465,8 @@ def _today_after(doc: Doc, i: int, stop: int) -> DateMention | None:
     lw = lowers(doc)
     for x in range(i + 1, min(stop, i + _TODAY_REACH_AFTER)):
         if lw[x] in _TODAY_WORDS:
-            return _today_at(doc, x)
+            # "vandaag en morgen", "vandaag tot en met vrijdag": more days than the one
+            return None if x + 1 < stop and lw[x + 1] in ("en", "tot", "t/m") else _today_at(doc, x)
         if lw[x] in _TODAY_BLOCKERS or lw[x] in (",", ";", ":", "(", "\""):
             return None
     return None
