@@ -6,7 +6,10 @@ date its words state. What a clause says of such a gathering makes it a meeting:
 the ministers "kwamen ... bijeen", "hebben met elkaar overlegd", "hebben ...
 goedgekeurd" (only their meeting decides), the meeting "werd gehouden" / "vond
 plaats"; and the one date of such a clause (before the mention, after it in its
-clause, or in a relative clause on it).
+clause, or in a relative clause on it). "vandaag" dates it by the document's own
+date (a stated length closed or opened today gives its days); "Het overleg gaat
+morgen verder" later in the paragraph runs it on; "de volgende bijeenkomst ...
+vindt in oktober plaats" is the first October after the document's date.
 
 Feeds ``kg:MinisterialMeeting`` entities, their mentions and dates; their keys are
 settled in ``ministerial_identity``. ``_comes_together`` also serves the leaders'
