@@ -334,3 +334,15 @@ def _met_another_time(doc: Doc, body, main: Meeting) -> bool:
         return True
     return any(d.is_day and d.year is not None and d.start is not None and not first <= d.start <= last
                for d in find_dates(span_text(doc, sent), first.year))
+
+
+_AMBASSADORS = frozenset(DATA["ambassador_words"])
+
+
+def _ambassadors_council(doc: Doc, body) -> bool:
+    """Does the council's sentence name the ambassadors (``ambassador_words``: "de ambassadeurs
+    kunnen elkaar nog spreken in de NAVO-Rusland Raad", "op ambassadeursniveau")? Then the council
+    sits at the level of the permanent representatives: no session of the ministers' or leaders'
+    meeting."""
+    sent = sent_of(doc, body)
+    return not _AMBASSADORS.isdisjoint(lowers(doc)[sent.start:sent.end])
