@@ -11,7 +11,8 @@ General Dutch patterns over the compact word sequence (``kg_fold``):
   prefix: ``NAVO-secretaris-generaal``, ``Europese Raad-voorzitter``;
 * a qualifier is part of the office (``persons.json`` "office_qualifiers"):
   ``plaatsvervangend SG`` is the deputy secretary-general, not the
-  secretary-general; likewise ``waarnemend``, ``beoogd``, ``oud-``/``voormalig``;
+  secretary-general; likewise ``waarnemend``, ``beoogd``, ``oud-``/``voormalig``, and
+  ``a.i.``/``ad interim`` after the office (``minister van Defensie a.i. X``: acting);
 * ``het lid <Name>`` (a member of parliament); ``zei|aldus|benadrukte <Name>``;
 * ``motie [van het lid] <Name> [c.s.]`` and ``Motie 28 676, nr. 365 – <Name>``
   (a kg:Motion and its submitter);
@@ -92,6 +93,8 @@ class Persons:
         self.modifiers = set(WORDS["office_modifiers"])
         self.qualifiers: dict[str, str] = WORDS["office_qualifiers"]  # folded word -> qualifier
         self.qualifier_prefixes: dict[str, str] = WORDS["office_qualifier_prefixes"]  # "oud" (oud-premier)
+        # "a.i.", "ad interim" after the office: folded word tuple -> qualifier
+        self.qualifiers_after = {tuple(k.split()): v for k, v in WORDS["office_qualifiers_after"].items()}
         self.office_forms: dict[tuple[str, ...], reference.Office] = {}
         for off in self.ref.offices:
             for form in off.forms:
@@ -267,6 +270,15 @@ class Persons:
             break
         return None
 
+    def _qualifier_after(self, words, j: int) -> tuple[str | None, int]:
+        """A qualifier written after the office and its jurisdiction (``a.i.``, ``ad interim``):
+        (qualifier, index after it), else (None, ``j``)."""
+        for n in (2, 1):
+            got = self.qualifiers_after.get(tuple(words.norms[j:j + n]))
+            if got:
+                return got, j + n
+        return None, j
+
     def _ministry_after(self, words, base: tuple[str, ...], k: int):
         """``minister <Name> van Defensie`` / ``minister <Name> (Defensie)``: the fuller office after the name."""
         if k >= len(words):
@@ -384,6 +396,8 @@ class Persons:
                 jur = jur or self._adjective_before(words, first, ents)
                 after, j = self._jurisdiction_after(doc, words, j, ents, bare=True)
                 jur = jur or after
+                late, j = self._qualifier_after(words, j)  # "minister van Defensie a.i. X"
+                qualifier = qualifier or late
                 unknown = not after and self._unknown_body_after(words, j)
                 if unknown:  # the office of a body the text names only by an unknown acronym: no office
                     j = unknown
