@@ -37,3 +37,35 @@ def test_ad_interim_in_two_words_is_the_same_qualifier(nlp):
                     "Ion Ceban, over de hervormingen.\n")
     assert persons(ctx)["person/ceban"][0] == "Minister"
     assert [o for s, o in offices(ctx) if s == "person/ceban"] == ["office/waarnemend-minister-van-buitenlandse-zaken-md"]
+
+
+# --- counterparts of several states ------------------------------------------------------------
+
+def test_counterparts_from_listed_states_hold_the_post_each_in_its_own_state(nlp):
+    ctx = read(nlp, "Den Haag, 5 mei 2021\n\nDe Belgische minister van Defensie Ludivine Dedonder schoof aan, net als "
+                    "haar ambtgenoten uit Estland en Letland, Marek Tamm en Ilze Ozola, en de Poolse delegatie.\n")
+    got = persons(ctx)
+    assert got["person/tamm"] == ("Minister", "Marek Tamm")
+    assert got["person/ozola"] == ("Minister", "Ilze Ozola")
+    assert ("person/tamm", "office/minister-van-defensie-ee") in offices(ctx)
+    assert ("person/ozola", "office/minister-van-defensie-lv") in offices(ctx)
+
+
+def test_counterparts_after_listed_adjectives_and_a_singular_one_from_a_state(nlp):
+    ctx = read(nlp, "Den Haag, 5 mei 2021\n\nMinister Bijleveld overlegde met haar Deense en Noorse collega's "
+                    "Søren Holm en Kari Lund over de oefening.\n")
+    assert ("person/holm", "office/minister-van-defensie-dk") in offices(ctx)
+    assert ("person/lund", "office/minister-van-defensie-no") in offices(ctx)
+    ctx = read(nlp, "Den Haag, 5 mei 2021\n\nMinister Bijleveld sprak daarna met haar ambtgenoot uit Litouwen, "
+                    "Tomas Petraitis, over de oefening.\n")
+    assert ("person/petraitis", "office/minister-van-defensie-lt") in offices(ctx)
+
+
+def test_counterparts_whose_names_do_not_match_the_states_one_to_one_get_no_post(nlp):
+    ctx = read(nlp, "Den Haag, 5 mei 2021\n\nMinister Bijleveld sprak met haar ambtgenoten uit Estland en Letland, "
+                    "Marek Tamm, Ilze Ozola en Jonas Kairys.\n")
+    assert [s for s, o in offices(ctx) if s != "person/bijleveld-schouten"] == []
+    # a list of states with no names after it names no one
+    ctx = read(nlp, "Den Haag, 5 mei 2021\n\nMinister Bijleveld sprak met haar collega's uit Estland en Letland "
+                    "over de oefening. Daarna volgde een persconferentie.\n")
+    assert [s for s, o in offices(ctx) if s != "person/bijleveld-schouten"] == []
