@@ -69,3 +69,11 @@ def test_counterparts_whose_names_do_not_match_the_states_one_to_one_get_no_post
     ctx = read(nlp, "Den Haag, 5 mei 2021\n\nMinister Bijleveld sprak met haar collega's uit Estland en Letland "
                     "over de oefening. Daarna volgde een persconferentie.\n")
     assert [s for s, o in offices(ctx) if s != "person/bijleveld-schouten"] == []
+
+
+# --- a ruler's Dutch spelling ------------------------------------------------------------------
+
+def test_the_dutch_spelling_of_a_rulers_surname_names_him_on_its_own(nlp):
+    doc = nlp("De luchtaanvallen moeten de troepen van Kaddafi ervan weerhouden de stad opnieuw te beschieten.")
+    got = [(sp.text, sp.label_, sp.kb_id_) for sp in doc.spans["kg"] if sp.label_ in ("Person", "Minister")]
+    assert got == [("Kaddafi", "Person", "person/kadhafi")]
