@@ -39,6 +39,9 @@ _HELD = frozenset(DATA["held_words"])
 _GATHERINGS = frozenset(DATA["gathering_nouns"])
 _MEETING_ADJECTIVES = frozenset(DATA["meeting_adjectives"])
 
+# the words a meeting's name may have between "bijeenkomst" and "ministers" ("bijeenkomst van de NAVO-ministers")
+_NAME_LINKS = frozenset({"van", "de", "der", "alle", "navo", "nato", "-"})
+
 
 def _ministerial_matcher(nlp) -> PhraseMatcher:
     # A PhraseMatcher on LOWER finds what token patterns [{"LOWER": w}, ...] find
@@ -115,6 +118,9 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
                     start = ns[j - 1]
                 break
             if lowers(doc)[ns[j]] in nouns:
+                if not set(lowers(doc)[ns[x]] for x in range(j + 1, k)) <= _NAME_LINKS:
+                    start = None  # "Aan de bijeenkomst namen de ministers …": a clause, not a name
+                    break
                 start = ns[j]
                 if j and (lowers(doc)[ns[j - 1]] in ("navo", "nato") or lowers(doc)[ns[j - 1]] in _MEETING_ADJECTIVES):
                     start = ns[j - 1]  # "een extra bijeenkomst van de ministers": the name a reader gives it
