@@ -407,9 +407,28 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
             and (bare or _own_delegation(lw, sent) or _meeting_earlier_in_paragraph(doc, ev, sent, whole_words)):
         return main, "events.meeting_participant", None
     if (_main_in_section(doc, ev, sent) or _paragraph_on_main_day(ctx, ev, sent)) \
-            and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
+            and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]) \
+            and not _other_gathering_before(ctx, ev, sent):
         return main, "events.meeting_section_participant", None
     return None
+
+
+def _other_gathering_before(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
+    """``Voorafgaand aan de ministeriële vond op 4 juni een bijeenkomst plaats van de X. Deze werd
+    voorgezeten door Y. Minister Z gaf daar een toelichting``: the nearest earlier sentence of the
+    paragraph that speaks of a gathering places it before or after the meeting, or on a day
+    outside it; what follows (``daar``, ``deze``, no object) is about that gathering."""
+    doc = ctx.doc if ctx is not None else doc
+    lw = lowers(doc)
+    prev = _prev_in_paragraph(doc, sent)
+    while prev is not None:
+        words = words_of(prev)
+        refers = any(_gathering_ref(lw, prev)) or not words.isdisjoint(_CONVENE) \
+            or not words.isdisjoint(_SETS_REL["gathering_nouns"])
+        if refers:
+            return not words.isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(None, ev, prev, doc)
+        prev = _prev_in_paragraph(doc, prev)
+    return False
 
 
 def _preparation_earlier_in_paragraph(doc, sent) -> bool:

@@ -12,7 +12,7 @@ from kg.nlp.components.docindex import lowers, sent_of, spaces, texts, text as d
 from kg.extract.events.common import _clause_at, _DETS, _hedged, _is_excluded, link, _names_meeting, NEWS, _NEWS_SETS, _OFFICE_WORDS, _prev_word, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.news import _JOURNEY_BLOCKERS
 from kg.extract.events.participation import _NOT_SUBJECT
-from kg.extract.events.scope import _main_in_section, _names_other_kind, _outside_main_dates, _whole_words
+from kg.extract.events.scope import _main_in_section, _other_gathering_before, _names_other_kind, _outside_main_dates, _whole_words
 
 
 _SPEECH_SINGLES = _NEWS_SETS["speech_verbs"]
@@ -196,7 +196,10 @@ def _sent_persons(ctx: Context, ev: dict) -> None:
 
 def _of_the_account(doc, ev: dict, sent) -> bool:
     """The sentence belongs to the account of the main meeting: its section names it, or the
-    document is that meeting's report and its paragraph names no other meeting before it."""
+    document is that meeting's report and its paragraph names no other meeting before it; never
+    when the paragraph has just told of a gathering before, after or beside the meeting."""
+    if _other_gathering_before(None, ev, sent, doc):
+        return False
     if _main_in_section(doc, ev, sent):
         return True
     if ev.get("concerns") != ev.get("main"):

@@ -171,6 +171,20 @@ _LATER_AFTER = re.compile(
     r"|volg(?:t|en)\s+(?:later|in\s+(?:" + "|".join(MONTH_NAMES) + r")))\b", re.IGNORECASE)
 
 
+# "<council> ... een volwaardig forum voor overleg blijft": in the council's own clause, a noun of a
+# means with its article and at most two words before it, no verb of sitting between
+_MEANS_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:een|het|dat|dit)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(DATA["means_nouns"])
+                         + r")\b", re.IGNORECASE)
+_SITTING_VERB = re.compile(r"\b(?:bijeen\w*|vergader\w*|plaats\w*|belegd|sessie\w*)\b", re.IGNORECASE)
+
+
+def _named_as_means(text: str, b) -> bool:
+    """Is council mention ``b`` called a means in its own clause (``dat de NAVO-X Raad een
+    volwaardig forum voor overleg blijft``)? It is named as a body, not as a sitting."""
+    m = _MEANS_AFTER.match(text, b.end_char, min(len(text), b.end_char + 200))
+    return bool(m) and not _SITTING_VERB.search(m.group(0))
+
+
 def _planned_later(text: str, b) -> bool:
     """Is council mention ``b`` said in its own clause to meet later than this meeting
     (``een bijeenkomst van de X staat later dit jaar gepland``)? No session of the meeting."""

@@ -29,7 +29,7 @@ from kg.nlp.components.events.common import (
 )
 from kg.nlp.components.events.gatherings import (
     _body_spans, _meets, _scope_end, _idle_bodies, _planned_later, _format_sessions, _at_main, _format_name,
-    _referring_end, _format_gatherings, _met_another_time,
+    _referring_end, _format_gatherings, _met_another_time, _named_as_means,
 )
 
 _HEADING_PREFIX = re.compile(r"^(?:(?:eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?=(?:werk)?sessie\s*\d*\s*:))?"
@@ -159,7 +159,8 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for b in bodies:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
-        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _met_another_time(doc, b, main):
+        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _named_as_means(text, b) \
+                or _met_another_time(doc, b, main):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
@@ -199,11 +200,19 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             add(title, title, span.start, span.end, scope)
     # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
     for i, scope in _margin_gatherings(doc):
-        if any(sess.start <= i < sess.end for sess in out.values()):
-            continue
+        if any(sess.start <= i < sess.end or sess.body and _of_body(doc, i, sess.start) for sess in out.values()):
+            continue  # "een bijeenkomst van de NAVO-Rusland Raad": that council's session, one gathering
         name = f"{texts(doc)[i].lower()} in de marge"
         add(name, name, i, i + 1, scope)
     return list(out.values())
+
+
+def _of_body(doc: Doc, i: int, start: int) -> bool:
+    """Is the gathering noun at token ``i`` followed by ``van (de|het)`` and then token ``start``
+    (``een bijeenkomst van de NAVO-Rusland Raad``)?"""
+    lw = lowers(doc)
+    between = [lw[j] for j in range(i + 1, start) if not doc[j].is_space]
+    return i < start and bool(between) and between[0] == "van" and all(w in ("de", "het") for w in between[1:])
 
 
 def _names_main(doc: Doc, main: Meeting, span) -> bool:
