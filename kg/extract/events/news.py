@@ -141,6 +141,17 @@ def _object_pronoun(lw: list[str], space: list[bool], i: int, floor: int) -> boo
     return lw[i] == "dat" and _prev_word(lw, space, i, floor)[1] in _AUXILIARIES
 
 
+def _placed_elsewhere(doc, j: int, end: int, main: str) -> bool:
+    """``tijdens de ministeriële in Madrid``: the kind word at ``j`` (past its article) is placed
+    ``in`` a city that is not the document's meeting's: another meeting of that kind."""
+    lw, space = lowers(doc), spaces(doc)
+    toks = [k for k in range(j, min(end, j + 8)) if not space[k]]
+    if len(toks) < 4 or lw[toks[2]] != "in":
+        return False
+    place = (doc.user_data.get("kg_events") or {}).get("meetings", {}).get(main, {}).get("place")
+    return any(sp.start == toks[3] and sp.kb_id_ != place for sp in spans_in(doc, toks[3], end, ("Place", "Country")))
+
+
 def _statements_during(ctx: Context) -> None:
     """``Dat maakte minister X bekend tijdens de bijeenkomst van de NAVO-ministers``, ``Tijdens
     de top zei premier Y dat ...``: who announces or says something during a named meeting is
@@ -174,7 +185,8 @@ def _statements_during(ctx: Context) -> None:
                 continue
             j = _past_dets(lw, space, t + 1, end)
             meeting = meetings.get(j)
-            if meeting is None and bare and _names_meeting(lw, space, t + 1, end, whole):
+            if meeting is None and bare and _names_meeting(lw, space, t + 1, end, whole) \
+                    and not _placed_elsewhere(doc, t + 1, end, main):
                 meeting = _MainMeeting(main, sent.end, sent.end)  # "tijdens de top": named by its kind
             if meeting is None:
                 continue
