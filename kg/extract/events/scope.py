@@ -366,8 +366,10 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
         return target.kb_id_, "events.meeting_participant", None
     if not main:
         return None
-    # a gathering before or after the meeting ("voorafgaand aan de top"), or on another day
-    if not words_of(sent).isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(ctx, ev, sent):
+    # a gathering before or after the meeting ("voorafgaand aan de top"), or on another day,
+    # or another edition ("nam vorig jaar deel aan de top")
+    if not words_of(sent).isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(ctx, ev, sent) \
+            or _another_edition(doc, sent):
         return None
     ordinal = _ordinal_session(ev, sent)
     if ordinal is not None:  # "Bij de laatste sessie sloten ... aan"
@@ -429,6 +431,20 @@ def _other_gathering_before(ctx: Context | None, ev: dict, sent, doc=None) -> bo
             return not words.isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(None, ev, prev, doc)
         prev = _prev_in_paragraph(doc, prev)
     return False
+
+
+_EDITION_PAIRS = frozenset(tuple(p) for p in REL["other_edition_pairs"])
+
+
+def _another_edition(doc, sent) -> bool:
+    """``X nam vorig jaar deel aan de top``, ``Y woonde de top eerder bij``: the words of a past
+    or other time (not of sequence: ``daarna`` is the same meeting) outside the sentence's
+    relative clauses say it is about another edition of the meeting."""
+    words = _main_clause_words(doc, sent)
+    if not words.isdisjoint(_SETS_REL["other_edition_words"]):
+        return True
+    toks = [w for w in lowers(doc)[sent.start:sent.end] if not w.isspace()]
+    return any(p in _EDITION_PAIRS and p[0] in words for p in zip(toks, toks[1:]))
 
 
 def _preparation_earlier_in_paragraph(doc, sent) -> bool:
