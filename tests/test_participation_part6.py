@@ -146,3 +146,27 @@ def test_who_has_promised_to_come_takes_part_and_who_has_not_does_not(nlp):
     got = participants(ex, "session/fmm-2027-04") | participants(ex, "ministerial/fmm-2027-04")
     assert "person/hart" in got
     assert "person/park" not in got
+
+
+NEWS_ITEM = """Verkerk in Oslo: "bondgenoten blijven eensgezind"
+
+Nieuwsbericht | 15-05-2027
+
+Minister Verkerk van Buitenlandse Zaken heeft vandaag in Oslo de tweedaagse bijeenkomst van de NAVO-ministers van Buitenlandse Zaken afgesloten. Het overleg, dat op donderdag 14 mei begon, stond in het teken van de noordflank.
+
+Op vrijdag stond de Sahel op de agenda. Tijdens een werklunch van de landen die aan de trainingsmissie bijdragen, met de Malinese minister van Buitenlandse Zaken Amadou Keita, bespraken de ministers de veiligheid in de regio. In een bijeenkomst met de Georgische minister van Buitenlandse Zaken Levan Beridze in Tbilisi werd vorige maand over hervormingen gesproken.
+
+Het kabinet heeft een nieuw contract met de leverancier afgesloten, zei staatssecretaris Karin Dijkstra.
+"""
+
+
+def test_who_closes_the_meeting_takes_part(nlp):
+    got = participants(extraction(nlp, NEWS_ITEM, "nieuws.txt"), "ministerial/fmm-2027-05")
+    assert "person/verkerk" in got
+    assert "person/dijkstra" not in got  # "een contract ... afgesloten": no meeting closed
+
+
+def test_the_guests_a_sitting_is_held_with_take_part(nlp):
+    got = participants(extraction(nlp, NEWS_ITEM, "nieuws.txt"), "ministerial/fmm-2027-05")
+    assert "person/keita" in got          # "Tijdens een werklunch van ..., met minister X, bespraken ..."
+    assert "person/beridze" not in got    # a sitting in another city, another month
