@@ -170,3 +170,34 @@ def test_the_guests_a_sitting_is_held_with_take_part(nlp):
     got = participants(extraction(nlp, NEWS_ITEM, "nieuws.txt"), "ministerial/fmm-2027-05")
     assert "person/keita" in got          # "Tijdens een werklunch van ..., met minister X, bespraken ..."
     assert "person/beridze" not in got    # a sitting in another city, another month
+
+
+REPORT_NEWS = """NAVO schort samenwerking op
+
+dinsdag 3 maart 2027, 21:10
+
+BRUSSEL - De NAVO schort de samenwerking op. Dat besloot de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken, die op 3 en 4 maart 2027 in Brussel plaatsvindt.
+
+De diplomaten kunnen elkaar nog spreken in de NAVO-Georgië Commissie.
+
+Ook de Canadese minister van Buitenlandse Zaken Claire Tremblay was bij het overleg. De Ierse minister van Buitenlandse Zaken Sean Byrne was niet bij het overleg.
+
+Minister Pieter Aalders van Buitenlandse Zaken, die namens Nederland aan tafel zat, noemde het besluit logisch. Premier Marleen Vos, die niet in Brussel was, sprak van een goede stap.
+"""
+
+
+def test_a_council_named_only_as_where_talks_may_be_held_is_no_session(nlp):
+    ex = extraction(nlp, REPORT_NEWS, "nieuws.txt")
+    assert not any("georgi" in s for s in sessions(ex, "ministerial/"))
+
+
+def test_who_was_at_the_talks_takes_part(nlp):
+    got = participants(extraction(nlp, REPORT_NEWS, "nieuws.txt"), "ministerial/")
+    assert "person/tremblay" in got
+    assert "person/byrne" not in got  # "was niet bij het overleg"
+
+
+def test_who_sat_at_the_table_for_his_country_takes_part(nlp):
+    got = participants(extraction(nlp, REPORT_NEWS, "nieuws.txt"), "ministerial/")
+    assert "person/aalders" in got    # "Minister X van Buitenlandse Zaken, die ... aan tafel zat"
+    assert "person/vos" not in got    # "die niet in Brussel was"

@@ -197,6 +197,11 @@ def _main_in_section(doc, ev: dict, sent) -> bool:
     return named
 
 
+def _at_table(lw: list[str], i: int) -> bool:
+    """``aan tafel`` (no article) at token ``i``: seated at the meeting, no object of its own."""
+    return lw[i] == "aan" and next((w for w in lw[i + 1:i + 3] if not w.isspace()), "") == "tafel"
+
+
 def _other_object(doc, sent, ev: dict) -> bool:
     """The verb of attendance has an object that is not a meeting (``deel aan de missie``,
     ``aanwezig bij de oefening``) or a place that is not the meeting's (``aanwezig in
@@ -204,7 +209,7 @@ def _other_object(doc, sent, ev: dict) -> bool:
     lw, space = lowers(doc), spaces(doc)
     end = _subordinate_start(lw, sent)  # "..., omdat premier X in eigen land bleef": not about the verb
     for i in range(sent.start, end - 1):
-        if lw[i] not in _OBJECT_PREPOSITIONS:
+        if lw[i] not in _OBJECT_PREPOSITIONS or _at_table(lw, i):
             continue
         j = _past_dets(lw, space, i + 1, end)
         if j < end and lw[j][:1].isalpha() and lw[j] not in _MEETING_WORDS \

@@ -185,6 +185,20 @@ def _named_as_means(text: str, b) -> bool:
     return bool(m) and not _SITTING_VERB.search(m.group(0))
 
 
+_MODALS = frozenset(DATA["possibility_modals"])
+
+
+def _only_possible(doc: Doc, b) -> bool:
+    """Is council mention ``b`` named in a clause that says only what may be done there (``de
+    ambassadeurs kunnen elkaar nog spreken in de NAVO-Rusland Raad``) and not that it sits?"""
+    lw = lowers(doc)
+    sent = sent_of(doc, b)
+    a = max((k + 1 for k in range(sent.start, b.start) if lw[k] in (";", ":")), default=sent.start)
+    z = next((k for k in range(b.end, sent.end) if lw[k] in (";", ":")), sent.end)
+    clause = lw[a:z]
+    return not _MODALS.isdisjoint(clause) and not any(_SITTING_VERB.fullmatch(w) for w in clause)
+
+
 def _planned_later(text: str, b) -> bool:
     """Is council mention ``b`` said in its own clause to meet later than this meeting
     (``een bijeenkomst van de X staat later dit jaar gepland``)? No session of the meeting."""

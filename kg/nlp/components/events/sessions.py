@@ -29,7 +29,7 @@ from kg.nlp.components.events.common import (
 )
 from kg.nlp.components.events.gatherings import (
     _body_spans, _meets, _scope_end, _idle_bodies, _planned_later, _format_sessions, _at_main, _format_name,
-    _referring_end, _format_gatherings, _met_another_time, _named_as_means,
+    _referring_end, _format_gatherings, _met_another_time, _named_as_means, _only_possible,
 )
 
 _HEADING_PREFIX = re.compile(r"^(?:(?:eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?=(?:werk)?sessie\s*\d*\s*:))?"
@@ -159,7 +159,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for b in bodies:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
-        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _named_as_means(text, b) \
+        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _named_as_means(text, b) or _only_possible(doc, b) \
                 or _met_another_time(doc, b, main):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
