@@ -68,11 +68,19 @@ def person_key(name: str) -> str:
     of its reference entry whatever form the text uses (``Bijleveld``, ``Ank
     Bijleveld-Schouten`` -> ``person/bijleveld-schouten``), so that its key does
     not depend on which form a build sees first; anyone else the slug of the
-    surname.
+    surname. A full name whose surname is a reference person's key but whose given
+    name does not fit that person keys on the full name (``person/nick-carter``).
     """
     from kg import reference
 
-    ref = reference.load().person_for(name)
+    refs = reference.load()
+    ref = refs.person_for(name)
     if ref is not None:
         return ref.key
-    return "person/" + slugify(surname(name))
+    key = "person/" + slugify(surname(name))
+    given = given_names(name)
+    if given and key in refs.persons:
+        # a given name that does not fit the reference person of this surname is someone
+        # else: "Nick Carter" is not Ash Carter, "Jussi Niinistö" not Sauli Niinistö
+        return "person/" + slugify(" ".join([*given, surname(name)]))
+    return key

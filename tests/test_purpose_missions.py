@@ -51,3 +51,14 @@ def test_a_purpose_mission_in_iraq_is_the_coalitions_when_it_is_the_one_named(nl
     both = ops(nlp, "Nederland neemt deel aan Operation Inherent Resolve en levert stafofficieren aan NATO "
                     "Mission Iraq. Ook blijft Nederland bijdragen aan de adviesmissie in Irak.")
     assert not any(text.startswith("adviesmissie") for text, _ in both)
+
+
+def test_a_described_mission_the_netherlands_contributes_with_to_an_operation_is_a_part_of_it(nlp):
+    # ident5 (e83): "met de <adjective> <purpose mission> in X bij aan <Operation>": the mission is the
+    # Dutch contribution to that operation, a mission of its own, with its adjective in its name
+    got = ops(nlp, "Nederland draagt met de gezamenlijke opleidingsmissie in Mosul bij aan Operation Inherent Resolve.")
+    assert any(t == "gezamenlijke opleidingsmissie in Mosul" and "~" in k for t, k in got)
+    # without "bij aan" it is still the one operation named in that country
+    got = ops(nlp, "Nederland levert instructeurs aan Operation Inherent Resolve. Daarnaast draagt Nederland bij "
+                   "aan de gezamenlijke opleidingsmissie in Mosul.")
+    assert not any("~" in k for _, k in got)

@@ -312,9 +312,21 @@ def counterparts(ctx: Context) -> None:
             ctx.entity(Entity(key=ent.key, cls="Minister", label=ent.label, same_as=ent.same_as))
 
 
-def _portfolio(role: str) -> bool:
+# States whose head of government is no prime minister (a chancellor, or a president who heads
+# the government): a premier's counterpart there holds another post, so no guess.
+_NO_PREMIER = frozenset(json.loads(Path(__file__).with_name("people.json").read_text("utf-8"))
+                        ["no_premier_states"])
+_PREMIER = "minister-president"
+_SAME_OFFICE = frozenset(json.loads(Path(__file__).with_name("people.json").read_text("utf-8"))["same_office_nouns"])
+
+
+def _portfolio(role: str, country: str | None = None, noun: str = "") -> bool:
     """A minister with a portfolio (``minister van Defensie``): a counterpart abroad holds the same
-    post. A head of government's counterpart may be a president or a chancellor: no guess there."""
+    post. So does a premier's ``ambtgenoot`` (the holder of the same office), in a state whose
+    government a prime minister heads; elsewhere, or called a ``collega``, a head of government's
+    counterpart may be a president or a chancellor: no guess there."""
+    if role == _PREMIER:
+        return country is not None and country not in _NO_PREMIER and noun in _SAME_OFFICE
     return role.startswith(("minister van ", "minister voor "))
 
 
@@ -333,9 +345,10 @@ def _writer_roles(ctx: Context) -> set[str]:
     return roles
 
 
-def _owner_roles(ctx: Context, c) -> set[str]:
+def _owner_roles(ctx: Context, c, day: str | None = None) -> set[str]:
     """The offices of the person ``zijn``/``haar`` refers to: the nearest person named before it,
-    in its sentence or the one before."""
+    in its sentence or the one before. A bare ``minister`` of a reference person is the ministry
+    the reference data gives for ``day`` (``minister Timmermans`` in 2013: Buitenlandse Zaken)."""
     from kg.nlp.components.docindex import sent_bounds
 
     doc = ctx.doc
@@ -346,7 +359,12 @@ def _owner_roles(ctx: Context, c) -> set[str]:
     if not before:
         return set()
     owner = max(before, key=lambda sp: (sp.end, sp.start)).kb_id_
-    return {m.base_role or m.role for m in doc.user_data.get("kg_offices", []) if m.person == owner}
+    roles = set()
+    for m in doc.user_data.get("kg_offices", []):
+        if m.person == owner:
+            got = reference_office(m, day) if not _portfolio(m.role) and m.role != _PREMIER else None
+            roles.add(got[0] if got else m.base_role or m.role)
+    return roles
 
 
 def counterpart_offices(ctx: Context, day: str | None) -> None:
@@ -358,16 +376,16 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
         if c.owner == "mijn":
             roles = _writer_roles(ctx)
         elif c.owner in ("zijn", "haar"):
-            roles = _owner_roles(ctx, c)
+            roles = _owner_roles(ctx, c, day)
         else:
             continue
-        if len(roles) != 1 or not _portfolio(next(iter(roles))):
+        known = ref.persons.get(c.person)
+        if known is not None:  # the reference data decides: the one ministry held there that day
+            roles = {t.role for t in known.tenures if t.jurisdiction == c.country and (day is None or t.covers(day))
+                     and (t.role in roles or not roles) and _portfolio(t.role, c.country, c.noun)}
+        if len(roles) != 1 or not _portfolio(next(iter(roles)), c.country, c.noun):
             continue
         role = roles.pop()
-        known = ref.persons.get(c.person)
-        if known is not None and not any(t.role == role and t.jurisdiction == c.country
-                                         and (day is None or t.covers(day)) for t in known.tenures):
-            continue
         label = ctx.extraction.entities[c.person].label if c.person in ctx.extraction.entities else c.person
         ctx.entity(Entity(key=c.person, cls="Minister", label=label))
         add_office(ctx, c.person, role, c.country, ctx.doc[c.start:c.end], "people.counterpart")

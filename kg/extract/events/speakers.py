@@ -6,8 +6,11 @@ Feeds ``kg:participant``.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.context import Context
 from kg.model import PERSON_CLASSES
+from kg.nlp.components.fold import fold
 from kg.nlp.components.docindex import lowers, sent_of, spaces, texts, text as doc_text
 from kg.extract.events.common import _clause_at, _DETS, _hedged, _is_excluded, link, _names_meeting, NEWS, _NEWS_SETS, _OFFICE_WORDS, _prev_word, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.news import _JOURNEY_BLOCKERS
@@ -238,9 +241,53 @@ def _speakers(ctx: Context, ev: dict) -> None:
             continue
         places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
                   if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] in ("in", "vanuit", "te", "vanaf")]
-        if any(sp.kb_id_ != rec.get("place") for sp in places):
+        if any(sp.kb_id_ != rec.get("place") for sp in places) or _from_outside(ctx, ev, sent, p):
             continue
         link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
+
+
+_ADVERSARIES = _NEWS_SETS["adversary_states"]
+
+
+def _from_outside(ctx: Context, ev: dict, sent, p) -> bool:
+    """``De Russische minister van Buitenlandse Zaken X verklaarde dat ...``: a speaker of a
+    state that is no partner of NATO (his title's adjective or country, an office the document
+    or the reference data gives him) answers the meeting from outside; he spoke at it only when
+    it held a session with his state (``de NAVO-Rusland Raad``)."""
+    states = _states_of(ctx, sent, p) & _ADVERSARIES
+    return bool(states) and not any(_session_with(ev, state) for state in states)
+
+
+def _states_of(ctx: Context, sent, p) -> set[str]:
+    """The states a person speaks for: a state or a state's adjective in the words before his
+    name, the jurisdictions of the offices the document states he holds, and of his offices in
+    the reference data."""
+    from kg import reference
+    ref = reference.load()
+    doc = ctx.doc
+    out = {sp.kb_id_ for sp in spans_in(doc, sent.start, p.start, ("Country",))}
+    tx = texts(doc)
+    out.update(c.key for c in map(ref.country_of_adjective, (tx[k] for k in range(sent.start, p.start))) if c)
+    facts = ctx.extraction.facts
+    offices = {f.object.key for f in facts if f.predicate == "kg:holdsOffice" and f.subject == p.kb_id_}
+    out.update(f.object.key for f in facts if f.predicate == "kg:jurisdiction" and f.subject in offices)
+    person = ref.persons.get(p.kb_id_)
+    if person is not None:
+        out.update(t.jurisdiction for t in person.tenures)
+    return out
+
+
+def _session_with(ev: dict, state: str) -> bool:
+    """Has the document's meeting a session whose name names ``state`` (``NAVO-Rusland Raad``)?"""
+    from kg import reference
+    ent = reference.load().get(state)
+    if ent is None:
+        return False
+    names = {fold(n) for n in (ent.label, *ent.aliases, *ent.adjectives)}
+    return any(not names.isdisjoint(_NON_WORD.split(fold(s.get("label", "")))) for s in ev["sessions"])
+
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 _EXAMPLE_INTROS = tuple(tuple(p.split()) for p in NEWS["example_intros"])

@@ -86,6 +86,8 @@ def head_class(name: str) -> str | None:
     words = re.split(r"[\s]+", name.strip())
     if len(words) >= 3 and fold(words[-2]) in ("of", "for"):  # "Centre of Excellence", "Fund for Ukraine"
         words = words[:-2]
+    elif len(words) >= 3 and words[-2] == "in" and words[-1][:1].isupper():  # "Support Mission in Libya"
+        words = words[:-2]
     last = fold(words[-1])
     if last in HEADS:
         return HEADS[last]
@@ -261,11 +263,38 @@ class AcronymFinder:
         lf = long_form(inner.text, cand)
         if lf is None:
             lf = self._by_initials(doc, words, inner.text)
+        hint = None
+        if lf is None:
+            lf = self._translated_body(doc, words, inner.text)
+            hint = "Organisation"
         if lf is None:
             return
         n_tokens = len(lf.split())
         start, end = words[-n_tokens] if n_tokens <= len(words) else words[0], words[-1] + 1
-        self._define(doc, start, end, inner, found, acr_of)
+        self._define(doc, start, end, inner, found, acr_of, hint)
+
+    def _translated_body(self, doc, words, short):
+        """``de Nationale Overgangsraad (NTC)``: a Dutch name of a body whose acronym is that of
+        its English name. Two capitalised words at least, the last a compound of a body noun
+        (``translated_body_heads``: ``-raad``, ``-commissie``); an acronym the reference data knows
+        (``VS``, ``VN``) says whose body it is, not what it is called."""
+        from kg import reference
+
+        if reference.load().lookup(short) is not None:
+            return None
+        tx = texts(doc)
+        run = []
+        for x in reversed(words):
+            t = tx[x]
+            if not (t[:1].isupper() and t.isalpha() and not t.isupper()):
+                break
+            run.insert(0, t)
+        if len(run) < 2 or doc[words[-len(run)]].is_sent_start:
+            return None
+        last = fold(run[-1])
+        if not any(last.endswith(h) and len(last) > len(h) + 2 for h in DATA["translated_body_heads"]):
+            return None
+        return " ".join(run)
 
     @staticmethod
     def _by_initials(doc, words, short):
@@ -284,7 +313,7 @@ class AcronymFinder:
             return " ".join(tokens)
         return None
 
-    def _define(self, doc, start, end, inner, found, acr_of):
+    def _define(self, doc, start, end, inner, found, acr_of, hint=None):
         span = doc[start:end]
         name = " ".join(span.text.split())
         have = _covering(doc, start, end)
@@ -292,7 +321,7 @@ class AcronymFinder:
                                                  "Summit", "MinisterialMeeting", "Pledge", "Initiative", "Operation"):
             key, cls = have.kb_id_, have.label_
         else:
-            cls = head_class(name)
+            cls = head_class(name) or hint
             if cls is None:
                 return
             key = name_key(cls, name)

@@ -35,7 +35,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import reference
-from kg.names import ROMAN, is_initials, normalise_name, person_key, surname
+from kg.names import ROMAN, given_names, is_initials, normalise_name, person_key, surname
+from kg.nlp.components.acronyms import is_acronym
 from kg.nlp.components.docindex import sent_bounds
 from kg.nlp.components.fold import Word, compact_tokens, newline_between
 from kg.nlp.spans import GROUP, add_mention, register_entity
@@ -77,6 +78,7 @@ class Counterpart:
     owner: str  # folded possessive before the adjective ("mijn", "zijn", "haar"), or another word
     start: int  # token span from the possessive to the end of the name
     end: int
+    noun: str = ""  # the counterpart word, folded ("ambtgenoot" says: the same office; "collega" less)
 
 
 class Persons:
@@ -309,6 +311,18 @@ class Persons:
                     return key, k
         return None, j
 
+    @staticmethod
+    def _unknown_body_after(words, j: int) -> int:
+        """``de voorzitter van de NTC, X``: a body only its acronym names, unknown to the reference
+        data, before the comma that opens the name: the index of that comma (whose office it is
+        stays unsaid), else 0."""
+        if j + 2 >= len(words) or words.norms[j] not in WORDS["jurisdiction_links"]:
+            return 0
+        k = j + 1 + (words.norms[j + 1] in WORDS["jurisdiction_dets"])
+        if k + 1 < len(words) and words.texts[k + 1] == "," and is_acronym(words.texts[k]):
+            return k + 1
+        return 0
+
     def _adjective_before(self, words, i, ents):
         """Country adjective (or organisation) just before the office, skipping modifiers."""
         k = i - 1
@@ -347,6 +361,7 @@ class Persons:
         offices: list[OfficeMention] = []
         motions: list[tuple[str, int, int]] = []
         counterparts: list[Counterpart] = []
+        took: list[tuple] = []  # offices after "aangetreden als": their holder is named before
         names: dict[str, tuple[str, str]] = {}  # person key -> (cls, label)
         taken: set[int] = set()
         # Every pattern starts at a trigger word; the scan jumps from one to the next
@@ -369,6 +384,9 @@ class Persons:
                 jur = jur or self._adjective_before(words, first, ents)
                 after, j = self._jurisdiction_after(doc, words, j, ents, bare=True)
                 jur = jur or after
+                unknown = not after and self._unknown_body_after(words, j)
+                if unknown:  # the office of a body the text names only by an unknown acronym: no office
+                    j = unknown
                 if j < len(words) and words.texts[j] == "(":  # "(EU HV)" before the name
                     close = next((x for x in range(j, min(j + 6, len(words))) if words.texts[x] == ")"), None)
                     j = close + 1 if close is not None else j
@@ -392,10 +410,10 @@ class Persons:
                             off, k = fuller
                     tail, k2 = self._jurisdiction_after(doc, words, k, ents)
                     jur = jur or tail
-                    key = person_key(label)
                     minister = off.minister and qualifier not in WORDS["not_holding_qualifiers"]
                     cls = "Minister" if minister else "Person"
-                    self._person(doc, names, key, cls, label, words.starts[j], words.ends[name_end - 1])
+                    key = self._person(doc, names, person_key(label), cls, label, words.starts[j],
+                                       words.ends[name_end - 1], off.role)
                     taken.update(range(words.starts[j], words.ends[name_end - 1]))
                     line_start = first == 0 or self._newline_between(doc, words[first - 1], words[first]) or (
                         first >= 1 and words.norms[first - 1] == "de" and (
@@ -404,14 +422,17 @@ class Persons:
                                                           or on_next_line)
                     role = self._qualified(off.role, qualifier)
                     base = self.ref.office_by_role(role) if qualifier else None  # a post of its own (deputy SG)
-                    offices.append(OfficeMention(key, role, minister, jur,
-                                                 (base or off).default_jurisdiction,
-                                                 words.starts[first], words.ends[k - 1], signature,
-                                                 words.starts[j], words.ends[name_end - 1],
-                                                 (base or off).jurisdiction_classes, qualifier,
-                                                 role if base else off.role))
+                    if not unknown:
+                        offices.append(OfficeMention(key, role, minister, jur,
+                                                     (base or off).default_jurisdiction,
+                                                     words.starts[first], words.ends[k - 1], signature,
+                                                     words.starts[j], words.ends[name_end - 1],
+                                                     (base or off).jurisdiction_classes, qualifier,
+                                                     role if base else off.role))
                     i = k
                     continue
+                if first >= 2 and words.norms[first - 1] == "als" and words.norms[first - 2] in WORDS["took_office"]:
+                    took.append((first, j, off, qualifier, jur))  # "X is … aangetreden als <office>"
                 i = j if j > i else i + 1
                 continue
             if words.norms[i] in WORDS["plural_offices"] and i + 1 < len(words):
@@ -473,10 +494,31 @@ class Persons:
         self._ruler_compounds(doc, words, names, taken, ents)
         self._full_names(doc, words, names, taken, ents)
         self._bare_surnames(doc, words, names, taken, ents)
+        for first, j, off, qualifier, jur in took:
+            got = self._took_office(doc, words, first, j, off, qualifier, jur)
+            if got is not None:
+                offices.append(got)
         doc.user_data["kg_offices"] = offices
         doc.user_data["kg_motions"] = motions
         doc.user_data["kg_counterparts"] = counterparts
         return doc
+
+    def _took_office(self, doc, words, first: int, j: int, off, qualifier, jur) -> OfficeMention | None:
+        """``De Roemeen X is per 17 oktober aangetreden als plaatsvervangend secretaris-generaal``:
+        the office (words ``first``..``j``) of the one person named before it in its sentence, with
+        no other person between (a pronoun subject names no one here)."""
+        s0 = sent_bounds(doc, words.starts[first])[0]
+        persons = [sp for sp in doc.spans.get(GROUP, []) if sp.label_ in ("Person", "Minister")
+                   and s0 <= sp.start and sp.end <= words.starts[first]]
+        if len(persons) != 1 or words.starts[first] - persons[0].end > 16:
+            return None
+        sp = persons[0]
+        role = self._qualified(off.role, qualifier)
+        base = self.ref.office_by_role(role) if qualifier else None
+        minister = off.minister and qualifier not in WORDS["not_holding_qualifiers"]
+        return OfficeMention(sp.kb_id_, role, minister, jur, (base or off).default_jurisdiction,
+                             sp.start, words.ends[j - 1], False, sp.start, sp.end,
+                             (base or off).jurisdiction_classes, qualifier, role if base else off.role)
 
     @staticmethod
     def _after_title(words, j: int) -> int:
@@ -502,17 +544,34 @@ class Persons:
             return role
         return qualifier + role
 
-    def _person(self, doc, names, key, cls, label, start, end):
+    def _person(self, doc, names, key, cls, label, start, end, role: str | None = None) -> str:
+        """Mention and register a person; the key it got (a bare surname may join an earlier full name)."""
         if not key.startswith("person/"):  # a person is never minted on another kind's key
-            return
+            return key
         if key not in names:  # "aldus Lopes Ferreira" after "minister Maria Lopes Ferreira": her surname
-            key = next((k for k, (_, have) in names.items() if " " in label and have != label
-                        and fold(surname(have)) == fold(label)), key)
+            key = self._named_before(names, key, label, role)
+        elif key not in self.ref.persons and _other_given(names[key][1], label):  # "Karel Jansen" after "Piet Jansen": someone else
+            key = "person/" + slugify(label)
         add_mention(doc, start, end, cls, key)
         register_entity(doc, key, cls, label)
         have = names.get(key)
         if have is None or (cls == "Minister" and have[0] == "Person"):
             names[key] = (cls, label if have is None else have[1])
+        return key
+
+    def _named_before(self, names, key: str, label: str, role: str | None) -> str:
+        """A bare surname (``minister Niinistö``) after the one full name of that surname in the
+        document (``Jussi Niinistö``) is that person: its key; ``key`` when the document named no
+        one, or more than one, of that surname, or when ``role`` is an office the reference person
+        of ``key`` held (``president Niinistö`` is the president)."""
+        folded = fold(label)
+        got = {k for k, (_, have) in names.items() if have != label and fold(surname(have)) == folded}
+        if len(got) != 1:
+            return key
+        ref = self.ref.persons.get(key)
+        if ref is not None and role and any(t.role == role for t in ref.tenures):
+            return key
+        return got.pop()
 
     def _plural(self, doc, words, i, ents, names, taken, offices=None) -> int:
         """``de ministers [van Buitenlandse Zaken en Defensie,] Smit en De Boer``,
@@ -545,12 +604,12 @@ class Persons:
         held = self._respective(words, i, j - 1, ents, len(found)) if k > i + 1 and offices is not None else None
         for n, (a, b) in enumerate(found):
             label = self._name_text(words, a, b)
-            self._person(doc, names, person_key(label), "Minister" if minister else "Person", label,
-                         words.starts[a], words.ends[b - 1])
+            key = self._person(doc, names, person_key(label), "Minister" if minister else "Person", label,
+                               words.starts[a], words.ends[b - 1])
             taken.update(range(words.starts[a], words.ends[b - 1]))
             if held is not None:
                 off, jur = held[0], held[1][n]
-                offices.append(OfficeMention(person_key(label), off.role, off.minister, jur, off.default_jurisdiction,
+                offices.append(OfficeMention(key, off.role, off.minister, jur, off.default_jurisdiction,
                                              words.starts[i], words.ends[b - 1], False, words.starts[a],
                                              words.ends[b - 1], off.jurisdiction_classes, None, off.role))
         return end
@@ -665,8 +724,7 @@ class Persons:
     def _named(self, doc, words, j, k, names, taken) -> str:
         """A Person named by words ``j..k``: its key."""
         label = self._name_text(words, j, k)
-        key = person_key(label)
-        self._person(doc, names, key, "Person", label, words.starts[j], words.ends[k - 1])
+        key = self._person(doc, names, person_key(label), "Person", label, words.starts[j], words.ends[k - 1])
         taken.update(range(words.starts[j], words.ends[k - 1]))
         return key
 
@@ -685,7 +743,8 @@ class Persons:
             return i + 1
         key = self._named(doc, words, i + 1, end, names, taken)
         owner = words.norms[k - 1] if k >= 1 else ""
-        found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1]))
+        found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1],
+                                 words.norms[i]))
         return end
 
     def _hyphen_motion(self, doc, words, i, ents, names):
@@ -768,8 +827,9 @@ class Persons:
                 key = self.full_names.get(tuple(norms[i:i + n]))
                 if key is None:
                     continue
-                if n == 1 and not self._alone(doc, words, i, ents):
-                    continue
+                if n == 1 and (not self._alone(doc, words, i, ents) or any(
+                        k != key and fold(surname(have)) == norms[i] for k, (_, have) in names.items())):
+                    continue  # a surname the document gave someone else too is no reference person's alone
                 span = range(i, i + n)
                 if any(words.starts[x] in taken or words.starts[x] in ents or not words.texts[x][:1].isupper()
                        and fold(words.texts[x]) not in self.particles for x in span) \
@@ -799,6 +859,7 @@ class Persons:
     def _bare_surnames(self, doc, words, names, taken, ents):
         """Mark later bare occurrences of a known person's surname (``Kuleba``, ``Bruins Slot``)."""
         by_words: dict[tuple[str, ...], tuple[str, str]] = {}
+        ambiguous: set[tuple[str, ...]] = set()
         for key, (cls, label) in names.items():
             forms = [label]
             ref = self.ref.persons.get(key)
@@ -807,7 +868,10 @@ class Persons:
             for form in forms:
                 sur = tuple(fold(p) for p in surname(form).split())
                 if sur and not all(is_initials(p) for p in surname(form).split()):
-                    by_words.setdefault(sur, (key, cls))
+                    if by_words.setdefault(sur, (key, cls))[0] != key:
+                        ambiguous.add(sur)  # two persons of one surname: a bare one names neither
+        for sur in ambiguous:
+            del by_words[sur]
         if not by_words:
             return
         # longest surname per first word: most words start none, so skip them at once
@@ -828,6 +892,12 @@ class Persons:
                     i += n - 1
                     break
             i += 1
+
+
+def _other_given(have: str, label: str) -> bool:
+    """Two full names of one surname whose first given names (or initials) differ: two people."""
+    a, b = given_names(have), given_names(label)
+    return bool(a and b) and fold(a[0][:1]) != fold(b[0][:1])
 
 
 @Language.factory("kg_persons")

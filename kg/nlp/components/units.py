@@ -57,6 +57,23 @@ def _is_mission_word(low: str) -> bool:
     return bool(tail) and head in _PREFIXES and tail in _MISSIONS
 
 
+def _contributes_to(doc: Doc, end: int, spans) -> bool:
+    """``… met de trainingsmissie in Kunduz bij aan de ISAF``: right after the description, the
+    separable ``bij`` of ``bijdragen`` and ``aan`` an Operation: the described mission is one the
+    sender contributes to that operation with, not that operation."""
+    lw = lowers(doc)
+    k = end
+    want = ["bij", "aan"]
+    while k < len(doc) and want:
+        if not lw[k].isspace():
+            if lw[k] != want.pop(0):
+                return False
+        k += 1
+    while k < len(doc) and (lw[k].isspace() or lw[k] in ("de", "het")):
+        k += 1
+    return not want and any(sp.start == k and sp.label_ == "Operation" for sp in spans)
+
+
 def _named_operation_after(doc: Doc, end: int, spans):
     """``de NAVO-trainingsmissie in Irak, NATO Mission Iraq (NMI),``: the description stands
     in apposition to a mission's name, so it is that mission, no second Operation: that
@@ -96,10 +113,24 @@ _CONTRIBUTES = frozenset(DATA["contribution_words"])
 def _is_purpose_mission(low: str) -> bool:
     """``politietrainingsmissie``, ``capaciteitsopbouwmissie``: a mission noun after a stem
     that says what the mission does (``purpose_mission_stems``), no organisation's prefix."""
+    return _purpose_of(low) is not None
+
+
+def _purpose_of(low: str) -> str | None:
+    """The stem of a mission named by its purpose (``trainingsmissie`` -> ``trainings``), or None."""
     for tail in ("missie", "operatie"):
         if low.endswith(tail) and low[:-len(tail)] in _PURPOSE_STEMS:
-            return True
-    return False
+            return low[:-len(tail)]
+    return None
+
+
+_MISSION_PURPOSES = {k: frozenset(v) for k, v in DATA["mission_purposes"].items()}
+
+
+def _does(operation: str, stem: str) -> bool:
+    """Does ``operation`` do what ``stem`` says (``mission_purposes``; one not listed may)?"""
+    purposes = _MISSION_PURPOSES.get(operation)
+    return purposes is None or stem in purposes
 
 
 def _country_of(span) -> str | None:
@@ -233,8 +264,9 @@ class UnitFinder:
     def _purpose_missions(self, doc: Doc) -> None:
         """``de politietrainingsmissie in Kunduz``, ``de capaciteitsopbouwmissie in Irak``: a
         mission described by what it does and where. It is the one operation the text names
-        in that country (``mission_theatres``, or one named by that place); with two it is
-        told from neither and nothing is said; with none, a sentence in which the Netherlands
+        in that country (``mission_theatres``, or one named by that place) if it does that
+        (``mission_purposes``: not the air policing there, else nothing is said); with two it
+        is told from neither and nothing is said; with none, a sentence in which the Netherlands
         contributes to it makes it a mission of its own, keyed in this document only (a
         description does not identify a mission across documents)."""
         found = words_where(doc, "LOWER", "units.purpose_missions", _is_purpose_mission)
@@ -243,8 +275,12 @@ class UnitFinder:
         ns, lw = non_space(doc), lowers(doc)
         spans = mentions(doc)
         for k in found:
-            i = ns[k]
-            if not k or lw[ns[k - 1]] != "de" or k + 2 >= len(ns) or lw[ns[k + 1]] != "in":
+            a = k  # "de geïntegreerde politietrainingsmissie": up to two inflected adjectives before the noun
+            while a > 0 and k - a < 2 and lw[ns[a - 1]].endswith("e") and doc[ns[a - 1]].text.isalpha() \
+                    and doc[ns[a - 1]].text.islower() and lw[ns[a - 1]] not in ("de", "die", "deze"):
+                a -= 1
+            i = ns[a]
+            if not a or lw[ns[a - 1]] != "de" or k + 2 >= len(ns) or lw[ns[k + 1]] != "in":
                 continue  # "een trainingsmissie in X" is one to come, not one the text knows
             if any(s.label_ == "Operation" and s.start <= i < s.end for s in spans):
                 continue
@@ -254,12 +290,17 @@ class UnitFinder:
                 continue
             named = _named_operation_after(doc, place.end, spans)
             there = {named.kb_id_} if named is not None else _operations_in(country, spans)
-            if len(there) == 1:
-                add_mention(doc, i, place.end, "Operation", there.pop())
-                continue
             lo, hi = sent_bounds(doc, i)
+            if _contributes_to(doc, place.end, spans) and any(
+                    s.kb_id_ == "country/nederland" and lo <= s.start < hi for s in spans):
+                there = set()  # "Nederland draagt met de X-missie in Y bij aan ISAF": a part, not ISAF
+            elif len(there) == 1:
+                # not an operation that does otherwise (the air policing there): then nothing
+                if named is not None or _does(next(iter(there)), _purpose_of(lw[i])):
+                    add_mention(doc, i, place.end, "Operation", there.pop())
+                continue
             if there or not any(s.kb_id_ == "country/nederland" and lo <= s.start < hi for s in spans) \
-                    or _CONTRIBUTES.isdisjoint(lw[lo:hi]):
+                    or _CONTRIBUTES.isdisjoint(lw[lo:hi]) and not _contributes_to(doc, place.end, spans):
                 continue
             name = " ".join(doc[i:place.end].text.split())
             key = "operation/" + reference.DOCUMENT_SCOPED + slugify(name)

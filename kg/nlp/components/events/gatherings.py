@@ -65,15 +65,25 @@ def _paragraph_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_DOCUMENT_NOUNS = frozenset(DATA["body_document_nouns"])
+_MEETING_CUES = frozenset(DATA["body_meeting_cues"]) | frozenset(DATA["format_gathering_cues"]) \
+    | frozenset(DATA["gather_verbs"]) | _SESSION_NOUNS
+
+
 def _meets(doc: Doc, body) -> bool:
-    """Is this council mention a meeting of the council (a session), not just its name?"""
+    """Is this council mention a meeting of the council (a session), not just its name? A
+    session noun before it says so; a NATO council's name needs a sentence that speaks of a
+    sitting (``body_meeting_cues``), not a title in a list of declarations."""
     lw = lowers(doc)
-    before = set(lw[max(sent_of(doc, body).start, body.start - 5):body.start])
-    if before & {"verslag", "resolutie", "resoluties"}:
+    sent = sent_of(doc, body)
+    before = set(lw[max(sent.start, body.start - 5):body.start])
+    if before & _DOCUMENT_NOUNS:
         return False
     if _agent(doc, body):  # "door de Noord-Atlantische Raad benoemd": the council acts, it is no sitting
         return False
-    return bool(before & _SESSION_NOUNS) or _is_nato_body(doc, body)
+    if before & _SESSION_NOUNS:
+        return True
+    return _is_nato_body(doc, body) and not _MEETING_CUES.isdisjoint(lw[sent.start:sent.end])
 
 
 def _agent(doc: Doc, body) -> bool:
