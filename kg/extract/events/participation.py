@@ -1,6 +1,7 @@
 """Who takes part in which meeting or session as a sentence states it (``nam deel aan``,
-``was aanwezig bij``, ``reist naar``, ``samen met``, ``vertegenwoordigt``), with the tests that keep
-a sentence about another time, a membership invitation or a hedged plan out.
+``was aanwezig bij``, ``was bij het overleg``, ``aan tafel zat``, ``zijn komst toegezegd``, ``reist
+naar``, ``samen met``, ``vertegenwoordigt``), with the tests that keep a sentence about another time
+or edition, a membership invitation or a hedged plan out.
 
 Feeds ``kg:participant``.
 """

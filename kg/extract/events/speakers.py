@@ -1,6 +1,8 @@
 """Who speaks at a meeting: speakers and those speaking on someone's behalf, briefers, persons
-sent to it, partners of a session of a format (``onder wie``, ``zoals``), and the signatory of
-a letter who acts there (``ik heb tijdens de bijeenkomst ...``).
+sent to it, partners of a session of a format (``onder wie``, ``zoals``), the guests a sitting is
+held with (``In een bijeenkomst van ..., met minister X, bespraken ...``), and the signatory of
+a letter who acts there (``ik heb tijdens de bijeenkomst ...``). Not in a paragraph that has just
+told of a gathering beside the meeting (``Voorafgaand aan de ministeriële ... X gaf daar ...``).
 
 Feeds ``kg:participant``.
 """

@@ -2,10 +2,11 @@
 lines that stand alone, "Werksessie 2: NATO-Ukraine Council", "Tweede sessie: ...",
 a heading wrapped over two lines or run on into its paragraph by cleaning) and the
 sessions they name; the councils meeting in it and gatherings in a format (see
-``gatherings``); sittings named by topic ("een sessie over ...") or order ("In een
-eerste sessie ..."), a section that calls itself "deze sessie", and gatherings "in
-de marge van" the meeting. Each is keyed by the meeting and the content words of its
-name (``session_slug``).
+``gatherings``; not one the text calls a forum, or names only as where talks may be
+held); sittings named by topic ("een sessie over ...") or order ("In een eerste sessie
+..."), a section that calls itself "deze sessie", and gatherings "in de marge van" the
+meeting (one of a council named there is that council's session). Each is keyed by the
+meeting and the content words of its name (``session_slug``).
 
 Feeds ``kg:Session`` entities, ``kg:hasSession``, the session scopes that the
 extract stage reads participants (``kg:participant``) from, and the ``headings``
