@@ -178,17 +178,10 @@ dinsdag 3 maart 2027, 21:10
 
 BRUSSEL - De NAVO schort de samenwerking op. Dat besloot de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken, die op 3 en 4 maart 2027 in Brussel plaatsvindt.
 
-De diplomaten kunnen elkaar nog spreken in de NAVO-Georgië Commissie.
-
 Ook de Canadese minister van Buitenlandse Zaken Claire Tremblay was bij het overleg. De Ierse minister van Buitenlandse Zaken Sean Byrne was niet bij het overleg.
 
 Minister Pieter Aalders van Buitenlandse Zaken, die namens Nederland aan tafel zat, noemde het besluit logisch. Premier Marleen Vos, die niet in Brussel was, sprak van een goede stap.
 """
-
-
-def test_a_council_named_only_as_where_talks_may_be_held_is_no_session(nlp):
-    ex = extraction(nlp, REPORT_NEWS, "nieuws.txt")
-    assert not any("georgi" in s for s in sessions(ex, "ministerial/"))
 
 
 def test_who_was_at_the_talks_takes_part(nlp):

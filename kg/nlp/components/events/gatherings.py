@@ -81,6 +81,8 @@ def _meets(doc: Doc, body) -> bool:
         return False
     if _agent(doc, body):  # "door de Noord-Atlantische Raad benoemd": the council acts, it is no sitting
         return False
+    if _named_as_means(doc_text(doc), body):  # "dat de NAVO-X Raad een volwaardig forum blijft"
+        return False
     if before & _SESSION_NOUNS:
         return True
     return _is_nato_body(doc, body) and not _MEETING_CUES.isdisjoint(lw[sent.start:sent.end])
@@ -193,20 +195,6 @@ def _named_as_means(text: str, b) -> bool:
     volwaardig forum voor overleg blijft``)? It is named as a body, not as a sitting."""
     m = _MEANS_AFTER.match(text, b.end_char, min(len(text), b.end_char + 200))
     return bool(m) and not _SITTING_VERB.search(m.group(0))
-
-
-_MODALS = frozenset(DATA["possibility_modals"])
-
-
-def _only_possible(doc: Doc, b) -> bool:
-    """Is council mention ``b`` named in a clause that says only what may be done there (``de
-    ambassadeurs kunnen elkaar nog spreken in de NAVO-Rusland Raad``) and not that it sits?"""
-    lw = lowers(doc)
-    sent = sent_of(doc, b)
-    a = max((k + 1 for k in range(sent.start, b.start) if lw[k] in (";", ":")), default=sent.start)
-    z = next((k for k in range(b.end, sent.end) if lw[k] in (";", ":")), sent.end)
-    clause = lw[a:z]
-    return not _MODALS.isdisjoint(clause) and not any(_SITTING_VERB.fullmatch(w) for w in clause)
 
 
 def _planned_later(text: str, b) -> bool:

@@ -2,11 +2,11 @@
 lines that stand alone, "Werksessie 2: NATO-Ukraine Council", "Tweede sessie: ...",
 a heading wrapped over two lines or run on into its paragraph by cleaning) and the
 sessions they name; the councils meeting in it and gatherings in a format (see
-``gatherings``; not one the text calls a forum, or names only as where talks may be
-held); sittings named by topic ("een sessie over ...") or order ("In een eerste sessie
-..."), a section that calls itself "deze sessie", and gatherings "in de marge van" the
-meeting (one of a council named there is that council's session). Each is keyed by the
-meeting and the content words of its name (``session_slug``).
+``gatherings``; not one the text calls a forum); sittings named by topic ("een sessie
+over ...") or order ("In een eerste sessie ..."), a section that calls itself "deze
+sessie", and gatherings "in de marge van" the meeting (one of a council named there is
+that council's session). Each is keyed by the meeting and the content words of its name
+(``session_slug``).
 
 Feeds ``kg:Session`` entities, ``kg:hasSession``, the session scopes that the
 extract stage reads participants (``kg:participant``) from, and the ``headings``
@@ -30,7 +30,7 @@ from kg.nlp.components.events.common import (
 )
 from kg.nlp.components.events.gatherings import (
     _body_spans, _meets, _scope_end, _idle_bodies, _planned_later, _format_sessions, _at_main, _format_name,
-    _referring_end, _format_gatherings, _met_another_time, _named_as_means, _only_possible,
+    _referring_end, _format_gatherings, _met_another_time,
 )
 
 _HEADING_PREFIX = re.compile(r"^(?:(?:eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?=(?:werk)?sessie\s*\d*\s*:))?"
@@ -160,8 +160,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for b in bodies:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
-        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _named_as_means(text, b) or _only_possible(doc, b) \
-                or _met_another_time(doc, b, main):
+        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _met_another_time(doc, b, main):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
