@@ -194,3 +194,11 @@ def test_who_sat_at_the_table_for_his_country_takes_part(nlp):
     got = participants(extraction(nlp, REPORT_NEWS, "nieuws.txt"), "ministerial/")
     assert "person/aalders" in got    # "Minister X van Buitenlandse Zaken, die ... aan tafel zat"
     assert "person/vos" not in got    # "die niet in Brussel was"
+
+
+def test_a_sentence_that_names_the_meeting_after_a_gathering_beside_it_is_about_the_meeting(nlp):
+    text = REPORT.replace("schetste daar de stand van de leveringen.",
+                          "schetste daar de stand van de leveringen. Minister Ruud Hendriks zette op de ministeriële de Nederlandse inzet uiteen.")
+    got = participants(extraction(nlp, text, "verslag.txt"), DMM)
+    assert "person/hendriks" in got
+    assert "person/jankauskaite" not in got

@@ -427,6 +427,8 @@ def _other_gathering_before(ctx: Context | None, ev: dict, sent, doc=None) -> bo
     outside it; what follows (``daar``, ``deze``, no object) is about that gathering."""
     doc = ctx.doc if ctx is not None else doc
     lw = lowers(doc)
+    if _gathering_ref(lw, sent, _whole_words(doc))[0]:
+        return False  # "Tijdens de top sprak X ...": the sentence itself names the meeting
     prev = _prev_in_paragraph(doc, sent)
     while prev is not None:
         words = words_of(prev)
