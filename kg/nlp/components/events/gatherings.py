@@ -81,6 +81,8 @@ def _meets(doc: Doc, body) -> bool:
         return False
     if _agent(doc, body):  # "door de Noord-Atlantische Raad benoemd": the council acts, it is no sitting
         return False
+    if _named_as_means(doc_text(doc), body):  # "dat de NAVO-X Raad een volwaardig forum blijft"
+        return False
     if before & _SESSION_NOUNS:
         return True
     return _is_nato_body(doc, body) and not _MEETING_CUES.isdisjoint(lw[sent.start:sent.end])
@@ -179,6 +181,20 @@ _LATER_WHEN = (r"later\s+(?:dit|dat|deze|in\s+het|in\s+de)\s+(?:jaar|najaar|voor
 _LATER_AFTER = re.compile(
     r"[^.;:!?]{0,60}?\b(?:(?:" + _LATER_WHEN + r")\b[^.;:!?]{0,40}?\b(?:gepland|voorzien|plaats\w*|bijeen\w*|vergader\w*|gehouden|georganiseerd)"
     r"|volg(?:t|en)\s+(?:later|in\s+(?:" + "|".join(MONTH_NAMES) + r")))\b", re.IGNORECASE)
+
+
+# "<council> ... een volwaardig forum voor overleg blijft": in the council's own clause, a noun of a
+# means with its article and at most two words before it, no verb of sitting between
+_MEANS_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:een|het|dat|dit)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(DATA["means_nouns"])
+                         + r")\b", re.IGNORECASE)
+_SITTING_VERB = re.compile(r"\b(?:bijeen\w*|vergader\w*|plaats\w*|belegd|sessie\w*)\b", re.IGNORECASE)
+
+
+def _named_as_means(text: str, b) -> bool:
+    """Is council mention ``b`` called a means in its own clause (``dat de NAVO-X Raad een
+    volwaardig forum voor overleg blijft``)? It is named as a body, not as a sitting."""
+    m = _MEANS_AFTER.match(text, b.end_char, min(len(text), b.end_char + 200))
+    return bool(m) and not _SITTING_VERB.search(m.group(0))
 
 
 def _planned_later(text: str, b) -> bool:
