@@ -26,3 +26,14 @@ def test_a_clause_about_the_meeting_is_no_name_of_it(nlp):
     assert "bijeenkomst van de NAVO-ministers van Defensie" in names
     assert not any("namen" in n for n in names)
 
+
+
+def test_a_chair_of_another_gathering_is_no_participant_of_the_meeting(nlp):
+    # "Deze" is the contact group that met the day before, not the ministerial of the letter
+    text = ("Den Haag, 13 juni 2031\n\nHierbij bied ik u het verslag aan van de bijeenkomst van de NAVO-ministers "
+            "van Defensie op 5 juni 2031 in Brussel.\n\nAan de bijeenkomst namen de ministers van Defensie van "
+            "alle 32 bondgenoten deel. Op 4 juni vond een bijeenkomst plaats van de Ukraine Defense Contact "
+            "Group. Deze werd voorgezeten door de Britse minister van Defensie Tom Ashworth.\n\n"
+            "De Minister van Defensie,\nJ. Jansen\n")
+    _, ex = run(nlp, text)
+    assert not any(o == "person/ashworth" for s, o in facts(ex, "kg:participant") if s.startswith("ministerial/"))
