@@ -44,3 +44,14 @@ def test_a_contribution_placed_in_another_country_is_no_part_of_the_letters_oper
 def test_a_contribution_in_the_operations_own_country_still_is(nlp):
     got = _participants(nlp, "Naast Nederland leveren ook Griekenland en Tsjechië militairen in Kosovo aan de missie.")
     assert {"country/griekenland", "country/tsjechie"} <= got
+
+
+def test_a_framework_nation_there_in_another_country_leads_no_part_of_the_letters_operation(nlp):
+    # "daar" is the battlegroup in Estland the sentence before names, not the letter's mission
+    got = _participants(nlp, "Nederland levert ook een bijdrage aan de battlegroup in Estland. Portugal treedt daar "
+                             "op als framework nation.")
+    assert "country/portugal" not in got
+    # in the operation's own country it does
+    got = _participants(nlp, "Nederland draagt bij met ongeveer 80 militairen in Kosovo. Portugal treedt daar op als "
+                             "framework nation.")
+    assert "country/portugal" in got

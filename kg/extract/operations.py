@@ -249,6 +249,8 @@ def _letter_operation(ctx: Context, k: int, all_sents: list) -> str | None:
     if len(ops) != 1:
         return None
     op = next(iter(ops))
+    if any(_placed_elsewhere(ctx, s, op) for s in para):
+        return None  # "... aan de battlegroup in Estland. X treedt daar op als ...": another mission's paragraph
     return op if any(sp.kb_id_ == op for sp in spans_in(doc, 0, all_sents[k].start, ("Operation",))) else None
 
 
