@@ -195,9 +195,15 @@ def _supplies(ctx: Context) -> None:
 
 
 def _accession(ctx: Context) -> None:
+    """``De toetreding van Zweden op 7 maart 2024``: the day after ``toetreding van <state> ... op``,
+    stated only when it is the day the reference data gives for that state's accession (the day its
+    protocol was signed or ratified, or a day of talks about joining, is not)."""
+    from kg import reference
+
     doc = ctx.doc
     year = (doc.user_data.get("kg_events") or {}).get("year")
     lw = lowers(doc)
+    ref = reference.load()
     for sent in sents(doc):
         if "toetreding" not in lw[sent.start:sent.end]:
             continue  # the only trigger: skip building Tokens for other sentences
@@ -209,10 +215,13 @@ def _accession(ctx: Context) -> None:
             if not countries or countries[0].start != words[n + 2].i:
                 continue
             c = countries[0]
+            ent = ref.get(c.kb_id_)
+            if ent is None or not ent.nato_accession:
+                continue  # no accession the reference knows: a day beside it may be of anything
             rest = doc_text(doc)[c.end_char:min(sent.end_char, c.end_char + 60)]
             dates = [d for d in find_dates(rest, year) if d.is_day and d.start]
             prefix = rest[:dates[0].start_char].lower().split() if dates else []
-            if dates and len(prefix) <= 5 and "op" in prefix:
+            if dates and len(prefix) <= 5 and "op" in prefix and str(dates[0].start) == str(ent.nato_accession):
                 ctx.relate(c.kb_id_, "kg:accessionDate", dates[0].start,
                            ctx.sentence_evidence(c, "countries.accession_date"))
 

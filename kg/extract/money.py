@@ -21,7 +21,8 @@ miljoen; voor 2020 is EUR 41 miljoen gereserveerd``); years and amounts in one
 clause pair off in order (``respectievelijk``, ``EUR 3 miljoen voor 2028 en EUR
 2,5 miljoen voor 2029``); ``dit jaar`` is the letter's year. Where the pairing is
 unsure no year is stated. Totals (``een totale bijdrage van ...``) are not new
-contributions. A country that contributes to an operation takes part in it
+contributions. An amount followed by its own purpose, a kind of aid (``EUR 3 miljard aan
+militaire steun voor X``), takes no recipient from an earlier sentence. A country that contributes to an operation takes part in it
 (``levert een bijdrage aan de missie``).
 """
 from __future__ import annotations
@@ -185,6 +186,27 @@ def _is_total(text: str, a: Amount) -> bool:
     """``een totale bijdrage van EUR 40 miljoen``, ``brengt het totaal op EUR ...``."""
     before = _words(text[max(0, a.start_char - 50):a.start_char])
     return bool(set(before[-4:]) & _SETS_REL["total_words"]) or "totaal" in before[-2:]
+
+
+_AID_NOUNS = frozenset(_DATA["aid_nouns"])
+_PURPOSE_LINKS = frozenset({"aan", "voor"})
+
+
+def _own_purpose(text: str, a: Amount) -> bool:
+    """``EUR 3 miljard aan militaire steun voor X gereserveerd``, ``EUR 40 miljoen voor humanitaire
+    hulp``: the amount's own purpose, a kind of aid, stands right after it. Such an amount is not
+    the contribution of an operation or fund named only in an earlier sentence."""
+    after = _words(text[a.end_char:a.end_char + 80])
+    if after[:1] == ["euro"]:
+        after = after[1:]
+    if after[:1] != ["aan"] and after[1:2] in (["aan"], ["voor"]):
+        after = after[1:]  # "EUR 3 miljard gereserveerd voor ...": past the participle
+    if not after or after[0] not in _PURPOSE_LINKS:
+        return False
+    if after[1:2] in (["de"], ["het"]):
+        after = after[1:]
+    # at most two adjectives between the preposition and the noun ("militaire", "extra")
+    return any(w in _AID_NOUNS for w in after[1:4])
 
 
 _PART_WORDS = frozenset({"waarvan", "waaronder"})
@@ -583,6 +605,8 @@ def run(ctx: Context) -> None:
         for a in amounts:
             if _is_total(text, a) or _is_part(text, a, amounts):
                 continue
+            if not recips and _own_purpose(text, a):
+                continue  # an amount for aid of its own kind: not the earlier-named operation's or fund's
             if own is not None:  # two recipients: each amount its own, or none when they do not pair off
                 if a.start_char not in own:
                     continue

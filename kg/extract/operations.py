@@ -340,7 +340,32 @@ def _partners_from(ctx: Context, sent) -> int:
     token after which the sentence names partner countries that contribute (states that need not be
     allies); past the sentence's end when it speaks of no partners."""
     lw = lowers(ctx.doc)
-    return next((i for i in _words(ctx, sent.start, sent.end) if lw[i] in _PARTNER_NOUNS), sent.end)
+    words = _words(ctx, sent.start, sent.end)
+    for n, i in enumerate(words):
+        if lw[i] in _PARTNER_NOUNS and not _partners_set_apart(lw, words, n):
+            return i
+    return sent.end
+
+
+_PARTNER_CONTRAST = frozenset(_DATA["partner_contrast_words"])
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", ")"})
+
+
+def _partners_set_apart(lw: list[str], words: list[int], n: int) -> bool:
+    """``Anders dan de partners X ...``, ``terwijl partners als X ...``, ``partners als X leveren
+    geen troepen``: the partner noun at ``words[n]`` stands in a clause that sets the partners
+    against the givers, or that gives nothing (``partner_contrast_words`` in its clause)."""
+    a = n
+    while a > 0 and lw[words[a - 1]] not in _CLAUSE_MARKS:
+        a -= 1
+    b = n + 1
+    while b < len(words) and lw[words[b]] not in _CLAUSE_MARKS:
+        b += 1
+    return any(lw[words[k]] in _PARTNER_CONTRAST and not (k + 1 < b and lw[words[k + 1]] in _ADDING)
+               for k in range(a, b) if k != n)
+
+
+_ADDING = frozenset({"ook", "alleen"})  # "maar ook partners", "niet alleen bondgenoten": not set apart
 
 
 def _gives_forces(ctx: Context, sent) -> bool:

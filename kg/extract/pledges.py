@@ -15,7 +15,9 @@ de bondgenoten X aan", "Op die top", or goes on with "Daarnaast/Ook wordt X aang
 (a present agreement only at the document's own summit, a past one never at a summit after
 the document's date, nor, in a summit's report, at another summit the sentence before only
 looks back to). A summit report's one GDP norm
-agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"). The norms
+agreed at its summit is the new pledge it names later ("De nieuwe NAVO-norm"); a new norm named by a
+noun that a clause says a summit will adopt ("... dat de regeringsleiders haar tijdens de top in X
+zullen aannemen") is that summit's new NATO norm. The norms
 of known pledges are data (pledges.json): one node never carries two norms. So is the summit that
 agreed a known plan: "de afspraak die in 2014 op de NAVO-top in Wales werd gemaakt" beside a plan
 that summit agreed is that plan's agreement.
@@ -483,7 +485,7 @@ def _pledge_percents(ctx: Context, sent, text: str, pledges: list) -> list:
     return out
 
 
-_PLUS = re.compile(r"[^.;:]{0,100}?\bplus\s+$", re.IGNORECASE)
+_PLUS = re.compile(r"[^.;:]{0,100}?\b(?:plus|aangevuld met)\s+$", re.IGNORECASE)
 
 
 def _with_part_added(text: str, a):
@@ -909,9 +911,10 @@ def _replaces_pledge(ctx: Context, sent):
     return None
 
 
-def _the_new_norm(ctx: Context, name: str, old, value, summit: str, sent) -> None:
+def _the_new_norm(ctx: Context, name: str, old, value, summit: str, sent, rule: str = "pledges.replacing_norm") -> None:
     """The new norm (``de nieuwe norm``) that replaces pledge ``old``: not ``old`` itself nor named
-    after it, but the new NATO norm of ``summit`` (the node letters name ``de nieuwe NAVO-norm``)."""
+    after it, but the new NATO norm of ``summit`` (the node letters name ``de nieuwe NAVO-norm``).
+    ``old`` is the span its evidence sentence holds; ``value`` None states no target."""
     from kg.reference import DOCUMENT_SCOPED
     if _long_before(ctx, summit, sent) or not ensure(ctx, summit):
         return
@@ -923,9 +926,10 @@ def _the_new_norm(ctx: Context, name: str, old, value, summit: str, sent) -> Non
         key = f"{kind}/{slug}-{summit_slug}"
     label = f"{_DATA['replacing_norm_label']} ({ctx.extraction.entities[summit].label})"
     ctx.entity(Entity(key=key, cls="Pledge", label=label, alt_labels={name}, mentioned=True))
-    ev = ctx.sentence_evidence(old, "pledges.replacing_norm")
+    ev = ctx.sentence_evidence(old, rule)
     ctx.link(ctx.extraction.doc_key, "kg:mentions", key, ev)
-    ctx.relate(key, "kg:targetPercentGDP", value, ev)
+    if value is not None:
+        ctx.relate(key, "kg:targetPercentGDP", value, ev)
     ctx.link(key, "kg:agreedAt", summit, ev)
 
 
@@ -958,6 +962,80 @@ def _replacing_norm(ctx: Context) -> None:
             values.update(a.value for a in _gdp_percents(span_text(doc, all_sents[j])))
         if len(values) == 1 and None not in values:
             _the_new_norm(ctx, found[1], found[0], values.pop(), main, sent)
+
+
+_DOUBT = frozenset(_DATA["doubt_words"])
+
+
+def _norm_named_new(ctx: Context, sent) -> tuple[int, str] | None:
+    """``deze nieuwe norm``, ``de nieuwe uitgavennorm``: (token, name) of a new spending norm the
+    sentence names by a noun, not by a pledge's own name (``de nieuwe NAVO-norm`` is read elsewhere)."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    inside = {i for sp in spans_in(doc, sent.start, sent.end, ("Pledge",)) for i in range(sp.start, sp.end)}
+    for i in range(sent.start + 1, sent.end):
+        w = lw[i]
+        if (w in _NEW_NORM_NOUNS and w.endswith("norm") or w.endswith("uitgavennorm")) and lw[i - 1] in _NEW_WORDS \
+                and i not in inside:
+            return i, f"{lw[i - 1]} {w}"
+    return None
+
+
+def _clauses_of(doc, sent) -> list[tuple[int, int]]:
+    """The token ranges of a sentence's clauses, split at ``;`` and ``:``."""
+    lw = lowers(doc)
+    out, lo = [], sent.start
+    for i in range(sent.start, sent.end):
+        if lw[i] in (";", ":"):
+            out.append((lo, i))
+            lo = i + 1
+    out.append((lo, sent.end))
+    return out
+
+
+def _new_norm_adopted(ctx: Context) -> None:
+    """``Over deze nieuwe norm is in Brussel nog geen besluit genomen; de verwachting is dat de
+    regeringsleiders haar tijdens de top in Den Haag zullen aannemen``: a new spending norm named by a
+    noun, in a sentence one of whose clauses says it is (or will be) adopted at a summit it names (by
+    name or by its place), is the new NATO norm of that summit, agreed there. Not when that clause
+    denies or doubts it. Its target is the one percentage of GDP (parts added: ``3,5 procent ...,
+    aangevuld met 1,5 procent ...``) the two sentences before in the paragraph state, if they state one."""
+    doc = ctx.doc
+    all_sents = sents(doc)
+    starts = [s.start for s in all_sents]
+    for sent in sentences_with(doc, "pledges.new_norm_nouns", _NEW_NORM_NOUNS):
+        found = _norm_named_new(ctx, sent)
+        if found is None:
+            continue
+        summit = None
+        for lo, hi in _clauses_of(doc, sent):
+            clause = doc[lo:hi]
+            words = words_of(clause)
+            if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) \
+                    or not words.isdisjoint(_NEGATIONS | _DOUBT):
+                continue
+            summits = {sp.kb_id_ for sp in spans_in(doc, lo, hi, ("Summit",))}
+            here = summits.pop() if len(summits) == 1 else (None if summits else _summit_by_place(ctx, clause))
+            if here is not None and summit not in (None, here):
+                summit = None
+                break
+            summit = here or summit
+        if summit is None:
+            continue
+        k = bisect_right(starts, sent.start) - 1
+        values = set()
+        for j in range(k - 1, max(-1, k - 3), -1):
+            if not same_paragraph(doc, all_sents[j], all_sents[j + 1]):
+                break
+            text = span_text(doc, all_sents[j])
+            percents = _gdp_percents(text)
+            if percents and not words_of(all_sents[j]).isdisjoint(_NEGATIONS - {"nog"}):
+                values.add(None)
+            if percents:
+                whole = _with_part_added(text, percents[0])
+                values.update([whole] if whole != percents[0].value else [a.value for a in percents])
+        value = values.pop() if len(values) == 1 else None
+        _the_new_norm(ctx, found[1], doc[found[0]], value, summit, sent, "pledges.new_norm_adopted")
 
 
 _SIGN_WORDS = frozenset(_DATA["signing_verbs"])
@@ -1004,4 +1082,5 @@ def run(ctx: Context) -> None:
     _targets(ctx)
     _agreed_norm(ctx)
     _replacing_norm(ctx)
+    _new_norm_adopted(ctx)
     _signed_at_summit(ctx)

@@ -9,7 +9,7 @@ sentence it was read from. One module a family of reading:
   be a party, and ``scope``: which meeting the sentence speaks of)
 - ``news``: participation as news items state it (journeys, statements, presence, openers, arrivals)
 - ``acts``: hosting, chairing and the other acts only those at a meeting perform
-- ``speakers``: speakers, briefers, persons sent, format partners, the signatory
+- ``speakers``: speakers, briefers, persons sent, format partners, guests of a sitting, the signatory
 - ``operation_mentions``: who takes part in an operation and where it is
 - ``common``: the word lists and shared token helpers
 """
@@ -21,7 +21,7 @@ from kg.extract.events.meetings import _concerns, _dates_and_places, _in_country
 from kg.extract.events.news import _arrivals, _openers, _present_for_meeting, _statements_during, _there_at_meeting
 from kg.extract.events.operation_mentions import _operations
 from kg.extract.events.participation import _participation
-from kg.extract.events.speakers import _bilateral_council_partners, _briefers, _format_session_partners, _sent_persons, _signatory_acts_there, _speakers
+from kg.extract.events.speakers import _bilateral_council_partners, _briefers, _format_session_partners, _sent_persons, _signatory_acts_there, _sitting_guests, _speakers
 
 
 def run(ctx: Context) -> None:
@@ -45,5 +45,6 @@ def run(ctx: Context) -> None:
             _signatory_acts_there(ctx, ev)
             _briefers(ctx, ev)
             _sent_persons(ctx, ev)
+            _sitting_guests(ctx, ev)
     _operations(ctx)
     _in_country(ctx)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.extract.context import Context
 from kg.model import from_reference
 from kg.nlp.components.docindex import lowers, mentions, mentions_from, sent_of, spaces, texts, words_in
-from kg.extract.events.common import ensure, link, REL
+from kg.extract.events.common import ensure, link, REL, spans_in
 
 
 def _dates_and_places(ctx: Context, ev: dict) -> None:
@@ -28,23 +28,41 @@ def _dates_and_places(ctx: Context, ev: dict) -> None:
             ctx.relate(key, "schema:startDate", rec["start"], ev_)
             ctx.relate(key, "schema:endDate", rec["end"], ev_)
         if rec["place"] and not rec.get("reference", False):
-            span = doc[rec["place_span"][0]:rec["place_span"][1]]
+            span = _stating_place_mention(ctx, rec)
             ensure(ctx, rec["place"], mentioned=rec.get("place_in_text", True))
             link(ctx, key, "schema:location", rec["place"], span, "events.meeting_place")
         for place, (s, e) in rec.get("also_places", ()):  # a second host the text names ("Kehl")
             link(ctx, key, "schema:location", place, doc[s:e], "events.meeting_place")
 
 
+def _stating_place_mention(ctx: Context, rec: dict):
+    """The mention of a meeting whose sentence gives its place: the one ``kg_events`` read the
+    place at, unless that sentence only asks (``Wat was de uitkomst van het overleg in Berlijn?``);
+    then a later mention whose sentence names the same place and states (the answer)."""
+    doc = ctx.doc
+    span = doc[rec["place_span"][0]:rec["place_span"][1]]
+    if not ctx.asks(ctx.sentence_evidence(span, "events.meeting_place"), "schema:location"):
+        return span
+    for s, e in rec["mentions"]:
+        sent = sent_of(doc, doc[s:e])
+        if any(p.kb_id_ == rec["place"] for p in spans_in(doc, sent.start, sent.end, ("Place",))) \
+                and not ctx.asks(ctx.sentence_evidence(sent, "events.meeting_place"), "schema:location"):
+            return doc[s:e]
+    return span  # only questions name it there: the link is refused
+
+
 def _reference_values(ctx: Context, key: str, rec: dict) -> None:
     """A reference summit's dates and host city (rule ``events.summit_reference``): each
     with a sentence of the text that states it (its day, its city or region), else
-    marked as the reference data's (``from_reference``: no quote, reference graph). A
-    first or last day the text states inside the reference's days, other than the
-    reference's, stands as stated too (rule ``events.summit_stated_days``)."""
+    marked as the reference data's (``from_reference``: no quote, reference graph), as where
+    the sentence only asks. A first or last day the text states inside the reference's days,
+    other than the reference's, stands as stated too (rule ``events.summit_stated_days``)."""
     doc, rule = ctx.doc, "events.summit_reference"
 
     def evidence(at):
-        return ctx.sentence_evidence(doc[at[0]:at[1]], rule) if at else from_reference(rule)
+        ev_ = ctx.sentence_evidence(doc[at[0]:at[1]], rule) if at else None
+        # a question names the summit but states nothing: the value is the reference data's
+        return from_reference(rule) if ev_ is None or ctx.asks(ev_, "schema:location") else ev_
 
     if rec["start"] is not None:
         ctx.relate(key, "schema:startDate", rec["start"], evidence(rec.get("start_at")))

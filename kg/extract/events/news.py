@@ -114,7 +114,8 @@ def _members_talk_in_sitting(doc, sent, words: set[str]) -> bool:
 
 
 _STATEMENT_ANY = frozenset(NEWS["statement_words"]).union(p[0] for p in NEWS["statement_pairs"])
-_NEWS_VERBS = _STATEMENT_ANY | _NEWS_SETS["opening_words"]
+_OPEN_CLOSE = _NEWS_SETS["opening_words"] | _NEWS_SETS["closing_words"]
+_NEWS_VERBS = _STATEMENT_ANY | _OPEN_CLOSE
 
 
 def _news_verb_sentences(doc) -> list:
@@ -139,6 +140,17 @@ def _object_pronoun(lw: list[str], space: list[bool], i: int, floor: int) -> boo
     """``X heeft dat vandaag bekendgemaakt``: ``dat`` right after a finite auxiliary is the
     verb's object (what the sentence before said), not a clause of what is said."""
     return lw[i] == "dat" and _prev_word(lw, space, i, floor)[1] in _AUXILIARIES
+
+
+def _placed_elsewhere(doc, j: int, end: int, main: str) -> bool:
+    """``tijdens de ministeriële in Madrid``: the kind word at ``j`` (past its article) is placed
+    ``in`` a city that is not the document's meeting's: another meeting of that kind."""
+    lw, space = lowers(doc), spaces(doc)
+    toks = [k for k in range(j, min(end, j + 8)) if not space[k]]
+    if len(toks) < 4 or lw[toks[2]] != "in":
+        return False
+    place = (doc.user_data.get("kg_events") or {}).get("meetings", {}).get(main, {}).get("place")
+    return any(sp.start == toks[3] and sp.kb_id_ != place for sp in spans_in(doc, toks[3], end, ("Place", "Country")))
 
 
 def _statements_during(ctx: Context) -> None:
@@ -174,7 +186,8 @@ def _statements_during(ctx: Context) -> None:
                 continue
             j = _past_dets(lw, space, t + 1, end)
             meeting = meetings.get(j)
-            if meeting is None and bare and _names_meeting(lw, space, t + 1, end, whole):
+            if meeting is None and bare and _names_meeting(lw, space, t + 1, end, whole) \
+                    and not _placed_elsewhere(doc, t + 1, end, main):
                 meeting = _MainMeeting(main, sent.end, sent.end)  # "tijdens de top": named by its kind
             if meeting is None:
                 continue
@@ -238,7 +251,9 @@ def _present_for_meeting(ctx: Context, ev: dict) -> None:
 def _openers(ctx: Context, ev: dict) -> None:
     """``Premier X, die als gastheer de top opende, ...``, ``X opende de bijeenkomst``, ``de top
     werd geopend door X``: the person who opens the document's meeting (named by its kind
-    right next to the verb) takes part in it."""
+    right next to the verb) takes part in it; so does who closes it (``X heeft ... de
+    bijeenkomst van de NAVO-ministers afgesloten``, ``X sloot de top af``: the meeting's
+    name may end right before the participle)."""
     doc, main = ctx.doc, ev.get("main")
     found = _news_verb_sentences(doc) if main else []
     if not found:
@@ -247,21 +262,24 @@ def _openers(ctx: Context, ev: dict) -> None:
     whole = _whole_words(doc) | _NEWS_SETS["sitting_nouns"]
     for sent in found:
         words = words_of(sent)
-        if words.isdisjoint(_NEWS_SETS["opening_words"]) or _hedged(words) or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]) \
+        if words.isdisjoint(_OPEN_CLOSE) or _hedged(words) or not words.isdisjoint(_SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]) \
                 or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))):
             continue
         toks = [i for i in range(sent.start, sent.end) if not space[i]]
         persons = spans_in(doc, sent.start, sent.end, PERSON_CLASSES)
+        named = spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))
         for n, v in enumerate(toks):
-            if lw[v] not in _NEWS_SETS["opening_words"]:
+            if lw[v] not in _OPEN_CLOSE or lw[v] in _NEWS_SETS["closing_words"] and lw[v] != "afgesloten" and "af" not in words:
                 continue
             near = [lw[k].rstrip(".") for k in toks[max(0, n - 3):n + 3]]
-            if not any(w in whole and near[k - 1] in _DETS for k, w in enumerate(near) if k):
+            if not any(w in whole and near[k - 1] in _DETS for k, w in enumerate(near) if k) \
+                    and not (lw[v] == "afgesloten" and any(m.end in toks[max(0, n - 1):n + 1] for m in named)):
                 continue
             comma = next((toks[m] for m in range(n - 1, -1, -1) if lw[toks[m]] == ","), None)
             if comma is not None and lw[toks[toks.index(comma) + 1]] == "die":  # ", die ... opende": whom it is about
                 who = [p for p in persons if p.end <= comma and all(space[k] for k in range(p.end, comma))]
-            elif lw[v] == "geopend":  # "werd geopend door X"
+            elif lw[v] == "geopend" or lw[v] == "afgesloten" and any(lw[k] == "door" for k in toks[n + 1:n + 3]):
+                # "werd geopend door X" ("X heeft de top afgesloten": the subject, below)
                 door = next((k for k in toks[n + 1:n + 3] if lw[k] == "door"), None)
                 who = [p for p in persons if door is not None and door < p.start <= door + 6][:1]
             else:  # "X opende de top": the subject before the verb, in the same clause

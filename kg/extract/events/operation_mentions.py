@@ -147,7 +147,25 @@ def _served_by(lw: list[str], space: list[bool], sp, start: int) -> bool:
             break
         words.append(lw[i])
     words.reverse()  # the clause's words before the party, in order
-    return any(w in _SERVICE_NOUNS and words[k + 1:k + 2] in (["van"], ["aan"]) for k, w in enumerate(words))
+    if any(w in _SERVICE_NOUNS and words[k + 1:k + 2] in (["van"], ["aan"]) for k, w in enumerate(words)):
+        return True
+    return words in (["die"], ["dat"]) and _serving_clause(lw, space, sp.end)
+
+
+_SERVICE_VERBS = _SETS_REL["service_verbs"]
+
+
+def _serving_clause(lw: list[str], space: list[bool], j: int) -> bool:
+    """``..., die Turkije beschermt tegen ...``: the relative clause the party opens (to its comma or
+    the sentence's end) has a verb of protecting, training or supporting: the party is its object."""
+    for i in range(j, min(len(lw), j + 12)):
+        if space[i]:
+            continue
+        if lw[i] in (",", ";", ":", ".", "(") or "\n" in lw[i]:
+            return False
+        if lw[i] in _SERVICE_VERBS:
+            return True
+    return False
 
 
 def _names_a_gathering(lw: list[str], op) -> bool:

@@ -1,6 +1,7 @@
 """Who takes part in which meeting or session as a sentence states it (``nam deel aan``,
-``was aanwezig bij``, ``reist naar``, ``samen met``, ``vertegenwoordigt``), with the tests that keep
-a sentence about another time, a membership invitation or a hedged plan out.
+``was aanwezig bij``, ``was bij het overleg``, ``aan tafel zat``, ``zijn komst toegezegd``, ``reist
+naar``, ``samen met``, ``vertegenwoordigt``), with the tests that keep a sentence about another time
+or edition, a membership invitation or a hedged plan out.
 
 Feeds ``kg:participant``.
 """
@@ -15,14 +16,14 @@ from kg.nlp.components.docindex import is_word, lowers, mentions, sent_of, span_
 from kg.extract.events.common import _DETS, ensure, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _journey_to_main_place, _members_talk_in_sitting, _unhedged_clauses
 from kg.extract.events.parties import _is_forum, _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _antecedent, _antecedent_gathering, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _target_meeting, _travels_to
+from kg.extract.events.scope import _antecedent, _antecedent_gathering, _at_table, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _target_meeting, _travels_to
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
 # the longest word of a phrase ("samen met"), a travel verb, "naar" or a verb of talking with
 _PARTICIPATION_ANY = frozenset(REL["participation_words"]).union(
     (p[0] for p in REL["participation_pairs"]), (max(p, key=len) for p in REL["participation_phrases"]),
-    REL["travel_words"], ("naar",), REL["conversation_verbs"], REL["talk_verbs"])
+    REL["travel_words"], ("naar", "bij"), REL["conversation_verbs"], REL["talk_verbs"])
 _MEMBER_SUBJECTS = [tuple(m.split()) for m in REL["member_subjects"]]
 
 
@@ -83,7 +84,7 @@ def _participation(ctx: Context, ev: dict) -> None:
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
                                 REL["participation_phrases"], sent) and not _together_only(doc, sent, words) \
-            or _talks_during(doc, sent, words) or _members_talk_in_sitting(doc, sent, words)
+            or _talks_during(doc, sent, words) or _members_talk_in_sitting(doc, sent, words) or _was_at(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         met_at = None if triggered or "met" not in words or words.isdisjoint(_SETS_REL["talk_verbs"]) \
             else _members_talk_with(doc, sent) or _council_meets_with(doc, ev, sent)
@@ -299,6 +300,21 @@ def _talks_during(doc, sent, words: set[str]) -> bool:
     return False
 
 
+def _was_at(doc, sent, words: set[str]) -> bool:
+    """``Ook de Amerikaanse minister X was bij het overleg.``: a verb of being, ``bij``, an
+    article and a word of meeting that ends the clause (not ``was bij de top betrokken``)."""
+    if "bij" not in words or words.isdisjoint(_BEING):
+        return False
+    lw, space = lowers(doc), spaces(doc)
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    for n in range(len(toks) - 4):
+        if lw[toks[n]] in _BEING and lw[toks[n + 1]] == "bij" and lw[toks[n + 2]] in ("de", "het"):
+            w = lw[toks[n + 3]].rstrip(".")
+            if (w in _MEETING_WORDS or w.rsplit("-", 1)[-1] in _MEETING_WORDS) and lw[toks[n + 4]] in (".", ",", ";", "!", "in"):
+                return True
+    return False
+
+
 def _membership_invitation(words: set[str]) -> bool:
     """``werden Finland en Zweden uitgenodigd lid te worden``: invited to join the alliance,
     not to the meeting (unless another word of attendance says so)."""
@@ -362,9 +378,21 @@ def _bare(doc, live: list[tuple[int, int]]) -> bool:
         return False
     for a, b in live:
         for i in range(a, b):
-            if lw[i] in _SETS_REL["participation_objects"] and not (lw[i] == "voor" and lw[i + 1:i + 3] == ["het", "eerst"]):
+            if lw[i] in _SETS_REL["participation_objects"] and not (lw[i] == "voor" and lw[i + 1:i + 3] == ["het", "eerst"]) \
+                    and not _at_table(lw, i):
                 return False
     return True
+
+
+# "Minister X van Buitenlandse Zaken, die ...": the portfolio between a person's name and the comma
+_PORTFOLIO_TAIL = re.compile(r"\s+van\s+(?:[A-Z][\w-]*\s*){1,3}")
+
+
+def _right_before(doc_txt: str, end_char: int, a: int) -> bool:
+    """Does a name ending at ``end_char`` stand right before ``a`` (a clause's comma), maybe
+    past its portfolio (``Minister X van Buitenlandse Zaken, die ...``)?"""
+    gap = doc_txt[end_char:a]
+    return not gap.strip() or bool(_PORTFOLIO_TAIL.fullmatch(gap))
 
 
 def _outside_asides(doc, sent, parties: list) -> list:
@@ -392,7 +420,7 @@ def _outside_asides(doc, sent, parties: list) -> list:
                            REL["participation_pairs"], REL["participation_phrases"]):
             doc_txt = doc_text(doc)
             people = {sp.kb_id_ for sp in out if sp.label_ in PERSON_CLASSES}
-            out = [sp for sp in out if any(a <= sp.start_char < b or sp.end_char <= a and not doc_txt[sp.end_char:a].strip()
+            out = [sp for sp in out if any(a <= sp.start_char < b or sp.end_char <= a and _right_before(doc_txt, sp.end_char, a)
                                            for a, b in loud)
                    or pronoun and len(people) == 1 and sp.kb_id_ in people]
     return out
@@ -418,7 +446,8 @@ def _relative_on_person(doc, sent):
     if has_trigger(set(re.findall(r"[\w-]+", rest.lower())), REL["participation_words"], REL["participation_pairs"],
                    REL["participation_phrases"]):
         return None
-    if not any(p.end_char == a for p in spans_in(doc, sent.start, sent.end, PERSON_CLASSES)):
+    doc_txt = doc_text(doc)
+    if not any(p.end_char <= a and _right_before(doc_txt, p.end_char, a) for p in spans_in(doc, sent.start, sent.end, PERSON_CLASSES)):
         return None  # the clause is on a person named right before its comma
     return doc.char_span(a + 1, b, alignment_mode="expand")
 

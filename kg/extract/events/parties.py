@@ -43,7 +43,7 @@ def _participants(ctx: Context, sent, exclude: set[str], operation: bool = False
             continue
         if any(o.start <= sp.start and sp.end <= o.end and (o.start, o.end) != (sp.start, sp.end) for o in inside):
             continue
-        if _governed_by_place_or_topic(lw, tx, sent.start, sp.start, covers):
+        if _governed_by_place_or_topic(lw, tx, sent.start, sp.start, covers, sp.label_ in PERSON_CLASSES):
             continue
         if _jurisdiction_of_named_holder(doc, lw, sent, sp):
             continue
@@ -108,21 +108,25 @@ def _is_forum(doc, key: str) -> bool:
         any(m in fold(" ".join(names)) for m in EVENTS["nato_markers"])
 
 
-def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, start: int, covers: dict) -> bool:
+def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, start: int, covers: dict,
+                                person: bool = False) -> bool:
     """Walk back from a name over lists, articles, titles and other names to the word that
     governs it: a place or topic preposition (``in``, ``over``, ``tegen``) means the name is
     not a participant; so does ``met`` after a relation noun (``de relatie met Rusland``) and
-    an ``over`` earlier in the same phrase (``spreken over de steun aan Oekraïne``)."""
+    an ``over`` earlier in the same phrase (``spreken over de steun aan Oekraïne``). A person
+    (``person``), or a name listed after one, is never where someone comes from: ``zijn
+    ambtgenoten uit Finland en Zweden, A en B, en Georgië`` (A, B and Georgia are invited)."""
     blocked, walk = _SETS_REL["participant_blocked_by"], _SETS_REL["participant_walk_words"]
     i, steps = start - 1, 0
     while i >= sent_start and steps < 12:
         sp = covers.get(i)
         if sp is not None:
+            person = person or sp.label_ in PERSON_CLASSES
             i, steps = sp.start - 1, steps + 1
             continue
         w = lw[i]
         if w in blocked:
-            return True
+            return not (person and w in _ORIGIN_WORDS)
         if w in walk or tx[i][:1].isupper() or w.isdigit() or w.isspace() and "\n\n" not in w:
             i, steps = i - 1, steps + 1
             continue
@@ -151,6 +155,7 @@ def _governed_by_place_or_topic(lw: list[str], tx: list[str], sent_start: int, s
 
 
 _MISSION_HEADS = tuple(REL["mission_heads"])
+_ORIGIN_WORDS = frozenset({"uit"})  # "ambtgenoten uit X": where they come from, not a place of the name
 _UNDERSIGNED = {w: n for n, ws in ((1, REL["undersigned"][0]), (2, REL["undersigned"][1])) for w in ws}
 
 

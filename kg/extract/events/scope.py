@@ -197,6 +197,11 @@ def _main_in_section(doc, ev: dict, sent) -> bool:
     return named
 
 
+def _at_table(lw: list[str], i: int) -> bool:
+    """``aan tafel`` (no article) at token ``i``: seated at the meeting, no object of its own."""
+    return lw[i] == "aan" and next((w for w in lw[i + 1:i + 3] if not w.isspace()), "") == "tafel"
+
+
 def _other_object(doc, sent, ev: dict) -> bool:
     """The verb of attendance has an object that is not a meeting (``deel aan de missie``,
     ``aanwezig bij de oefening``) or a place that is not the meeting's (``aanwezig in
@@ -204,7 +209,7 @@ def _other_object(doc, sent, ev: dict) -> bool:
     lw, space = lowers(doc), spaces(doc)
     end = _subordinate_start(lw, sent)  # "..., omdat premier X in eigen land bleef": not about the verb
     for i in range(sent.start, end - 1):
-        if lw[i] not in _OBJECT_PREPOSITIONS:
+        if lw[i] not in _OBJECT_PREPOSITIONS or _at_table(lw, i):
             continue
         j = _past_dets(lw, space, i + 1, end)
         if j < end and lw[j][:1].isalpha() and lw[j] not in _MEETING_WORDS \
@@ -366,8 +371,10 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
         return target.kb_id_, "events.meeting_participant", None
     if not main:
         return None
-    # a gathering before or after the meeting ("voorafgaand aan de top"), or on another day
-    if not words_of(sent).isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(ctx, ev, sent):
+    # a gathering before or after the meeting ("voorafgaand aan de top"), or on another day,
+    # or another edition ("nam vorig jaar deel aan de top")
+    if not words_of(sent).isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(ctx, ev, sent) \
+            or _another_edition(doc, sent):
         return None
     ordinal = _ordinal_session(ev, sent)
     if ordinal is not None:  # "Bij de laatste sessie sloten ... aan"
@@ -407,9 +414,44 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
             and (bare or _own_delegation(lw, sent) or _meeting_earlier_in_paragraph(doc, ev, sent, whole_words)):
         return main, "events.meeting_participant", None
     if (_main_in_section(doc, ev, sent) or _paragraph_on_main_day(ctx, ev, sent)) \
-            and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]):
+            and not _other_object(doc, sent, ev) and words_of(sent).isdisjoint(_SETS_REL["other_time_words"]) \
+            and not _other_gathering_before(ctx, ev, sent):
         return main, "events.meeting_section_participant", None
     return None
+
+
+def _other_gathering_before(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
+    """``Voorafgaand aan de ministeriële vond op 4 juni een bijeenkomst plaats van de X. Deze werd
+    voorgezeten door Y. Minister Z gaf daar een toelichting``: the nearest earlier sentence of the
+    paragraph that speaks of a gathering places it before or after the meeting, or on a day
+    outside it; what follows (``daar``, ``deze``, no object) is about that gathering."""
+    doc = ctx.doc if ctx is not None else doc
+    lw = lowers(doc)
+    if _gathering_ref(lw, sent, _whole_words(doc))[0]:
+        return False  # "Tijdens de top sprak X ...": the sentence itself names the meeting
+    prev = _prev_in_paragraph(doc, sent)
+    while prev is not None:
+        words = words_of(prev)
+        refers = any(_gathering_ref(lw, prev)) or not words.isdisjoint(_CONVENE) \
+            or not words.isdisjoint(_SETS_REL["gathering_nouns"])
+        if refers:
+            return not words.isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(None, ev, prev, doc)
+        prev = _prev_in_paragraph(doc, prev)
+    return False
+
+
+_EDITION_PAIRS = frozenset(tuple(p) for p in REL["other_edition_pairs"])
+
+
+def _another_edition(doc, sent) -> bool:
+    """``X nam vorig jaar deel aan de top``, ``Y woonde de top eerder bij``: the words of a past
+    or other time (not of sequence: ``daarna`` is the same meeting) outside the sentence's
+    relative clauses say it is about another edition of the meeting."""
+    words = _main_clause_words(doc, sent)
+    if not words.isdisjoint(_SETS_REL["other_edition_words"]):
+        return True
+    toks = [w for w in lowers(doc)[sent.start:sent.end] if not w.isspace()]
+    return any(p in _EDITION_PAIRS and p[0] in words for p in zip(toks, toks[1:]))
 
 
 def _preparation_earlier_in_paragraph(doc, sent) -> bool:

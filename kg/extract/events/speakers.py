@@ -1,18 +1,23 @@
 """Who speaks at a meeting: speakers and those speaking on someone's behalf, briefers, persons
-sent to it, partners of a session of a format (``onder wie``, ``zoals``), and the signatory of
-a letter who acts there (``ik heb tijdens de bijeenkomst ...``).
+sent to it, partners of a session of a format (``onder wie``, ``zoals``), the guests a sitting is
+held with (``In een bijeenkomst van ..., met minister X, bespraken ...``), and the signatory of
+a letter who acts there (``ik heb tijdens de bijeenkomst ...``). Not in a paragraph that has just
+told of a gathering beside the meeting (``Voorafgaand aan de ministeriële ... X gaf daar ...``).
 
 Feeds ``kg:participant``.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.context import Context
 from kg.model import PERSON_CLASSES
+from kg.nlp.components.fold import fold
 from kg.nlp.components.docindex import lowers, sent_of, spaces, texts, text as doc_text
 from kg.extract.events.common import _clause_at, _DETS, _hedged, _is_excluded, link, _names_meeting, NEWS, _NEWS_SETS, _OFFICE_WORDS, _prev_word, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.news import _JOURNEY_BLOCKERS
 from kg.extract.events.participation import _NOT_SUBJECT
-from kg.extract.events.scope import _main_in_section, _names_other_kind, _outside_main_dates, _whole_words
+from kg.extract.events.scope import _main_in_section, _other_gathering_before, _names_other_kind, _outside_main_dates, _whole_words
 
 
 _SPEECH_SINGLES = _NEWS_SETS["speech_verbs"]
@@ -196,7 +201,10 @@ def _sent_persons(ctx: Context, ev: dict) -> None:
 
 def _of_the_account(doc, ev: dict, sent) -> bool:
     """The sentence belongs to the account of the main meeting: its section names it, or the
-    document is that meeting's report and its paragraph names no other meeting before it."""
+    document is that meeting's report and its paragraph names no other meeting before it; never
+    when the paragraph has just told of a gathering before, after or beside the meeting."""
+    if _other_gathering_before(None, ev, sent, doc):
+        return False
     if _main_in_section(doc, ev, sent):
         return True
     if ev.get("concerns") != ev.get("main"):
@@ -235,9 +243,53 @@ def _speakers(ctx: Context, ev: dict) -> None:
             continue
         places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
                   if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] in ("in", "vanuit", "te", "vanaf")]
-        if any(sp.kb_id_ != rec.get("place") for sp in places):
+        if any(sp.kb_id_ != rec.get("place") for sp in places) or _from_outside(ctx, ev, sent, p):
             continue
         link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
+
+
+_ADVERSARIES = _NEWS_SETS["adversary_states"]
+
+
+def _from_outside(ctx: Context, ev: dict, sent, p) -> bool:
+    """``De Russische minister van Buitenlandse Zaken X verklaarde dat ...``: a speaker of a
+    state that is no partner of NATO (his title's adjective or country, an office the document
+    or the reference data gives him) answers the meeting from outside; he spoke at it only when
+    it held a session with his state (``de NAVO-Rusland Raad``)."""
+    states = _states_of(ctx, sent, p) & _ADVERSARIES
+    return bool(states) and not any(_session_with(ev, state) for state in states)
+
+
+def _states_of(ctx: Context, sent, p) -> set[str]:
+    """The states a person speaks for: a state or a state's adjective in the words before his
+    name, the jurisdictions of the offices the document states he holds, and of his offices in
+    the reference data."""
+    from kg import reference
+    ref = reference.load()
+    doc = ctx.doc
+    out = {sp.kb_id_ for sp in spans_in(doc, sent.start, p.start, ("Country",))}
+    tx = texts(doc)
+    out.update(c.key for c in map(ref.country_of_adjective, (tx[k] for k in range(sent.start, p.start))) if c)
+    facts = ctx.extraction.facts
+    offices = {f.object.key for f in facts if f.predicate == "kg:holdsOffice" and f.subject == p.kb_id_}
+    out.update(f.object.key for f in facts if f.predicate == "kg:jurisdiction" and f.subject in offices)
+    person = ref.persons.get(p.kb_id_)
+    if person is not None:
+        out.update(t.jurisdiction for t in person.tenures)
+    return out
+
+
+def _session_with(ev: dict, state: str) -> bool:
+    """Has the document's meeting a session whose name names ``state`` (``NAVO-Rusland Raad``)?"""
+    from kg import reference
+    ent = reference.load().get(state)
+    if ent is None:
+        return False
+    names = {fold(n) for n in (ent.label, *ent.aliases, *ent.adjectives)}
+    return any(not names.isdisjoint(_NON_WORD.split(fold(s.get("label", "")))) for s in ev["sessions"])
+
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 
 _EXAMPLE_INTROS = tuple(tuple(p.split()) for p in NEWS["example_intros"])
@@ -387,3 +439,53 @@ def _bilateral_council_partners(ctx: Context, ev: dict) -> None:
             partner = _partner_country(doc, sp.kb_id_, sp.text) if sp.kb_id_ in bodies else None
             if partner is not None:
                 link(ctx, bodies[sp.kb_id_], "kg:participant", partner, sp, "events.council_partner")
+
+
+_GUEST_SITTINGS = _NEWS_SETS["guest_gathering_nouns"]
+
+
+def _opening_sitting(lw: list[str], space: list[bool], sent) -> int | None:
+    """``In een bijeenkomst van ..., met X, bespraken ...``, ``Tijdens een werklunch met X``:
+    the token of the sitting noun when the sentence opens with ``in``/``tijdens``/``bij`` and
+    an article before it (a ``-bijeenkomst`` compound too), else None."""
+    toks = [k for k in range(sent.start, sent.end) if not space[k]]
+    if len(toks) < 4 or lw[toks[0]] not in ("in", "tijdens", "bij") or lw[toks[1]] not in ("een", "de", "het"):
+        return None
+    w = lw[toks[2]]
+    return toks[2] if w in _GUEST_SITTINGS or w.rsplit("-", 1)[-1] in _GUEST_SITTINGS else None
+
+
+def _sitting_guests(ctx: Context, ev: dict) -> None:
+    """``In een bijeenkomst van de landen die aan ISAF bijdragen, met de Afghaanse minister X,
+    bespraken de ministers ...``: a sitting that opens the sentence, held ``met`` guests (named
+    up to the next comma), in the account of the document's meeting, has them at the table: in
+    the session the sentence introduces, else the meeting. Not hedged or negated, no other
+    meeting, time, day or city."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    place = ev["meetings"][main].get("place")
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEGATIONS
+    for sent in sentences_with(doc, "events.sitting_guests", frozenset({"met"})):
+        noun = _opening_sitting(lw, space, sent)
+        if noun is None:
+            continue
+        words = words_of(sent)
+        if _hedged(words) or not words.isdisjoint(blockers) \
+                or any(m.kb_id_ != main for m in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or _outside_main_dates(ctx, ev, sent) or not _of_the_account(doc, ev, sent):
+            continue
+        met = next((k for k in range(noun + 1, sent.end) if lw[k] == "met"), None)
+        if met is None or lw[_prev_word(lw, space, met, sent.start)[0]] not in (",", lw[noun]):
+            continue  # the guests follow the sitting or the comma that closes its relative clause
+        end = next((k for k in range(met + 1, sent.end) if lw[k] in (",", ";", ":")), sent.end)
+        if any(sp.kb_id_ != place and _prev_word(lw, space, sp.start, sent.start, _DETS)[1] == "in"
+               for sp in spans_in(doc, sent.start, sent.end, ("Place",))):
+            continue  # "In een bijeenkomst met X in Kyiv": another city
+        from kg.extract.events.parties import _participants
+        guests = [sp for sp in _participants(ctx, sent, set()) if met < sp.start and sp.end <= end]
+        sess = next((s_ for s_ in ev["sessions"] if not s_.get("heading") and sent.start <= s_["span"][0] < sent.end), None)
+        for sp in guests:
+            link(ctx, sess["key"] if sess else main, "kg:participant", sp.kb_id_, sp,
+                 "events.session_participant" if sess else "events.sitting_guest")

@@ -18,7 +18,8 @@ Wales``); and a ``context`` city only right after a place word (``in Zeist``,
 Estland``), or after a place word, an article and the adjective of the country it
 lies in (``in het Duitse Wiesbaden``, ``naar het Oost-Oekraïense Kramatorsk``; not
 a reference person's surname). A place's name matches with hyphens or spaces
-between its parts (``Mazar-e Sharif``, ``Mazar-e-Sharif``). The word lists are in
+between its parts (``Mazar-e Sharif``, ``Mazar-e-Sharif``), and only with a capital
+somewhere in it (``een pentagon``, ``fil rouge`` are words). The word lists are in
 ``gazetteer.json``.
 
 A national body of the reference data (an entry with a ``country``: the Dutch
@@ -87,6 +88,12 @@ def _in_treaty_name(words, i: int) -> bool:
     """Word ``i`` follows ``<treaty word> van`` (``het Verdrag van Washington``, ``de akkoorden
     van Minsk``): the place names the treaty, it is not a place the text speaks of."""
     return i > 1 and words.norms[i - 1] in ("van", "of") and words.norms[i - 2] in _TREATY_WORDS
+
+
+def _lower_case(words, i: int, j: int) -> bool:
+    """Words ``i..j`` hold no capital (``een pentagon``, ``fil rouge``, ``de munster``): a place's
+    name is written with one, so an ordinary word that a curated venue's name shares is no place."""
+    return not any(ch.isupper() for t in words.texts[i:j] for ch in t)
 
 
 def _line_start(doc: Doc, k: int) -> bool:
@@ -188,7 +195,8 @@ class Gazetteer:
                         and self._free(doc, words, i, i + hit[0], after_place_word=True)) \
                     and not (hit[1] in self.home and self._foreign(words, i, i + hit[0], self.home[hit[1]])) \
                     and not (hit[1] in self.named_plans and self._not_plan(doc, words, i, i + hit[0])) \
-                    and not (hit[1].startswith("place/") and _in_treaty_name(words, i)) \
+                    and not (hit[1].startswith("place/") and (_in_treaty_name(words, i)
+                                                               or _lower_case(words, i, i + hit[0]))) \
                     and not (hit[1].startswith("country/") and i and words.texts[i - 1] == "New") \
                     and not (hit[1].startswith("organisation/") and i and words.norms[i - 1] in _OFFICE_HEADS):
                 # "New Jersey"; "Chef Defensiestaf" is an office title, not the staff

@@ -11,7 +11,11 @@ General Dutch patterns over the compact word sequence (``kg_fold``):
   prefix: ``NAVO-secretaris-generaal``, ``Europese Raad-voorzitter``;
 * a qualifier is part of the office (``persons.json`` "office_qualifiers"):
   ``plaatsvervangend SG`` is the deputy secretary-general, not the
-  secretary-general; likewise ``waarnemend``, ``beoogd``, ``oud-``/``voormalig``;
+  secretary-general; likewise ``waarnemend``, ``beoogd``, ``oud-``/``voormalig``, and
+  ``a.i.``/``ad interim`` after the office (``minister van Defensie a.i. X``: acting);
+* counterparts of listed states: ``zijn ambtgenoten uit Finland en Zweden, A en B``,
+  ``haar Deense en Noorse collega's A en B``, ``zijn ambtgenoot uit Finland, A`` (one name
+  per state, in the same place; ``Counterpart`` each);
 * ``het lid <Name>`` (a member of parliament); ``zei|aldus|benadrukte <Name>``;
 * ``motie [van het lid] <Name> [c.s.]`` and ``Motie 28 676, nr. 365 – <Name>``
   (a kg:Motion and its submitter);
@@ -92,6 +96,8 @@ class Persons:
         self.modifiers = set(WORDS["office_modifiers"])
         self.qualifiers: dict[str, str] = WORDS["office_qualifiers"]  # folded word -> qualifier
         self.qualifier_prefixes: dict[str, str] = WORDS["office_qualifier_prefixes"]  # "oud" (oud-premier)
+        # "a.i.", "ad interim" after the office: folded word tuple -> qualifier
+        self.qualifiers_after = {tuple(k.split()): v for k, v in WORDS["office_qualifiers_after"].items()}
         self.office_forms: dict[tuple[str, ...], reference.Office] = {}
         for off in self.ref.offices:
             for form in off.forms:
@@ -125,6 +131,7 @@ class Persons:
         # with a hyphen: compound offices, ``motie-Boswijk``).
         self.triggers = set(self.office_first).union(self.qualifiers,
             WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"], WORDS["counterpart_words"],
+            WORDS["counterpart_plurals"],
             self.succession,
             WORDS["speech_verbs"], WORDS["member_words"])
 
@@ -267,6 +274,15 @@ class Persons:
             break
         return None
 
+    def _qualifier_after(self, words, j: int) -> tuple[str | None, int]:
+        """A qualifier written after the office and its jurisdiction (``a.i.``, ``ad interim``):
+        (qualifier, index after it), else (None, ``j``)."""
+        for n in (2, 1):
+            got = self.qualifiers_after.get(tuple(words.norms[j:j + n]))
+            if got:
+                return got, j + n
+        return None, j
+
     def _ministry_after(self, words, base: tuple[str, ...], k: int):
         """``minister <Name> van Defensie`` / ``minister <Name> (Defensie)``: the fuller office after the name."""
         if k >= len(words):
@@ -384,6 +400,8 @@ class Persons:
                 jur = jur or self._adjective_before(words, first, ents)
                 after, j = self._jurisdiction_after(doc, words, j, ents, bare=True)
                 jur = jur or after
+                late, j = self._qualifier_after(words, j)  # "minister van Defensie a.i. X"
+                qualifier = qualifier or late
                 unknown = not after and self._unknown_body_after(words, j)
                 if unknown:  # the office of a body the text names only by an unknown acronym: no office
                     j = unknown
@@ -435,6 +453,11 @@ class Persons:
                     took.append((first, j, off, qualifier, jur))  # "X is … aangetreden als <office>"
                 i = j if j > i else i + 1
                 continue
+            if words.norms[i] in WORDS["counterpart_plurals"] or words.norms[i] in WORDS["counterpart_words"]:
+                k = self._counterpart_list(doc, words, i, ents, names, taken, counterparts)
+                if k > i + 1:
+                    i = k
+                    continue
             if words.norms[i] in WORDS["plural_offices"] and i + 1 < len(words):
                 k = self._plural(doc, words, i, ents, names, taken, offices)
                 if k > i + 1:
@@ -746,6 +769,64 @@ class Persons:
         found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1],
                                  words.norms[i]))
         return end
+
+    def _counterpart_list(self, doc, words, i, ents, names, taken, found) -> int:
+        """Counterparts whose states are listed: ``zijn ambtgenoten uit Finland en Zweden, A en B``,
+        ``haar Finse en Zweedse collega's A en B`` (as many names as states, each of the state in
+        its place) and ``zijn ambtgenoot uit Finland, A``. A ``Counterpart`` per name; the index
+        after the last name, ``i + 1`` if the pattern does not hold."""
+        plural = words.norms[i] in WORDS["counterpart_plurals"]
+        noun = WORDS["counterpart_plurals"].get(words.norms[i], words.norms[i])
+        states: list[str] = []
+        first = i  # the first word of the states' adjectives (or the counterpart word)
+        if plural:  # "Finse en Zweedse" before the word
+            k = i - 1
+            while k >= 0 and words.texts[k][:1].isupper() and (c := ref_adjective(self.ref, words.texts[k])) \
+                    and c.cls == "Country":
+                states.insert(0, c.key)
+                first = k
+                if k < 2 or words.norms[k - 1] not in WORDS["coordinators"]:
+                    break
+                k -= 2
+        j = i + 1
+        if not states and j < len(words) and words.norms[j] in WORDS["counterpart_from"]:
+            j += 1  # "uit Finland en Zweden"
+            while j < len(words) and self._jurisdiction_word(words, j, ents) and ents[words.starts[j]][2] == "Country":
+                states.append(ents[words.starts[j]][3])
+                e = ents[words.starts[j]][1]
+                while j < len(words) and words.starts[j] < e:
+                    j += 1
+                if j + 1 < len(words) and words.norms[j] in WORDS["coordinators"] \
+                        and ents.get(words.starts[j + 1], (0, 0, ""))[2] == "Country":
+                    j += 1
+                    continue
+                break
+        if not states or len(states) != len(set(states)) or (len(states) > 1) != plural:
+            return i + 1
+        if j < len(words) and words.texts[j] == ",":
+            j += 1
+        spans: list[tuple[int, int]] = []
+        while j < len(words) and not self._newline_between(doc, words[j - 1], words[j]):
+            end = self.parse_name(words, j, doc, ents)
+            if end == j:
+                break
+            spans.append((j, end))
+            j = end
+            if j + 1 < len(words) and words.norms[j] in WORDS["coordinators"] \
+                    and self.parse_name(words, j + 1, doc, ents) > j + 1:
+                j += 1
+                continue
+            break
+        if not spans or len(spans) != len(states):
+            return i + 1  # one name per state, in the same place, or nothing
+        o = first - 1
+        while o > 0 and words.norms[o] in self.modifiers:
+            o -= 1
+        owner = words.norms[o] if o >= 0 else ""
+        for (a, b), country in zip(spans, states):
+            key = self._named(doc, words, a, b, names, taken)
+            found.append(Counterpart(key, country, owner, words.starts[max(o, 0)], words.ends[b - 1], noun))
+        return spans[-1][1]
 
     def _hyphen_motion(self, doc, words, i, ents, names):
         """``motie-Boswijk``: one token naming the motion and its submitter; a surname that

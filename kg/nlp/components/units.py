@@ -116,10 +116,24 @@ _CONTRIBUTES = frozenset(DATA["contribution_words"])
 def _is_purpose_mission(low: str) -> bool:
     """``politietrainingsmissie``, ``capaciteitsopbouwmissie``: a mission noun after a stem
     that says what the mission does (``purpose_mission_stems``), no organisation's prefix."""
+    return _purpose_of(low) is not None
+
+
+def _purpose_of(low: str) -> str | None:
+    """The stem of a mission named by its purpose (``trainingsmissie`` -> ``trainings``), or None."""
     for tail in ("missie", "operatie"):
         if low.endswith(tail) and low[:-len(tail)] in _PURPOSE_STEMS:
-            return True
-    return False
+            return low[:-len(tail)]
+    return None
+
+
+_MISSION_PURPOSES = {k: frozenset(v) for k, v in DATA["mission_purposes"].items()}
+
+
+def _does(operation: str, stem: str) -> bool:
+    """Does ``operation`` do what ``stem`` says (``mission_purposes``; one not listed may)?"""
+    purposes = _MISSION_PURPOSES.get(operation)
+    return purposes is None or stem in purposes
 
 
 def _country_of(span) -> str | None:
@@ -253,8 +267,9 @@ class UnitFinder:
     def _purpose_missions(self, doc: Doc) -> None:
         """``de politietrainingsmissie in Kunduz``, ``de capaciteitsopbouwmissie in Irak``: a
         mission described by what it does and where. It is the one operation the text names
-        in that country (``mission_theatres``, or one named by that place); with two it is
-        told from neither and nothing is said; with none, a sentence in which the Netherlands
+        in that country (``mission_theatres``, or one named by that place) if it does that
+        (``mission_purposes``: not the air policing there, else nothing is said); with two it
+        is told from neither and nothing is said; with none, a sentence in which the Netherlands
         contributes to it makes it a mission of its own, keyed in this document only (a
         description does not identify a mission across documents)."""
         found = words_where(doc, "LOWER", "units.purpose_missions", _is_purpose_mission)
@@ -283,7 +298,9 @@ class UnitFinder:
                     s.kb_id_ == "country/nederland" and lo <= s.start < hi for s in spans):
                 there = set()  # "Nederland draagt met de X-missie in Y bij aan ISAF": a part, not ISAF
             elif len(there) == 1:
-                add_mention(doc, i, place.end, "Operation", there.pop())
+                # not an operation that does otherwise (the air policing there): then nothing
+                if named is not None or _does(next(iter(there)), _purpose_of(lw[i])):
+                    add_mention(doc, i, place.end, "Operation", there.pop())
                 continue
             if there or not any(s.kb_id_ == "country/nederland" and lo <= s.start < hi for s in spans) \
                     or _CONTRIBUTES.isdisjoint(lw[lo:hi]) and not _contributes_to(doc, place.end, spans):

@@ -33,19 +33,22 @@ _YEAR_BRIDGE = frozenset(DATA["year_bridge"])  # "in 2006 tijdens de NAVO-top"
 
 
 def _doc_year(doc: Doc) -> int | None:
-    """The letter's year: from metadata a caller left, else the first dated expression."""
+    """The letter's year: from metadata a caller left, else the document's own date (its
+    ``Den Haag, <date>``, a news item's date line, an answer's ``(ontvangen …)``: a news
+    item of 2017 that recalls 2014 is of 2017), else the first dated expression."""
     meta = doc.user_data.get("kg_meta") or {}
     if meta.get("year"):
         return int(meta["year"])
     if meta.get("date"):
         return int(str(meta["date"])[:4])
-    for d in find_dates(doc_text(doc)[:3000]):
+    text = doc_text(doc)
+    found = document_date(text) or _header_date(text)
+    if found is not None:
+        return found.year
+    for d in find_dates(text[:3000]):
         if d.year is not None and d.is_day:
             return d.year
-    # a news item dated only by its numeric date line ("Nieuwsbericht | 12-02-2031"):
-    # "donderdag 13 februari" in its text is of that year
-    found = document_date(doc_text(doc))
-    return found.year if found is not None else None
+    return None
 
 
 def _doc_date(doc: Doc):
@@ -194,6 +197,14 @@ def _today(doc: Doc, m: Meeting) -> DateMention | None:
                if lw[i] in _TODAY or lw[i] in (",", ";", ":", "\"", "(") or lw[i] in _TODAY_BLOCKERS), None)
     if at is None or lw[at] not in _TODAY:
         return None
+    return _today_at(doc, at)
+
+
+def _today_at(doc: Doc, at: int) -> DateMention | None:
+    """The day the word of ``today_words`` at token ``at`` names ("vandaag": the document's
+    own date from its date line or header, never a date from its body; "gisteren": the day
+    before), or None when the document has no date of its own."""
+    lw = lowers(doc)
     meta = doc.user_data.get("kg_meta") or {}
     text = doc_text(doc)
     day = meta.get("date") or document_date(text) or _header_date(text)

@@ -65,15 +65,27 @@ def _paragraph_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+_DOCUMENT_NOUNS = frozenset(DATA["body_document_nouns"])
+_MEETING_CUES = frozenset(DATA["body_meeting_cues"]) | frozenset(DATA["format_gathering_cues"]) \
+    | frozenset(DATA["gather_verbs"]) | _SESSION_NOUNS
+
+
 def _meets(doc: Doc, body) -> bool:
-    """Is this council mention a meeting of the council (a session), not just its name?"""
+    """Is this council mention a meeting of the council (a session), not just its name? A
+    session noun before it says so; a NATO council's name needs a sentence that speaks of a
+    sitting (``body_meeting_cues``), not a title in a list of declarations."""
     lw = lowers(doc)
-    before = set(lw[max(sent_of(doc, body).start, body.start - 5):body.start])
-    if before & {"verslag", "resolutie", "resoluties"}:
+    sent = sent_of(doc, body)
+    before = set(lw[max(sent.start, body.start - 5):body.start])
+    if before & _DOCUMENT_NOUNS:
         return False
     if _agent(doc, body):  # "door de Noord-Atlantische Raad benoemd": the council acts, it is no sitting
         return False
-    return bool(before & _SESSION_NOUNS) or _is_nato_body(doc, body)
+    if _named_as_means(doc_text(doc), body):  # "dat de NAVO-X Raad een volwaardig forum blijft"
+        return False
+    if before & _SESSION_NOUNS:
+        return True
+    return _is_nato_body(doc, body) and not _MEETING_CUES.isdisjoint(lw[sent.start:sent.end])
 
 
 def _agent(doc: Doc, body) -> bool:
@@ -171,6 +183,20 @@ _LATER_WHEN = (r"later\s+(?:dit|dat|deze|in\s+het|in\s+de)\s+(?:jaar|najaar|voor
 _LATER_AFTER = re.compile(
     r"[^.;:!?]{0,60}?\b(?:(?:" + _LATER_WHEN + r")\b[^.;:!?]{0,40}?\b(?:gepland|voorzien|plaats\w*|bijeen\w*|vergader\w*|gehouden|georganiseerd)"
     r"|volg(?:t|en)\s+(?:later|in\s+(?:" + "|".join(MONTH_NAMES) + r")))\b", re.IGNORECASE)
+
+
+# "<council> ... een volwaardig forum voor overleg blijft": in the council's own clause, a noun of a
+# means with its article and at most two words before it, no verb of sitting between
+_MEANS_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:een|het|dat|dit)\s+(?:[\w-]+\s+){0,2}(?:" + "|".join(DATA["means_nouns"])
+                         + r")\b", re.IGNORECASE)
+_SITTING_VERB = re.compile(r"\b(?:bijeen\w*|vergader\w*|plaats\w*|belegd|sessie\w*)\b", re.IGNORECASE)
+
+
+def _named_as_means(text: str, b) -> bool:
+    """Is council mention ``b`` called a means in its own clause (``dat de NAVO-X Raad een
+    volwaardig forum voor overleg blijft``)? It is named as a body, not as a sitting."""
+    m = _MEANS_AFTER.match(text, b.end_char, min(len(text), b.end_char + 200))
+    return bool(m) and not _SITTING_VERB.search(m.group(0))
 
 
 def _planned_later(text: str, b) -> bool:
@@ -326,3 +352,15 @@ def _met_another_time(doc: Doc, body, main: Meeting) -> bool:
         return True
     return any(d.is_day and d.year is not None and d.start is not None and not first <= d.start <= last
                for d in find_dates(span_text(doc, sent), first.year))
+
+
+_AMBASSADORS = frozenset(DATA["ambassador_words"])
+
+
+def _ambassadors_council(doc: Doc, body) -> bool:
+    """Does the council's sentence name the ambassadors (``ambassador_words``: "de ambassadeurs
+    kunnen elkaar nog spreken in de NAVO-Rusland Raad", "op ambassadeursniveau")? Then the council
+    sits at the level of the permanent representatives: no session of the ministers' or leaders'
+    meeting."""
+    sent = sent_of(doc, body)
+    return not _AMBASSADORS.isdisjoint(lowers(doc)[sent.start:sent.end])

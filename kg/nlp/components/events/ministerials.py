@@ -6,13 +6,19 @@ date its words state. What a clause says of such a gathering makes it a meeting:
 the ministers "kwamen ... bijeen", "hebben met elkaar overlegd", "hebben ...
 goedgekeurd" (only their meeting decides), the meeting "werd gehouden" / "vond
 plaats"; and the one date of such a clause (before the mention, after it in its
-clause, or in a relative clause on it).
+clause, or in a relative clause on it). "vandaag" dates it by the document's own
+date (a stated length closed or opened today gives its days); "Het overleg gaat
+morgen verder" later in the paragraph runs it on; "de volgende bijeenkomst ...
+vindt in oktober plaats" is the first October after the document's date.
 
 Feeds ``kg:MinisterialMeeting`` entities, their mentions and dates; their keys are
 settled in ``ministerial_identity``. ``_comes_together`` also serves the leaders'
 gatherings of ``summits``.
 """
 from __future__ import annotations
+
+import datetime as dt
+import re
 
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -21,8 +27,9 @@ from kg.dates import DateMention
 from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.docindex import mentions_from
-from kg.nlp.components.events.common import DATA, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
-from kg.nlp.components.events.dates import _date_before, _today
+from kg.nlp.components.events.common import DATA, MONTH_NAMES, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
+from kg.nlp.components.events.dates import _date_before, _days_before, _doc_date, _today, _today_at
+from kg.nlp.components.events.dates import _TODAY as _TODAY_WORDS, _TODAY_BLOCKERS
 from kg.nlp.components.events.places import _scan_after, _place_in_sentence
 
 _NOT_MEETING_CONTEXT = frozenset(DATA["not_meeting_context"])
@@ -31,6 +38,9 @@ _HELD = frozenset(DATA["held_words"])
 
 _GATHERINGS = frozenset(DATA["gathering_nouns"])
 _MEETING_ADJECTIVES = frozenset(DATA["meeting_adjectives"])
+
+# the words a meeting's name may have between "bijeenkomst" and "ministers" ("bijeenkomst van de NAVO-ministers")
+_NAME_LINKS = frozenset({"van", "de", "der", "alle", "navo", "nato", "-"})
 
 
 def _ministerial_matcher(nlp) -> PhraseMatcher:
@@ -108,6 +118,9 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
                     start = ns[j - 1]
                 break
             if lowers(doc)[ns[j]] in nouns:
+                if not set(lowers(doc)[ns[x]] for x in range(j + 1, k)) <= _NAME_LINKS:
+                    start = None  # "Aan de bijeenkomst namen de ministers …": a clause, not a name
+                    break
                 start = ns[j]
                 if j and (lowers(doc)[ns[j - 1]] in ("navo", "nato") or lowers(doc)[ns[j - 1]] in _MEETING_ADJECTIVES):
                     start = ns[j - 1]  # "een extra bijeenkomst van de ministers": the name a reader gives it
@@ -129,6 +142,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         seen.update(range(start, end + 1))
         out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind))
     out += _gathered_ministers(doc, ns, seen)
+    going_on: list[Meeting] = []
     for m in out:
         k = pos.get(m.end - 1, None)
         if k is None:
@@ -152,6 +166,16 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             date = _sentence_date(doc, m, dates)
         if date is None and year is None:
             date = _today(doc, m)
+            if date is None and held:
+                date = _today_after(doc, m.start, sent_bounds(doc, m.start)[1])
+            if date is not None:
+                date = _days_from_today(doc, ns, pos.get(m.start, 0), m, date)
+                date, noun = _continued(doc, m, date, dates)
+                if noun is not None:  # "Het overleg gaat ... verder": a mention of this meeting
+                    going_on.append(Meeting(noun, noun + 1, "MinisterialMeeting", kind=m.kind, date=date,
+                                            year=date.year, date_at=(m.start, m.end)))
+            else:
+                date = _next_meeting_month(doc, ns, pos.get(m.start, 0), m)
             held = held or date is not None  # "vandaag in Brussel ... tijdens de bijeenkomst": its place too
         m.date, m.year = date, (date.year if date else year)
         if place is None:
@@ -161,8 +185,118 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             m.place = _title(doc[place[0]:place[1]].text)
     # undated, it says nothing ("tijdens hun bijeenkomst" without its days: which one?)
     # ("hun bijeenkomst in december": which days? only its days pin it down)
+    out += [g for g in going_on if g.start not in seen]
     out = [m for m in out if not (m.anaphor or m.theirs) or m.date is not None and (not m.theirs or m.date.day1 is not None)]
     return sorted(out, key=lambda m: m.start)
+
+
+_CLOSING, _OPENING = frozenset(DATA["closing_words"]), frozenset(DATA["opening_words"])
+
+
+def _days_from_today(doc: Doc, ns: list[int], k: int, m: Meeting, today: DateMention) -> DateMention:
+    """A meeting dated by "vandaag" (``today``) whose length the text states ("de tweedaagse
+    bijeenkomst", ns-position ``k`` of its mention): closed today ("afgesloten", ``closing_words``)
+    it began that many days before; opened today ("geopend") it runs on from today; else which
+    of its days today is is unknown, and only the month stands (no day)."""
+    n = _days_before(doc, ns, k)
+    if not n or n < 2:
+        return today
+    lw = lowers(doc)
+    lo, hi = sent_bounds(doc, m.start)
+    a = next((j for j in range(m.start - 1, lo - 1, -1) if lw[j] in (",", ";", ":")), lo - 1) + 1
+    b = next((j for j in range(m.end, hi) if lw[j] in (",", ";", ":")), hi)
+    clause = set(lw[a:b])
+    day = today.start
+    if clause & _CLOSING and not clause & _OPENING:
+        first, last = day - dt.timedelta(days=n - 1), day
+    elif clause & _OPENING and not clause & _CLOSING:
+        first, last = day, day + dt.timedelta(days=n - 1)
+    else:
+        return DateMention(today.start_char, today.end_char, day.year, day.month, None, day.month, None)
+    return DateMention(today.start_char, today.end_char, first.year, first.month, first.day, last.month, last.day)
+
+
+_CONTINUE = frozenset(DATA["continue_words"])
+_CONTINUE_PAIRS = [tuple(p) for p in DATA["continue_verbs"]]
+_CONTINUED_NOUNS = frozenset(DATA["meeting_nouns"]) - {"samenstelling", "ministeriële"}
+_CONTINUED_DAYS = 4  # a meeting runs on a few days at most
+_CONTINUED_SENTENCES = 3  # the continuing sentence, at most two sentences after the dated one
+_SUMMIT_WORDS = frozenset(DATA["summit_words"])
+
+
+def _continued(doc: Doc, m: Meeting, day: DateMention, dates) -> tuple[DateMention, int | None]:
+    """``... besloten de ministers vandaag in Brussel. Het overleg gaat morgen, woensdag 2 april,
+    verder.``: the next sentence of the paragraph, opening with a definite meeting noun ("Het
+    overleg", "De bijeenkomst") and a verb of going on (``continue_words``, "gaat ... verder"),
+    extends the one day ``day`` to the day it states (a day-date in it, else "morgen": the next
+    day), within a few days after it; with the token of that noun (a mention of the meeting).
+    Else ``day`` as it is, and None."""
+    if not day.is_day or day.start is None or day.end != day.start:
+        return day, None
+    text = doc_text(doc)
+    hi = sent_bounds(doc, m.start)[1]
+    for _ in range(_CONTINUED_SENTENCES):
+        if hi >= len(doc) or "\n" in text[doc[hi - 1].idx:doc[hi].idx + 1]:
+            return day, None  # the paragraph ends
+        lo2, hi2 = sent_bounds(doc, hi)
+        words = [w for w in lowers(doc)[lo2:hi2] if not w.isspace()]
+        if len(words) >= 3 and words[0] in ("het", "de") and words[1] in _CONTINUED_NOUNS:
+            noun = next(x for x in range(lo2, hi2) if lowers(doc)[x] == words[1])
+            break
+        # a sentence between may say more of the meeting, not name a time or another summit
+        if any(lo2 <= s < hi2 for s, _e, _d in dates) or any(
+                w in _SUMMIT_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in words):
+            return day, None
+        hi = hi2
+    else:
+        return day, None
+    if _CONTINUE.isdisjoint(words) and not any(a in words and b in words[words.index(a) + 1:]
+                                                 for a, b in _CONTINUE_PAIRS):
+        return day, None
+    stated = [d for s, e, d in dates if lo2 <= s and e <= hi2 and d.is_day and d.start is not None]
+    if len(stated) > 1:
+        return day, None
+    last = stated[0].start if stated else (day.start + dt.timedelta(days=1) if "morgen" in words else None)
+    if last is None or not 0 < (last - day.start).days <= _CONTINUED_DAYS:
+        return day, None
+    return DateMention(day.start_char, day.end_char, day.year, day.month1, day.day1, last.month, last.day), noun
+
+
+_NEXT = frozenset(DATA["next_meeting_words"])
+
+
+def _next_meeting_month(doc: Doc, ns: list[int], k: int, m: Meeting) -> DateMention | None:
+    """``De volgende bijeenkomst van de NAVO-ministers van Defensie vindt naar verwachting in
+    oktober plaats``: the next meeting (``next_meeting_words`` before the mention at ns-position
+    ``k``) held (``held_words``) "in <maand>" in its clause is in the first such month after the
+    document's date (a year right after the month: that year); a month-only date. None when the
+    clause names no one month, the document has no date, or the month is the document's own."""
+    lw = lowers(doc)
+    j = k - 1
+    while j >= 0 and lw[ns[j]] in ("de", "het"):
+        j -= 1
+    if j < 0 or lw[ns[j]] not in _NEXT:
+        return None
+    hi = sent_bounds(doc, m.start)[1]
+    stop = next((x for x in range(m.end, hi) if lw[x] in (",", ";", ":", "(")), hi)
+    clause = lw[m.end:stop]
+    if _HELD.isdisjoint(clause):
+        return None
+    months = [x for x in range(m.end + 1, stop) if lw[x] in MONTH_NAMES and lw[x - 1] == "in"]
+    if len(months) != 1 or sum(w in MONTH_NAMES for w in clause) != 1:
+        return None
+    at = months[0]
+    month = MONTH_NAMES.index(lw[at]) + 1
+    nxt = texts(doc)[at + 1] if at + 1 < stop else ""
+    if re.fullmatch(r"(19|20)\d\d", nxt):
+        year = int(nxt)
+    else:
+        today = _doc_date(doc)
+        if not isinstance(today, dt.date) or month == today.month:
+            return None
+        year = today.year + (month < today.month)
+    tok = doc[at]
+    return DateMention(tok.idx, tok.idx + len(tok.text), year, month, None, month, None)
 
 
 _THEIR_REACH = 16  # words from "ministers van X" to "hun bijeenkomst" in their clause
@@ -275,12 +409,27 @@ def _decide_together(words: list[str], decided: bool = False, verbs: frozenset =
         return False
     if not clause[0].startswith(("navo-", "nato-")):
         head = clause[1:8]
+        members = ("bondgenoten", "lidstaten") if _at_headquarters(clause) else ("bondgenoten",)
         if not any(w in _NATO_COMPLEMENTS and j and head[j - 1] in ("de", "het", "alle") or w.isdigit() and
-                   j + 1 < len(head) and head[j + 1] == "bondgenoten" for j, w in enumerate(head)):
+                   j + 1 < len(head) and head[j + 1] in members for j, w in enumerate(head)):
             return False
     if decided or not verbs.isdisjoint(clause):
         return True
     return verbs is _DECIDE and any(a in clause and b in clause[clause.index(a) + 1:] for a, b in _DECIDE_PAIRS)
+
+
+_HQ_WORDS, _HQ_OF = frozenset(DATA["headquarters_words"]), frozenset(DATA["headquarters_of"])
+
+
+def _at_headquarters(words: list[str]) -> bool:
+    """``op het NAVO-hoofdkwartier``, ``op het hoofdkwartier van het bondgenootschap``: the
+    clause's words place it at NATO's headquarters."""
+    for j, w in enumerate(words):
+        if w in _HQ_WORDS:
+            return True
+        if w == "hoofdkwartier" and any(x in _HQ_OF for x in words[j + 1:j + 4]):
+            return True
+    return False
 
 
 def _nato_complement_end(doc: Doc, end: int) -> int:
@@ -311,7 +460,25 @@ def _decided_on_a_day(doc: Doc, i: int, end: int, dates) -> bool:
     if not decided and not _decide_together(words, verbs=_DISCUSS):
         return False
     stop = next((k for k in range(i, end) if lowers(doc)[k] in (",", ";", ":")), end)
+    if decided and _today_after(doc, i, stop) is not None:
+        return True  # "besloten de ministers ... vandaag": the document's own day
     return any(d.is_day and i < s and e <= stop and (decided or _same_clause(doc, i + 1, s)) for s, e, d in dates)
+
+
+_TODAY_REACH_AFTER = 12  # tokens from the ministers' word to "vandaag" in their clause
+
+
+def _today_after(doc: Doc, i: int, stop: int) -> DateMention | None:
+    """``de ministers van … kwamen vandaag bijeen``: a word of ``today_words`` after token ``i``
+    in its clause (before ``stop``, no other clause or time between): the day it names."""
+    lw = lowers(doc)
+    for x in range(i + 1, min(stop, i + _TODAY_REACH_AFTER)):
+        if lw[x] in _TODAY_WORDS:
+            # "vandaag en morgen", "vandaag tot en met vrijdag": more days than the one
+            return None if x + 1 < stop and lw[x + 1] in ("en", "tot", "t/m") else _today_at(doc, x)
+        if lw[x] in _TODAY_BLOCKERS or lw[x] in (",", ";", ":", "(", "\""):
+            return None
+    return None
 
 
 def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:

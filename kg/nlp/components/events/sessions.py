@@ -2,10 +2,11 @@
 lines that stand alone, "Werksessie 2: NATO-Ukraine Council", "Tweede sessie: ...",
 a heading wrapped over two lines or run on into its paragraph by cleaning) and the
 sessions they name; the councils meeting in it and gatherings in a format (see
-``gatherings``); sittings named by topic ("een sessie over ...") or order ("In een
-eerste sessie ..."), a section that calls itself "deze sessie", and gatherings "in
-de marge van" the meeting. Each is keyed by the meeting and the content words of its
-name (``session_slug``).
+``gatherings``; not one the text calls a forum); sittings named by topic ("een sessie
+over ...") or order ("In een eerste sessie ..."), a section that calls itself "deze
+sessie", and gatherings "in de marge van" the meeting (one of a council named there is
+that council's session). Each is keyed by the meeting and the content words of its name
+(``session_slug``).
 
 Feeds ``kg:Session`` entities, ``kg:hasSession``, the session scopes that the
 extract stage reads participants (``kg:participant``) from, and the ``headings``
@@ -29,7 +30,7 @@ from kg.nlp.components.events.common import (
 )
 from kg.nlp.components.events.gatherings import (
     _body_spans, _meets, _scope_end, _idle_bodies, _planned_later, _format_sessions, _at_main, _format_name,
-    _referring_end, _format_gatherings, _met_another_time,
+    _referring_end, _format_gatherings, _met_another_time, _ambassadors_council,
 )
 
 _HEADING_PREFIX = re.compile(r"^(?:(?:eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?=(?:werk)?sessie\s*\d*\s*:))?"
@@ -159,7 +160,8 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     for b in bodies:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
-        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _met_another_time(doc, b, main):
+        if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _met_another_time(doc, b, main) \
+                or _ambassadors_council(doc, b):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
@@ -199,11 +201,19 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             add(title, title, span.start, span.end, scope)
     # a gathering held "in de marge van" the meeting: a session of its own, not the meeting
     for i, scope in _margin_gatherings(doc):
-        if any(sess.start <= i < sess.end for sess in out.values()):
-            continue
+        if any(sess.start <= i < sess.end or sess.body and _of_body(doc, i, sess.start) for sess in out.values()):
+            continue  # "een bijeenkomst van de NAVO-Rusland Raad": that council's session, one gathering
         name = f"{texts(doc)[i].lower()} in de marge"
         add(name, name, i, i + 1, scope)
     return list(out.values())
+
+
+def _of_body(doc: Doc, i: int, start: int) -> bool:
+    """Is the gathering noun at token ``i`` followed by ``van (de|het)`` and then token ``start``
+    (``een bijeenkomst van de NAVO-Rusland Raad``)?"""
+    lw = lowers(doc)
+    between = [lw[j] for j in range(i + 1, start) if not doc[j].is_space]
+    return i < start and bool(between) and between[0] == "van" and all(w in ("de", "het") for w in between[1:])
 
 
 def _names_main(doc: Doc, main: Meeting, span) -> bool:
