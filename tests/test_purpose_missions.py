@@ -62,3 +62,13 @@ def test_a_described_mission_the_netherlands_contributes_with_to_an_operation_is
     got = ops(nlp, "Nederland levert instructeurs aan Operation Inherent Resolve. Daarnaast draagt Nederland bij "
                    "aan de gezamenlijke opleidingsmissie in Mosul.")
     assert not any("~" in k for _, k in got)
+
+
+def test_a_described_mission_given_as_a_contribution_to_an_operation_is_a_part_of_it(nlp):
+    # prec6 (e53): "levert met de <mission> in X een bijdrage aan <Operation>" says what "draagt met ...
+    # bij aan" says: the mission is the Dutch part of that operation, not another name of it
+    got = ops(nlp, "Nederland levert met de gezamenlijke opleidingsmissie in Mosul een bijdrage aan "
+                   "Operation Inherent Resolve.")
+    assert not any(t.startswith("gezamenlijke opleidingsmissie") and k == "operation/operation-inherent-resolve"
+                   for t, k in got)
+    assert any(t == "gezamenlijke opleidingsmissie in Mosul" and "~" in k for t, k in got)

@@ -536,6 +536,39 @@ def _antecedent_elsewhere(doc, sent, recipient) -> bool:
     return recipient is None or prev is None or not (prev.start <= recipient.start and recipient.end <= prev.end)
 
 
+def _recipient_per_amount(text: str, offset: int, amounts: list[Amount], recips) -> dict | None:
+    """Amount start -> its recipient span when the sentence names two amounts and two recipients or
+    more (None otherwise): amounts and recipients that alternate pair off (``EUR 5 mln bij aan KFOR en EUR 3
+    mln aan EUFOR Althea``: each amount with the recipient after it; ``voor KFOR EUR 5 mln, voor
+    EUFOR EUR 3 mln``: with the one before), as do recipients before ``respectievelijk`` and as
+    many amounts (``voor KFOR en EUFOR ... EUR 12 mln respectievelijk EUR 3 mln``). Otherwise no
+    amount has a recipient stated: an empty mapping."""
+    named = []  # one entry per run of mentions of one recipient ("Resolute Support (RSM)")
+    for r in sorted(recips, key=lambda r: r.start_char):
+        if not named or named[-1].kb_id_ != r.kb_id_:
+            named.append(r)
+    if len({r.kb_id_ for r in named}) < 2 or len(amounts) < 2:
+        return None  # one amount: the first recipient, as before (``aan het X Trust Fund voor RSM``)
+    idx = text.lower().find("respectievelijk")
+    if idx >= 0:  # years before the word as well: which list it pairs the amounts with is unsure
+        before = [r for r in named if r.start_char - offset < idx]
+        if len(before) == len(named) == len(amounts) and len(set(_ANY_YEAR.findall(text[:idx]))) < 2:
+            return {a.start_char: r for a, r in zip(amounts, named)}
+        return {}
+    seq = sorted([(r.start_char - offset, "R", r) for r in named] + [(a.start_char, "A", a) for a in amounts],
+                 key=lambda x: x[0])
+    kinds = "".join(k for _, k, _ in seq)
+    n = len(amounts)
+    if len(named) != n or kinds not in ("RA" * n, "AR" * n):
+        return {}
+    out = {}
+    for i in range(0, len(seq), 2):
+        first, second = seq[i][2], seq[i + 1][2]
+        amount, rec = (second, first) if kinds[0] == "R" else (first, second)
+        out[amount.start_char] = rec
+    return out
+
+
 def run(ctx: Context) -> None:
     """Find every contribution stated in the document."""
     doc = ctx.doc
@@ -567,12 +600,17 @@ def run(ctx: Context) -> None:
             continue
         recipient_key = recipient.kb_id_ if recipient is not None else topic[0]
         recipient_cls = recipient.label_ if recipient is not None else "Operation"
+        own = _recipient_per_amount(text, sent.start_char, amounts, recips)
         adjectives = _adjective_parties(ctx, sent)
         for a in amounts:
             if _is_total(text, a) or _is_part(text, a, amounts):
                 continue
             if not recips and _own_purpose(text, a):
                 continue  # an amount for aid of its own kind: not the earlier-named operation's or fund's
+            if own is not None:  # two recipients: each amount its own, or none when they do not pair off
+                if a.start_char not in own:
+                    continue
+                recipient_key, recipient_cls = own[a.start_char].kb_id_, own[a.start_char].label_
             char = sent.start_char + a.start_char
             in_sent = [s for s in _givers(ctx, sent.start, sent.end) if s.start_char < char]
             amount_span = doc.char_span(char, sent.start_char + a.end_char, alignment_mode="expand") or sent

@@ -249,6 +249,8 @@ def _letter_operation(ctx: Context, k: int, all_sents: list) -> str | None:
     if len(ops) != 1:
         return None
     op = next(iter(ops))
+    if any(_placed_elsewhere(ctx, s, op) for s in para):
+        return None  # "... aan de battlegroup in Estland. X treedt daar op als ...": another mission's paragraph
     return op if any(sp.kb_id_ == op for sp in spans_in(doc, 0, all_sents[k].start, ("Operation",))) else None
 
 
@@ -302,13 +304,32 @@ def _topic_contributors(ctx: Context, sent, op: str) -> None:
     from kg.extract.money import _givers
     from kg.reference import nato_members
     if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)
-                                           or _contributes_to_none(ctx, sent)):
+                                           or _contributes_to_none(ctx, sent)) or _placed_elsewhere(ctx, sent, op):
         return
     allies = nato_members()  # "Rusland plaatst troepen in Belarus" is no contribution to the mission
     partners_from = _partners_from(ctx, sent)
     for sp in _givers(ctx, sent.start, sent.end):
         if (sp.kb_id_ in allies or sp.start > partners_from) and not _is_excluded(ctx.doc, sp.kb_id_, operation=True):
             link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.topic_contributor")
+
+
+def _placed_elsewhere(ctx: Context, sent, op: str) -> bool:
+    """``Ook Portugal levert in Estland een bijdrage``, ``militairen aan de adviesmissie in Irak``: the
+    sentence places the contribution in a country that is not the theatre the reference data gives
+    the operation (``mission_theatres`` of units.json), so it speaks of another mission. False when
+    the theatre is not known."""
+    from kg.nlp.components.units import _THEATRES
+    theatre = (_THEATRES.get(op) or [None])[0]
+    if theatre is None:
+        return False
+    lw, space = lowers(ctx.doc), spaces(ctx.doc)
+    for sp in spans_in(ctx.doc, sent.start, sent.end, ("Country",)):
+        i = sp.start - 1
+        while i >= sent.start and space[i]:
+            i -= 1
+        if i >= sent.start and lw[i] == "in" and sp.kb_id_ != theatre:
+            return True
+    return False
 
 
 _PARTNER_NOUNS = frozenset(_DATA["partner_nouns"])

@@ -318,6 +318,21 @@ _NO_PREMIER = frozenset(json.loads(Path(__file__).with_name("people.json").read_
                         ["no_premier_states"])
 _PREMIER = "minister-president"
 _SAME_OFFICE = frozenset(json.loads(Path(__file__).with_name("people.json").read_text("utf-8"))["same_office_nouns"])
+_APPOSITION_OFFICES = frozenset(json.loads(Path(__file__).with_name("people.json").read_text("utf-8"))
+                                ["apposition_office_heads"])
+
+
+def _office_in_apposition(doc, end: int) -> bool:
+    """``zijn Deense collega X, (de) minister van Binnenlandse Zaken``: after the name that ends at
+    token ``end``, a comma and an office noun give the counterpart's own post."""
+    from kg.nlp.components.docindex import lowers, spaces
+
+    lw, space = lowers(doc), spaces(doc)
+    words = [lw[i] for i in range(end, min(len(doc), end + 8)) if not space[i]][:3]
+    if not words or words[0] != ",":
+        return False
+    head = words[2] if len(words) > 2 and words[1] in ("de", "het") else words[1] if len(words) > 1 else ""
+    return head in _APPOSITION_OFFICES
 
 
 def _portfolio(role: str, country: str | None = None, noun: str = "") -> bool:
@@ -379,6 +394,8 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
             roles = _owner_roles(ctx, c, day)
         else:
             continue
+        if _office_in_apposition(ctx.doc, c.end):
+            continue  # its own post is stated: not the one of whom it is the counterpart
         known = ref.persons.get(c.person)
         if known is not None:  # the reference data decides: the one ministry held there that day
             roles = {t.role for t in known.tenures if t.jurisdiction == c.country and (day is None or t.covers(day))

@@ -59,11 +59,14 @@ def _is_mission_word(low: str) -> bool:
 
 def _contributes_to(doc: Doc, end: int, spans) -> bool:
     """``… met de trainingsmissie in Kunduz bij aan de ISAF``: right after the description, the
-    separable ``bij`` of ``bijdragen`` and ``aan`` an Operation: the described mission is one the
-    sender contributes to that operation with, not that operation."""
+    separable ``bij`` of ``bijdragen`` (or ``een bijdrage``, ``levert … een bijdrage aan``) and
+    ``aan`` an Operation: the described mission is one the sender contributes to that operation
+    with, not that operation."""
     lw = lowers(doc)
     k = end
-    want = ["bij", "aan"]
+    while k < len(doc) and lw[k].isspace():
+        k += 1
+    want = ["een", "bijdrage", "aan"] if k < len(doc) and lw[k] == "een" else ["bij", "aan"]
     while k < len(doc) and want:
         if not lw[k].isspace():
             if lw[k] != want.pop(0):

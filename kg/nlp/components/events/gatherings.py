@@ -133,8 +133,10 @@ def _refers_back(lw: list[str], sent) -> bool:
 
 # "<council> komt (tijdens deze bijeenkomst) niet (op ministerieel niveau) bijeen", "… vergadert niet",
 # "… zal niet bijeenkomen": said right after the council's name
-_IDLE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:komt|komen|zal|zullen|wordt|worden|vergadert|vergaderen)\b"
-                   r"[^.;:!?]{0,60}?\b(?:niet|geen)\b(?:[^.;:!?]{0,40}?\b(?:bijeen\w*|vergader\w*|belegd|plaats)\b)?")
+# a report's past tense too: "… kwam niet bijeen", "… is sinds 2019 niet meer gehouden"
+_IDLE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:komt|komen|zal|zullen|wordt|worden|vergadert|vergaderen"
+                   r"|kwam|kwamen|werd|werden|is|was|vergaderde|vergaderden)\b"
+                   r"[^.;:!?]{0,60}?\b(?:niet|geen)\b(?:[^.;:!?]{0,40}?\b(?:bijeen\w*|vergader\w*|belegd|plaats|gehouden)\b)?")
 
 
 # "… staat niet op de agenda", "… is (dit keer) niet voorzien": said right after the council's name
@@ -162,7 +164,7 @@ def _idle_bodies(doc: Doc, bodies) -> set[str]:
     out = set()
     for b in bodies:
         m = _IDLE.match(text, b.end_char, min(len(text), b.end_char + 160))
-        if m and (m.group(0).split()[0] == "vergadert" or re.search(r"(?:bijeen|vergader|belegd|plaats)\w*$", m.group(0))):
+        if m and (m.group(0).split()[0] == "vergadert" or re.search(r"(?:bijeen|vergader|belegd|plaats|gehouden)\w*$", m.group(0))):
             out.add(b.kb_id_)
             continue
         before = text[max(0, b.start_char - 80):b.start_char]

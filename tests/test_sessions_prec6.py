@@ -1,0 +1,33 @@
+"""A council the report says did not meet (past tense: ``kwam niet bijeen``, ``is niet
+gehouden``) is no session of the meeting, and no one takes part in it. Own sentences in the
+style of a report on a ministerial meeting."""
+import pytest
+
+from kg.nlp import make_pipeline
+
+from extracting import facts, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+REPORT = ("Den Haag, 20 juni 2031\n\nVerslag van de bijeenkomst van de NAVO-ministers van Defensie op 14 en 15 juni "
+          "2031 in Brussel.\n\n{}\n")
+
+
+def test_a_council_that_did_not_meet_is_no_session(nlp):
+    _doc, ex = run(nlp, REPORT.format(
+        "De NAVO-Georgië Commissie kwam tijdens deze bijeenkomst niet bijeen, omdat de Georgische minister "
+        "verhinderd was. Een vergadering van de NAVO-Rusland Raad is sinds 2019 niet meer gehouden; Rusland "
+        "weigert deel te nemen."))
+    sessions = {o for _s, o in facts(ex, "kg:hasSession")}
+    assert not any("georgi" in s or "rusland" in s for s in sessions), sessions
+    assert not any(o == "country/rusland" for _s, o in facts(ex, "kg:participant"))
+
+
+def test_a_council_that_met_is_a_session_even_if_it_reached_nothing(nlp):
+    _doc, ex = run(nlp, REPORT.format(
+        "De NAVO-Georgië Commissie kwam op 15 juni bijeen, maar er werd geen overeenstemming bereikt."))
+    assert any("georgi" in o for _s, o in facts(ex, "kg:hasSession"))
