@@ -3,29 +3,16 @@ the verbs of the main clause (``X bijstaan, die de vergadering voorzit``), a rel
 the meeting (``..., waaraan X deelnam``) or on the person (``X, die aan de top deelnam, zei na
 afloop``), ``daar`` pointing back at the meeting of the sentence before, the first meeting of a
 person named after a title with a comma, and ``onderstreept`` as a verb of saying."""
-from pathlib import Path
-
 import pytest
 
-from kg.clean import clean
-from kg.extract import extract
-from kg.model import Ref, SourceText
 from kg.nlp import make_pipeline
+
+from extracting import extraction, participants
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return make_pipeline()
-
-
-def extraction(nlp, text: str, name: str):
-    ct = clean(SourceText(Path(name), text))
-    return extract(nlp(ct.text), ct)
-
-
-def participants(ex, subject_prefix: str) -> set[str]:
-    return {f.object.key for f in ex.facts if f.predicate == "kg:participant"
-            and isinstance(f.object, Ref) and f.subject.startswith(subject_prefix)}
 
 
 DMM = "ministerial/dmm-2027-03"

@@ -1,6 +1,11 @@
-"""Operations of the blind texts of wave 4: where an operation is when its acronym stands in
+"""Who takes part in an operation and where it is.
+
+Operations of the blind texts of wave 4: where an operation is when its acronym stands in
 brackets between its name and the place, and who takes part in the operation a letter is
-about. Own sentences in the style of the letters about a mission."""
+about. Own sentences in the style of the letters about a mission.
+
+Operations of the blind texts of wave 5: the state a mission protects, trains or supports, named
+in a relative clause on the mission, is whom it serves, not who takes part. Own sentences."""
 from pathlib import Path
 
 import pytest
@@ -73,3 +78,22 @@ def test_an_operation_held_in_one_country_is_there_when_its_sentence_names_it(nl
     text = ("Den Haag, 2 mei 2031\n\nNederland levert stafofficieren aan KFOR. De veiligheidssituatie in "
             "Kosovo is de afgelopen maanden stabiel gebleven.\n")
     assert ("operation/kfor", "country/kosovo") not in _facts(nlp, text, "kfor4.txt", "schema:location")
+
+
+def _participants(nlp, text: str, name: str, op: str) -> set[str]:
+    ct = clean(SourceText(Path(name), text))
+    ex = extract(nlp(ct.text), ct)
+    return {f.object.key for f in ex.facts
+            if f.predicate == "kg:participant" and isinstance(f.object, Ref) and f.subject == op}
+
+
+def test_the_state_a_mission_protects_in_a_relative_clause_takes_no_part(nlp):
+    text = ("Den Haag, 2 mei 2031\n\nPolen levert sinds vorig jaar militairen aan de NAVO-missie KFOR, "
+            "die Kosovo beveiligt en de lokale veiligheidsmacht adviseert.\n")
+    assert _participants(nlp, text, "kfor.txt", "operation/kfor") == {"country/polen"}
+
+
+def test_a_relative_clause_without_a_serving_verb_keeps_its_party(nlp):
+    text = ("Den Haag, 2 mei 2031\n\nPolen levert sinds vorig jaar militairen aan de NAVO-missie KFOR, "
+            "waaraan ook Oostenrijk deelneemt.\n")
+    assert "country/polen" in _participants(nlp, text, "kfor2.txt", "operation/kfor")

@@ -4,29 +4,16 @@
 bijeenkomst van de <council>`` in the margin is one session; ``verdedigd`` tijdens the meeting,
 only in the meeting's own city; names after ``zijn ambtgenoten uit A en B,``; ``zijn komst
 toegezegd``; a sentence about another edition (``vorig jaar``) states nothing of this one."""
-from pathlib import Path
-
 import pytest
 
-from kg.clean import clean
-from kg.extract import extract
-from kg.model import Ref, SourceText
 from kg.nlp import make_pipeline
+
+from extracting import extraction, participants
 
 
 @pytest.fixture(scope="module")
 def nlp():
     return make_pipeline()
-
-
-def extraction(nlp, text: str, name: str):
-    ct = clean(SourceText(Path(name), text))
-    return extract(nlp(ct.text), ct)
-
-
-def participants(ex, subject_prefix: str) -> set[str]:
-    return {f.object.key for f in ex.facts if f.predicate == "kg:participant"
-            and isinstance(f.object, Ref) and f.subject.startswith(subject_prefix)}
 
 
 def sessions(ex, meeting_prefix: str) -> set[str]:
