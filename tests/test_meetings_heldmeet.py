@@ -32,3 +32,31 @@ def test_summit_compound_dated_and_placed_in_its_own_sentence(nlp):
 def test_summit_compound_needs_an_exact_reference_match(nlp, text):
     _doc, ex = run(nlp, text)
     assert not any("riga-2006" in s for s, _o in facts(ex, "schema:startDate"))
+
+
+def _news(day: str, body: str) -> str:
+    return f"Nieuw lid voor het bondgenootschap\n\n{day}\n\nBRUSSEL (ANP) - {body}\n"
+
+
+def _accessions(nlp, text):
+    _doc, ex = run(nlp, text)
+    return {(s.split("/")[-1], str(o)) for s, o in facts(ex, "kg:accessionDate")}
+
+
+def test_joined_on_a_weekday_of_the_news_item(nlp):
+    text = _news("4 april 2023", "Finland is dinsdag formeel toegetreden tot de NAVO. De vlag gaat omhoog.")
+    assert ("finland", "2023-04-04") in _accessions(nlp, text)
+    # a weekday that is not the reference accession day around the letter's date: nothing
+    assert not _accessions(nlp, text.replace("dinsdag", "maandag"))
+
+
+def test_joined_said_of_the_country_of_the_sentence_before(nlp):
+    one = _news("6 juni 2017", "Voor het eerst zat Montenegro als bondgenoot aan tafel. "
+                               "Het land trad op 5 juni toe tot het bondgenootschap.")
+    assert ("montenegro", "2017-06-05") in _accessions(nlp, one)
+    two = _news("2 april 2004", "Slowakije en Slovenië namen deze week voor het eerst deel aan het overleg. "
+                                "Beide landen traden op 29 maart toe tot de NAVO.")
+    assert {("slowakije", "2004-03-29"), ("slovenie", "2004-03-29")} <= _accessions(nlp, two)
+    # a day that is not the reference one, or a pronoun with no single state before it: nothing
+    assert not _accessions(nlp, one.replace("op 5 juni", "op 6 juni"))
+    assert not _accessions(nlp, two.replace("Beide landen", "Het land"))
