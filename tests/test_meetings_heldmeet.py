@@ -60,3 +60,30 @@ def test_joined_said_of_the_country_of_the_sentence_before(nlp):
     # a day that is not the reference one, or a pronoun with no single state before it: nothing
     assert not _accessions(nlp, one.replace("op 5 juni", "op 6 juni"))
     assert not _accessions(nlp, two.replace("Beide landen", "Het land"))
+
+
+FMM_NEWS = """Nieuwsbericht | 23-03-2021 | 19:10
+
+Hoekstra spreekt met bondgenoten over Afghanistan
+
+Minister Wopke Hoekstra (Buitenlandse Zaken) heeft dinsdag 23 maart in Brussel met zijn NAVO-collega's gesproken over de toekomst van de missie in Afghanistan. De vergadering van de NAVO-ministers van Buitenlandse Zaken werd in het hoofdkwartier gehouden; Hoekstra sprak daarna in Rome met zijn Italiaanse ambtgenoot. Tijdens deze ministeriële bijeenkomst werd ook over China gesproken.
+
+Minister Ank Bijleveld-Schouten (Defensie) praat later met haar NAVO-collega's over de missie.
+"""
+
+
+def _ministerials(ex):
+    starts = {s.split("/")[-1]: str(o) for s, o in facts(ex, "schema:startDate") if s.startswith("ministerial/")}
+    places = {s.split("/")[-1]: o.split("/")[-1] for s, o in facts(ex, "schema:location") if s.startswith("ministerial/")}
+    return starts, places
+
+
+def test_minister_conferring_with_nato_colleagues_dates_the_ministerial(nlp):
+    _doc, ex = run(nlp, FMM_NEWS)
+    starts, places = _ministerials(ex)
+    # one FMM, dated by the sentence of conferring; the generic mention after it is that FMM
+    assert starts == {"fmm-2021-03": "2021-03-23"}
+    # the place of the clause after the semicolon is not the meeting's
+    assert places.get("fmm-2021-03") != "rome"
+    # no day of its own: a colleague sentence dates nothing (Defence's meeting stays unnamed)
+    assert not any(k.startswith("dmm") for k in starts)
