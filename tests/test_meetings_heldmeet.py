@@ -87,3 +87,21 @@ def test_minister_conferring_with_nato_colleagues_dates_the_ministerial(nlp):
     assert places.get("fmm-2021-03") != "rome"
     # no day of its own: a colleague sentence dates nothing (Defence's meeting stays unnamed)
     assert not any(k.startswith("dmm") for k in starts)
+
+
+SUMMIT_LATER = """Den Haag, 20 januari 2022
+
+Het kabinet zal uw Kamer informeren over de inzet voor de NAVO-top die later dit jaar in Madrid wordt gehouden.
+"""
+
+
+def _summit_keys(ex):
+    return {s for s, _o in facts(ex, "schema:startDate") if s.startswith("summit/")}
+
+
+def test_relative_year_summit_placed_by_its_relative_clause(nlp):
+    _doc, ex = run(nlp, SUMMIT_LATER)
+    assert _summit_keys(ex) == {"summit/madrid-2022"}
+    # a city where none of that year's summits was held: not another summit of the year
+    _doc, ex = run(nlp, SUMMIT_LATER.replace("Madrid", "Rome"))
+    assert not _summit_keys(ex)
