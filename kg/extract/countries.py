@@ -19,6 +19,7 @@
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -385,18 +386,74 @@ def _joined_on_day(ctx: Context) -> None:
     year = day.year if hasattr(day, "year") else (doc.user_data.get("kg_events") or {}).get("year")
     ref = reference.load()
     done = {f.subject for f in ctx.extraction.facts if f.predicate == "kg:accessionDate"}
+    letter_day = ctx.meta.get("date")
     for sent in sentences:
-        countries = [sp for sp in spans_in(doc, sent.start, sent.end, ("Country",))
-                     if sp.kb_id_ not in done and (ent := ref.get(sp.kb_id_)) is not None and ent.nato_accession]
-        if not countries or not _says_joining(doc, sent):
+        if not _says_joining(doc, sent):
             continue
         days = {str(d.start): d.start for d in find_dates(text[sent.start_char:sent.end_char], year)
                 if d.is_day and d.start == d.end}  # "op 4 en 5 april": a meeting's days, not a day of joining
+        days.update(_weekday_days(lowers(doc)[sent.start:sent.end], letter_day))
+        countries = [sp for sp in spans_in(doc, sent.start, sent.end, ("Country",))
+                     if sp.kb_id_ not in done and (ent := ref.get(sp.kb_id_)) is not None and ent.nato_accession]
+        if not countries:
+            _joined_by_anaphor(ctx, sent, days, ref, done)
+            continue
         for sp in countries:
             day = days.get(str(ref.get(sp.kb_id_).nato_accession))
             if day is not None and sp.kb_id_ not in done:
                 done.add(sp.kb_id_)
                 ctx.relate(sp.kb_id_, "kg:accessionDate", day, ctx.sentence_evidence(sp, "countries.joined_on_day"))
+
+
+_WEEKDAYS = tuple(_DATA["weekdays"])
+_WEEK = 6  # "donderdag" in a dated news item: a day of the week around the letter's date
+
+
+def _weekday_days(words: list[str], letter_day) -> dict:
+    """``Zweden is donderdag toegetreden``: the days named by a weekday alone, read as the
+    nearest such weekday on or before the letter's date and the one after it (a joining
+    sentence's day is then stated only if it is also the reference accession day)."""
+    if not hasattr(letter_day, "weekday"):
+        return {}
+    out = {}
+    for w in set(words).intersection(_WEEKDAYS):
+        target = _WEEKDAYS.index(w)
+        for delta in range(-_WEEK, _WEEK + 1):
+            day = letter_day + dt.timedelta(days=delta)
+            if day.weekday() == target:
+                out[str(day)] = day
+    return out
+
+
+# "Het land trad op 27 maart toe", "Beide landen traden op 1 april toe": a subject that points back
+_JOIN_ANAPHOR = re.compile(r"^\s*(?:(?P<one>(?:het|dit|dat|deze)\s+(?:\w+\s+)?(?:land|lidstaat))|"
+                           r"(?:beide|allebei|(?:de|die|deze)\s+(?:beide|twee))\s+(?:landen|staten|lidstaten))\s",
+                           re.IGNORECASE)
+
+
+def _joined_by_anaphor(ctx: Context, sent, days: dict, ref, done: set) -> None:
+    """``... waaraan Noord-Macedonië als lid deelnam. Het land trad op 27 maart toe``: a joining
+    sentence whose subject points back (``het land``, ``beide landen``) names the states of the
+    sentence before it in its paragraph whose reference accession day it states: exactly one
+    for ``het land``, two for ``beide landen``, else nothing. The evidence is both sentences."""
+    doc = ctx.doc
+    m = _JOIN_ANAPHOR.match(doc_text(doc)[sent.start_char:sent.end_char])
+    if m is None or not days:
+        return
+    all_sents = sents(doc)
+    k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), 0)
+    if k == 0 or not same_paragraph(doc, all_sents[k - 1], sent):
+        return
+    prev = all_sents[k - 1]
+    found = {sp.kb_id_: days[str(ent.nato_accession)] for sp in spans_in(doc, prev.start, prev.end, ("Country",))
+             if sp.kb_id_ not in done and (ent := ref.get(sp.kb_id_)) is not None and ent.nato_accession
+             and str(ent.nato_accession) in days}
+    if len(found) != (1 if m.group("one") else 2):
+        return
+    for key in sorted(found):
+        done.add(key)
+        ctx.relate(key, "kg:accessionDate", found[key],
+                   ctx.evidence(prev.start_char, sent.end_char, "countries.joined_by_anaphor"))
 
 
 def run(ctx: Context) -> None:

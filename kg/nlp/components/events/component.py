@@ -23,7 +23,7 @@ from kg.nlp.components.events.dates import _doc_year, _doc_date, _dates_by_token
 from kg.nlp.components.events.places import _place_after, _reference_key, _place_key
 from kg.nlp.components.events.ministerials import _ministerial_matcher, _ministerials
 from kg.nlp.components.events.summits import (
-    _summits, _kind_summits, _leaders_gathering, _recalled_gathering, _referring_summit,
+    _summits, _kind_summits, _leaders_gathering, _recalled_gathering, _referring_summit, _self_dated_summit,
 )
 from kg.nlp.components.events.summit_identity import _resolve_summits
 from kg.nlp.components.events.ministerial_identity import _settle_ministerials
@@ -190,6 +190,7 @@ class EventFinder:
         summits = _kind_summits(doc, ns, dates, summits)
         summits = _recalled_gathering(doc, ns, dates, _leaders_gathering(doc, ns, dates, summits))
         summits = _referring_summit(doc, ns, dates, summits, doc_date)
+        summits = _self_dated_summit(doc, ns, dates, summits, doc_date)
         _resolve_summits(doc, summits, doc_date, dates)
         _settle_ministerials(doc, ministerials, doc_date)
         meetings = sorted([m for m in summits + ministerials if m.key], key=lambda m: m.start)

@@ -63,6 +63,8 @@ def _settle_ministerials(doc: Doc, ms: list[Meeting], doc_date) -> None:
                 m.date, m.date_at = earlier[-1].date, earlier[-1].date_at or (earlier[-1].start, earlier[-1].end)
             elif m.kind == "ministerial":
                 m.date = dated[-1].date if dated else m.date
+                if dated and dated[-1].kind not in ("ministerial", ""):
+                    m.kind = dated[-1].kind  # "de eerste ministeriële bijeenkomst ..." after the FMM: that FMM
             else:
                 # "het overleg van de NAVO-ministers van Defensie ... De defensieministers kwamen
                 # op 17 en 18 oktober bijeen": the one date the document gives a meeting of that kind

@@ -142,6 +142,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         seen.update(range(start, end + 1))
         out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind))
     out += _gathered_ministers(doc, ns, seen)
+    out += _conferred_with_colleagues(doc, ns, seen)
     going_on: list[Meeting] = []
     for m in out:
         k = pos.get(m.end - 1, None)
@@ -498,6 +499,33 @@ def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting
         if gather.isdisjoint(lw[i + 1:min(sent.end, i + 12)]):
             continue
         out.append(Meeting(i, i + 1, "MinisterialMeeting", kind=compounds.get(lw[i], "ministerial"), anaphor=True))
+    return out
+
+
+_COLLEAGUES = frozenset(DATA["colleague_words"])
+_POSSESSIVES = frozenset(("zijn", "haar", "hun"))
+
+
+def _conferred_with_colleagues(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
+    """``Minister X (Buitenlandse Zaken) heeft donderdag 2 april met zijn NAVO-collega's
+    overlegd``: a minister conferring with "zijn/haar NAVO-collega's" (a verb of
+    ``confer_words`` in the sentence) is a ministerial gathering of the portfolio the
+    sentence names before it (exactly one: Foreign Affairs or Defence). Like
+    ``_gathered_ministers`` an anaphor: it only dates the ministerial the document names,
+    and only with a day of its own (``theirs``: its kind is its own)."""
+    lw = lowers(doc)
+    out = []
+    for k in words_where(doc, "LOWER", "events.colleagues", _COLLEAGUES.__contains__):
+        i = ns[k]
+        if i in seen or k < 2 or lw[ns[k - 1]] not in _POSSESSIVES or lw[ns[k - 2]] != "met":
+            continue
+        lo, hi = sent_bounds(doc, i)
+        if _CONFER.isdisjoint(lw[lo:hi]):
+            continue
+        kinds = {DATA["portfolio"][w] for w in lw[lo:i] if w in DATA["portfolio"]}
+        if len(kinds) != 1:
+            continue
+        out.append(Meeting(i, i + 1, "MinisterialMeeting", kind=kinds.pop(), anaphor=True, theirs=True))
     return out
 
 

@@ -153,8 +153,10 @@ def _place_in_sentence(doc: Doc, m: Meeting, before: bool = False, others=()) ->
     after_end = min([o.start for o in others if m.end <= o.start < sent.end], default=sent.end)
     before_start = max([o.end for o in others if sent.start <= o.end <= m.start], default=sent.start)
     spans = [doc[m.end:after_end], *([doc[before_start:m.start]] if before else [])]
-    for part in spans:
+    for n_part, part in enumerate(spans):
         for t in part:
+            if t.text == ";" and n_part == 0:
+                break  # "vond plaats via een videoverbinding; X nam vanuit Den Haag deel": another clause
             at = t.lower_ in ("in", "te") or t.lower_ == "het" and t.i > sent.start and doc[t.i - 1].lower_ == "op"
             if not at or t.i + 1 >= sent.end:
                 continue

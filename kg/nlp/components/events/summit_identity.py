@@ -151,8 +151,12 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
         # from the place alone ("volgend jaar" may be this summit's year)
         m.stated = bool(year or month or m.days or m.kind or clause_rel)
         if m.stated and clause_rel is not None:  # "De volgende NAVO-top wordt volgend jaar ... gehouden"
+            if m.place is None:  # "de NAVO-top die later dit jaar in Madrid plaatsvindt": its clause places it
+                _clause_place(doc, m, summits)
             m.ref = match_summit(m.place, year=clause_rel, month=month, day=day, days=m.days, kind=m.kind or None,
                                  doc_date=doc_date, tense=tense)
+            if m.ref is not None and m.place is None and not _fits_sentence(doc, m, m.ref, summits):
+                m.ref = None  # the year's other summit, where the sentence names a city it was not held in
             if m.ref is not None or month is None:
                 continue
         if m.stated:
@@ -196,6 +200,15 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
         elif m.place is not None and _known_place(m.place) and not m.needs_ref:
             m.key = unmatched_summit_key(_summit_slug(m.place))
             m.label = f"NAVO-top {m.place}"
+
+
+def _clause_place(doc: Doc, m: Meeting, summits: list[Meeting]) -> None:
+    """``de NAVO-top die later dit jaar in Madrid plaatsvindt``: a known place after "in" in
+    the mention's own clause (no comma between) is its place (``m.place``)."""
+    span = _place_in_sentence(doc, m, others=[o for o in summits if o is not m])
+    if span is None or "," in doc_text(doc)[doc[m.end - 1].idx:doc[span[0]].idx]:
+        return
+    m.place, m.place_span = doc[span[0]:span[1]].text, span
 
 
 def _host_country_summits(summits: list[Meeting]) -> dict[int, str]:

@@ -368,3 +368,52 @@ def _exact_summit(place: str, d: DateMention, dated: DateMention | None, doc_dat
         hits = [s for s in at if dated is not None and s.start.year == dated.year] or \
             [s for s in at if 0 <= (doc_date - s.start).days <= _RECALL_DAYS]
     return hits[0] if len(hits) == 1 else None
+
+
+def _summit_compound(low: str) -> bool:
+    """A word that may name a summit by its head "top" alone: "top", "jubileumtop",
+    "afscheidstop", never another body's ("EU-top", "G7-top")."""
+    if low == "top":
+        return True
+    if not low.endswith("top") or len(low) < 6:
+        return False
+    stem = low[:-3].rstrip("-")
+    return stem not in _NOT_NATO and not stem.startswith(tuple(w for w in _NOT_NATO if w.endswith("-")))
+
+
+def _self_dated_summit(doc: Doc, ns: list[int], dates, summits: list[Meeting], doc_date) -> list[Meeting]:
+    """``De jubileumtop werd op 3 en 4 april ... in Straatsburg en in Kehl georganiseerd``:
+    a summit word with no place, date or year of its own ("top", "NAVO-top", a compound
+    on "-top") whose own sentence holds exactly one day-date and known places after "in"
+    names the reference summit whose first and last days are exactly those days and whose
+    host names all those places (``_exact_summit``). Anything less exact: no mention."""
+    if doc_date is None:
+        return summits
+    lw = lowers(doc)
+    starts = {m.start for m in summits}
+    bare = [Meeting(ns[k], ns[k] + 1, "Summit", named=lw[ns[k]] != "top")
+            for k in words_where(doc, "LOWER", "events.top_compound", _summit_compound) if ns[k] not in starts]
+    found, new = False, []
+    for m in summits + bare:
+        if m.ref is not None or m.place or m.date is not None or m.year or m.needs_ref:
+            continue
+        lo, hi = sent_bounds(doc, m.start)
+        days = [(s, d) for s, e, d in dates if lo <= s and e <= hi]
+        if len(days) != 1 or not days[0][1].is_day:
+            continue
+        at, d = days[0]
+        spans = _places_after_in(doc, ns, lo, hi)
+        if not spans:
+            continue
+        span = spans[0]
+        place = _title(doc[span[0]:span[1]].text)
+        ref = _exact_summit(place, d, _context_year(doc, Meeting(at, at + 1, "Summit", date=d), doc_date), doc_date)
+        if ref is None or any(not place_names(doc[s:e].text) & set(ref.place_names) for s, e in spans[1:]):
+            continue
+        m.ref, m.stated, m.place, m.place_span, m.date = ref, True, place, span, d
+        found = True
+        if m in bare:
+            new.append(m)
+    if not found:
+        return summits
+    return sorted(summits + new, key=lambda m: m.start) if new else summits
