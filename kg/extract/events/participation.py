@@ -13,10 +13,10 @@ from itertools import compress
 from kg.extract.context import Context
 from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import is_word, lowers, mentions, sent_of, span_text, spaces, word_set, words_in, text as doc_text
-from kg.extract.events.common import _DETS, ensure, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
+from kg.extract.events.common import _DETS, ensure, NEWS, _NEWS_SETS, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _journey_to_main_place, _members_talk_in_sitting, _unhedged_clauses
 from kg.extract.events.parties import _is_forum, _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _antecedent, _antecedent_gathering, _at_table, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _target_meeting, _travels_to
+from kg.extract.events.scope import _antecedent, _antecedent_gathering, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
@@ -135,6 +135,8 @@ def _participation(ctx: Context, ev: dict) -> None:
             # Y naar Brussel was gekomen": X travels too)
             parties = _after_phrase(doc, sent, parties)
         undersigned = {} if words.isdisjoint(_UNDERSIGNED) else _undersigned(ctx, sent)
+        if target is not None and not words.isdisjoint(_FIRST_PERSON):
+            undersigned.update(_first_person_on_meeting(ctx, sent, target))
         parties = sorted(parties + [sp for sp, _ in undersigned.values()], key=lambda sp: sp.start)
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
         # (the blank line that closes a heading is not one)
@@ -186,6 +188,31 @@ def _participation(ctx: Context, ev: dict) -> None:
 
 _REPRESENTS = _SETS_REL["represents_verbs"]
 _NOT_SUBJECT = _SETS_REL["not_subject_prepositions"]
+_FIRST_PERSON = NEWS["first_person"]  # the signatory (1); the signatories of a letter of several (2)
+
+
+def _first_person_on_meeting(ctx: Context, sent, m) -> dict[int, tuple]:
+    """``de bijeenkomst van de ministers van 3 en 4 mei in Brussel, waaraan ik heb
+    deelgenomen``: the letter's signatory (``ik``; ``wij``/``we`` in a letter of several), the
+    subject of a relative clause on the named meeting that states the taking part, takes part
+    in it. By token (start -> (its span, signatory keys)) like ``_undersigned``; never after a
+    preposition (``waarbij mij werd gevraagd``), never negated."""
+    doc = ctx.doc
+    if not _relative_on_meeting(doc, sent, m):
+        return {}
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    lw, space = lowers(doc), spaces(doc)
+    k = next((t for t in range(m.end, sent.end) if lw[t] in _RELATIVE_ON_MEETING), None)
+    if k is None or not signers:
+        return {}
+    stop = next((t for t in range(k + 1, sent.end) if lw[t] in _CLAUSE_MARKS), sent.end)
+    if not word_set(doc, k + 1, stop).isdisjoint(_NEWS_SETS["negations"]):
+        return {}
+    for t in range(k + 1, stop):
+        n = _FIRST_PERSON.get(lw[t])
+        if n is not None and (len(signers) == 1) == (n == 1) and _prev_word(lw, space, t, sent.start)[1] not in _NOT_SUBJECT:
+            return {t: (doc[t:t + 1], signers)}
+    return {}
 
 
 def _own_country_stated(doc, sent, words: set[str]) -> list:
