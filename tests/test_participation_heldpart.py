@@ -1,7 +1,8 @@
 """kg.extract.events.participation, wave 6: the letter's signatory who says in a relative clause
 on a named meeting that he took part (``de bijeenkomst van de ministers ... in Brussel, waaraan
 ik heb deelgenomen``) is a participant of that meeting; negated or in a letter of several
-(``ik``) nothing."""
+(``ik``) nothing. The members listed after a group a clause invites (``waarvoor de partners
+zijn uitgenodigd, onder wie A, B en C``) are invited."""
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,12 @@ def nlp():
 
 
 def participants(nlp, text: str, prefix: str) -> set[str]:
+    """Who takes part in the meeting or session whose key starts with ``prefix`` (or, for a
+    prefix with no ``/``, holds it)."""
     ct = clean(SourceText(Path("antwoord.txt"), text))
     ex = extract(nlp(ct.text), ct)
-    return {f.object.key for f in ex.facts if f.predicate == "kg:participant"
-            and isinstance(f.object, Ref) and f.subject.startswith(prefix)}
+    return {f.object.key for f in ex.facts if f.predicate == "kg:participant" and isinstance(f.object, Ref)
+            and (f.subject.startswith(prefix) if "/" in prefix else prefix in f.subject)}
 
 
 ANSWER = """Antwoorden op vragen van het lid Van Rijn over de luchtverdediging van de oostflank
@@ -55,3 +58,30 @@ def test_a_signatory_who_says_he_did_not_take_part_is_no_participant(nlp):
 def test_first_person_after_a_preposition_is_no_subject(nlp):
     text = ANSWER.replace("waaraan ik heb deelgenomen", "waarbij namens mij de ambassadeur aanwezig was")
     assert "person/van-leeuwen" not in participants(nlp, text, FMM)
+
+
+AGENDA = """Geannoteerde agenda NAVO-top
+
+Den Haag, 20 juni 2029
+
+Hierbij bied ik u de geannoteerde agenda aan voor de NAVO-top die op 8 en 9 juli 2029 in Oslo plaatsvindt.
+
+Verloop
+
+Op 9 juli volgt een sessie over de trainingsmissie in Irak, waarvoor ook de partnerlanden van de missie zijn uitgenodigd, onder wie Japan, Oostenrijk en Ierland. Zwitserland is niet uitgenodigd.
+
+De minister van Buitenlandse Zaken,
+M. van Leeuwen
+"""
+
+
+def test_the_members_listed_after_an_invited_group_are_invited(nlp):
+    got = participants(nlp, AGENDA, "oslo")
+    assert {"country/japan", "country/oostenrijk", "country/ierland"} <= got
+    assert "country/zwitserland" not in got
+
+
+def test_a_list_after_a_clause_that_states_no_taking_part_is_not_invited(nlp):
+    text = AGENDA.replace("waarvoor ook de partnerlanden van de missie zijn uitgenodigd", "waaraan ook partnerlanden bijdragen")
+    got = participants(nlp, text, "oslo")
+    assert not {"country/japan", "country/oostenrijk", "country/ierland"} & got

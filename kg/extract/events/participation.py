@@ -436,6 +436,8 @@ def _outside_asides(doc, sent, parties: list) -> list:
         words = set(re.findall(r"[\w-]+", m.group().lower()))
         rng = (sent.start_char + m.start(), sent.start_char + m.end())
         is_loud = has_trigger(words, REL["participation_words"], REL["participation_pairs"])
+        if is_loud:  # "..., waarvoor de partners zijn uitgenodigd, onder wie A, B en C.": the list is theirs
+            rng = (rng[0], sent.start_char + _members_listed(text, m.end()))
         (loud if is_loud else quiet).append(rng)
         pronoun = pronoun or is_loud and not words.isdisjoint(_SETS_REL["singular_pronouns"])
     out = [sp for sp in parties if not any(a <= sp.start_char < b for a, b in quiet)]
@@ -451,6 +453,16 @@ def _outside_asides(doc, sent, parties: list) -> list:
                                            for a, b in loud)
                    or pronoun and len(people) == 1 and sp.kb_id_ in people]
     return out
+
+
+_MEMBERS_LISTED = re.compile(r"\s*onder\s+wie\b[^;:()]*")
+
+
+def _members_listed(text: str, end: int) -> int:
+    """``, onder wie A, B en C`` right after a clause that ends at ``end``: the end of that
+    list of the group's members (the group the clause says takes part), else ``end``."""
+    m = _MEMBERS_LISTED.match(text, end)
+    return m.end() if m and text[end - 1:end] == "," else end
 
 
 def _relative_on_person(doc, sent):
