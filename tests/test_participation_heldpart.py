@@ -85,3 +85,27 @@ def test_a_list_after_a_clause_that_states_no_taking_part_is_not_invited(nlp):
     text = AGENDA.replace("waarvoor ook de partnerlanden van de missie zijn uitgenodigd", "waaraan ook partnerlanden bijdragen")
     got = participants(nlp, text, "oslo")
     assert not {"country/japan", "country/oostenrijk", "country/ierland"} & got
+
+
+REPORT = """Verslag NAVO-top
+
+Den Haag, 20 juli 2029
+
+Hierbij bied ik u het verslag aan van de NAVO-top die op 8 en 9 juli 2029 in Oslo plaatsvond.
+
+Verloop
+
+Op 9 juli kwam de NAVO-Oekraïne Raad bijeen op het niveau van regeringsleiders, waaraan de Oekraïense president Olena Hrytsenko deelnam. Aansluitend sprak de NAVO met de partners uit Azië: de Japanse premier Haruto Mori en de Koreaanse president Min-jun Park.
+
+De minister van Buitenlandse Zaken,
+M. van Leeuwen
+"""
+
+
+def test_the_alliance_talking_with_partners_next_is_at_the_meeting_not_the_session_before(nlp):
+    ct = clean(SourceText(Path("verslag.txt"), REPORT))
+    ex = extract(nlp(ct.text), ct)
+    got = {(f.subject, f.object.key) for f in ex.facts if f.predicate == "kg:participant" and isinstance(f.object, Ref)}
+    for person in ("person/mori", "person/park"):
+        assert any(s.startswith("summit/") and "oslo" in s for s, o in got if o == person)
+    assert not any(s.startswith("session/") for s, o in got if o in ("person/mori", "person/park"))

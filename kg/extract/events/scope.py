@@ -399,6 +399,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
         return main, "events.meeting_participant", None
     if not here and not words_of(sent).isdisjoint(_SETS_REL["talk_nouns"]) and _preparation_earlier_in_paragraph(doc, sent):
         return None  # "Bij het overleg waren ... aanwezig": the preparatory gathering the paragraph introduced
+    if scopes and bare == "talk" and _opens_next_sitting(lw, sent):
+        scopes = []  # "Aansluitend sprak de NAVO met X": a sitting after the session, of the meeting
     if scopes:
         sess = scopes[-1]
         return sess["key"], "events.session_participant", sess.get("body")
@@ -418,6 +420,12 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
             and not _other_gathering_before(ctx, ev, sent):
         return main, "events.meeting_section_participant", None
     return None
+
+
+def _opens_next_sitting(lw: list[str], sent) -> bool:
+    """The sentence opens with a word of what follows next (``Aansluitend``, ``Daarna``)."""
+    first = next((k for k in range(sent.start, sent.end) if lw[k].strip()), None)
+    return first is not None and lw[first] in _SETS_REL["next_sitting_openers"]
 
 
 def _other_gathering_before(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
