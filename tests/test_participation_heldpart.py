@@ -109,3 +109,26 @@ def test_the_alliance_talking_with_partners_next_is_at_the_meeting_not_the_sessi
     for person in ("person/mori", "person/park"):
         assert any(s.startswith("summit/") and "oslo" in s for s, o in got if o == person)
     assert not any(s.startswith("session/") for s, o in got if o in ("person/mori", "person/park"))
+
+
+ESCORT = """Verslag NAVO-top
+
+Den Haag, 20 juli 2029
+
+Hierbij bied ik u het verslag aan van de NAVO-top die op 8 en 9 juli 2029 in Oslo plaatsvond. Minister-president Bakker werd in Oslo vergezeld door minister Kramer van Defensie, die op 1 juli jl. was aangetreden.
+
+De minister van Buitenlandse Zaken,
+M. van Leeuwen
+"""
+
+
+def test_a_day_in_a_relative_clause_ending_the_sentence_does_not_date_the_taking_part(nlp):
+    got = participants(nlp, ESCORT, "oslo")
+    assert {"person/bakker", "person/kramer"} <= got
+
+
+def test_a_day_outside_the_meeting_in_the_main_clause_still_dates_it(nlp):
+    text = ESCORT.replace("Minister-president Bakker werd in Oslo vergezeld door minister Kramer van Defensie, die op 1 juli jl. was aangetreden.",
+                          "Op 1 juli werd minister-president Bakker in Oslo vergezeld door minister Kramer van Defensie, die net was aangetreden.")
+    got = participants(nlp, text, "oslo")
+    assert "person/kramer" not in got

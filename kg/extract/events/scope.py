@@ -226,6 +226,8 @@ _OBJECT_PREPOSITIONS = _SETS_REL["object_prepositions"]
 
 # a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
 _RELATIVE_ASIDE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*,")
+# a relative clause that ends the sentence
+_FINAL_RELATIVE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*$")
 # the same, or one that runs to the end of the sentence, or an adverbial clause
 # (``, waaraan X deelnam,``: a pronominal relative, the adverb ``waar`` + preposition)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|welke|omdat|doordat|aangezien|hoewel|terwijl|nadat|zodat"
@@ -241,6 +243,10 @@ def _outside_main_dates(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
     from kg.dates import find_dates
     text = span_text(ctx.doc if ctx is not None else doc, sent)
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    last = _FINAL_RELATIVE.search(text)
+    if last and not has_trigger(set(re.findall(r"[\w-]+", last.group().lower())), REL["participation_words"],
+                                REL["participation_pairs"], REL["participation_phrases"]):
+        asides.append(last.span())  # "X werd vergezeld door Y, die op 2 juli waren beëdigd.": that day is the oath's
     for d in find_dates(text, rec["start"].year):
         if text[max(0, d.start_char - 6):d.start_char].rstrip().endswith("d.d."):
             continue  # the date of a cited press release or letter
