@@ -132,3 +132,22 @@ def test_a_day_outside_the_meeting_in_the_main_clause_still_dates_it(nlp):
                           "Op 1 juli werd minister-president Bakker in Oslo vergezeld door minister Kramer van Defensie, die net was aangetreden.")
     got = participants(nlp, text, "oslo")
     assert "person/kramer" not in got
+
+
+NEWS = """Bondgenoten versterken luchtverdediging
+Nieuwsbericht | 15-03-2029 | 18:10
+
+De ministers van Defensie van de NAVO hebben donderdag 15 maart in Brussel besloten meer luchtverdedigingssystemen aan te schaffen. Minister Sanne Vos van Defensie noemde het besluit 'hard nodig'.
+
+Aansluitend op de NAVO-bijeenkomst kwamen de ministers van de landen van de coalitie tegen ISIS bijeen. Dat overleg werd voorgezeten door de Canadese minister Paul Roy. Het was geen NAVO-bijeenkomst. Roy noemde de steun van de coalitie 'onmisbaar'.
+"""
+
+
+def test_a_speaker_named_with_his_portfolio_before_the_verb_spoke_at_the_meeting(nlp):
+    got = participants(nlp, NEWS, "ministerial/")
+    assert "person/vos" in got
+
+
+def test_a_speaker_in_a_paragraph_about_a_gathering_that_was_no_nato_meeting_is_not_at_it(nlp):
+    got = participants(nlp, NEWS, "ministerial/")
+    assert "person/roy" not in got

@@ -449,9 +449,19 @@ def _other_gathering_before(ctx: Context | None, ev: dict, sent, doc=None) -> bo
         refers = any(_gathering_ref(lw, prev)) or not words.isdisjoint(_CONVENE) \
             or not words.isdisjoint(_SETS_REL["gathering_nouns"])
         if refers:
-            return not words.isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(None, ev, prev, doc)
+            return not words.isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(None, ev, prev, doc) \
+                or _denied_gathering(lw, prev)
         prev = _prev_in_paragraph(doc, prev)
     return False
+
+
+def _denied_gathering(lw: list[str], sent) -> bool:
+    """``Het was geen NAVO-bijeenkomst.``: ``geen`` right before a word of gathering (maybe past
+    one adjective): the gathering the paragraph tells of is another one."""
+    toks = [w for w in lw[sent.start:sent.end] if not w.isspace()]
+    nouns = _SETS_REL["gathering_nouns"]
+    return any(w == "geen" and any(t in nouns or t.rsplit("-", 1)[-1] in nouns for t in toks[n + 1:n + 3])
+               for n, w in enumerate(toks))
 
 
 _EDITION_PAIRS = frozenset(tuple(p) for p in REL["other_edition_pairs"])

@@ -41,8 +41,8 @@ def _reported_meeting(doc, rec: dict) -> bool:
 def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEECH_ANY) -> tuple[object, int] | None:
     """``De Duitse minister van Buitenlandse Zaken, X, onderstreepte ...``, ``Ook minister X
     benadrukte ...``: the person who opens the sentence (after a title of determiners, office
-    words, capitalised words and ``van``, the name maybe set off by commas) and the token of the
-    verb of saying right after it. None if the sentence does not open so."""
+    words, capitalised words and ``van``, the name maybe set off by commas, maybe followed by its
+    portfolio: ``Minister X van Defensie zei``) and the token of the verb of saying right after it. None if the sentence does not open so."""
     doc = ctx.doc
     lw, space, tx = lowers(doc), spaces(doc), texts(doc)
     toks = [k for k in range(sent.start, sent.end) if not space[k]]
@@ -63,6 +63,10 @@ def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEE
     after = [k for k in toks if k >= p.end]
     if opened and len(after) > 1 and lw[after[0]] == ",":
         after = after[1:]  # ", X," closes the apposition
+    elif after and lw[after[0]] == "van":  # "Minister X van Buitenlandse Zaken zei": past his portfolio
+        n = next((n for n in range(1, min(len(after), 5)) if not tx[after[n]][:1].isupper()), 0)
+        if n > 1:
+            after = after[n:]
     if not after or lw[after[0]] not in verbs:
         return None
     return p, after[0]
