@@ -151,3 +151,25 @@ def test_a_speaker_named_with_his_portfolio_before_the_verb_spoke_at_the_meeting
 def test_a_speaker_in_a_paragraph_about_a_gathering_that_was_no_nato_meeting_is_not_at_it(nlp):
     got = participants(nlp, NEWS, "ministerial/")
     assert "person/roy" not in got
+
+
+TRAVEL = """Verslag NAVO-top
+
+Den Haag, 20 juli 2029
+
+Hierbij bied ik u het verslag aan van de NAVO-top die op 8 en 9 juli 2029 in Oslo plaatsvond. Premier Lotte de Wit, die samen met minister Jan Mulder van Defensie naar de top was gereisd, sprak na afloop van 'een vruchtbare afloop'.
+
+De minister van Buitenlandse Zaken,
+M. van Leeuwen
+"""
+
+
+def test_who_travelled_to_the_meeting_in_a_relative_clause_with_a_companion_take_part(nlp):
+    got = participants(nlp, TRAVEL, "oslo")
+    assert {"person/de-wit", "person/mulder"} <= got
+
+
+def test_a_journey_at_another_time_is_no_taking_part(nlp):
+    text = TRAVEL.replace("naar de top was gereisd", "vorig jaar naar de top was gereisd")
+    got = participants(nlp, text, "oslo")
+    assert not {"person/de-wit", "person/mulder"} & got

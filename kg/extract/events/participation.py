@@ -126,6 +126,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = [sp for sp in _outside_asides(doc, sent, parties) if sp.label_ != "Country" or not _in_place(doc, sp)]
+        if journey is not None:  # "X, die samen met Y naar de top was gereisd, ...": the clause and whom it is on
+            parties = _journey_clause(doc, sent, journey) or parties
         if present is not None:  # "Rutte, die in Madrid wordt vergezeld door X": the clause and whom it is on
             a, b, on = present
             parties = [sp for sp in _participants(ctx, sent, set()) if a <= sp.start < b or sp.start == on]
@@ -463,6 +465,22 @@ def _members_listed(text: str, end: int) -> int:
     list of the group's members (the group the clause says takes part), else ``end``."""
     m = _MEMBERS_LISTED.match(text, end)
     return m.end() if m and text[end - 1:end] == "," else end
+
+
+def _journey_clause(doc, sent, journey: int) -> list:
+    """``X, die samen met Y naar de top was gereisd, sprak ...``: when the journey (the token of
+    ``naar``) stands in a relative clause ``, die ...``, the persons who travel are the ones in
+    that clause before it and the one the clause is on (named right before its comma); else []."""
+    text = span_text(doc, sent)
+    at = doc[journey].idx - sent.start_char
+    m = next((m for m in _RELATIVE_CLAUSE.finditer(text) if m.start() < at < m.end()), None)
+    if m is None or not re.match(r",\s*die\b", m.group()):
+        return []
+    a = sent.start_char + m.start()
+    doc_txt = doc_text(doc)
+    people = spans_in(doc, sent.start, journey, PERSON_CLASSES)
+    on = [p for p in people if p.end_char <= a and _right_before(doc_txt, p.end_char, a)]
+    return on + [p for p in people if p.start_char > a] if on else []
 
 
 def _relative_on_person(doc, sent):
