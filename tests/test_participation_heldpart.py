@@ -173,3 +173,17 @@ def test_a_journey_at_another_time_is_no_taking_part(nlp):
     text = TRAVEL.replace("naar de top was gereisd", "vorig jaar naar de top was gereisd")
     got = participants(nlp, text, "oslo")
     assert not {"person/de-wit", "person/mulder"} & got
+
+
+WELCOME = NEWS.replace("Minister Sanne Vos van Defensie noemde het besluit 'hard nodig'.",
+                       "Minister Sanne Vos van Defensie heette haar Zweedse ambtgenoot Erik Lind welkom.")
+
+
+def test_the_one_a_speaker_welcomes_at_the_meeting_is_there(nlp):
+    got = participants(nlp, WELCOME, "ministerial/")
+    assert {"person/vos", "person/lind"} <= got
+
+
+def test_a_welcome_at_another_time_names_no_one(nlp):
+    text = WELCOME.replace("heette haar Zweedse ambtgenoot Erik Lind welkom", "heette vorig jaar haar Zweedse ambtgenoot Erik Lind welkom")
+    assert "person/lind" not in participants(nlp, text, "ministerial/")

@@ -26,6 +26,7 @@ _SPEECH_ANY = _SPEECH_SINGLES | frozenset(_SPEECH_PARTICLES)
 _NOT_SAID_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"] \
     | _NEWS_SETS["speech_elsewhere"]
 _NEGATIONS = _NEWS_SETS["negations"]
+_WELCOME_VERBS = _NEWS_SETS["welcome_verbs"]
 _TITLE_WORDS = _NEWS_SETS["title_words"]
 _BRIEF_VERBS = _NEWS_SETS["brief_verbs"]
 
@@ -250,6 +251,11 @@ def _speakers(ctx: Context, ev: dict) -> None:
         if any(sp.kb_id_ != rec.get("place") for sp in places) or _from_outside(ctx, ev, sent, p):
             continue
         link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
+        if lw[v] in _WELCOME_VERBS:  # "X heette zijn ambtgenoot Y welkom": Y is there too
+            end = next((k for k in range(v + 1, sent.end) if lw[k] in (".", ";", ":", ",")), sent.end)
+            for q in persons:
+                if v < q.start and q.end <= end and q.kb_id_ != p.kb_id_ and not _from_outside(ctx, ev, sent, q):
+                    link(ctx, main, "kg:participant", q.kb_id_, q, "events.welcomed_participant")
 
 
 _ADVERSARIES = _NEWS_SETS["adversary_states"]
