@@ -6,12 +6,14 @@ Feeds ``kg:participant``.
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.context import Context
 from kg.model import PERSON_CLASSES
-from kg.nlp.components.docindex import lowers, memo, mentions, sent_of, sents, spaces
+from kg.nlp.components.docindex import lowers, memo, mentions, sent_of, sents, span_text, spaces
 from kg.extract.events.common import _clause_at, _prev_in_paragraph, _DETS, has_trigger, _hedged, link, _names_meeting, NEWS, _NEWS_SETS, _past_dets, _prev_word, REL, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.parties import _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _antecedent, _MEETING_WORDS, _names_other_kind, _outside_main_dates, _whole_words
+from kg.extract.events.scope import _antecedent, _MEETING_WORDS, _names_other_kind, _outside_main_dates, _RELATIVE_CLAUSE, _whole_words
 
 
 _JOURNEY_BLOCKERS = _SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]
@@ -19,12 +21,13 @@ _SITTING_SUFFIXES = tuple(_NEWS_SETS["sitting_nouns"])  # "werksessie" ends in "
 
 
 def _journey_to_main_place(ctx: Context, ev: dict, sent, words: set[str]) -> int | None:
-    """``Rutte en Blok reizen dinsdag naar Vilnius``, ``Rutte, die naar Brussel was gekomen``:
-    persons who journey to the city of the document's meeting go to that meeting. The token of
-    ``naar``, or None when the sentence names another meeting, another time or another goal."""
+    """``Rutte en Blok reizen dinsdag naar Vilnius``, ``Rutte, die naar Brussel was gekomen``,
+    ``X, die naar de top was gereisd``: persons who journey to the city of the document's meeting,
+    or to the meeting named by its kind, go to that meeting. The token of ``naar``, or None when
+    the sentence names another meeting, another time or another goal."""
     rec = ev["meetings"].get(ev.get("main"), {})
-    if "naar" not in words or not rec.get("place") or words.isdisjoint(_NEWS_SETS["journey_words"]) \
-            or not words.isdisjoint(_JOURNEY_BLOCKERS):
+    if "naar" not in words or not rec or words.isdisjoint(_NEWS_SETS["journey_words"]) \
+            or not _journey_words(ctx.doc, sent, words).isdisjoint(_JOURNEY_BLOCKERS):
         return None
     doc = ctx.doc
     if any(sp.kb_id_ != ev["main"] for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting"))) \
@@ -36,9 +39,24 @@ def _journey_to_main_place(ctx: Context, ev: dict, sent, words: set[str]) -> int
         if lw[i] == "naar":
             j = _past_dets(lw, space, i + 1, sent.end)
             sp = places.get(j)
-            if sp is not None and sp.kb_id_ == rec["place"] and not _other_purpose(lw, space, sp.end, sent.end):
+            if sp is not None and sp.kb_id_ == rec.get("place") and not _other_purpose(lw, space, sp.end, sent.end):
                 return i
+            if j < sent.end and lw[j].rstrip(".") in _whole_words(doc) and not _names_other_kind(lw, sent, _whole_words(doc)):
+                return i  # "naar de top": the document's meeting by its kind
     return None
+
+
+def _journey_words(doc, sent, words: set[str]) -> set[str]:
+    """The words that say when and why the journey is made: those of the one relative clause
+    ``, die ... naar ...`` that tells of it (``X, die naar de top was gereisd, sprak van 'een goede
+    afloop'``: what X said is no time of the journey), else the whole sentence's."""
+    text = span_text(doc, sent)
+    found = [m for m in _RELATIVE_CLAUSE.finditer(text) if re.match(r",\s*die\b", m.group())
+             and not _NEWS_SETS["journey_words"].isdisjoint(re.findall(r"[\w-]+", m.group().lower()))
+             and re.search(r"\bnaar\b", m.group())]
+    if len(found) != 1 or len(re.findall(r"\bnaar\b", text)) != 1:
+        return words
+    return set(re.findall(r"[\w-]+", found[0].group().lower()))
 
 
 def _other_purpose(lw: list[str], space: list[bool], k: int, end: int) -> bool:

@@ -13,10 +13,10 @@ from itertools import compress
 from kg.extract.context import Context
 from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import is_word, lowers, mentions, sent_of, span_text, spaces, word_set, words_in, text as doc_text
-from kg.extract.events.common import _DETS, ensure, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
+from kg.extract.events.common import _DETS, ensure, NEWS, _NEWS_SETS, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _journey_to_main_place, _members_talk_in_sitting, _unhedged_clauses
 from kg.extract.events.parties import _is_forum, _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _antecedent, _antecedent_gathering, _at_table, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _target_meeting, _travels_to
+from kg.extract.events.scope import _antecedent, _antecedent_gathering, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
@@ -126,6 +126,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         if met_at is not None and not (target or goes_to_main):
             parties = [sp for sp in parties if sp.start > met_at]  # "spreken de ministers met X": X
         parties = [sp for sp in _outside_asides(doc, sent, parties) if sp.label_ != "Country" or not _in_place(doc, sp)]
+        if journey is not None:  # "X, die samen met Y naar de top was gereisd, ...": the clause and whom it is on
+            parties = _journey_clause(doc, sent, journey) or parties
         if present is not None:  # "Rutte, die in Madrid wordt vergezeld door X": the clause and whom it is on
             a, b, on = present
             parties = [sp for sp in _participants(ctx, sent, set()) if a <= sp.start < b or sp.start == on]
@@ -135,6 +137,8 @@ def _participation(ctx: Context, ev: dict) -> None:
             # Y naar Brussel was gekomen": X travels too)
             parties = _after_phrase(doc, sent, parties)
         undersigned = {} if words.isdisjoint(_UNDERSIGNED) else _undersigned(ctx, sent)
+        if target is not None and not words.isdisjoint(_FIRST_PERSON):
+            undersigned.update(_first_person_on_meeting(ctx, sent, target))
         parties = sorted(parties + [sp for sp, _ in undersigned.values()], key=lambda sp: sp.start)
         # a sentence run on from a signature block or a heading: only its last paragraph speaks
         # (the blank line that closes a heading is not one)
@@ -186,6 +190,31 @@ def _participation(ctx: Context, ev: dict) -> None:
 
 _REPRESENTS = _SETS_REL["represents_verbs"]
 _NOT_SUBJECT = _SETS_REL["not_subject_prepositions"]
+_FIRST_PERSON = NEWS["first_person"]  # the signatory (1); the signatories of a letter of several (2)
+
+
+def _first_person_on_meeting(ctx: Context, sent, m) -> dict[int, tuple]:
+    """``de bijeenkomst van de ministers van 3 en 4 mei in Brussel, waaraan ik heb
+    deelgenomen``: the letter's signatory (``ik``; ``wij``/``we`` in a letter of several), the
+    subject of a relative clause on the named meeting that states the taking part, takes part
+    in it. By token (start -> (its span, signatory keys)) like ``_undersigned``; never after a
+    preposition (``waarbij mij werd gevraagd``), never negated."""
+    doc = ctx.doc
+    if not _relative_on_meeting(doc, sent, m):
+        return {}
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    lw, space = lowers(doc), spaces(doc)
+    k = next((t for t in range(m.end, sent.end) if lw[t] in _RELATIVE_ON_MEETING), None)
+    if k is None or not signers:
+        return {}
+    stop = next((t for t in range(k + 1, sent.end) if lw[t] in _CLAUSE_MARKS), sent.end)
+    if not word_set(doc, k + 1, stop).isdisjoint(_NEWS_SETS["negations"]):
+        return {}
+    for t in range(k + 1, stop):
+        n = _FIRST_PERSON.get(lw[t])
+        if n is not None and (len(signers) == 1) == (n == 1) and _prev_word(lw, space, t, sent.start)[1] not in _NOT_SUBJECT:
+            return {t: (doc[t:t + 1], signers)}
+    return {}
 
 
 def _own_country_stated(doc, sent, words: set[str]) -> list:
@@ -409,6 +438,8 @@ def _outside_asides(doc, sent, parties: list) -> list:
         words = set(re.findall(r"[\w-]+", m.group().lower()))
         rng = (sent.start_char + m.start(), sent.start_char + m.end())
         is_loud = has_trigger(words, REL["participation_words"], REL["participation_pairs"])
+        if is_loud:  # "..., waarvoor de partners zijn uitgenodigd, onder wie A, B en C.": the list is theirs
+            rng = (rng[0], sent.start_char + _members_listed(text, m.end()))
         (loud if is_loud else quiet).append(rng)
         pronoun = pronoun or is_loud and not words.isdisjoint(_SETS_REL["singular_pronouns"])
     out = [sp for sp in parties if not any(a <= sp.start_char < b for a, b in quiet)]
@@ -424,6 +455,32 @@ def _outside_asides(doc, sent, parties: list) -> list:
                                            for a, b in loud)
                    or pronoun and len(people) == 1 and sp.kb_id_ in people]
     return out
+
+
+_MEMBERS_LISTED = re.compile(r"\s*onder\s+wie\b[^;:()]*")
+
+
+def _members_listed(text: str, end: int) -> int:
+    """``, onder wie A, B en C`` right after a clause that ends at ``end``: the end of that
+    list of the group's members (the group the clause says takes part), else ``end``."""
+    m = _MEMBERS_LISTED.match(text, end)
+    return m.end() if m and text[end - 1:end] == "," else end
+
+
+def _journey_clause(doc, sent, journey: int) -> list:
+    """``X, die samen met Y naar de top was gereisd, sprak ...``: when the journey (the token of
+    ``naar``) stands in a relative clause ``, die ...``, the persons who travel are the ones in
+    that clause before it and the one the clause is on (named right before its comma); else []."""
+    text = span_text(doc, sent)
+    at = doc[journey].idx - sent.start_char
+    m = next((m for m in _RELATIVE_CLAUSE.finditer(text) if m.start() < at < m.end()), None)
+    if m is None or not re.match(r",\s*die\b", m.group()):
+        return []
+    a = sent.start_char + m.start()
+    doc_txt = doc_text(doc)
+    people = spans_in(doc, sent.start, journey, PERSON_CLASSES)
+    on = [p for p in people if p.end_char <= a and _right_before(doc_txt, p.end_char, a)]
+    return on + [p for p in people if p.start_char > a] if on else []
 
 
 def _relative_on_person(doc, sent):

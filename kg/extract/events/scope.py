@@ -226,6 +226,8 @@ _OBJECT_PREPOSITIONS = _SETS_REL["object_prepositions"]
 
 # a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
 _RELATIVE_ASIDE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*,")
+# a relative clause that ends the sentence
+_FINAL_RELATIVE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*$")
 # the same, or one that runs to the end of the sentence, or an adverbial clause
 # (``, waaraan X deelnam,``: a pronominal relative, the adverb ``waar`` + preposition)
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:dat|die|wat|welke|omdat|doordat|aangezien|hoewel|terwijl|nadat|zodat"
@@ -241,6 +243,10 @@ def _outside_main_dates(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
     from kg.dates import find_dates
     text = span_text(ctx.doc if ctx is not None else doc, sent)
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    last = _FINAL_RELATIVE.search(text)
+    if last and not has_trigger(set(re.findall(r"[\w-]+", last.group().lower())), REL["participation_words"],
+                                REL["participation_pairs"], REL["participation_phrases"]):
+        asides.append(last.span())  # "X werd vergezeld door Y, die op 2 juli waren beëdigd.": that day is the oath's
     for d in find_dates(text, rec["start"].year):
         if text[max(0, d.start_char - 6):d.start_char].rstrip().endswith("d.d."):
             continue  # the date of a cited press release or letter
@@ -399,6 +405,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
         return main, "events.meeting_participant", None
     if not here and not words_of(sent).isdisjoint(_SETS_REL["talk_nouns"]) and _preparation_earlier_in_paragraph(doc, sent):
         return None  # "Bij het overleg waren ... aanwezig": the preparatory gathering the paragraph introduced
+    if scopes and bare == "talk" and _opens_next_sitting(lw, sent):
+        scopes = []  # "Aansluitend sprak de NAVO met X": a sitting after the session, of the meeting
     if scopes:
         sess = scopes[-1]
         return sess["key"], "events.session_participant", sess.get("body")
@@ -420,6 +428,12 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
     return None
 
 
+def _opens_next_sitting(lw: list[str], sent) -> bool:
+    """The sentence opens with a word of what follows next (``Aansluitend``, ``Daarna``)."""
+    first = next((k for k in range(sent.start, sent.end) if lw[k].strip()), None)
+    return first is not None and lw[first] in _SETS_REL["next_sitting_openers"]
+
+
 def _other_gathering_before(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
     """``Voorafgaand aan de ministeriële vond op 4 juni een bijeenkomst plaats van de X. Deze werd
     voorgezeten door Y. Minister Z gaf daar een toelichting``: the nearest earlier sentence of the
@@ -435,9 +449,19 @@ def _other_gathering_before(ctx: Context | None, ev: dict, sent, doc=None) -> bo
         refers = any(_gathering_ref(lw, prev)) or not words.isdisjoint(_CONVENE) \
             or not words.isdisjoint(_SETS_REL["gathering_nouns"])
         if refers:
-            return not words.isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(None, ev, prev, doc)
+            return not words.isdisjoint(_SETS_REL["outside_meeting_words"]) or _outside_main_dates(None, ev, prev, doc) \
+                or _denied_gathering(lw, prev)
         prev = _prev_in_paragraph(doc, prev)
     return False
+
+
+def _denied_gathering(lw: list[str], sent) -> bool:
+    """``Het was geen NAVO-bijeenkomst.``: ``geen`` right before a word of gathering (maybe past
+    one adjective): the gathering the paragraph tells of is another one."""
+    toks = [w for w in lw[sent.start:sent.end] if not w.isspace()]
+    nouns = _SETS_REL["gathering_nouns"]
+    return any(w == "geen" and any(t in nouns or t.rsplit("-", 1)[-1] in nouns for t in toks[n + 1:n + 3])
+               for n, w in enumerate(toks))
 
 
 _EDITION_PAIRS = frozenset(tuple(p) for p in REL["other_edition_pairs"])

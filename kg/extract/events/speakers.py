@@ -26,6 +26,7 @@ _SPEECH_ANY = _SPEECH_SINGLES | frozenset(_SPEECH_PARTICLES)
 _NOT_SAID_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["other_forums"] \
     | _NEWS_SETS["speech_elsewhere"]
 _NEGATIONS = _NEWS_SETS["negations"]
+_WELCOME_VERBS = _NEWS_SETS["welcome_verbs"]
 _TITLE_WORDS = _NEWS_SETS["title_words"]
 _BRIEF_VERBS = _NEWS_SETS["brief_verbs"]
 
@@ -41,8 +42,8 @@ def _reported_meeting(doc, rec: dict) -> bool:
 def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEECH_ANY) -> tuple[object, int] | None:
     """``De Duitse minister van Buitenlandse Zaken, X, onderstreepte ...``, ``Ook minister X
     benadrukte ...``: the person who opens the sentence (after a title of determiners, office
-    words, capitalised words and ``van``, the name maybe set off by commas) and the token of the
-    verb of saying right after it. None if the sentence does not open so."""
+    words, capitalised words and ``van``, the name maybe set off by commas, maybe followed by its
+    portfolio: ``Minister X van Defensie zei``) and the token of the verb of saying right after it. None if the sentence does not open so."""
     doc = ctx.doc
     lw, space, tx = lowers(doc), spaces(doc), texts(doc)
     toks = [k for k in range(sent.start, sent.end) if not space[k]]
@@ -63,6 +64,10 @@ def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEE
     after = [k for k in toks if k >= p.end]
     if opened and len(after) > 1 and lw[after[0]] == ",":
         after = after[1:]  # ", X," closes the apposition
+    elif after and lw[after[0]] == "van":  # "Minister X van Buitenlandse Zaken zei": past his portfolio
+        n = next((n for n in range(1, min(len(after), 5)) if not tx[after[n]][:1].isupper()), 0)
+        if n > 1:
+            after = after[n:]
     if not after or lw[after[0]] not in verbs:
         return None
     return p, after[0]
@@ -246,6 +251,11 @@ def _speakers(ctx: Context, ev: dict) -> None:
         if any(sp.kb_id_ != rec.get("place") for sp in places) or _from_outside(ctx, ev, sent, p):
             continue
         link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
+        if lw[v] in _WELCOME_VERBS:  # "X heette zijn ambtgenoot Y welkom": Y is there too
+            end = next((k for k in range(v + 1, sent.end) if lw[k] in (".", ";", ":", ",")), sent.end)
+            for q in persons:
+                if v < q.start and q.end <= end and q.kb_id_ != p.kb_id_ and not _from_outside(ctx, ev, sent, q):
+                    link(ctx, main, "kg:participant", q.kb_id_, q, "events.welcomed_participant")
 
 
 _ADVERSARIES = _NEWS_SETS["adversary_states"]
