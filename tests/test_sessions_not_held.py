@@ -31,3 +31,14 @@ def test_a_council_that_met_is_a_session_even_if_it_reached_nothing(nlp):
     _doc, ex = run(nlp, REPORT.format(
         "De NAVO-Georgië Commissie kwam op 15 juni bijeen, maar er werd geen overeenstemming bereikt."))
     assert any("georgi" in o for _s, o in facts(ex, "kg:hasSession"))
+
+
+def test_an_answers_label_heads_no_session(nlp):
+    text = ("Antwoord van minister Jansen (Buitenlandse Zaken) (ontvangen 3 mei 2031)\n\nVraag 2\n"
+            "Is Georgië uitgenodigd voor de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken op "
+            "28 en 29 april 2031 in Brussel?\n\nAntwoord 2\nJa. Op 29 april spraken de bondgenoten met de "
+            "Georgische minister van Buitenlandse Zaken. Ik heb in die sessie de steun van Nederland "
+            "onderstreept.\n")
+    doc, _ = run(nlp, text)
+    assert not any(s.label_ == "Session" and "antwoord" in s.kb_id_ for s in doc.spans.get("kg", []))
+    assert not any("antwoord" in k for k in doc.user_data.get("kg_entities", {}))

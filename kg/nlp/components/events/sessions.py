@@ -285,6 +285,15 @@ def _opens_sentence(doc: Doc, sent, i: int) -> bool:
     return i - first <= 1
 
 
+_QA_HEADS = frozenset(DATA["qa_heading_words"])
+
+
+def _qa_label(heading: str) -> bool:
+    """"Vraag 3" / "Antwoord 3": the label of a written question or its answer, no session's name."""
+    words = heading.strip("#* ").split()
+    return bool(words) and fold(words[0]).strip(":") in _QA_HEADS
+
+
 def _section_sessions(doc: Doc, main: Meeting, heads: list[tuple[int, int]], sessions) -> list:
     """``Resolute Support`` / ``Op 8 juni spreken de ministers over … Aan deze sessie nemen
     ook … deel``: a section of an agenda or report whose text refers to itself as "deze
@@ -305,7 +314,7 @@ def _section_sessions(doc: Doc, main: Meeting, heads: list[tuple[int, int]], ses
                for sess in sessions):
             continue
         body = doc.char_span(he, nxt, alignment_mode="expand")
-        if body is None or len(text[hs:he].split()) > 8:
+        if body is None or len(text[hs:he].split()) > 8 or _qa_label(text[hs:he]):
             continue
         refs, other = [], False
         for i in range(body.start, body.end):
