@@ -27,3 +27,17 @@ def test_the_state_a_sum_is_for_is_no_contributor(nlp):
     _, ex = run(nlp, _TEXT, "kfor.txt")
     assert "country/moldavie" not in {o for _, o in facts(ex, "kg:contributor")}
     assert "country/belgie" in {o for _, o in facts(ex, "kg:contributor")}
+
+
+def test_the_seat_of_a_missions_headquarters_is_where_it_is(nlp):
+    text = ("Den Haag, 3 juni 2031\n\nHet hoofdkwartier van KFOR is sinds de start gevestigd op een "
+            "voormalig fabrieksterrein in Pristina. Nederland levert twee stafofficieren.\n")
+    _, ex = run(nlp, text, "seat.txt")
+    assert ("operation/kfor", "place/pristina") in facts(ex, "schema:location")
+
+
+def test_a_denied_seat_or_a_seat_of_something_else_states_nothing(nlp):
+    text = ("Den Haag, 3 juni 2031\n\nHet hoofdkwartier van KFOR is niet gevestigd in Skopje. "
+            "Het hoofdkwartier van de NAVO in Brussel ligt ver van KFOR in Pristina.\n")
+    _, ex = run(nlp, text, "seat2.txt")
+    assert not {o for s, o in facts(ex, "schema:location") if s == "operation/kfor"} & {"place/skopje", "place/brussel"}
