@@ -41,3 +41,12 @@ def test_a_denied_seat_or_a_seat_of_something_else_states_nothing(nlp):
             "Het hoofdkwartier van de NAVO in Brussel ligt ver van KFOR in Pristina.\n")
     _, ex = run(nlp, text, "seat2.txt")
     assert not {o for s, o in facts(ex, "schema:location") if s == "operation/kfor"} & {"place/skopje", "place/brussel"}
+
+
+def test_an_organisations_operation_compound_is_followed_by_the_operations_name(nlp):
+    from kg.nlp.components.docindex import mentions
+    doc = nlp("Het kabinet steunt de VN-missie Blue Harbour en de EU-operatie Sophia in de Middellandse Zee.")
+    found = {(s.text, s.label_, s.kb_id_) for s in mentions(doc)}
+    assert ("Blue Harbour", "Operation", "operation/blue-harbour") in found
+    assert ("Sophia", "Operation", "operation/eunavfor-med-sophia") in found  # the reference's key
+    assert ("EU-operatie", "Organisation", "organisation/europese-unie") in found
