@@ -50,3 +50,18 @@ def test_an_organisations_operation_compound_is_followed_by_the_operations_name(
     assert ("Blue Harbour", "Operation", "operation/blue-harbour") in found
     assert ("Sophia", "Operation", "operation/eunavfor-med-sophia") in found  # the reference's key
     assert ("EU-operatie", "Organisation", "organisation/europese-unie") in found
+
+
+def test_a_capitalised_base_head_after_a_name_is_a_place(nlp):
+    from kg.nlp.components.docindex import mentions
+    doc = nlp("De staf werkt vanuit de George C. Marshall Kaserne bij Stuttgart. Kaserne is Duits voor kazerne.")
+    found = {(s.text, s.label_) for s in mentions(doc)}
+    assert ("George C. Marshall Kaserne", "Place") in found
+    assert not any(t == "Kaserne" for t, _ in found)  # a head alone names nothing
+
+
+def test_a_deposit_is_no_parliament_but_the_storting_with_capitals_is(nlp):
+    from kg.nlp.components.docindex import mentions
+    doc = nlp("Noorwegen doet een extra storting in het fonds. De minister sprak het Storting toe.")
+    found = [(s.text, s.kb_id_) for s in mentions(doc) if s.label_ == "Organisation"]
+    assert found == [("Storting", "organisation/storting")]

@@ -133,6 +133,8 @@ class Gazetteer:
                     context.add(ent.key)
                     continue
             for name in (ent.label, *ent.aliases):
+                if name in ent.exact:
+                    continue  # a label that is a common word too ("storting", a deposit): only with its capitals
                 words = self._add(tokenize, name, ent.key, None)
                 if ent.cls == "Place":
                     for variant in separator_variants(name):

@@ -44,6 +44,7 @@ _INITIATIVE_DETS = frozenset(DATA["initiative_determiners"])
 _NAMED_HEADS = tuple(DATA["named_unit_heads"])
 _ORDINAL_HEADS = tuple(DATA["ordinal_unit_heads"])
 _BASE_NOUNS = frozenset(DATA["base_nouns"])
+_BASE_HEADS = frozenset(DATA["base_heads"])
 
 
 def _is_initiative_compound(low: str) -> bool:
@@ -188,6 +189,7 @@ class UnitFinder:
         self._described_units(doc)
         self._ordinal_units(doc)
         self._named_bases(doc)
+        self._headed_bases(doc)
         heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
         if not heads:
             return doc
@@ -436,6 +438,29 @@ class UnitFinder:
             add_mention(doc, s0, e0, "Place", key)
             taken.update(range(s0, e0))
 
+    def _headed_bases(self, doc: Doc) -> None:
+        """``op de Lucius D. Clay Kaserne``: one to four capitalised words or initials right before a
+        capitalised base head (``base_heads``) and the head name a base, a Place. A run that starts
+        its sentence, or touches a name already found, is left alone."""
+        found = words_where(doc, "ORTH", "units.base_heads", _BASE_HEADS.__contains__)
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            b = k
+            while b - 1 >= 0 and k - b < 4 and ns[b - 1] == ns[b] - 1 and ns[b - 1] not in taken \
+                    and tx[ns[b - 1]][:1].isupper() and (tx[ns[b - 1]].isalpha() or _initial(tx[ns[b - 1]])):
+                b -= 1
+            if b == k or ns[k] in taken or doc[ns[b]].is_sent_start or not tx[ns[b]].isalpha() \
+                    or b - 1 >= 0 and ns[b - 1] in taken and ns[b - 1] == ns[b] - 1:
+                continue
+            name = " ".join(doc[ns[b]:ns[k] + 1].text.split())
+            key = "place/" + slugify(name)
+            register_entity(doc, key, "Place", name)
+            add_mention(doc, ns[b], ns[k] + 1, "Place", key)
+            taken.update(range(ns[b], ns[k] + 1))
+
     def _national_initiatives(self, doc: Doc) -> None:
         """``het Tsjechische munitie-initiatief``: a determiner, a country adjective and a lower-case
         compound on an initiative head name one state's initiative or fund, an Initiative."""
@@ -456,6 +481,11 @@ class UnitFinder:
             key = name_key("Initiative", name)
             register_entity(doc, key, "Initiative", name)
             add_mention(doc, adj, ns[k] + 1, "Initiative", key)
+
+
+def _initial(word: str) -> bool:
+    """``D.``: a capital and a full stop, a person's initial inside a name."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 @Language.factory("kg_units")
