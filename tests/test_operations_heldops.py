@@ -65,3 +65,11 @@ def test_a_deposit_is_no_parliament_but_the_storting_with_capitals_is(nlp):
     doc = nlp("Noorwegen doet een extra storting in het fonds. De minister sprak het Storting toe.")
     found = [(s.text, s.kb_id_) for s in mentions(doc) if s.label_ == "Organisation"]
     assert found == [("Storting", "organisation/storting")]
+
+
+def test_a_body_after_an_indefinite_article_is_no_name_but_the_definite_one_is(nlp):
+    from kg.nlp.components.docindex import mentions
+    doc = nlp("Finland heeft een grote en goed getrainde landmacht. Daarnaast levert een deel van de landmacht "
+              "twee compagnieën.")
+    found = [(s.text, s.kb_id_) for s in mentions(doc) if s.label_ == "Organisation"]
+    assert found == [("landmacht", "organisation/koninklijke-landmacht")]
