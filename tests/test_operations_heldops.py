@@ -73,3 +73,11 @@ def test_a_body_after_an_indefinite_article_is_no_name_but_the_definite_one_is(n
               "twee compagnieën.")
     found = [(s.text, s.kb_id_) for s in mentions(doc) if s.label_ == "Organisation"]
     assert found == [("landmacht", "organisation/koninklijke-landmacht")]
+
+
+def test_a_role_before_a_full_name_names_a_person(nlp):
+    from kg.nlp.components.docindex import mentions
+    doc = nlp("Regeringswoordvoerder Anna Virtanen bevestigde het bericht. Volgens de Britse oud-diplomaat "
+              "J. Peter Hollis is dat te laat. De woordvoerder Defensie wilde niet reageren.")
+    people = {(s.text, s.label_) for s in mentions(doc) if s.label_ == "Person"}
+    assert people == {("Anna Virtanen", "Person"), ("J. Peter Hollis", "Person")}
