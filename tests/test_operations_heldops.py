@@ -81,3 +81,13 @@ def test_a_role_before_a_full_name_names_a_person(nlp):
               "J. Peter Hollis is dat te laat. De woordvoerder Defensie wilde niet reageren.")
     people = {(s.text, s.label_) for s in mentions(doc) if s.label_ == "Person"}
     assert people == {("Anna Virtanen", "Person"), ("J. Peter Hollis", "Person")}
+
+
+def test_a_press_agency_and_a_base_named_by_their_nouns(nlp):
+    from kg.nlp.components.docindex import mentions
+    doc = nlp("Dat meldde het Poolse persbureau Gazeta Nord gisteren. De toestellen staan op de Roemeense "
+              "basis Câmpia Turzii. Op basis Van het verdrag gebeurt niets.")
+    found = {(s.text, s.label_) for s in mentions(doc)}
+    assert ("Gazeta Nord", "Organisation") in found
+    assert ("Câmpia Turzii", "Place") in found
+    assert not any(t == "Van" for t, _ in found)
