@@ -91,3 +91,11 @@ def test_a_press_agency_and_a_base_named_by_their_nouns(nlp):
     assert ("Gazeta Nord", "Organisation") in found
     assert ("Câmpia Turzii", "Place") in found
     assert not any(t == "Van" for t, _ in found)
+
+
+def test_partners_that_have_supplied_ships_to_the_paragraphs_operation_take_part(nlp):
+    text = ("Den Haag, 3 juni 2031\n\nOperatie Sea Guardian patrouilleert sinds 2016 in de Middellandse Zee. "
+            "Sinds 2019 hebben ook enkele partnerlanden fregatten gestuurd, waaronder Georgië en Marokko.\n")
+    _, ex = run(nlp, text, "sg.txt")
+    parts = {o for s, o in facts(ex, "kg:participant") if s == "operation/operation-sea-guardian"}
+    assert {"country/georgie", "country/marokko"} <= parts
