@@ -99,3 +99,10 @@ def test_partners_that_have_supplied_ships_to_the_paragraphs_operation_take_part
     _, ex = run(nlp, text, "sg.txt")
     parts = {o for s, o in facts(ex, "kg:participant") if s == "operation/operation-sea-guardian"}
     assert {"country/georgie", "country/marokko"} <= parts
+
+
+def test_a_plan_the_leaders_agreed_in_a_subordinate_clause_overeenkwamen(nlp):
+    text = ("Den Haag, 3 juni 2019\n\nNederland houdt vast aan de Defence Investment Pledge, die de "
+            "regeringsleiders tijdens de NAVO-top in Wales in september 2014 overeenkwamen.\n")
+    _, ex = run(nlp, text, "dip.txt")
+    assert ("pledge/defence-investment-pledge", "summit/newport-2014") in facts(ex, "kg:agreedAt")
