@@ -36,7 +36,7 @@ from pathlib import Path
 from kg.amounts import Amount, find_amounts
 from kg.extract.context import Context
 from kg.extract.events.common import REL, _SETS_REL, link, sentences_with, spans_in
-from kg.extract.events.operation_mentions import _adjective_parties, _country_entity
+from kg.extract.events.operation_mentions import _adjective_parties, _country_entity, _served_by
 from kg.model import Entity, GYear
 from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sent_of, sents, spaces, span_text
 
@@ -368,7 +368,8 @@ def _stated_contributions(ctx: Context, seen: set[tuple[str, str]]) -> None:
         if len(recips) != 1 or _euro_amounts(span_text(doc, sent)):
             continue
         recipient = next(iter(recips.values()))
-        parties = [(sp.kb_id_, sp) for sp in _participants(ctx, sent, set(), operation=True) if sp.label_ == "Country"]
+        parties = [(sp.kb_id_, sp) for sp in _participants(ctx, sent, set(), operation=True)
+                   if sp.label_ == "Country" and not _served_by(lw, spaces(doc), sp, sent.start)]
         parties += [(k, tok) for k, tok in _adjective_parties(ctx, sent) if _country_entity(ctx, k)]
         for country, sp in parties:
             if (country, recipient.kb_id_) in seen:

@@ -750,6 +750,50 @@ def _theatre_location(ctx: Context) -> None:
                 break
 
 
+_SEAT_NOUNS = frozenset(_DATA["seat_nouns"])
+_SEAT_VERBS = frozenset(_DATA["seat_verbs"])
+_SEAT_PREPS = frozenset(_DATA["seat_prepositions"])
+
+
+def _headquarters(ctx: Context) -> None:
+    """``Het hoofdkwartier van KFOR is gevestigd op Camp Film City in Pristina``: the place the
+    command of a named operation sits in is where the operation is. Only ``hoofdkwartier van <operation>``
+    followed, within its clause, by a verb of being seated and ``in``/``te`` and a place; hedged or
+    negated sentences state nothing."""
+    from kg.extract.events.common import sentences_with
+    doc = ctx.doc
+    lw = lowers(doc)
+    for sent in sentences_with(doc, "operations.seat", _SEAT_NOUNS):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        ops = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Operation",))}
+        places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+        for n, i in enumerate(idx[:-2]):
+            if lw[i] not in _SEAT_NOUNS or lw[idx[n + 1]] != "van":
+                continue
+            m = n + 2
+            while m < len(idx) and lw[idx[m]] in ("de", "het", "operatie", "missie"):
+                m += 1
+            op = ops.get(idx[m]) if m < len(idx) else None
+            if op is None:
+                continue
+            rest = [j for j in idx if j >= op.end][:14]
+            verb = next((k for k, j in enumerate(rest[:6]) if lw[j] in _SEAT_VERBS), None)
+            if verb is None:
+                continue
+            for k in range(verb + 1, len(rest)):
+                j = rest[k]
+                if lw[j] in (",", ";", ":") or j in ops:
+                    break  # the clause ends, or another operation's words begin
+                if lw[j] not in _SEAT_PREPS:
+                    continue
+                at = next((r for r in rest[k + 1:k + 3] if lw[r] not in ("de", "het")), None)
+                if at in places:
+                    link(ctx, op.kb_id_, "schema:location", places[at].kb_id_, places[at], "operations.headquarters")
+                    break
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -768,6 +812,7 @@ def run(ctx: Context) -> None:
     _coalition_operation(ctx)
     _operation_area(ctx)
     _theatre_location(ctx)
+    _headquarters(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:

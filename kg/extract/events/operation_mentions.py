@@ -147,6 +147,8 @@ def _served_by(lw: list[str], space: list[bool], sp, start: int) -> bool:
             break
         words.append(lw[i])
     words.reverse()  # the clause's words before the party, in order
+    if words[-1:] == ["voor"]:
+        return True  # "een storting in het trustfonds voor Oekraïne": the party the money is for
     if any(w in _SERVICE_NOUNS and words[k + 1:k + 2] in (["van"], ["aan"]) for k, w in enumerate(words)):
         return True
     return words in (["die"], ["dat"]) and _serving_clause(lw, space, sp.end)

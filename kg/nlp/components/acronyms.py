@@ -41,6 +41,7 @@ _ACRONYM = re.compile(r"^[a-z]{0,2}[A-Z][A-Za-z&]{1,9}$")
 _DUTCH_HEADS = frozenset(DATA["dutch_heads"])
 PART_TAILS = frozenset(DATA["part_tails"])  # kg.extract.entities uses it too
 _ORG_PREFIXES = frozenset(DATA["org_prefixes"])
+_OPERATION_ORGS = frozenset(DATA["operation_org_prefixes"])
 _COUNCIL_HEADS = frozenset(("raad", "commissie", "comite"))  # Dutch heads of a council's name
 _NOT_NAME = frozenset(DATA["not_name_words"])
 _KIND = {"Pledge": "pledge", "Operation": "operation", "Initiative": "initiative", "Organisation": "organisation"}
@@ -410,6 +411,11 @@ class AcronymFinder:
                     and lw[ns[k + 1]] in _DUTCH_HEADS:
                 self._name(doc, i, ns[k + 1] + 1, taken)
                 continue
+            # "de EU-operatie Sophia", "de NAVO-operatie Northern Lantern": the organisation's compound
+            # stays its mention; the capitalised words after it name the operation
+            if "-" in text and tail.lower() in ops and fold(stem) in _OPERATION_ORGS:
+                self._org_operation(doc, ns, k, taken, stop)
+                continue
             if i in taken:
                 continue
             # capitalised English-style names ending in a head noun
@@ -494,6 +500,26 @@ class AcronymFinder:
                     end = ns[j] + 1
                     j += 1
                 self._name(doc, i, end, taken, head_class(text))
+
+    @staticmethod
+    def _org_operation(doc, ns, k, taken, stop):
+        """``EU-operatie Sophia``: up to three capitalised words right after an organisation's
+        ``-operatie``/``-missie`` compound, none of them a mention already, name an operation."""
+        tx = texts(doc)
+        if k + 1 >= len(ns) or ns[k + 1] in taken:
+            return
+        first = last = ns[k + 1]
+        if not (tx[first][:1].isupper() and tx[first].isalpha()) or fold(tx[first]) in stop:
+            return
+        while last + 1 < len(doc) and last - first < 2 and last + 1 not in taken and tx[last + 1][:1].isupper() \
+                and tx[last + 1].isalpha() and fold(tx[last + 1]) not in stop:
+            last += 1
+        name = doc[first:last + 1].text
+        # the reference knows some only as "Operatie Sophia"
+        key = _reference_keys().get(("Operation", canonical_slug("Operatie " + name))) or name_key("Operation", name)
+        register_entity(doc, key, "Operation", name)
+        add_mention(doc, first, last + 1, "Operation", key)
+        taken.update(range(first, last + 1))
 
     @staticmethod
     def _name(doc, start, end, taken, cls=None):

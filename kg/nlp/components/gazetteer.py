@@ -103,6 +103,10 @@ def _line_start(doc: Doc, k: int) -> bool:
     return k > 0 and doc[k - 1].is_space and "\n" in doc[k - 1].text
 
 
+# words that end an indefinite noun phrase before a body's name ("een deel van de luchtmacht")
+_NOT_ADJECTIVES = frozenset(DATA["indefinite_breakers"])
+
+
 class Gazetteer:
     """Longest-match lookup of folded word sequences."""
 
@@ -133,6 +137,8 @@ class Gazetteer:
                     context.add(ent.key)
                     continue
             for name in (ent.label, *ent.aliases):
+                if name in ent.exact:
+                    continue  # a label that is a common word too ("storting", a deposit): only with its capitals
                 words = self._add(tokenize, name, ent.key, None)
                 if ent.cls == "Place":
                     for variant in separator_variants(name):
@@ -381,10 +387,16 @@ class Gazetteer:
     def _foreign(self, words, i: int, j: int, home: str) -> bool:
         """Another state's adjective right before a national body's name, or ``van
         <that state>`` right after it: ``het Britse ministerie van Defensie``, ``de Duitse
-        luchtmacht``, ``het ministerie van Defensie van Oekraïne`` are not the Dutch ones."""
+        luchtmacht``, ``het ministerie van Defensie van Oekraïne`` are not the Dutch ones; nor is
+        a body after an indefinite article (``een sterke luchtmacht``: any state's, no name)."""
         state = self.ref.by_adjective.get(words.norms[i - 1]) if i else None
         if state is not None and state != home:
             return True
+        for k in range(i - 1, max(-1, i - 6), -1):  # "een (grote en goed getrainde) luchtmacht"
+            if words.norms[k] == "een":
+                return True
+            if not words.texts[k].isalpha() or not words.texts[k].islower() or words.norms[k] in _NOT_ADJECTIVES:
+                break  # only adjectives between: "een deel van de luchtmacht" is the body itself
         k = j + 1
         if j < len(words) and words.norms[j] == "van":
             if k < len(words) and words.norms[k] in _ARTICLES:

@@ -50,6 +50,8 @@ from kg.slug import slugify
 WORDS = json.loads(Path(__file__).with_name("persons.json").read_text("utf-8"))
 _NUMBERISH = re.compile(r"^\d[\w.,-]*$|^nr\.?$", re.I)
 _DASHES = {"-", "–", "—", "‒"}
+_ROLE_NOUNS = frozenset(WORDS["role_nouns"])
+_LONG_ROLES = tuple(r for r in WORDS["role_nouns"] if len(r) >= 9)  # heads of closed compounds: "kremlinwoordvoerder"
 _TITLES = {"mevrouw", "mevr.", "dhr.", "mw."}  # forms of address before a name (besides "de heer")
 
 
@@ -133,7 +135,7 @@ class Persons:
             WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"], WORDS["counterpart_words"],
             WORDS["counterpart_plurals"],
             self.succession,
-            WORDS["speech_verbs"], WORDS["member_words"])
+            WORDS["speech_verbs"], WORDS["member_words"], _ROLE_NOUNS)
 
     # --- words -----------------------------------------------------------------
     def _entity_at(self, doc: Doc) -> dict[int, tuple]:
@@ -151,6 +153,17 @@ class Persons:
             return False
         whole = ref_lookup(self.ref, span.text)
         return whole is None or whole.key != span.kb_id_
+
+    @staticmethod
+    def _role_noun(norm: str) -> bool:
+        """``woordvoerder``, ``oud-diplomaat``, ``kremlinwoordvoerder``: a role word (``role_nouns``),
+        alone or as the head of a compound."""
+        if norm in _ROLE_NOUNS:
+            return True
+        head = norm.rsplit("-", 1)[-1]
+        if head in _ROLE_NOUNS:
+            return True
+        return any(norm.endswith(r) and len(norm) - len(r) >= 4 for r in _LONG_ROLES)
 
     def _is_name_word(self, w: Word, ents: dict) -> bool:
         t = w.text
@@ -383,7 +396,8 @@ class Persons:
         # Every pattern starts at a trigger word; the scan jumps from one to the next
         # (``i`` only moves forward).
         triggers = self.triggers
-        starts = [x for x, norm in enumerate(words.norms) if norm in triggers or "-" in norm]
+        starts = [x for x, norm in enumerate(words.norms)
+                  if norm in triggers or "-" in norm or norm.endswith(_LONG_ROLES)]
         n_starts, s_at = len(starts), 0
         i = 0
         while i < len(words):
@@ -492,6 +506,15 @@ class Persons:
                 taken.update(range(m[1], m[2]))
                 i += 1
                 continue
+            if self._role_noun(words.norms[i]):  # "Kremlinwoordvoerder Dmitri Peskov"
+                k = self.parse_name(words, i + 1, doc, ents)
+                if k > i + 2 and not self._newline_between(doc, words[i], words[i + 1]) \
+                        and not any(words.starts[x] in taken for x in range(i + 1, k)):
+                    label = self._name_text(words, i + 1, k)
+                    self._person(doc, names, person_key(label), "Person", label, words.starts[i + 1], words.ends[k - 1])
+                    taken.update(range(words.starts[i + 1], words.ends[k - 1]))
+                    i = k
+                    continue
             if words.norms[i] in WORDS["speech_verbs"] and words.texts[i].islower():
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):

@@ -44,6 +44,9 @@ _INITIATIVE_DETS = frozenset(DATA["initiative_determiners"])
 _NAMED_HEADS = tuple(DATA["named_unit_heads"])
 _ORDINAL_HEADS = tuple(DATA["ordinal_unit_heads"])
 _BASE_NOUNS = frozenset(DATA["base_nouns"])
+_BASE_HEADS = frozenset(DATA["base_heads"])
+_PLAIN_BASES = frozenset(DATA["plain_base_nouns"])
+_BODY_NOUNS = frozenset(DATA["body_nouns"])
 
 
 def _is_initiative_compound(low: str) -> bool:
@@ -188,6 +191,8 @@ class UnitFinder:
         self._described_units(doc)
         self._ordinal_units(doc)
         self._named_bases(doc)
+        self._headed_bases(doc)
+        self._named_bodies(doc)
         heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
         if not heads:
             return doc
@@ -414,12 +419,17 @@ class UnitFinder:
         """``vanaf de vliegbasis Decimomannu``: one or two capitalised words after a base noun
         (``base_nouns``) name the base, a Place, also when the reference data lacks it; a longer
         capitalised run or a name the text uses for something else is left alone."""
-        found = words_where(doc, "LOWER", "units.bases", lambda w: w in _BASE_NOUNS)
+        found = words_where(doc, "LOWER", "units.bases", lambda w: w in _BASE_NOUNS or w in _PLAIN_BASES)
         if not found:
             return
         ns, tx = non_space(doc), texts(doc)
         taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
         for k in found:
+            if tx[ns[k]].lower() in _PLAIN_BASES and not (k and (tx[ns[k - 1]].lower() in ("de", "het")
+                                                                 or self.ref.country_of_adjective(tx[ns[k - 1]]))):
+                continue  # "de (Hongaarse) basis Pápa"; not "op basis X"
+            if tx[ns[k]].lower() in _PLAIN_BASES and k + 1 < len(ns) and doc.vocab[tx[ns[k + 1]].lower()].is_stop:
+                continue  # "de basis Voor ...": a function word, no name
             e = k + 1
             while e < len(ns) and e - k <= 3 and ns[e] == ns[e - 1] + 1 and tx[ns[e]][:1].isupper() \
                     and tx[ns[e]].replace("-", "").isalpha() and ns[e] not in taken:
@@ -435,6 +445,57 @@ class UnitFinder:
             register_entity(doc, key, "Place", known.label if known is not None else name)
             add_mention(doc, s0, e0, "Place", key)
             taken.update(range(s0, e0))
+
+    def _named_bodies(self, doc: Doc) -> None:
+        """``het persbureau Interfax``: one or two capitalised words after a noun for a press agency,
+        broadcaster or think tank (``body_nouns``) name an organisation. A name found already, a
+        longer capitalised run, or one the reference knows as something else is left alone."""
+        found = words_where(doc, "LOWER", "units.bodies", _BODY_NOUNS.__contains__)
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            e = k + 1
+            while e < len(ns) and e - k <= 3 and ns[e] == ns[e - 1] + 1 and tx[ns[e]][:1].isupper() \
+                    and tx[ns[e]].isalpha() and ns[e] not in taken:
+                e += 1
+            if e == k + 1 or e - k > 3 or e < len(ns) and ns[e] in taken and ns[e] == ns[e - 1] + 1:
+                continue
+            s0, e0 = ns[k + 1], ns[e - 1] + 1
+            if doc.vocab[tx[s0].lower()].is_stop:
+                continue  # "de omroep Die ...": a function word, no name
+            name = " ".join(doc[s0:e0].text.split())
+            known = self.ref.lookup(name)
+            if known is not None and known.cls != "Organisation":
+                continue
+            key = known.key if known is not None else "organisation/" + slugify(name)
+            register_entity(doc, key, "Organisation", known.label if known is not None else name)
+            add_mention(doc, s0, e0, "Organisation", key)
+            taken.update(range(s0, e0))
+
+    def _headed_bases(self, doc: Doc) -> None:
+        """``op de Lucius D. Clay Kaserne``: one to four capitalised words or initials right before a
+        capitalised base head (``base_heads``) and the head name a base, a Place. A run that starts
+        its sentence, or touches a name already found, is left alone."""
+        found = words_where(doc, "ORTH", "units.base_heads", _BASE_HEADS.__contains__)
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            b = k
+            while b - 1 >= 0 and k - b < 4 and ns[b - 1] == ns[b] - 1 and ns[b - 1] not in taken \
+                    and tx[ns[b - 1]][:1].isupper() and (tx[ns[b - 1]].isalpha() or _initial(tx[ns[b - 1]])):
+                b -= 1
+            if b == k or ns[k] in taken or doc[ns[b]].is_sent_start or not tx[ns[b]].isalpha() \
+                    or b - 1 >= 0 and ns[b - 1] in taken and ns[b - 1] == ns[b] - 1:
+                continue
+            name = " ".join(doc[ns[b]:ns[k] + 1].text.split())
+            key = "place/" + slugify(name)
+            register_entity(doc, key, "Place", name)
+            add_mention(doc, ns[b], ns[k] + 1, "Place", key)
+            taken.update(range(ns[b], ns[k] + 1))
 
     def _national_initiatives(self, doc: Doc) -> None:
         """``het Tsjechische munitie-initiatief``: a determiner, a country adjective and a lower-case
@@ -456,6 +517,11 @@ class UnitFinder:
             key = name_key("Initiative", name)
             register_entity(doc, key, "Initiative", name)
             add_mention(doc, adj, ns[k] + 1, "Initiative", key)
+
+
+def _initial(word: str) -> bool:
+    """``D.``: a capital and a full stop, a person's initial inside a name."""
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 @Language.factory("kg_units")
