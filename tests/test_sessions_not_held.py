@@ -42,3 +42,15 @@ def test_an_answers_label_heads_no_session(nlp):
     doc, _ = run(nlp, text)
     assert not any(s.label_ == "Session" and "antwoord" in s.kb_id_ for s in doc.spans.get("kg", []))
     assert not any("antwoord" in k for k in doc.user_data.get("kg_entities", {}))
+
+
+def test_a_council_meeting_that_did_not_take_place_is_no_session(nlp):
+    text = ("Den Haag, 30 mei 2031\n\nHierbij bied ik u het verslag aan van de NAVO-top op 20 en 21 mei 2031 "
+            "in Ankara.\n\nEen bijeenkomst van de NAVO-Oekraïne Raad op het niveau van regeringsleiders vond in "
+            "Ankara niet plaats; de Oekraïense president kon niet reizen.\n\nDe Minister-President,\nA. Visser\n")
+    doc, _ = run(nlp, text)
+    assert not any(s.label_ == "Session" and "ukraine" in s.kb_id_ for s in doc.spans.get("kg", []))
+    # the same sentence without the negation is a session
+    doc, _ = run(nlp, text.replace("vond in Ankara niet plaats; de Oekraïense president kon niet reizen",
+                                   "vond in Ankara plaats"))
+    assert any(s.label_ == "Session" and "ukraine" in s.kb_id_ for s in doc.spans.get("kg", []))

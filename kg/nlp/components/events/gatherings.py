@@ -146,6 +146,11 @@ _OFF_AGENDA = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:staat|staan|is|zijn|word
 # of the council, said right before its name
 _NOT_HELD_BEFORE = re.compile(r"\b(?:geen|niet\s+een)\s+(?:\w+\s+)?(?:(?:bijeenkomst|vergadering|sessie|zitting)\s+"
                               r"(?:plaats\s+)?van\s+(?:de\s+|het\s+)?)?$", re.IGNORECASE)
+# "Een bijeenkomst van de NAVO-Rusland Raad (op het niveau van …) vond in Chicago niet plaats": a
+# gathering of the council named before it, its clause saying it did not take place
+_GATHERING_OF_BEFORE = re.compile(r"\b(?:bijeenkomst|vergadering|sessie|zitting)\s+van\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+_DID_NOT_TAKE_PLACE = re.compile(r"[^.;:!?]{0,100}?\b(?:vond|vindt|vinden|vonden)\b[^.;:!?]{0,40}?\b(?:niet|geen)\b"
+                                 r"[^.;:!?]{0,20}?\bplaats\b", re.IGNORECASE)
 # a council named as the one replaced or abolished ("de NUC, die de NAVO-Oekraïne Commissie vervangt",
 # "de voormalige X", "X werd opgeheven"): no longer a council that meets
 _FORMER_BEFORE = re.compile(r"(?:\b(?:voormalige|vroegere|toenmalige|opgeheven|afgeschafte)\s+|"
@@ -169,6 +174,8 @@ def _idle_bodies(doc: Doc, bodies) -> set[str]:
             continue
         before = text[max(0, b.start_char - 80):b.start_char]
         if _OFF_AGENDA.match(text, b.end_char, min(len(text), b.end_char + 120)) or _NOT_HELD_BEFORE.search(before):
+            out.add(b.kb_id_)
+        elif _GATHERING_OF_BEFORE.search(before) and _DID_NOT_TAKE_PLACE.match(text, b.end_char, min(len(text), b.end_char + 200)):
             out.add(b.kb_id_)
         elif _superseded(text, b, before):
             out.add(b.kb_id_)
