@@ -165,6 +165,20 @@ def _is_number(text: str) -> bool:
     return text.isdigit() and len(text) <= 4
 
 
+def _name_after(ns, tx, k: int, taken: set, hyphens: bool) -> tuple[int, int] | None:
+    """The one or two capitalised words right after the noun at ``ns[k]`` (``vliegbasis
+    Decimomannu``, ``persbureau Interfax``) as a token range, or None when there is no such
+    word, a longer capitalised run, or a run into a name found already. ``hyphens``: a
+    word may hold a hyphen (``Trapani-Birgi``)."""
+    e = k + 1
+    while e < len(ns) and e - k <= 3 and ns[e] == ns[e - 1] + 1 and tx[ns[e]][:1].isupper() \
+            and (tx[ns[e]].replace("-", "") if hyphens else tx[ns[e]]).isalpha() and ns[e] not in taken:
+        e += 1
+    if e == k + 1 or e - k > 3 or e < len(ns) and ns[e] in taken and ns[e] == ns[e - 1] + 1:
+        return None
+    return ns[k + 1], ns[e - 1] + 1
+
+
 class UnitFinder:
     """Finds unit names; see the module docstring."""
 
@@ -430,13 +444,10 @@ class UnitFinder:
                 continue  # "de (Hongaarse) basis Pápa"; not "op basis X"
             if tx[ns[k]].lower() in _PLAIN_BASES and k + 1 < len(ns) and doc.vocab[tx[ns[k + 1]].lower()].is_stop:
                 continue  # "de basis Voor ...": a function word, no name
-            e = k + 1
-            while e < len(ns) and e - k <= 3 and ns[e] == ns[e - 1] + 1 and tx[ns[e]][:1].isupper() \
-                    and tx[ns[e]].replace("-", "").isalpha() and ns[e] not in taken:
-                e += 1
-            if e == k + 1 or e - k > 3 or e < len(ns) and ns[e] in taken and ns[e] == ns[e - 1] + 1:
-                continue  # no name, a longer capitalised run, or one running into a known name
-            s0, e0 = ns[k + 1], ns[e - 1] + 1
+            run = _name_after(ns, tx, k, taken, hyphens=True)
+            if run is None:
+                continue
+            s0, e0 = run
             name = " ".join(doc[s0:e0].text.split())
             known = self.ref.lookup(name)
             if known is not None and known.cls != "Place" or self.ref.country_of_adjective(tx[s0]) is not None:
@@ -456,13 +467,10 @@ class UnitFinder:
         ns, tx = non_space(doc), texts(doc)
         taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
         for k in found:
-            e = k + 1
-            while e < len(ns) and e - k <= 3 and ns[e] == ns[e - 1] + 1 and tx[ns[e]][:1].isupper() \
-                    and tx[ns[e]].isalpha() and ns[e] not in taken:
-                e += 1
-            if e == k + 1 or e - k > 3 or e < len(ns) and ns[e] in taken and ns[e] == ns[e - 1] + 1:
+            run = _name_after(ns, tx, k, taken, hyphens=False)
+            if run is None:
                 continue
-            s0, e0 = ns[k + 1], ns[e - 1] + 1
+            s0, e0 = run
             if doc.vocab[tx[s0].lower()].is_stop:
                 continue  # "de omroep Die ...": a function word, no name
             name = " ".join(doc[s0:e0].text.split())
