@@ -336,3 +336,38 @@ def test_ministers_meeting_today_and_tomorrow_have_no_one_day(nlp):
             "Brussel bijeen.\n")
     _doc, ex = run(nlp, text)
     assert not facts(ex, "schema:endDate") & {("ministerial/dmm-2017-02", dt.date(2017, 2, 14))}
+
+
+# ---------------------------------------------------------------- the allies' ministers acting on a day in a place
+
+
+def test_the_allies_ministers_acting_on_a_weekday_in_a_named_capital_are_their_ministerial(nlp):
+    # a weekday of a news item is that day of the last few days; the clause's place is the meeting's
+    text = ("NAVO-ministers in Tallinn\n\n14 maart 2023\n\nTALLINN (ANP) - De ministers van Defensie van de "
+            "bondgenoten hebben maandag in de Estse hoofdstad Tallinn afspraken gemaakt over de munitievoorraden "
+            "voor de NAVO-top in Washington. Het overleg begon zondagavond met een diner.\n")
+    doc, ex = run(nlp, text)
+    assert ministerial_keys(doc) == {"ministerial/dmm-2023-03"}
+    assert days(ex, "ministerial/dmm-2023-03") == ({dt.date(2023, 3, 13)}, {dt.date(2023, 3, 13)})
+    # the item is about that ministerial, not the summit its ministers prepared
+    assert {m for _d, m in facts(ex, "kg:concerns")} == {"ministerial/dmm-2023-03"}
+    text = ("Nieuwsbericht | 20-09-2022\n\nDe ministers van Buitenlandse Zaken van de NAVO-landen hebben vandaag "
+            "in Praag gesproken over de winter in Oekraïne.\n")
+    doc, ex = run(nlp, text)
+    assert days(ex, "ministerial/fmm-2022-09") == ({dt.date(2022, 9, 20)}, {dt.date(2022, 9, 20)})
+
+
+def test_the_allies_ministers_not_acting_or_not_on_a_near_day_in_a_place_form_no_ministerial(nlp):
+    for clause in ("zullen maandag in Tallinn afspraken maken",  # foretold
+                   "hebben maandag niet in Tallinn gesproken",  # denied
+                   "hebben donderdag in Tallinn afspraken gemaakt",  # five days before the item: which week?
+                   "hebben maandag afspraken gemaakt",  # no place
+                   "hebben tijdens de top in Tallinn maandag afspraken gemaakt"):  # another gathering's day
+        text = (f"NAVO-ministers\n\n14 maart 2023\n\nTALLINN (ANP) - De ministers van Defensie van de bondgenoten "
+                f"{clause}.\n")
+        doc, _ex = run(nlp, text)
+        assert not any(k.startswith("ministerial/dmm-") for k in ministerial_keys(doc)), clause
+    text = ("NAVO-ministers\n\n14 maart 2023\n\nTALLINN (ANP) - Oekraïne stuurde een brief aan de ministers van "
+            "Defensie van de bondgenoten maandag in Tallinn.\n")
+    doc, _ex = run(nlp, text)
+    assert not any(k.startswith("ministerial/dmm-") for k in ministerial_keys(doc))

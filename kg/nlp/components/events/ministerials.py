@@ -9,7 +9,9 @@ plaats"; and the one date of such a clause (before the mention, after it in its
 clause, or in a relative clause on it). "vandaag" dates it by the document's own
 date (a stated length closed or opened today gives its days); "Het overleg gaat
 morgen verder" later in the paragraph runs it on; "de volgende bijeenkomst ...
-vindt in oktober plaats" is the first October after the document's date.
+vindt in oktober plaats" is the first October after the document's date. The allies'
+ministers doing anything on a day the clause dates ("maandag", "vandaag", a day-date) in
+a place it names ("in de Estse hoofdstad Tallinn") met there that day.
 
 Feeds ``kg:MinisterialMeeting`` entities, their mentions and dates; their keys are
 settled in ``ministerial_identity``. ``_comes_together`` also serves the leaders'
@@ -30,7 +32,7 @@ from kg.nlp.components.docindex import mentions_from
 from kg.nlp.components.events.common import DATA, MONTH_NAMES, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
 from kg.nlp.components.events.dates import _date_before, _days_before, _doc_date, _today, _today_at
 from kg.nlp.components.events.dates import _TODAY as _TODAY_WORDS, _TODAY_BLOCKERS
-from kg.nlp.components.events.places import _scan_after, _place_in_sentence
+from kg.nlp.components.events.places import _scan_after, _place_in_sentence, _place_after, _described_place, _known_place
 
 _NOT_MEETING_CONTEXT = frozenset(DATA["not_meeting_context"])
 
@@ -85,6 +87,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
     def back_context(doc, ns, k):
         return bool({lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)} & set(DATA["not_ministerial_context"]))
 
+    acted: dict[int, tuple[DateMention, tuple[int, int]]] = {}
     for k in words_where(doc, "LOWER", "events.ministers_words", ministers.__contains__):
         i = ns[k]
         if i in seen:
@@ -97,9 +100,14 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         back = [lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)]
         sent = sent_of(doc, doc[i])
         ahead = lowers(doc)[i:sent.end][:14]
-        if not (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
-                or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])
-                or _decided_on_a_day(doc, i, sent.end, dates)):
+        met = (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
+               or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])
+               or _decided_on_a_day(doc, i, sent.end, dates))
+        if not met:  # else, doing anything on a day in a place: they met there that day
+            found = _acted_in_place(doc, ns, k, dates)
+            if found is not None:
+                acted[k] = met = found
+        if not met:
             their = _their_gathering(doc, i, sent.end)
             if their is not None and their not in seen and not back_context(doc, ns, k):
                 seen.add(their)
@@ -140,13 +148,18 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         if any(x in seen for x in range(start, end + 1)):
             continue
         seen.update(range(start, end + 1))
-        out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=kind))
+        m = Meeting(start, end + 1, "MinisterialMeeting", kind=kind)
+        if k in acted:  # its day and place are those of the clause
+            m.date, m.place_span = acted[k]
+            m.year, m.place = m.date.year, _title(doc[m.place_span[0]:m.place_span[1]].text)
+            acted[k] = m
+        out.append(m)
     out += _gathered_ministers(doc, ns, seen)
     out += _conferred_with_colleagues(doc, ns, seen)
     going_on: list[Meeting] = []
     for m in out:
         k = pos.get(m.end - 1, None)
-        if k is None:
+        if k is None or m.date is not None and m.place_span is not None:
             continue
         before = {lowers(doc)[ns[j]] for j in range(max(0, pos.get(m.start, 0) - 3), pos.get(m.start, 0))}
         # skip "(FMM)" right after the name
@@ -187,6 +200,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
     # undated, it says nothing ("tijdens hun bijeenkomst" without its days: which one?)
     # ("hun bijeenkomst in december": which days? only its days pin it down)
     out += [g for g in going_on if g.start not in seen]
+    for m in acted.values():
+        _one_day_of(m, out)
     out = [m for m in out if not (m.anaphor or m.theirs) or m.date is not None and (not m.theirs or m.date.day1 is not None)]
     return sorted(out, key=lambda m: m.start)
 
@@ -261,6 +276,102 @@ def _continued(doc: Doc, m: Meeting, day: DateMention, dates) -> tuple[DateMenti
     if last is None or not 0 < (last - day.start).days <= _CONTINUED_DAYS:
         return day, None
     return DateMention(day.start_char, day.end_char, day.year, day.month1, day.day1, last.month, last.day), noun
+
+
+_WEEKDAY_NUMBERS = {w: n for n, w in enumerate(DATA["weekdays"])}
+_ACT_BLOCKERS = frozenset(DATA["act_blockers"])
+_SUBJECT_PREPOSITIONS = frozenset(DATA["subject_prepositions"])
+_ACT_REACH = 16  # words from the ministers' word to the clause's day and place
+_ACT_DAYS_BACK = 3  # a weekday in a news item: that day of the last few days
+
+
+def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention, tuple[int, int]] | None:
+    """``De ministers van Defensie van de bondgenoten hebben maandag in de Letse hoofdstad Riga
+    ... besproken``: the allies' ministers of a portfolio (the subject at ns-position ``k``, with
+    a NATO complement) doing anything on a day the clause dates (a weekday of the last few days
+    before the document's date, "vandaag", a day-date) in a place it names ("in <Place>", "in de
+    Letse hoofdstad <Place>") met there that day: (that day, the place's token span). None when
+    the clause breaks, names another gathering, denies, hedges or foretells (``act_blockers``)
+    before both are found."""
+    lw = lowers(doc)
+    i = ns[k]
+    before = [lw[ns[x]] for x in range(max(0, k - 2), k)]
+    if before and before[-1] in ("de", "alle"):
+        before = before[:-1]
+    if before and before[-1] in _SUBJECT_PREPOSITIONS:
+        return None  # "een brief aan de ministers": not their act
+    hi = sent_bounds(doc, i)[1]
+    if not _decide_together([w for w in lw[i:hi] if not w.isspace()], decided=True):
+        return None  # not the allies' ministers
+    day = place = None
+    j = k + 1
+    while j < len(ns) and ns[j] < hi and j - k <= _ACT_REACH and (day is None or place is None):
+        t, w = ns[j], lw[ns[j]]
+        if w in (",", ";", ":", "(", "\"") or w in _ACT_BLOCKERS or w in _CLAUSE_BREAKS and w != "en" \
+                or w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES):
+            return None
+        hit = next(((s, e, d) for s, e, d in dates if s <= t < e), None)
+        if hit is None and w in _WEEKDAY_NUMBERS and j + 1 < len(ns):
+            nxt = ns[j + 1]
+            hit = next(((s, e, d) for s, e, d in dates if s <= nxt < e), None)  # "donderdag 2 juni"
+        if hit is not None:
+            s, e, d = hit
+            if day is not None or not d.is_day or d.start is None or d.end != d.start:
+                return None
+            day = d
+            while j < len(ns) and ns[j] < e:
+                j += 1
+            continue
+        if w in _WEEKDAY_NUMBERS or w in _TODAY_WORDS:
+            if day is not None:
+                return None
+            day = _weekday_at(doc, t) if w in _WEEKDAY_NUMBERS else _today_at(doc, t)
+            if day is None:
+                return None
+        elif w == "in" and place is None:
+            ps = _place_after(doc, ns, j + 1)
+            if ps is None or not _known_place(doc[ps[0]:ps[1]].text):
+                ps = _described_place(doc, ns, j + 1)
+            if ps is not None:
+                place = ps
+                while j < len(ns) and ns[j] < ps[1]:
+                    j += 1
+                continue
+        j += 1
+    return (day, place) if day is not None and place is not None else None
+
+
+def _one_day_of(m: Meeting, out: list[Meeting]) -> None:
+    """The day the ministers of ``m`` did something on is one day of their meeting: when
+    another mention of that kind in ``out`` dates it to days that include that day ("De
+    defensieministers kwamen op 14 en 15 februari bijeen"), those are its days (one such range)."""
+    d = m.date
+    spans = {(o.date.start, o.date.end) for o in out if o is not m and o.kind == m.kind and o.date is not None
+             and o.date.is_day and o.date.start is not None and o.date.end is not None
+             and o.date.start <= d.start <= o.date.end and o.date.end != o.date.start}
+    if len(spans) == 1:
+        first, last = spans.pop()
+        m.date = DateMention(d.start_char, d.end_char, first.year, first.month, first.day, last.month, last.day)
+
+
+def _weekday_at(doc: Doc, at: int) -> DateMention | None:
+    """The weekday at token ``at`` ("donderdag") as the last such day on or before the
+    document's own date, within a few days (a news item's "donderdag"); else None."""
+    today = _today_at(doc, at) if lowers(doc)[at] in _TODAY_WORDS else None
+    meta_day = _doc_date(doc)
+    if isinstance(meta_day, str):
+        try:
+            meta_day = dt.date.fromisoformat(meta_day[:10])
+        except ValueError:
+            return None
+    if today is not None or not isinstance(meta_day, dt.date):
+        return today
+    back = (meta_day.weekday() - _WEEKDAY_NUMBERS[lowers(doc)[at]]) % 7
+    if back > _ACT_DAYS_BACK:
+        return None
+    day = meta_day - dt.timedelta(days=back)
+    tok = doc[at]
+    return DateMention(tok.idx, tok.idx + len(tok.text), day.year, day.month, day.day, day.month, day.day)
 
 
 _NEXT = frozenset(DATA["next_meeting_words"])
