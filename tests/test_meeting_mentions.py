@@ -371,3 +371,12 @@ def test_the_allies_ministers_not_acting_or_not_on_a_near_day_in_a_place_form_no
             "Defensie van de bondgenoten maandag in Tallinn.\n")
     doc, _ex = run(nlp, text)
     assert not any(k.startswith("ministerial/dmm-") for k in ministerial_keys(doc))
+
+
+def test_the_allies_ministers_stating_something_on_a_day_in_a_place_have_not_thereby_met(nlp):
+    for clause in ("hebben maandag in Tallinn verklaard dat de steun doorgaat",
+                   "spraken zich maandag in Tallinn uit voor meer munitie"):
+        text = (f"NAVO-ministers\n\n14 maart 2023\n\nTALLINN (ANP) - De ministers van Defensie van de bondgenoten "
+                f"{clause}.\n")
+        doc, _ex = run(nlp, text)
+        assert not any(k.startswith("ministerial/dmm-") for k in ministerial_keys(doc)), clause

@@ -281,6 +281,7 @@ def _continued(doc: Doc, m: Meeting, day: DateMention, dates) -> tuple[DateMenti
 _WEEKDAY_NUMBERS = {w: n for n, w in enumerate(DATA["weekdays"])}
 _ACT_BLOCKERS = frozenset(DATA["act_blockers"])
 _SUBJECT_PREPOSITIONS = frozenset(DATA["subject_prepositions"])
+_STATEMENT = frozenset(DATA["statement_words"])
 _ACT_REACH = 16  # words from the ministers' word to the clause's day and place
 _ACT_DAYS_BACK = 3  # a weekday in a news item: that day of the last few days
 
@@ -292,7 +293,7 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
     before the document's date, "vandaag", a day-date) in a place it names ("in <Place>", "in de
     Letse hoofdstad <Place>") met there that day: (that day, the place's token span). None when
     the clause breaks, names another gathering, denies, hedges or foretells (``act_blockers``)
-    before both are found."""
+    before both are found, or when its act is a statement (``statement_words``)."""
     lw = lowers(doc)
     i = ns[k]
     before = [lw[ns[x]] for x in range(max(0, k - 2), k)]
@@ -303,6 +304,9 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
     hi = sent_bounds(doc, i)[1]
     if not _decide_together([w for w in lw[i:hi] if not w.isspace()], decided=True):
         return None  # not the allies' ministers
+    stop = next((x for x in range(i, hi) if lw[x] in (",", ";", ":")), hi)
+    if not _STATEMENT.isdisjoint(lw[i:stop]):
+        return None  # a statement: issued from anywhere, no sign they met
     day = place = None
     j = k + 1
     while j < len(ns) and ns[j] < hi and j - k <= _ACT_REACH and (day is None or place is None):
