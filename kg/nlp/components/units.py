@@ -448,14 +448,8 @@ class UnitFinder:
             if run is None:
                 continue
             s0, e0 = run
-            name = " ".join(doc[s0:e0].text.split())
-            known = self.ref.lookup(name)
-            if known is not None and known.cls != "Place" or self.ref.country_of_adjective(tx[s0]) is not None:
-                continue
-            key = known.key if known is not None else "place/" + slugify(name)
-            register_entity(doc, key, "Place", known.label if known is not None else name)
-            add_mention(doc, s0, e0, "Place", key)
-            taken.update(range(s0, e0))
+            if self.ref.country_of_adjective(tx[s0]) is None:
+                self._add_name(doc, s0, e0, "Place", taken)
 
     def _named_bodies(self, doc: Doc) -> None:
         """``het persbureau Interfax``: one or two capitalised words after a noun for a press agency,
@@ -471,16 +465,20 @@ class UnitFinder:
             if run is None:
                 continue
             s0, e0 = run
-            if doc.vocab[tx[s0].lower()].is_stop:
-                continue  # "de omroep Die ...": a function word, no name
-            name = " ".join(doc[s0:e0].text.split())
-            known = self.ref.lookup(name)
-            if known is not None and known.cls != "Organisation":
-                continue
-            key = known.key if known is not None else "organisation/" + slugify(name)
-            register_entity(doc, key, "Organisation", known.label if known is not None else name)
-            add_mention(doc, s0, e0, "Organisation", key)
-            taken.update(range(s0, e0))
+            if not doc.vocab[tx[s0].lower()].is_stop:  # "de omroep Die ...": a function word, no name
+                self._add_name(doc, s0, e0, "Organisation", taken)
+
+    def _add_name(self, doc: Doc, s0: int, e0: int, cls: str, taken: set) -> None:
+        """Tokens ``s0:e0`` name an entity of ``cls``: the reference entity of that name, else one
+        keyed by the name; nothing when the reference knows the name as another class."""
+        name = " ".join(doc[s0:e0].text.split())
+        known = self.ref.lookup(name)
+        if known is not None and known.cls != cls:
+            return
+        key = known.key if known is not None else cls.lower() + "/" + slugify(name)
+        register_entity(doc, key, cls, known.label if known is not None else name)
+        add_mention(doc, s0, e0, cls, key)
+        taken.update(range(s0, e0))
 
     def _headed_bases(self, doc: Doc) -> None:
         """``op de Lucius D. Clay Kaserne``: one to four capitalised words or initials right before a
