@@ -40,6 +40,10 @@ _HELD = frozenset(DATA["held_words"])
 
 _GATHERINGS = frozenset(DATA["gathering_nouns"])
 _MEETING_ADJECTIVES = frozenset(DATA["meeting_adjectives"])
+_MEETING_NOUNS = frozenset(DATA["meeting_nouns"])
+_MINISTERS_WORDS = frozenset(DATA["ministers_words"])
+_NOT_MINISTERIAL_CONTEXT = frozenset(DATA["not_ministerial_context"])
+_GATHER_VERBS = frozenset(DATA["gather_verbs"])
 
 # the words a meeting's name may have between "bijeenkomst" and "ministers" ("bijeenkomst van de NAVO-ministers")
 _NAME_LINKS = frozenset({"van", "de", "der", "alle", "navo", "nato", "-"})
@@ -82,10 +86,10 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         kind = doc.vocab.strings[match_id]
         out.append(Meeting(s, e, "MinisterialMeeting", kind=kind))
     # "bijeenkomst van (de) (NAVO-)ministers van Buitenlandse Zaken", "ministers van X kwamen ... bijeen"
-    nouns, ministers = set(DATA["meeting_nouns"]), set(DATA["ministers_words"])
+    nouns, ministers = _MEETING_NOUNS, _MINISTERS_WORDS
 
     def back_context(doc, ns, k):
-        return bool({lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)} & set(DATA["not_ministerial_context"]))
+        return bool({lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)} & _NOT_MINISTERIAL_CONTEXT)
 
     acted: dict[int, tuple[DateMention, tuple[int, int]]] = {}
     for k in words_where(doc, "LOWER", "events.ministers_words", ministers.__contains__):
@@ -100,7 +104,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
         back = [lowers(doc)[ns[j]] for j in range(max(0, k - 4), k)]
         sent = sent_of(doc, doc[i])
         ahead = lowers(doc)[i:sent.end][:14]
-        met = (nouns & set(back) or set(DATA["gather_verbs"]) & set(ahead)
+        met = (nouns & set(back) or _GATHER_VERBS & set(ahead)
                or _comes_together(lowers(doc)[i:sent.end]) or _confer_together(lowers(doc)[i:sent.end])
                or _decided_on_a_day(doc, i, sent.end, dates))
         if not met:  # else, doing anything on a day in a place: they met there that day
@@ -135,7 +139,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
                 break
         if start is None:
             continue  # "de NAVO-Georgië-commissie in samenstelling van ministers": a council, not the ministerial
-        if set(back) & set(DATA["not_ministerial_context"]):
+        if set(back) & _NOT_MINISTERIAL_CONTEXT:
             continue
         end = ns[min(k + 6, len(ns) - 1)]
         while end > i and lowers(doc)[end] not in DATA["portfolio"] and lowers(doc)[end] != "zaken":
@@ -604,7 +608,7 @@ def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting
     "defensieministers", else the document's one kind), see ``_settle_ministerials``."""
     lw = lowers(doc)
     compounds = DATA["minister_compounds"]
-    gather = frozenset(DATA["gather_verbs"])
+    gather = _GATHER_VERBS
     out = []
     for k in words_where(doc, "LOWER", "events.gathered_ministers", lambda w: w == "ministers" or w in compounds):
         i = ns[k]

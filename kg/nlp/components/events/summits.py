@@ -36,10 +36,14 @@ _KIND_RX_ALL = [*_KIND_RX.items(), *((k, re.compile(p, re.IGNORECASE))
                                      for k, p in DATA["summit_kind_patterns_government"].items())]
 
 
+_SUMMIT_WORDS = frozenset(DATA["summit_words"])
+_SUMMIT_SUFFIXES = tuple(DATA["summit_suffixes"])  # str.endswith takes a tuple: one C call per word
+
+
 def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
-    words = set(DATA["summit_words"])
+    words = _SUMMIT_WORDS
     adjectives = DATA["place_adjectives"]
-    suffixes = tuple(DATA["summit_suffixes"])  # str.endswith takes a tuple: one C call per word
+    suffixes = _SUMMIT_SUFFIXES
     out: list[Meeting] = []
     lw, tx = lowers(doc), texts(doc)  # per-doc arrays: no Token per word
     pos = _Positions(ns)
@@ -256,8 +260,8 @@ def _recalled_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) ->
     if "bijeenkomst in " not in low:
         return taken
     lw = lowers(doc)
-    words = set(DATA["summit_words"])
-    suffixes = tuple(DATA["summit_suffixes"])
+    words = _SUMMIT_WORDS
+    suffixes = _SUMMIT_SUFFIXES
     pos = _Positions(ns)
     out = []
     for k in words_where(doc, "LOWER", "events.gathering", lambda w: w == "bijeenkomst"):
