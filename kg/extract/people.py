@@ -138,14 +138,19 @@ def choose(m, placed: set[str], day: str | None, signature: bool = False):
     return role, jur
 
 
-def office_facts(mentions, day: str | None = None, also_placed=frozenset()) -> list[tuple[object, str, str]]:
-    """Choose (mention, role, jurisdiction): stated jurisdictions, else reference data, else defaults for unplaced persons."""
+def office_facts(mentions, day: str | None = None, also_placed=frozenset(),
+                 asked=lambda m: False) -> list[tuple[object, str, str]]:
+    """Choose (mention, role, jurisdiction): stated jurisdictions, else reference data, else defaults for unplaced persons.
+
+    A mention in a question (``asked(m)``) states nothing, so it does not stand for a later
+    mention that states the same office (``minister X`` in the answer)."""
     placed = {m.person for m in mentions if m.jurisdiction} | set(also_placed)
     chosen, seen = [], set()
     for m in mentions:
         got = choose(m, placed, day)
         if got and (m.person, *got) not in seen:
-            seen.add((m.person, *got))
+            if not asked(m):
+                seen.add((m.person, *got))
             chosen.append((m, *got))
     return chosen
 
@@ -442,7 +447,10 @@ def run(ctx: Context) -> None:
             mentions[n] = replace(mentions[n], jurisdiction=country)
     # a person placed abroad by the sentence counts as placed: no default for them
     placed_abroad = abroad(ctx.doc, mentions)
-    for m, role, jur in office_facts(mentions, document_day(ctx), placed_abroad):
+    def asked(m) -> bool:
+        return ctx.asks(ctx.sentence_evidence(ctx.doc[m.start:m.end], "people.office_name"), "kg:holdsOffice")
+
+    for m, role, jur in office_facts(mentions, document_day(ctx), placed_abroad, asked):
         add_office(ctx, m.person, role, jur, ctx.doc[m.start:m.end], "people.office_name")
         if jur == m.jurisdiction:
             name_jurisdiction(ctx, jur, ctx.doc[m.start:m.end])
