@@ -249,3 +249,12 @@ def test_an_office_named_in_a_question_and_stated_in_the_answer_stands(nlp):
     got = [f for f in ctx.extraction.facts if f.predicate == "kg:holdsOffice" and f.subject == "person/baerbock"]
     assert [f.object.key for f in got] == ["office/minister-van-buitenlandse-zaken-de"]
     assert "Vraag" not in got[0].evidence.sentence and "Baerbock past" in got[0].evidence.sentence
+
+
+def test_the_state_represented_may_carry_a_relative_clause_before_its_verb(nlp):
+    ctx = read(nlp, "Portugal, dat in 1949 tot de oprichters van de NAVO behoorde, werd in Brussel "
+                    "vertegenwoordigd door minister van Defensie Rui Carvalho.")
+    assert offices(ctx) == [("person/carvalho", "office/minister-van-defensie-pt")]
+    # a comma that closes no relative clause joins nothing: no state, no office
+    ctx = read(nlp, "Na Portugal en Spanje, werd de groep vertegenwoordigd door minister van Defensie Rui Carvalho.")
+    assert ("person/carvalho", "office/minister-van-defensie-pt") not in offices(ctx)

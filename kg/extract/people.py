@@ -235,7 +235,7 @@ def represented(doc, mentions) -> dict[int, str]:
                 aux = next((k for k in range(i - 1, max(sent.start, i - 6) - 1, -1)
                             if lw[k] in _REPRESENT_PASSIVE_AUX or lw[k] in ",;:"), -1)
                 if aux >= 0 and lw[aux] in _REPRESENT_PASSIVE_AUX:
-                    k = word(aux - 1, -1, sent.start, sent.end)
+                    k = _before_relative(lw, word(aux - 1, -1, sent.start, sent.end), sent.start)
                     got = [c for c in countries if c[1] - 1 == k]
                     if got:
                         out[n] = got[0][2]
@@ -247,6 +247,22 @@ def represented(doc, mentions) -> dict[int, str]:
             if got:
                 out[n] = got[0][2]
     return out
+
+
+_RELATIVE_PRONOUNS = frozenset({"dat", "die"})
+
+
+def _before_relative(lw, k: int, floor: int) -> int:
+    """``Finland, dat dit jaar lid werd, was vertegenwoordigd``: when word ``k`` is the comma that
+    closes a relative clause (one without commas of its own), the word before the clause, else ``k``."""
+    if k < 0 or lw[k] != ",":
+        return k
+    j = k - 1
+    while j > floor and lw[j] not in (",", ";", ":"):
+        j -= 1
+    if j <= floor or lw[j] != "," or lw[j + 1] not in _RELATIVE_PRONOUNS:
+        return k
+    return j - 1
 
 
 def _sender(states, lw, i: int, back) -> str | None:
