@@ -409,6 +409,9 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
     reference person takes it only where the reference data agrees for the document's day."""
     ref = reference.load()
     for c in ctx.doc.user_data.get("kg_counterparts", []):
+        if c.role:
+            _portfolio_counterpart(ctx, c, day)
+            continue
         if c.owner == "mijn":
             roles = _writer_roles(ctx)
         elif c.owner in ("zijn", "haar"):
@@ -427,6 +430,50 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
         label = ctx.extraction.entities[c.person].label if c.person in ctx.extraction.entities else c.person
         ctx.entity(Entity(key=c.person, cls="Minister", label=label))
         add_office(ctx, c.person, role, c.country, ctx.doc[c.start:c.end], "people.counterpart")
+
+
+def _owner(ctx: Context, c) -> str | None:
+    """The person ``zijn``/``haar`` refers to: the nearest person named before it, in its sentence
+    or the one before."""
+    from kg.nlp.components.docindex import sent_bounds
+
+    doc = ctx.doc
+    s0, _ = sent_bounds(doc, c.start)
+    lo = sent_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+    before = [sp for sp in doc.spans.get("kg", []) if sp.label_ in ("Person", "Minister")
+              and lo <= sp.start and sp.end <= c.start and sp.kb_id_ != c.person]
+    return max(before, key=lambda sp: (sp.end, sp.start)).kb_id_ if before else None
+
+
+def _stated_states(ctx: Context, person: str) -> set[str]:
+    """The states whose offices ``person`` holds by the facts stated so far."""
+    held = {f.object.key for f in ctx.extraction.facts if f.predicate == "kg:holdsOffice" and f.subject == person}
+    return {f.object.key for f in ctx.extraction.facts if f.predicate == "kg:jurisdiction" and f.subject in held
+            and f.object.key.startswith("country/")}
+
+
+def _portfolio_counterpart(ctx: Context, c, day: str | None) -> None:
+    """``zijn collega van Buitenlandse Zaken, X``: X is the minister of that portfolio in the state
+    the counterpart word names (``zijn Finse collega van …``), else in the one state whose office the
+    owner holds (the writer's: the Netherlands). A reference person only where the reference data
+    agrees for the document's day."""
+    country = c.country
+    if country is None:
+        if c.owner == "mijn":
+            states = {_HOME} if _writer_roles(ctx) - {"?"} else set()
+        else:
+            owner = _owner(ctx, c) if c.owner in ("zijn", "haar") else None
+            states = _stated_states(ctx, owner) if owner else set()
+        if len(states) != 1:
+            return
+        country = states.pop()
+    known = reference.load().persons.get(c.person)
+    if known is not None and not any(t.role == c.role and t.jurisdiction == country
+                                     and (day is None or t.covers(day)) for t in known.tenures):
+        return
+    label = ctx.extraction.entities[c.person].label if c.person in ctx.extraction.entities else c.person
+    ctx.entity(Entity(key=c.person, cls="Minister", label=label))
+    add_office(ctx, c.person, c.role, country, ctx.doc[c.start:c.end], "people.counterpart")
 
 
 # "de vertegenwoordiger van de VN-secretaris-generaal, X": X serves the office holder, holds no office

@@ -74,17 +74,21 @@ class OfficeMention:
     base_role: str = ""  # the role without its qualifier
 
 
+_COUNTERPART_OWNERS = frozenset({"mijn", "zijn", "haar"})
+
+
 @dataclass
 class Counterpart:
     """``zijn Afghaanse collega X``: X holds, in that country, the post of the one whose
     counterpart X is (``owner``: the possessive, ``mijn`` for the writer); ``kg.extract.people``."""
 
     person: str
-    country: str
+    country: str | None  # None: the state of the owner's office ("zijn collega van Defensie, X")
     owner: str  # folded possessive before the adjective ("mijn", "zijn", "haar"), or another word
     start: int  # token span from the possessive to the end of the name
     end: int
     noun: str = ""  # the counterpart word, folded ("ambtgenoot" says: the same office; "collega" less)
+    role: str = ""  # the portfolio named after the word ("zijn collega van Buitenlandse Zaken"): another post
 
 
 class Persons:
@@ -781,16 +785,29 @@ class Persons:
         while k > 0 and words.norms[k] in self.modifiers:
             k -= 1
         country = ref_adjective(self.ref, words.texts[k]) if k >= 0 else None
-        if country is None or country.cls != "Country" or i + 1 >= len(words) \
-                or self._newline_between(doc, words[i], words[i + 1]):
+        if country is not None and country.cls != "Country":
             return i + 1
-        end = self.parse_name(words, i + 1, doc, ents)
-        if end == i + 1:
+        # "zijn collega van Buitenlandse Zaken, X": the portfolio of another post of the same state
+        j, role = i + 1, ""
+        got = self._ministry_after(words, ("minister",), j) if j < len(words) and words.norms[j] != "," else None
+        if got and got[0].role.startswith(("minister van ", "minister voor ")):
+            role, j = got[0].role, got[1]
+            if j < len(words) and words.texts[j] == ",":
+                j += 1
+        if country is None and not (role and i >= 1 and words.norms[i - 1] in _COUNTERPART_OWNERS):
+            return i + 1  # without its state, only a possessive's counterpart of a named portfolio
+        if j >= len(words) or self._newline_between(doc, words[i], words[i + 1]) \
+                or self._newline_between(doc, words[j - 1], words[j]):
             return i + 1
-        key = self._named(doc, words, i + 1, end, names, taken)
+        end = self.parse_name(words, j, doc, ents)
+        if end == j:
+            return i + 1
+        key = self._named(doc, words, j, end, names, taken)
+        if country is None:
+            k = i
         owner = words.norms[k - 1] if k >= 1 else ""
-        found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1],
-                                 words.norms[i]))
+        found.append(Counterpart(key, country.key if country else None, owner, words.starts[max(k - 1, 0)],
+                                 words.ends[end - 1], words.norms[i], role))
         return end
 
     def _counterpart_list(self, doc, words, i, ents, names, taken, found) -> int:
