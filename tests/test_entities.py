@@ -60,3 +60,15 @@ def test_no_entities_from_function_words_or_adjectives(nlp):
 def test_compound_mention_is_written_as_its_head(nlp):
     ctx = read(nlp, "De Navo-bondgenoten spraken.")
     assert ctx.extraction.entities["organisation/navo"].alt_labels == {"Navo"}
+
+
+def test_a_name_after_a_lower_case_operation_noun_is_written_as_the_name(nlp):
+    ctx = read(nlp, "Nederland stuurt een fregat naar de maritieme operatie Sea Guardian bij Sicilië.")
+    ent = ctx.extraction.entities["operation/operation-sea-guardian"]
+    assert "Sea Guardian" in ent.alt_labels and "operatie Sea Guardian" not in ent.alt_labels
+
+
+def test_a_council_name_glued_to_its_head_is_the_reference_body(nlp):
+    ctx = read(nlp, "Aansluitend kwam de NAVO-Georgiëcommissie bijeen, gevolgd door de NAVO-Ruslandraad.")
+    keys = set(ctx.extraction.entities)
+    assert {"organisation/nato-georgia-commission", "organisation/navo-rusland-raad"} <= keys

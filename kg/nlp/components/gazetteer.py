@@ -146,6 +146,9 @@ class Gazetteer:
                 if len(words) > 1 and ent.cls != "Place" and all(w.replace("-", "").isalpha() for w in words):
                     # a Dutch compound is written with hyphens too: "NAVO-Oekraïne Raad" = "NAVO-Oekraïne-raad"
                     self._add_words(("-".join(words),), ent.key, None)
+                    if words[-1] in _COUNCIL_HEADS and "-" in words[-2]:
+                        # ... or glued to its head: "NAVO-Rusland Raad" = "NAVO-Ruslandraad"
+                        self._add_words(("-".join(words[:-2] + (words[-2] + words[-1],)),), ent.key, None)
             for name in ent.exact:
                 self._add(tokenize, name, ent.key, name)
 
