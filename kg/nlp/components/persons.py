@@ -51,6 +51,7 @@ WORDS = json.loads(Path(__file__).with_name("persons.json").read_text("utf-8"))
 _NUMBERISH = re.compile(r"^\d[\w.,-]*$|^nr\.?$", re.I)
 _DASHES = {"-", "–", "—", "‒"}
 _ROLE_NOUNS = frozenset(WORDS["role_nouns"])
+_NATIONALS = frozenset(WORDS["nationality_nouns"])
 _LONG_ROLES = tuple(r for r in WORDS["role_nouns"] if len(r) >= 9)  # heads of closed compounds: "kremlinwoordvoerder"
 _TITLES = {"mevrouw", "mevr.", "dhr.", "mw."}  # forms of address before a name (besides "de heer")
 
@@ -139,7 +140,7 @@ class Persons:
             WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"], WORDS["counterpart_words"],
             WORDS["counterpart_plurals"],
             self.succession,
-            WORDS["speech_verbs"], WORDS["member_words"], _ROLE_NOUNS)
+            WORDS["speech_verbs"], WORDS["member_words"], _ROLE_NOUNS, _NATIONALS)
 
     # --- words -----------------------------------------------------------------
     def _entity_at(self, doc: Doc) -> dict[int, tuple]:
@@ -168,6 +169,11 @@ class Persons:
         if head in _ROLE_NOUNS:
             return True
         return any(norm.endswith(r) and len(norm) - len(r) >= 4 for r in _LONG_ROLES)
+
+    @staticmethod
+    def _national(words, i: int) -> bool:
+        """``de Nederlander``, ``de Roemeen``: a national, capitalised after ``de``, names the person after it."""
+        return words.norms[i] in _NATIONALS and words.texts[i][:1].isupper() and i > 0 and words.norms[i - 1] == "de"
 
     def _is_name_word(self, w: Word, ents: dict) -> bool:
         t = w.text
@@ -510,7 +516,7 @@ class Persons:
                 taken.update(range(m[1], m[2]))
                 i += 1
                 continue
-            if self._role_noun(words.norms[i]):  # "Kremlinwoordvoerder Dmitri Peskov"
+            if self._role_noun(words.norms[i]) or self._national(words, i):  # "Kremlinwoordvoerder Dmitri Peskov"
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 2 and not self._newline_between(doc, words[i], words[i + 1]) \
                         and not any(words.starts[x] in taken for x in range(i + 1, k)):
