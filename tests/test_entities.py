@@ -104,3 +104,10 @@ def test_a_national_before_a_full_name_names_a_person(nlp):
     ctx = read(nlp, "Voorzitter van de groep is de Noor Henrik Aas; lid werd de Spanjaard Pablo Ruiz Gómez.")
     got = _named(ctx)
     assert got.get("person/aas") in ("Person", "Minister") and "person/ruiz-gomez" in got
+
+
+def test_a_role_word_after_a_verb_of_saying_is_no_part_of_the_name(nlp):
+    ctx = read(nlp, "Dat meldde Navo-woordvoerder Ingrid Solberg woensdag aan de pers.")
+    people = [e for k, e in ctx.extraction.entities.items() if k.startswith("person/")]
+    assert [e.label for e in people] == ["Ingrid Solberg"]
+    assert not any("woordvoerder" in a for a in people[0].alt_labels)

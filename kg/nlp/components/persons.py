@@ -526,6 +526,9 @@ class Persons:
                     i = k
                     continue
             if words.norms[i] in WORDS["speech_verbs"] and words.texts[i].islower():
+                if i + 1 < len(words) and self._role_noun(words.norms[i + 1]):
+                    i += 1  # "zei Kremlin-woordvoerder X": the role word's reading names X, without it
+                    continue
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):
                     label = self._name_text(words, i + 1, k)
