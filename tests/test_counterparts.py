@@ -85,3 +85,26 @@ def test_counterparts_whose_names_do_not_match_the_states_one_to_one_get_no_post
     ctx = read(nlp, "Den Haag, 5 mei 2021\n\nMinister Bijleveld sprak met haar collega's uit Estland en Letland "
                     "over de oefening. Daarna volgde een persconferentie.\n")
     assert [s for s, o in offices(ctx) if s != "person/bijleveld-schouten"] == []
+
+
+# --- a colleague of another portfolio ------------------------------------------------------------
+
+def test_a_colleague_of_a_named_portfolio_holds_it_in_the_owners_state(nlp):
+    ctx = read_people(nlp, "Den Haag, 20 oktober 2031\n\nNamens Estland sprak minister van Buitenlandse Zaken Maarja "
+                           "Tamm. Haar collega van Defensie, Indrek Kask, bleef in Tallinn.\n", with_metadata=True)
+    assert ("person/kask", "office/minister-van-defensie-ee") in offices(ctx)
+    assert persons(ctx)["person/kask"][0] == "Minister"
+
+
+def test_a_colleague_of_a_portfolio_with_the_states_adjective(nlp):
+    ctx = read_people(nlp, "Den Haag, 20 oktober 2031\n\nDe minister van Defensie, Peeters, belde met zijn Letse "
+                           "collega van Buitenlandse Zaken Andris Ozols.\n", with_metadata=True)
+    assert ("person/ozols", "office/minister-van-buitenlandse-zaken-lv") in offices(ctx)
+
+
+def test_a_colleague_of_a_portfolio_whose_owner_has_no_one_state_takes_nothing(nlp):
+    # the secretary general's colleague has no state; a colleague of a party is no portfolio
+    ctx = read_people(nlp, "Den Haag, 20 oktober 2031\n\nSecretaris-generaal Anne Holt opende de zitting. Haar collega "
+                           "van Defensie, Indrek Kask, was afwezig. Zijn collega van de VVD, Piet Smit, sprak ook.\n",
+                      with_metadata=True)
+    assert not [o for p, o in offices(ctx) if p in ("person/kask", "person/smit")]

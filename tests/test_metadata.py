@@ -318,3 +318,28 @@ def test_a_wire_reports_dateline_opens_its_first_paragraph():
     assert md.find_date("Kop\n\nRIGA, 3 april 2031 - De ministers kwamen bijeen.\n")[0] == dt.date(2031, 4, 3)
     # an ordinary sentence opening with a name and a date is no dateline
     assert md.find_date("Kop\n\nDe NAVO, 3 april 2031 - een datum om te onthouden.\n")[0] is None
+
+
+def test_an_export_header_joining_dossier_and_number_gives_the_bare_dossier():
+    # tkconv writes "dossier-number" above "Nr. number": the suffix is the number, not a dossier suffix
+    text = ("Brief regering ; Verslag van de bijeenkomst van de NAVO-defensieministers\n35925-91\nNr. 91\n"
+            "Datum: 14-02-2030\n\n35925 NAVO\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+            "Den Haag, 14 februari 2030\n\nHierbij zend ik u het verslag.\n")
+    facts = _facts(_run(text))
+    assert (facts["kg:dossierNumber"], facts["kg:documentNumber"]) == ("35925", "91")
+    # a real suffix stays: "21 501-28" above "Nr. 319"
+    assert _facts(_run(HEADER))["kg:dossierNumber"] == "21501-28"
+
+
+def test_a_dossier_line_without_its_number_still_gives_the_dossier():
+    text = ("Tweede Kamer der Staten-Generaal\nVergaderjaar 2029–2030\n\n35 925 NAVO\n\n"
+            "BRIEF VAN DE MINISTER VAN DEFENSIE\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+            "Den Haag, 3 maart 2030\n\nHierbij zend ik u het verslag van de bijeenkomst in Brussel.\n")
+    ctx = _run(text, "verslag_dmm.txt")
+    facts = _facts(ctx)
+    assert facts["kg:dossierNumber"] == "35925" and "kg:documentNumber" not in facts
+    assert ctx.extraction.doc_key == "document/verslag-dmm"  # no number: the file's key stays
+    # a sum heading a paragraph of the body is no dossier
+    body = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 3 maart 2030\n\n"
+            "12 000 Militairen\n\nDe bondgenoten stellen extra troepen beschikbaar.\n")
+    assert "kg:dossierNumber" not in _facts(_run(body))

@@ -229,3 +229,32 @@ def test_the_state_that_sends_a_person_is_whose_office_it_is(nlp):
     assert ("person/farahani", "office/vicepremier-ir") in got
     assert not any(o.endswith("-nl") for _, o in got)
 
+
+
+QA_BAERBOCK = """Vragen van het lid Jansen (VVD) aan de Minister van Buitenlandse Zaken over Duitse steun aan Moldavië (ingezonden 2 mei 2024).
+
+Antwoord van Minister De Vries (Buitenlandse Zaken) (ontvangen 30 mei 2024).
+
+Vraag 1
+Bent u bekend met het bericht dat de Duitse minister van Buitenlandse Zaken Baerbock in Chisinau extra steun heeft toegezegd?
+
+Antwoord 1
+Ja. De toezegging van minister Baerbock past in de Europese lijn die ook Nederland steunt.
+"""
+
+
+def test_an_office_named_in_a_question_and_stated_in_the_answer_stands(nlp):
+    # the question states nothing; the answer's bare "minister Baerbock" is the reference office of the day
+    ctx = read(nlp, QA_BAERBOCK)
+    got = [f for f in ctx.extraction.facts if f.predicate == "kg:holdsOffice" and f.subject == "person/baerbock"]
+    assert [f.object.key for f in got] == ["office/minister-van-buitenlandse-zaken-de"]
+    assert "Vraag" not in got[0].evidence.sentence and "Baerbock past" in got[0].evidence.sentence
+
+
+def test_the_state_represented_may_carry_a_relative_clause_before_its_verb(nlp):
+    ctx = read(nlp, "Portugal, dat in 1949 tot de oprichters van de NAVO behoorde, werd in Brussel "
+                    "vertegenwoordigd door minister van Defensie Rui Carvalho.")
+    assert offices(ctx) == [("person/carvalho", "office/minister-van-defensie-pt")]
+    # a comma that closes no relative clause joins nothing: no state, no office
+    ctx = read(nlp, "Na Portugal en Spanje, werd de groep vertegenwoordigd door minister van Defensie Rui Carvalho.")
+    assert ("person/carvalho", "office/minister-van-defensie-pt") not in offices(ctx)

@@ -15,6 +15,7 @@ import re
 from kg.extract.context import Context
 from kg.model import KIND_OF_CLASS, PERSON_CLASSES, Entity
 from kg.names import normalise_name
+from kg.nlp.components.acronyms import DATA as ACRONYM_WORDS
 from kg.nlp.components.docindex import mentions, span_text
 from kg.nlp.components.fold import ref_lookup
 from kg.nlp.spans import UNNAMED, entity_table
@@ -60,12 +61,22 @@ def _name_surface(text: str) -> str:
     return _COMPOUND_PREFIX.sub("", text) if "-" in text and text[:1].islower() else text
 
 
+# lower-case common nouns a mention may open with ("operatie Active Endeavour"): no part of the name
+_LEAD_NOUNS = frozenset(ACRONYM_WORDS["operation_words"])
+
+
 def _head_surface(text: str, key: str) -> str:
     """A compound (``Navo-missies``) that names an entity by its head is written as the head;
+    a name after a lower-case ``operatie``/``missie`` as the name;
     so is one on a part of the thing (``NMI-hoofdkwartier``, acronyms.json ``part_tails``), and
     one of names joined by a slash or a dash (``Straatsburg/Kehl``, ``Damascus–Aleppo``) as the
     name of this one."""
     from kg import reference
+    lead, _, rest = text.partition(" ")
+    if rest and lead in _LEAD_NOUNS:  # "de maritieme operatie Active Endeavour": the name is what follows
+        got = ref_lookup(reference.load(), rest)
+        if got is not None and got.key == key:
+            return rest
     if "/" in text or "\u2013" in text or "\u2014" in text:  # "Straatsburg/Kehl", "Damascus–Aleppo"
         ref = reference.load()
         part = next((p for p in re.split("[/\u2013\u2014]", text)

@@ -48,6 +48,9 @@ _HEADER_DOSSIER = re.compile(r"^(\d{2}\s?\d{3})(?:-([A-Z0-9]{1,4}))?(?=[ \t]|$)(
                              re.MULTILINE)
 # officielebekendmakingen's page table: "| Tweede Kamer der Staten-Generaal | 2011-2012 | 28676 nr. 142 |"
 _TABLE_NR = re.compile(r"\|[ \t]*(\d{2}\s?\d{3})(?:-([A-Z0-9]{1,4}))?[ \t]+nr\.\s?(\d{1,5})[ \t]*\|")
+# A dossier's own header line: its number, perhaps with a suffix, and the dossier's title in capitals
+# ("28 676 NAVO", "36 045 Situatie in Oekraïne") or nothing after it; never a sum ("10 000 militairen")
+_DOSSIER_LINE = re.compile(r"^(\d{2} ?\d{3})(?:-([A-Z0-9]{1,4}))?(?:[ \t]+[A-Z][^\n.]{0,80})?[ \t]*$", re.MULTILINE)
 _HEADER_NR = re.compile(r"^Nr\.\s?(\d{1,5})\b", re.MULTILINE)
 # == vergaderjaar\s+(\d{4})\s?[-–—]\s?(\d{4}),\s*<dossier>,\s*nr\.\s?(\d{1,5}) (IGNORECASE)
 _FOOTER = re.compile(r"[Vv](?i:ergaderjaar\s+(\d{4})\s?[-–—]\s?(\d{4}),\s*" + _DOSSIER + r",\s*nr\.\s?(\d{1,5}))")
@@ -151,14 +154,25 @@ def find_numbers(clean: str, source: str) -> tuple[str | None, str | None, str]:
     head = clean[:HEADER_CHARS]
     d, n = _HEADER_DOSSIER.search(head), _HEADER_NR.search(head)
     if d and n:
-        return dossier_string(d.group(1), d.group(2)), n.group(1), "header"
+        # tkconv's "28676-247" above "Nr. 247": the suffix is the document's number, no part of the dossier
+        suffix = None if d.group(2) == n.group(1) else d.group(2)
+        return dossier_string(d.group(1), suffix), n.group(1), "header"
     t = _TABLE_NR.search(head)
     if t:
         return dossier_string(t.group(1), t.group(2)), t.group(3), "table"
     f = _FOOTER.search(source)
     if f:
         return dossier_string(f.group(3), f.group(4) or f.group(5)), f.group(6), "footer"
+    d = _DOSSIER_LINE.search(head[:_salutation_at(head)])
+    if d:  # "28 676 NAVO" heading a letter without its "Nr." line: the dossier alone
+        return dossier_string(d.group(1), d.group(2)), None, "header"
     return None, None, ""
+
+
+def _salutation_at(head: str) -> int:
+    """Where the letter's address to the Chamber opens (the header ends there), else the head's end."""
+    m = _SALUTATION.search(head)
+    return m.start() if m else len(head)
 
 
 def find_year(clean: str, source: str, date: dt.date | None) -> str | None:
@@ -523,8 +537,9 @@ def run(ctx: Context) -> None:
     # The Kamerstuk number stays a name of the document (kg explain "Kamerstuk 28676, nr. 453").
     alt = {number_name} if number_name and number_name != label else set()
     ctx.entity(Entity(key=key, cls=doc_type, label=label, alt_labels=alt, mentioned=False))
-    if dossier and number:
+    if dossier:
         ctx.relate(key, "kg:dossierNumber", dossier)
+    if dossier and number:
         ctx.relate(key, "kg:documentNumber", number)
     if year:
         ctx.relate(key, "kg:parliamentaryYear", year)

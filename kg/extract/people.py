@@ -138,14 +138,19 @@ def choose(m, placed: set[str], day: str | None, signature: bool = False):
     return role, jur
 
 
-def office_facts(mentions, day: str | None = None, also_placed=frozenset()) -> list[tuple[object, str, str]]:
-    """Choose (mention, role, jurisdiction): stated jurisdictions, else reference data, else defaults for unplaced persons."""
+def office_facts(mentions, day: str | None = None, also_placed=frozenset(),
+                 asked=lambda m: False) -> list[tuple[object, str, str]]:
+    """Choose (mention, role, jurisdiction): stated jurisdictions, else reference data, else defaults for unplaced persons.
+
+    A mention in a question (``asked(m)``) states nothing, so it does not stand for a later
+    mention that states the same office (``minister X`` in the answer)."""
     placed = {m.person for m in mentions if m.jurisdiction} | set(also_placed)
     chosen, seen = [], set()
     for m in mentions:
         got = choose(m, placed, day)
         if got and (m.person, *got) not in seen:
-            seen.add((m.person, *got))
+            if not asked(m):
+                seen.add((m.person, *got))
             chosen.append((m, *got))
     return chosen
 
@@ -230,7 +235,7 @@ def represented(doc, mentions) -> dict[int, str]:
                 aux = next((k for k in range(i - 1, max(sent.start, i - 6) - 1, -1)
                             if lw[k] in _REPRESENT_PASSIVE_AUX or lw[k] in ",;:"), -1)
                 if aux >= 0 and lw[aux] in _REPRESENT_PASSIVE_AUX:
-                    k = word(aux - 1, -1, sent.start, sent.end)
+                    k = _before_relative(lw, word(aux - 1, -1, sent.start, sent.end), sent.start)
                     got = [c for c in countries if c[1] - 1 == k]
                     if got:
                         out[n] = got[0][2]
@@ -242,6 +247,22 @@ def represented(doc, mentions) -> dict[int, str]:
             if got:
                 out[n] = got[0][2]
     return out
+
+
+_RELATIVE_PRONOUNS = frozenset({"dat", "die"})
+
+
+def _before_relative(lw, k: int, floor: int) -> int:
+    """``Finland, dat dit jaar lid werd, was vertegenwoordigd``: when word ``k`` is the comma that
+    closes a relative clause (one without commas of its own), the word before the clause, else ``k``."""
+    if k < 0 or lw[k] != ",":
+        return k
+    j = k - 1
+    while j > floor and lw[j] not in (",", ";", ":"):
+        j -= 1
+    if j <= floor or lw[j] != "," or lw[j + 1] not in _RELATIVE_PRONOUNS:
+        return k
+    return j - 1
 
 
 def _sender(states, lw, i: int, back) -> str | None:
@@ -388,6 +409,9 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
     reference person takes it only where the reference data agrees for the document's day."""
     ref = reference.load()
     for c in ctx.doc.user_data.get("kg_counterparts", []):
+        if c.role:
+            _portfolio_counterpart(ctx, c, day)
+            continue
         if c.owner == "mijn":
             roles = _writer_roles(ctx)
         elif c.owner in ("zijn", "haar"):
@@ -406,6 +430,50 @@ def counterpart_offices(ctx: Context, day: str | None) -> None:
         label = ctx.extraction.entities[c.person].label if c.person in ctx.extraction.entities else c.person
         ctx.entity(Entity(key=c.person, cls="Minister", label=label))
         add_office(ctx, c.person, role, c.country, ctx.doc[c.start:c.end], "people.counterpart")
+
+
+def _owner(ctx: Context, c) -> str | None:
+    """The person ``zijn``/``haar`` refers to: the nearest person named before it, in its sentence
+    or the one before."""
+    from kg.nlp.components.docindex import sent_bounds
+
+    doc = ctx.doc
+    s0, _ = sent_bounds(doc, c.start)
+    lo = sent_bounds(doc, s0 - 1)[0] if s0 > 0 else s0
+    before = [sp for sp in doc.spans.get("kg", []) if sp.label_ in ("Person", "Minister")
+              and lo <= sp.start and sp.end <= c.start and sp.kb_id_ != c.person]
+    return max(before, key=lambda sp: (sp.end, sp.start)).kb_id_ if before else None
+
+
+def _stated_states(ctx: Context, person: str) -> set[str]:
+    """The states whose offices ``person`` holds by the facts stated so far."""
+    held = {f.object.key for f in ctx.extraction.facts if f.predicate == "kg:holdsOffice" and f.subject == person}
+    return {f.object.key for f in ctx.extraction.facts if f.predicate == "kg:jurisdiction" and f.subject in held
+            and f.object.key.startswith("country/")}
+
+
+def _portfolio_counterpart(ctx: Context, c, day: str | None) -> None:
+    """``zijn collega van Buitenlandse Zaken, X``: X is the minister of that portfolio in the state
+    the counterpart word names (``zijn Finse collega van …``), else in the one state whose office the
+    owner holds (the writer's: the Netherlands). A reference person only where the reference data
+    agrees for the document's day."""
+    country = c.country
+    if country is None:
+        if c.owner == "mijn":
+            states = {_HOME} if _writer_roles(ctx) - {"?"} else set()
+        else:
+            owner = _owner(ctx, c) if c.owner in ("zijn", "haar") else None
+            states = _stated_states(ctx, owner) if owner else set()
+        if len(states) != 1:
+            return
+        country = states.pop()
+    known = reference.load().persons.get(c.person)
+    if known is not None and not any(t.role == c.role and t.jurisdiction == country
+                                     and (day is None or t.covers(day)) for t in known.tenures):
+        return
+    label = ctx.extraction.entities[c.person].label if c.person in ctx.extraction.entities else c.person
+    ctx.entity(Entity(key=c.person, cls="Minister", label=label))
+    add_office(ctx, c.person, c.role, country, ctx.doc[c.start:c.end], "people.counterpart")
 
 
 # "de vertegenwoordiger van de VN-secretaris-generaal, X": X serves the office holder, holds no office
@@ -442,7 +510,10 @@ def run(ctx: Context) -> None:
             mentions[n] = replace(mentions[n], jurisdiction=country)
     # a person placed abroad by the sentence counts as placed: no default for them
     placed_abroad = abroad(ctx.doc, mentions)
-    for m, role, jur in office_facts(mentions, document_day(ctx), placed_abroad):
+    def asked(m) -> bool:
+        return ctx.asks(ctx.sentence_evidence(ctx.doc[m.start:m.end], "people.office_name"), "kg:holdsOffice")
+
+    for m, role, jur in office_facts(mentions, document_day(ctx), placed_abroad, asked):
         add_office(ctx, m.person, role, jur, ctx.doc[m.start:m.end], "people.office_name")
         if jur == m.jurisdiction:
             name_jurisdiction(ctx, jur, ctx.doc[m.start:m.end])

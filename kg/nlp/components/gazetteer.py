@@ -55,6 +55,7 @@ from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 DATA = json.loads(Path(__file__).with_name("gazetteer.json").read_text(encoding="utf-8"))
 _PLACE_WORDS = frozenset(DATA["place_words_before"])
 _PERSON_OR_PLACE_WORDS = frozenset(DATA["person_or_place_words"])
+_ATTACK_HEADS = tuple(DATA["attack_heads"])
 _PERSON_WORDS = frozenset(DATA["person_words"])
 _COUNCIL_HEADS = frozenset(DATA["council_heads"])
 _LIST_WORDS = frozenset((",", "en", "of"))
@@ -146,6 +147,9 @@ class Gazetteer:
                 if len(words) > 1 and ent.cls != "Place" and all(w.replace("-", "").isalpha() for w in words):
                     # a Dutch compound is written with hyphens too: "NAVO-Oekraïne Raad" = "NAVO-Oekraïne-raad"
                     self._add_words(("-".join(words),), ent.key, None)
+                    if words[-1] in _COUNCIL_HEADS and "-" in words[-2]:
+                        # ... or glued to its head: "NAVO-Rusland Raad" = "NAVO-Ruslandraad"
+                        self._add_words(("-".join(words[:-2] + (words[-2] + words[-1],)),), ent.key, None)
             for name in ent.exact:
                 self._add(tokenize, name, ent.key, name)
 
@@ -300,6 +304,8 @@ class Gazetteer:
         taken = {w for s, e, _ in out for w in range(s, e)}  # doc token indices
         countries = {s for s, _, key in out if key.startswith("country/")}
         after = [i + 1 for i, n in enumerate(norms[:-1]) if n in _PLACE_WORDS]
+        # "de (Taliban-)aanval op Kunduz": the place attacked
+        after += [i + 1 for i, n in enumerate(norms[:-1]) if n == "op" and i and norms[i - 1].endswith(_ATTACK_HEADS)]
         # a place already matched lends its context to the next one in a list ("Den Haag en Zeist")
         after += [k for k in (bisect_left(starts_of, e) for _, e, key in out if key.startswith("place/"))
                   if k < len(words) and norms[k] in _LIST_WORDS]

@@ -51,6 +51,7 @@ WORDS = json.loads(Path(__file__).with_name("persons.json").read_text("utf-8"))
 _NUMBERISH = re.compile(r"^\d[\w.,-]*$|^nr\.?$", re.I)
 _DASHES = {"-", "–", "—", "‒"}
 _ROLE_NOUNS = frozenset(WORDS["role_nouns"])
+_NATIONALS = frozenset(WORDS["nationality_nouns"])
 _LONG_ROLES = tuple(r for r in WORDS["role_nouns"] if len(r) >= 9)  # heads of closed compounds: "kremlinwoordvoerder"
 _TITLES = {"mevrouw", "mevr.", "dhr.", "mw."}  # forms of address before a name (besides "de heer")
 
@@ -74,17 +75,21 @@ class OfficeMention:
     base_role: str = ""  # the role without its qualifier
 
 
+_COUNTERPART_OWNERS = frozenset({"mijn", "zijn", "haar"})
+
+
 @dataclass
 class Counterpart:
     """``zijn Afghaanse collega X``: X holds, in that country, the post of the one whose
     counterpart X is (``owner``: the possessive, ``mijn`` for the writer); ``kg.extract.people``."""
 
     person: str
-    country: str
+    country: str | None  # None: the state of the owner's office ("zijn collega van Defensie, X")
     owner: str  # folded possessive before the adjective ("mijn", "zijn", "haar"), or another word
     start: int  # token span from the possessive to the end of the name
     end: int
     noun: str = ""  # the counterpart word, folded ("ambtgenoot" says: the same office; "collega" less)
+    role: str = ""  # the portfolio named after the word ("zijn collega van Buitenlandse Zaken"): another post
 
 
 class Persons:
@@ -135,7 +140,7 @@ class Persons:
             WORDS["plural_offices"], WORDS["honorifics"], WORDS["motion_words"], WORDS["counterpart_words"],
             WORDS["counterpart_plurals"],
             self.succession,
-            WORDS["speech_verbs"], WORDS["member_words"], _ROLE_NOUNS)
+            WORDS["speech_verbs"], WORDS["member_words"], _ROLE_NOUNS, _NATIONALS)
 
     # --- words -----------------------------------------------------------------
     def _entity_at(self, doc: Doc) -> dict[int, tuple]:
@@ -164,6 +169,11 @@ class Persons:
         if head in _ROLE_NOUNS:
             return True
         return any(norm.endswith(r) and len(norm) - len(r) >= 4 for r in _LONG_ROLES)
+
+    @staticmethod
+    def _national(words, i: int) -> bool:
+        """``de Nederlander``, ``de Roemeen``: a national, capitalised after ``de``, names the person after it."""
+        return words.norms[i] in _NATIONALS and words.texts[i][:1].isupper() and i > 0 and words.norms[i - 1] == "de"
 
     def _is_name_word(self, w: Word, ents: dict) -> bool:
         t = w.text
@@ -506,7 +516,7 @@ class Persons:
                 taken.update(range(m[1], m[2]))
                 i += 1
                 continue
-            if self._role_noun(words.norms[i]):  # "Kremlinwoordvoerder Dmitri Peskov"
+            if self._role_noun(words.norms[i]) or self._national(words, i):  # "Kremlinwoordvoerder Dmitri Peskov"
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 2 and not self._newline_between(doc, words[i], words[i + 1]) \
                         and not any(words.starts[x] in taken for x in range(i + 1, k)):
@@ -516,6 +526,9 @@ class Persons:
                     i = k
                     continue
             if words.norms[i] in WORDS["speech_verbs"] and words.texts[i].islower():
+                if i + 1 < len(words) and self._role_noun(words.norms[i + 1]):
+                    i += 1  # "zei Kremlin-woordvoerder X": the role word's reading names X, without it
+                    continue
                 k = self.parse_name(words, i + 1, doc, ents)
                 if k > i + 1 and not self._newline_between(doc, words[i], words[i + 1]):
                     label = self._name_text(words, i + 1, k)
@@ -781,16 +794,29 @@ class Persons:
         while k > 0 and words.norms[k] in self.modifiers:
             k -= 1
         country = ref_adjective(self.ref, words.texts[k]) if k >= 0 else None
-        if country is None or country.cls != "Country" or i + 1 >= len(words) \
-                or self._newline_between(doc, words[i], words[i + 1]):
+        if country is not None and country.cls != "Country":
             return i + 1
-        end = self.parse_name(words, i + 1, doc, ents)
-        if end == i + 1:
+        # "zijn collega van Buitenlandse Zaken, X": the portfolio of another post of the same state
+        j, role = i + 1, ""
+        got = self._ministry_after(words, ("minister",), j) if j < len(words) and words.norms[j] != "," else None
+        if got and got[0].role.startswith(("minister van ", "minister voor ")):
+            role, j = got[0].role, got[1]
+            if j < len(words) and words.texts[j] == ",":
+                j += 1
+        if country is None and not (role and i >= 1 and words.norms[i - 1] in _COUNTERPART_OWNERS):
+            return i + 1  # without its state, only a possessive's counterpart of a named portfolio
+        if j >= len(words) or self._newline_between(doc, words[i], words[i + 1]) \
+                or self._newline_between(doc, words[j - 1], words[j]):
             return i + 1
-        key = self._named(doc, words, i + 1, end, names, taken)
+        end = self.parse_name(words, j, doc, ents)
+        if end == j:
+            return i + 1
+        key = self._named(doc, words, j, end, names, taken)
+        if country is None:
+            k = i
         owner = words.norms[k - 1] if k >= 1 else ""
-        found.append(Counterpart(key, country.key, owner, words.starts[max(k - 1, 0)], words.ends[end - 1],
-                                 words.norms[i]))
+        found.append(Counterpart(key, country.key if country else None, owner, words.starts[max(k - 1, 0)],
+                                 words.ends[end - 1], words.norms[i], role))
         return end
 
     def _counterpart_list(self, doc, words, i, ents, names, taken, found) -> int:

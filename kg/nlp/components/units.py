@@ -47,6 +47,9 @@ _BASE_NOUNS = frozenset(DATA["base_nouns"])
 _BASE_HEADS = frozenset(DATA["base_heads"])
 _PLAIN_BASES = frozenset(DATA["plain_base_nouns"])
 _BODY_NOUNS = frozenset(DATA["body_nouns"])
+_LINKED_HEADS = frozenset(DATA["linked_body_heads"])
+_LINKS = frozenset(DATA["linked_body_links"])
+_ARTICLES = frozenset(("de", "het"))
 
 
 def _is_initiative_compound(low: str) -> bool:
@@ -207,6 +210,7 @@ class UnitFinder:
         self._named_bases(doc)
         self._headed_bases(doc)
         self._named_bodies(doc)
+        self._linked_bodies(doc)
         heads = words_where(doc, "LOWER", "units.heads", lambda w: w in _END or w in _LEAD)
         if not heads:
             return doc
@@ -467,6 +471,39 @@ class UnitFinder:
             s0, e0 = run
             if not doc.vocab[tx[s0].lower()].is_stop:  # "de omroep Die ...": a function word, no name
                 self._add_name(doc, s0, e0, "Organisation", taken)
+
+    def _linked_bodies(self, doc: Doc) -> None:
+        """``het Haagse Centrum voor Strategische Studies``, ``de Universiteit van Tartu``: a capitalised
+        institution noun (``linked_body_heads``), ``voor``/``van``, perhaps an article, and capitalised
+        words (again after ``van``/``voor``/``en``) name an organisation; a state or place among them
+        stays named too. A noun found already, or no capitalised word after the link, is none."""
+        found = words_where(doc, "LOWER", "units.linked_bodies", _LINKED_HEADS.__contains__)
+        if not found:
+            return
+        ns, tx, lw = non_space(doc), texts(doc), lowers(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            if not tx[ns[k]][:1].isupper() or ns[k] in taken:
+                continue
+            j, end = k + 1, None
+            while j < len(ns) and j - k <= 10 and lw[ns[j]] in _LINKS:
+                c = j + 1 + (j + 1 < len(ns) and lw[ns[j + 1]] in _ARTICLES)
+                e = c
+                while e < len(ns) and e - c < 4 and self._name_word(doc, tx[ns[e]], lw[ns[e]]):
+                    e += 1
+                if e == c:
+                    break
+                end, j = e, e
+            if end is None or end < len(ns) and self._name_word(doc, tx[ns[end]], lw[ns[end]]):
+                continue  # a longer run than can be delimited
+            if end + 1 < len(ns) and lw[ns[end]] == "en" and self._name_word(doc, tx[ns[end + 1]], lw[ns[end + 1]]):
+                continue  # "... Studies en Clingendael": one name with "en", or two names? Nothing
+            self._add_name(doc, ns[k], ns[end - 1] + 1, "Organisation", taken)
+
+    @staticmethod
+    def _name_word(doc: Doc, text: str, low: str) -> bool:
+        """A capitalised word (perhaps hyphenated) that is no function word: part of a name."""
+        return text[:1].isupper() and text.replace("-", "").isalpha() and not doc.vocab[low].is_stop
 
     def _add_name(self, doc: Doc, s0: int, e0: int, cls: str, taken: set) -> None:
         """Tokens ``s0:e0`` name an entity of ``cls``: the reference entity of that name, else one
