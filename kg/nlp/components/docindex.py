@@ -261,11 +261,30 @@ def word_set(doc, start: int, end: int) -> set[str]:
 
 # --- token predicates, decided once per distinct string --------------------------
 
-# (attribute, predicate name) -> [{string: bool}, numpy array of the hashes of the
-# strings answered True]. The predicates are pure, so an answer holds for every
-# document (and a string's hash is the same in every StringStore).
+# Every distinct string of an attribute seen so far, in the order first seen
+# (attribute -> (list, set)): each document adds its new strings once, and a
+# predicate is asked about the strings added since it last ran, instead of each
+# call working out which of the document's strings its answers lack.
+_SEEN: dict[str, tuple[list[str], set[str]]] = {"ORTH": ([], set()), "LOWER": ([], set())}
+
+# (attribute, predicate name) -> [how many strings of _SEEN[attribute] it has
+# answered, numpy array of the hashes of those answered True, set of those
+# strings]. The predicates are pure, so an answer holds for every document (and
+# a string's hash is the same in every StringStore).
 _ANSWERS: dict[tuple[str, str], list] = {}
 _ATTR_STRINGS = {"ORTH": texts, "LOWER": lowers}
+
+
+def _distinct(doc, attr: str) -> frozenset:
+    """The distinct ``attr`` strings of ``doc``, after adding the new ones to ``_SEEN``."""
+    def make():
+        distinct = frozenset(_ATTR_STRINGS[attr](doc))
+        seen, seen_set = _SEEN[attr]
+        new = distinct.difference(seen_set)
+        seen.extend(new)  # (the order is only that of the questions, never of an answer)
+        seen_set.update(new)
+        return distinct
+    return memo(doc, "distinct:" + attr, make)
 
 
 def words_where(doc, attr: str, name: str, pred) -> list[int]:
@@ -280,21 +299,18 @@ def words_where(doc, attr: str, name: str, pred) -> list[int]:
         return []
     entry = _ANSWERS.get((attr, name))
     if entry is None:
-        entry = _ANSWERS[(attr, name)] = [{}, numpy.zeros(0, dtype=numpy.uint64)]
-    answers = entry[0]
-    distinct = memo(doc, "distinct:" + attr, lambda: frozenset(_ATTR_STRINGS[attr](doc)))
-    new = distinct.difference(answers)
-    if new:
+        entry = _ANSWERS[(attr, name)] = [0, numpy.zeros(0, dtype=numpy.uint64), set()]
+    distinct = _distinct(doc, attr)
+    seen = _SEEN[attr][0]
+    if entry[0] < len(seen):
         strings = doc.vocab.strings
-        yes = []
-        for w in new:
-            answers[w] = ok = bool(pred(w))
-            if ok:
-                yes.append(strings.as_int(w))
+        yes = [w for w in seen[entry[0]:] if pred(w)]
+        entry[0] = len(seen)
         if yes:
-            entry[1] = numpy.union1d(entry[1], numpy.array(yes, dtype=numpy.uint64))
-    if not len(entry[1]):
-        return []
+            entry[1] = numpy.union1d(entry[1], numpy.array([strings.as_int(w) for w in yes], dtype=numpy.uint64))
+            entry[2].update(yes)
+    if distinct.isdisjoint(entry[2]):
+        return []  # none of the document's strings is one (most calls: trigger words are rare)
     hashes = memo(doc, "word_hashes:" + attr,
                   lambda: doc.to_array(attr)[memo(doc, "non_space_array", lambda: numpy.flatnonzero(_space_flags(doc) == 0))])
     yes = entry[1]  # sorted (union1d)
