@@ -268,9 +268,8 @@ def word_set(doc, start: int, end: int) -> set[str]:
 _SEEN: dict[str, tuple[list[str], set[str]]] = {"ORTH": ([], set()), "LOWER": ([], set())}
 
 # (attribute, predicate name) -> [how many strings of _SEEN[attribute] it has
-# answered, numpy array of the hashes of those answered True, set of those
-# strings]. The predicates are pure, so an answer holds for every document (and
-# a string's hash is the same in every StringStore).
+# answered, the set of those answered True]. The predicates are pure, so an
+# answer holds for every document.
 _ANSWERS: dict[tuple[str, str], list] = {}
 _ATTR_STRINGS = {"ORTH": texts, "LOWER": lowers}
 
@@ -292,28 +291,34 @@ def words_where(doc, attr: str, name: str, pred) -> list[int]:
     string (``"ORTH"``: text, ``"LOWER"``: lower-case text) satisfies ``pred``.
 
     ``pred`` is asked once per distinct string ever seen, not once per token;
-    ``name`` keys its answers (one name, one predicate). The tokens are then
-    matched by hash in numpy: a list comprehension over every token cost
-    several times more."""
+    ``name`` keys its answers (one name, one predicate). The document's strings
+    that are a yes are then looked up in a per-document table of positions
+    (a list comprehension over every token cost several times more)."""
     if not len(doc):
         return []
     entry = _ANSWERS.get((attr, name))
     if entry is None:
-        entry = _ANSWERS[(attr, name)] = [0, numpy.zeros(0, dtype=numpy.uint64), set()]
+        entry = _ANSWERS[(attr, name)] = [0, set()]
     distinct = _distinct(doc, attr)
     seen = _SEEN[attr][0]
     if entry[0] < len(seen):
-        strings = doc.vocab.strings
-        yes = [w for w in seen[entry[0]:] if pred(w)]
+        entry[1].update(w for w in seen[entry[0]:] if pred(w))
         entry[0] = len(seen)
-        if yes:
-            entry[1] = numpy.union1d(entry[1], numpy.array([strings.as_int(w) for w in yes], dtype=numpy.uint64))
-            entry[2].update(yes)
-    if distinct.isdisjoint(entry[2]):
-        return []  # none of the document's strings is one (most calls: trigger words are rare)
-    hashes = memo(doc, "word_hashes:" + attr,
-                  lambda: doc.to_array(attr)[memo(doc, "non_space_array", lambda: numpy.flatnonzero(_space_flags(doc) == 0))])
-    yes = entry[1]  # sorted (union1d)
-    at = numpy.searchsorted(yes, hashes)
-    at[at == len(yes)] = 0
-    return numpy.flatnonzero(yes[at] == hashes).tolist()
+    hits = distinct.intersection(entry[1])
+    if not hits:
+        return []  # none of the document's strings is one (trigger words are rare)
+    at = _positions(doc, attr)  # (a string of whitespace tokens only has no positions)
+    if len(hits) == 1:
+        return list(at.get(next(iter(hits)), ()))
+    return sorted([k for w in hits for k in at.get(w, ())])
+
+
+def _positions(doc, attr: str) -> dict[str, list[int]]:
+    """``attr`` string -> its positions ``k`` in ``non_space(doc)``, ascending."""
+    def make():
+        out: dict[str, list[int]] = {}
+        strings = _ATTR_STRINGS[attr](doc)
+        for k, i in enumerate(non_space(doc)):
+            out.setdefault(strings[i], []).append(k)
+        return out
+    return memo(doc, "positions:" + attr, make)
