@@ -335,6 +335,8 @@ class Gazetteer:
             i = queue.pop(0)
             if i < len(words) and norms[i] in _LIST_WORDS:  # "Den Haag en Zeist": after the joining word
                 i += 1
+            if i >= len(words) or not texts[i][:1].isupper():
+                continue  # no place starts here, however long (place_at's first test, once for every length)
             for n in range(self.context_len, 0, -1):
                 j = place_at(i, n, True)
                 if j is not None:
@@ -346,6 +348,8 @@ class Gazetteer:
                 if place_at(e - n + 1, n, False) is not None:
                     break
         for i in adjective:
+            if not texts[i][:1].isupper():
+                continue  # (as above)
             for n in range(self.context_len, 0, -1):
                 if place_at(i, n, True, after_adjective=True) is not None:
                     break
