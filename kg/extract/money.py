@@ -571,13 +571,16 @@ def _recipient_per_amount(text: str, offset: int, amounts: list[Amount], recips)
     return out
 
 
+_CONTRIBUTION_WORDS = frozenset(REL["contribution_words"])
+
+
 def run(ctx: Context) -> None:
     """Find every contribution stated in the document."""
     doc = ctx.doc
-    triggers = set(REL["contribution_words"])
+    triggers = _CONTRIBUTION_WORDS
     seen: set[tuple[str, str]] = set()
     doc_year = _document_year(ctx)
-    for sent in sentences_with(doc, "money.contribution_words", frozenset(triggers)):
+    for sent in sentences_with(doc, "money.contribution_words", triggers):
         text = span_text(doc, sent)
         if not _MONEY_HINT.search(text):  # no amount can be read: skip the amount parser
             continue

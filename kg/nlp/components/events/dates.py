@@ -91,6 +91,12 @@ def _tense(doc: Doc, i: int) -> str | None:
     return "past" if past and not future else "future" if future and not past else None
 
 
+_LAST_SUMMER = re.compile(r"\b(?:afgelopen|vorige) zomer\b")
+_NEXT_SUMMER = re.compile(r"\b(?:komende|aankomende|volgende) zomer\b")
+# "volgend jaar" -> +1, as whole words (compiled once, not per sentence)
+_RELATIVE_YEARS = [(re.compile(r"\b" + re.escape(phrase) + r"\b"), delta) for phrase, delta in DATA["relative_years"].items()]
+
+
 def _relative_year(doc: Doc, i: int, doc_date) -> int | None:
     """``volgend jaar`` / ``vorig jaar`` in the sentence of token ``i``: that year."""
     if doc_date is None:
@@ -98,12 +104,12 @@ def _relative_year(doc: Doc, i: int, doc_date) -> int | None:
     sent = sent_of(doc, doc[i])
     low = " ".join(lowers(doc)[sent.start:sent.end])
     if "zomer" in low:  # "afgelopen zomer": the summer before the letter, "komende zomer" the next
-        if re.search(r"\b(?:afgelopen|vorige) zomer\b", low):
+        if _LAST_SUMMER.search(low):
             return doc_date.year if doc_date.month >= 9 else doc_date.year - 1
-        if re.search(r"\b(?:komende|aankomende|volgende) zomer\b", low):
+        if _NEXT_SUMMER.search(low):
             return doc_date.year if doc_date.month < 6 else doc_date.year + 1
-    for phrase, delta in DATA["relative_years"].items():
-        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
+    for pattern, delta in _RELATIVE_YEARS:
+        if pattern.search(low):
             return doc_date.year + delta
     return None
 
