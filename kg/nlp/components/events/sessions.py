@@ -72,6 +72,7 @@ def _run_on_heading(line: str) -> int | None:
 
 _SESSION_HEADING_WORDS = frozenset(DATA["session_heading_words"])  # a heading that opens with one names a sitting
 
+
 def headings(text: str) -> list[tuple[int, int]]:
     """Char ranges of the heading lines of a letter (short lines that stand alone)."""
     lines = list(_lines(text))
@@ -294,6 +295,12 @@ def _qa_label(heading: str) -> bool:
     return bool(words) and fold(words[0]).strip(":") in _QA_HEADS
 
 
+def _names_sitting(text: str, a: int, b: int) -> bool:
+    """The heading at ``text[a:b]`` names a sitting: ``Werksessie 1: …``, ``Tweede sessie``."""
+    return bool(text[a:b].split()) and bool(fold(text[a:b].strip("#* ").split()[0]).strip(":") in _SITTINGS
+                                            or _ORDINAL_SESSION.match(text[a:b].strip("#* ")))
+
+
 def _section_sessions(doc: Doc, main: Meeting, heads: list[tuple[int, int]], sessions) -> list:
     """``Resolute Support`` / ``Op 8 juni spreken de ministers over … Aan deze sessie nemen
     ook … deel``: a section of an agenda or report whose text refers to itself as "deze
@@ -306,9 +313,9 @@ def _section_sessions(doc: Doc, main: Meeting, heads: list[tuple[int, int]], ses
     out = []
     for n, (hs, he) in enumerate(heads):
         nxt = heads[n + 1][0] if n + 1 < len(heads) else len(text)
-        # under "Werksessie 1: …" a sub-heading's "deze werksessie" is that one
-        if any(fold(text[a:b].strip("#* ").split()[0]).strip(":") in _SITTINGS
-               or _ORDINAL_SESSION.match(text[a:b].strip("#* ")) for a, b in heads[:n] if text[a:b].split()):
+        # under "Werksessie 1: …" a sub-heading's "deze werksessie" is that one: no section
+        # after a heading that names a sitting (the headings before n - 1 were read at their turn)
+        if n and _names_sitting(text, *heads[n - 1]):
             break
         if any(sess.start <= (doc.char_span(hs, he, alignment_mode="expand") or doc[0:0]).start < sess.end
                for sess in sessions):
