@@ -472,9 +472,16 @@ def country_of_place(key: str) -> RefEntity | None:
     return ref.entities.get(place.country)
 
 
+_MEMBERS: list = [None, {}]  # (the Reference read, its members): the rules ask once per sentence
+
+
 def nato_members() -> dict[str, str]:
-    """Country key -> accession date (ISO) for every NATO member."""
-    return {e.key: e.nato_accession for e in load().entities.values() if e.nato_accession}
+    """Country key -> accession date (ISO) for every NATO member (worked out once
+    per loaded reference: do not mutate)."""
+    ref = load()
+    if _MEMBERS[0] is not ref:
+        _MEMBERS[:] = [ref, {e.key: e.nato_accession for e in ref.entities.values() if e.nato_accession}]
+    return _MEMBERS[1]
 
 
 # ---------------------------------------------------------------- NATO summits
@@ -618,7 +625,7 @@ def match_summit(place: str | None = None, *, year: int | None = None, month: in
     cands = list(summits())
     if place is not None:
         names = place_names(place)
-        cands = [s for s in cands if names & set(s.place_names)]
+        cands = [s for s in cands if not names.isdisjoint(s.place_names)]
     if kind is not None:
         group = {"special": ("special", "extraordinary"), "extraordinary": ("special", "extraordinary")}.get(kind, (kind,))
         cands = [s for s in cands if s.kind in group]

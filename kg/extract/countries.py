@@ -113,13 +113,16 @@ def _agent_country(doc, ns: list[int], k: int) -> list:
 
 
 _AGENT_WORDS = 7  # words between the country and its agent noun
+_SUPPORT_NOUNS = frozenset(REL["support_nouns"])
+_SUPPORT_VERBS = frozenset(REL["support_verbs"])
+_SUPPORT_AGENTS = frozenset(REL["support_agent_nouns"])  # "steunverlener"
 
 
 def _supports(ctx: Context) -> None:
     doc = ctx.doc
     ns = non_space(doc)
     lw = lowers(doc)
-    nouns, verbs, agents = set(REL["support_nouns"]), set(REL["support_verbs"]), set(REL["support_agent_nouns"])
+    nouns, verbs, agents = _SUPPORT_NOUNS, _SUPPORT_VERBS, _SUPPORT_AGENTS
     # only a support noun, verb or agent noun starts a pattern
     for k in words_where(doc, "LOWER", "countries.support_words", lambda w: w in nouns or w in verbs or w in agents):
         i = ns[k]

@@ -38,6 +38,7 @@ from kg.extract.context import Context
 from kg.extract.events.common import REL, _SETS_REL, link, sentences_with, spans_in
 from kg.extract.events.operation_mentions import _adjective_parties, _country_entity, _served_by
 from kg.model import Entity, GYear
+from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sent_of, sents, spaces, span_text
 
 # "in 2024", "voor 2025", "over 2023" name the year of an amount; "tot 2026", "vanaf 2024" a span's end or start
@@ -328,7 +329,7 @@ def _denied_recipients(ctx: Context, sent) -> set[str]:
         nxt = sent_of(doc, doc[sent.end])
         j = next((j for j in range(nxt.start, nxt.end) if lw[j].strip()), nxt.start)
         # the sentence after it in the same paragraph (it may begin with the blank line)
-        if lw[j] in _THAT and "\n\n" not in doc.text[sent.end_char:doc[j].idx]:
+        if lw[j] in _THAT and "\n\n" not in doc_text(doc)[sent.end_char:doc[j].idx]:
             spans.append(nxt)
     out = set()
     for s in spans:
@@ -570,13 +571,16 @@ def _recipient_per_amount(text: str, offset: int, amounts: list[Amount], recips)
     return out
 
 
+_CONTRIBUTION_WORDS = frozenset(REL["contribution_words"])
+
+
 def run(ctx: Context) -> None:
     """Find every contribution stated in the document."""
     doc = ctx.doc
-    triggers = set(REL["contribution_words"])
+    triggers = _CONTRIBUTION_WORDS
     seen: set[tuple[str, str]] = set()
     doc_year = _document_year(ctx)
-    for sent in sentences_with(doc, "money.contribution_words", frozenset(triggers)):
+    for sent in sentences_with(doc, "money.contribution_words", triggers):
         text = span_text(doc, sent)
         if not _MONEY_HINT.search(text):  # no amount can be read: skip the amount parser
             continue

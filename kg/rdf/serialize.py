@@ -67,10 +67,16 @@ def format_for(path: Path) -> str:
     return fmt
 
 
+def _escape(m: re.Match) -> str:
+    return _STRING_TABLE[ord(m.group())]
+
+
 def _string(s: str) -> str:
     if _NEEDS_ESCAPE.search(s) is None:
         return '"' + s + '"'
-    return '"' + s.translate(_STRING_TABLE) + '"'
+    # == s.translate(_STRING_TABLE) (the pattern's characters are the table's keys),
+    # without a dict lookup for every character of a long evidence sentence
+    return '"' + _NEEDS_ESCAPE.sub(_escape, s) + '"'
 
 
 # Entity namespaces are ID_BASE + kind + "/" (no other namespace overlaps them),
@@ -98,6 +104,13 @@ def _iri(iri: str, prefixed: bool) -> str:
                         return f"{prefix}:{local}"
                     break
     return "<" + iri.translate(_IRI_TABLE) + ">"
+
+
+@lru_cache(maxsize=1 << 16)
+def _prefixed(iri: str) -> str:
+    """``_iri(iri, True)``: one argument is the cache's fast path (no key tuple),
+    for the predicates and objects of every statement."""
+    return _iri(iri, True)
 
 
 def term(t, prefixed: bool = False) -> str:
@@ -202,22 +215,23 @@ def _blocks(keyed):
 
 def _block_text(indent: str, s_term, group) -> str:
     """The Turtle statement of one subject from its (key, triple) group; ends
-    with an empty line. Same text as ``_subject_text`` over the group."""
-    lines = [indent + _pterm(s_term, True)]
-    preds: list[tuple[str, list[str]]] = []
+    with an empty line. Same text as ``_subject_text`` over the group: the
+    subject, then a line per predicate with its objects (``, ``), each line
+    but the last ending in `` ;``, the last in `` .``."""
+    parts = [indent, _pterm(s_term, True)]
+    line = "\n" + indent + "    "
     current = None
-    objs: list[str] = []
     for _k, (_s, p, o) in group:
-        if p != current:
-            current, objs = p, []
-            preds.append((_pterm(p, True), objs))
-        objs.append(_iri(o, True) if o.__class__ is str and o != _RDF_TYPE else _pterm(o, True))
-    last = len(preds) - 1
-    inner = indent + "    "
-    for i, (pt, os_) in enumerate(preds):
-        lines.append(f"{inner}{pt} {', '.join(os_)}{' .' if i == last else ' ;'}")
-    lines.append("")
-    return "\n".join(lines)
+        obj = _prefixed(o) if o.__class__ is str and o != _RDF_TYPE else _pterm(o, True)
+        if p == current:
+            parts += (", ", obj)
+            continue
+        if current is not None:
+            parts.append(" ;")
+        current = p
+        parts += (line, "a" if p == _RDF_TYPE else _prefixed(p), " ", obj)  # == _pterm(p, True)
+    parts.append(" .\n")
+    return "".join(parts)
 
 
 def _prefix_text() -> str:

@@ -44,6 +44,9 @@ _ORG_PREFIXES = frozenset(DATA["org_prefixes"])
 _OPERATION_ORGS = frozenset(DATA["operation_org_prefixes"])
 _COUNCIL_HEADS = frozenset(("raad", "commissie", "comite"))  # Dutch heads of a council's name
 _NOT_NAME = frozenset(DATA["not_name_words"])
+_ENGLISH_HEADS = frozenset(DATA["english_heads"])
+_NAME_CONNECTORS = frozenset(DATA["name_connectors"])  # "of", "for"
+_OPERATION_WORDS = frozenset(DATA["operation_words"])
 _KIND = {"Pledge": "pledge", "Operation": "operation", "Initiative": "initiative", "Organisation": "organisation"}
 
 
@@ -382,10 +385,7 @@ class AcronymFinder:
 
     # -- names without an acronym
     def _names(self, doc, ns):
-        stop = set(DATA["not_name_words"])
-        english = set(DATA["english_heads"])
-        connectors = set(DATA["name_connectors"])
-        ops = set(DATA["operation_words"])
+        stop, english, connectors, ops = _NOT_NAME, _ENGLISH_HEADS, _NAME_CONNECTORS, _OPERATION_WORDS
         taken: set[int] = {x for s in mentions(doc) for x in range(s.start, s.end)}
         tx, lw = texts(doc), lowers(doc)  # per-doc arrays: no Token per word
         # Every branch below needs a capitalised word, a hyphen or an operation word

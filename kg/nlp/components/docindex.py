@@ -261,11 +261,29 @@ def word_set(doc, start: int, end: int) -> set[str]:
 
 # --- token predicates, decided once per distinct string --------------------------
 
-# (attribute, predicate name) -> [{string: bool}, numpy array of the hashes of the
-# strings answered True]. The predicates are pure, so an answer holds for every
-# document (and a string's hash is the same in every StringStore).
+# Every distinct string of an attribute seen so far, in the order first seen
+# (attribute -> (list, set)): each document adds its new strings once, and a
+# predicate is asked about the strings added since it last ran, instead of each
+# call working out which of the document's strings its answers lack.
+_SEEN: dict[str, tuple[list[str], set[str]]] = {"ORTH": ([], set()), "LOWER": ([], set())}
+
+# (attribute, predicate name) -> [how many strings of _SEEN[attribute] it has
+# answered, the set of those answered True]. The predicates are pure, so an
+# answer holds for every document.
 _ANSWERS: dict[tuple[str, str], list] = {}
 _ATTR_STRINGS = {"ORTH": texts, "LOWER": lowers}
+
+
+def _distinct(doc, attr: str) -> frozenset:
+    """The distinct ``attr`` strings of ``doc``, after adding the new ones to ``_SEEN``."""
+    def make():
+        distinct = frozenset(_ATTR_STRINGS[attr](doc))
+        seen, seen_set = _SEEN[attr]
+        new = distinct.difference(seen_set)
+        seen.extend(new)  # (the order is only that of the questions, never of an answer)
+        seen_set.update(new)
+        return distinct
+    return memo(doc, "distinct:" + attr, make)
 
 
 def words_where(doc, attr: str, name: str, pred) -> list[int]:
@@ -273,31 +291,34 @@ def words_where(doc, attr: str, name: str, pred) -> list[int]:
     string (``"ORTH"``: text, ``"LOWER"``: lower-case text) satisfies ``pred``.
 
     ``pred`` is asked once per distinct string ever seen, not once per token;
-    ``name`` keys its answers (one name, one predicate). The tokens are then
-    matched by hash in numpy: a list comprehension over every token cost
-    several times more."""
+    ``name`` keys its answers (one name, one predicate). The document's strings
+    that are a yes are then looked up in a per-document table of positions
+    (a list comprehension over every token cost several times more)."""
     if not len(doc):
         return []
     entry = _ANSWERS.get((attr, name))
     if entry is None:
-        entry = _ANSWERS[(attr, name)] = [{}, numpy.zeros(0, dtype=numpy.uint64)]
-    answers = entry[0]
-    distinct = memo(doc, "distinct:" + attr, lambda: frozenset(_ATTR_STRINGS[attr](doc)))
-    new = distinct.difference(answers)
-    if new:
-        strings = doc.vocab.strings
-        yes = []
-        for w in new:
-            answers[w] = ok = bool(pred(w))
-            if ok:
-                yes.append(strings.as_int(w))
-        if yes:
-            entry[1] = numpy.union1d(entry[1], numpy.array(yes, dtype=numpy.uint64))
-    if not len(entry[1]):
-        return []
-    hashes = memo(doc, "word_hashes:" + attr,
-                  lambda: doc.to_array(attr)[memo(doc, "non_space_array", lambda: numpy.flatnonzero(_space_flags(doc) == 0))])
-    yes = entry[1]  # sorted (union1d)
-    at = numpy.searchsorted(yes, hashes)
-    at[at == len(yes)] = 0
-    return numpy.flatnonzero(yes[at] == hashes).tolist()
+        entry = _ANSWERS[(attr, name)] = [0, set()]
+    distinct = _distinct(doc, attr)
+    seen = _SEEN[attr][0]
+    if entry[0] < len(seen):
+        entry[1].update(w for w in seen[entry[0]:] if pred(w))
+        entry[0] = len(seen)
+    hits = distinct.intersection(entry[1])
+    if not hits:
+        return []  # none of the document's strings is one (trigger words are rare)
+    at = _positions(doc, attr)  # (a string of whitespace tokens only has no positions)
+    if len(hits) == 1:
+        return list(at.get(next(iter(hits)), ()))
+    return sorted([k for w in hits for k in at.get(w, ())])
+
+
+def _positions(doc, attr: str) -> dict[str, list[int]]:
+    """``attr`` string -> its positions ``k`` in ``non_space(doc)``, ascending."""
+    def make():
+        out: dict[str, list[int]] = {}
+        strings = _ATTR_STRINGS[attr](doc)
+        for k, i in enumerate(non_space(doc)):
+            out.setdefault(strings[i], []).append(k)
+        return out
+    return memo(doc, "positions:" + attr, make)

@@ -47,6 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg import reference
+from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.fold import compact_tokens
 from kg.nlp.spans import add_mention, register_entity
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
@@ -218,13 +219,15 @@ class Gazetteer:
             if key:
                 out.append((words[i].start, words[i].end, key))
             i += 1
-        if "\u2013" in doc.text or "\u2014" in doc.text:  # one C-level scan: dashes inside words are rare
+        # doc_text: the text the tokenizer read (spaCy's doc.text joins every token on each call)
+        text = doc_text(doc)
+        if "\u2013" in text or "\u2014" in text:  # one C-level scan: dashes inside words are rare
             out = self._dash_joined(words, out)
         if self.contextual:
             out = self._contextual(words, out, hyphens)
         if self.context:
             out = self._in_context(doc, words, out)
-        if _CITY_VENUES and "Paleis" in doc.text:  # one C-level check: the venues are palaces
+        if _CITY_VENUES and "Paleis" in text:  # one C-level check: the venues are palaces
             out = self._city_venue(doc, words, out)
         return out
 
@@ -288,9 +291,10 @@ class Gazetteer:
                 if nxt and (nxt[0][:1].isupper() or len(nxt) > 1 and words.norms[j] in _VENUE_LINKS
                             and nxt[1][:1].isupper()):
                     continue
-                lo = doc.text.rfind("\n\n", 0, doc[words[i].start].idx) + 1
-                hi = doc.text.find("\n\n", doc[words[i].start].idx)
-                hi = len(doc.text) if hi < 0 else hi
+                text = doc_text(doc)
+                lo = text.rfind("\n\n", 0, doc[words[i].start].idx) + 1
+                hi = text.find("\n\n", doc[words[i].start].idx)
+                hi = len(text) if hi < 0 else hi
                 named = {key for s, _, key in out if key in cities and lo <= doc[s].idx < hi}
                 if len(named) == 1 and cities[next(iter(named))]:
                     found.append((words[i].start, words[j - 1].end, cities[named.pop()]))
@@ -337,6 +341,8 @@ class Gazetteer:
             i = queue.pop(0)
             if i < len(words) and norms[i] in _LIST_WORDS:  # "Den Haag en Zeist": after the joining word
                 i += 1
+            if i >= len(words) or not texts[i][:1].isupper():
+                continue  # no place starts here, however long (place_at's first test, once for every length)
             for n in range(self.context_len, 0, -1):
                 j = place_at(i, n, True)
                 if j is not None:
@@ -348,6 +354,8 @@ class Gazetteer:
                 if place_at(e - n + 1, n, False) is not None:
                     break
         for i in adjective:
+            if not texts[i][:1].isupper():
+                continue  # (as above)
             for n in range(self.context_len, 0, -1):
                 if place_at(i, n, True, after_adjective=True) is not None:
                     break

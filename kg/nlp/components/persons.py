@@ -406,8 +406,10 @@ class Persons:
         # Every pattern starts at a trigger word; the scan jumps from one to the next
         # (``i`` only moves forward).
         triggers = self.triggers
-        starts = [x for x, norm in enumerate(words.norms)
-                  if norm in triggers or "-" in norm or norm.endswith(_LONG_ROLES)]
+        # (each distinct word tested once: the suffix test is the costly one)
+        start_words = {norm for norm in set(words.norms)
+                       if norm in triggers or "-" in norm or norm.endswith(_LONG_ROLES)}
+        starts = [x for x, norm in enumerate(words.norms) if norm in start_words]
         n_starts, s_at = len(starts), 0
         i = 0
         while i < len(words):

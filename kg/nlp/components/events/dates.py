@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.dates import DateMention, document_date, find_dates
-from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of
+from kg.nlp.components.docindex import lowers, memo, texts, sent_bounds, sent_of
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.events.common import DATA, MONTH_NAMES, Meeting
 
@@ -41,11 +41,10 @@ def _doc_year(doc: Doc) -> int | None:
         return int(meta["year"])
     if meta.get("date"):
         return int(str(meta["date"])[:4])
-    text = doc_text(doc)
-    found = document_date(text) or _header_date(text)
+    found = _own_date(doc)
     if found is not None:
         return found.year
-    for d in find_dates(text[:3000]):
+    for d in _opening_dates(doc):
         if d.year is not None and d.is_day:
             return d.year
     return None
@@ -58,14 +57,27 @@ def _doc_date(doc: Doc):
     meta = doc.user_data.get("kg_meta") or {}
     if meta.get("date"):
         return meta["date"]
-    text = doc_text(doc)
-    found = document_date(text) or _header_date(text)
+    found = _own_date(doc)
     if found is not None:
         return found
-    for d in find_dates(text[:3000]):
+    for d in _opening_dates(doc):
         if d.year is not None and d.is_day and d.explicit_year:
             return d.start
     return None
+
+
+def _own_date(doc: Doc):
+    """The date the document gives itself (``document_date``, else ``_header_date``), read
+    once per document: the year, the date and several rules ask for it."""
+    def make():
+        text = doc_text(doc)
+        return document_date(text) or _header_date(text)
+    return memo(doc, "events.own_date", make)
+
+
+def _opening_dates(doc: Doc) -> list:
+    """The date expressions of the document's opening (its first 3,000 characters), once per document."""
+    return memo(doc, "events.opening_dates", lambda: find_dates(doc_text(doc)[:3000]))
 
 
 def _header_date(text: str):
@@ -91,6 +103,12 @@ def _tense(doc: Doc, i: int) -> str | None:
     return "past" if past and not future else "future" if future and not past else None
 
 
+_LAST_SUMMER = re.compile(r"\b(?:afgelopen|vorige) zomer\b")
+_NEXT_SUMMER = re.compile(r"\b(?:komende|aankomende|volgende) zomer\b")
+# "volgend jaar" -> +1, as whole words (compiled once, not per sentence)
+_RELATIVE_YEARS = [(re.compile(r"\b" + re.escape(phrase) + r"\b"), delta) for phrase, delta in DATA["relative_years"].items()]
+
+
 def _relative_year(doc: Doc, i: int, doc_date) -> int | None:
     """``volgend jaar`` / ``vorig jaar`` in the sentence of token ``i``: that year."""
     if doc_date is None:
@@ -98,12 +116,12 @@ def _relative_year(doc: Doc, i: int, doc_date) -> int | None:
     sent = sent_of(doc, doc[i])
     low = " ".join(lowers(doc)[sent.start:sent.end])
     if "zomer" in low:  # "afgelopen zomer": the summer before the letter, "komende zomer" the next
-        if re.search(r"\b(?:afgelopen|vorige) zomer\b", low):
+        if _LAST_SUMMER.search(low):
             return doc_date.year if doc_date.month >= 9 else doc_date.year - 1
-        if re.search(r"\b(?:komende|aankomende|volgende) zomer\b", low):
+        if _NEXT_SUMMER.search(low):
             return doc_date.year if doc_date.month < 6 else doc_date.year + 1
-    for phrase, delta in DATA["relative_years"].items():
-        if re.search(r"\b" + re.escape(phrase) + r"\b", low):
+    for pattern, delta in _RELATIVE_YEARS:
+        if pattern.search(low):
             return doc_date.year + delta
     return None
 

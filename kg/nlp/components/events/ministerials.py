@@ -420,6 +420,7 @@ def _next_meeting_month(doc: Doc, ns: list[int], k: int, m: Meeting) -> DateMent
 
 
 _THEIR_REACH = 16  # words from "ministers van X" to "hun bijeenkomst" in their clause
+_THEIR_GATHERING_NOUNS = frozenset(DATA["meeting_nouns"]) - {"samenstelling", "overleg"}
 
 
 def _their_gathering(doc: Doc, i: int, end: int) -> int | None:
@@ -428,7 +429,7 @@ def _their_gathering(doc: Doc, i: int, end: int) -> int | None:
     as the subject at ``i`` (within reach, no clause break or other noun phrase of persons
     between), or None."""
     lw = lowers(doc)
-    nouns = frozenset(DATA["meeting_nouns"]) - {"samenstelling", "overleg"}
+    nouns = _THEIR_GATHERING_NOUNS
     stop = min(end, i + _THEIR_REACH * 2)
     for j in range(i + 1, stop - 1):
         if lw[j] in (";", ":", "(") or lw[j] in _RELATIVE_PRONOUNS and lw[j - 1] == ",":

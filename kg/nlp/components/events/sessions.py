@@ -70,10 +70,12 @@ def _run_on_heading(line: str) -> int | None:
     return None
 
 
+_SESSION_HEADING_WORDS = frozenset(DATA["session_heading_words"])  # a heading that opens with one names a sitting
+
+
 def headings(text: str) -> list[tuple[int, int]]:
     """Char ranges of the heading lines of a letter (short lines that stand alone)."""
     lines = list(_lines(text))
-    session_words = set(DATA["session_heading_words"])
     out = []
     for n, (start, line) in enumerate(lines):
         raw = line.strip()
@@ -84,7 +86,7 @@ def headings(text: str) -> list[tuple[int, int]]:
         first = fold(words[0]).strip(":")
         prev = lines[n - 1][1].strip() if n else ""
         standalone = not prev or prev.endswith((".", "!", "?", ":", ")")) or raw.startswith("#") or n == 0
-        is_session = (first in session_words or bool(_ORDINAL_SESSION.match(stripped))) and len(words) <= 16
+        is_session = (first in _SESSION_HEADING_WORDS or bool(_ORDINAL_SESSION.match(stripped))) and len(words) <= 16
         short = len(words) <= 8 and not stripped.endswith((".", ",", ";", ":")) and stripped[0].isupper()
         run_on = _run_on_heading(stripped) if standalone and first in _RUN_ON_HEADS and not is_session else None
         if run_on is not None:  # "Werksessie X Daarnaast zal ...": a heading the text ran on into
@@ -128,7 +130,6 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     heads = _doc_headings(doc)
     bodies = _body_spans(doc)
     out: dict[str, Session] = {}
-    session_words = set(DATA["session_heading_words"])
     idle = _idle_bodies(doc, bodies)
 
     def add(name, label, start, end, scope, body=None, heading=False):
@@ -153,7 +154,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
             b = in_head[0]
             label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
             add(b.kb_id_.split("/", 1)[1], label, span.start, span.end, (he, nxt), body=b.kb_id_, heading=True)
-        elif (first in session_words or _ORDINAL_SESSION.match(title)) and not _names_main(doc, main, span):
+        elif (first in _SESSION_HEADING_WORDS or _ORDINAL_SESSION.match(title)) and not _names_main(doc, main, span):
             name = _HEADING_PREFIX.sub("", title) or title
             add(name, title, span.start, span.end, (he, nxt), heading=True)
     # councils meeting inside the main meeting, named in running text
@@ -294,6 +295,12 @@ def _qa_label(heading: str) -> bool:
     return bool(words) and fold(words[0]).strip(":") in _QA_HEADS
 
 
+def _names_sitting(text: str, a: int, b: int) -> bool:
+    """The heading at ``text[a:b]`` names a sitting: ``Werksessie 1: …``, ``Tweede sessie``."""
+    return bool(text[a:b].split()) and bool(fold(text[a:b].strip("#* ").split()[0]).strip(":") in _SITTINGS
+                                            or _ORDINAL_SESSION.match(text[a:b].strip("#* ")))
+
+
 def _section_sessions(doc: Doc, main: Meeting, heads: list[tuple[int, int]], sessions) -> list:
     """``Resolute Support`` / ``Op 8 juni spreken de ministers over … Aan deze sessie nemen
     ook … deel``: a section of an agenda or report whose text refers to itself as "deze
@@ -306,9 +313,9 @@ def _section_sessions(doc: Doc, main: Meeting, heads: list[tuple[int, int]], ses
     out = []
     for n, (hs, he) in enumerate(heads):
         nxt = heads[n + 1][0] if n + 1 < len(heads) else len(text)
-        # under "Werksessie 1: …" a sub-heading's "deze werksessie" is that one
-        if any(fold(text[a:b].strip("#* ").split()[0]).strip(":") in _SITTINGS
-               or _ORDINAL_SESSION.match(text[a:b].strip("#* ")) for a, b in heads[:n] if text[a:b].split()):
+        # under "Werksessie 1: …" a sub-heading's "deze werksessie" is that one: no section
+        # after a heading that names a sitting (the headings before n - 1 were read at their turn)
+        if n and _names_sitting(text, *heads[n - 1]):
             break
         if any(sess.start <= (doc.char_span(hs, he, alignment_mode="expand") or doc[0:0]).start < sess.end
                for sess in sessions):

@@ -59,11 +59,11 @@ def _own_relative_year(doc: Doc, m: Meeting, doc_date) -> tuple[int, int] | None
     first, last = at.get(m.start), at.get(m.end - 1)
     if first is None or last is None:
         return None
-    for phrase, delta in DATA["relative_years"].items():
-        parts = phrase.split()
+    sent_words = [lw[i] for i in words]
+    for parts, delta in _RELATIVE_YEARS:
         n = len(parts)
         for k in range(len(words) - n + 1):
-            if [lw[words[k + x]] for x in range(n)] != parts:
+            if sent_words[k:k + n] != parts:
                 continue
             # after it, over "van"/"die"/"in" only; or right before it, at most one word between
             after = k > last and all(lw[words[x]] in _OWN_YEAR_BRIDGE for x in range(last + 1, k))
@@ -76,6 +76,7 @@ def _own_relative_year(doc: Doc, m: Meeting, doc_date) -> tuple[int, int] | None
 
 
 _OWN_YEAR_BRIDGE = frozenset({"van", "die", "dat", "in"})
+_RELATIVE_YEARS = [(phrase.split(), delta) for phrase, delta in DATA["relative_years"].items()]  # "volgend jaar": +1
 
 
 def _clause_years(doc: Doc, m: Meeting, others: list[Meeting]) -> set[int]:
@@ -179,7 +180,7 @@ def _resolve_summits(doc: Doc, summits: list[Meeting], doc_date, dates=()) -> No
         if m.ref is not None or m.place is None:
             continue
         names = place_names(m.place)
-        same = [o for o in summits if o.ref is not None and names & set(o.ref.place_names)]
+        same = [o for o in summits if o.ref is not None and not names.isdisjoint(o.ref.place_names)]
         earlier = [o for o in same if o.start < m.start]
         if same:
             m.ref = (earlier[-1] if earlier else same[0]).ref

@@ -38,6 +38,9 @@ _KIND_RX_ALL = [*_KIND_RX.items(), *((k, re.compile(p, re.IGNORECASE))
 
 _SUMMIT_WORDS = frozenset(DATA["summit_words"])
 _SUMMIT_SUFFIXES = tuple(DATA["summit_suffixes"])  # str.endswith takes a tuple: one C call per word
+_SUMMIT_PREFIX_WORDS = frozenset(DATA["summit_prefix_words"])
+_NUMBER_WORDS = frozenset(DATA["number_words"])
+_HEADQUARTERS = frozenset(fold(c) for c in DATA["headquarters_city"].values())  # Brussel
 
 
 def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
@@ -59,7 +62,7 @@ def _summits(doc: Doc, ns: list[int], dates) -> list[Meeting]:
                 continue  # "de Europese top", "de G20-top": another organisation's summit
             if prev is not None and prev.lower_ in adjectives:
                 start, place_text = prev.i, adjectives[prev.lower_]
-            elif prev is not None and prev.lower_ in DATA["summit_prefix_words"]:
+            elif prev is not None and prev.lower_ in _SUMMIT_PREFIX_WORDS:
                 start, named_nato = prev.i, True
             elif prev is not None and _is_cap(prev.text) and _known_place(prev.text):
                 start, place_text = prev.i, prev.text  # "de Washington Summit"
@@ -177,7 +180,7 @@ def _leaders_phrase(lw: list[str], idx: list[int], a: int) -> tuple[int, int] | 
         k += 2  # "staatshoofden en (-)regeringsleiders"
     if k < len(idx) and lw[idx[k]] == "van":
         j = k + 1 + (k + 1 < len(idx) and lw[idx[k + 1]] == "de")
-        if j < len(idx) and (lw[idx[j]].isdigit() or lw[idx[j]] in DATA["number_words"]):
+        if j < len(idx) and (lw[idx[j]].isdigit() or lw[idx[j]] in _NUMBER_WORDS):
             j += 1
         if j >= len(idx) or lw[idx[j]] not in _LEADERS_OF:
             return None
@@ -282,7 +285,7 @@ def _recalled_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) ->
         place = _title(doc[ps[0]:ps[1]].text)
         month = date.month1 if date is not None else None
         day = date.day1 if date is not None else None
-        if fold(place) in {fold(c) for c in DATA["headquarters_city"].values()} and day is None:
+        if fold(place) in _HEADQUARTERS and day is None:
             continue
         if match_summit(place, year=year, month=month, day=day) is None:
             continue  # the year alone would still pick one: a month that fits none is another meeting
