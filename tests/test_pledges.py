@@ -653,3 +653,33 @@ def test_leaders_binding_themselves_to_a_plan_at_a_summit_agree_it_there():
     # a plan the reference puts at another summit, or a government (no allies) binding itself: not there
     assert ("pledge/defence-investment-pledge", "summit/vilnius-2023") not in got
     assert not any(s == "initiative/allied-sealift-initiative" for s, _ in got)
+
+
+IMPLEMENTED = """Den Haag, 28 juni 2023
+
+Hierbij ontvangt u de geannoteerde agenda voor de NAVO-top die op 11 en 12 juli a.s. in Vilnius plaatsvindt.
+
+De top in Vilnius staat in het teken van de uitvoering van het Arctic Surveillance Plan (ASP), waartoe op de NAVO-top in Madrid (28 tot en met 30 juni 2022) werd besloten. De regeringsleiders zullen in Vilnius vaststellen dat de meeste maatregelen van het ASP zijn genomen.
+
+Het kabinet verwacht dat de regeringsleiders in Vilnius het Baltic Shield Plan zullen vaststellen.
+"""
+
+
+@pytest.fixture(scope="module")
+def implemented():
+    ct = clean(SourceText(Path("agenda-vilnius.txt"), IMPLEMENTED))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_the_summit_of_the_clause_that_agrees_a_plan_is_where_it_was_agreed(implemented):
+    # e117: a summit that implements a plan ("staat in het teken van de uitvoering van X") did not agree
+    # it; the summit of the relative clause "waartoe op de top in Y werd besloten" did
+    assert _agreed(implemented, "initiative/arctic-surveillance-plan") == {"summit/madrid-2022"}
+
+
+def test_ascertaining_that_a_plan_is_carried_out_agrees_nothing(implemented):
+    # "vaststellen dat ..." observes; "het X vaststellen" adopts
+    assert _agreed(implemented, "initiative/baltic-shield-plan") == {"summit/vilnius-2023"}
+    text = IMPLEMENTED.replace(", waartoe op de NAVO-top in Madrid (28 tot en met 30 juni 2022) werd besloten", "")
+    ct = clean(SourceText(Path("agenda-vilnius.txt"), text))
+    assert _agreed(extract(make_pipeline()(ct.text), ct), "initiative/arctic-surveillance-plan") == set()

@@ -318,6 +318,50 @@ def _endorsed(ctx: Context, sent, words: set[str], things: list) -> bool:
     return not known or known == {_summit_named(ctx, sent)}
 
 
+_OBSERVING = frozenset(_DATA["observation_words"])
+_AGREEMENT_PAIRS = [frozenset(p) for p in REL["agreement_pairs"]]
+_AGREEMENT_PAIR_WORDS = frozenset().union(*_AGREEMENT_PAIRS)
+
+
+def _agreement_in(doc, sent, words: set[str]) -> bool:
+    """Does the sentence hold an agreement word (or pair) that is no observation? ``De bondgenoten
+    zullen vaststellen dat de maatregelen van het X zijn uitgevoerd`` ascertains a fact: a form of
+    ``vaststellen`` before ``dat`` agrees nothing, so a sentence whose only agreement words are such
+    forms states no agreement (``afgesproken dat``, ``besloten dat`` do agree)."""
+    if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
+        return False
+    singles = words.intersection(REL["agreement_words"])
+    if not singles or not singles <= _OBSERVING or any(p <= words for p in _AGREEMENT_PAIRS):
+        return True
+    lw = lowers(doc)
+    after = [next((lw[j] for j in range(i + 1, sent.end) if lw[j].strip() and lw[j] != ","), "")
+             for i in range(sent.start, sent.end) if lw[i] in singles]
+    return any(w != "dat" for w in after)
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":"})
+
+
+def _in_agreement_clause(doc, sent, summits: list) -> list:
+    """Of several summits a sentence names, those of the clause (between commas, colons, semicolons;
+    a parenthesis holds no break) that holds its agreement word: ``De top in Warschau staat in het teken
+    van het X, waartoe op de NAVO-top in Wales werd besloten`` agreed X at Wales, not at the summit
+    that implements it. All of them when that clause names none or they are of one summit."""
+    if len({sp.kb_id_ for sp in summits}) < 2:
+        return summits
+    lw = lowers(doc)
+    clause, depth, of_token = 0, 0, {}
+    for i in range(sent.start, sent.end):
+        depth += (lw[i] == "(") - (lw[i] == ")")
+        if depth <= 0 and lw[i] in _CLAUSE_BREAKS:
+            clause += 1
+        of_token[i] = clause
+    agree = {of_token[i] for i in range(sent.start, sent.end)
+             if lw[i] in REL["agreement_words"] or lw[i] in _AGREEMENT_PAIR_WORDS}
+    inside = [sp for sp in summits if of_token.get(sp.start) in agree]
+    return inside or summits
+
+
 def _agreed_at(ctx: Context) -> None:
     doc = ctx.doc
     ev = doc.user_data.get("kg_events") or {}
@@ -329,12 +373,13 @@ def _agreed_at(ctx: Context) -> None:
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
         said_where = False
-        agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or bool(
+        agreed = _agreement_in(doc, sent, words) or bool(
             things and has_trigger(words, _CONSENT_WORDS, _CONSENT_PAIRS) and _consents_to(doc, things)) or bool(
             things and _endorsed(ctx, sent, words, things))
         if agreed:
             mentioned = spans_in(doc, sent.start, sent.end, ("Summit",))
             summits = [sp for sp in mentioned if not _since(doc, sp, sent)]  # "het eerste sinds de top van X"
+            summits = _in_agreement_clause(doc, sent, summits)  # "De top in X staat ..., waartoe in Y werd besloten"
             summit = summits[0].kb_id_ if summits else (
                 None if mentioned or "sinds" in words else _summit_by_place(ctx, sent))
             now = words - {"sinds"} if _first_since(doc, sent) else words  # "het eerste sinds ...": the act is now
@@ -738,7 +783,7 @@ def _agreement_of_known_summit(ctx: Context) -> None:
         return  # most texts name no such plan: no sentence is read
     all_sents = sents(doc)
     for k, sent in enumerate(all_sents):
-        if not has_trigger(words_of(sent), REL["agreement_words"], REL["agreement_pairs"]):
+        if not _agreement_in(doc, sent, words_of(sent)):
             continue
         summit = _summit_named(ctx, sent)
         if summit is None or summit.split("/", 1)[0] != "summit":
