@@ -683,3 +683,20 @@ def test_ascertaining_that_a_plan_is_carried_out_agrees_nothing(implemented):
     text = IMPLEMENTED.replace(", waartoe op de NAVO-top in Madrid (28 tot en met 30 juni 2022) werd besloten", "")
     ct = clean(SourceText(Path("agenda-vilnius.txt"), text))
     assert _agreed(extract(make_pipeline()(ct.text), ct), "initiative/arctic-surveillance-plan") == set()
+
+
+SAME_SUMMIT = """Den Haag, 1 september 2022
+
+Op de NAVO-top in Madrid van 28 tot en met 30 juni 2022 besloten de regeringsleiders de steun aan Moldavië uit te breiden. Nederland draagt daar met twee adviseurs aan bij. Tijdens dezelfde top namen de bondgenoten het Maritime Shield Programme aan.
+
+Op de NAVO-top in Madrid van 28 tot en met 30 juni 2022 werd ook over Georgië gesproken. In oktober kwamen de ministers van Defensie in Brussel bijeen. Op die top namen de bondgenoten het Harbour Guard Programme aan.
+"""
+
+
+def test_that_same_summit_is_the_one_named_a_few_sentences_back():
+    # e122: "Tijdens dezelfde top spraken de bondgenoten in de X af ..." two sentences after the summit
+    ct = clean(SourceText(Path("brief-madrid.txt"), SAME_SUMMIT))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert _agreed(ex, "initiative/maritime-shield-programme") == {"summit/madrid-2022"}
+    # another meeting named between: which one "die top" is, is unsure
+    assert _agreed(ex, "initiative/harbour-guard-programme") == set()

@@ -191,6 +191,8 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
     if not (there or going_on):
         return None
     summit = _summit_named(ctx, prev)
+    if summit is None and first[0] in ("op", "tijdens"):
+        summit = _that_summit_further_back(ctx, prev)  # "Tijdens dezelfde top ..." a sentence or two later
     if summit is None or there:
         return summit
     if main and summit != main and not prev_said_where:
@@ -199,6 +201,27 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
         return summit if summit == main else None
     if not words.isdisjoint(_PAST):
         return None if _after_document(ctx, summit) else summit
+    return None
+
+
+_THAT_SUMMIT_REACH = 3  # sentences back from the one before "Op die top ..."
+
+
+def _that_summit_further_back(ctx: Context, prev) -> str | None:
+    """``Op de top in X besloten ... Nederland levert ... Tijdens dezelfde top spraken ...``: the summit
+    named a few sentences back in the paragraph, when the sentences between name no meeting."""
+    doc = ctx.doc
+    all_sents = sents(doc)
+    k = bisect_right([s.start for s in all_sents], prev.start) - 1
+    for j in range(k, max(-1, k - _THAT_SUMMIT_REACH), -1):
+        here = all_sents[j]
+        if j < k and not same_paragraph(doc, here, all_sents[j + 1]):
+            return None
+        found = _summit_named(ctx, here)
+        if found is not None:
+            return found if j < k else None
+        if spans_in(doc, here.start, here.end, ("Summit", "MinisterialMeeting")):
+            return None  # a meeting that is no one summit: which one "die top" is, is unsure
     return None
 
 
