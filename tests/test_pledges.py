@@ -700,3 +700,22 @@ def test_that_same_summit_is_the_one_named_a_few_sentences_back():
     assert _agreed(ex, "initiative/maritime-shield-programme") == {"summit/madrid-2022"}
     # another meeting named between: which one "die top" is, is unsure
     assert _agreed(ex, "initiative/harbour-guard-programme") == set()
+
+
+APPOSED = """Den Haag, 5 juli 2022
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 29 en 30 juni jl. in Madrid plaatsvond.
+
+De regeringsleiders bespraken de bevoorrading van de oostflank. Ook werd een actieplan aangenomen om de aanvoer van brandstof te versnellen, het Allied Fuel Action Plan (AFAP).
+
+Verder werd een steunpakket aangenomen voor de opvang van vluchtelingen, het Regional Shelter Programme van de Europese Unie.
+"""
+
+
+def test_a_plan_noun_adopted_and_named_at_the_end_of_the_sentence_is_that_plan():
+    # e124: "Ook werd een actieplan aangenomen om ... op te schroeven, het Defence Production Action Plan."
+    ct = clean(SourceText(Path("verslag-madrid.txt"), APPOSED))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert _agreed(ex, "initiative/allied-fuel-action-plan") == {"summit/madrid-2022"}
+    # the last words say more than the plan's name: whose plan it is, is another's
+    assert _agreed(ex, "initiative/regional-shelter-programme") == set()

@@ -845,9 +845,40 @@ def _adopted_plan(ctx: Context, sent):
     if part is None or not any(lw[i] in _PASSIVE_PAST for i in range(sent.start, part)):
         return None
     plans = spans_in(doc, sent.start, part, AGREED_CLASSES)
+    if not plans:
+        return _apposed_plan(ctx, sent, part)
     if len({sp.kb_id_ for sp in plans}) != 1:
         return None
     return plans[-1]
+
+
+_PLAN_NOUNS = tuple(_DATA["plan_nouns"])
+
+
+def _apposed_plan(ctx: Context, sent, part: int):
+    """``Ook werd een actieplan aangenomen om ... op te schroeven, het Defence Production Action Plan``:
+    the subject of the adoption is a plan noun (``een actieplan``, ``een steunpakket``: the words right
+    before the participle), and the sentence ends naming it: after its last comma only ``het``/``de``
+    and one plan (its acronym may follow). None otherwise."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    before = [lw[i] for i in range(max(sent.start, part - 3), part) if lw[i].strip()]
+    if len(before) < 2 or before[-2] not in ("een", "het", "de") or not before[-1].endswith(_PLAN_NOUNS):
+        return None
+    words = [i for i in range(part, sent.end) if lw[i].strip() and lw[i] not in (".", "!")]
+    comma = max((n for n, i in enumerate(words) if lw[i] == ","), default=None)
+    if comma is None:
+        return None
+    tail = words[comma + 1:]
+    if tail[:1] and lw[tail[0]] in ("het", "de"):
+        tail = tail[1:]
+    plans = spans_in(doc, tail[0], sent.end, AGREED_CLASSES) if tail else []
+    if len({sp.kb_id_ for sp in plans}) != 1 or plans[0].start != tail[0]:
+        return None
+    named = {i for sp in plans for i in range(sp.start, sp.end)}
+    if any(i not in named and lw[i] not in ("(", ")") for i in tail):
+        return None  # "..., het X van de bondgenoten": more than the plan's name (its acronym may follow)
+    return plans[0]
 
 
 # "Daar/Toen/Op die top werd X aangenomen": the time or place of the sentence before, not the report's
