@@ -719,3 +719,22 @@ def test_a_plan_noun_adopted_and_named_at_the_end_of_the_sentence_is_that_plan()
     assert _agreed(ex, "initiative/allied-fuel-action-plan") == {"summit/madrid-2022"}
     # the last words say more than the plan's name: whose plan it is, is another's
     assert _agreed(ex, "initiative/regional-shelter-programme") == set()
+
+
+VERSIONS = """Den Haag, 20 juli 2024
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 9 tot en met 11 juli jl. in Washington plaatsvond.
+
+In Washington werd tevens een herziene versie van het Allied Munitions Plan aangenomen. Daarnaast werd een nieuwe update van het Northern Logistics Programme goedgekeurd.
+
+De regeringsleiders hebben in Washington het Coastal Radar Programme aangenomen.
+"""
+
+
+def test_a_new_version_of_a_plan_adopted_at_a_summit_does_not_agree_the_plan_there():
+    # e12: "In Washington is tevens een geactualiseerde versie van het DPAP aangenomen" (agreed at Vilnius)
+    ct = clean(SourceText(Path("verslag-washington.txt"), VERSIONS))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert _agreed(ex, "initiative/allied-munitions-plan") == set()
+    assert _agreed(ex, "initiative/northern-logistics-programme") == set()
+    assert _agreed(ex, "initiative/coastal-radar-programme") == {"summit/washington-2024"}

@@ -305,18 +305,21 @@ def _to_be_prepared(doc, sp, sent) -> bool:
 
 _CHANGE_INF = tuple(tuple(p.split()) for p in _DATA["change_infinitives"])
 _CHANGE_NOUNS = frozenset(_DATA["change_nouns"])
+_VERSION_NOUNS = frozenset(_DATA["version_nouns"])
 
 
 def _changed_plans(ctx: Context, sent, things) -> set[str]:
     """Plans the sentence decides to change, not to agree: ``besloten het X om te vormen tot``
-    (named after the first agreement word, before a change infinitive) or ``tot uitbreiding
-    van het X`` (within three words after a change noun). The plan exists already."""
+    (named after the first agreement word, before a change infinitive), ``tot uitbreiding
+    van het X`` (within three words after a change noun), or ``een geactualiseerde versie van het X``
+    (after a version noun, anywhere in the sentence). The plan exists already."""
     lw = lowers(ctx.doc)
+    versions = [i for i in range(sent.start, sent.end) if lw[i] in _VERSION_NOUNS]  # "een geactualiseerde versie van X"
     agree = next((i for i in range(sent.start, sent.end) if lw[i] in REL["agreement_words"]), None)
     if agree is None:
-        return set()
+        return {sp.kb_id_ for sp in things if any(0 < sp.start - i <= 3 for i in versions)}
     infs = [i for i in range(agree + 1, sent.end) for p in _CHANGE_INF if tuple(lw[i:i + len(p)]) == p]
-    nouns = [i for i in range(agree + 1, sent.end) if lw[i] in _CHANGE_NOUNS]
+    nouns = [i for i in range(agree + 1, sent.end) if lw[i] in _CHANGE_NOUNS] + versions
     return {sp.kb_id_ for sp in things
             if any(agree < sp.start and sp.end <= i for i in infs) or any(0 < sp.start - i <= 3 for i in nouns)}
 
@@ -936,6 +939,8 @@ def _adopted_at_report_summit(ctx: Context) -> None:
         plan = _adopted_plan(ctx, sent)
         if plan is None or plan.kb_id_ in given or _is_new(ctx, sent, [plan]) or _names_another_norm(ctx, plan.kb_id_):
             continue
+        if _changed_plans(ctx, sent, [plan]):
+            continue  # "Daarnaast werd een herziene versie van het X aangenomen": X itself is older
         link(ctx, plan.kb_id_, "kg:agreedAt", main, plan, "pledges.adopted_at_report_summit")
 
 
