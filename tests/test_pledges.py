@@ -738,3 +738,26 @@ def test_a_new_version_of_a_plan_adopted_at_a_summit_does_not_agree_the_plan_the
     assert _agreed(ex, "initiative/allied-munitions-plan") == set()
     assert _agreed(ex, "initiative/northern-logistics-programme") == set()
     assert _agreed(ex, "initiative/coastal-radar-programme") == {"summit/washington-2024"}
+
+
+CARRIED_OUT = """Den Haag, 15 juli 2022
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 29 en 30 juni jl. in Madrid plaatsvond.
+
+Op de top in Madrid spraken de bondgenoten af de uitvoering van het Eastern Sentinel Plan te versnellen.
+
+Tijdens de top in Madrid herbevestigden de regeringsleiders het besluit over het Baltic Air Programme. Op de top in Madrid werd de voortgang van het Nordic Relay Programme besproken, zoals in Brussel afgesproken.
+
+De regeringsleiders bevestigden in Madrid de Space Resilience Pledge, die in 2021 op de NAVO-top in Brussel werd afgesproken.
+"""
+
+
+def test_a_summit_that_implements_or_reaffirms_a_plan_did_not_agree_it():
+    ct = clean(SourceText(Path("verslag-madrid.txt"), CARRIED_OUT))
+    ex = extract(make_pipeline()(ct.text), ct)
+    # "besloten/spraken af de uitvoering van het X te versnellen", "herbevestigden het besluit over het X"
+    assert _agreed(ex, "initiative/eastern-sentinel-plan") == set()
+    assert _agreed(ex, "initiative/baltic-air-programme") == set()
+    assert _agreed(ex, "initiative/nordic-relay-programme") == set()
+    # the plan's own relative clause says where it was agreed: there, not at the summit that reaffirms it
+    assert _agreed(ex, "pledge/space-resilience-pledge") == {"summit/brussel-2021"}

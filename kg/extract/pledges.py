@@ -306,22 +306,60 @@ def _to_be_prepared(doc, sp, sent) -> bool:
 _CHANGE_INF = tuple(tuple(p.split()) for p in _DATA["change_infinitives"])
 _CHANGE_NOUNS = frozenset(_DATA["change_nouns"])
 _VERSION_NOUNS = frozenset(_DATA["version_nouns"])
+_CARRIED_OUT = frozenset(_DATA["implementation_nouns"])
 
 
 def _changed_plans(ctx: Context, sent, things) -> set[str]:
     """Plans the sentence decides to change, not to agree: ``besloten het X om te vormen tot``
     (named after the first agreement word, before a change infinitive), ``tot uitbreiding
-    van het X`` (within three words after a change noun), or ``een geactualiseerde versie van het X``
-    (after a version noun, anywhere in the sentence). The plan exists already."""
+    van het X`` (within three words after a change noun); and plans the sentence only implements or
+    reaffirms: ``een geactualiseerde versie van het X``, ``de uitvoering van het X`` (within three words
+    after a version or implementation noun, anywhere in the sentence), any plan of a sentence with a word
+    of reaffirming (``bevestigden het besluit over het X``), unless the plan's own relative clause says
+    it was agreed (``de DIP, die in 2014 in Wales werd afgesproken``). The plan exists already."""
     lw = lowers(ctx.doc)
-    versions = [i for i in range(sent.start, sent.end) if lw[i] in _VERSION_NOUNS]  # "een geactualiseerde versie van X"
+    # "een geactualiseerde versie van X", "de uitvoering van X", "bevestigden het X": anywhere in the sentence
+    versions = [i for i in range(sent.start, sent.end) if lw[i] in _VERSION_NOUNS or lw[i] in _CARRIED_OUT]
+    reaffirmed = not _REAFFIRM.isdisjoint(lw[sent.start:sent.end])
+    kept = {sp.kb_id_ for sp in things if _own_clause_agrees(ctx.doc, sp, sent)}  # "X, dat in Y werd afgesproken"
+    older = {sp.kb_id_ for sp in things if reaffirmed or any(0 < sp.start - i <= 3 for i in versions)} - kept
     agree = next((i for i in range(sent.start, sent.end) if lw[i] in REL["agreement_words"]), None)
     if agree is None:
-        return {sp.kb_id_ for sp in things if any(0 < sp.start - i <= 3 for i in versions)}
+        return older
     infs = [i for i in range(agree + 1, sent.end) for p in _CHANGE_INF if tuple(lw[i:i + len(p)]) == p]
-    nouns = [i for i in range(agree + 1, sent.end) if lw[i] in _CHANGE_NOUNS] + versions
-    return {sp.kb_id_ for sp in things
-            if any(agree < sp.start and sp.end <= i for i in infs) or any(0 < sp.start - i <= 3 for i in nouns)}
+    nouns = [i for i in range(agree + 1, sent.end) if lw[i] in _CHANGE_NOUNS]
+    return older | {sp.kb_id_ for sp in things
+                    if any(agree < sp.start and sp.end <= i for i in infs) or any(0 < sp.start - i <= 3 for i in nouns)}
+
+
+_RELATIVES = frozenset(_DATA["relative_pronouns"])
+
+
+def _own_clause_agrees(doc, sp, sent) -> bool:
+    """Does a clause of the plan's own say at which summit it was agreed: a relative clause right after
+    it (its acronym and a comma between; ``de DIP, die in 2014 op de top in Wales werd afgesproken``,
+    ``het RAP (RAP), waartoe op de NAVO-top in Wales werd besloten``) or a ``zoals`` clause of the
+    sentence (``de voortgang van de X, zoals tijdens de NAVO-top in Y werd afgesproken``), holding an
+    agreement word and a summit? Then the sentence says where the plan itself was agreed, whatever it
+    says of its implementation."""
+    lw = lowers(doc)
+    i = sp.end
+    while i < sent.end and (not lw[i].strip() or lw[i] == ","):
+        i += 1
+    if i < sent.end and lw[i] == "(":
+        close = next((j for j in range(i, min(sent.end, i + 6)) if lw[j] == ")"), None)
+        i = close + 1 if close is not None else i
+        while i < sent.end and (not lw[i].strip() or lw[i] == ","):
+            i += 1
+    starts = [j for j in range(sp.end, sent.end) if lw[j] == "zoals"]
+    if i < sent.end and lw[i] in _RELATIVES:
+        starts.append(i)
+    for lo in starts:
+        end = next((j for j in range(lo, sent.end) if lw[j] in (";", ":")), sent.end)
+        if any(lw[j] in REL["agreement_words"] or lw[j] in _AGREEMENT_PAIR_WORDS for j in range(lo + 1, end)) \
+                and spans_in(doc, lo, end, ("Summit",)):
+            return True
+    return False
 
 
 _ENDORSE = frozenset(_DATA["endorsement_words"])
