@@ -708,6 +708,8 @@ Hierbij ontvangt u het verslag van de NAVO-top die op 29 en 30 juni jl. in Madri
 
 De regeringsleiders bespraken de bevoorrading van de oostflank. Ook werd een actieplan aangenomen om de aanvoer van brandstof te versnellen, het Allied Fuel Action Plan (AFAP).
 
+Daarnaast werd een programma aangenomen om de luchtverdediging te versterken, het Integrated Sky Programme. 'Dit is een belangrijke stap,' aldus de premier.
+
 Verder werd een steunpakket aangenomen voor de opvang van vluchtelingen, het Regional Shelter Programme van de Europese Unie.
 """
 
@@ -717,6 +719,8 @@ def test_a_plan_noun_adopted_and_named_at_the_end_of_the_sentence_is_that_plan()
     ct = clean(SourceText(Path("verslag-madrid.txt"), APPOSED))
     ex = extract(make_pipeline()(ct.text), ct)
     assert _agreed(ex, "initiative/allied-fuel-action-plan") == {"summit/madrid-2022"}
+    # a quote that opens the next sentence is no word of this one
+    assert _agreed(ex, "initiative/integrated-sky-programme") == {"summit/madrid-2022"}
     # the last words say more than the plan's name: whose plan it is, is another's
     assert _agreed(ex, "initiative/regional-shelter-programme") == set()
 

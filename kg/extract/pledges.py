@@ -906,7 +906,8 @@ def _apposed_plan(ctx: Context, sent, part: int):
     before = [lw[i] for i in range(max(sent.start, part - 3), part) if lw[i].strip()]
     if len(before) < 2 or before[-2] not in ("een", "het", "de") or not before[-1].endswith(_PLAN_NOUNS):
         return None
-    words = [i for i in range(part, sent.end) if lw[i].strip() and lw[i] not in (".", "!")]
+    # words and the marks that part them ('.', a quote the splitter left at the end are none)
+    words = [i for i in range(part, sent.end) if lw[i] in (",", "(", ")") or any(ch.isalnum() for ch in lw[i])]
     comma = max((n for n, i in enumerate(words) if lw[i] == ","), default=None)
     if comma is None:
         return None
