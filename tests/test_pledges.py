@@ -765,3 +765,32 @@ def test_a_summit_that_implements_or_reaffirms_a_plan_did_not_agree_it():
     assert _agreed(ex, "initiative/nordic-relay-programme") == set()
     # the plan's own relative clause says where it was agreed: there, not at the summit that reaffirms it
     assert _agreed(ex, "pledge/space-resilience-pledge") == {"summit/brussel-2021"}
+
+
+SUBMITTED = """Den Haag, 2 juni 2026
+
+Op 7 en 8 juli a.s. vindt in Ankara de NAVO-top plaats.
+
+Op initiatief van de voorzitter van het Militair Comité wordt in Ankara een nieuwe norm voorgelegd van ten minste 6 procent van het bbp. Het kabinet steunt die inzet.
+
+Polen heeft in Ankara een nieuwe investeringsnorm voorgelegd van 7 procent van het bbp.
+"""
+
+
+def test_a_new_norm_put_before_a_summit_is_its_new_nato_norm_with_the_stated_target():
+    # e109: "Op voorstel van de SG wordt in Den Haag een nieuwe norm voorgelegd van in totaal 5 procent van het bbp"
+    ct = clean(SourceText(Path("agenda-ankara.txt"), SUBMITTED))
+    ex = extract(make_pipeline()(ct.text), ct)
+    norms = {s for s, o in facts(ex, "kg:agreedAt") if s.startswith("pledge/nato-norm")}
+    assert len(norms) == 1
+    key = norms.pop()
+    # one state's proposal ("Polen heeft ... voorgelegd") is no norm of the summit: one target only
+    assert key == "pledge/nato-norm-ankara-2026"
+    assert {v for s, v in facts(ex, "kg:targetPercentGDP") if s == key} == {Decimal("6")}
+    # two such sentences with two values: no target at all
+    text = SUBMITTED.replace("Polen heeft in Ankara een nieuwe investeringsnorm voorgelegd",
+                             "In Ankara wordt ook een nieuwe investeringsnorm voorgelegd")
+    ct = clean(SourceText(Path("agenda-ankara.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert key in {s for s, _ in facts(ex, "kg:agreedAt")}
+    assert not any(s == key for s, _ in facts(ex, "kg:targetPercentGDP"))

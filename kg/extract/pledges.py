@@ -1141,11 +1141,14 @@ def _new_norm_adopted(ctx: Context) -> None:
     regeringsleiders haar tijdens de top in Den Haag zullen aannemen``: a new spending norm named by a
     noun, in a sentence one of whose clauses says it is (or will be) adopted at a summit it names (by
     name or by its place), is the new NATO norm of that summit, agreed there. Not when that clause
-    denies or doubts it. Its target is the one percentage of GDP (parts added: ``3,5 procent ...,
-    aangevuld met 1,5 procent ...``) the two sentences before in the paragraph state, if they state one."""
+    denies or doubts it; a clause that puts it before the summit (``wordt in Den Haag een nieuwe norm
+    voorgelegd``) says it is to be adopted there. Its target is the one percentage of GDP (parts added:
+    ``3,5 procent ..., aangevuld met 1,5 procent ...``) that the sentence states after the norm's noun,
+    else that the two sentences before in the paragraph state, if they state one."""
     doc = ctx.doc
     all_sents = sents(doc)
     starts = [s.start for s in all_sents]
+    read = []  # (norm noun, value, summit, sentence) of each sentence that says a new norm is adopted
     for sent in sentences_with(doc, "pledges.new_norm_nouns", _NEW_NORM_NOUNS):
         found = _norm_named_new(ctx, sent)
         if found is None:
@@ -1154,7 +1157,7 @@ def _new_norm_adopted(ctx: Context) -> None:
         for lo, hi in _clauses_of(doc, sent):
             clause = doc[lo:hi]
             words = words_of(clause)
-            if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) \
+            if not (has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or _submitted(doc, lo, hi, words)) \
                     or not words.isdisjoint(_NEGATIONS | _DOUBT):
                 continue
             summits = {sp.kb_id_ for sp in spans_in(doc, lo, hi, ("Summit",))}
@@ -1167,8 +1170,9 @@ def _new_norm_adopted(ctx: Context) -> None:
             continue
         k = bisect_right(starts, sent.start) - 1
         values = set()
-        for j in range(k - 1, max(-1, k - 3), -1):
-            if not same_paragraph(doc, all_sents[j], all_sents[j + 1]):
+        own = _own_norm_value(ctx, sent, found[0])  # "een nieuwe norm ... van in totaal 5 procent van het bbp"
+        for j in ([k] if own else range(k - 1, max(-1, k - 3), -1)):
+            if j < k and not same_paragraph(doc, all_sents[j], all_sents[j + 1]):
                 break
             text = span_text(doc, all_sents[j])
             percents = _gdp_percents(text)
@@ -1178,7 +1182,31 @@ def _new_norm_adopted(ctx: Context) -> None:
                 whole = _with_part_added(text, percents[0])
                 values.update([whole] if whole != percents[0].value else [a.value for a in percents])
         value = values.pop() if len(values) == 1 else None
+        read.append((found, value, summit, sent))
+    stated = {(summit, value) for _, value, summit, _ in read if value is not None}
+    for found, value, summit, sent in read:
+        if len({v for s, v in stated if s == summit}) > 1:
+            value = None  # two sentences give the summit's new norm two targets: which is its own, is unsure
         _the_new_norm(ctx, found[1], doc[found[0]], value, summit, sent, "pledges.new_norm_adopted")
+
+
+_SUBMITTED = frozenset(_DATA["submission_words"])
+_PASSIVE = frozenset({"wordt", "worden", "werd", "werden"})
+
+
+def _submitted(doc, lo: int, hi: int, words: set[str]) -> bool:
+    """``... wordt in Den Haag een nieuwe norm voorgelegd``: a clause that says, in the passive, that the
+    norm is put before the summit to be adopted (no state in it: ``Spanje heeft een norm voorgelegd`` is
+    one member's proposal)."""
+    return not words.isdisjoint(_SUBMITTED) and not words.isdisjoint(_PASSIVE) and not spans_in(doc, lo, hi, ("Country",))
+
+
+def _own_norm_value(ctx: Context, sent, noun: int) -> bool:
+    """Does the sentence state a percentage of GDP after the new norm's noun (``een nieuwe norm ...
+    van in totaal 5 procent van het bbp``)? Then its target is read from this sentence."""
+    text = span_text(ctx.doc, sent)
+    at = ctx.doc[noun].idx - sent.start_char
+    return any(a.start_char > at for a in _gdp_percents(text))
 
 
 _SIGN_WORDS = frozenset(_DATA["signing_verbs"])
