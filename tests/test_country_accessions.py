@@ -35,3 +35,25 @@ def test_a_protocols_day_is_no_accession(nlp):
 def test_a_future_members_day_is_no_accession(nlp):
     text = "Over de toetreding van Oekraïne op 1 januari 2030 is niets besloten."
     assert not _accessions(nlp, text)
+
+
+def test_both_states_named_sentences_back_join_when_their_subject_points_back(nlp):
+    # e118: "Na ratificatie door alle bondgenoten, waaronder Nederland, zijn beide landen op <dag> lid geworden"
+    # two sentences after the one naming the pair; the sentence's own ally has another accession day
+    text = ("Den Haag, 3 mei 2004\n\nIn Praag nodigden de bondgenoten Estland en Letland uit voor "
+            "toetredingsgesprekken. De protocollen werden in maart 2003 ondertekend. Nadat het parlement in Duitsland "
+            "als laatste had ingestemd, zijn beide landen op 29 maart 2004 lid geworden.\n")
+    assert _accessions(nlp, text) == {("country/estland", dt.date(2004, 3, 29)),
+                                      ("country/letland", dt.date(2004, 3, 29))}
+
+
+def test_no_accession_for_states_named_after_a_preposition_or_before_others(nlp):
+    # "voor beide landen" is no subject; a sentence between that names other states takes the reference;
+    # so do states the joining sentence names itself, not in an aside
+    for text in ("In Praag nodigden de bondgenoten Estland en Letland uit. Op 29 maart 2004 is voor beide landen "
+                 "een nieuw tijdperk begonnen, nu zij lid zijn geworden.\n",
+                 "In Praag nodigden de bondgenoten Estland en Letland uit. Ook Frankrijk en Italië steunden die "
+                 "uitnodiging. Beide landen zijn op 29 maart 2004 lid geworden.\n",
+                 "In Praag nodigden de bondgenoten Estland en Letland uit. Toen Frankrijk en Italië hadden "
+                 "geratificeerd, zijn beide landen op 29 maart 2004 lid geworden.\n"):
+        assert not _accessions(nlp, "Den Haag, 3 mei 2004\n\n" + text), text

@@ -653,3 +653,144 @@ def test_leaders_binding_themselves_to_a_plan_at_a_summit_agree_it_there():
     # a plan the reference puts at another summit, or a government (no allies) binding itself: not there
     assert ("pledge/defence-investment-pledge", "summit/vilnius-2023") not in got
     assert not any(s == "initiative/allied-sealift-initiative" for s, _ in got)
+
+
+IMPLEMENTED = """Den Haag, 28 juni 2023
+
+Hierbij ontvangt u de geannoteerde agenda voor de NAVO-top die op 11 en 12 juli a.s. in Vilnius plaatsvindt.
+
+De top in Vilnius staat in het teken van de uitvoering van het Arctic Surveillance Plan (ASP), waartoe op de NAVO-top in Madrid (28 tot en met 30 juni 2022) werd besloten. De regeringsleiders zullen in Vilnius vaststellen dat de meeste maatregelen van het ASP zijn genomen.
+
+Het kabinet verwacht dat de regeringsleiders in Vilnius het Baltic Shield Plan zullen vaststellen.
+"""
+
+
+@pytest.fixture(scope="module")
+def implemented():
+    ct = clean(SourceText(Path("agenda-vilnius.txt"), IMPLEMENTED))
+    return extract(make_pipeline()(ct.text), ct)
+
+
+def test_the_summit_of_the_clause_that_agrees_a_plan_is_where_it_was_agreed(implemented):
+    # e117: a summit that implements a plan ("staat in het teken van de uitvoering van X") did not agree
+    # it; the summit of the relative clause "waartoe op de top in Y werd besloten" did
+    assert _agreed(implemented, "initiative/arctic-surveillance-plan") == {"summit/madrid-2022"}
+
+
+def test_ascertaining_that_a_plan_is_carried_out_agrees_nothing(implemented):
+    # "vaststellen dat ..." observes; "het X vaststellen" adopts
+    assert _agreed(implemented, "initiative/baltic-shield-plan") == {"summit/vilnius-2023"}
+    text = IMPLEMENTED.replace(", waartoe op de NAVO-top in Madrid (28 tot en met 30 juni 2022) werd besloten", "")
+    ct = clean(SourceText(Path("agenda-vilnius.txt"), text))
+    assert _agreed(extract(make_pipeline()(ct.text), ct), "initiative/arctic-surveillance-plan") == set()
+
+
+SAME_SUMMIT = """Den Haag, 1 september 2022
+
+Op de NAVO-top in Madrid van 28 tot en met 30 juni 2022 besloten de regeringsleiders de steun aan Moldavië uit te breiden. Nederland draagt daar met twee adviseurs aan bij. Tijdens dezelfde top namen de bondgenoten het Maritime Shield Programme aan.
+
+Op de NAVO-top in Madrid van 28 tot en met 30 juni 2022 werd ook over Georgië gesproken. In oktober kwamen de ministers van Defensie in Brussel bijeen. Op die top namen de bondgenoten het Harbour Guard Programme aan.
+"""
+
+
+def test_that_same_summit_is_the_one_named_a_few_sentences_back():
+    # e122: "Tijdens dezelfde top spraken de bondgenoten in de X af ..." two sentences after the summit
+    ct = clean(SourceText(Path("brief-madrid.txt"), SAME_SUMMIT))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert _agreed(ex, "initiative/maritime-shield-programme") == {"summit/madrid-2022"}
+    # another meeting named between: which one "die top" is, is unsure
+    assert _agreed(ex, "initiative/harbour-guard-programme") == set()
+
+
+APPOSED = """Den Haag, 5 juli 2022
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 29 en 30 juni jl. in Madrid plaatsvond.
+
+De regeringsleiders bespraken de bevoorrading van de oostflank. Ook werd een actieplan aangenomen om de aanvoer van brandstof te versnellen, het Allied Fuel Action Plan (AFAP).
+
+Daarnaast werd een programma aangenomen om de luchtverdediging te versterken, het Integrated Sky Programme. 'Dit is een belangrijke stap,' aldus de premier.
+
+Verder werd een steunpakket aangenomen voor de opvang van vluchtelingen, het Regional Shelter Programme van de Europese Unie.
+"""
+
+
+def test_a_plan_noun_adopted_and_named_at_the_end_of_the_sentence_is_that_plan():
+    # e124: "Ook werd een actieplan aangenomen om ... op te schroeven, het Defence Production Action Plan."
+    ct = clean(SourceText(Path("verslag-madrid.txt"), APPOSED))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert _agreed(ex, "initiative/allied-fuel-action-plan") == {"summit/madrid-2022"}
+    # a quote that opens the next sentence is no word of this one
+    assert _agreed(ex, "initiative/integrated-sky-programme") == {"summit/madrid-2022"}
+    # the last words say more than the plan's name: whose plan it is, is another's
+    assert _agreed(ex, "initiative/regional-shelter-programme") == set()
+
+
+VERSIONS = """Den Haag, 20 juli 2024
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 9 tot en met 11 juli jl. in Washington plaatsvond.
+
+In Washington werd tevens een herziene versie van het Allied Munitions Plan aangenomen. Daarnaast werd een nieuwe update van het Northern Logistics Programme goedgekeurd.
+
+De regeringsleiders hebben in Washington het Coastal Radar Programme aangenomen.
+"""
+
+
+def test_a_new_version_of_a_plan_adopted_at_a_summit_does_not_agree_the_plan_there():
+    # e12: "In Washington is tevens een geactualiseerde versie van het DPAP aangenomen" (agreed at Vilnius)
+    ct = clean(SourceText(Path("verslag-washington.txt"), VERSIONS))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert _agreed(ex, "initiative/allied-munitions-plan") == set()
+    assert _agreed(ex, "initiative/northern-logistics-programme") == set()
+    assert _agreed(ex, "initiative/coastal-radar-programme") == {"summit/washington-2024"}
+
+
+CARRIED_OUT = """Den Haag, 15 juli 2022
+
+Hierbij ontvangt u het verslag van de NAVO-top die op 29 en 30 juni jl. in Madrid plaatsvond.
+
+Op de top in Madrid spraken de bondgenoten af de uitvoering van het Eastern Sentinel Plan te versnellen.
+
+Tijdens de top in Madrid herbevestigden de regeringsleiders het besluit over het Baltic Air Programme. Op de top in Madrid werd de voortgang van het Nordic Relay Programme besproken, zoals in Brussel afgesproken.
+
+De regeringsleiders bevestigden in Madrid de Space Resilience Pledge, die in 2021 op de NAVO-top in Brussel werd afgesproken.
+"""
+
+
+def test_a_summit_that_implements_or_reaffirms_a_plan_did_not_agree_it():
+    ct = clean(SourceText(Path("verslag-madrid.txt"), CARRIED_OUT))
+    ex = extract(make_pipeline()(ct.text), ct)
+    # "besloten/spraken af de uitvoering van het X te versnellen", "herbevestigden het besluit over het X"
+    assert _agreed(ex, "initiative/eastern-sentinel-plan") == set()
+    assert _agreed(ex, "initiative/baltic-air-programme") == set()
+    assert _agreed(ex, "initiative/nordic-relay-programme") == set()
+    # the plan's own relative clause says where it was agreed: there, not at the summit that reaffirms it
+    assert _agreed(ex, "pledge/space-resilience-pledge") == {"summit/brussel-2021"}
+
+
+SUBMITTED = """Den Haag, 2 juni 2026
+
+Op 7 en 8 juli a.s. vindt in Ankara de NAVO-top plaats.
+
+Op initiatief van de voorzitter van het Militair Comité wordt in Ankara een nieuwe norm voorgelegd van ten minste 6 procent van het bbp. Het kabinet steunt die inzet.
+
+Polen heeft in Ankara een nieuwe investeringsnorm voorgelegd van 7 procent van het bbp.
+"""
+
+
+def test_a_new_norm_put_before_a_summit_is_its_new_nato_norm_with_the_stated_target():
+    # e109: "Op voorstel van de SG wordt in Den Haag een nieuwe norm voorgelegd van in totaal 5 procent van het bbp"
+    ct = clean(SourceText(Path("agenda-ankara.txt"), SUBMITTED))
+    ex = extract(make_pipeline()(ct.text), ct)
+    norms = {s for s, o in facts(ex, "kg:agreedAt") if s.startswith("pledge/nato-norm")}
+    assert len(norms) == 1
+    key = norms.pop()
+    # one state's proposal ("Polen heeft ... voorgelegd") is no norm of the summit: one target only
+    assert key == "pledge/nato-norm-ankara-2026"
+    assert {v for s, v in facts(ex, "kg:targetPercentGDP") if s == key} == {Decimal("6")}
+    # two such sentences with two values: no target at all
+    text = SUBMITTED.replace("Polen heeft in Ankara een nieuwe investeringsnorm voorgelegd",
+                             "In Ankara wordt ook een nieuwe investeringsnorm voorgelegd")
+    ct = clean(SourceText(Path("agenda-ankara.txt"), text))
+    ex = extract(make_pipeline()(ct.text), ct)
+    assert key in {s for s, _ in facts(ex, "kg:agreedAt")}
+    assert not any(s == key for s, _ in facts(ex, "kg:targetPercentGDP"))

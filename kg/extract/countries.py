@@ -398,14 +398,16 @@ def _joined_on_day(ctx: Context) -> None:
         days.update(_weekday_days(lowers(doc)[sent.start:sent.end], letter_day))
         countries = [sp for sp in spans_in(doc, sent.start, sent.end, ("Country",))
                      if sp.kb_id_ not in done and (ent := ref.get(sp.kb_id_)) is not None and ent.nato_accession]
-        if not countries:
-            _joined_by_anaphor(ctx, sent, days, ref, done)
-            continue
+        stated = False
         for sp in countries:
             day = days.get(str(ref.get(sp.kb_id_).nato_accession))
             if day is not None and sp.kb_id_ not in done:
                 done.add(sp.kb_id_)
+                stated = True
                 ctx.relate(sp.kb_id_, "kg:accessionDate", day, ctx.sentence_evidence(sp, "countries.joined_on_day"))
+        if not stated and all(_aside(doc, sp) for sp in spans_in(doc, sent.start, sent.end, ("Country",))):
+            # "Na ratificatie door alle bondgenoten, waaronder Nederland, zijn beide landen ... lid geworden"
+            _joined_by_anaphor(ctx, sent, days, ref, done)
 
 
 _WEEKDAYS = tuple(_DATA["weekdays"])
@@ -428,27 +430,57 @@ def _weekday_days(words: list[str], letter_day) -> dict:
     return out
 
 
-# "Het land trad op 27 maart toe", "Beide landen traden op 1 april toe": a subject that points back
-_JOIN_ANAPHOR = re.compile(r"^\s*(?:(?P<one>(?:het|dit|dat|deze)\s+(?:\w+\s+)?(?:land|lidstaat))|"
+# "Het land trad op 27 maart toe", "Beide landen traden op 1 april toe", "..., zijn beide landen op <day> lid
+# geworden": a subject that points back, anywhere in the sentence but after a preposition ("voor beide landen")
+_JOIN_ANAPHOR = re.compile(r"(?:^|(?<=\s))(?:(?P<one>(?:het|dit|dat|deze)\s+(?:\w+\s+)?(?:land|lidstaat))|"
                            r"(?:beide|allebei|(?:de|die|deze)\s+(?:beide|twee))\s+(?:landen|staten|lidstaten))\s",
                            re.IGNORECASE)
+_NOT_SUBJECT_BEFORE = frozenset(_DATA["anaphor_blockers"])
+_ANAPHOR_REACH = 3  # sentences back in the paragraph
+
+
+_ASIDE_BEFORE = _NOT_SUBJECT_BEFORE | frozenset(_DATA["aside_words"])
+
+
+def _aside(doc, sp) -> bool:
+    """Is the state named after a preposition or in an aside (``waaronder Nederland``), so that it is
+    no subject a ``beide landen`` of its sentence could be?"""
+    lw = lowers(doc)
+    before = next((lw[i] for i in range(sp.start - 1, -1, -1) if lw[i].strip()), "")
+    return before in _ASIDE_BEFORE
+
+
+def _join_anaphor(text: str):
+    """The first subject in ``text`` that points back to states named before, or None."""
+    for m in _JOIN_ANAPHOR.finditer(text):
+        before = text[:m.start()].split()
+        if not before or before[-1].lower().strip(",") not in _NOT_SUBJECT_BEFORE:
+            return m
+    return None
 
 
 def _joined_by_anaphor(ctx: Context, sent, days: dict, ref, done: set) -> None:
     """``... waaraan Noord-Macedonië als lid deelnam. Het land trad op 27 maart toe``: a joining
     sentence whose subject points back (``het land``, ``beide landen``) names the states of the
-    sentence before it in its paragraph whose reference accession day it states: exactly one
-    for ``het land``, two for ``beide landen``, else nothing. The evidence is both sentences."""
+    nearest sentence before it in its paragraph (at most three back) that names a state whose
+    reference accession day it states: exactly one for ``het land``, two for ``beide landen``,
+    else nothing. The evidence runs from that sentence to this one."""
     doc = ctx.doc
-    m = _JOIN_ANAPHOR.match(doc_text(doc)[sent.start_char:sent.end_char])
+    m = _join_anaphor(doc_text(doc)[sent.start_char:sent.end_char])
     if m is None or not days:
         return
     all_sents = sents(doc)
     k = next((n for n, s in enumerate(all_sents) if s.start == sent.start), 0)
-    if k == 0 or not same_paragraph(doc, all_sents[k - 1], sent):
+    for j in range(k - 1, max(-1, k - 1 - _ANAPHOR_REACH), -1):
+        if not same_paragraph(doc, all_sents[j], all_sents[j + 1]):
+            return
+        prev = all_sents[j]
+        named = spans_in(doc, prev.start, prev.end, ("Country",))
+        if named:
+            break
+    else:
         return
-    prev = all_sents[k - 1]
-    found = {sp.kb_id_: days[str(ent.nato_accession)] for sp in spans_in(doc, prev.start, prev.end, ("Country",))
+    found = {sp.kb_id_: days[str(ent.nato_accession)] for sp in named
              if sp.kb_id_ not in done and (ent := ref.get(sp.kb_id_)) is not None and ent.nato_accession
              and str(ent.nato_accession) in days}
     if len(found) != (1 if m.group("one") else 2):

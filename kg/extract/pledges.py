@@ -191,6 +191,8 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
     if not (there or going_on):
         return None
     summit = _summit_named(ctx, prev)
+    if summit is None and first[0] in ("op", "tijdens"):
+        summit = _that_summit_further_back(ctx, prev)  # "Tijdens dezelfde top ..." a sentence or two later
     if summit is None or there:
         return summit
     if main and summit != main and not prev_said_where:
@@ -199,6 +201,27 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
         return summit if summit == main else None
     if not words.isdisjoint(_PAST):
         return None if _after_document(ctx, summit) else summit
+    return None
+
+
+_THAT_SUMMIT_REACH = 3  # sentences back from the one before "Op die top ..."
+
+
+def _that_summit_further_back(ctx: Context, prev) -> str | None:
+    """``Op de top in X besloten ... Nederland levert ... Tijdens dezelfde top spraken ...``: the summit
+    named a few sentences back in the paragraph, when the sentences between name no meeting."""
+    doc = ctx.doc
+    all_sents = sents(doc)
+    k = bisect_right([s.start for s in all_sents], prev.start) - 1
+    for j in range(k, max(-1, k - _THAT_SUMMIT_REACH), -1):
+        here = all_sents[j]
+        if j < k and not same_paragraph(doc, here, all_sents[j + 1]):
+            return None
+        found = _summit_named(ctx, here)
+        if found is not None:
+            return found if j < k else None
+        if spans_in(doc, here.start, here.end, ("Summit", "MinisterialMeeting")):
+            return None  # a meeting that is no one summit: which one "die top" is, is unsure
     return None
 
 
@@ -282,20 +305,61 @@ def _to_be_prepared(doc, sp, sent) -> bool:
 
 _CHANGE_INF = tuple(tuple(p.split()) for p in _DATA["change_infinitives"])
 _CHANGE_NOUNS = frozenset(_DATA["change_nouns"])
+_VERSION_NOUNS = frozenset(_DATA["version_nouns"])
+_CARRIED_OUT = frozenset(_DATA["implementation_nouns"])
 
 
 def _changed_plans(ctx: Context, sent, things) -> set[str]:
     """Plans the sentence decides to change, not to agree: ``besloten het X om te vormen tot``
-    (named after the first agreement word, before a change infinitive) or ``tot uitbreiding
-    van het X`` (within three words after a change noun). The plan exists already."""
+    (named after the first agreement word, before a change infinitive), ``tot uitbreiding
+    van het X`` (within three words after a change noun); and plans the sentence only implements or
+    reaffirms: ``een geactualiseerde versie van het X``, ``de uitvoering van het X`` (within three words
+    after a version or implementation noun, anywhere in the sentence), any plan of a sentence with a word
+    of reaffirming (``bevestigden het besluit over het X``), unless the plan's own relative clause says
+    it was agreed (``de DIP, die in 2014 in Wales werd afgesproken``). The plan exists already."""
     lw = lowers(ctx.doc)
+    # "een geactualiseerde versie van X", "de uitvoering van X", "bevestigden het X": anywhere in the sentence
+    versions = [i for i in range(sent.start, sent.end) if lw[i] in _VERSION_NOUNS or lw[i] in _CARRIED_OUT]
+    reaffirmed = not _REAFFIRM.isdisjoint(lw[sent.start:sent.end])
+    kept = {sp.kb_id_ for sp in things if _own_clause_agrees(ctx.doc, sp, sent)}  # "X, dat in Y werd afgesproken"
+    older = {sp.kb_id_ for sp in things if reaffirmed or any(0 < sp.start - i <= 3 for i in versions)} - kept
     agree = next((i for i in range(sent.start, sent.end) if lw[i] in REL["agreement_words"]), None)
     if agree is None:
-        return set()
+        return older
     infs = [i for i in range(agree + 1, sent.end) for p in _CHANGE_INF if tuple(lw[i:i + len(p)]) == p]
     nouns = [i for i in range(agree + 1, sent.end) if lw[i] in _CHANGE_NOUNS]
-    return {sp.kb_id_ for sp in things
-            if any(agree < sp.start and sp.end <= i for i in infs) or any(0 < sp.start - i <= 3 for i in nouns)}
+    return older | {sp.kb_id_ for sp in things
+                    if any(agree < sp.start and sp.end <= i for i in infs) or any(0 < sp.start - i <= 3 for i in nouns)}
+
+
+_RELATIVES = frozenset(_DATA["relative_pronouns"])
+
+
+def _own_clause_agrees(doc, sp, sent) -> bool:
+    """Does a clause of the plan's own say at which summit it was agreed: a relative clause right after
+    it (its acronym and a comma between; ``de DIP, die in 2014 op de top in Wales werd afgesproken``,
+    ``het RAP (RAP), waartoe op de NAVO-top in Wales werd besloten``) or a ``zoals`` clause of the
+    sentence (``de voortgang van de X, zoals tijdens de NAVO-top in Y werd afgesproken``), holding an
+    agreement word and a summit? Then the sentence says where the plan itself was agreed, whatever it
+    says of its implementation."""
+    lw = lowers(doc)
+    i = sp.end
+    while i < sent.end and (not lw[i].strip() or lw[i] == ","):
+        i += 1
+    if i < sent.end and lw[i] == "(":
+        close = next((j for j in range(i, min(sent.end, i + 6)) if lw[j] == ")"), None)
+        i = close + 1 if close is not None else i
+        while i < sent.end and (not lw[i].strip() or lw[i] == ","):
+            i += 1
+    starts = [j for j in range(sp.end, sent.end) if lw[j] == "zoals"]
+    if i < sent.end and lw[i] in _RELATIVES:
+        starts.append(i)
+    for lo in starts:
+        end = next((j for j in range(lo, sent.end) if lw[j] in (";", ":")), sent.end)
+        if any(lw[j] in REL["agreement_words"] or lw[j] in _AGREEMENT_PAIR_WORDS for j in range(lo + 1, end)) \
+                and spans_in(doc, lo, end, ("Summit",)):
+            return True
+    return False
 
 
 _ENDORSE = frozenset(_DATA["endorsement_words"])
@@ -318,6 +382,50 @@ def _endorsed(ctx: Context, sent, words: set[str], things: list) -> bool:
     return not known or known == {_summit_named(ctx, sent)}
 
 
+_OBSERVING = frozenset(_DATA["observation_words"])
+_AGREEMENT_PAIRS = [frozenset(p) for p in REL["agreement_pairs"]]
+_AGREEMENT_PAIR_WORDS = frozenset().union(*_AGREEMENT_PAIRS)
+
+
+def _agreement_in(doc, sent, words: set[str]) -> bool:
+    """Does the sentence hold an agreement word (or pair) that is no observation? ``De bondgenoten
+    zullen vaststellen dat de maatregelen van het X zijn uitgevoerd`` ascertains a fact: a form of
+    ``vaststellen`` before ``dat`` agrees nothing, so a sentence whose only agreement words are such
+    forms states no agreement (``afgesproken dat``, ``besloten dat`` do agree)."""
+    if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
+        return False
+    singles = words.intersection(REL["agreement_words"])
+    if not singles or not singles <= _OBSERVING or any(p <= words for p in _AGREEMENT_PAIRS):
+        return True
+    lw = lowers(doc)
+    after = [next((lw[j] for j in range(i + 1, sent.end) if lw[j].strip() and lw[j] != ","), "")
+             for i in range(sent.start, sent.end) if lw[i] in singles]
+    return any(w != "dat" for w in after)
+
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":"})
+
+
+def _in_agreement_clause(doc, sent, summits: list) -> list:
+    """Of several summits a sentence names, those of the clause (between commas, colons, semicolons;
+    a parenthesis holds no break) that holds its agreement word: ``De top in Warschau staat in het teken
+    van het X, waartoe op de NAVO-top in Wales werd besloten`` agreed X at Wales, not at the summit
+    that implements it. All of them when that clause names none or they are of one summit."""
+    if len({sp.kb_id_ for sp in summits}) < 2:
+        return summits
+    lw = lowers(doc)
+    clause, depth, of_token = 0, 0, {}
+    for i in range(sent.start, sent.end):
+        depth += (lw[i] == "(") - (lw[i] == ")")
+        if depth <= 0 and lw[i] in _CLAUSE_BREAKS:
+            clause += 1
+        of_token[i] = clause
+    agree = {of_token[i] for i in range(sent.start, sent.end)
+             if lw[i] in REL["agreement_words"] or lw[i] in _AGREEMENT_PAIR_WORDS}
+    inside = [sp for sp in summits if of_token.get(sp.start) in agree]
+    return inside or summits
+
+
 def _agreed_at(ctx: Context) -> None:
     doc = ctx.doc
     ev = doc.user_data.get("kg_events") or {}
@@ -329,12 +437,13 @@ def _agreed_at(ctx: Context) -> None:
         words = words_of(sent)
         things = spans_in(doc, sent.start, sent.end, AGREED_CLASSES)
         said_where = False
-        agreed = has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or bool(
+        agreed = _agreement_in(doc, sent, words) or bool(
             things and has_trigger(words, _CONSENT_WORDS, _CONSENT_PAIRS) and _consents_to(doc, things)) or bool(
             things and _endorsed(ctx, sent, words, things))
         if agreed:
             mentioned = spans_in(doc, sent.start, sent.end, ("Summit",))
             summits = [sp for sp in mentioned if not _since(doc, sp, sent)]  # "het eerste sinds de top van X"
+            summits = _in_agreement_clause(doc, sent, summits)  # "De top in X staat ..., waartoe in Y werd besloten"
             summit = summits[0].kb_id_ if summits else (
                 None if mentioned or "sinds" in words else _summit_by_place(ctx, sent))
             now = words - {"sinds"} if _first_since(doc, sent) else words  # "het eerste sinds ...": the act is now
@@ -738,7 +847,7 @@ def _agreement_of_known_summit(ctx: Context) -> None:
         return  # most texts name no such plan: no sentence is read
     all_sents = sents(doc)
     for k, sent in enumerate(all_sents):
-        if not has_trigger(words_of(sent), REL["agreement_words"], REL["agreement_pairs"]):
+        if not _agreement_in(doc, sent, words_of(sent)):
             continue
         summit = _summit_named(ctx, sent)
         if summit is None or summit.split("/", 1)[0] != "summit":
@@ -777,9 +886,41 @@ def _adopted_plan(ctx: Context, sent):
     if part is None or not any(lw[i] in _PASSIVE_PAST for i in range(sent.start, part)):
         return None
     plans = spans_in(doc, sent.start, part, AGREED_CLASSES)
+    if not plans:
+        return _apposed_plan(ctx, sent, part)
     if len({sp.kb_id_ for sp in plans}) != 1:
         return None
     return plans[-1]
+
+
+_PLAN_NOUNS = tuple(_DATA["plan_nouns"])
+
+
+def _apposed_plan(ctx: Context, sent, part: int):
+    """``Ook werd een actieplan aangenomen om ... op te schroeven, het Defence Production Action Plan``:
+    the subject of the adoption is a plan noun (``een actieplan``, ``een steunpakket``: the words right
+    before the participle), and the sentence ends naming it: after its last comma only ``het``/``de``
+    and one plan (its acronym may follow). None otherwise."""
+    doc = ctx.doc
+    lw = lowers(doc)
+    before = [lw[i] for i in range(max(sent.start, part - 3), part) if lw[i].strip()]
+    if len(before) < 2 or before[-2] not in ("een", "het", "de") or not before[-1].endswith(_PLAN_NOUNS):
+        return None
+    # words and the marks that part them ('.', a quote the splitter left at the end are none)
+    words = [i for i in range(part, sent.end) if lw[i] in (",", "(", ")") or any(ch.isalnum() for ch in lw[i])]
+    comma = max((n for n, i in enumerate(words) if lw[i] == ","), default=None)
+    if comma is None:
+        return None
+    tail = words[comma + 1:]
+    if tail[:1] and lw[tail[0]] in ("het", "de"):
+        tail = tail[1:]
+    plans = spans_in(doc, tail[0], sent.end, AGREED_CLASSES) if tail else []
+    if len({sp.kb_id_ for sp in plans}) != 1 or plans[0].start != tail[0]:
+        return None
+    named = {i for sp in plans for i in range(sp.start, sp.end)}
+    if any(i not in named and lw[i] not in ("(", ")") for i in tail):
+        return None  # "..., het X van de bondgenoten": more than the plan's name (its acronym may follow)
+    return plans[0]
 
 
 # "Daar/Toen/Op die top werd X aangenomen": the time or place of the sentence before, not the report's
@@ -837,6 +978,8 @@ def _adopted_at_report_summit(ctx: Context) -> None:
         plan = _adopted_plan(ctx, sent)
         if plan is None or plan.kb_id_ in given or _is_new(ctx, sent, [plan]) or _names_another_norm(ctx, plan.kb_id_):
             continue
+        if _changed_plans(ctx, sent, [plan]):
+            continue  # "Daarnaast werd een herziene versie van het X aangenomen": X itself is older
         link(ctx, plan.kb_id_, "kg:agreedAt", main, plan, "pledges.adopted_at_report_summit")
 
 
@@ -998,11 +1141,14 @@ def _new_norm_adopted(ctx: Context) -> None:
     regeringsleiders haar tijdens de top in Den Haag zullen aannemen``: a new spending norm named by a
     noun, in a sentence one of whose clauses says it is (or will be) adopted at a summit it names (by
     name or by its place), is the new NATO norm of that summit, agreed there. Not when that clause
-    denies or doubts it. Its target is the one percentage of GDP (parts added: ``3,5 procent ...,
-    aangevuld met 1,5 procent ...``) the two sentences before in the paragraph state, if they state one."""
+    denies or doubts it; a clause that puts it before the summit (``wordt in Den Haag een nieuwe norm
+    voorgelegd``) says it is to be adopted there. Its target is the one percentage of GDP (parts added:
+    ``3,5 procent ..., aangevuld met 1,5 procent ...``) that the sentence states after the norm's noun,
+    else that the two sentences before in the paragraph state, if they state one."""
     doc = ctx.doc
     all_sents = sents(doc)
     starts = [s.start for s in all_sents]
+    read = []  # (norm noun, value, summit, sentence) of each sentence that says a new norm is adopted
     for sent in sentences_with(doc, "pledges.new_norm_nouns", _NEW_NORM_NOUNS):
         found = _norm_named_new(ctx, sent)
         if found is None:
@@ -1011,7 +1157,7 @@ def _new_norm_adopted(ctx: Context) -> None:
         for lo, hi in _clauses_of(doc, sent):
             clause = doc[lo:hi]
             words = words_of(clause)
-            if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) \
+            if not (has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or _submitted(doc, lo, hi, words)) \
                     or not words.isdisjoint(_NEGATIONS | _DOUBT):
                 continue
             summits = {sp.kb_id_ for sp in spans_in(doc, lo, hi, ("Summit",))}
@@ -1024,8 +1170,9 @@ def _new_norm_adopted(ctx: Context) -> None:
             continue
         k = bisect_right(starts, sent.start) - 1
         values = set()
-        for j in range(k - 1, max(-1, k - 3), -1):
-            if not same_paragraph(doc, all_sents[j], all_sents[j + 1]):
+        own = _own_norm_value(ctx, sent, found[0])  # "een nieuwe norm ... van in totaal 5 procent van het bbp"
+        for j in ([k] if own else range(k - 1, max(-1, k - 3), -1)):
+            if j < k and not same_paragraph(doc, all_sents[j], all_sents[j + 1]):
                 break
             text = span_text(doc, all_sents[j])
             percents = _gdp_percents(text)
@@ -1035,7 +1182,31 @@ def _new_norm_adopted(ctx: Context) -> None:
                 whole = _with_part_added(text, percents[0])
                 values.update([whole] if whole != percents[0].value else [a.value for a in percents])
         value = values.pop() if len(values) == 1 else None
+        read.append((found, value, summit, sent))
+    stated = {(summit, value) for _, value, summit, _ in read if value is not None}
+    for found, value, summit, sent in read:
+        if len({v for s, v in stated if s == summit}) > 1:
+            value = None  # two sentences give the summit's new norm two targets: which is its own, is unsure
         _the_new_norm(ctx, found[1], doc[found[0]], value, summit, sent, "pledges.new_norm_adopted")
+
+
+_SUBMITTED = frozenset(_DATA["submission_words"])
+_PASSIVE = frozenset({"wordt", "worden", "werd", "werden"})
+
+
+def _submitted(doc, lo: int, hi: int, words: set[str]) -> bool:
+    """``... wordt in Den Haag een nieuwe norm voorgelegd``: a clause that says, in the passive, that the
+    norm is put before the summit to be adopted (no state in it: ``Spanje heeft een norm voorgelegd`` is
+    one member's proposal)."""
+    return not words.isdisjoint(_SUBMITTED) and not words.isdisjoint(_PASSIVE) and not spans_in(doc, lo, hi, ("Country",))
+
+
+def _own_norm_value(ctx: Context, sent, noun: int) -> bool:
+    """Does the sentence state a percentage of GDP after the new norm's noun (``een nieuwe norm ...
+    van in totaal 5 procent van het bbp``)? Then its target is read from this sentence."""
+    text = span_text(ctx.doc, sent)
+    at = ctx.doc[noun].idx - sent.start_char
+    return any(a.start_char > at for a in _gdp_percents(text))
 
 
 _SIGN_WORDS = frozenset(_DATA["signing_verbs"])
