@@ -343,7 +343,8 @@ def _referring_summit(doc: Doc, ns: list[int], dates, summits: list[Meeting], do
 
 
 def _places_after_in(doc: Doc, ns: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The token spans of the known places after "in" between tokens ``lo`` and ``hi``."""
+    """The token spans of the known places after "in" between tokens ``lo`` and ``hi`` ("in
+    Vilnius", "in de Litouwse hoofdstad Vilnius")."""
     out = []
     for k in range(bisect_left(ns, lo), len(ns)):
         if ns[k] >= hi:
@@ -351,6 +352,8 @@ def _places_after_in(doc: Doc, ns: list[int], lo: int, hi: int) -> list[tuple[in
         if lowers(doc)[ns[k]] != "in":
             continue
         ps = _place_after(doc, ns, k + 1)
+        if ps is None or not _known_place(doc[ps[0]:ps[1]].text):
+            ps = _described_place(doc, ns, k + 1)
         if ps is not None and ps[1] <= hi and _known_place(doc[ps[0]:ps[1]].text):
             out.append(ps)
     return out
