@@ -32,3 +32,39 @@ def test_a_summit_word_with_days_and_a_described_capital_names_the_reference_sum
 def test_days_that_are_not_the_summits_name_nothing(nlp):
     _doc, ex = run(nlp, GOV_NEWS.replace("op 8 en 9 juli", "op 7 en 8 juli"))
     assert not any(s == "summit/warschau-2016" for s, _o in _keys(ex, "schema:startDate"))
+
+
+ANP = ("Ministers bespreken cyberdreiging\n\n12 juni 2031\n\nBRUSSEL (ANP) - Een reeks cyberaanvallen op havens heeft het "
+       "vergadering van de NAVO-ministers van Defensie in Brussel donderdag beheerst. De secretaris-generaal zei "
+       "na afloop van de tweedaagse bijeenkomst dat de bondgenoten hun netwerken beter gaan beveiligen.\n\n"
+       "De Nederlandse minister pleitte voor meer gezamenlijke oefeningen.\n")
+
+
+def _ministerial_dates(ex):
+    return {(s.split("/")[-1], p, str(o)) for p in ("schema:startDate", "schema:endDate")
+            for s, o in facts(ex, p) if s.startswith("ministerial/")}
+
+
+def test_a_weekday_after_the_ministerial_and_its_length_closed_that_day_give_its_days(nlp):
+    _doc, ex = run(nlp, ANP)
+    assert _ministerial_dates(ex) == {("dmm-2031-06", "schema:startDate", "2031-06-11"),
+                                      ("dmm-2031-06", "schema:endDate", "2031-06-12")}
+
+
+@pytest.mark.parametrize("text", [
+    # its length not told: which of its days Thursday was is unknown
+    ANP.replace("na afloop van de tweedaagse bijeenkomst", "na afloop"),
+    # told on a day that is not the news item's own: did it close then or the day after?
+    ANP.replace("donderdag", "woensdag"),
+])
+def test_a_weekday_of_a_ministerial_of_unknown_position_gives_no_day(nlp, text):
+    _doc, ex = run(nlp, text)
+    assert not _ministerial_dates(ex)
+
+
+def test_the_next_ministerial_planned_for_a_month_is_that_months(nlp):
+    text = ANP.replace("De Nederlandse minister pleitte voor meer gezamenlijke oefeningen.",
+                       "De volgende vergadering van de NAVO-ministers van Defensie is voorzien voor oktober 2031.")
+    doc, _ex = run(nlp, text)
+    keys = {s.kb_id_ for s in doc.spans["kg"] if s.label_ == "MinisterialMeeting"}
+    assert keys == {"ministerial/dmm-2031-06", "ministerial/dmm-2031-10"}

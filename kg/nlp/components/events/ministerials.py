@@ -186,7 +186,10 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             date = _today(doc, m)
             if date is None and held:
                 date = _today_after(doc, m.start, sent_bounds(doc, m.start)[1])
-            if date is not None:
+            weekday = _weekday_next_to(doc, m, place) if date is None else None
+            if weekday is not None:  # "het overleg van de ministers ... in Brussel donderdag": a day of it
+                date = _days_around(doc, ns, pos.get(m.start, 0), m, weekday)
+            elif date is not None:
                 date = _days_from_today(doc, ns, pos.get(m.start, 0), m, date)
                 date, noun = _continued(doc, m, date, dates)
                 if noun is not None:  # "Het overleg gaat ... verder": a mention of this meeting
@@ -234,6 +237,75 @@ def _days_from_today(doc: Doc, ns: list[int], k: int, m: Meeting, today: DateMen
     else:
         return DateMention(today.start_char, today.end_char, day.year, day.month, None, day.month, None)
     return DateMention(today.start_char, today.end_char, first.year, first.month, first.day, last.month, last.day)
+
+
+def _weekday_next_to(doc: Doc, m: Meeting, place) -> DateMention | None:
+    """``het overleg van de NAVO-ministers van Defensie in Brussel donderdag (overschaduwd)``: a
+    weekday right after the mention (or after the place that follows it), one of the last few
+    days before the document's date (``_weekday_at``): a day the meeting was going on; not
+    "donderdag en vrijdag" (more days than one)."""
+    lw = lowers(doc)
+    j = m.end
+    if place is not None and (place[0] == j or place[0] == j + 1 and lw[j] == "in"):
+        j = place[1]
+    if j + 1 >= len(doc) or lw[j] not in _WEEKDAY_NUMBERS or lw[j + 1] in ("en", "tot", "t/m"):
+        return None
+    return _weekday_at(doc, j)
+
+
+def _days_around(doc: Doc, ns: list[int], k: int, m: Meeting, day: DateMention) -> DateMention:
+    """The days of a meeting the text says was going on on ``day`` (a weekday of a news item):
+    its length stated at its mention ("de tweedaagse bijeenkomst") or in the next sentences of
+    the paragraph by a definite meeting noun ("zei na afloop van de tweedaagse bijeenkomst");
+    closed ("na afloop", ``closing_words``) on the document's own date, which ``day`` is, it
+    began that many days before; opened that day, it runs on from it. Anything else: which of its
+    days ``day`` is, is unknown, and only the month stands."""
+    month = DateMention(day.start_char, day.end_char, day.year, day.month1, None, day.month1, None)
+    n, clause = _days_before(doc, ns, k), None
+    if n:
+        lo, hi = sent_bounds(doc, m.start)
+        clause = set(lowers(doc)[lo:hi])
+    else:
+        n, clause = _length_told_after(doc, m)
+    if not n or clause is None:
+        return month
+    today = _doc_date(doc)
+    if isinstance(today, str):
+        today = dt.date.fromisoformat(today[:10]) if re.fullmatch(r"\d{4}-\d\d-\d\d", today[:10]) else None
+    if n == 1:
+        return day
+    if clause & _CLOSING and not clause & _OPENING and day.start == today:
+        first, last = day.start - dt.timedelta(days=n - 1), day.start
+    elif clause & _OPENING and not clause & _CLOSING and day.start == today:
+        first, last = day.start, day.start + dt.timedelta(days=n - 1)
+    else:
+        return month
+    return DateMention(day.start_char, day.end_char, first.year, first.month, first.day, last.month, last.day)
+
+
+_LENGTH_SENTENCES = 2  # a meeting's length told at most two sentences after its dated mention
+
+
+def _length_told_after(doc: Doc, m: Meeting) -> tuple[int | None, set | None]:
+    """``... zei na afloop van de tweedaagse bijeenkomst dat ...``: in the next sentences of the
+    mention's paragraph, "de/het" + a duration word + a meeting noun (the same meeting, referred
+    to back): (its length in days, the words of that sentence); (None, None) when no such words,
+    or a sentence on the way names a date or a summit (another gathering)."""
+    lw, text = lowers(doc), doc_text(doc)
+    hi = sent_bounds(doc, m.start)[1]
+    durations = DATA["duration_words"]
+    for _ in range(_LENGTH_SENTENCES):
+        if hi >= len(doc) or "\n" in text[doc[hi - 1].idx:doc[hi].idx + 1]:
+            return None, None  # the paragraph ends
+        lo2, hi2 = sent_bounds(doc, hi)
+        words = [w for w in lw[lo2:hi2] if not w.isspace()]
+        if any(w in _SUMMIT_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in words):
+            return None, None
+        for a, b, c in zip(words, words[1:], words[2:]):
+            if a in ("de", "het") and b in durations and c in _CONTINUED_NOUNS:
+                return durations[b], set(words)
+        hi = hi2
+    return None, None
 
 
 _CONTINUE = frozenset(DATA["continue_words"])
@@ -385,10 +457,14 @@ def _weekday_at(doc: Doc, at: int) -> DateMention | None:
 _NEXT = frozenset(DATA["next_meeting_words"])
 
 
+_PLANNED = frozenset(("gepland", "voorzien"))
+
+
 def _next_meeting_month(doc: Doc, ns: list[int], k: int, m: Meeting) -> DateMention | None:
     """``De volgende bijeenkomst van de NAVO-ministers van Defensie vindt naar verwachting in
     oktober plaats``: the next meeting (``next_meeting_words`` before the mention at ns-position
-    ``k``) held (``held_words``) "in <maand>" in its clause is in the first such month after the
+    ``k``) held (``held_words``) "in <maand>" in its clause, or planned for it ("staat gepland voor
+    februari"), is in the first such month after the
     document's date (a year right after the month: that year); a month-only date. None when the
     clause names no one month, the document has no date, or the month is the document's own."""
     lw = lowers(doc)
@@ -400,9 +476,10 @@ def _next_meeting_month(doc: Doc, ns: list[int], k: int, m: Meeting) -> DateMent
     hi = sent_bounds(doc, m.start)[1]
     stop = next((x for x in range(m.end, hi) if lw[x] in (",", ";", ":", "(")), hi)
     clause = lw[m.end:stop]
-    if _HELD.isdisjoint(clause):
+    planned = not _PLANNED.isdisjoint(clause)  # "staat gepland voor februari 2024"
+    if _HELD.isdisjoint(clause) and not planned:
         return None
-    months = [x for x in range(m.end + 1, stop) if lw[x] in MONTH_NAMES and lw[x - 1] == "in"]
+    months = [x for x in range(m.end + 1, stop) if lw[x] in MONTH_NAMES and (lw[x - 1] == "in" or planned and lw[x - 1] == "voor")]
     if len(months) != 1 or sum(w in MONTH_NAMES for w in clause) != 1:
         return None
     at = months[0]
