@@ -68,3 +68,15 @@ def test_the_next_ministerial_planned_for_a_month_is_that_months(nlp):
     doc, _ex = run(nlp, text)
     keys = {s.kb_id_ for s in doc.spans["kg"] if s.label_ == "MinisterialMeeting"}
     assert keys == {"ministerial/dmm-2031-06", "ministerial/dmm-2031-10"}
+
+
+def test_the_ministers_of_the_numbered_allies_acting_today_in_a_place_met_there(nlp):
+    text = ("Nieuwsbericht | 14-02-2030 | Defensie\n\nBrussel, 14 februari 2030 - De ministers van Defensie van de "
+            "32 NAVO-landen hebben vandaag in Brussel een demonstratie van nieuwe drones bijgewoond. Minister "
+            "Jansen was daarbij aanwezig.\n")
+    _doc, ex = run(nlp, text)
+    assert ("ministerial/dmm-2030-02", "2030-02-14") in {(s, str(o)) for s, o in facts(ex, "schema:startDate")}
+    assert any(s == "ministerial/dmm-2030-02" and o == "place/brussel" for s, o in facts(ex, "schema:location"))
+    # the ministers of two named states are not the allies' meeting
+    _doc, ex = run(nlp, text.replace("de 32 NAVO-landen", "Duitsland en Frankrijk"))
+    assert not any(s.startswith("ministerial/") for s, _o in facts(ex, "schema:startDate"))

@@ -607,7 +607,9 @@ def _decide_together(words: list[str], decided: bool = False, verbs: frozenset =
     if not clause[0].startswith(("navo-", "nato-")):
         head = clause[1:8]
         members = ("bondgenoten", "lidstaten") if _at_headquarters(clause) else ("bondgenoten",)
-        if not any(w in _NATO_COMPLEMENTS and j and head[j - 1] in ("de", "het", "alle") or w.isdigit() and
+        # "van de NAVO", "van alle bondgenoten", "van de 28 NAVO-lidstaten", "van de 32 bondgenoten"
+        if not any(w in _NATO_COMPLEMENTS and j and (head[j - 1] in ("de", "het", "alle") or head[j - 1].isdigit()
+                   and j > 1 and head[j - 2] in ("de", "alle")) or w.isdigit() and
                    j + 1 < len(head) and head[j + 1] in members for j, w in enumerate(head)):
             return False
     if decided or not verbs.isdisjoint(clause):
