@@ -80,3 +80,28 @@ def test_the_ministers_of_the_numbered_allies_acting_today_in_a_place_met_there(
     # the ministers of two named states are not the allies' meeting
     _doc, ex = run(nlp, text.replace("de 32 NAVO-landen", "Duitsland en Frankrijk"))
     assert not any(s.startswith("ministerial/") for s, _o in facts(ex, "schema:startDate"))
+
+
+ANSWERS = ("Antwoord van minister Jansen (Defensie) (ontvangen 2 juli 2031)\n\nVraag 1\nWat hebben de NAVO-ministers van "
+           "Defensie op 14 en 15 juni jl. in Brussel vastgesteld over de luchtverdediging?\n\nAntwoord\nDe ministers "
+           "van Defensie van de bondgenoten hebben tijdens hun bijeenkomst in Brussel een plan goedgekeurd om "
+           "meer luchtverdedigingssystemen aan te schaffen.\n")
+
+
+def test_their_meeting_in_the_place_of_the_meeting_asked_about_is_that_one(nlp):
+    _doc, ex = run(nlp, ANSWERS)
+    located = {(s, o) for s, o in facts(ex, "schema:location")}
+    assert ("ministerial/dmm-2031-06", "place/brussel") in located
+    # the days only the question gives stay unstated
+    assert not any(s.startswith("ministerial/") for s, _o in facts(ex, "schema:startDate"))
+    stated = [f for f in ex.facts if f.predicate == "schema:location" and f.subject == "ministerial/dmm-2031-06"]
+    assert all("tijdens hun bijeenkomst" in f.evidence.sentence for f in stated)
+
+
+@pytest.mark.parametrize("change", [
+    ("hun bijeenkomst in Brussel", "hun bijeenkomst in Rome"),  # another place: which meeting?
+    ("hun bijeenkomst in Brussel", "hun vorige bijeenkomst in Brussel"),  # another meeting
+])
+def test_their_meeting_that_may_be_another_is_not_the_one_asked_about(nlp, change):
+    _doc, ex = run(nlp, ANSWERS.replace(*change))
+    assert not any(s.startswith("ministerial/") for s, _o in facts(ex, "schema:location"))

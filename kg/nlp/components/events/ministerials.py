@@ -29,6 +29,7 @@ from kg.dates import DateMention
 from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.docindex import mentions_from
+from kg.nlp.components.fold import fold  # fold: memoised kg.slug.fold
 from kg.nlp.components.events.common import DATA, MONTH_NAMES, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
 from kg.nlp.components.events.dates import _date_before, _days_before, _doc_date, _today, _today_at
 from kg.nlp.components.events.dates import _TODAY as _TODAY_WORDS, _TODAY_BLOCKERS
@@ -209,6 +210,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
     out += [g for g in going_on if g.start not in seen]
     for m in acted.values():
         _one_day_of(m, out)
+    for m in out:
+        _their_named_meeting(doc, m, out, dates)
     out = [m for m in out if not (m.anaphor or m.theirs) or m.date is not None and (not m.theirs or m.date.day1 is not None)]
     return sorted(out, key=lambda m: m.start)
 
@@ -419,6 +422,29 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
                 continue
         j += 1
     return (day, place) if day is not None and place is not None else None
+
+
+_NOT_THE_NAMED = frozenset(DATA["another_time_words"]) | frozenset(DATA["other_meeting_words"])
+
+
+def _their_named_meeting(doc: Doc, m: Meeting, out: list[Meeting], dates) -> None:
+    """``Kunt u aangeven wat de NAVO-ministers van X op 2 en 3 december in Brussel hebben besloten?
+    … De ministers van X hebben tijdens hun bijeenkomst in Brussel besloten …``: an undated "hun
+    bijeenkomst" of a portfolio's ministers, in a place, is the meeting of that kind named last
+    before it when that one is dated to the day and named in the same place, and its own sentence
+    gives no time (no date, no "vorige", "eerder", "weer" ...); it takes that one's date."""
+    if not m.theirs or m.anaphor or m.date is not None or m.year is not None or not m.place:
+        return
+    lo, hi = sent_bounds(doc, m.start)
+    if any(lo <= s < hi for s, _e, _d in dates) or not _NOT_THE_NAMED.isdisjoint(lowers(doc)[lo:hi]):
+        return
+    before = [o for o in out if o.start < m.start and o.kind == m.kind and not (o.anaphor or o.theirs)]
+    if not before:
+        return
+    o = max(before, key=lambda x: x.start)
+    if o.date is not None and o.date.is_day and o.date.day1 is not None and o.place \
+            and fold(o.place) == fold(m.place):
+        m.date, m.date_at = o.date, (o.start, o.end)
 
 
 def _one_day_of(m: Meeting, out: list[Meeting]) -> None:
