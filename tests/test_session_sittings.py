@@ -30,3 +30,18 @@ def test_another_ordinal_stays_its_own_sitting(nlp):
         "In de tweede werksessie van de Noord-Atlantische Raad spraken de leiders over de afschrikking."))
     sessions = {o for _s, o in facts(ex, "kg:hasSession")}
     assert len(sessions) == 2, sessions
+
+
+AGENDA = ("Den Haag, 2 juni 2031\n\nHierbij bied ik u de geannoteerde agenda aan van de bijeenkomst van de "
+          "NAVO-ministers van Defensie op 12 en 13 juni 2031 in Brussel.\n\nAfschrikking\n\n"
+          "De ministers spreken over de versterking van de oostflank. {}\n\nDe Minister van Defensie,\nB. de Wit\n")
+
+
+def test_a_nato_body_without_a_council_name_that_meets_at_the_meeting_is_its_session(nlp):
+    _doc, ex = run(nlp, AGENDA.format("Daarna vergadert de Nuclear Planning Group over de nucleaire afschrikking."))
+    assert any(o.endswith("nuclear-planning-group") for _s, o in facts(ex, "kg:hasSession"))
+
+
+def test_the_body_named_without_a_sitting_is_no_session(nlp):
+    _doc, ex = run(nlp, AGENDA.format("Het beleid van de Nucleaire Planningsgroep blijft ongewijzigd."))
+    assert not any("planning" in o for _s, o in facts(ex, "kg:hasSession"))

@@ -32,6 +32,7 @@ from kg.nlp.components.events.common import (
 from kg.nlp.components.events.places import _reference_key
 
 _BODY_HEADS = frozenset(DATA["body_heads"])
+_NATO_BODIES = frozenset(DATA["nato_bodies"])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -49,12 +50,14 @@ def _body_spans(doc: Doc) -> list:
             continue
         info = entity_table(doc).get(span.kb_id_, {})
         names = [info.get("label", ""), span_text(doc, span), *info.get("alt_labels", ())]
-        if any(_ends_in_body_head(n) for n in names if n):
+        if span.kb_id_ in _NATO_BODIES or any(_ends_in_body_head(n) for n in names if n):
             out.append(span)
     return out
 
 
 def _is_nato_body(doc: Doc, span) -> bool:
+    if span.kb_id_ in _NATO_BODIES:
+        return True
     info = entity_table(doc).get(span.kb_id_, {})
     names = " ".join([info.get("label", ""), span.text, *info.get("alt_labels", ())])
     return any(m in fold(names) for m in DATA["nato_markers"])
