@@ -105,3 +105,30 @@ def test_their_meeting_in_the_place_of_the_meeting_asked_about_is_that_one(nlp):
 def test_their_meeting_that_may_be_another_is_not_the_one_asked_about(nlp, change):
     _doc, ex = run(nlp, ANSWERS.replace(*change))
     assert not any(s.startswith("ministerial/") for s, _o in facts(ex, "schema:location"))
+
+
+LETTER = ("Den Haag, 3 maart 2023\n\nHierbij informeer ik uw Kamer over de inzet aan de oostflank.\n\n{}"
+          " Nederland levert daaraan een bijdrage.\n")
+
+
+def _summits(ex):
+    return {s for s, _o in facts(ex, "schema:startDate") if s.startswith("summit/")}
+
+
+def test_an_agreement_of_the_allies_in_a_summit_place_and_month_recalls_that_summit(nlp):
+    _doc, ex = run(nlp, LETTER.format("In Madrid werd in juni 2022 besloten dat de bondgenoten hun troepen aan "
+                                      "de oostflank uitbreiden."))
+    assert "summit/madrid-2022" in _summits(ex)
+
+
+@pytest.mark.parametrize("sentence", [
+    # no allies: whose agreement?
+    "In Madrid werd in juni 2022 besloten dat Spanje zijn troepen aan de oostflank uitbreidt.",
+    # a month that fits no summit there
+    "In Madrid werd in mei 2022 besloten dat de bondgenoten hun troepen aan de oostflank uitbreiden.",
+    # the headquarters city: its ministerials meet there in the summit's month too
+    "In Brussel werd in juni 2021 besloten dat de bondgenoten hun troepen aan de oostflank uitbreiden.",
+])
+def test_an_agreement_that_fits_no_one_summit_recalls_none(nlp, sentence):
+    _doc, ex = run(nlp, LETTER.format(sentence))
+    assert not _summits(ex)

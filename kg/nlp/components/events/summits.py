@@ -290,6 +290,50 @@ def _recalled_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) ->
     return sorted(taken + out, key=lambda m: m.start)
 
 
+_AGREED = frozenset(DATA["agreed_participles"])
+_AGREEING_PARTIES = frozenset(DATA["agreeing_parties"])
+_PASSIVE = frozenset(("is", "werd", "zijn", "werden"))
+
+
+def _agreed_in_place(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """``In Wales is in september 2014 afgesproken dat bondgenoten ...``: a sentence that opens
+    with "In <place>" and a passive of agreeing (``agreed_participles``), dated by a month and
+    year in its clause and naming the allies (``agreeing_parties``), with no summit word of
+    its own, recalls the one reference summit that place, year and month fit. At the
+    headquarters city a day must fit too (ministerials meet there in the months of its
+    summits)."""
+    lw = lowers(doc)
+    out = []
+    hq = {fold(c) for c in DATA["headquarters_city"].values()}
+    for k in words_where(doc, "LOWER", "events.agreed_in", "in".__eq__):
+        i = ns[k]
+        lo, hi = sent_bounds(doc, i)
+        if i != next((x for x in range(lo, hi) if not doc[x].is_space), None):
+            continue  # "In <place>" opens the sentence
+        ps = _place_after(doc, ns, k + 1)
+        if ps is None or not _known_place(doc[ps[0]:ps[1]].text) or any(o.start <= i < o.end for o in taken):
+            continue
+        after = [x for x in range(ps[1], hi) if not doc[x].is_space]
+        if not after or lw[after[0]] not in _PASSIVE:
+            continue
+        agreed = next((x for x in after[1:10] if lw[x] in _AGREED), None)
+        words = [w for w in lw[lo:hi] if not w.isspace()]
+        if agreed is None or _AGREEING_PARTIES.isdisjoint(words) \
+                or any(w in _SUMMIT_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in words):
+            continue
+        stated = [d for s, e, d in dates if ps[1] <= s and e <= agreed]
+        if len(stated) != 1 or stated[0].year is None or not stated[0].explicit_year or stated[0].month1 is None:
+            continue
+        date = stated[0]
+        place = _title(doc[ps[0]:ps[1]].text)
+        if fold(place) in hq and date.day1 is None:
+            continue
+        if match_summit(place, year=date.year, month=date.month1, day=date.day1) is None:
+            continue
+        out.append(Meeting(ps[0], ps[1], "Summit", place=place, place_span=ps, date=date, year=date.year, needs_ref=True))
+    return sorted(taken + out, key=lambda m: m.start) if out else taken
+
+
 _DEMONSTRATIVES = frozenset(("die", "deze"))
 _RECALL_DAYS = 366  # a summit recalled by its days alone ("op 11 en 12 juli") lies within a year before the text
 
