@@ -132,3 +132,19 @@ def test_an_agreement_of_the_allies_in_a_summit_place_and_month_recalls_that_sum
 def test_an_agreement_that_fits_no_one_summit_recalls_none(nlp, sentence):
     _doc, ex = run(nlp, LETTER.format(sentence))
     assert not _summits(ex)
+
+
+ITEM = ("Nieuwsbericht | 12-06-2031 | Buitenlandse Zaken\n\nVerklaring over de Noordpool\n\nMinister Jansen tekende "
+        "vandaag een verklaring over de samenwerking in het Noordpoolgebied. Dat gebeurde tijdens de driedaagse "
+        "vergadering van de NAVO-ministers van Buitenlandse Zaken, die gisteren in Rome {}.\n")
+
+
+def test_a_relative_clause_dating_the_ministerials_start_by_yesterday_gives_its_days(nlp):
+    _doc, ex = run(nlp, ITEM.format("startte"))
+    assert _ministerial_dates(ex) == {("fmm-2031-06", "schema:startDate", "2031-06-11"),
+                                      ("fmm-2031-06", "schema:endDate", "2031-06-13")}
+
+
+def test_a_relative_clause_that_says_no_sitting_dates_nothing(nlp):
+    _doc, ex = run(nlp, ITEM.format("door de oppositie werd bekritiseerd"))
+    assert not _ministerial_dates(ex)

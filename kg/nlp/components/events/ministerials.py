@@ -188,8 +188,11 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             if date is None and held:
                 date = _today_after(doc, m.start, sent_bounds(doc, m.start)[1])
             weekday = _weekday_next_to(doc, m, place) if date is None else None
+            relative = _relative_clause_today(doc, m) if date is None and weekday is None else None
             if weekday is not None:  # "het overleg van de ministers ... in Brussel donderdag": a day of it
                 date = _days_around(doc, ns, pos.get(m.start, 0), m, weekday)
+            elif relative is not None:  # "de tweedaagse bijeenkomst ..., die gisteren begon"
+                date = _days_of_relative(doc, ns, pos.get(m.start, 0), *relative)
             elif date is not None:
                 date = _days_from_today(doc, ns, pos.get(m.start, 0), m, date)
                 date, noun = _continued(doc, m, date, dates)
@@ -284,6 +287,49 @@ def _days_around(doc: Doc, ns: list[int], k: int, m: Meeting, day: DateMention) 
     else:
         return month
     return DateMention(day.start_char, day.end_char, first.year, first.month, first.day, last.month, last.day)
+
+
+_RELATIVE_TODAY_REACH = 14  # tokens of a relative clause on the mention, up to its word of today
+
+
+def _relative_clause_today(doc: Doc, m: Meeting) -> tuple[DateMention, set] | None:
+    """``de tweedaagse bijeenkomst van de NAVO-ministers van Defensie, die gisteren in het
+    NAVO-hoofdkwartier begon``: a relative clause right after the mention (past a short
+    complement) with a word of today (``today_words``, one day: not "vandaag en morgen"):
+    (the day it names, the clause's words); else None."""
+    lw = lowers(doc)
+    hi = sent_bounds(doc, m.start)[1]
+    j = m.end
+    while j < hi and j - m.end <= 5 and lw[j] != "," and lw[j] not in _CLAUSE_MEETING_WORDS:
+        j += 1
+    if j + 1 >= hi or lw[j] != "," or lw[j + 1] not in _RELATIVE_PRONOUNS:
+        return None
+    end = next((x for x in range(j + 2, hi) if lw[x] in (",", ";", ":", "(")), hi)
+    clause = lw[j + 2:end]
+    if len(clause) > _RELATIVE_TODAY_REACH or any(w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in clause):
+        return None
+    at = [x for x in range(j + 2, end) if lw[x] in _TODAY_WORDS]
+    if len(at) != 1 or at[0] + 1 < end and lw[at[0] + 1] in ("en", "tot", "t/m"):
+        return None
+    day = _today_at(doc, at[0])
+    return (day, set(clause)) if day is not None else None
+
+
+def _days_of_relative(doc: Doc, ns: list[int], k: int, day: DateMention, clause: set) -> DateMention | None:
+    """The days of a meeting whose relative clause dates it by a word of today (``day``): with
+    its length stated at its mention ("de tweedaagse bijeenkomst"), begun that day ("begon",
+    ``opening_words``) it runs on from it, closed that day it began that many days before, else
+    only the month stands; without a length, held that day ("plaatsvond") or begun, that one day.
+    None when the clause says neither."""
+    n = _days_before(doc, ns, k)
+    opened, closed = not clause.isdisjoint(_OPENING), not clause.isdisjoint(_CLOSING)
+    if n and n > 1:
+        if opened != closed:
+            first = day.start if opened else day.start - dt.timedelta(days=n - 1)
+            last = first + dt.timedelta(days=n - 1)
+            return DateMention(day.start_char, day.end_char, first.year, first.month, first.day, last.month, last.day)
+        return DateMention(day.start_char, day.end_char, day.year, day.month1, None, day.month1, None)
+    return day if opened or not clause.isdisjoint(_HELD) else None
 
 
 _LENGTH_SENTENCES = 2  # a meeting's length told at most two sentences after its dated mention
