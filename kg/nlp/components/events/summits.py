@@ -305,7 +305,7 @@ def _agreed_in_place(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> li
     lw = lowers(doc)
     out = []
     hq = {fold(c) for c in DATA["headquarters_city"].values()}
-    for k in words_where(doc, "LOWER", "events.agreed_in", "in".__eq__):
+    for k in words_where(doc, "ORTH", "events.agreed_in", "In".__eq__):  # "In" opens a sentence
         i = ns[k]
         lo, hi = sent_bounds(doc, i)
         if i != next((x for x in range(lo, hi) if not doc[x].is_space), None):
