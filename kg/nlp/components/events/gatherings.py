@@ -4,7 +4,9 @@ it covers (its sentence and the next ones of the paragraph up to another
 gathering); the hedges that make a council no session: it does not meet ("komt niet
 bijeen", "staat niet op de agenda"), meets later ("staat later dit jaar gepland"),
 met at another time ("was donderdag al bijeengekomen", "had op 21 oktober besloten"),
-or is replaced or abolished. A gathering in a format ("kwamen de ministers in
+is replaced or abolished, or its sittings are suspended or do not take place ("Formele
+bijeenkomsten van de X vinden sindsdien niet plaats", "zijn opgeschort"). A NATO body without
+a council noun in its name (``nato_bodies``: the Nuclear Planning Group) counts as a council. A gathering in a format ("kwamen de ministers in
 RS-formaat bijeen", "in ISAF-samenstelling", "een ISAF-bijeenkomst"); whether a
 sentence speaks of the main meeting (``_at_main``) and how far a gathering's text
 runs ("Hieraan namen ... deel", ``_referring_end``).

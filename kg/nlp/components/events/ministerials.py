@@ -11,7 +11,13 @@ date (a stated length closed or opened today gives its days); "Het overleg gaat
 morgen verder" later in the paragraph runs it on; "de volgende bijeenkomst ...
 vindt in oktober plaats" is the first October after the document's date. The allies'
 ministers doing anything on a day the clause dates ("maandag", "vandaag", a day-date) in
-a place it names ("in de Estse hoofdstad Tallinn") met there that day.
+a place it names ("in de Estse hoofdstad Tallinn") met there that day. A weekday right
+after a mention ("het overleg ... in Brussel donderdag") or a word of today in a relative
+clause on it (", die gisteren begon") dates a day of it: its days only with its length told
+("de tweedaagse bijeenkomst", there or in the next sentences) and its opening or close
+("na afloop") that day, else the month. An undated "hun bijeenkomst in <place>" is the
+meeting of its kind named last before it in that place ("de volgende bijeenkomst ... staat
+gepland voor februari": that month).
 
 Feeds ``kg:MinisterialMeeting`` entities, their mentions and dates; their keys are
 settled in ``ministerial_identity``. ``_comes_together`` also serves the leaders'

@@ -1,7 +1,8 @@
 """kg_events, sessions of the document's main meeting. The letter's headings (short
 lines that stand alone, "Werksessie 2: NATO-Ukraine Council", "Tweede sessie: ...",
 a heading wrapped over two lines or run on into its paragraph by cleaning) and the
-sessions they name; the councils meeting in it and gatherings in a format (see
+sessions they name; the councils meeting in it ("de eerste werksessie van de NAR": that
+council's sitting, which "de eerste werksessie" elsewhere also names) and gatherings in a format (see
 ``gatherings``; not one the text calls a forum); sittings named by topic ("een sessie
 over ...") or order ("In een eerste sessie ..."), a section that calls itself "deze
 sessie", and gatherings "in de marge van" the meeting (one of a council named there is

@@ -3,8 +3,9 @@
 ("Leaders' Meeting", "bijeenkomst van staatshoofden en regeringsleiders"), the
 allies' leaders gathering in a place at a stated time ("Volgende zomer komen de
 regeringsleiders bijeen in Warschau"), a gathering recalled by place and year
-("sinds de bijeenkomst in Wales in september 2014") and "die (NAVO-)top" after a
-sentence that gives the exact days and place of a reference summit.
+("sinds de bijeenkomst in Wales in september 2014"), an agreement of the allies recalled
+by place and month ("In Wales is in september 2014 afgesproken dat bondgenoten ...") and
+"die (NAVO-)top" after a sentence that gives the exact days and place of a reference summit.
 
 Feeds ``kg:Summit`` entities and their mentions (``kg:mentions``); their identity
 is settled in ``summit_identity``.
