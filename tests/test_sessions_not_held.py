@@ -54,3 +54,21 @@ def test_a_council_meeting_that_did_not_take_place_is_no_session(nlp):
     doc, _ = run(nlp, text.replace("vond in Ankara niet plaats; de Oekraïense president kon niet reizen",
                                    "vond in Ankara plaats"))
     assert any(s.label_ == "Session" and "ukraine" in s.kb_id_ for s in doc.spans.get("kg", []))
+
+
+@pytest.mark.parametrize("sentence", [
+    # the plural gathering, negated after the council's name
+    "Formele vergaderingen van de NAVO-Rusland Raad vinden sinds de annexatie niet plaats.",
+    # the council's sittings suspended, in its own clause
+    "De bijeenkomsten van de NAVO-Rusland Raad zijn sinds 2029 opgeschort.",
+    "Sinds de opschorting van de NAVO-Rusland Raad spreken de bondgenoten alleen op ambtelijk niveau met Moskou.",
+])
+def test_a_council_whose_sittings_do_not_take_place_or_are_suspended_is_no_session(nlp, sentence):
+    _doc, ex = run(nlp, REPORT.format("De ministers spraken over de betrekkingen met Rusland. " + sentence))
+    assert not any("rusland" in o for _s, o in facts(ex, "kg:hasSession"))
+
+
+def test_a_suspended_council_that_meets_again_is_a_session(nlp):
+    _doc, ex = run(nlp, REPORT.format(
+        "Na de opschorting van de NAVO-Rusland Raad kwam de raad op 15 juni weer bijeen, met de Russische minister."))
+    assert any("rusland" in o for _s, o in facts(ex, "kg:hasSession"))

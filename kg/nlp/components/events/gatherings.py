@@ -4,7 +4,9 @@ it covers (its sentence and the next ones of the paragraph up to another
 gathering); the hedges that make a council no session: it does not meet ("komt niet
 bijeen", "staat niet op de agenda"), meets later ("staat later dit jaar gepland"),
 met at another time ("was donderdag al bijeengekomen", "had op 21 oktober besloten"),
-or is replaced or abolished. A gathering in a format ("kwamen de ministers in
+is replaced or abolished, or its sittings are suspended or do not take place ("Formele
+bijeenkomsten van de X vinden sindsdien niet plaats", "zijn opgeschort"). A NATO body without
+a council noun in its name (``nato_bodies``: the Nuclear Planning Group) counts as a council. A gathering in a format ("kwamen de ministers in
 RS-formaat bijeen", "in ISAF-samenstelling", "een ISAF-bijeenkomst"); whether a
 sentence speaks of the main meeting (``_at_main``) and how far a gathering's text
 runs ("Hieraan namen ... deel", ``_referring_end``).
@@ -32,6 +34,7 @@ from kg.nlp.components.events.common import (
 from kg.nlp.components.events.places import _reference_key
 
 _BODY_HEADS = frozenset(DATA["body_heads"])
+_NATO_BODIES = frozenset(DATA["nato_bodies"])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -49,12 +52,14 @@ def _body_spans(doc: Doc) -> list:
             continue
         info = entity_table(doc).get(span.kb_id_, {})
         names = [info.get("label", ""), span_text(doc, span), *info.get("alt_labels", ())]
-        if any(_ends_in_body_head(n) for n in names if n):
+        if span.kb_id_ in _NATO_BODIES or any(_ends_in_body_head(n) for n in names if n):
             out.append(span)
     return out
 
 
 def _is_nato_body(doc: Doc, span) -> bool:
+    if span.kb_id_ in _NATO_BODIES:
+        return True
     info = entity_table(doc).get(span.kb_id_, {})
     names = " ".join([info.get("label", ""), span.text, *info.get("alt_labels", ())])
     return any(m in fold(names) for m in DATA["nato_markers"])
@@ -144,11 +149,13 @@ _OFF_AGENDA = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:staat|staan|is|zijn|word
                          r"[^.;:!?]{0,20}?\b(?:op\s+(?:de|het)\s+(?:agenda|programma)|voorzien|gepland|geagendeerd)\b")
 # "er vond geen bijeenkomst van de NAVO-Rusland Raad plaats", "geen aparte NRC": a negated gathering
 # of the council, said right before its name
-_NOT_HELD_BEFORE = re.compile(r"\b(?:geen|niet\s+een)\s+(?:\w+\s+)?(?:(?:bijeenkomst|vergadering|sessie|zitting)\s+"
+_NOT_HELD_BEFORE = re.compile(r"\b(?:geen|niet\s+een)\s+(?:\w+\s+)?(?:(?:bijeenkomst(?:en)?|vergadering(?:en)?|sessies?|zitting(?:en)?)\s+"
                               r"(?:plaats\s+)?van\s+(?:de\s+|het\s+)?)?$", re.IGNORECASE)
 # "Een bijeenkomst van de NAVO-Rusland Raad (op het niveau van …) vond in Chicago niet plaats": a
 # gathering of the council named before it, its clause saying it did not take place
-_GATHERING_OF_BEFORE = re.compile(r"\b(?:bijeenkomst|vergadering|sessie|zitting)\s+van\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+# ("Formele bijeenkomsten van de X vinden sindsdien niet plaats": the plural too)
+_GATHERING_OF_BEFORE = re.compile(r"\b(?:bijeenkomst(?:en)?|vergadering(?:en)?|sessies?|zitting(?:en)?)\s+van\s+(?:de\s+|het\s+)?$",
+                                  re.IGNORECASE)
 _DID_NOT_TAKE_PLACE = re.compile(r"[^.;:!?]{0,100}?\b(?:vond|vindt|vinden|vonden)\b[^.;:!?]{0,40}?\b(?:niet|geen)\b"
                                  r"[^.;:!?]{0,20}?\bplaats\b", re.IGNORECASE)
 # a council named as the one replaced or abolished ("de NUC, die de NAVO-Oekraïne Commissie vervangt",
@@ -159,6 +166,24 @@ _REPLACED_OBJECT = re.compile(r"\b(?:die|dat|welke)\s+(?:de\s+|het\s+)$", re.IGN
 _REPLACES = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:vervangt|vervangen|verving|vervingen|opvolgt|opvolgen|opvolgde)\b", re.IGNORECASE)
 _REPLACED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:is|zijn|wordt|worden|werd|werden)\s+(?:\w+\s+){0,3}?"
                              r"(?:vervangen|opgeheven|afgeschaft|opgevolgd)\b", re.IGNORECASE)
+
+
+# "de bijeenkomsten van de X zijn (sinds 2014) opgeschort", "de opschorting van de X": a council
+# whose sittings are suspended (not "… kwam weer bijeen, na de opschorting": its own clause
+# may speak of no sitting after all)
+_SUSPENDED_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[^.;:!?]{0,50}?\b(?:opgeschort|bevroren)\b", re.IGNORECASE)
+_SUSPENDED_BEFORE = re.compile(r"\bopschorting\s+van\s+(?:de\s+|het\s+)?(?:(?:\w+\s+)?(?:bijeenkomsten|vergaderingen|"
+                               r"contacten)\s+(?:in|van)\s+(?:de\s+|het\s+)?)?$", re.IGNORECASE)
+_RESUMED = re.compile(r"\b(?:bijeen\w*|vergader\w*|plaats\w*|weer|opnieuw|hervat\w*)\b", re.IGNORECASE)
+
+
+def _suspended(text: str, b, before: str) -> bool:
+    """Is council mention ``b`` said in its own clause to be suspended (``… van de NAVO-Rusland
+    Raad zijn opgeschort``, ``de opschorting van de X``), with no word of it meeting again?"""
+    clause = re.match(r"[^.;:!?]*", text[b.end_char:b.end_char + 200]).group(0)
+    if _RESUMED.search(clause):
+        return False
+    return bool(_SUSPENDED_AFTER.match(clause) or _SUSPENDED_BEFORE.search(before))
 
 
 def _idle_bodies(doc: Doc, bodies) -> set[str]:
@@ -177,7 +202,7 @@ def _idle_bodies(doc: Doc, bodies) -> set[str]:
             out.add(b.kb_id_)
         elif _GATHERING_OF_BEFORE.search(before) and _DID_NOT_TAKE_PLACE.match(text, b.end_char, min(len(text), b.end_char + 200)):
             out.add(b.kb_id_)
-        elif _superseded(text, b, before):
+        elif _superseded(text, b, before) or _suspended(text, b, before):
             out.add(b.kb_id_)
     return out
 

@@ -11,7 +11,13 @@ date (a stated length closed or opened today gives its days); "Het overleg gaat
 morgen verder" later in the paragraph runs it on; "de volgende bijeenkomst ...
 vindt in oktober plaats" is the first October after the document's date. The allies'
 ministers doing anything on a day the clause dates ("maandag", "vandaag", a day-date) in
-a place it names ("in de Estse hoofdstad Tallinn") met there that day.
+a place it names ("in de Estse hoofdstad Tallinn") met there that day. A weekday right
+after a mention ("het overleg ... in Brussel donderdag") or a word of today in a relative
+clause on it (", die gisteren begon") dates a day of it: its days only with its length told
+("de tweedaagse bijeenkomst", there or in the next sentences) and its opening or close
+("na afloop") that day, else the month. An undated "hun bijeenkomst in <place>" is the
+meeting of its kind named last before it in that place ("de volgende bijeenkomst ... staat
+gepland voor februari": that month).
 
 Feeds ``kg:MinisterialMeeting`` entities, their mentions and dates; their keys are
 settled in ``ministerial_identity``. ``_comes_together`` also serves the leaders'
@@ -29,6 +35,7 @@ from kg.dates import DateMention
 from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of, words_where
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.components.docindex import mentions_from
+from kg.nlp.components.fold import fold  # fold: memoised kg.slug.fold
 from kg.nlp.components.events.common import DATA, MONTH_NAMES, Meeting, _title, _Positions, _CLAUSE_MEETING_WORDS, _SUMMIT_SUFFIXES
 from kg.nlp.components.events.dates import _date_before, _days_before, _doc_date, _today, _today_at
 from kg.nlp.components.events.dates import _TODAY as _TODAY_WORDS, _TODAY_BLOCKERS
@@ -186,7 +193,13 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             date = _today(doc, m)
             if date is None and held:
                 date = _today_after(doc, m.start, sent_bounds(doc, m.start)[1])
-            if date is not None:
+            weekday = _weekday_next_to(doc, m, place) if date is None else None
+            relative = _relative_clause_today(doc, m) if date is None and weekday is None else None
+            if weekday is not None:  # "het overleg van de ministers ... in Brussel donderdag": a day of it
+                date = _days_around(doc, ns, pos.get(m.start, 0), m, weekday)
+            elif relative is not None:  # "de tweedaagse bijeenkomst ..., die gisteren begon"
+                date = _days_of_relative(doc, ns, pos.get(m.start, 0), *relative)
+            elif date is not None:
                 date = _days_from_today(doc, ns, pos.get(m.start, 0), m, date)
                 date, noun = _continued(doc, m, date, dates)
                 if noun is not None:  # "Het overleg gaat ... verder": a mention of this meeting
@@ -206,6 +219,8 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
     out += [g for g in going_on if g.start not in seen]
     for m in acted.values():
         _one_day_of(m, out)
+    for m in out:
+        _their_named_meeting(doc, m, out, dates)
     out = [m for m in out if not (m.anaphor or m.theirs) or m.date is not None and (not m.theirs or m.date.day1 is not None)]
     return sorted(out, key=lambda m: m.start)
 
@@ -234,6 +249,118 @@ def _days_from_today(doc: Doc, ns: list[int], k: int, m: Meeting, today: DateMen
     else:
         return DateMention(today.start_char, today.end_char, day.year, day.month, None, day.month, None)
     return DateMention(today.start_char, today.end_char, first.year, first.month, first.day, last.month, last.day)
+
+
+def _weekday_next_to(doc: Doc, m: Meeting, place) -> DateMention | None:
+    """``het overleg van de NAVO-ministers van Defensie in Brussel donderdag (overschaduwd)``: a
+    weekday right after the mention (or after the place that follows it), one of the last few
+    days before the document's date (``_weekday_at``): a day the meeting was going on; not
+    "donderdag en vrijdag" (more days than one)."""
+    lw = lowers(doc)
+    j = m.end
+    if place is not None and (place[0] == j or place[0] == j + 1 and lw[j] == "in"):
+        j = place[1]
+    if j + 1 >= len(doc) or lw[j] not in _WEEKDAY_NUMBERS or lw[j + 1] in ("en", "tot", "t/m"):
+        return None
+    return _weekday_at(doc, j)
+
+
+def _days_around(doc: Doc, ns: list[int], k: int, m: Meeting, day: DateMention) -> DateMention:
+    """The days of a meeting the text says was going on on ``day`` (a weekday of a news item):
+    its length stated at its mention ("de tweedaagse bijeenkomst") or in the next sentences of
+    the paragraph by a definite meeting noun ("zei na afloop van de tweedaagse bijeenkomst");
+    closed ("na afloop", ``closing_words``) on the document's own date, which ``day`` is, it
+    began that many days before; opened that day, it runs on from it. Anything else: which of its
+    days ``day`` is, is unknown, and only the month stands."""
+    month = DateMention(day.start_char, day.end_char, day.year, day.month1, None, day.month1, None)
+    n, clause = _days_before(doc, ns, k), None
+    if n:
+        lo, hi = sent_bounds(doc, m.start)
+        clause = set(lowers(doc)[lo:hi])
+    else:
+        n, clause = _length_told_after(doc, m)
+    if not n or clause is None:
+        return month
+    today = _doc_date(doc)
+    if isinstance(today, str):
+        today = dt.date.fromisoformat(today[:10]) if re.fullmatch(r"\d{4}-\d\d-\d\d", today[:10]) else None
+    if n == 1:
+        return day
+    if clause & _CLOSING and not clause & _OPENING and day.start == today:
+        first, last = day.start - dt.timedelta(days=n - 1), day.start
+    elif clause & _OPENING and not clause & _CLOSING and day.start == today:
+        first, last = day.start, day.start + dt.timedelta(days=n - 1)
+    else:
+        return month
+    return DateMention(day.start_char, day.end_char, first.year, first.month, first.day, last.month, last.day)
+
+
+_RELATIVE_TODAY_REACH = 14  # tokens of a relative clause on the mention, up to its word of today
+
+
+def _relative_clause_today(doc: Doc, m: Meeting) -> tuple[DateMention, set] | None:
+    """``de tweedaagse bijeenkomst van de NAVO-ministers van Defensie, die gisteren in het
+    NAVO-hoofdkwartier begon``: a relative clause right after the mention (past a short
+    complement) with a word of today (``today_words``, one day: not "vandaag en morgen"):
+    (the day it names, the clause's words); else None."""
+    lw = lowers(doc)
+    hi = sent_bounds(doc, m.start)[1]
+    j = m.end
+    while j < hi and j - m.end <= 5 and lw[j] != "," and lw[j] not in _CLAUSE_MEETING_WORDS:
+        j += 1
+    if j + 1 >= hi or lw[j] != "," or lw[j + 1] not in _RELATIVE_PRONOUNS:
+        return None
+    end = next((x for x in range(j + 2, hi) if lw[x] in (",", ";", ":", "(")), hi)
+    clause = lw[j + 2:end]
+    if len(clause) > _RELATIVE_TODAY_REACH or any(w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in clause):
+        return None
+    at = [x for x in range(j + 2, end) if lw[x] in _TODAY_WORDS]
+    if len(at) != 1 or at[0] + 1 < end and lw[at[0] + 1] in ("en", "tot", "t/m"):
+        return None
+    day = _today_at(doc, at[0])
+    return (day, set(clause)) if day is not None else None
+
+
+def _days_of_relative(doc: Doc, ns: list[int], k: int, day: DateMention, clause: set) -> DateMention | None:
+    """The days of a meeting whose relative clause dates it by a word of today (``day``): with
+    its length stated at its mention ("de tweedaagse bijeenkomst"), begun that day ("begon",
+    ``opening_words``) it runs on from it, closed that day it began that many days before, else
+    only the month stands; without a length, held that day ("plaatsvond") or begun, that one day.
+    None when the clause says neither."""
+    n = _days_before(doc, ns, k)
+    opened, closed = not clause.isdisjoint(_OPENING), not clause.isdisjoint(_CLOSING)
+    if n and n > 1:
+        if opened != closed:
+            first = day.start if opened else day.start - dt.timedelta(days=n - 1)
+            last = first + dt.timedelta(days=n - 1)
+            return DateMention(day.start_char, day.end_char, first.year, first.month, first.day, last.month, last.day)
+        return DateMention(day.start_char, day.end_char, day.year, day.month1, None, day.month1, None)
+    return day if opened or not clause.isdisjoint(_HELD) else None
+
+
+_LENGTH_SENTENCES = 2  # a meeting's length told at most two sentences after its dated mention
+
+
+def _length_told_after(doc: Doc, m: Meeting) -> tuple[int | None, set | None]:
+    """``... zei na afloop van de tweedaagse bijeenkomst dat ...``: in the next sentences of the
+    mention's paragraph, "de/het" + a duration word + a meeting noun (the same meeting, referred
+    to back): (its length in days, the words of that sentence); (None, None) when no such words,
+    or a sentence on the way names a date or a summit (another gathering)."""
+    lw, text = lowers(doc), doc_text(doc)
+    hi = sent_bounds(doc, m.start)[1]
+    durations = DATA["duration_words"]
+    for _ in range(_LENGTH_SENTENCES):
+        if hi >= len(doc) or "\n" in text[doc[hi - 1].idx:doc[hi].idx + 1]:
+            return None, None  # the paragraph ends
+        lo2, hi2 = sent_bounds(doc, hi)
+        words = [w for w in lw[lo2:hi2] if not w.isspace()]
+        if any(w in _SUMMIT_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in words):
+            return None, None
+        for a, b, c in zip(words, words[1:], words[2:]):
+            if a in ("de", "het") and b in durations and c in _CONTINUED_NOUNS:
+                return durations[b], set(words)
+        hi = hi2
+    return None, None
 
 
 _CONTINUE = frozenset(DATA["continue_words"])
@@ -349,6 +476,29 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
     return (day, place) if day is not None and place is not None else None
 
 
+_NOT_THE_NAMED = frozenset(DATA["another_time_words"]) | frozenset(DATA["other_meeting_words"])
+
+
+def _their_named_meeting(doc: Doc, m: Meeting, out: list[Meeting], dates) -> None:
+    """``Kunt u aangeven wat de NAVO-ministers van X op 2 en 3 december in Brussel hebben besloten?
+    … De ministers van X hebben tijdens hun bijeenkomst in Brussel besloten …``: an undated "hun
+    bijeenkomst" of a portfolio's ministers, in a place, is the meeting of that kind named last
+    before it when that one is dated to the day and named in the same place, and its own sentence
+    gives no time (no date, no "vorige", "eerder", "weer" ...); it takes that one's date."""
+    if not m.theirs or m.anaphor or m.date is not None or m.year is not None or not m.place:
+        return
+    lo, hi = sent_bounds(doc, m.start)
+    if any(lo <= s < hi for s, _e, _d in dates) or not _NOT_THE_NAMED.isdisjoint(lowers(doc)[lo:hi]):
+        return
+    before = [o for o in out if o.start < m.start and o.kind == m.kind and not (o.anaphor or o.theirs)]
+    if not before:
+        return
+    o = max(before, key=lambda x: x.start)
+    if o.date is not None and o.date.is_day and o.date.day1 is not None and o.place \
+            and fold(o.place) == fold(m.place):
+        m.date, m.date_at = o.date, (o.start, o.end)
+
+
 def _one_day_of(m: Meeting, out: list[Meeting]) -> None:
     """The day the ministers of ``m`` did something on is one day of their meeting: when
     another mention of that kind in ``out`` dates it to days that include that day ("De
@@ -385,10 +535,14 @@ def _weekday_at(doc: Doc, at: int) -> DateMention | None:
 _NEXT = frozenset(DATA["next_meeting_words"])
 
 
+_PLANNED = frozenset(("gepland", "voorzien"))
+
+
 def _next_meeting_month(doc: Doc, ns: list[int], k: int, m: Meeting) -> DateMention | None:
     """``De volgende bijeenkomst van de NAVO-ministers van Defensie vindt naar verwachting in
     oktober plaats``: the next meeting (``next_meeting_words`` before the mention at ns-position
-    ``k``) held (``held_words``) "in <maand>" in its clause is in the first such month after the
+    ``k``) held (``held_words``) "in <maand>" in its clause, or planned for it ("staat gepland voor
+    februari"), is in the first such month after the
     document's date (a year right after the month: that year); a month-only date. None when the
     clause names no one month, the document has no date, or the month is the document's own."""
     lw = lowers(doc)
@@ -400,9 +554,10 @@ def _next_meeting_month(doc: Doc, ns: list[int], k: int, m: Meeting) -> DateMent
     hi = sent_bounds(doc, m.start)[1]
     stop = next((x for x in range(m.end, hi) if lw[x] in (",", ";", ":", "(")), hi)
     clause = lw[m.end:stop]
-    if _HELD.isdisjoint(clause):
+    planned = not _PLANNED.isdisjoint(clause)  # "staat gepland voor februari 2024"
+    if _HELD.isdisjoint(clause) and not planned:
         return None
-    months = [x for x in range(m.end + 1, stop) if lw[x] in MONTH_NAMES and lw[x - 1] == "in"]
+    months = [x for x in range(m.end + 1, stop) if lw[x] in MONTH_NAMES and (lw[x - 1] == "in" or planned and lw[x - 1] == "voor")]
     if len(months) != 1 or sum(w in MONTH_NAMES for w in clause) != 1:
         return None
     at = months[0]
@@ -531,7 +686,9 @@ def _decide_together(words: list[str], decided: bool = False, verbs: frozenset =
     if not clause[0].startswith(("navo-", "nato-")):
         head = clause[1:8]
         members = ("bondgenoten", "lidstaten") if _at_headquarters(clause) else ("bondgenoten",)
-        if not any(w in _NATO_COMPLEMENTS and j and head[j - 1] in ("de", "het", "alle") or w.isdigit() and
+        # "van de NAVO", "van alle bondgenoten", "van de 28 NAVO-lidstaten", "van de 32 bondgenoten"
+        if not any(w in _NATO_COMPLEMENTS and j and (head[j - 1] in ("de", "het", "alle") or head[j - 1].isdigit()
+                   and j > 1 and head[j - 2] in ("de", "alle")) or w.isdigit() and
                    j + 1 < len(head) and head[j + 1] in members for j, w in enumerate(head)):
             return False
     if decided or not verbs.isdisjoint(clause):

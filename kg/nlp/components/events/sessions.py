@@ -1,7 +1,8 @@
 """kg_events, sessions of the document's main meeting. The letter's headings (short
 lines that stand alone, "Werksessie 2: NATO-Ukraine Council", "Tweede sessie: ...",
 a heading wrapped over two lines or run on into its paragraph by cleaning) and the
-sessions they name; the councils meeting in it and gatherings in a format (see
+sessions they name; the councils meeting in it ("de eerste werksessie van de NAR": that
+council's sitting, which "de eerste werksessie" elsewhere also names) and gatherings in a format (see
 ``gatherings``; not one the text calls a forum); sittings named by topic ("een sessie
 over ...") or order ("In een eerste sessie ..."), a section that calls itself "deze
 sessie", and gatherings "in de marge van" the meeting (one of a council named there is
@@ -131,9 +132,10 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     bodies = _body_spans(doc)
     out: dict[str, Session] = {}
     idle = _idle_bodies(doc, bodies)
+    ordered: dict[str, str] = {}  # ordinal word -> key of the council's sitting it names
 
-    def add(name, label, start, end, scope, body=None, heading=False):
-        key = session_key(main.key, session_slug(name))
+    def add(name, label, start, end, scope, body=None, heading=False, key=None):
+        key = key or session_key(main.key, session_slug(name))
         sess = out.get(key)
         if sess is None:
             sess = out[key] = Session(key, label, start, end, body=body)
@@ -168,6 +170,9 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block
         add(b.kb_id_.split("/", 1)[1], label, b.start, b.end,
             (max(sent_of(doc, b).start_char, para + 2 if para >= 0 else 0), _scope_end(doc, b, bodies)), body=b.kb_id_)
+        order = _ordinal_of_body(doc, b)
+        if order:  # "de eerste werksessie van de NAR": elsewhere "de eerste werksessie" is this sitting
+            ordered.setdefault(order, session_key(main.key, session_slug(b.kb_id_.split("/", 1)[1])))
     # a gathering named by its format at the meeting ("een ISAF-bijeenkomst met ..."): a session
     # of its own, over its sentence, not part of the council's session before it
     for i in _format_gatherings(doc):
@@ -193,7 +198,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
     if not any(sess.heading for sess in out.values()):
         for i, name, scope in _ordinal_sittings(doc, main, bodies):
             if not any(sess.start <= i < sess.end for sess in out.values()):
-                add(name, name, i, i + 1, scope)
+                add(name, name, i, i + 1, scope, key=ordered.get(name.split()[0]))
     # a section whose text calls itself "deze sessie": its heading names a session
     for (hs, he), scope in _section_sessions(doc, main, heads, out.values()):
         span = doc.char_span(hs, he, alignment_mode="expand")
@@ -278,6 +283,20 @@ def _ordinal_sittings(doc: Doc, main: Meeting, bodies) -> list[tuple[int, str, t
             continue
         out.append((i, f"{lw[prev[1]]} {lw[i]}", (sent.start_char, _referring_end(doc, sent))))
     return out
+
+
+def _ordinal_of_body(doc: Doc, body) -> str | None:
+    """``de eerste werksessie van de Noord-Atlantische Raad``: the ordinal word (``eerste``) of the
+    sitting the council's name is "van" in its own sentence; None if it follows no such sitting."""
+    lw = lowers(doc)
+    start = sent_of(doc, body).start
+    prev = [j for j in range(max(start, body.start - 6), body.start) if not doc[j].is_space]
+    while prev and lw[prev[-1]] in ("de", "het"):
+        prev.pop()
+    if len(prev) < 4 or lw[prev[-1]] != "van" or lw[prev[-2]] not in _SITTINGS \
+            or lw[prev[-3]] not in _SITTING_ORDINALS or lw[prev[-4]] not in ("de", "een"):
+        return None
+    return lw[prev[-3]]
 
 
 def _opens_sentence(doc: Doc, sent, i: int) -> bool:

@@ -3,8 +3,9 @@
 ("Leaders' Meeting", "bijeenkomst van staatshoofden en regeringsleiders"), the
 allies' leaders gathering in a place at a stated time ("Volgende zomer komen de
 regeringsleiders bijeen in Warschau"), a gathering recalled by place and year
-("sinds de bijeenkomst in Wales in september 2014") and "die (NAVO-)top" after a
-sentence that gives the exact days and place of a reference summit.
+("sinds de bijeenkomst in Wales in september 2014"), an agreement of the allies recalled
+by place and month ("In Wales is in september 2014 afgesproken dat bondgenoten ...") and
+"die (NAVO-)top" after a sentence that gives the exact days and place of a reference summit.
 
 Feeds ``kg:Summit`` entities and their mentions (``kg:mentions``); their identity
 is settled in ``summit_identity``.
@@ -293,6 +294,50 @@ def _recalled_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) ->
     return sorted(taken + out, key=lambda m: m.start)
 
 
+_AGREED = frozenset(DATA["agreed_participles"])
+_AGREEING_PARTIES = frozenset(DATA["agreeing_parties"])
+_PASSIVE = frozenset(("is", "werd", "zijn", "werden"))
+
+
+def _agreed_in_place(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """``In Wales is in september 2014 afgesproken dat bondgenoten ...``: a sentence that opens
+    with "In <place>" and a passive of agreeing (``agreed_participles``), dated by a month and
+    year in its clause and naming the allies (``agreeing_parties``), with no summit word of
+    its own, recalls the one reference summit that place, year and month fit. At the
+    headquarters city a day must fit too (ministerials meet there in the months of its
+    summits)."""
+    lw = lowers(doc)
+    out = []
+    hq = {fold(c) for c in DATA["headquarters_city"].values()}
+    for k in words_where(doc, "ORTH", "events.agreed_in", "In".__eq__):  # "In" opens a sentence
+        i = ns[k]
+        lo, hi = sent_bounds(doc, i)
+        if i != next((x for x in range(lo, hi) if not doc[x].is_space), None):
+            continue  # "In <place>" opens the sentence
+        ps = _place_after(doc, ns, k + 1)
+        if ps is None or not _known_place(doc[ps[0]:ps[1]].text) or any(o.start <= i < o.end for o in taken):
+            continue
+        after = [x for x in range(ps[1], hi) if not doc[x].is_space]
+        if not after or lw[after[0]] not in _PASSIVE:
+            continue
+        agreed = next((x for x in after[1:10] if lw[x] in _AGREED), None)
+        words = [w for w in lw[lo:hi] if not w.isspace()]
+        if agreed is None or _AGREEING_PARTIES.isdisjoint(words) \
+                or any(w in _SUMMIT_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in words):
+            continue
+        stated = [d for s, e, d in dates if ps[1] <= s and e <= agreed]
+        if len(stated) != 1 or stated[0].year is None or not stated[0].explicit_year or stated[0].month1 is None:
+            continue
+        date = stated[0]
+        place = _title(doc[ps[0]:ps[1]].text)
+        if fold(place) in hq and date.day1 is None:
+            continue
+        if match_summit(place, year=date.year, month=date.month1, day=date.day1) is None:
+            continue
+        out.append(Meeting(ps[0], ps[1], "Summit", place=place, place_span=ps, date=date, year=date.year, needs_ref=True))
+    return sorted(taken + out, key=lambda m: m.start) if out else taken
+
+
 _DEMONSTRATIVES = frozenset(("die", "deze"))
 _RECALL_DAYS = 366  # a summit recalled by its days alone ("op 11 en 12 juli") lies within a year before the text
 
@@ -346,7 +391,8 @@ def _referring_summit(doc: Doc, ns: list[int], dates, summits: list[Meeting], do
 
 
 def _places_after_in(doc: Doc, ns: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
-    """The token spans of the known places after "in" between tokens ``lo`` and ``hi``."""
+    """The token spans of the known places after "in" between tokens ``lo`` and ``hi`` ("in
+    Vilnius", "in de Litouwse hoofdstad Vilnius")."""
     out = []
     for k in range(bisect_left(ns, lo), len(ns)):
         if ns[k] >= hi:
@@ -354,6 +400,8 @@ def _places_after_in(doc: Doc, ns: list[int], lo: int, hi: int) -> list[tuple[in
         if lowers(doc)[ns[k]] != "in":
             continue
         ps = _place_after(doc, ns, k + 1)
+        if ps is None or not _known_place(doc[ps[0]:ps[1]].text):
+            ps = _described_place(doc, ns, k + 1)
         if ps is not None and ps[1] <= hi and _known_place(doc[ps[0]:ps[1]].text):
             out.append(ps)
     return out
