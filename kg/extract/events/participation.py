@@ -84,6 +84,7 @@ def _participation(ctx: Context, ev: dict) -> None:
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
                                 REL["participation_phrases"], sent) and not _together_only(doc, sent, words) \
+            and not _forces_present(doc, sent, words) \
             or _talks_during(doc, sent, words) or _members_talk_in_sitting(doc, sent, words) or _was_at(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         met_at = None if triggered or "met" not in words or words.isdisjoint(_SETS_REL["talk_verbs"]) \
@@ -299,6 +300,30 @@ def _together_only(doc, sent, words: set[str]) -> bool:
     toks = words_in(doc, sent.start, sent.end)
     found = {tuple(p) for p in REL["participation_phrases"] for k in range(len(toks)) if toks[k:k + len(p)] == list(p)}
     return found == {("samen", "met")}
+
+
+_PRESENCE = _SETS_REL["presence_nouns"]
+
+
+def _forces_present(doc, sent, words: set[str]) -> bool:
+    """A sentence whose only sign of taking part is a noun of presence that states no
+    attendance (``een versterkte aanwezigheid van het bondgenootschap in het oosten``): the
+    presence of forces somewhere. Attendance is ``in aanwezigheid van X`` or the presence of X
+    ``bij`` a gathering, in the same clause."""
+    found = words & _PRESENCE
+    if not found or has_trigger(words - found, REL["participation_words"], REL["participation_pairs"],
+                                REL["participation_phrases"], sent):
+        return False
+    lw, space = lowers(doc), spaces(doc)
+    for i in range(sent.start, sent.end):
+        if lw[i] not in found:
+            continue
+        if _prev_word(lw, space, i, sent.start)[1] == "in":
+            return False  # "in aanwezigheid van de Oekraïense minister"
+        stop = next((k for k in range(i + 1, sent.end) if lw[k] in (",", ";", ":")), sent.end)
+        if "bij" in lw[i + 1:stop]:
+            return False  # "De aanwezigheid van de partners bij de top"
+    return True
 
 
 def _in_place(doc, sp) -> bool:

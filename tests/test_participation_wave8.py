@@ -1,0 +1,42 @@
+"""kg.extract.events.participation, wave 8: readings mended after the blind texts e113-e124.
+
+A noun of presence that states a stationing of forces (``een grotere aanwezigheid van de NAVO
+in het oosten``) is no attendance; a meeting or a date named in a relative clause on the subject
+(``X, waarvan het verdrag ... tijdens de bijeenkomst van ... werd getekend, neemt deel``) is
+not the one the subject takes part in."""
+import pytest
+
+from extracting import extraction, participants
+from kg.nlp import make_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+AGENDA = """Geannoteerde agenda van de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken
+
+Den Haag, 20 maart 2029
+
+De NAVO-ministers van Buitenlandse Zaken komen op 3 en 4 april 2029 bijeen in Brussel. De bijeenkomst staat in het teken van de voorbereiding van de NAVO-top, die op 9 en 10 juli in Ankara plaatsvindt. Daar besluiten de regeringsleiders over een grotere aanwezigheid van de NAVO in het Zwarte Zeegebied, als reactie op de dreiging van Iran.
+
+De minister van Buitenlandse Zaken,
+M. van Leeuwen
+"""
+
+FMM = "ministerial/fmm-2029-04"
+
+
+def test_a_presence_of_forces_is_no_attendance(nlp):
+    ex = extraction(nlp, AGENDA, "agenda.txt")
+    assert "country/iran" not in participants(ex, FMM)
+
+
+def test_in_the_presence_of_a_minister_still_attends(nlp):
+    text = AGENDA.replace("Daar besluiten de regeringsleiders over een grotere aanwezigheid van de NAVO in het "
+                          "Zwarte Zeegebied, als reactie op de dreiging van Iran.",
+                          "Op 4 april spreken de ministers in aanwezigheid van de Georgische minister van "
+                          "Buitenlandse Zaken Nino Beridze over de Zwarte Zee.")
+    ex = extraction(nlp, text, "agenda.txt")
+    assert "person/nino-beridze" in participants(ex, FMM) or "person/beridze" in participants(ex, FMM)
