@@ -40,3 +40,23 @@ def test_in_the_presence_of_a_minister_still_attends(nlp):
                           "Buitenlandse Zaken Nino Beridze over de Zwarte Zee.")
     ex = extraction(nlp, text, "agenda.txt")
     assert "person/nino-beridze" in participants(ex, FMM) or "person/beridze" in participants(ex, FMM)
+
+
+SUMMIT = """Geannoteerde agenda NAVO-top 9 en 10 juli 2030 te Ankara
+
+Den Haag, 22 juni 2030
+
+De NAVO-top vindt op 9 en 10 juli 2030 plaats in Ankara. Nederland wordt vertegenwoordigd door de minister-president.
+
+Partners
+Tijdens de top spreken de regeringsleiders over de Zwarte Zee. Georgië, waarmee op 14 mei jl. tijdens de bijeenkomst van de NAVO-ministers van Defensie in Brussel een partnerschap werd gesloten, is als gast uitgenodigd.
+
+De minister van Buitenlandse Zaken,
+M. van Leeuwen
+"""
+
+
+def test_a_meeting_in_a_relative_clause_on_the_subject_is_not_what_it_attends(nlp):
+    ex = extraction(nlp, SUMMIT, "agenda.txt")
+    assert "country/georgie" in participants(ex, "summit/")
+    assert "country/georgie" not in participants(ex, "ministerial/")

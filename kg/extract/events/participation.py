@@ -174,7 +174,7 @@ def _participation(ctx: Context, ev: dict) -> None:
                 if scope is not sent and not words_of(scope).isdisjoint(_SETS_REL["other_time_words"]):
                     continue  # "X, die vorig jaar aan de top deelnam, ...": another edition
             dest = (main, "events.meeting_participant", None) if goes_to_main else \
-                _destination(ctx, ev, scope, here, target, char, bare)
+                _destination(ctx, ev, scope, _outside_quiet_clauses(doc, sent, here), target, char, bare)
         if dest is None:
             continue
         key, rule, body = dest
@@ -300,6 +300,14 @@ def _together_only(doc, sent, words: set[str]) -> bool:
     toks = words_in(doc, sent.start, sent.end)
     found = {tuple(p) for p in REL["participation_phrases"] for k in range(len(toks)) if toks[k:k + len(p)] == list(p)}
     return found == {("samen", "met")}
+
+
+def _outside_quiet_clauses(doc, sent, here: list) -> list:
+    """The meetings of ``here`` not named in a clause of their own that says nothing of taking
+    part (``Montenegro, waarvan het protocol tijdens de bijeenkomst van ... werd getekend, neemt
+    deel``): that meeting only dates another event, it is not what the subject attends."""
+    lw, space = lowers(doc), spaces(doc)
+    return [m for m in here if not _in_quiet_clause(doc, sent, _prev_word(lw, space, m.start, sent.start, _DETS)[0], m.end)]
 
 
 _PRESENCE = _SETS_REL["presence_nouns"]

@@ -226,6 +226,8 @@ _OBJECT_PREPOSITIONS = _SETS_REL["object_prepositions"]
 
 # a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
 _RELATIVE_ASIDE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*,")
+# the same opened by a pronominal adverb: ", waarvan het protocol op 19 mei werd ondertekend,"
+_ADVERB_ASIDE = re.compile(r",\s*waar(?:van|aan|bij|in|op|mee|voor|over|door|tijdens)\b[^,;:()]*,")
 # a relative clause that ends the sentence
 _FINAL_RELATIVE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*$")
 # the same, or one that runs to the end of the sentence, or an adverbial clause
@@ -243,6 +245,8 @@ def _outside_main_dates(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
     from kg.dates import find_dates
     text = span_text(ctx.doc if ctx is not None else doc, sent)
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    asides += [m.span() for m in _ADVERB_ASIDE.finditer(text) if not has_trigger(
+        set(re.findall(r"[\w-]+", m.group().lower())), REL["participation_words"], REL["participation_pairs"])]
     last = _FINAL_RELATIVE.search(text)
     if last and not has_trigger(set(re.findall(r"[\w-]+", last.group().lower())), REL["participation_words"],
                                 REL["participation_pairs"], REL["participation_phrases"]):
