@@ -60,3 +60,30 @@ def test_a_meeting_in_a_relative_clause_on_the_subject_is_not_what_it_attends(nl
     ex = extraction(nlp, SUMMIT, "agenda.txt")
     assert "country/georgie" in participants(ex, "summit/")
     assert "country/georgie" not in participants(ex, "ministerial/")
+
+
+
+DMM = """Geannoteerde agenda van de bijeenkomst van de NAVO-ministers van Defensie op 13 en 14 februari 2025
+
+Den Haag, 3 februari 2025
+
+De NAVO-ministers van Defensie komen op 13 en 14 februari 2025 bijeen in Brussel.
+
+Oekraïne
+Op de NAVO-top van 9 tot en met 11 juli 2024 in Washington hebben de bondgenoten nieuwe steun aan Oekraïne toegezegd. Zij bouwden daarmee voort op de NAVO-top in Vilnius van vorig jaar. Ook de Japanse premier Fumio Kishida was als gast bij de top aanwezig.
+
+De minister van Defensie,
+R.P. Brekelmans
+"""
+
+
+def test_the_summit_the_paragraph_named_is_the_one_de_top_attends(nlp):
+    ex = extraction(nlp, DMM, "agenda.txt")
+    assert "person/kishida" in participants(ex, "summit/washington-2024")
+    assert "person/kishida" not in participants(ex, "summit/vilnius-2023") | participants(ex, "ministerial/")
+
+
+def test_de_top_of_another_time_is_not_the_one_the_paragraph_named(nlp):
+    text = DMM.replace("was als gast bij de top aanwezig", "was eerder als gast bij de top aanwezig")
+    ex = extraction(nlp, text, "agenda.txt")
+    assert "person/kishida" not in participants(ex, "summit/")

@@ -16,7 +16,7 @@ from kg.nlp.components.docindex import is_word, lowers, mentions, sent_of, span_
 from kg.extract.events.common import _DETS, ensure, NEWS, _NEWS_SETS, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _journey_to_main_place, _members_talk_in_sitting, _unhedged_clauses
 from kg.extract.events.parties import _is_forum, _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _antecedent, _antecedent_gathering, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
+from kg.extract.events.scope import _antecedent, _antecedent_gathering, _kind_named_before, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
@@ -95,6 +95,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         target = None
         if triggered:
             target = _target_meeting(doc, sent, here)
+            if target is None and not here:
+                target = _kind_named_before(doc, ev, sent, meeting_spans)
         elif here:
             target = _travels_to(doc, sent, here)
             if target is None and travels and words.isdisjoint(_SETS_REL["travel_blockers"]):

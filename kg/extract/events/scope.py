@@ -31,6 +31,53 @@ def _target_meeting(doc, sent, meetings: list) -> object | None:
     return next((m for m in meetings if _relative_on_meeting(doc, sent, m)), None)
 
 
+_DEFINITE = frozenset({"de", "die", "deze"})
+
+
+def _kind_named_before(doc, ev: dict, sent, meeting_spans: list) -> object | None:
+    """``Tijdens de NAVO-top op 11 en 12 juli in Vilnius ... X nam voor Nederland aan de top
+    deel.``: in a document whose own meeting is of another kind or none, ``de top`` (``de
+    ministeriële``) as the object of taking part is the one meeting of that kind the paragraph
+    named before, not as another edition (``de top in Madrid van vorig jaar``). Its mention (the
+    last one) or None; never in a sentence of another time or another day."""
+    lw, space = lowers(doc), spaces(doc)
+    main = ev.get("main")
+    main_cls = ev["meetings"].get(main, {}).get("cls") if main else None
+    cls = None
+    for i in range(sent.start, sent.end):
+        w = lw[i].rstrip(".")
+        kind = next((c for c, ws in _WHOLE.items() if w in ws), None)
+        if kind is None or kind == main_cls or any(m.start <= i < m.end for m in meeting_spans):
+            continue
+        j, det = _prev_word(lw, space, i, sent.start)
+        if det in _DEFINITE and _prev_word(lw, space, j, sent.start)[1] in _SETS_REL["target_prepositions"]:
+            cls = kind
+            break
+    if cls is None or not _main_clause_words(doc, sent).isdisjoint(_SETS_REL["other_time_words"]) \
+            or not words_of(sent).isdisjoint(_SETS_REL["outside_meeting_words"]) or _another_edition(doc, sent):
+        return None
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char)
+    found = []
+    for m in meeting_spans:
+        if m.label_ != cls or not (para < m.start_char and m.end <= sent.start):
+            continue
+        stop = next((k for k in range(m.end, min(m.end + 8, sent.end)) if lw[k] in _CLAUSE_MARKS), min(m.end + 8, len(lw)))
+        after = [w for w in lw[m.start:stop] if not w.isspace()]  # its name may hold the year
+        if not set(after).isdisjoint(_SETS_REL["other_time_words"]) or any(p in _EDITION_PAIRS for p in zip(after, after[1:])):
+            continue  # "de NAVO-top in Madrid van vorig jaar": another edition
+        found.append(m)
+    if len({m.kb_id_ for m in found}) != 1:
+        return None
+    rec = ev["meetings"].get(found[-1].kb_id_, {})
+    if rec.get("start") is not None:
+        from kg.dates import find_dates
+        for d in find_dates(span_text(doc, sent), rec["start"].year):
+            if d.is_day and d.start and not (rec["start"] <= d.start <= rec["end"]):
+                return None
+    return found[-1]
+
+
 _DATE_GAP = frozenset(REL["meeting_gap_words"])
 _RELATIVE_ON_MEETING = frozenset(REL["meeting_relative_adverbs"])
 
