@@ -87,3 +87,49 @@ def test_de_top_of_another_time_is_not_the_one_the_paragraph_named(nlp):
     text = DMM.replace("was als gast bij de top aanwezig", "was eerder als gast bij de top aanwezig")
     ex = extraction(nlp, text, "agenda.txt")
     assert "person/kishida" not in participants(ex, "summit/")
+
+
+REPORT = """Verslag van de bijeenkomst van de NAVO-ministers van Buitenlandse Zaken van 3 en 4 april 2029
+
+Den Haag, 10 april 2029
+
+Op 3 en 4 april 2029 kwamen de NAVO-ministers van Buitenlandse Zaken bijeen in Brussel. De bijeenkomst bestond uit twee werksessies.
+
+Werksessie 2: Veiligheid in het Zwarte Zeegebied
+De tweede werksessie was gewijd aan de veiligheid in het Zwarte Zeegebied. De aanwezigheid van de partners Georgië en Moldavië gaf de bondgenoten de kans tot overleg over de regio.
+
+De minister van Buitenlandse Zaken,
+M. van Leeuwen
+"""
+
+
+def test_the_bare_presence_of_partners_is_attendance(nlp):
+    ex = extraction(nlp, REPORT, "verslag.txt")
+    assert {"country/georgie", "country/moldavie"} <= participants(ex, "session/fmm-2029-04")
+
+
+NEWS = """NAVO-ministers van Defensie praten over luchtverdediging
+
+15 februari 2024
+
+BRUSSEL (ANP) - De NAVO-ministers van Defensie kwamen op 14 en 15 februari in Brussel bijeen voor overleg over de luchtverdediging van het bondgenootschap. Secretaris-generaal Jens Stoltenberg verklaarde na afloop van de tweedaagse bijeenkomst dat de bondgenoten meer Patriot-systemen gaan aanschaffen.
+
+Minister Kajsa Ollongren (Defensie) noemde de afspraken "een belangrijke stap".
+"""
+
+DMM_2024 = "ministerial/dmm-2024-02"
+
+
+def test_who_speaks_as_the_meeting_ends_spoke_there(nlp):
+    ex = extraction(nlp, NEWS, "nieuws.txt")
+    assert "person/stoltenberg" in participants(ex, DMM_2024)
+
+
+def test_who_speaks_some_time_after_the_meeting_did_not_thereby_attend(nlp):
+    ex = extraction(nlp, NEWS.replace("na afloop van de tweedaagse bijeenkomst", "een week na de bijeenkomst"), "nieuws.txt")
+    assert "person/stoltenberg" not in participants(ex, DMM_2024)
+
+
+def test_a_speaker_with_the_portfolio_in_brackets_spoke_there(nlp):
+    ex = extraction(nlp, NEWS, "nieuws.txt")
+    assert "person/ollongren" in participants(ex, DMM_2024)

@@ -318,8 +318,9 @@ _PRESENCE = _SETS_REL["presence_nouns"]
 def _forces_present(doc, sent, words: set[str]) -> bool:
     """A sentence whose only sign of taking part is a noun of presence that states no
     attendance (``een versterkte aanwezigheid van het bondgenootschap in het oosten``): the
-    presence of forces somewhere. Attendance is ``in aanwezigheid van X`` or the presence of X
-    ``bij`` a gathering, in the same clause."""
+    presence of forces somewhere. Attendance is ``in aanwezigheid van X``, the presence of X
+    ``bij`` a gathering, or the bare ``De aanwezigheid van X`` (no adjective) placed nowhere
+    (no ``in`` in its clause)."""
     found = words & _PRESENCE
     if not found or has_trigger(words - found, REL["participation_words"], REL["participation_pairs"],
                                 REL["participation_phrases"], sent):
@@ -333,7 +334,18 @@ def _forces_present(doc, sent, words: set[str]) -> bool:
         stop = next((k for k in range(i + 1, sent.end) if lw[k] in (",", ";", ":")), sent.end)
         if "bij" in lw[i + 1:stop]:
             return False  # "De aanwezigheid van de partners bij de top"
+        if _prev_word(lw, space, i, sent.start)[1] == "de" and _next_word(lw, space, i, stop) == "van" \
+                and "in" not in lw[i + 1:stop]:
+            return False  # "De aanwezigheid van de partners A, B en C bood ..."
     return True
+
+
+def _next_word(lw: list[str], space: list[bool], i: int, end: int) -> str:
+    """The word after token ``i`` (before ``end``), or ""."""
+    j = i + 1
+    while j < end and space[j]:
+        j += 1
+    return lw[j] if j < end else ""
 
 
 def _in_place(doc, sp) -> bool:

@@ -68,6 +68,10 @@ def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEE
         n = next((n for n in range(1, min(len(after), 5)) if not tx[after[n]][:1].isupper()), 0)
         if n > 1:
             after = after[n:]
+    elif after and lw[after[0]] == "(":  # "Minister X (Defensie) noemde": past his portfolio in brackets
+        n = next((n for n in range(1, min(len(after), 5)) if lw[after[n]] == ")"), 0)
+        if n > 1 and all(tx[k][:1].isupper() or lw[k] == "en" for k in after[1:n]):
+            after = after[n + 1:]
     if not after or lw[after[0]] not in verbs:
         return None
     return p, after[0]
@@ -103,12 +107,29 @@ def _behalf_speaker(ctx: Context, sent, persons: list) -> tuple[object, int] | N
     return (p, v) if not rest or lw[rest[0]] in (".", ";") else None
 
 
+def _at_the_end_of(lw: list[str], space: list[bool], j: int, end: int, whole: frozenset) -> range:
+    """The tokens of ``na afloop van de (tweedaagse) bijeenkomst`` from ``j`` on (before ``end``):
+    said as the meeting (named by its kind, past at most two adjectives) closed, at its venue,
+    unlike ``na de top`` (some time after); an empty range if there is none."""
+    toks = [k for k in range(j, end) if not space[k]]
+    for n in range(len(toks) - 4):
+        if [lw[k] for k in toks[n:n + 3]] != ["na", "afloop", "van"] or lw[toks[n + 3]] not in _DETS:
+            continue
+        for m in range(n + 4, min(n + 7, len(toks))):
+            if lw[toks[m]].rstrip(".") in whole:
+                return range(toks[n], toks[m] + 1)
+            if not lw[toks[m]].endswith("e"):
+                break  # only adjectives ("tweedaagse", "informele") between the article and the noun
+    return range(0)
+
+
 def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset, particle: bool = True) -> bool:
     """The clause of the verb of saying at token ``v`` (up to what is said: ``dat``, ``:``) is
     unhedged, not negated, has the verb's particle, and places the saying at no other time or
     forum (``al voor de top``, ``via een videoverbinding``, ``na afloop``)."""
     end = next((k for k in range(v + 1, sent.end) if lw[k] in _NEWS_SETS["complementizers"] or lw[k] in (":", ";")), sent.end)
-    clause = [lw[k] for k in range(sent.start, end) if not space[k]]
+    ending = _at_the_end_of(lw, space, v + 1, end, whole)
+    clause = [lw[k] for k in range(sent.start, end) if not space[k] and k not in ending]
     words = set(clause)
     if _hedged(words) or not words.isdisjoint(_NEGATIONS) or not words.isdisjoint(_NOT_SAID_THERE):
         return False
@@ -116,7 +137,7 @@ def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset
     if particles is not None and words.isdisjoint(particles):
         return False
     for k in range(v + 1, end - 2):  # "al voor de top", "na de bijeenkomst"
-        if lw[k] in ("voor", "na", "sinds") and _names_meeting(lw, space, k + 1, end, whole):
+        if lw[k] in ("voor", "na", "sinds") and k not in ending and _names_meeting(lw, space, k + 1, end, whole):
             return False
     # "zei dat zij tijdens de top een plan wil presenteren": what is said speaks of the meeting,
     # so was likely said before it
