@@ -133,3 +133,37 @@ def test_who_speaks_some_time_after_the_meeting_did_not_thereby_attend(nlp):
 def test_a_speaker_with_the_portfolio_in_brackets_spoke_there(nlp):
     ex = extraction(nlp, NEWS, "nieuws.txt")
     assert "person/ollongren" in participants(ex, DMM_2024)
+
+
+SUMMIT_NEWS = """Nieuwsbericht | 11-07-2024 | Ministerie van Algemene Zaken
+
+Premier De Vries: 'Bondgenoten staan schouder aan schouder'
+
+Van 9 tot en met 11 juli 2024 vond in Washington de NAVO-top plaats. Minister-president Jan de Vries vertegenwoordigde Nederland. De regeringsleiders spraken er over de steun aan Oekraïne. Minister Van Leeuwen (Buitenlandse Zaken) en minister Bakker (Defensie) waren eveneens in Washington.
+
+Oekraïne
+
+Donderdag kwam de NAVO-Oekraïneraad bijeen, met de Oekraïense president Volodymyr Zelensky aan tafel. De bondgenoten zegden nieuwe steun toe.
+"""
+
+
+def test_ministers_also_in_the_summit_city_take_part(nlp):
+    ex = extraction(nlp, SUMMIT_NEWS, "nieuws.txt")
+    assert {"person/van-leeuwen", "person/bakker"} <= participants(ex, "summit/washington-2024")
+
+
+def test_ministers_in_the_summit_city_for_another_purpose_do_not(nlp):
+    text = SUMMIT_NEWS.replace("waren eveneens in Washington.", "waren eveneens in Washington voor een bezoek aan het Congres.")
+    ex = extraction(nlp, text, "nieuws.txt")
+    assert not {"person/van-leeuwen", "person/bakker"} & participants(ex, "summit/")
+
+
+def test_ministers_in_the_summit_city_at_another_time_do_not(nlp):
+    text = SUMMIT_NEWS.replace("waren eveneens in Washington.", "waren vorig jaar eveneens in Washington.")
+    ex = extraction(nlp, text, "nieuws.txt")
+    assert not {"person/van-leeuwen", "person/bakker"} & participants(ex, "summit/")
+
+
+def test_zelensky_at_the_table_of_the_council_of_the_summit(nlp):
+    ex = extraction(nlp, SUMMIT_NEWS, "nieuws.txt")
+    assert "person/zelensky" in participants(ex, "session/washington-2024")
