@@ -167,3 +167,23 @@ def test_ministers_in_the_summit_city_at_another_time_do_not(nlp):
 def test_zelensky_at_the_table_of_the_council_of_the_summit(nlp):
     ex = extraction(nlp, SUMMIT_NEWS, "nieuws.txt")
     assert "person/zelensky" in participants(ex, "session/washington-2024")
+
+
+SIGNING = """Nieuwsbericht | 04-04-2029 | Ministerie van Buitenlandse Zaken
+
+Brussel, 4 april 2029 – De ministers van Buitenlandse Zaken van de 32 NAVO-lidstaten hebben vandaag in Brussel een akkoord over de gezamenlijke luchtverdediging ondertekend. Minister Van Leeuwen (Buitenlandse Zaken) was bij de ondertekening aanwezig.
+
+De NAVO-ministers van Buitenlandse Zaken komen op 3 en 4 april bijeen in het hoofdkwartier van de NAVO.
+"""
+
+
+def test_present_at_an_act_of_the_meetings_members_takes_part(nlp):
+    ex = extraction(nlp, SIGNING, "nieuws.txt")
+    assert "person/van-leeuwen" in participants(ex, FMM)
+
+
+def test_present_at_a_signing_by_others_does_not(nlp):
+    text = SIGNING.replace("De ministers van Buitenlandse Zaken van de 32 NAVO-lidstaten hebben vandaag",
+                           "De ambassadeurs van de 32 NAVO-lidstaten hebben vandaag")
+    ex = extraction(nlp, text, "nieuws.txt")
+    assert "person/van-leeuwen" not in participants(ex, FMM)

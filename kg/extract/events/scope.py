@@ -260,7 +260,7 @@ def _other_object(doc, sent, ev: dict) -> bool:
             continue
         j = _past_dets(lw, space, i + 1, end)
         if j < end and lw[j][:1].isalpha() and lw[j] not in _MEETING_WORDS \
-                and lw[j].rsplit("-", 1)[-1] not in _MEETING_WORDS:
+                and lw[j].rsplit("-", 1)[-1] not in _MEETING_WORDS and not _members_act(doc, sent, j):
             return True
     rec = ev["meetings"].get(ev.get("main"), {})
     places = [sp for sp in spans_in(doc, sent.start, end, ("Place", "Country"))
@@ -269,6 +269,29 @@ def _other_object(doc, sent, ev: dict) -> bool:
 
 
 _OBJECT_PREPOSITIONS = _SETS_REL["object_prepositions"]
+_ACT_NOUNS = {n: frozenset(vs) for n, vs in REL["members_act_nouns"].items()}
+_MEMBER_SEQS = [tuple(m.split()) for m in REL["member_subjects"]]
+
+
+def _members_act(doc, sent, j: int) -> bool:
+    """``De ministers van ... hebben vandaag het protocol ondertekend. X was bij de ondertekening
+    aanwezig.``: the noun at token ``j`` names an act (``members_act_nouns``) that the sentence
+    before in the paragraph says the meeting's members (``de ministers``, ``de regeringsleiders``
+    before the verb, after an article, no negation) performed, on no day outside the meeting's."""
+    verbs = _ACT_NOUNS.get(lowers(doc)[j])
+    prev = _prev_in_paragraph(doc, sent) if verbs else None
+    if prev is None:
+        return False
+    words = words_of(prev)
+    if words.isdisjoint(verbs) or not words.isdisjoint(_NEWS_SETS["negations"]) \
+            or not words.isdisjoint(_SETS_REL["other_time_words"]) or spans_in(doc, prev.start, prev.end, ("Summit", "MinisterialMeeting")):
+        return False
+    ev = doc.user_data.get("kg_events") or {}
+    if ev.get("main") and _outside_main_dates(None, ev, prev, doc):
+        return False
+    toks = [w for w in lowers(doc)[prev.start:prev.end] if not w.isspace()]
+    v = next(k for k, w in enumerate(toks) if w in verbs)
+    return any(tuple(toks[k:k + len(m)]) == m and toks[k - 1] in ("de", "alle") for m in _MEMBER_SEQS for k in range(1, v))
 
 
 # a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
