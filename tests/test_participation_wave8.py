@@ -187,3 +187,39 @@ def test_present_at_a_signing_by_others_does_not(nlp):
                            "De ambassadeurs van de 32 NAVO-lidstaten hebben vandaag")
     ex = extraction(nlp, text, "nieuws.txt")
     assert "person/van-leeuwen" not in participants(ex, FMM)
+
+
+DMM_AGENDA = """Tweede Kamer der Staten-Generaal
+
+Nr. 512 BRIEF VAN DE MINISTER VAN DEFENSIE
+
+Den Haag, 2 juni 2031
+
+Hierbij bied ik u de geannoteerde agenda aan van de bijeenkomst van de NAVO-ministers van Defensie die op 12 en 13 juni a.s. in Brussel plaatsvindt.
+
+Noord-Atlantische Raad: luchtverdediging
+
+De bijeenkomst begint met een zitting van de Noord-Atlantische Raad. De ministers spreken over de geïntegreerde lucht- en raketverdediging. Ik zal benadrukken dat Nederland extra Patriot-eenheden beschikbaar stelt, maar dat de voorraden nog niet op peil zijn.
+
+De minister van Defensie,
+P. de Graaf
+"""
+
+DMM_2031 = "ministerial/dmm-2031-06"
+
+
+def test_the_signatory_who_will_state_something_in_a_session_takes_part(nlp):
+    ex = extraction(nlp, DMM_AGENDA, "agenda.txt")
+    assert "person/de-graaf" in participants(ex, DMM_2031)
+
+
+def test_the_signatory_stating_something_to_parliament_does_not(nlp):
+    text = DMM_AGENDA.replace("Ik zal benadrukken dat", "Ik zal uw Kamer toelichten dat")
+    ex = extraction(nlp, text, "agenda.txt")
+    assert "person/de-graaf" not in participants(ex, DMM_2031)
+
+
+def test_the_signatory_stating_something_later_does_not(nlp):
+    text = DMM_AGENDA.replace("Ik zal benadrukken dat", "Ik zal later benadrukken dat")
+    ex = extraction(nlp, text, "agenda.txt")
+    assert "person/de-graaf" not in participants(ex, DMM_2031)

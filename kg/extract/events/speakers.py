@@ -17,6 +17,7 @@ from kg.nlp.components.docindex import lowers, sent_of, spaces, texts, text as d
 from kg.extract.events.common import _clause_at, _DETS, _hedged, _is_excluded, link, _names_meeting, NEWS, _NEWS_SETS, _OFFICE_WORDS, _prev_word, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.news import _JOURNEY_BLOCKERS
 from kg.extract.events.participation import _NOT_SUBJECT
+from kg.extract.events.meetings import _in_session_scope
 from kg.extract.events.scope import _main_in_section, _other_gathering_before, _names_other_kind, _outside_main_dates, _whole_words
 
 
@@ -430,6 +431,45 @@ def _signatory_acts_there(ctx: Context, ev: dict) -> None:
             for key in signers:
                 link(ctx, main, "kg:participant", key, doc[k:k + 1], "events.signatory_participant")
             break
+
+
+_STATING = _NEWS_SETS["signatory_statements"]
+_FUTURE = frozenset({"zal", "zullen"})
+
+
+def _signatory_states_there(ctx: Context, ev: dict) -> None:
+    """``Ik zal aangeven dat het kabinet ...``, ``Daarbij zal ik benadrukken ...``: in the section
+    of a session of the meeting a letter concerns (its agenda), the signatory (``ik``; ``wij`` in
+    a letter of several) as the subject of ``zal`` and an infinitive of stating says what he will
+    state at that meeting: he takes part in it. Not to parliament (``uw Kamer``), not hedged or
+    negated, at no other time, meeting or day."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main or not ev.get("sessions"):
+        return
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    found = sentences_with(doc, "events.signatory_states", _STATING) if signers else []
+    lw, space = lowers(doc), spaces(doc)
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["negations"] \
+        | _NEWS_SETS["signatory_addressees"]
+    for sent in found:
+        # the clause that states (up to what is stated: "dat ...", ":"), not what is stated
+        v = next(k for k in range(sent.start, sent.end) if lw[k] in _STATING)
+        end = next((k for k in range(v, sent.end) if lw[k] in _NEWS_SETS["complementizers"] or lw[k] in (":", ";")), sent.end)
+        toks = [k for k in range(sent.start, end) if not space[k]]
+        words = {lw[k] for k in toks}
+        if words.isdisjoint(_FUTURE) or _hedged(words) or not words.isdisjoint(blockers) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) or _outside_main_dates(ctx, ev, sent) \
+                or not _in_session_scope(ev, sent.start_char):
+            continue
+        aux = next((n for n, k in enumerate(toks) if lw[k] in _FUTURE), None)
+        # the pronoun right before or right after the auxiliary is its subject
+        for n in (aux - 1, aux + 1):
+            if 0 <= n < len(toks) and _FIRST_PERSON.get(lw[toks[n]]) == (1 if len(signers) == 1 else 2) \
+                    and (n == 0 or lw[toks[n - 1]] not in _NOT_SUBJECT) \
+                    and any(lw[k] in _STATING for k in toks[aux + 1:]):
+                for key in signers:
+                    link(ctx, main, "kg:participant", key, doc[toks[n]:toks[n] + 1], "events.signatory_participant")
+                break
 
 
 _CONVENES = _NEWS_SETS["council_meets_words"]
