@@ -223,3 +223,12 @@ def test_the_signatory_stating_something_later_does_not(nlp):
     text = DMM_AGENDA.replace("Ik zal benadrukken dat", "Ik zal later benadrukken dat")
     ex = extraction(nlp, text, "agenda.txt")
     assert "person/de-graaf" not in participants(ex, DMM_2031)
+
+
+def test_signing_together_with_representatives_is_no_taking_part(nlp):
+    text = SUMMIT_NEWS.replace("De bondgenoten zegden nieuwe steun toe.",
+                               "De bondgenoten zegden nieuwe steun toe.\n\nOp woensdag tekende minister Bakker samen met "
+                               "zijn Poolse ambtgenoot Jan Nowak en vertegenwoordigers van zes andere landen een "
+                               "verklaring over munitie.")
+    ex = extraction(nlp, text, "nieuws.txt")
+    assert "person/nowak" not in participants(ex, "session/") | participants(ex, "summit/")

@@ -281,6 +281,7 @@ def _present_in_main_city(ctx: Context, ev: dict, sent, here: list) -> tuple[int
     return None
 
 
+_REPRESENTATIVES = _SETS_REL["representative_nouns"]
 # "samen met" says who goes along only with a verb of meeting, talking or travelling
 _TOGETHER_VERBS = _SETS_REL["talk_verbs"] | _SETS_REL["conversation_verbs"] | _SETS_REL["travel_words"] | {
     "komen", "komt", "kwam", "kwamen"}
@@ -294,8 +295,9 @@ def _together_only(doc, sent, words: set[str]) -> bool:
     """A sentence whose only sign of taking part is ``samen met`` and no verb of meeting,
     talking or travelling (``De eenheid wordt samen met Duitsland ingezet``): working
     together, not attending."""
-    if has_trigger(words, REL["participation_words"], REL["participation_pairs"]) or not words.isdisjoint(_TOGETHER_VERBS):
-        return False
+    if has_trigger(words - _REPRESENTATIVES, REL["participation_words"], REL["participation_pairs"]) \
+            or not words.isdisjoint(_TOGETHER_VERBS):
+        return False  # ("vertegenwoordigers van negen landen" names a group, no taking part)
     if not words.isdisjoint(_BEING) and (not _SETS_REL["gathering_nouns"].isdisjoint(words) or any(
             sp.label_ in ("Summit", "MinisterialMeeting") for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")))):
         return False
