@@ -232,3 +232,11 @@ def test_signing_together_with_representatives_is_no_taking_part(nlp):
                                "verklaring over munitie.")
     ex = extraction(nlp, text, "nieuws.txt")
     assert "person/nowak" not in participants(ex, "session/") | participants(ex, "summit/")
+
+
+def test_daar_after_another_meeting_is_not_the_documents_meeting(nlp):
+    text = AGENDA.replace("Daar besluiten de regeringsleiders over een grotere aanwezigheid van de NAVO in het "
+                          "Zwarte Zeegebied, als reactie op de dreiging van Iran.",
+                          "Daar is ook de Japanse premier Fumio Kishida aanwezig.")
+    ex = extraction(nlp, text, "agenda.txt")
+    assert "person/kishida" not in participants(ex, FMM)

@@ -449,7 +449,7 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
     main = ev.get("main")
     if target is not None:
         return target.kb_id_, "events.meeting_participant", None
-    if not main:
+    if not main or _there_elsewhere(doc, ev, sent):
         return None
     # a gathering before or after the meeting ("voorafgaand aan de top"), or on another day,
     # or another edition ("nam vorig jaar deel aan de top")
@@ -500,6 +500,17 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
             and not _other_gathering_before(ctx, ev, sent):
         return main, "events.meeting_section_participant", None
     return None
+
+
+def _there_elsewhere(doc, ev: dict, sent) -> bool:
+    """``... de NAVO-top, die in juli in Ankara plaatsvindt. Daar is ook X aanwezig.``: ``daar``
+    points back at the sentence before, which names a meeting other than the document's own
+    (and not that one): what the sentence tells happens there, not at the document's meeting."""
+    if "daar" not in lowers(doc)[sent.start:sent.end]:
+        return False
+    prev = _prev_in_paragraph(doc, sent)
+    keys = {sp.kb_id_ for sp in spans_in(doc, prev.start, prev.end, ("Summit", "MinisterialMeeting"))} if prev else set()
+    return bool(keys) and ev.get("main") not in keys
 
 
 def _opens_next_sitting(lw: list[str], sent) -> bool:
