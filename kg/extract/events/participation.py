@@ -16,7 +16,7 @@ from kg.nlp.components.docindex import is_word, lowers, mentions, sent_of, span_
 from kg.extract.events.common import _DETS, ensure, NEWS, _NEWS_SETS, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _journey_to_main_place, _members_talk_in_sitting, _unhedged_clauses
 from kg.extract.events.parties import _is_forum, _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _antecedent, _antecedent_gathering, _kind_named_before, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
+from kg.extract.events.scope import _ADVERB_ASIDE, _antecedent, _antecedent_gathering, _kind_named_before, _RELATIVE_ASIDE, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
@@ -307,11 +307,16 @@ def _together_only(doc, sent, words: set[str]) -> bool:
 
 
 def _outside_quiet_clauses(doc, sent, here: list) -> list:
-    """The meetings of ``here`` not named in a clause of their own that says nothing of taking
-    part (``Montenegro, waarvan het protocol tijdens de bijeenkomst van ... werd getekend, neemt
-    deel``): that meeting only dates another event, it is not what the subject attends."""
-    lw, space = lowers(doc), spaces(doc)
-    return [m for m in here if not _in_quiet_clause(doc, sent, _prev_word(lw, space, m.start, sent.start, _DETS)[0], m.end)]
+    """The meetings of ``here`` not named in a relative clause set off by commas that says
+    nothing of taking part (``Montenegro, waarvan het protocol tijdens de bijeenkomst van ...
+    werd getekend, neemt deel``): that meeting only dates another event, it is not what the
+    subject attends. (A clause that runs to the sentence's end may be the verb's object.)"""
+    text = span_text(doc, sent)
+    asides = [(sent.start_char + m.start(), sent.start_char + m.end())
+              for rx in (_RELATIVE_ASIDE, _ADVERB_ASIDE) for m in rx.finditer(text)
+              if not has_trigger(set(re.findall(r"[\w-]+", m.group().lower())), REL["participation_words"],
+                                 REL["participation_pairs"])]
+    return [m for m in here if not any(a <= m.start_char < b for a, b in asides)]
 
 
 _PRESENCE = _SETS_REL["presence_nouns"]
