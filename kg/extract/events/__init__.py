@@ -18,10 +18,10 @@ from __future__ import annotations
 from kg.extract.context import Context
 from kg.extract.events.acts import _meeting_acts
 from kg.extract.events.meetings import _concerns, _dates_and_places, _in_country, _sessions
-from kg.extract.events.news import _arrivals, _openers, _present_for_meeting, _statements_during, _there_at_meeting
+from kg.extract.events.news import _also_in_city, _arrivals, _openers, _present_for_meeting, _statements_during, _there_at_meeting
 from kg.extract.events.operation_mentions import _operations
 from kg.extract.events.participation import _participation
-from kg.extract.events.speakers import _bilateral_council_partners, _briefers, _format_session_partners, _sent_persons, _signatory_acts_there, _sitting_guests, _speakers
+from kg.extract.events.speakers import _bilateral_council_partners, _briefers, _format_session_partners, _sent_persons, _signatory_acts_there, _signatory_states_there, _sitting_guests, _speakers
 
 
 def run(ctx: Context) -> None:
@@ -36,6 +36,7 @@ def run(ctx: Context) -> None:
             _statements_during(ctx)
             _openers(ctx, ev)
             _present_for_meeting(ctx, ev)
+            _also_in_city(ctx, ev)
             _meeting_acts(ctx, ev)
             _arrivals(ctx, ev)
             _there_at_meeting(ctx, ev)
@@ -43,6 +44,7 @@ def run(ctx: Context) -> None:
             _format_session_partners(ctx, ev)
             _bilateral_council_partners(ctx, ev)
             _signatory_acts_there(ctx, ev)
+            _signatory_states_there(ctx, ev)
             _briefers(ctx, ev)
             _sent_persons(ctx, ev)
             _sitting_guests(ctx, ev)

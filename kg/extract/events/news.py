@@ -13,7 +13,7 @@ from kg.model import PERSON_CLASSES
 from kg.nlp.components.docindex import lowers, memo, mentions, sent_of, sents, span_text, spaces
 from kg.extract.events.common import _clause_at, _prev_in_paragraph, _DETS, has_trigger, _hedged, link, _names_meeting, NEWS, _NEWS_SETS, _past_dets, _prev_word, REL, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.parties import _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _antecedent, _MEETING_WORDS, _names_other_kind, _outside_main_dates, _RELATIVE_CLAUSE, _whole_words
+from kg.extract.events.scope import _antecedent, _main_in_paragraph, _MEETING_WORDS, _names_other_kind, _outside_main_dates, _RELATIVE_CLAUSE, _whole_words
 
 
 _JOURNEY_BLOCKERS = _SETS_REL["travel_blockers"] | _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"]
@@ -264,6 +264,40 @@ def _present_for_meeting(ctx: Context, ev: dict) -> None:
                         and not any(lw[t] in _NEWS_SETS["complementizers"] for t in range(sp.end, i)):
                     link(ctx, key, "kg:participant", sp.kb_id_, sp, "events.presence_participant")
             break
+
+
+_ALSO = _NEWS_SETS["also_words"]
+_NOT_THERE = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["negations"]
+
+
+def _also_in_city(ctx: Context, ev: dict) -> None:
+    """``X nam op 11 juli deel aan de top. Minister Y en minister Z waren eveneens in
+    Vilnius.``: in a paragraph that names the document's meeting before, persons who are
+    ``ook``/``eveneens`` in its city (a verb of being, the clause ending with the city) are there
+    as the others were: they take part. The persons before the verb; not with a hedge, a
+    negation, another time, another meeting, or a day outside the meeting's."""
+    doc, main = ctx.doc, ev.get("main")
+    rec = ev["meetings"].get(main, {}) if main else {}
+    if not rec.get("place") or ev.get("concerns", main) != main:
+        return
+    at = {sent_of(doc, sp).start for sp in mentions(doc) if sp.label_ == "Place" and sp.kb_id_ == rec["place"]}
+    lw, space = lowers(doc), spaces(doc)
+    for sent in (s for s in sents(doc) if s.start in at):
+        words = words_of(sent)
+        if words.isdisjoint(_ALSO) or words.isdisjoint(_NEWS_SETS["presence_verbs"]) or _hedged(words) \
+                or not words.isdisjoint(_NOT_THERE) or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) \
+                or _outside_main_dates(ctx, ev, sent) or not _main_in_paragraph(doc, ev, sent):
+            continue
+        toks = [i for i in range(sent.start, sent.end) if not space[i]]
+        city = next((sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
+                     if sp.kb_id_ == rec["place"] and _prev_word(lw, space, sp.start, sent.start)[1] == "in"), None)
+        if city is None or [lw[t] for t in toks if t >= city.end][:1] not in ([], ["."], ["!"]):
+            continue  # "waren ook in Vilnius voor een bezoek aan ...": another purpose
+        verb = next((t for t in toks if t < city.start and lw[t] in _NEWS_SETS["presence_verbs"]), None)
+        if verb is None or any(lw[t] in _NEWS_SETS["complementizers"] or lw[t] in (",", ";", ":") for t in toks if t < city.start):
+            continue
+        for sp in spans_in(doc, sent.start, verb, PERSON_CLASSES):
+            link(ctx, main, "kg:participant", sp.kb_id_, sp, "events.city_presence_participant")
 
 
 def _openers(ctx: Context, ev: dict) -> None:

@@ -16,7 +16,7 @@ from kg.nlp.components.docindex import is_word, lowers, mentions, sent_of, span_
 from kg.extract.events.common import _DETS, ensure, NEWS, _NEWS_SETS, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _journey_to_main_place, _members_talk_in_sitting, _unhedged_clauses
 from kg.extract.events.parties import _is_forum, _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _antecedent, _antecedent_gathering, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
+from kg.extract.events.scope import _ADVERB_ASIDE, _antecedent, _antecedent_gathering, _kind_named_before, _RELATIVE_ASIDE, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
@@ -84,6 +84,7 @@ def _participation(ctx: Context, ev: dict) -> None:
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
                                 REL["participation_phrases"], sent) and not _together_only(doc, sent, words) \
+            and not _forces_present(doc, sent, words) \
             or _talks_during(doc, sent, words) or _members_talk_in_sitting(doc, sent, words) or _was_at(doc, sent, words)
         travels = not words.isdisjoint(_SETS_REL["travel_words"])
         met_at = None if triggered or "met" not in words or words.isdisjoint(_SETS_REL["talk_verbs"]) \
@@ -94,6 +95,8 @@ def _participation(ctx: Context, ev: dict) -> None:
         target = None
         if triggered:
             target = _target_meeting(doc, sent, here)
+            if target is None and not here:
+                target = _kind_named_before(doc, ev, sent, meeting_spans)
         elif here:
             target = _travels_to(doc, sent, here)
             if target is None and travels and words.isdisjoint(_SETS_REL["travel_blockers"]):
@@ -173,7 +176,7 @@ def _participation(ctx: Context, ev: dict) -> None:
                 if scope is not sent and not words_of(scope).isdisjoint(_SETS_REL["other_time_words"]):
                     continue  # "X, die vorig jaar aan de top deelnam, ...": another edition
             dest = (main, "events.meeting_participant", None) if goes_to_main else \
-                _destination(ctx, ev, scope, here, target, char, bare)
+                _destination(ctx, ev, scope, _outside_quiet_clauses(doc, sent, here), target, char, bare)
         if dest is None:
             continue
         key, rule, body = dest
@@ -278,6 +281,7 @@ def _present_in_main_city(ctx: Context, ev: dict, sent, here: list) -> tuple[int
     return None
 
 
+_REPRESENTATIVES = _SETS_REL["representative_nouns"]
 # "samen met" says who goes along only with a verb of meeting, talking or travelling
 _TOGETHER_VERBS = _SETS_REL["talk_verbs"] | _SETS_REL["conversation_verbs"] | _SETS_REL["travel_words"] | {
     "komen", "komt", "kwam", "kwamen"}
@@ -291,14 +295,64 @@ def _together_only(doc, sent, words: set[str]) -> bool:
     """A sentence whose only sign of taking part is ``samen met`` and no verb of meeting,
     talking or travelling (``De eenheid wordt samen met Duitsland ingezet``): working
     together, not attending."""
-    if has_trigger(words, REL["participation_words"], REL["participation_pairs"]) or not words.isdisjoint(_TOGETHER_VERBS):
-        return False
+    if has_trigger(words - _REPRESENTATIVES, REL["participation_words"], REL["participation_pairs"]) \
+            or not words.isdisjoint(_TOGETHER_VERBS):
+        return False  # ("vertegenwoordigers van negen landen" names a group, no taking part)
     if not words.isdisjoint(_BEING) and (not _SETS_REL["gathering_nouns"].isdisjoint(words) or any(
             sp.label_ in ("Summit", "MinisterialMeeting") for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")))):
         return False
     toks = words_in(doc, sent.start, sent.end)
     found = {tuple(p) for p in REL["participation_phrases"] for k in range(len(toks)) if toks[k:k + len(p)] == list(p)}
     return found == {("samen", "met")}
+
+
+def _outside_quiet_clauses(doc, sent, here: list) -> list:
+    """The meetings of ``here`` not named in a relative clause set off by commas that says
+    nothing of taking part (``Montenegro, waarvan het protocol tijdens de bijeenkomst van ...
+    werd getekend, neemt deel``): that meeting only dates another event, it is not what the
+    subject attends. (A clause that runs to the sentence's end may be the verb's object.)"""
+    text = span_text(doc, sent)
+    asides = [(sent.start_char + m.start(), sent.start_char + m.end())
+              for rx in (_RELATIVE_ASIDE, _ADVERB_ASIDE) for m in rx.finditer(text)
+              if not has_trigger(set(re.findall(r"[\w-]+", m.group().lower())), REL["participation_words"],
+                                 REL["participation_pairs"])]
+    return [m for m in here if not any(a <= m.start_char < b for a, b in asides)]
+
+
+_PRESENCE = _SETS_REL["presence_nouns"]
+
+
+def _forces_present(doc, sent, words: set[str]) -> bool:
+    """A sentence whose only sign of taking part is a noun of presence that states no
+    attendance (``een versterkte aanwezigheid van het bondgenootschap in het oosten``): the
+    presence of forces somewhere. Attendance is ``in aanwezigheid van X``, the presence of X
+    ``bij`` a gathering, or the bare ``De aanwezigheid van X`` (no adjective) placed nowhere
+    (no ``in`` in its clause)."""
+    found = words & _PRESENCE
+    if not found or has_trigger(words - found, REL["participation_words"], REL["participation_pairs"],
+                                REL["participation_phrases"], sent):
+        return False
+    lw, space = lowers(doc), spaces(doc)
+    for i in range(sent.start, sent.end):
+        if lw[i] not in found:
+            continue
+        if _prev_word(lw, space, i, sent.start)[1] == "in":
+            return False  # "in aanwezigheid van de Oekraïense minister"
+        stop = next((k for k in range(i + 1, sent.end) if lw[k] in (",", ";", ":")), sent.end)
+        if "bij" in lw[i + 1:stop]:
+            return False  # "De aanwezigheid van de partners bij de top"
+        if _prev_word(lw, space, i, sent.start)[1] == "de" and _next_word(lw, space, i, stop) == "van" \
+                and "in" not in lw[i + 1:stop]:
+            return False  # "De aanwezigheid van de partners A, B en C bood ..."
+    return True
+
+
+def _next_word(lw: list[str], space: list[bool], i: int, end: int) -> str:
+    """The word after token ``i`` (before ``end``), or ""."""
+    j = i + 1
+    while j < end and space[j]:
+        j += 1
+    return lw[j] if j < end else ""
 
 
 def _in_place(doc, sp) -> bool:

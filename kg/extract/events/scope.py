@@ -31,6 +31,53 @@ def _target_meeting(doc, sent, meetings: list) -> object | None:
     return next((m for m in meetings if _relative_on_meeting(doc, sent, m)), None)
 
 
+_DEFINITE = frozenset({"de", "die", "deze"})
+
+
+def _kind_named_before(doc, ev: dict, sent, meeting_spans: list) -> object | None:
+    """``Tijdens de NAVO-top op 11 en 12 juli in Vilnius ... X nam voor Nederland aan de top
+    deel.``: in a document whose own meeting is of another kind or none, ``de top`` (``de
+    ministeriële``) as the object of taking part is the one meeting of that kind the paragraph
+    named before, not as another edition (``de top in Madrid van vorig jaar``). Its mention (the
+    last one) or None; never in a sentence of another time or another day."""
+    lw, space = lowers(doc), spaces(doc)
+    main = ev.get("main")
+    main_cls = ev["meetings"].get(main, {}).get("cls") if main else None
+    cls = None
+    for i in range(sent.start, sent.end):
+        w = lw[i].rstrip(".")
+        kind = next((c for c, ws in _WHOLE.items() if w in ws), None)
+        if kind is None or kind == main_cls or any(m.start <= i < m.end for m in meeting_spans):
+            continue
+        j, det = _prev_word(lw, space, i, sent.start)
+        if det in _DEFINITE and _prev_word(lw, space, j, sent.start)[1] in _SETS_REL["target_prepositions"]:
+            cls = kind
+            break
+    if cls is None or not _main_clause_words(doc, sent).isdisjoint(_SETS_REL["other_time_words"]) \
+            or not words_of(sent).isdisjoint(_SETS_REL["outside_meeting_words"]) or _another_edition(doc, sent):
+        return None
+    text = doc_text(doc)
+    para = text.rfind("\n\n", 0, sent.start_char)
+    found = []
+    for m in meeting_spans:
+        if m.label_ != cls or not (para < m.start_char and m.end <= sent.start):
+            continue
+        stop = next((k for k in range(m.end, min(m.end + 8, sent.end)) if lw[k] in _CLAUSE_MARKS), min(m.end + 8, len(lw)))
+        after = [w for w in lw[m.start:stop] if not w.isspace()]  # its name may hold the year
+        if not set(after).isdisjoint(_SETS_REL["other_time_words"]) or any(p in _EDITION_PAIRS for p in zip(after, after[1:])):
+            continue  # "de NAVO-top in Madrid van vorig jaar": another edition
+        found.append(m)
+    if len({m.kb_id_ for m in found}) != 1:
+        return None
+    rec = ev["meetings"].get(found[-1].kb_id_, {})
+    if rec.get("start") is not None:
+        from kg.dates import find_dates
+        for d in find_dates(span_text(doc, sent), rec["start"].year):
+            if d.is_day and d.start and not (rec["start"] <= d.start <= rec["end"]):
+                return None
+    return found[-1]
+
+
 _DATE_GAP = frozenset(REL["meeting_gap_words"])
 _RELATIVE_ON_MEETING = frozenset(REL["meeting_relative_adverbs"])
 
@@ -213,7 +260,7 @@ def _other_object(doc, sent, ev: dict) -> bool:
             continue
         j = _past_dets(lw, space, i + 1, end)
         if j < end and lw[j][:1].isalpha() and lw[j] not in _MEETING_WORDS \
-                and lw[j].rsplit("-", 1)[-1] not in _MEETING_WORDS:
+                and lw[j].rsplit("-", 1)[-1] not in _MEETING_WORDS and not _members_act(doc, sent, j):
             return True
     rec = ev["meetings"].get(ev.get("main"), {})
     places = [sp for sp in spans_in(doc, sent.start, end, ("Place", "Country"))
@@ -222,10 +269,35 @@ def _other_object(doc, sent, ev: dict) -> bool:
 
 
 _OBJECT_PREPOSITIONS = _SETS_REL["object_prepositions"]
+_ACT_NOUNS = {n: frozenset(vs) for n, vs in REL["members_act_nouns"].items()}
+_MEMBER_SEQS = [tuple(m.split()) for m in REL["member_subjects"]]
+
+
+def _members_act(doc, sent, j: int) -> bool:
+    """``De ministers van ... hebben vandaag het protocol ondertekend. X was bij de ondertekening
+    aanwezig.``: the noun at token ``j`` names an act (``members_act_nouns``) that the sentence
+    before in the paragraph says the meeting's members (``de ministers``, ``de regeringsleiders``
+    before the verb, after an article, no negation) performed, on no day outside the meeting's."""
+    verbs = _ACT_NOUNS.get(lowers(doc)[j])
+    prev = _prev_in_paragraph(doc, sent) if verbs else None
+    if prev is None:
+        return False
+    words = words_of(prev)
+    if words.isdisjoint(verbs) or not words.isdisjoint(_NEWS_SETS["negations"]) \
+            or not words.isdisjoint(_SETS_REL["other_time_words"]) or spans_in(doc, prev.start, prev.end, ("Summit", "MinisterialMeeting")):
+        return False
+    ev = doc.user_data.get("kg_events") or {}
+    if ev.get("main") and _outside_main_dates(None, ev, prev, doc):
+        return False
+    toks = [w for w in lowers(doc)[prev.start:prev.end] if not w.isspace()]
+    v = next(k for k, w in enumerate(toks) if w in verbs)
+    return any(tuple(toks[k:k + len(m)]) == m and toks[k - 1] in ("de", "alle") for m in _MEMBER_SEQS for k in range(1, v))
 
 
 # a relative clause set off by commas: ", dat op 19 mei het protocol ondertekende,"
 _RELATIVE_ASIDE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*,")
+# the same opened by a pronominal adverb: ", waarvan het protocol op 19 mei werd ondertekend,"
+_ADVERB_ASIDE = re.compile(r",\s*waar(?:van|aan|bij|in|op|mee|voor|over|door|tijdens)\b[^,;:()]*,")
 # a relative clause that ends the sentence
 _FINAL_RELATIVE = re.compile(r",\s*(?:dat|die|wat|welke)\b[^,;:()]*$")
 # the same, or one that runs to the end of the sentence, or an adverbial clause
@@ -243,6 +315,8 @@ def _outside_main_dates(ctx: Context | None, ev: dict, sent, doc=None) -> bool:
     from kg.dates import find_dates
     text = span_text(ctx.doc if ctx is not None else doc, sent)
     asides = [m.span() for m in _RELATIVE_ASIDE.finditer(text)]
+    asides += [m.span() for m in _ADVERB_ASIDE.finditer(text) if not has_trigger(
+        set(re.findall(r"[\w-]+", m.group().lower())), REL["participation_words"], REL["participation_pairs"])]
     last = _FINAL_RELATIVE.search(text)
     if last and not has_trigger(set(re.findall(r"[\w-]+", last.group().lower())), REL["participation_words"],
                                 REL["participation_pairs"], REL["participation_phrases"]):
@@ -375,7 +449,7 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
     main = ev.get("main")
     if target is not None:
         return target.kb_id_, "events.meeting_participant", None
-    if not main:
+    if not main or _there_elsewhere(doc, ev, sent):
         return None
     # a gathering before or after the meeting ("voorafgaand aan de top"), or on another day,
     # or another edition ("nam vorig jaar deel aan de top")
@@ -426,6 +500,17 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
             and not _other_gathering_before(ctx, ev, sent):
         return main, "events.meeting_section_participant", None
     return None
+
+
+def _there_elsewhere(doc, ev: dict, sent) -> bool:
+    """``... de NAVO-top, die in juli in Ankara plaatsvindt. Daar is ook X aanwezig.``: ``daar``
+    points back at the sentence before, which names a meeting other than the document's own
+    (and not that one): what the sentence tells happens there, not at the document's meeting."""
+    if "daar" not in lowers(doc)[sent.start:sent.end]:
+        return False
+    prev = _prev_in_paragraph(doc, sent)
+    keys = {sp.kb_id_ for sp in spans_in(doc, prev.start, prev.end, ("Summit", "MinisterialMeeting"))} if prev else set()
+    return bool(keys) and ev.get("main") not in keys
 
 
 def _opens_next_sitting(lw: list[str], sent) -> bool:

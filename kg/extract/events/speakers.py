@@ -17,6 +17,7 @@ from kg.nlp.components.docindex import lowers, sent_of, spaces, texts, text as d
 from kg.extract.events.common import _clause_at, _DETS, _hedged, _is_excluded, link, _names_meeting, NEWS, _NEWS_SETS, _OFFICE_WORDS, _prev_word, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.news import _JOURNEY_BLOCKERS
 from kg.extract.events.participation import _NOT_SUBJECT
+from kg.extract.events.meetings import _in_session_scope
 from kg.extract.events.scope import _main_in_section, _other_gathering_before, _names_other_kind, _outside_main_dates, _whole_words
 
 
@@ -68,6 +69,10 @@ def _opening_speaker(ctx: Context, sent, persons: list, verbs: frozenset = _SPEE
         n = next((n for n in range(1, min(len(after), 5)) if not tx[after[n]][:1].isupper()), 0)
         if n > 1:
             after = after[n:]
+    elif after and lw[after[0]] == "(":  # "Minister X (Defensie) noemde": past his portfolio in brackets
+        n = next((n for n in range(1, min(len(after), 5)) if lw[after[n]] == ")"), 0)
+        if n > 1 and all(tx[k][:1].isupper() or lw[k] == "en" for k in after[1:n]):
+            after = after[n + 1:]
     if not after or lw[after[0]] not in verbs:
         return None
     return p, after[0]
@@ -103,12 +108,29 @@ def _behalf_speaker(ctx: Context, sent, persons: list) -> tuple[object, int] | N
     return (p, v) if not rest or lw[rest[0]] in (".", ";") else None
 
 
+def _at_the_end_of(lw: list[str], space: list[bool], j: int, end: int, whole: frozenset) -> range:
+    """The tokens of ``na afloop van de (tweedaagse) bijeenkomst`` from ``j`` on (before ``end``):
+    said as the meeting (named by its kind, past at most two adjectives) closed, at its venue,
+    unlike ``na de top`` (some time after); an empty range if there is none."""
+    toks = [k for k in range(j, end) if not space[k]]
+    for n in range(len(toks) - 4):
+        if [lw[k] for k in toks[n:n + 3]] != ["na", "afloop", "van"] or lw[toks[n + 3]] not in _DETS:
+            continue
+        for m in range(n + 4, min(n + 7, len(toks))):
+            if lw[toks[m]].rstrip(".") in whole:
+                return range(toks[n], toks[m] + 1)
+            if not lw[toks[m]].endswith("e"):
+                break  # only adjectives ("tweedaagse", "informele") between the article and the noun
+    return range(0)
+
+
 def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset, particle: bool = True) -> bool:
     """The clause of the verb of saying at token ``v`` (up to what is said: ``dat``, ``:``) is
     unhedged, not negated, has the verb's particle, and places the saying at no other time or
     forum (``al voor de top``, ``via een videoverbinding``, ``na afloop``)."""
     end = next((k for k in range(v + 1, sent.end) if lw[k] in _NEWS_SETS["complementizers"] or lw[k] in (":", ";")), sent.end)
-    clause = [lw[k] for k in range(sent.start, end) if not space[k]]
+    ending = _at_the_end_of(lw, space, v + 1, end, whole)
+    clause = [lw[k] for k in range(sent.start, end) if not space[k] and k not in ending]
     words = set(clause)
     if _hedged(words) or not words.isdisjoint(_NEGATIONS) or not words.isdisjoint(_NOT_SAID_THERE):
         return False
@@ -116,7 +138,7 @@ def _said_there(lw: list[str], space: list[bool], sent, v: int, whole: frozenset
     if particles is not None and words.isdisjoint(particles):
         return False
     for k in range(v + 1, end - 2):  # "al voor de top", "na de bijeenkomst"
-        if lw[k] in ("voor", "na", "sinds") and _names_meeting(lw, space, k + 1, end, whole):
+        if lw[k] in ("voor", "na", "sinds") and k not in ending and _names_meeting(lw, space, k + 1, end, whole):
             return False
     # "zei dat zij tijdens de top een plan wil presenteren": what is said speaks of the meeting,
     # so was likely said before it
@@ -409,6 +431,45 @@ def _signatory_acts_there(ctx: Context, ev: dict) -> None:
             for key in signers:
                 link(ctx, main, "kg:participant", key, doc[k:k + 1], "events.signatory_participant")
             break
+
+
+_STATING = _NEWS_SETS["signatory_statements"]
+_FUTURE = frozenset({"zal", "zullen"})
+
+
+def _signatory_states_there(ctx: Context, ev: dict) -> None:
+    """``Ik zal aangeven dat het kabinet ...``, ``Daarbij zal ik benadrukken ...``: in the section
+    of a session of the meeting a letter concerns (its agenda), the signatory (``ik``; ``wij`` in
+    a letter of several) as the subject of ``zal`` and an infinitive of stating says what he will
+    state at that meeting: he takes part in it. Not to parliament (``uw Kamer``), not hedged or
+    negated, at no other time, meeting or day."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main or not ev.get("sessions"):
+        return
+    signers = list(dict.fromkeys(f.object.key for f in ctx.extraction.facts if f.predicate == "kg:signatory"))
+    found = sentences_with(doc, "events.signatory_states", _STATING) if signers else []
+    lw, space = lowers(doc), spaces(doc)
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEWS_SETS["negations"] \
+        | _NEWS_SETS["signatory_addressees"]
+    for sent in found:
+        # the clause that states (up to what is stated: "dat ...", ":"), not what is stated
+        v = next(k for k in range(sent.start, sent.end) if lw[k] in _STATING)
+        end = next((k for k in range(v, sent.end) if lw[k] in _NEWS_SETS["complementizers"] or lw[k] in (":", ";")), sent.end)
+        toks = [k for k in range(sent.start, end) if not space[k]]
+        words = {lw[k] for k in toks}
+        if words.isdisjoint(_FUTURE) or _hedged(words) or not words.isdisjoint(blockers) \
+                or spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting")) or _outside_main_dates(ctx, ev, sent) \
+                or not _in_session_scope(ev, sent.start_char):
+            continue
+        aux = next((n for n, k in enumerate(toks) if lw[k] in _FUTURE), None)
+        # the pronoun right before or right after the auxiliary is its subject
+        for n in (aux - 1, aux + 1):
+            if 0 <= n < len(toks) and _FIRST_PERSON.get(lw[toks[n]]) == (1 if len(signers) == 1 else 2) \
+                    and (n == 0 or lw[toks[n - 1]] not in _NOT_SUBJECT) \
+                    and any(lw[k] in _STATING for k in toks[aux + 1:]):
+                for key in signers:
+                    link(ctx, main, "kg:participant", key, doc[toks[n]:toks[n] + 1], "events.signatory_participant")
+                break
 
 
 _CONVENES = _NEWS_SETS["council_meets_words"]
