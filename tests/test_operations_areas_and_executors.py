@@ -1,0 +1,20 @@
+"""Operations read from the wave-8 blind letters' forms: the area an operation acts in is
+no participant ('voor de kust van X'), ..."""
+import pytest
+
+from kg.nlp import make_pipeline
+from tests.extracting import facts, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def test_the_coast_an_operation_patrols_is_no_participant(nlp):
+    text = ("Den Haag, 4 mei 2027\n\nHet kabinet heeft besloten de mijnenjager Zr.Ms. Vlaardingen bij te "
+            "dragen aan de NAVO-operatie Sea Sentinel ter beveiliging van de scheepvaart voor de kust "
+            "van Libië en in de wateren van Tunesië.\n")
+    parts = facts(run(nlp, text)[1], "kg:participant")
+    assert ("operation/sea-sentinel", "country/nederland") in parts
+    assert not {o for s, o in parts if o in ("country/libie", "country/tunesie")}
