@@ -18,3 +18,11 @@ def test_the_coast_an_operation_patrols_is_no_participant(nlp):
     parts = facts(run(nlp, text)[1], "kg:participant")
     assert ("operation/sea-sentinel", "country/nederland") in parts
     assert not {o for s, o in parts if o in ("country/libie", "country/tunesie")}
+
+
+def test_the_state_a_participle_says_leads_the_operation_takes_part(nlp):
+    text = ("Den Haag, 4 mei 2027\n\nSinds 2026 levert Nederland een compagnie aan operatie Baltic Shield. "
+            "Ook Portugal stuurt troepen naar de door Canada en Polen aangevoerde operatie Baltic Shield.\n")
+    parts = facts(run(nlp, text)[1], "kg:participant")
+    assert ("operation/baltic-shield", "country/canada") in parts
+    assert ("operation/baltic-shield", "country/polen") in parts

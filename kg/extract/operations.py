@@ -794,6 +794,35 @@ def _headquarters(ctx: Context) -> None:
                     break
 
 
+_LED = frozenset(_DATA["led_participles"])
+
+
+def _led_by(ctx: Context) -> None:
+    """``een bijdrage aan de door Duitsland geleide eFP-battlegroup``, ``de door Canada en Polen
+    aangevoerde missie X``: the states after ``door``, right before a participle of leading that
+    stands right before the operation's name, lead it and so take part. Hedged or negated
+    sentences state nothing."""
+    from kg.extract.events.common import sentences_with
+    doc = ctx.doc
+    lw = lowers(doc)
+    for sent in sentences_with(doc, "operations.led_by", _LED):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        pos = {i: n for n, i in enumerate(idx)}
+        for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+            n = pos.get(op.start, 0) - 1
+            if n < 2 or lw[idx[n]] not in _LED:
+                continue
+            door = next((m for m in range(n - 1, max(-1, n - 9), -1) if lw[idx[m]] == "door"), None)
+            if door is None:
+                continue
+            leaders = _list_after(ctx, idx[door] + 1, idx[n], ("Country",))
+            if leaders and bisect_left(idx, leaders[-1].end) == n:  # the list fills the gap: "door A en B geleide"
+                for sp in leaders:
+                    link(ctx, op.kb_id_, "kg:participant", sp.kb_id_, sp, "operations.led_by")
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -813,6 +842,7 @@ def run(ctx: Context) -> None:
     _operation_area(ctx)
     _theatre_location(ctx)
     _headquarters(ctx)
+    _led_by(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
