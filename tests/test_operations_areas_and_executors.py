@@ -26,3 +26,11 @@ def test_the_state_a_participle_says_leads_the_operation_takes_part(nlp):
     parts = facts(run(nlp, text)[1], "kg:participant")
     assert ("operation/baltic-shield", "country/canada") in parts
     assert ("operation/baltic-shield", "country/polen") in parts
+
+
+def test_an_operation_seated_somewhere_is_there(nlp):
+    text = ("Den Haag, 4 mei 2027\n\nDe nieuwe staf, Joint Logistics Support Mission (JLSM), is gevestigd "
+            "in Ulm en coördineert de aanvoer. Operatie Baltic Shield zetelt in Riga.\n")
+    loc = facts(run(nlp, text)[1], "schema:location")
+    assert ("operation/joint-logistics-support-mission", "place/ulm") in loc
+    assert ("operation/baltic-shield", "place/riga") in loc

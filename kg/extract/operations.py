@@ -823,6 +823,36 @@ def _led_by(ctx: Context) -> None:
                     link(ctx, op.kb_id_, "kg:participant", sp.kb_id_, sp, "operations.led_by")
 
 
+_BE_VERBS = frozenset({"is", "was", "wordt", "werd", "blijft"})
+
+
+def _seated(ctx: Context) -> None:
+    """``Het commando, NATO Security Assistance and Training for Ukraine (NSATU), is gevestigd in
+    Wiesbaden``, ``NSATU zetelt in Wiesbaden``: an operation that is the subject of a verb of being seated
+    (right after its name, past an acronym in brackets and a comma) is where that verb places it.
+    Hedged or negated sentences state nothing."""
+    from kg.extract.events.common import sentences_with
+    doc = ctx.doc
+    lw = lowers(doc)
+    for sent in sentences_with(doc, "operations.seated", _SEAT_VERBS):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+        for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+            n = bisect_left(idx, op.end)
+            if n < len(idx) and lw[idx[n]] == "(":  # "(NSATU)"
+                n = next((m + 1 for m in range(n, min(n + 5, len(idx))) if lw[idx[m]] == ")"), len(idx))
+            if n < len(idx) and lw[idx[n]] == ",":
+                n += 1
+            if n < len(idx) and lw[idx[n]] in _BE_VERBS:
+                n += 1
+            if n + 2 < len(idx) and lw[idx[n]] in _SEAT_VERBS and lw[idx[n + 1]] in _SEAT_PREPS \
+                    and idx[n + 2] in places:
+                at = places[idx[n + 2]]
+                link(ctx, op.kb_id_, "schema:location", at.kb_id_, at, "operations.seated")
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -843,6 +873,7 @@ def run(ctx: Context) -> None:
     _theatre_location(ctx)
     _headquarters(ctx)
     _led_by(ctx)
+    _seated(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
