@@ -34,3 +34,12 @@ def test_an_operation_seated_somewhere_is_there(nlp):
     loc = facts(run(nlp, text)[1], "schema:location")
     assert ("operation/joint-logistics-support-mission", "place/ulm") in loc
     assert ("operation/baltic-shield", "place/riga") in loc
+
+
+def test_officers_for_the_headquarters_of_the_paragraphs_operation_take_part(nlp):
+    text = ("Den Haag, 4 mei 2027\n\nDe bondgenoten richtten in 2026 operatie Baltic Shield op. "
+            "Denemarken levert twaalf stafofficieren aan het hoofdkwartier. "
+            "Noorwegen levert twee stafofficieren aan het hoofdkwartier van de NAVO in Brussel.\n")
+    parts = facts(run(nlp, text)[1], "kg:participant")
+    assert ("operation/baltic-shield", "country/denemarken") in parts
+    assert ("operation/baltic-shield", "country/noorwegen") not in parts

@@ -287,9 +287,12 @@ def _other_recipient(ctx: Context, sent) -> bool:
             m = n + 1
             while m < len(words) - 1 and words[m] in _DETS:
                 m += 1
-            if words[m] not in _MISSION_NOUNS:
-                return True
+            if words[m] not in _MISSION_NOUNS and not (words[m] in _COMMAND_POSTS and words[m + 1:m + 2] != ["van"]):
+                return True  # "aan het hoofdkwartier" (of the mission) is no other recipient
     return False
+
+
+_COMMAND_POSTS = frozenset(_DATA["command_post_nouns"])
 
 
 def _topic_verb(words: set[str]) -> bool:
