@@ -43,3 +43,12 @@ def test_officers_for_the_headquarters_of_the_paragraphs_operation_take_part(nlp
     parts = facts(run(nlp, text)[1], "kg:participant")
     assert ("operation/baltic-shield", "country/denemarken") in parts
     assert ("operation/baltic-shield", "country/noorwegen") not in parts
+
+
+def test_a_states_forces_in_the_framework_of_an_operation_take_part(nlp):
+    text = ("Den Haag, 4 mei 2027\n\nDe minister lichtte toe dat de regering de inzet van Deense F-35's in het "
+            "kader van operatie Baltic Shield met een half jaar verlengt. De Noorse bijdrage in het kader van "
+            "de operatie Northern Lights loopt af.\n")
+    parts = facts(run(nlp, text)[1], "kg:participant")
+    assert ("operation/baltic-shield", "country/denemarken") in parts
+    assert ("operation/northern-lights", "country/noorwegen") in parts

@@ -66,7 +66,8 @@ _COMMAND_LINKS = frozenset(_DATA["command_links"])
 _STATIONED = frozenset(_DATA["stationed_verbs"])
 _UNIT_NOUNS = frozenset(_DATA["unit_nouns"])
 _STATION_BLOCKERS = frozenset(_DATA["stationed_blockers"])
-_FORCE_NOUNS = _UNIT_NOUNS | _TROOP_NOUNS | frozenset(_DATA["contribution_object_nouns"])
+_SYSTEM_NOUNS = frozenset(_DATA["system_nouns"])  # "F-16's", "Patriots": weapon systems sent are forces
+_FORCE_NOUNS = _UNIT_NOUNS | _TROOP_NOUNS | frozenset(_DATA["contribution_object_nouns"]) | _SYSTEM_NOUNS
 _FORCE_SUFFIXES = tuple(_DATA["force_suffixes"])
 _HOME = "country/nederland"  # the letters' own country: a place in it is a home base
 _OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Initiative", "Pledge")
@@ -856,6 +857,42 @@ def _seated(ctx: Context) -> None:
                 link(ctx, op.kb_id_, "schema:location", at.kb_id_, at, "operations.seated")
 
 
+_FRAMEWORK = tuple(_DATA["framework_phrase"])
+
+
+def _in_framework(ctx: Context) -> None:
+    """``de inzet van Nederlandse F-16's in het kader van de operatie Inherent Resolve``, ``de Belgische
+    bijdrage in het kader van X``: the state whose adjective stands right before a force or contribution
+    noun that stands right before ``in het kader van`` (the operation's name then, past articles and
+    ``operatie``) takes part in it. Hedged or negated sentences state nothing."""
+    from kg import reference
+    from kg.extract.events.common import _SETS_REL, sentences_with
+    from kg.extract.events.operation_mentions import _country_entity
+    from kg.nlp.components.docindex import texts
+    doc = ctx.doc
+    lw, tx = lowers(doc), texts(doc)
+    nouns = _FORCE_NOUNS | _SETS_REL["contribution_nouns"]
+    allies = reference.nato_members()
+    for sent in sentences_with(doc, "operations.framework", frozenset({_FRAMEWORK[2]})):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        pos = {i: n for n, i in enumerate(idx)}
+        for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+            n = pos.get(op.start, 0) - 1
+            while n > 0 and lw[idx[n]] in _RECIPIENT_HEADS:
+                n -= 1  # "van de operatie X"
+            n -= len(_FRAMEWORK) - 1
+            if n < 2 or tuple(lw[i] for i in idx[n:n + len(_FRAMEWORK)]) != _FRAMEWORK:
+                continue
+            noun, adj = idx[n - 1], idx[n - 2]
+            if not (lw[noun] in nouns or lw[noun].endswith(_FORCE_SUFFIXES)) or not tx[adj][:1].isupper():
+                continue
+            ent = reference.load().country_of_adjective(tx[adj])
+            if ent is not None and ent.key in allies and _country_entity(ctx, ent.key):
+                ctx.link(op.kb_id_, "kg:participant", ent.key, ctx.sentence_evidence(doc[adj], "operations.framework_forces"))
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -877,6 +914,7 @@ def run(ctx: Context) -> None:
     _headquarters(ctx)
     _led_by(ctx)
     _seated(ctx)
+    _in_framework(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
