@@ -52,3 +52,18 @@ def test_a_states_forces_in_the_framework_of_an_operation_take_part(nlp):
     parts = facts(run(nlp, text)[1], "kg:participant")
     assert ("operation/baltic-shield", "country/denemarken") in parts
     assert ("operation/northern-lights", "country/noorwegen") in parts
+
+
+def test_the_force_that_carries_out_an_operation_is_the_mission(nlp):
+    text = ("Den Haag, 4 mei 2027\n\nInzet\nOperatie Sea Sentinel wordt uitgevoerd door de Standing NATO Mine "
+            "Countermeasures Group 2 (SNMCMG2), die onder Turks bevel staat. Behalve Nederland leveren "
+            "Griekenland en Italië elk een mijnenjager aan de groep.\n")
+    parts = facts(run(nlp, text)[1], "kg:participant")
+    for state in ("turkije", "griekenland", "italie"):
+        assert ("operation/sea-sentinel", f"country/{state}") in parts
+
+
+def test_a_group_the_operation_is_not_said_to_be_carried_out_by_is_someone_else(nlp):
+    text = ("Den Haag, 4 mei 2027\n\nInzet\nOperatie Sea Sentinel beschermt de scheepvaart in de Rode Zee. "
+            "Griekenland levert een schip aan de groep.\n")
+    assert ("operation/sea-sentinel", "country/griekenland") not in facts(run(nlp, text)[1], "kg:participant")

@@ -272,13 +272,48 @@ def _mission_anaphor(ctx: Context, sent) -> bool:
     return any(w in _MISSION_NOUNS and words[n - 1] in _DETS for n, w in enumerate(words) if n)
 
 
+_EXECUTOR_VERBS = frozenset(_DATA["executor_verbs"])
+_GROUP_NOUNS = frozenset(_DATA["executor_group_nouns"])
+_PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden", "is", "zijn"})
+
+
+def _executors(ctx: Context) -> dict[str, list]:
+    """``Allied Protector wordt uitgevoerd door de Standing NATO Maritime Group 1``: operation key ->
+    the organisation spans the document says carry it out (the operation, a passive auxiliary, the
+    verb, ``door``, an article and the organisation in a row; not hedged or negated)."""
+    from kg.extract.events.common import sentences_with
+    from kg.nlp.components.docindex import memo
+
+    def build():
+        doc = ctx.doc
+        lw = lowers(doc)
+        out: dict[str, list] = {}
+        for sent in sentences_with(doc, "operations.executors", _EXECUTOR_VERBS):
+            if _hedged(set(lw[sent.start:sent.end])):
+                continue
+            idx = _words(ctx, sent.start, sent.end)
+            orgs = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Organisation",))}
+            for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+                n = bisect_left(idx, op.end)
+                seq = [lw[i] for i in idx[n:n + 3]]
+                if len(seq) < 3 or seq[0] not in _PASSIVE_AUX or seq[1] not in _EXECUTOR_VERBS or seq[2] != "door":
+                    continue
+                m = n + 3
+                while m < len(idx) and lw[idx[m]] in ("de", "het"):
+                    m += 1
+                if m < len(idx) and idx[m] in orgs:
+                    out.setdefault(op.kb_id_, []).append(orgs[idx[m]])
+        return out
+    return memo(ctx.doc, "operations.executors", build)
+
+
 def _only_operation_before(ctx: Context, sent) -> str | None:
     """The one operation the document named before ``sent`` (None when none or several)."""
     ops = {sp.kb_id_ for sp in spans_in(ctx.doc, 0, sent.start, ("Operation",))}
     return next(iter(ops)) if len(ops) == 1 else None
 
 
-def _other_recipient(ctx: Context, sent) -> bool:
+def _other_recipient(ctx: Context, sent, also: frozenset = frozenset()) -> bool:
     """``levert wapens aan Oekraïne``, ``stuurt troepen naar de grens``: the sentence gives to
     something other than a mission it speaks of (``aan de missie``)."""
     lw = lowers(ctx.doc)
@@ -288,7 +323,8 @@ def _other_recipient(ctx: Context, sent) -> bool:
             m = n + 1
             while m < len(words) - 1 and words[m] in _DETS:
                 m += 1
-            if words[m] not in _MISSION_NOUNS and not (words[m] in _COMMAND_POSTS and words[m + 1:m + 2] != ["van"]):
+            if words[m] not in _MISSION_NOUNS | also \
+                    and not (words[m] in _COMMAND_POSTS and words[m + 1:m + 2] != ["van"]):
                 return True  # "aan het hoofdkwartier" (of the mission) is no other recipient
     return False
 
@@ -307,7 +343,8 @@ def _topic_contributors(ctx: Context, sent, op: str) -> None:
     from kg.extract.events.common import _is_excluded
     from kg.extract.money import _givers
     from kg.reference import nato_members
-    if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)
+    group = _GROUP_NOUNS if op in _executors(ctx) else frozenset()  # "aan de groep" that carries it out
+    if _other_recipient(ctx, sent, group) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)
                                            or _contributes_to_none(ctx, sent)) or _placed_elsewhere(ctx, sent, op):
         return
     allies = nato_members()  # "Rusland plaatst troepen in Belarus" is no contribution to the mission
@@ -411,6 +448,9 @@ def _commander_adjective(ctx: Context, sent, op: str, words: list[int]) -> None:
     lw, tx = lowers(ctx.doc), texts(ctx.doc)
     anchors = {bisect_left(words, sp.end) for sp in spans_in(ctx.doc, sent.start, sent.end, ("Operation",))
                if sp.kb_id_ == op}
+    # "X wordt uitgevoerd door de SNMG1, die onder Portugees bevel staat": the force that carries it out
+    anchors |= {bisect_left(words, org.end) for org in _executors(ctx).get(op, ())
+                if sent.start <= org.start < sent.end}
     if not anchors:  # "De missie staat onder Italiaans bevel": the sentence speaks of the operation
         anchors = {n + 1 for n, i in enumerate(words) if lw[i] in _MISSION_NOUNS}
     for n in range(len(words) - 2):
