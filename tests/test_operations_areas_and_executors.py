@@ -67,3 +67,12 @@ def test_a_group_the_operation_is_not_said_to_be_carried_out_by_is_someone_else(
     text = ("Den Haag, 4 mei 2027\n\nInzet\nOperatie Sea Sentinel beschermt de scheepvaart in de Rode Zee. "
             "Griekenland levert een schip aan de groep.\n")
     assert ("operation/sea-sentinel", "country/griekenland") not in facts(run(nlp, text)[1], "kg:participant")
+
+
+def test_an_allied_unit_taking_over_the_task_takes_part(nlp):
+    text = ("Den Haag, 4 mei 2027\n\nDe Nederlandse luchtverdedigers sluiten deze maand hun deelname aan operatie "
+            "Baltic Shield af. Op 1 juni dragen zij hun taak bij Šiauliai over aan een Deense luchtverdedigingseenheid. "
+            "Eerder werd het beheer van de kazerne overgedragen aan de Litouwse troepen.\n")
+    parts = facts(run(nlp, text)[1], "kg:participant")
+    assert ("operation/baltic-shield", "country/denemarken") in parts
+    assert ("operation/baltic-shield", "country/litouwen") not in parts  # the host (Šiauliai is in Lithuania) joins nothing

@@ -933,6 +933,66 @@ def _in_framework(ctx: Context) -> None:
                 ctx.link(op.kb_id_, "kg:participant", ent.key, ctx.sentence_evidence(doc[adj], "operations.framework_forces"))
 
 
+_HANDOVER = frozenset(_DATA["handover_verbs"])
+_HANDOVER_SPLIT = frozenset(_DATA["handover_split_verbs"])
+_UNIT_ENDINGS = tuple(_UNIT_NOUNS)
+
+
+def _handover(ctx: Context, sent, op: str) -> None:
+    """``Deze week droegen de militairen hun taak in Adana over aan een Spaanse Patriot-eenheid``, ``het
+    commando wordt overgedragen aan een Deense eenheid``: the ally whose unit (its adjective, then a unit
+    noun or a compound on one) takes over a task of the operation the sentence is about takes part."""
+    from kg import reference
+    from kg.extract.events.operation_mentions import _country_entity
+    from kg.nlp.components.docindex import texts
+    lw, tx = lowers(ctx.doc), texts(ctx.doc)
+    idx = _words(ctx, sent.start, sent.end)
+    words = [lw[i] for i in idx]
+    split = next((n for n, w in enumerate(words) if w in _HANDOVER_SPLIT and "over" in words[n + 1:]), None)
+    begin = 0 if not _HANDOVER.isdisjoint(words) else split  # "wordt aan X overgedragen"; "droeg ... over aan X"
+    if begin is None:
+        return
+    for n in range(begin, len(words) - 2):
+        if words[n] != "aan":
+            continue
+        m = n + 1
+        while m < len(words) and words[m] in ("een", "de", "het"):
+            m += 1
+        if m + 1 >= len(words) or not tx[idx[m]][:1].isupper() or not words[m + 1].endswith(_UNIT_ENDINGS):
+            continue
+        ent = reference.load().country_of_adjective(tx[idx[m]])
+        if ent is not None and ent.key in reference.nato_members() and ent.key not in _hosts(ctx, op) \
+                and _country_entity(ctx, ent.key):
+            ctx.link(op, "kg:participant", ent.key, ctx.sentence_evidence(ctx.doc[idx[m]], "operations.handover"))
+        return
+
+
+def _prev_is_in(lw: list[str], space: list[bool], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and space[j]:
+        j -= 1
+    return j >= 0 and lw[j] == "in"
+
+
+def _hosts(ctx: Context, op: str) -> set[str]:
+    """The states the operation may be in as far as the document says: its theatre (``mission_theatres``),
+    its stated locations, the states of the document's places and the states it names after ``in``
+    (wide on purpose); their own forces taking over a task host it, they do not join it."""
+    from kg import reference
+    from kg.nlp.components.units import _THEATRES
+    out = set(_THEATRES.get(op) or ())
+    out |= {f.object.key for f in ctx.extraction.facts if f.subject == op and f.predicate == "schema:location"}
+    lw, space = lowers(ctx.doc), spaces(ctx.doc)
+    for sp in spans_in(ctx.doc, 0, len(ctx.doc), ("Place", "Country")):
+        if sp.label_ == "Place":
+            home = reference.country_of_place(sp.kb_id_)
+            if home is not None:
+                out.add(home.key)
+        elif _prev_is_in(lw, space, sp.start):
+            out.add(sp.kb_id_)
+    return out
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -955,7 +1015,7 @@ def run(ctx: Context) -> None:
     _led_by(ctx)
     _seated(ctx)
     _in_framework(ctx)
-    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
+    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _HANDOVER | _HANDOVER_SPLIT | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
         return
@@ -985,6 +1045,8 @@ def run(ctx: Context) -> None:
         about = next(iter(named)) if len(named) == 1 else topic
         if about is not None and not words.isdisjoint(_COMMAND_NOUNS) and (named or _mission_anaphor(ctx, sent)):
             _commander(ctx, sent, about)
+        if about is not None and (not words.isdisjoint(_HANDOVER) or "over" in words):
+            _handover(ctx, sent, about)
         if about is not None and not words.isdisjoint(_STATIONED):
             _stationed(ctx, sent, about)
         if topic is not None and _topic_verb(words):
