@@ -76,3 +76,13 @@ def test_an_allied_unit_taking_over_the_task_takes_part(nlp):
     parts = facts(run(nlp, text)[1], "kg:participant")
     assert ("operation/baltic-shield", "country/denemarken") in parts
     assert ("operation/baltic-shield", "country/litouwen") not in parts  # the host (Šiauliai is in Lithuania) joins nothing
+
+
+def test_allies_keeping_their_units_in_the_one_operations_theatre_take_part(nlp):
+    text = ("Den Haag, 4 mei 2027\n\nDe Nederlandse bijdrage aan Active Fence is beëindigd. "
+            "Ook Italië en Spanje houden hun batterijen tot de zomer in Turkije. "
+            "Rusland houdt zijn troepen in Syrië.\n")
+    parts = facts(run(nlp, text)[1], "kg:participant")
+    assert ("operation/operation-active-fence", "country/italie") in parts
+    assert ("operation/operation-active-fence", "country/spanje") in parts
+    assert ("operation/operation-active-fence", "country/rusland") not in parts

@@ -968,8 +968,9 @@ def _handover(ctx: Context, sent, op: str) -> None:
 
 
 def _prev_is_in(lw: list[str], space: list[bool], i: int) -> bool:
+    """Is the word before token ``i`` (past articles) ``in``?"""
     j = i - 1
-    while j >= 0 and space[j]:
+    while j >= 0 and (space[j] or lw[j] in ("de", "het")):
         j -= 1
     return j >= 0 and lw[j] == "in"
 
@@ -991,6 +992,44 @@ def _hosts(ctx: Context, op: str) -> set[str]:
         elif _prev_is_in(lw, space, sp.start):
             out.add(sp.kb_id_)
     return out
+
+
+_KEEP = frozenset(_DATA["keep_verbs"])
+_POSSESSIVES = frozenset(_DATA["possessives"])
+
+
+def _units_kept(ctx: Context) -> None:
+    """``Ook Duitsland en de Verenigde Staten houden hun eenheden voorlopig in Turkije``, ``Spanje houdt zijn
+    eenheid tot eind 2015 in Adana``: in a document that names one operation, held in one state
+    (``mission_theatres``), the allies that open a sentence and keep their own units (keep verb, possessive,
+    unit noun) in that state or a place of it take part. Hedged or negated sentences state nothing."""
+    from kg import reference
+    from kg.extract.events.common import sentences_with
+    from kg.nlp.components.units import _THEATRES
+    doc = ctx.doc
+    ops = {sp.kb_id_ for sp in spans_in(doc, 0, len(doc), ("Operation",))}
+    theatre = (_THEATRES.get(next(iter(ops))) or [None])[0] if len(ops) == 1 else None
+    if theatre is None:
+        return
+    op = next(iter(ops))
+    lw, space = lowers(doc), spaces(doc)
+    allies = reference.nato_members()
+    for sent in sentences_with(doc, "operations.kept", _KEEP):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        verb = next(n for n, w in enumerate(words) if w in _KEEP)
+        if not (verb + 2 < len(words) and words[verb + 1] in _POSSESSIVES and words[verb + 2].endswith(_UNIT_ENDINGS)):
+            continue
+        where = [sp for sp in spans_in(doc, idx[verb], sent.end, ("Country", "Place")) if _prev_is_in(lw, space, sp.start)]
+        if not any(sp.kb_id_ == theatre or getattr(reference.country_of_place(sp.kb_id_), "key", None) == theatre
+                   for sp in where):
+            continue
+        first = 1 if words[0] == "ook" else 0
+        for sp in _list_after(ctx, idx[first], idx[verb], ("Country",)):
+            if sp.kb_id_ in allies and sp.kb_id_ != theatre:
+                link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.units_kept")
 
 
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
@@ -1015,6 +1054,7 @@ def run(ctx: Context) -> None:
     _led_by(ctx)
     _seated(ctx)
     _in_framework(ctx)
+    _units_kept(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _HANDOVER | _HANDOVER_SPLIT | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
