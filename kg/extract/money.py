@@ -305,6 +305,8 @@ def _names_other_recipient(ctx: Context, sent) -> bool:
     lw = lowers(doc)
     known = {i for s in spans_in(doc, sent.start, sent.end) for i in range(s.start, s.end)}
     for i in range(sent.start, sent.end - 1):
+        if lw[i] == "," and lw[_next_word(lw, i + 1, sent.end)] in _RELATIVE_WORDS:
+            return False  # ", waarmee een pakket ... voor Patriot-systemen": what the money does
         if lw[i] in ("aan", "voor"):
             j = i + 1
             while j < sent.end and lw[j] in ("de", "het", "een"):
@@ -312,6 +314,16 @@ def _names_other_recipient(ctx: Context, sent) -> bool:
             if j < sent.end and doc[j].text[:1].isupper() and j not in known:
                 return True
     return False
+
+
+_RELATIVE_WORDS = frozenset(_DATA["relative_words"])
+
+
+def _next_word(lw: list[str], j: int, end: int) -> int:
+    """The first token from ``j`` (before ``end``) that is no whitespace; ``end - 1`` when none."""
+    while j < end - 1 and not lw[j].strip():
+        j += 1
+    return j
 
 
 _DENIALS = tuple(tuple(p.split()) for p in _DATA["denial_phrases"])
@@ -523,6 +535,31 @@ def _instalments(ctx: Context, doc_year: int | None, triggers: set[str], seen: s
                 ctx.link(recipient.kb_id_, "kg:participant", giver, both)
 
 
+_AMOUNT_ANAPHORS = tuple(tuple(p) for p in _DATA["amount_anaphors"])
+
+
+def _year_after(ctx: Context, sent, a: Amount, doc_year: int | None) -> tuple[dict[int, int], int | None]:
+    """``Het kabinet stelt hiervoor EUR 500 miljoen beschikbaar. De middelen komen uit het budget dat voor
+    2025 ... is gereserveerd``: the next sentence of the paragraph opens with a phrase for the money
+    (``amount_anaphors``), states no amount of its own and names one year: the amount's year. Returns
+    (amount start -> year, end char of that next sentence), or ({}, None)."""
+    doc = ctx.doc
+    if sent.end >= len(doc):
+        return {}, None
+    nxt = sent_of(doc, doc[sent.end])
+    if nxt.start == sent.start or not same_paragraph(doc, sent, nxt):
+        return {}, None
+    lw = lowers(doc)
+    words = [w for w in lw[nxt.start:nxt.end] if w.strip()]
+    if tuple(words[:2]) not in _AMOUNT_ANAPHORS:
+        return {}, None
+    text = span_text(doc, nxt)
+    years = {y for _, y in _year_phrases(text, doc_year)}
+    if len(years) != 1 or _euro_amounts(text) or len(set(_ANY_YEAR.findall(text))) != 1:
+        return {}, None
+    return {a.start_char: next(iter(years))}, nxt.end_char
+
+
 def _antecedent_elsewhere(doc, sent, recipient) -> bool:
     """``Nederland draagt daaraan EUR 20 miljoen bij``: a pronominal adverb points at the nearest
     thing named before, in the sentence before. Unless that sentence (of the paragraph) names
@@ -534,7 +571,20 @@ def _antecedent_elsewhere(doc, sent, recipient) -> bool:
     from kg.extract.events.common import _prev_in_paragraph
 
     prev = _prev_in_paragraph(doc, sent)
+    if recipient is not None and prev is not None and recipient.end <= prev.start and _points_back(lw, prev):
+        return False  # "een bijdrage aan deze regeling. ... hiervoor": the thing named before that sentence
     return recipient is None or prev is None or not (prev.start <= recipient.start and recipient.end <= prev.end)
+
+
+_DEMONSTRATIVE_LINKS = frozenset(_DATA["demonstrative_recipient_links"])
+
+
+def _points_back(lw: list[str], sent) -> bool:
+    """``een bijdrage aan deze regeling``, ``voor dit fonds``: the sentence gives to a thing it names
+    only by a demonstrative and a common noun, the one named before it."""
+    words = [w for w in lw[sent.start:sent.end] if w.strip()]
+    return any(w in _DEMONSTRATIVE_LINKS and words[n + 1] in ("deze", "dit") and words[n + 2].isalpha()
+               for n, w in enumerate(words[:-2]))
 
 
 def _recipient_per_amount(text: str, offset: int, amounts: list[Amount], recips) -> dict | None:
@@ -584,6 +634,9 @@ def run(ctx: Context) -> None:
         if not amounts:
             continue
         per_year = _amount_years(text, amounts, doc_year)
+        year_end = None  # where the quote for a year read from the next sentence ends
+        if len(amounts) == 1 and not per_year:
+            per_year, year_end = _year_after(ctx, sent, amounts[0], doc_year)
         floor = _section_start(ctx, sent.start_char)
         recips = spans_in(doc, sent.start, sent.end, ("Operation", "Initiative"))
         denied = _denied_recipients(ctx, sent)
@@ -637,7 +690,8 @@ def run(ctx: Context) -> None:
             ev = ctx.sentence_evidence(amount_span, "money.contribution_amount")
             ctx.relate(key, "kg:amountEUR", a.value, ev)
             if year:
-                ctx.relate(key, "kg:year", GYear(year), ev)
+                ctx.relate(key, "kg:year", GYear(year), ev if year_end is None else
+                           ctx.evidence(sent.start_char, year_end, "money.year_after"))
             if recipient_cls == "Operation":  # "levert een bijdrage aan de missie": takes part
                 link(ctx, recipient_key, "kg:participant", contributor, amount_span,
                      "money.contribution_participant")
