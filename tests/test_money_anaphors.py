@@ -34,3 +34,21 @@ De bondgenoten richtten in januari het Northern Munitions Initiative (NORMI) op.
 def test_a_sum_for_the_scheme_the_sentence_before_points_to_takes_its_year_from_the_next(nlp):
     found = _contributions(run(nlp, SCHEME)[1])
     assert ("country/nederland", "initiative/northern-munitions-initiative", Decimal(80000000), "2027") in found
+
+
+FUND = """Den Haag, 2 maart 2027
+
+Baltic Demining Programme
+
+Het Baltic Demining Programme werd in 2024 opgezet. Uit het trustfonds worden mijnopruimers opgeleid. Het kabinet heeft besloten het trustfonds in 2027 met EUR 7,5 miljoen aan te vullen. De regering zal de Kamer over de uitvoering informeren.
+"""
+
+
+def test_the_cabinet_topping_up_the_fund_of_the_section_gives_as_the_netherlands(nlp):
+    found = _contributions(run(nlp, FUND)[1])
+    assert ("country/nederland", "initiative/baltic-demining-programme", Decimal(7500000), "2027") in found
+
+
+def test_a_top_up_verb_without_a_fund_is_no_contribution(nlp):
+    text = FUND.replace("het trustfonds in 2027", "de oostflank in 2027")
+    assert not facts(run(nlp, text)[1], "kg:amountEUR")

@@ -560,6 +560,30 @@ def _year_after(ctx: Context, sent, a: Amount, doc_year: int | None) -> tuple[di
     return {a.start_char: next(iter(years))}, nxt.end_char
 
 
+_TOP_UP = frozenset(_DATA["top_up_verbs"])
+_FUND_ENDINGS = tuple(_DATA["fund_endings"])
+_CABINET_SUBJECTS = tuple(tuple(p) for p in _DATA["cabinet_subjects"])
+
+
+def _fund_topped_up(ctx: Context, sent) -> bool:
+    """``het trustfonds in 2025 met EUR 12,5 miljoen te versterken``: a fund noun, then (before the
+    top-up verb) ``met`` right before a euro amount."""
+    lw = lowers(ctx.doc)
+    words = [w for w in lw[sent.start:sent.end] if w.strip()]
+    fund = next((n for n, w in enumerate(words) if w.endswith(_FUND_ENDINGS)), None)
+    verb = next((n for n, w in enumerate(words) if w in _TOP_UP), None)
+    if fund is None or verb is None or verb < fund:
+        return False
+    return any(w == "met" and words[n + 1] in ("eur", "€") for n, w in enumerate(words[fund:verb], fund))
+
+
+def _cabinet_subject(ctx: Context, sent) -> bool:
+    """The sentence opens with the Dutch government as subject (``Het kabinet heeft besloten ...``)."""
+    lw = lowers(ctx.doc)
+    words = tuple(w for w in lw[sent.start:min(sent.end, sent.start + 8)] if w.strip())
+    return any(words[:len(p)] == p for p in _CABINET_SUBJECTS)
+
+
 def _antecedent_elsewhere(doc, sent, recipient) -> bool:
     """``Nederland draagt daaraan EUR 20 miljoen bij``: a pronominal adverb points at the nearest
     thing named before, in the sentence before. Unless that sentence (of the paragraph) names
@@ -626,10 +650,12 @@ def run(ctx: Context) -> None:
     triggers = set(REL["contribution_words"])
     seen: set[tuple[str, str]] = set()
     doc_year = _document_year(ctx)
-    for sent in sentences_with(doc, "money.contribution_words", frozenset(triggers)):
+    for sent in sentences_with(doc, "money.contribution_words", frozenset(triggers) | _TOP_UP):
         text = span_text(doc, sent)
         if not _MONEY_HINT.search(text):  # no amount can be read: skip the amount parser
             continue
+        if triggers.isdisjoint(lowers(doc)[sent.start:sent.end]) and not _fund_topped_up(ctx, sent):
+            continue  # a top-up verb without a fund it tops up: no contribution word
         amounts = _euro_amounts(text)
         if not amounts:
             continue
@@ -678,6 +704,8 @@ def run(ctx: Context) -> None:
                     contributor = topic[1]
                 elif contributor is None and recipient_cls == "Operation":
                     contributor = _known_participant(ctx, recipient_key, sent)
+                if contributor is None and _cabinet_subject(ctx, sent) and _country_entity(ctx, _HOME):
+                    contributor = _HOME  # "Het kabinet heeft besloten het trustfonds ... te versterken"
             if contributor is None:
                 continue
             year = per_year.get(a.start_char)
