@@ -1,5 +1,7 @@
-"""Operations read from the wave-8 blind letters' forms: the area an operation acts in is
-no participant ('voor de kust van X'), ..."""
+"""Operations read from the wave-8 blind letters' forms: the area an operation acts in is no
+participant ('voor de kust van X'); the state 'door' a participle of leading names, a force that
+carries the operation out and who gives to it, forces 'in het kader van' it, a unit taking over its
+task and allies keeping units in its theatre take part; an operation 'gevestigd in' a place is there."""
 import pytest
 
 from kg.nlp import make_pipeline
@@ -86,3 +88,8 @@ def test_allies_keeping_their_units_in_the_one_operations_theatre_take_part(nlp)
     assert ("operation/operation-active-fence", "country/italie") in parts
     assert ("operation/operation-active-fence", "country/spanje") in parts
     assert ("operation/operation-active-fence", "country/rusland") not in parts
+
+
+def test_puntland_is_a_place(nlp):
+    doc, ex = run(nlp, "Den Haag, 4 mei 2027\n\nDe fregatten steunen de kustwacht in Puntland.\n")
+    assert "place/puntland" in {k for k, e in ex.entities.items() if e.cls == "Place"}
