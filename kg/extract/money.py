@@ -24,6 +24,11 @@ unsure no year is stated. Totals (``een totale bijdrage van ...``) are not new
 contributions. An amount followed by its own purpose, a kind of aid (``EUR 3 miljard aan
 militaire steun voor X``), takes no recipient from an earlier sentence. A country that contributes to an operation takes part in it
 (``levert een bijdrage aan de missie``).
+
+``hiervoor`` after a sentence that gives ``aan deze regeling`` points at the thing named before that
+sentence; a sentence right after that opens with the money (``De middelen komen uit het budget voor
+2025``) gives the year of an amount that has none; a fund topped up ``met EUR x`` (``het trustfonds ... te
+versterken``) takes the amount; ``Het kabinet`` as subject gives as the Netherlands when nothing else does.
 """
 from __future__ import annotations
 

@@ -35,6 +35,15 @@ one operation the paragraph named last (a sentence naming several names none), a
 * ``onder Duitse leiding`` close after the operation: that state commands it;
 * ``het operatiegebied uit te breiden tot het oosten van Syrië``: the operation is in that state.
 
+* ``de door Duitsland geleide battlegroup``: the states after ``door`` lead it; ``de inzet van Nederlandse
+  F-16's in het kader van X``: the state of the forces takes part in X;
+* ``X wordt uitgevoerd door de SNMG1, die onder Portugees bevel staat. ... leveren een schip aan de groep``:
+  the force that carries X out is X (who commands it or gives to it takes part);
+* ``droegen hun taak over aan een Spaanse eenheid``: the ally taking over takes part; ``Ook Duitsland houdt
+  zijn eenheden in Turkije``, in a letter on one mission held there: the ally takes part;
+* ``X (ACR), is gevestigd in Wiesbaden``: X is there; ``levert stafofficieren aan het hoofdkwartier``:
+  gives to the paragraph's operation.
+
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
 located in each.
