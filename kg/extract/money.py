@@ -24,6 +24,11 @@ unsure no year is stated. Totals (``een totale bijdrage van ...``) are not new
 contributions. An amount followed by its own purpose, a kind of aid (``EUR 3 miljard aan
 militaire steun voor X``), takes no recipient from an earlier sentence. A country that contributes to an operation takes part in it
 (``levert een bijdrage aan de missie``).
+
+``hiervoor`` after a sentence that gives ``aan deze regeling`` points at the thing named before that
+sentence; a sentence right after that opens with the money (``De middelen komen uit het budget voor
+2025``) gives the year of an amount that has none; a fund topped up ``met EUR x`` (``het trustfonds ... te
+versterken``) takes the amount; ``Het kabinet`` as subject gives as the Netherlands when nothing else does.
 """
 from __future__ import annotations
 
@@ -306,6 +311,8 @@ def _names_other_recipient(ctx: Context, sent) -> bool:
     lw = lowers(doc)
     known = {i for s in spans_in(doc, sent.start, sent.end) for i in range(s.start, s.end)}
     for i in range(sent.start, sent.end - 1):
+        if lw[i] == "," and lw[_next_word(lw, i + 1, sent.end)] in _RELATIVE_WORDS:
+            return False  # ", waarmee een pakket ... voor Patriot-systemen": what the money does
         if lw[i] in ("aan", "voor"):
             j = i + 1
             while j < sent.end and lw[j] in ("de", "het", "een"):
@@ -313,6 +320,16 @@ def _names_other_recipient(ctx: Context, sent) -> bool:
             if j < sent.end and doc[j].text[:1].isupper() and j not in known:
                 return True
     return False
+
+
+_RELATIVE_WORDS = frozenset(_DATA["relative_words"])
+
+
+def _next_word(lw: list[str], j: int, end: int) -> int:
+    """The first token from ``j`` (before ``end``) that is no whitespace; ``end - 1`` when none."""
+    while j < end - 1 and not lw[j].strip():
+        j += 1
+    return j
 
 
 _DENIALS = tuple(tuple(p.split()) for p in _DATA["denial_phrases"])
@@ -524,6 +541,55 @@ def _instalments(ctx: Context, doc_year: int | None, triggers: set[str], seen: s
                 ctx.link(recipient.kb_id_, "kg:participant", giver, both)
 
 
+_AMOUNT_ANAPHORS = tuple(tuple(p) for p in _DATA["amount_anaphors"])
+
+
+def _year_after(ctx: Context, sent, a: Amount, doc_year: int | None) -> tuple[dict[int, int], int | None]:
+    """``Het kabinet stelt hiervoor EUR 500 miljoen beschikbaar. De middelen komen uit het budget dat voor
+    2025 ... is gereserveerd``: the next sentence of the paragraph opens with a phrase for the money
+    (``amount_anaphors``), states no amount of its own and names one year: the amount's year. Returns
+    (amount start -> year, end char of that next sentence), or ({}, None)."""
+    doc = ctx.doc
+    if sent.end >= len(doc):
+        return {}, None
+    nxt = sent_of(doc, doc[sent.end])
+    if nxt.start == sent.start or not same_paragraph(doc, sent, nxt):
+        return {}, None
+    lw = lowers(doc)
+    words = [w for w in lw[nxt.start:nxt.end] if w.strip()]
+    if tuple(words[:2]) not in _AMOUNT_ANAPHORS:
+        return {}, None
+    text = span_text(doc, nxt)
+    years = {y for _, y in _year_phrases(text, doc_year)}
+    if len(years) != 1 or _euro_amounts(text) or len(set(_ANY_YEAR.findall(text))) != 1:
+        return {}, None
+    return {a.start_char: next(iter(years))}, nxt.end_char
+
+
+_TOP_UP = frozenset(_DATA["top_up_verbs"])
+_FUND_ENDINGS = tuple(_DATA["fund_endings"])
+_CABINET_SUBJECTS = tuple(tuple(p) for p in _DATA["cabinet_subjects"])
+
+
+def _fund_topped_up(ctx: Context, sent) -> bool:
+    """``het trustfonds in 2025 met EUR 12,5 miljoen te versterken``: a fund noun, then (before the
+    top-up verb) ``met`` right before a euro amount."""
+    lw = lowers(ctx.doc)
+    words = [w for w in lw[sent.start:sent.end] if w.strip()]
+    fund = next((n for n, w in enumerate(words) if w.endswith(_FUND_ENDINGS)), None)
+    verb = next((n for n, w in enumerate(words) if w in _TOP_UP), None)
+    if fund is None or verb is None or verb < fund:
+        return False
+    return any(w == "met" and words[n + 1] in ("eur", "€") for n, w in enumerate(words[fund:verb], fund))
+
+
+def _cabinet_subject(ctx: Context, sent) -> bool:
+    """The sentence opens with the Dutch government as subject (``Het kabinet heeft besloten ...``)."""
+    lw = lowers(ctx.doc)
+    words = tuple(w for w in lw[sent.start:min(sent.end, sent.start + 8)] if w.strip())
+    return any(words[:len(p)] == p for p in _CABINET_SUBJECTS)
+
+
 def _antecedent_elsewhere(doc, sent, recipient) -> bool:
     """``Nederland draagt daaraan EUR 20 miljoen bij``: a pronominal adverb points at the nearest
     thing named before, in the sentence before. Unless that sentence (of the paragraph) names
@@ -535,7 +601,20 @@ def _antecedent_elsewhere(doc, sent, recipient) -> bool:
     from kg.extract.events.common import _prev_in_paragraph
 
     prev = _prev_in_paragraph(doc, sent)
+    if recipient is not None and prev is not None and recipient.end <= prev.start and _points_back(lw, prev):
+        return False  # "een bijdrage aan deze regeling. ... hiervoor": the thing named before that sentence
     return recipient is None or prev is None or not (prev.start <= recipient.start and recipient.end <= prev.end)
+
+
+_DEMONSTRATIVE_LINKS = frozenset(_DATA["demonstrative_recipient_links"])
+
+
+def _points_back(lw: list[str], sent) -> bool:
+    """``een bijdrage aan deze regeling``, ``voor dit fonds``: the sentence gives to a thing it names
+    only by a demonstrative and a common noun, the one named before it."""
+    words = [w for w in lw[sent.start:sent.end] if w.strip()]
+    return any(w in _DEMONSTRATIVE_LINKS and words[n + 1] in ("deze", "dit") and words[n + 2].isalpha()
+               for n, w in enumerate(words[:-2]))
 
 
 def _recipient_per_amount(text: str, offset: int, amounts: list[Amount], recips) -> dict | None:
@@ -572,6 +651,8 @@ def _recipient_per_amount(text: str, offset: int, amounts: list[Amount], recips)
 
 
 _CONTRIBUTION_WORDS = frozenset(REL["contribution_words"])
+# A sentence may state a contribution by a contribution word or by topping up a fund.
+_TRIGGERS = _CONTRIBUTION_WORDS | _TOP_UP
 
 
 def run(ctx: Context) -> None:
@@ -580,14 +661,19 @@ def run(ctx: Context) -> None:
     triggers = _CONTRIBUTION_WORDS
     seen: set[tuple[str, str]] = set()
     doc_year = _document_year(ctx)
-    for sent in sentences_with(doc, "money.contribution_words", triggers):
+    for sent in sentences_with(doc, "money.contribution_words", _TRIGGERS):
         text = span_text(doc, sent)
         if not _MONEY_HINT.search(text):  # no amount can be read: skip the amount parser
             continue
+        if triggers.isdisjoint(lowers(doc)[sent.start:sent.end]) and not _fund_topped_up(ctx, sent):
+            continue  # a top-up verb without a fund it tops up: no contribution word
         amounts = _euro_amounts(text)
         if not amounts:
             continue
         per_year = _amount_years(text, amounts, doc_year)
+        year_end = None  # where the quote for a year read from the next sentence ends
+        if len(amounts) == 1 and not per_year:
+            per_year, year_end = _year_after(ctx, sent, amounts[0], doc_year)
         floor = _section_start(ctx, sent.start_char)
         recips = spans_in(doc, sent.start, sent.end, ("Operation", "Initiative"))
         denied = _denied_recipients(ctx, sent)
@@ -629,6 +715,8 @@ def run(ctx: Context) -> None:
                     contributor = topic[1]
                 elif contributor is None and recipient_cls == "Operation":
                     contributor = _known_participant(ctx, recipient_key, sent)
+                if contributor is None and _cabinet_subject(ctx, sent) and _country_entity(ctx, _HOME):
+                    contributor = _HOME  # "Het kabinet heeft besloten het trustfonds ... te versterken"
             if contributor is None:
                 continue
             year = per_year.get(a.start_char)
@@ -641,7 +729,8 @@ def run(ctx: Context) -> None:
             ev = ctx.sentence_evidence(amount_span, "money.contribution_amount")
             ctx.relate(key, "kg:amountEUR", a.value, ev)
             if year:
-                ctx.relate(key, "kg:year", GYear(year), ev)
+                ctx.relate(key, "kg:year", GYear(year), ev if year_end is None else
+                           ctx.evidence(sent.start_char, year_end, "money.year_after"))
             if recipient_cls == "Operation":  # "levert een bijdrage aan de missie": takes part
                 link(ctx, recipient_key, "kg:participant", contributor, amount_span,
                      "money.contribution_participant")

@@ -35,6 +35,15 @@ one operation the paragraph named last (a sentence naming several names none), a
 * ``onder Duitse leiding`` close after the operation: that state commands it;
 * ``het operatiegebied uit te breiden tot het oosten van Syrië``: the operation is in that state.
 
+* ``de door Duitsland geleide battlegroup``: the states after ``door`` lead it; ``de inzet van Nederlandse
+  F-16's in het kader van X``: the state of the forces takes part in X;
+* ``X wordt uitgevoerd door de SNMG1, die onder Portugees bevel staat. ... leveren een schip aan de groep``:
+  the force that carries X out is X (who commands it or gives to it takes part);
+* ``droegen hun taak over aan een Spaanse eenheid``: the ally taking over takes part; ``Ook Duitsland houdt
+  zijn eenheden in Turkije``, in a letter on one mission held there: the ally takes part;
+* ``X (ACR), is gevestigd in Wiesbaden``: X is there; ``levert stafofficieren aan het hoofdkwartier``:
+  gives to the paragraph's operation.
+
 A hedged or negated sentence (``nemen aan deze missie niet deel``) states nothing.
 An operation located in the first state of a list (``in Polen en Duitsland``) is
 located in each.
@@ -66,7 +75,8 @@ _COMMAND_LINKS = frozenset(_DATA["command_links"])
 _STATIONED = frozenset(_DATA["stationed_verbs"])
 _UNIT_NOUNS = frozenset(_DATA["unit_nouns"])
 _STATION_BLOCKERS = frozenset(_DATA["stationed_blockers"])
-_FORCE_NOUNS = _UNIT_NOUNS | _TROOP_NOUNS | frozenset(_DATA["contribution_object_nouns"])
+_SYSTEM_NOUNS = frozenset(_DATA["system_nouns"])  # "F-16's", "Patriots": weapon systems sent are forces
+_FORCE_NOUNS = _UNIT_NOUNS | _TROOP_NOUNS | frozenset(_DATA["contribution_object_nouns"]) | _SYSTEM_NOUNS
 _FORCE_SUFFIXES = tuple(_DATA["force_suffixes"])
 _HOME = "country/nederland"  # the letters' own country: a place in it is a home base
 _OTHER_TOPICS = ("Summit", "MinisterialMeeting", "Initiative", "Pledge")
@@ -271,13 +281,48 @@ def _mission_anaphor(ctx: Context, sent) -> bool:
     return any(w in _MISSION_NOUNS and words[n - 1] in _DETS for n, w in enumerate(words) if n)
 
 
+_EXECUTOR_VERBS = frozenset(_DATA["executor_verbs"])
+_GROUP_NOUNS = frozenset(_DATA["executor_group_nouns"])
+_PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden", "is", "zijn"})
+
+
+def _executors(ctx: Context) -> dict[str, list]:
+    """``Allied Protector wordt uitgevoerd door de Standing NATO Maritime Group 1``: operation key ->
+    the organisation spans the document says carry it out (the operation, a passive auxiliary, the
+    verb, ``door``, an article and the organisation in a row; not hedged or negated)."""
+    from kg.extract.events.common import sentences_with
+    from kg.nlp.components.docindex import memo
+
+    def build():
+        doc = ctx.doc
+        lw = lowers(doc)
+        out: dict[str, list] = {}
+        for sent in sentences_with(doc, "operations.executors", _EXECUTOR_VERBS):
+            if _hedged(set(lw[sent.start:sent.end])):
+                continue
+            idx = _words(ctx, sent.start, sent.end)
+            orgs = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Organisation",))}
+            for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+                n = bisect_left(idx, op.end)
+                seq = [lw[i] for i in idx[n:n + 3]]
+                if len(seq) < 3 or seq[0] not in _PASSIVE_AUX or seq[1] not in _EXECUTOR_VERBS or seq[2] != "door":
+                    continue
+                m = n + 3
+                while m < len(idx) and lw[idx[m]] in ("de", "het"):
+                    m += 1
+                if m < len(idx) and idx[m] in orgs:
+                    out.setdefault(op.kb_id_, []).append(orgs[idx[m]])
+        return out
+    return memo(ctx.doc, "operations.executors", build)
+
+
 def _only_operation_before(ctx: Context, sent) -> str | None:
     """The one operation the document named before ``sent`` (None when none or several)."""
     ops = {sp.kb_id_ for sp in spans_in(ctx.doc, 0, sent.start, ("Operation",))}
     return next(iter(ops)) if len(ops) == 1 else None
 
 
-def _other_recipient(ctx: Context, sent) -> bool:
+def _other_recipient(ctx: Context, sent, also: frozenset = frozenset()) -> bool:
     """``levert wapens aan Oekraïne``, ``stuurt troepen naar de grens``: the sentence gives to
     something other than a mission it speaks of (``aan de missie``)."""
     lw = lowers(ctx.doc)
@@ -287,9 +332,13 @@ def _other_recipient(ctx: Context, sent) -> bool:
             m = n + 1
             while m < len(words) - 1 and words[m] in _DETS:
                 m += 1
-            if words[m] not in _MISSION_NOUNS:
-                return True
+            if words[m] not in _MISSION_NOUNS | also \
+                    and not (words[m] in _COMMAND_POSTS and words[m + 1:m + 2] != ["van"]):
+                return True  # "aan het hoofdkwartier" (of the mission) is no other recipient
     return False
+
+
+_COMMAND_POSTS = frozenset(_DATA["command_post_nouns"])
 
 
 def _topic_verb(words: set[str]) -> bool:
@@ -303,7 +352,8 @@ def _topic_contributors(ctx: Context, sent, op: str) -> None:
     from kg.extract.events.common import _is_excluded
     from kg.extract.money import _givers
     from kg.reference import nato_members
-    if _other_recipient(ctx, sent) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)
+    group = _GROUP_NOUNS if op in _executors(ctx) else frozenset()  # "aan de groep" that carries it out
+    if _other_recipient(ctx, sent, group) or not (_gives_forces(ctx, sent) or _mission_anaphor(ctx, sent)
                                            or _contributes_to_none(ctx, sent)) or _placed_elsewhere(ctx, sent, op):
         return
     allies = nato_members()  # "Rusland plaatst troepen in Belarus" is no contribution to the mission
@@ -407,6 +457,9 @@ def _commander_adjective(ctx: Context, sent, op: str, words: list[int]) -> None:
     lw, tx = lowers(ctx.doc), texts(ctx.doc)
     anchors = {bisect_left(words, sp.end) for sp in spans_in(ctx.doc, sent.start, sent.end, ("Operation",))
                if sp.kb_id_ == op}
+    # "X wordt uitgevoerd door de SNMG1, die onder Portugees bevel staat": the force that carries it out
+    anchors |= {bisect_left(words, org.end) for org in _executors(ctx).get(op, ())
+                if sent.start <= org.start < sent.end}
     if not anchors:  # "De missie staat onder Italiaans bevel": the sentence speaks of the operation
         anchors = {n + 1 for n, i in enumerate(words) if lw[i] in _MISSION_NOUNS}
     for n in range(len(words) - 2):
@@ -794,6 +847,200 @@ def _headquarters(ctx: Context) -> None:
                     break
 
 
+_LED = frozenset(_DATA["led_participles"])
+
+
+def _led_by(ctx: Context) -> None:
+    """``een bijdrage aan de door Duitsland geleide eFP-battlegroup``, ``de door Canada en Polen
+    aangevoerde missie X``: the states after ``door``, right before a participle of leading that
+    stands right before the operation's name, lead it and so take part. Hedged or negated
+    sentences state nothing."""
+    from kg.extract.events.common import sentences_with
+    doc = ctx.doc
+    lw = lowers(doc)
+    for sent in sentences_with(doc, "operations.led_by", _LED):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        pos = {i: n for n, i in enumerate(idx)}
+        for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+            n = pos.get(op.start, 0) - 1
+            if n < 2 or lw[idx[n]] not in _LED:
+                continue
+            door = next((m for m in range(n - 1, max(-1, n - 9), -1) if lw[idx[m]] == "door"), None)
+            if door is None:
+                continue
+            leaders = _list_after(ctx, idx[door] + 1, idx[n], ("Country",))
+            if leaders and bisect_left(idx, leaders[-1].end) == n:  # the list fills the gap: "door A en B geleide"
+                for sp in leaders:
+                    link(ctx, op.kb_id_, "kg:participant", sp.kb_id_, sp, "operations.led_by")
+
+
+_BE_VERBS = frozenset({"is", "was", "wordt", "werd", "blijft"})
+
+
+def _seated(ctx: Context) -> None:
+    """``Het commando, NATO Security Assistance and Training for Ukraine (NSATU), is gevestigd in
+    Wiesbaden``, ``NSATU zetelt in Wiesbaden``: an operation that is the subject of a verb of being seated
+    (right after its name, past an acronym in brackets and a comma) is where that verb places it.
+    Hedged or negated sentences state nothing."""
+    from kg.extract.events.common import sentences_with
+    doc = ctx.doc
+    lw = lowers(doc)
+    for sent in sentences_with(doc, "operations.seated", _SEAT_VERBS):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        places = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+        for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+            n = bisect_left(idx, op.end)
+            if n < len(idx) and lw[idx[n]] == "(":  # "(NSATU)"
+                n = next((m + 1 for m in range(n, min(n + 5, len(idx))) if lw[idx[m]] == ")"), len(idx))
+            if n < len(idx) and lw[idx[n]] == ",":
+                n += 1
+            if n < len(idx) and lw[idx[n]] in _BE_VERBS:
+                n += 1
+            if n + 2 < len(idx) and lw[idx[n]] in _SEAT_VERBS and lw[idx[n + 1]] in _SEAT_PREPS \
+                    and idx[n + 2] in places:
+                at = places[idx[n + 2]]
+                link(ctx, op.kb_id_, "schema:location", at.kb_id_, at, "operations.seated")
+
+
+_FRAMEWORK = tuple(_DATA["framework_phrase"])
+
+
+def _in_framework(ctx: Context) -> None:
+    """``de inzet van Nederlandse F-16's in het kader van de operatie Inherent Resolve``, ``de Belgische
+    bijdrage in het kader van X``: the state whose adjective stands right before a force or contribution
+    noun that stands right before ``in het kader van`` (the operation's name then, past articles and
+    ``operatie``) takes part in it. Hedged or negated sentences state nothing."""
+    from kg import reference
+    from kg.extract.events.common import _SETS_REL, sentences_with
+    from kg.extract.events.operation_mentions import _country_entity
+    from kg.nlp.components.docindex import texts
+    doc = ctx.doc
+    lw, tx = lowers(doc), texts(doc)
+    nouns = _FORCE_NOUNS | _SETS_REL["contribution_nouns"]
+    allies = reference.nato_members()
+    for sent in sentences_with(doc, "operations.framework", frozenset({_FRAMEWORK[2]})):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        pos = {i: n for n, i in enumerate(idx)}
+        for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+            n = pos.get(op.start, 0) - 1
+            while n > 0 and lw[idx[n]] in _RECIPIENT_HEADS:
+                n -= 1  # "van de operatie X"
+            n -= len(_FRAMEWORK) - 1
+            if n < 2 or tuple(lw[i] for i in idx[n:n + len(_FRAMEWORK)]) != _FRAMEWORK:
+                continue
+            noun, adj = idx[n - 1], idx[n - 2]
+            if not (lw[noun] in nouns or lw[noun].endswith(_FORCE_SUFFIXES)) or not tx[adj][:1].isupper():
+                continue
+            ent = reference.load().country_of_adjective(tx[adj])
+            if ent is not None and ent.key in allies and _country_entity(ctx, ent.key):
+                ctx.link(op.kb_id_, "kg:participant", ent.key, ctx.sentence_evidence(doc[adj], "operations.framework_forces"))
+
+
+_HANDOVER = frozenset(_DATA["handover_verbs"])
+_HANDOVER_SPLIT = frozenset(_DATA["handover_split_verbs"])
+_UNIT_ENDINGS = tuple(_UNIT_NOUNS)
+
+
+def _handover(ctx: Context, sent, op: str) -> None:
+    """``Deze week droegen de militairen hun taak in Adana over aan een Spaanse Patriot-eenheid``, ``het
+    commando wordt overgedragen aan een Deense eenheid``: the ally whose unit (its adjective, then a unit
+    noun or a compound on one) takes over a task of the operation the sentence is about takes part."""
+    from kg import reference
+    from kg.extract.events.operation_mentions import _country_entity
+    from kg.nlp.components.docindex import texts
+    lw, tx = lowers(ctx.doc), texts(ctx.doc)
+    idx = _words(ctx, sent.start, sent.end)
+    words = [lw[i] for i in idx]
+    split = next((n for n, w in enumerate(words) if w in _HANDOVER_SPLIT and "over" in words[n + 1:]), None)
+    begin = 0 if not _HANDOVER.isdisjoint(words) else split  # "wordt aan X overgedragen"; "droeg ... over aan X"
+    if begin is None:
+        return
+    for n in range(begin, len(words) - 2):
+        if words[n] != "aan":
+            continue
+        m = n + 1
+        while m < len(words) and words[m] in ("een", "de", "het"):
+            m += 1
+        if m + 1 >= len(words) or not tx[idx[m]][:1].isupper() or not words[m + 1].endswith(_UNIT_ENDINGS):
+            continue
+        ent = reference.load().country_of_adjective(tx[idx[m]])
+        if ent is not None and ent.key in reference.nato_members() and ent.key not in _hosts(ctx, op) \
+                and _country_entity(ctx, ent.key):
+            ctx.link(op, "kg:participant", ent.key, ctx.sentence_evidence(ctx.doc[idx[m]], "operations.handover"))
+        return
+
+
+def _prev_is_in(lw: list[str], space: list[bool], i: int) -> bool:
+    """Is the word before token ``i`` (past articles) ``in``?"""
+    j = i - 1
+    while j >= 0 and (space[j] or lw[j] in ("de", "het")):
+        j -= 1
+    return j >= 0 and lw[j] == "in"
+
+
+def _hosts(ctx: Context, op: str) -> set[str]:
+    """The states the operation may be in as far as the document says: its theatre (``mission_theatres``),
+    its stated locations, the states of the document's places and the states it names after ``in``
+    (wide on purpose); their own forces taking over a task host it, they do not join it."""
+    from kg import reference
+    from kg.nlp.components.units import _THEATRES
+    out = set(_THEATRES.get(op) or ())
+    out |= {f.object.key for f in ctx.extraction.facts if f.subject == op and f.predicate == "schema:location"}
+    lw, space = lowers(ctx.doc), spaces(ctx.doc)
+    for sp in spans_in(ctx.doc, 0, len(ctx.doc), ("Place", "Country")):
+        if sp.label_ == "Place":
+            home = reference.country_of_place(sp.kb_id_)
+            if home is not None:
+                out.add(home.key)
+        elif _prev_is_in(lw, space, sp.start):
+            out.add(sp.kb_id_)
+    return out
+
+
+_KEEP = frozenset(_DATA["keep_verbs"])
+_POSSESSIVES = frozenset(_DATA["possessives"])
+
+
+def _units_kept(ctx: Context) -> None:
+    """``Ook Duitsland en de Verenigde Staten houden hun eenheden voorlopig in Turkije``, ``Spanje houdt zijn
+    eenheid tot eind 2015 in Adana``: in a document that names one operation, held in one state
+    (``mission_theatres``), the allies that open a sentence and keep their own units (keep verb, possessive,
+    unit noun) in that state or a place of it take part. Hedged or negated sentences state nothing."""
+    from kg import reference
+    from kg.extract.events.common import sentences_with
+    from kg.nlp.components.units import _THEATRES
+    doc = ctx.doc
+    ops = {sp.kb_id_ for sp in spans_in(doc, 0, len(doc), ("Operation",))}
+    theatre = (_THEATRES.get(next(iter(ops))) or [None])[0] if len(ops) == 1 else None
+    if theatre is None:
+        return
+    op = next(iter(ops))
+    lw, space = lowers(doc), spaces(doc)
+    allies = reference.nato_members()
+    for sent in sentences_with(doc, "operations.kept", _KEEP):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        words = [lw[i] for i in idx]
+        verb = next(n for n, w in enumerate(words) if w in _KEEP)
+        if not (verb + 2 < len(words) and words[verb + 1] in _POSSESSIVES and words[verb + 2].endswith(_UNIT_ENDINGS)):
+            continue
+        where = [sp for sp in spans_in(doc, idx[verb], sent.end, ("Country", "Place")) if _prev_is_in(lw, space, sp.start)]
+        if not any(sp.kb_id_ == theatre or getattr(reference.country_of_place(sp.kb_id_), "key", None) == theatre
+                   for sp in where):
+            continue
+        first = 1 if words[0] == "ook" else 0
+        for sp in _list_after(ctx, idx[first], idx[verb], ("Country",)):
+            if sp.kb_id_ in allies and sp.kb_id_ != theatre:
+                link(ctx, op, "kg:participant", sp.kb_id_, sp, "operations.units_kept")
+
+
 def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     text = doc_text(ctx.doc)
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
@@ -813,7 +1060,11 @@ def run(ctx: Context) -> None:
     _operation_area(ctx)
     _theatre_location(ctx)
     _headquarters(ctx)
-    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _TOPIC_VERBS
+    _led_by(ctx)
+    _seated(ctx)
+    _in_framework(ctx)
+    _units_kept(ctx)
+    found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _HANDOVER | _HANDOVER_SPLIT | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:
         return
@@ -843,6 +1094,8 @@ def run(ctx: Context) -> None:
         about = next(iter(named)) if len(named) == 1 else topic
         if about is not None and not words.isdisjoint(_COMMAND_NOUNS) and (named or _mission_anaphor(ctx, sent)):
             _commander(ctx, sent, about)
+        if about is not None and (not words.isdisjoint(_HANDOVER) or "over" in words):
+            _handover(ctx, sent, about)
         if about is not None and not words.isdisjoint(_STATIONED):
             _stationed(ctx, sent, about)
         if topic is not None and _topic_verb(words):

@@ -107,7 +107,7 @@ def _operations(ctx: Context) -> None:
         op = targets[0]
         for sp in _participants(ctx, sent, set(), operation=True):
             if sp.label_ in ("Country", "Organisation") and not _located_by(doc, sp, ops) \
-                    and not _served_by(lw, space, sp, sent.start):
+                    and not _served_by(lw, space, sp, sent.start) and not _area_of(lw, space, sp, sent.start):
                 link(ctx, op.kb_id_, "kg:participant", sp.kb_id_, sp, "events.operation_participant")
         for key, tok in _adjective_parties(ctx, sent):
             if _country_entity(ctx, key):
@@ -129,6 +129,18 @@ def _past_brackets(lw: list[str], space: list[bool], j: int, end: int) -> int:
         while j < end and space[j]:
             j += 1
     return j
+
+
+_AREA_OF = _SETS_REL["area_of_nouns"]
+
+
+def _area_of(lw: list[str], space: list[bool], sp, start: int) -> bool:
+    """``voor de kust van Somalië``, ``aan de oostgrens van Polen``: a party after ``van`` and a noun
+    of an area (``area_of_nouns``) names where the operation acts, not who takes part in it."""
+    j, word = _prev_word(lw, space, sp.start, start, _DETS)
+    if word != "van":
+        return False
+    return _prev_word(lw, space, j, start)[1] in _AREA_OF
 
 
 # "de opleiding van het Afghaanse leger", "steun aan de Iraakse kustwacht": whom the mission serves
