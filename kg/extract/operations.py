@@ -210,11 +210,15 @@ def _paragraph_operation(ctx: Context, k: int, all_sents: list) -> str | None:
     if "\n" in own[:len(own) - len(own.lstrip())]:
         return None  # the sentence opens a paragraph
     for j in range(k - 1, max(-1, k - 1 - _LOOK_BACK), -1):
-        if "\n" in text[all_sents[j].start_char:all_sents[j + 1].start_char].strip(" "):
-            return None  # a new paragraph or a heading between: the operation is named again
+        seg = text[all_sents[j].start_char:all_sents[j + 1].start_char]
+        body = seg.lstrip()
+        if "\n" in body.strip(" "):
+            return None  # a heading in the sentence or a new paragraph after it: the operation is named again
         ops = {sp.kb_id_ for sp in spans_in(ctx.doc, all_sents[j].start, all_sents[j].end, ("Operation",))}
         if ops:
             return next(iter(ops)) if len(ops) == 1 else None
+        if "\n" in seg[:len(seg) - len(body)]:
+            return None  # sentence j opens the paragraph: nothing before it is
     return None
 
 
@@ -1046,6 +1050,65 @@ def _paragraph_break_before(ctx: Context, k: int, all_sents: list) -> bool:
     return "\n" in text[all_sents[k - 1].end_char:all_sents[k].start_char]
 
 
+_NATIONAL_FORCES = frozenset(_DATA["national_force_nouns"])
+
+
+def _paragraph_operations(ctx: Context, k: int, all_sents: list) -> set[str]:
+    """Every operation the paragraph of sentence ``k`` names up to and including it."""
+    text = doc_text(ctx.doc)
+    out: set[str] = set()
+    for j in range(k, -1, -1):
+        out |= {sp.kb_id_ for sp in spans_in(ctx.doc, all_sents[j].start, all_sents[j].end, ("Operation",))}
+        own = text[all_sents[j].start_char:all_sents[j].end_char]
+        if "\n" in own[:len(own) - len(own.lstrip())]:
+            break  # sentence j opens the paragraph
+    return out
+
+
+def _national_forces(ctx: Context) -> None:
+    """``Op 14 april besloten de bondgenoten X te beëindigen. De terugtrekking van de Nederlandse bijdrage
+    is in volle gang``, ``de Noorse eenheden keren in mei terug``: ``de <ally's adjective> bijdrage/eenheden``
+    in a sentence of the paragraph whose operation it names before (``_paragraph_topic``) are that ally's
+    forces in it — the ally takes part. Not in a sentence naming an operation or giving to someone else
+    (``aan de kustwacht``) or placing the forces in another state, nor hedged; never the operation's theatre
+    (``de Afghaanse troepen``: the host's own forces) or a non-ally."""
+    from bisect import bisect_right
+
+    from kg import reference
+    from kg.extract.events.common import _is_excluded, sentences_with
+    from kg.extract.events.operation_mentions import _country_entity
+    from kg.nlp.components.docindex import texts
+    from kg.nlp.components.units import _THEATRES
+    from kg.reference import nato_members
+    doc = ctx.doc
+    hits = sentences_with(doc, "operations.national_forces", _NATIONAL_FORCES)
+    if not hits:
+        return
+    lw, tx, ref, allies = lowers(doc), texts(doc), reference.load(), nato_members()
+    all_sents = sents(doc)
+    starts = [s.start for s in all_sents]
+    for sent in hits:
+        if _hedged(set(lw[sent.start:sent.end])) or spans_in(doc, sent.start, sent.end, ("Operation",)):
+            continue
+        k = bisect_right(starts, sent.start) - 1
+        op = _paragraph_topic(ctx, k, all_sents)
+        if op is None or _other_recipient(ctx, sent) or _placed_elsewhere(ctx, sent, op) \
+                or _paragraph_operations(ctx, k, all_sents) != {op}:
+            continue  # "Met het einde van X ... de VN-missie Y ... de Nederlandse bijdrage": whose?
+        idx = _words(ctx, sent.start, sent.end)
+        for n in range(2, len(idx)):
+            if lw[idx[n]] not in _NATIONAL_FORCES or lw[idx[n - 2]] != "de" or not tx[idx[n - 1]][:1].isupper():
+                continue
+            ent = ref.country_of_adjective(tx[idx[n - 1]])
+            if ent is None or ent.key not in allies or ent.key in (_THEATRES.get(op) or ()) \
+                    or _is_excluded(doc, ent.key, operation=True):
+                continue
+            country = next((sp for sp in spans_in(doc, idx[n - 1], idx[n - 1] + 1, ("Country",))), None)
+            if country is not None or _country_entity(ctx, ent.key):
+                ctx.link(op, "kg:participant", ent.key,
+                         ctx.sentence_evidence(country or doc[idx[n - 1]:idx[n] + 1], "operations.national_forces"))
+
+
 def run(ctx: Context) -> None:
     """Participants of the operation a paragraph is about, from sentences that do not name it."""
     from bisect import bisect_right
@@ -1064,6 +1127,7 @@ def run(ctx: Context) -> None:
     _seated(ctx)
     _in_framework(ctx)
     _units_kept(ctx)
+    _national_forces(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _HANDOVER | _HANDOVER_SPLIT | _TOPIC_VERBS
                            | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
     if not found:

@@ -179,6 +179,18 @@ def _covering(doc: Doc, start: int, end: int):
     return None
 
 
+def _named_operation(doc: Doc, start: int, end: int):
+    """``de NAVO-operatie Sea Guardian (OSG)``, ``operatie Unified Protector (OUP)``: the long form is an
+    operation word (``operatie``, ``NAVO-missie``) before an operation's name another component marked;
+    the acronym, whose first letter is the operation word's, names that operation."""
+    for span in mentions(doc):
+        if span.label_ == "Operation" and span.end == end and start < span.start:
+            lead = [t for t in texts(doc)[start:span.start] if t.strip()]
+            if lead and all(t.rsplit("-", 1)[-1].lower() in _OPERATION_WORDS for t in lead):
+                return span
+    return None
+
+
 def _country_adjective(text: str) -> bool:
     """A Dutch country adjective (``Nederlandse``): it describes an English name, it is not part of it."""
     from kg import reference
@@ -320,7 +332,7 @@ class AcronymFinder:
     def _define(self, doc, start, end, inner, found, acr_of, hint=None):
         span = doc[start:end]
         name = " ".join(span.text.split())
-        have = _covering(doc, start, end)
+        have = _covering(doc, start, end) or _named_operation(doc, start, end)
         if have is not None and have.label_ in ("Organisation", "Country", "Place", "Person", "Minister",
                                                  "Summit", "MinisterialMeeting", "Pledge", "Initiative", "Operation"):
             key, cls = have.kb_id_, have.label_
