@@ -139,14 +139,33 @@ def _reference_country(key: str) -> str | None:
     return getattr(ent, "country", None)
 
 
+def _town_country(ctx: Context, sp, tx: list[str], lw: list[str], space: list[bool]) -> None:
+    """``de Noorse havenstad Narvik``: a place right after an article, a country's adjective and a noun
+    for a town (``town_nouns`` of units.json) lies in that country — unless the reference data puts it
+    in another."""
+    from kg import reference
+    from kg.extract.events.operation_mentions import _country_entity
+    from kg.nlp.components.units import _TOWN_NOUNS
+    before = [i for i in range(max(0, sp.start - 6), sp.start) if not space[i]][-3:]
+    if len(before) < 3 or lw[before[2]] not in _TOWN_NOUNS or lw[before[0]] not in ("de", "het"):
+        return
+    ent = reference.load().country_of_adjective(tx[before[1]]) if tx[before[1]][:1].isupper() else None
+    known = _reference_country(sp.kb_id_)
+    if ent is not None and (known is None or known == ent.key) and _country_entity(ctx, ent.key):
+        link(ctx, sp.kb_id_, "kg:inCountry", ent.key, sp, "events.town_country")
+
+
 def _in_country(ctx: Context) -> None:
-    """``Newport, Verenigd Koninkrijk``; ``operatie X, een programma in het Verenigd Koninkrijk``."""
+    """``Newport, Verenigd Koninkrijk``; ``operatie X, een programma in het Verenigd Koninkrijk``;
+    ``de Noorse havenstad Narvik``."""
     doc = ctx.doc
     spans = mentions(doc)
     tx, lw, space = texts(doc), lowers(doc), spaces(doc)  # per-doc arrays, no Tokens
     for sp in spans:
         if sp.label_ not in ("Place", "Operation"):
             continue
+        if sp.label_ == "Place":
+            _town_country(ctx, sp, tx, lw, space)
         sent_end = sent_of(doc, sp).end
         first = next((i for i in range(sp.end, sent_end) if not space[i]), None)  # first word after
         if first is None:

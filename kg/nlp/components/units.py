@@ -50,6 +50,7 @@ _BODY_NOUNS = frozenset(DATA["body_nouns"])
 _LINKED_HEADS = frozenset(DATA["linked_body_heads"])
 _LINKS = frozenset(DATA["linked_body_links"])
 _ARTICLES = frozenset(("de", "het"))
+_TOWN_NOUNS = frozenset(DATA["town_nouns"])
 
 
 def _is_initiative_compound(low: str) -> bool:
@@ -208,6 +209,7 @@ class UnitFinder:
         self._described_units(doc)
         self._ordinal_units(doc)
         self._named_bases(doc)
+        self._named_towns(doc)
         self._headed_bases(doc)
         self._named_bodies(doc)
         self._linked_bodies(doc)
@@ -454,6 +456,23 @@ class UnitFinder:
             s0, e0 = run
             if self.ref.country_of_adjective(tx[s0]) is None:
                 self._add_name(doc, s0, e0, "Place", taken)
+
+    def _named_towns(self, doc: Doc) -> None:
+        """``de Noorse havenstad Narvik``, ``het Poolse grensdorp Hrubieszów``: one or two capitalised words
+        after an article, a country's adjective and a noun for a town (``town_nouns``) name a Place, also
+        when the reference data lacks it (``kg.extract.events.meetings`` puts it in that country)."""
+        found = words_where(doc, "LOWER", "units.towns", _TOWN_NOUNS.__contains__)
+        if not found:
+            return
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in found:
+            if k < 2 or tx[ns[k - 2]].lower() not in _ARTICLES or not tx[ns[k - 1]][:1].isupper() \
+                    or self.ref.country_of_adjective(tx[ns[k - 1]]) is None:
+                continue
+            run = _name_after(ns, tx, k, taken, hyphens=True)
+            if run is not None and self.ref.country_of_adjective(tx[run[0]]) is None:
+                self._add_name(doc, run[0], run[1], "Place", taken)
 
     def _named_bodies(self, doc: Doc) -> None:
         """``het persbureau Interfax``: one or two capitalised words after a noun for a press agency,
