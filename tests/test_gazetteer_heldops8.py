@@ -13,7 +13,7 @@ def nlp():
 
 
 def _places(doc) -> dict:
-    return {s.text: s.kb_id_ for s in doc.spans["kg"] if s.label_ == "Place"}
+    return {s.text: s.kb_id_ for s in doc.spans.get("kg", []) if s.label_ == "Place"}
 
 
 @pytest.mark.parametrize("sentence, name, country", [
@@ -51,3 +51,22 @@ def test_carbis_bay_and_narvik_are_reference_places(nlp):
 def test_an_english_name_on_commitment_is_a_pledge(nlp, sentence, key):
     doc = nlp(sentence)
     assert key in {s.kb_id_ for s in doc.spans["kg"] if s.label_ == "Pledge"}
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("De brigade oefent in de omgeving van het Zweedse Boden.", "Boden", "country/zweden"),
+    ("De mariniers landden nabij het Finse Sodankylä.", "Sodankylä", "country/finland"),
+])
+def test_a_name_after_a_place_preposition_het_and_a_countrys_adjective_is_a_town_there(nlp, sentence, name, country):
+    doc, ex = run(nlp, "Den Haag, 4 mei 2031\n\n" + sentence + "\n", "town2.txt")
+    key = _places(doc).get(name)
+    assert key is not None and (key, country) in facts(ex, "kg:inCountry")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Het debat in het Britse Lagerhuis duurde lang.", "Lagerhuis"),
+    ("Zij sprak met leden van het Duitse Bureau voor Veiligheid.", "Bureau"),
+    ("Het Noorse Rode Kruis hielp.", "Rode Kruis"),
+])
+def test_an_institution_after_het_and_an_adjective_is_no_town(nlp, sentence, name):
+    assert name not in _places(nlp(sentence))

@@ -145,11 +145,17 @@ def _town_country(ctx: Context, sp, tx: list[str], lw: list[str], space: list[bo
     in another."""
     from kg import reference
     from kg.extract.events.operation_mentions import _country_entity
-    from kg.nlp.components.units import _TOWN_NOUNS
+    from kg.nlp.components.units import _TOWN_NOUNS, _TOWN_PREPOSITIONS
     before = [i for i in range(max(0, sp.start - 6), sp.start) if not space[i]][-3:]
-    if len(before) < 3 or lw[before[2]] not in _TOWN_NOUNS or lw[before[0]] not in ("de", "het"):
+    if len(before) < 3:
         return
-    ent = reference.load().country_of_adjective(tx[before[1]]) if tx[before[1]][:1].isupper() else None
+    if lw[before[2]] in _TOWN_NOUNS and lw[before[0]] in ("de", "het"):
+        adj = before[1]  # "de Noorse havenstad Narvik"
+    elif lw[before[1]] == "het" and lw[before[0]] in _TOWN_PREPOSITIONS:
+        adj = before[2]  # "in het Britse Carbis Bay"
+    else:
+        return
+    ent = reference.load().country_of_adjective(tx[adj]) if tx[adj][:1].isupper() else None
     known = _reference_country(sp.kb_id_)
     if ent is not None and (known is None or known == ent.key) and _country_entity(ctx, ent.key):
         link(ctx, sp.kb_id_, "kg:inCountry", ent.key, sp, "events.town_country")

@@ -51,6 +51,8 @@ _LINKED_HEADS = frozenset(DATA["linked_body_heads"])
 _LINKS = frozenset(DATA["linked_body_links"])
 _ARTICLES = frozenset(("de", "het"))
 _TOWN_NOUNS = frozenset(DATA["town_nouns"])
+_TOWN_PREPOSITIONS = frozenset(DATA["town_prepositions"])
+_NOT_TOWNS = frozenset(DATA["not_town_words"])
 
 
 def _is_initiative_compound(low: str) -> bool:
@@ -210,6 +212,7 @@ class UnitFinder:
         self._ordinal_units(doc)
         self._named_bases(doc)
         self._named_towns(doc)
+        self._neuter_towns(doc)
         self._headed_bases(doc)
         self._named_bodies(doc)
         self._linked_bodies(doc)
@@ -473,6 +476,26 @@ class UnitFinder:
             run = _name_after(ns, tx, k, taken, hyphens=True)
             if run is not None and self.ref.country_of_adjective(tx[run[0]]) is None:
                 self._add_name(doc, run[0], run[1], "Place", taken)
+
+    def _neuter_towns(self, doc: Doc) -> None:
+        """``in het Britse Carbis Bay``, ``in de omgeving van het Noorse Rena``: a town's name is neuter, so
+        one or two capitalised words after a place preposition, ``het`` and a country's adjective name a
+        town (not an institution: ``het Britse Lagerhuis``, ``not_town_words``)."""
+        ns, tx = non_space(doc), texts(doc)
+        taken = {i for s in mentions(doc) for i in range(s.start, s.end)}
+        for k in words_where(doc, "LOWER", "units.neuter_towns", "het".__eq__):
+            if k < 1 or k + 2 >= len(ns) or tx[ns[k - 1]].lower() not in _TOWN_PREPOSITIONS \
+                    or not tx[ns[k + 1]][:1].isupper() or self.ref.country_of_adjective(tx[ns[k + 1]]) is None:
+                continue
+            run = _name_after(ns, tx, k + 1, taken, hyphens=True)
+            if run is None or any(not p[:1].isupper() for w in tx[run[0]:run[1]] for p in w.split("-")) \
+                    or any(w.lower() in _NOT_TOWNS for w in tx[run[0]:run[1]]) \
+                    or self.ref.country_of_adjective(tx[run[0]]) is not None:
+                continue
+            after = next((j for j in range(run[1], min(run[1] + 3, len(tx))) if tx[j].strip()), None)
+            if after is not None and tx[after].lower() in ("van", "voor"):
+                continue  # "het Duitse Bureau voor ...": an institution's name goes on
+            self._add_name(doc, run[0], run[1], "Place", taken)
 
     def _named_bodies(self, doc: Doc) -> None:
         """``het persbureau Interfax``: one or two capitalised words after a noun for a press agency,
