@@ -474,8 +474,9 @@ class UnitFinder:
                     or self.ref.country_of_adjective(tx[ns[k - 1]]) is None:
                 continue
             run = _name_after(ns, tx, k, taken, hyphens=True)
-            if run is not None and self.ref.country_of_adjective(tx[run[0]]) is None:
-                self._add_name(doc, run[0], run[1], "Place", taken)
+            if run is not None and self.ref.country_of_adjective(tx[run[0]]) is None \
+                    and self.ref.lookup(" ".join(doc[run[0]:run[1]].text.split())) is None:
+                self._add_name(doc, run[0], run[1], "Place", taken)  # a known name is the gazetteer's
 
     def _neuter_towns(self, doc: Doc) -> None:
         """``in het Britse Carbis Bay``, ``in de omgeving van het Noorse Rena``: a town's name is neuter, so
@@ -495,6 +496,8 @@ class UnitFinder:
             after = next((j for j in range(run[1], min(run[1] + 3, len(tx))) if tx[j].strip()), None)
             if after is not None and tx[after].lower() in ("van", "voor"):
                 continue  # "het Duitse Bureau voor ...": an institution's name goes on
+            if self.ref.lookup(" ".join(doc[run[0]:run[1]].text.split())) is not None:
+                continue  # a name the reference knows is the gazetteer's to judge ("het Duitse Nice": none)
             self._add_name(doc, run[0], run[1], "Place", taken)
 
     def _named_bodies(self, doc: Doc) -> None:
