@@ -7,7 +7,7 @@ import pytest
 
 from kg.nlp import make_pipeline
 
-from extracting import run
+from extracting import facts, run
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +65,43 @@ def test_a_statement_or_a_plan_of_the_leaders_names_no_summit(nlp):
     for text in (said, plan):
         doc, _ex = run(nlp, text)
         assert not keys(doc)
+
+
+# ---------------------------------------------------------------- the news item's summit and who is there
+
+NEWS = ("Akkoord over nieuwe plannen\n\n11 juli 2023, 21:10\n\nVILNIUS (ANP) - De regeringsleiders van de 31 "
+        "bondgenoten hebben dinsdag in Vilnius de nieuwe regionale verdedigingsplannen vastgesteld.\n\n"
+        "De tweedaagse top eindigt woensdag. Gastvrouw is de Litouwse president Gitanas Nausėda.\n\n"
+        "Minister-president Mark Rutte sprak in de marge van de top met de Zweedse premier Ulf Kristersson. "
+        "Voormalig president Donald Trump zei in een interview dat de vorige top een fiasco was.\n")
+
+
+def test_bare_summit_words_after_the_leaders_act_name_that_summit(nlp):
+    doc, _ex = run(nlp, NEWS, "nieuws.txt")
+    tops = [s for s in doc.spans.get("kg", []) if s.label_ == "Summit" and s.text.lower().endswith("top")]
+    # "de vorige top" is another edition: no mention
+    assert [s.kb_id_ for s in tops] == ["summit/vilnius-2023", "summit/vilnius-2023"]
+    assert doc.user_data["kg_events"]["main"] == "summit/vilnius-2023"
+
+
+def test_who_talks_on_the_summits_sidelines_and_its_host_take_part(nlp):
+    _doc, ex = run(nlp, NEWS, "nieuws.txt")
+    part = {o for s, o in facts(ex, "kg:participant") if s == "summit/vilnius-2023"}
+    assert {"person/rutte", "person/kristersson"} <= part
+    assert "person/trump" not in part
+
+
+def test_bare_summit_words_with_another_summit_named_stay_unread(nlp):
+    text = ("12 juli 2023\n\nVILNIUS (ANP) - De regeringsleiders van de 31 bondgenoten hebben dinsdag in Vilnius "
+            "nieuwe plannen vastgesteld. Op de NAVO-top in Madrid was daartoe besloten. De top eindigt vandaag.\n")
+    doc, _ex = run(nlp, text, "nieuws.txt")
+    bare = [s for s in doc.spans.get("kg", []) if s.label_ == "Summit" and s.text == "top"]
+    assert not bare
+
+
+def test_chairing_his_last_summit_is_taking_part(nlp):
+    text = ("10 juli 2024, 20:00\n\nWASHINGTON (ANP) - De leiders van de NAVO-landen hebben woensdag in "
+            "Washington nieuwe steun voor Oekraïne toegezegd.\n\nSecretaris-generaal Jens Stoltenberg, die zijn "
+            "laatste top voorzit, sprak van een historische dag.\n")
+    _doc, ex = run(nlp, text, "nieuws.txt")
+    assert ("summit/washington-2024", "person/stoltenberg") in facts(ex, "kg:participant")

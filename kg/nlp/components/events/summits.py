@@ -342,7 +342,33 @@ def _leaders_acted(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list
         head = idx[subject[0]]
         out.append(Meeting(head, head + 1, "Summit", place=name, place_span=place, date=day, year=day.year,
                            needs_ref=True, named=False))
-    return sorted(taken + out, key=lambda m: m.start) if out else taken
+    if not out:
+        return taken
+    return sorted(taken + out + _bare_after_acted(doc, ns, taken, out), key=lambda m: m.start)
+
+
+_OTHER_TIME = frozenset(DATA["another_time_words"])
+
+
+def _bare_after_acted(doc: Doc, ns: list[int], taken: list[Meeting], acted: list[Meeting]) -> list[Meeting]:
+    """``De regeringsleiders ... hebben woensdag in Washington afgesproken ... De jubileumtop
+    ... Schoof sprak in de marge van de top ...``: in a text that names no summit itself and
+    whose leaders' acts (``_leaders_acted``) all fall on one reference summit, the later bare
+    summit words ("top", "jubileumtop", "topbijeenkomst"; not "vorige top", "de volgende top")
+    are that summit: named mentions of it (the main meeting of a news item is one of them)."""
+    refs = {match_summit(m.place, year=m.year, month=m.date.month1, day=m.date.day1) for m in acted}
+    if taken or len(refs) != 1:
+        return []
+    ref = refs.pop()
+    first = min(m.start for m in acted)
+    lw = lowers(doc)
+    out = []
+    for k in words_where(doc, "LOWER", "events.top_compound", _summit_compound):
+        i = ns[k]
+        if i <= first or (k and lw[ns[k - 1]] in _OTHER_TIME):
+            continue
+        out.append(Meeting(i, i + 1, "Summit", ref=ref, stated=True, place=acted[0].place, date=acted[0].date))
+    return out
 
 
 def _recalled_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
