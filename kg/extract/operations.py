@@ -444,6 +444,67 @@ def _commander(ctx: Context, sent, op: str) -> None:
     _commander_adjective(ctx, sent, op, words)
 
 
+_LEAD_HAVE = frozenset(_DATA["lead_have_verbs"])
+_SUPPLY = frozenset(_DATA["commander_supply_verbs"])
+_COMMANDER = frozenset(_DATA["commander_nouns"])
+_CLAUSE_STOPS = frozenset({";", ":", "die", "dat", "maar", "terwijl", "omdat", "nadat", "waarna", "toen", "zodat"})
+_AFTER_LEAD = frozenset({".", ",", "en", "over", "van", "bij", "in", "op", "tijdens", "sinds"})
+
+
+def _holds_command(ctx: Context, sent, op: str) -> None:
+    """``Canada heeft het eerste jaar de leiding en levert de commandant``, ``Italië levert de
+    commandant``: the country that opens the sentence (as its subject) and holds "de leiding"
+    (a verb of having or taking it, ``lead_have_verbs``) or supplies "de commandant"
+    (``commander_supply_verbs``) in the same clause commands the operation the sentence is
+    about, and so takes part. Not "heeft de leiding overgedragen": a word after "leiding"
+    must end the phrase."""
+    lw = lowers(ctx.doc)
+    words = _words(ctx, sent.start, sent.end)
+    k = 1 if words and lw[words[0]] == "ook" else 0
+    subject = next((sp for sp in spans_in(ctx.doc, sent.start, sent.end, ("Country",))
+                    if k < len(words) and sp.start == words[k]), None)
+    if subject is None:
+        return
+    n = bisect_left(words, subject.end)
+    verb = None
+    for m in range(n, len(words)):
+        w = lw[words[m]]
+        if w in _CLAUSE_STOPS:
+            return
+        if w in _LEAD_HAVE or w in _SUPPLY:
+            verb = w
+        elif verb is not None and m and lw[words[m - 1]] in ("de", "het"):
+            nxt = lw[words[m + 1]] if m + 1 < len(words) else "."
+            if (verb in _LEAD_HAVE and w == "leiding" and nxt in _AFTER_LEAD) or (verb in _SUPPLY and w in _COMMANDER):
+                link(ctx, op, "kg:participant", subject.kb_id_, subject, "operations.holds_command")
+                return
+
+
+def _seated_anaphor(ctx: Context, sent, op: str) -> None:
+    """``Deze niet-gevechtsmissie is op uitnodiging van de regering opgezet en wordt gevestigd in
+    Bagdad``: a sentence that opens with a word for the mission it is about (a determiner, at
+    most one adjective and a mission noun) and places it with a verb of being seated
+    (``seat_verbs`` and "in"/"te" and a place), no relative clause or comma between, says
+    where that operation is."""
+    lw = lowers(ctx.doc)
+    words = _words(ctx, sent.start, sent.end)
+    if len(words) < 5 or lw[words[0]] not in _ANAPHOR_DETS:
+        return
+    head = next((m for m in (1, 2) if lw[words[m]] in _ANAPHOR_NOUNS or lw[words[m]] in _MISSION_NOUNS
+                 or lw[words[m]].endswith(("missie", "operatie"))), None)
+    if head is None or spans_in(ctx.doc, sent.start, sent.end, ("Operation",)):
+        return
+    places = {sp.start: sp for sp in spans_in(ctx.doc, sent.start, sent.end, ("Place",))}
+    for m in range(head + 1, len(words) - 2):
+        w = lw[words[m]]
+        if w in _CLAUSE_STOPS or w in (",", "waar", "welke"):
+            return
+        if w in _SEAT_VERBS and lw[words[m + 1]] in _SEAT_PREPS and words[m + 2] in places:
+            at = places[words[m + 2]]
+            link(ctx, op, "schema:location", at.kb_id_, at, "operations.seated_anaphor")
+            return
+
+
 _COMMAND_BREAKS = frozenset({"en", "aan", "naar", "bij", "maar", "terwijl", "naast", ";", "zoals", "waaronder"})
 
 
@@ -1065,7 +1126,7 @@ def run(ctx: Context) -> None:
     _in_framework(ctx)
     _units_kept(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _HANDOVER | _HANDOVER_SPLIT | _TOPIC_VERBS
-                           | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
+                           | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED | _COMMANDER | _SEAT_VERBS)
     if not found:
         return
     all_sents = sents(doc)
@@ -1094,6 +1155,10 @@ def run(ctx: Context) -> None:
         about = next(iter(named)) if len(named) == 1 else topic
         if about is not None and not words.isdisjoint(_COMMAND_NOUNS) and (named or _mission_anaphor(ctx, sent)):
             _commander(ctx, sent, about)
+        if about is not None and ("leiding" in words or not words.isdisjoint(_COMMANDER)):
+            _holds_command(ctx, sent, about)
+        if about is not None and not words.isdisjoint(_SEAT_VERBS):
+            _seated_anaphor(ctx, sent, about)
         if about is not None and (not words.isdisjoint(_HANDOVER) or "over" in words):
             _handover(ctx, sent, about)
         if about is not None and not words.isdisjoint(_STATIONED):
