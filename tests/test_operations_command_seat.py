@@ -44,3 +44,19 @@ def test_a_relative_clause_seats_something_else(nlp):
             "samen met het hoofdkwartier, dat gevestigd is in Napels.\n")
     _doc, ex = run(nlp, text)
     assert ("operation/kfor", "place/napels") not in facts(ex, "schema:location")
+
+
+def test_a_command_in_a_place_named_as_the_operation_is_there(nlp):
+    text = ("Den Haag, 20 juni 2024\n\nDe bondgenoten richten een nieuw hoofdkwartier in het Poolse Szczecin "
+            "in, onder de naam Resolute Support.\n\nDaarnaast komt er een commando in Napels, met de naam KFOR.\n")
+    _doc, ex = run(nlp, text)
+    loc = facts(ex, "schema:location")
+    assert ("operation/kfor", "place/napels") in loc
+    # "in" is the verb's particle there: the place is not followed by the name
+    assert ("operation/resolute-support", "place/szczecin") not in loc
+
+
+def test_a_hedged_command_states_no_place(nlp):
+    text = ("Den Haag, 20 juni 2024\n\nMogelijk komt er een commando in Napels, onder de naam KFOR.\n")
+    _doc, ex = run(nlp, text)
+    assert ("operation/kfor", "place/napels") not in facts(ex, "schema:location")

@@ -869,6 +869,41 @@ _SEAT_VERBS = frozenset(_DATA["seat_verbs"])
 _SEAT_PREPS = frozenset(_DATA["seat_prepositions"])
 
 
+_NAMED_SEAT = frozenset(_DATA["named_seat_nouns"])
+_NAME_PHRASES = [tuple(p) for p in _DATA["name_phrases"]]
+
+
+def _named_command(ctx: Context) -> None:
+    """``Daarvoor komt er een nieuw commando in het Duitse Wiesbaden, onder de naam NATO Security
+    Assistance and Training for Ukraine (NSATU)``: a command or headquarters (``named_seat_nouns``)
+    "in" a place, then "onder de naam" (``name_phrases``) and the operation, in a row (a
+    determiner and a country adjective before the place, a comma before the name): the
+    operation is there. Hedged or negated sentences state nothing."""
+    from kg.extract.events.common import sentences_with
+    from kg.nlp.components.docindex import texts
+    doc = ctx.doc
+    lw, tx = lowers(doc), texts(doc)
+    for sent in sentences_with(doc, "operations.named_seat", frozenset({"naam", "noemer"})):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        places = {sp.end: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+        for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+            n = bisect_left(idx, op.start)
+            if n < 4 or tuple(lw[i] for i in idx[n - 3:n]) not in _NAME_PHRASES:
+                continue
+            m = n - 5 if lw[idx[n - 4]] == "," else n - 4
+            at = places.get(idx[m] + 1) if m >= 0 else None
+            if at is None:
+                continue
+            k = bisect_left(idx, at.start) - 1
+            while k > 0 and (lw[idx[k]] in ("het", "de") or tx[idx[k]][:1].isupper() and lw[idx[k - 1]] in ("het", "de")):
+                k -= 1  # "in het Duitse Wiesbaden"
+            if k < 1 or lw[idx[k]] != "in" or lw[idx[k - 1]] not in _NAMED_SEAT:
+                continue
+            link(ctx, op.kb_id_, "schema:location", at.kb_id_, at, "operations.named_command")
+
+
 def _headquarters(ctx: Context) -> None:
     """``Het hoofdkwartier van KFOR is gevestigd op Camp Film City in Pristina``: the place the
     command of a named operation sits in is where the operation is. Only ``hoofdkwartier van <operation>``
@@ -1121,6 +1156,7 @@ def run(ctx: Context) -> None:
     _operation_area(ctx)
     _theatre_location(ctx)
     _headquarters(ctx)
+    _named_command(ctx)
     _led_by(ctx)
     _seated(ctx)
     _in_framework(ctx)
