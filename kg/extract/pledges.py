@@ -40,6 +40,7 @@ from kg.extract.events.common import _DEMONSTRATIVES, REL, ensure, has_trigger, 
 from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sents, span_text, texts, words_in
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
+from kg.reference import summits as reference_summits
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 AGREED_CLASSES = ("Pledge", "Initiative")
@@ -82,11 +83,26 @@ def _summit_by_place(ctx: Context, sent) -> str | None:
             if n:
                 names[fold(n)] = skey
                 names[fold(n.split()[0])] = skey
+    regions = _summit_regions()  # "De bondgenoten spraken in Wales af ...": the host city's region
+    for skey in by_place.values():
+        if skey in regions:
+            names.setdefault(fold(regions[skey]), skey)
     tx, lw = texts(ctx.doc), lowers(ctx.doc)  # per-doc arrays, no Tokens
     for i in range(sent.start + 1, sent.end):
         if lw[i - 1] in ("in", "op", "te") and tx[i][:1].isupper() and fold(tx[i]) in names:
             return names[fold(tx[i])]
     return None
+
+
+_REGIONS: dict[str, str] = {}
+
+
+def _summit_regions() -> dict[str, str]:
+    """The reference summits named by their host city's region ("Wales"): summit key -> region."""
+    if not _REGIONS:
+        _REGIONS.update({s.key: s.region for s in reference_summits() if s.region})
+        _REGIONS.setdefault("", "")  # filled once, even with no region at all
+    return _REGIONS
 
 
 def _refers_to_summit(sent) -> bool:

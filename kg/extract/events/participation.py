@@ -365,14 +365,22 @@ def _in_place(doc, sp) -> bool:
 
 
 def _talks_during(doc, sent, words: set[str]) -> bool:
-    """``Tijdens de NAVO-Oekraïne Commissie spreken de ministers met minister X``: whom the
-    ministers speak with during a session or meeting takes part in it."""
-    if "met" not in words or "tijdens" not in words or words.isdisjoint(_SETS_REL["conversation_verbs"]):
+    """``Tijdens de NAVO-Oekraïne Commissie spreken de ministers met minister X``, ``X sprak in
+    de marge van de top met Y``: who speaks with whom during a session or meeting, or on its
+    sidelines, takes part in it."""
+    if "met" not in words or "tijdens" not in words and "marge" not in words \
+            or words.isdisjoint(_SETS_REL["conversation_verbs"]):
         return False
     lw, space = lowers(doc), spaces(doc)
     starts = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting", "Organisation"))}
     for i in range(sent.start, sent.end - 1):
-        if lw[i] != "tijdens":
+        if lw[i] == "marge":  # "in de marge van de top": on the meeting's sidelines
+            back = [lw[k] for k in range(max(sent.start, i - 4), i) if not space[k]][-2:]
+            nxt = _past_dets(lw, space, i + 1, sent.end)
+            if back != ["in", "de"] or nxt >= sent.end or lw[nxt] != "van":
+                continue
+            i = nxt
+        elif lw[i] != "tijdens":
             continue
         j = _past_dets(lw, space, i + 1, sent.end)
         sp = starts.get(j)

@@ -24,7 +24,7 @@ from kg.nlp.components.events.places import _place_after, _reference_key, _place
 from kg.nlp.components.events.ministerials import _ministerial_matcher, _ministerials
 from kg.nlp.components.events.summits import (
     _summits, _kind_summits, _leaders_gathering, _recalled_gathering, _referring_summit, _self_dated_summit,
-    _agreed_in_place,
+    _agreed_in_place, _leaders_acted,
 )
 from kg.nlp.components.events.summit_identity import _resolve_summits
 from kg.nlp.components.events.ministerial_identity import _settle_ministerials
@@ -191,6 +191,7 @@ class EventFinder:
         summits = _kind_summits(doc, ns, dates, summits)
         summits = _recalled_gathering(doc, ns, dates, _leaders_gathering(doc, ns, dates, summits))
         summits = _agreed_in_place(doc, ns, dates, summits)
+        summits = _leaders_acted(doc, ns, dates, summits)
         summits = _referring_summit(doc, ns, dates, summits, doc_date)
         summits = _self_dated_summit(doc, ns, dates, summits, doc_date)
         _resolve_summits(doc, summits, doc_date, dates)
