@@ -158,8 +158,9 @@ def _participation(ctx: Context, ev: dict) -> None:
         prev = None if goes_to_main or target is not None or here else _antecedent_gathering(doc, ev, sent, meeting_spans)
         if not here and _points_back_beside(doc, lw, sent, meeting_spans):
             continue  # "Aansluitend op de top kwamen ... bijeen. Dat overleg ...": another gathering
-        if not here and _points_back_at_side_event(doc, lw, sent, meeting_spans):
-            continue  # "En marge van de top vindt een event plaats. X neemt deel aan deze bijeenkomst"
+        # "En marge van de top vindt een event plaats. X neemt deel aan deze bijeenkomst": the side
+        # event's participants; only its own session (``_margin_gatherings``) may have them
+        side = not here and _points_back_at_side_event(doc, lw, sent, meeting_spans)
         named = _one_meeting_named(lw, sent, prev, meeting_spans) if prev is not None else None
         if named is not None and not any(prev.start <= s_["span"][0] < prev.end and not s_.get("heading") for s_ in ev["sessions"]):
             dest = (named, "events.meeting_participant", None)  # "nam deel aan dit overleg": the one named before
@@ -179,7 +180,7 @@ def _participation(ctx: Context, ev: dict) -> None:
                     continue  # "X, die vorig jaar aan de top deelnam, ...": another edition
             dest = (main, "events.meeting_participant", None) if goes_to_main else \
                 _destination(ctx, ev, scope, _outside_quiet_clauses(doc, sent, here), target, char, bare)
-        if dest is None:
+        if dest is None or side and not _introduced_in(ev, dest[0], _prev_in_paragraph(doc, sent)):
             continue
         key, rule, body = dest
         for sp in parties:
@@ -191,6 +192,12 @@ def _participation(ctx: Context, ev: dict) -> None:
             # the evidence is both sentences: the one that names the person and the one that says it
             ev_ = ctx.evidence(sent_of(doc, antecedent).start_char, sent.end_char, rule + "_pronoun")
             ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
+
+
+def _introduced_in(ev: dict, key: str, sent) -> bool:
+    """Is ``key`` a session that ``sent`` introduces in running text (not a heading's)?"""
+    return sent is not None and any(s["key"] == key and not s.get("heading") and sent.start <= s["span"][0] < sent.end
+                                    for s in ev["sessions"])
 
 
 _REPRESENTS = _SETS_REL["represents_verbs"]
