@@ -16,7 +16,7 @@ from kg.nlp.components.docindex import is_word, lowers, mentions, sent_of, span_
 from kg.extract.events.common import _DETS, ensure, NEWS, _NEWS_SETS, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _journey_to_main_place, _members_talk_in_sitting, _unhedged_clauses
 from kg.extract.events.parties import _is_forum, _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _ADVERB_ASIDE, _antecedent, _antecedent_gathering, _kind_named_before, _RELATIVE_ASIDE, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
+from kg.extract.events.scope import _ADVERB_ASIDE, _antecedent, _antecedent_gathering, _kind_named_before, _RELATIVE_ASIDE, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_at_side_event, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
@@ -158,6 +158,9 @@ def _participation(ctx: Context, ev: dict) -> None:
         prev = None if goes_to_main or target is not None or here else _antecedent_gathering(doc, ev, sent, meeting_spans)
         if not here and _points_back_beside(doc, lw, sent, meeting_spans):
             continue  # "Aansluitend op de top kwamen ... bijeen. Dat overleg ...": another gathering
+        # "En marge van de top vindt een event plaats. X neemt deel aan deze bijeenkomst": the side
+        # event's participants; only its own session (``_margin_gatherings``) may have them
+        side = not here and _points_back_at_side_event(doc, lw, sent, meeting_spans)
         named = _one_meeting_named(lw, sent, prev, meeting_spans) if prev is not None else None
         if named is not None and not any(prev.start <= s_["span"][0] < prev.end and not s_.get("heading") for s_ in ev["sessions"]):
             dest = (named, "events.meeting_participant", None)  # "nam deel aan dit overleg": the one named before
@@ -177,7 +180,7 @@ def _participation(ctx: Context, ev: dict) -> None:
                     continue  # "X, die vorig jaar aan de top deelnam, ...": another edition
             dest = (main, "events.meeting_participant", None) if goes_to_main else \
                 _destination(ctx, ev, scope, _outside_quiet_clauses(doc, sent, here), target, char, bare)
-        if dest is None:
+        if dest is None or side and not _introduced_in(ev, dest[0], _prev_in_paragraph(doc, sent)):
             continue
         key, rule, body = dest
         for sp in parties:
@@ -189,6 +192,12 @@ def _participation(ctx: Context, ev: dict) -> None:
             # the evidence is both sentences: the one that names the person and the one that says it
             ev_ = ctx.evidence(sent_of(doc, antecedent).start_char, sent.end_char, rule + "_pronoun")
             ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
+
+
+def _introduced_in(ev: dict, key: str, sent) -> bool:
+    """Is ``key`` a session that ``sent`` introduces in running text (not a heading's)?"""
+    return sent is not None and any(s["key"] == key and not s.get("heading") and sent.start <= s["span"][0] < sent.end
+                                    for s in ev["sessions"])
 
 
 _REPRESENTS = _SETS_REL["represents_verbs"]

@@ -402,6 +402,41 @@ def _points_back_beside(doc, lw: list[str], sent, meeting_spans: list) -> bool:
     return not (_CONVENE | nouns).isdisjoint(lw[prev.start:prev.end])
 
 
+_SIDE_PHRASES = tuple(tuple(p) for p in REL["side_event_phrases"])
+_GATHERING_ENDINGS = tuple(_SETS_REL["gathering_nouns"])
+_SIDE_HOSTS = _GATHERING_HEADS + tuple(_MEETING_KIND_WORDS) + ("meeting",)
+
+
+def _side_event_sentence(lw: list[str], sent, meeting_spans: list) -> bool:
+    """Does ``sent`` set a gathering in the margin or on the eve of a meeting it names (``En
+    marge van de top vindt het X-event plaats``, ``aan de vooravond van de bijeenkomst``)?"""
+    idx = [i for i in range(sent.start, sent.end) if lw[i].strip()]
+    toks = [lw[i] for i in idx]
+    starts = {m.start for m in meeting_spans if sent.start <= m.start and m.end <= sent.end}
+    for n in range(len(toks)):
+        for ph in _SIDE_PHRASES:
+            if tuple(toks[n:n + len(ph)]) == ph:
+                after = idx[n + len(ph):n + len(ph) + 6]  # "en marge van de NAVO Leaders' Meeting"
+                if any(j in starts or lw[j].endswith(_SIDE_HOSTS) for j in after):
+                    return True
+    return False
+
+
+def _points_back_at_side_event(doc, lw: list[str], sent, meeting_spans: list) -> bool:
+    """``En marge van de top vindt een X-event plaats. A neemt samen met B deel aan deze
+    bijeenkomst.``: the sentence points back (``deze ...bijeenkomst``, ``hieraan``) at a side
+    event the sentence before set beside the meeting: taking part in it is no part in the meeting."""
+    idx = [i for i in range(sent.start, sent.end) if lw[i].strip()]
+    refers = not _SETS_REL["anaphoric_adverbs"].isdisjoint(lw[i] for i in idx) or any(
+        lw[i] in _DEMONSTRATIVES and any(lw[j] not in _MEETING_KIND_WORDS and lw[j].endswith(_GATHERING_ENDINGS)
+                                         for j in idx[n + 1:n + 4])
+        for n, i in enumerate(idx))
+    if not refers:
+        return False
+    prev = _prev_in_paragraph(doc, sent)
+    return prev is not None and _side_event_sentence(lw, prev, meeting_spans)
+
+
 def _one_meeting_named(lw: list[str], sent, prev, meeting_spans: list) -> str | None:
     """``Op 14 april kwamen de ministers in Berlijn bijeen. X nam deel aan dit overleg``: the
     one meeting the sentence before names, when ``dit``/``deze`` points at a meeting (not at a
