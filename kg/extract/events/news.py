@@ -389,7 +389,9 @@ def _arrivals(ctx: Context, ev: dict) -> None:
             break
 
 
-_THERE_VERBS = _NEWS_SETS["there_verbs"] | _STATEMENT_ANY
+# what is said there: the verbs of stating and the past verbs of saying of the speakers
+# ("X bevestigde daar dat ...")
+_THERE_VERBS = _NEWS_SETS["there_verbs"] | _STATEMENT_ANY | _NEWS_SETS["speech_verbs"]
 _THERE_BLOCKERS = _JOURNEY_BLOCKERS | frozenset({"niet", "geen", "nooit"})
 
 

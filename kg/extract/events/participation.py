@@ -79,7 +79,7 @@ def _participation(ctx: Context, ev: dict) -> None:
     doc = ctx.doc
     main = ev.get("main")
     meeting_spans = [sp for sp in mentions(doc) if sp.label_ in ("Summit", "MinisterialMeeting")]
-    lw = lowers(doc)
+    lw, space = lowers(doc), spaces(doc)
     for sent in sentences_with(doc, "events.participation_any", _PARTICIPATION_ANY):
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
@@ -91,7 +91,9 @@ def _participation(ctx: Context, ev: dict) -> None:
             else _members_talk_with(doc, sent) or _council_meets_with(doc, ev, sent)
         if not triggered and "naar" not in words and not travels and met_at is None:
             continue
-        here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
+        # "de eerste top sinds de top in Londen die X bijwoont": a meeting after "sinds" only dates
+        here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end
+                and _prev_word(lw, space, m.start, sent.start, _DETS)[1] not in _SINCE]
         target = None
         if triggered:
             target = _target_meeting(doc, sent, here)
@@ -200,6 +202,7 @@ def _introduced_in(ev: dict, key: str, sent) -> bool:
                                     for s in ev["sessions"])
 
 
+_SINCE = frozenset({"sinds", "sedert"})
 _REPRESENTS = _SETS_REL["represents_verbs"]
 _NOT_SUBJECT = _SETS_REL["not_subject_prepositions"]
 _FIRST_PERSON = NEWS["first_person"]  # the signatory (1); the signatories of a letter of several (2)
