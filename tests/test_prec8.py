@@ -1,0 +1,69 @@
+"""Precision guards found by the wave-8 precision sweep (prec8): a sum asked of a giver, weighed or
+denied is no contribution; an agreement word that is denied agrees no plan at a summit."""
+import pytest
+
+from kg.nlp import make_pipeline
+from tests.extracting import facts, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+FUND = """Den Haag, 9 mei 2027
+
+Steun aan Oekraïne
+
+Uit het trustfonds van het Comprehensive Assistance Package (CAP) betaalt de NAVO brandstof en winterkleding voor Oekraïne.
+{}
+"""
+
+
+def _givers(ex):
+    """(contributor, amount) of every contribution with an amount."""
+    giver = dict(facts(ex, "kg:contributor"))
+    return {(giver.get(c), int(a)) for c, a in facts(ex, "kg:amountEUR")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het kabinet heeft Denemarken gevraagd een bijdrage van EUR 20 miljoen aan het trustfonds te leveren.",
+    "Het kabinet roept Denemarken op het trustfonds met EUR 20 miljoen aan te vullen.",
+    "Het kabinet overweegt het trustfonds met EUR 20 miljoen te versterken.",
+    "De regering heeft besloten het trustfonds niet met EUR 20 miljoen te verhogen.",
+])
+def test_a_sum_asked_weighed_or_denied_is_no_contribution(nlp, sentence):
+    assert not _givers(run(nlp, FUND.format(sentence))[1])
+
+
+def test_a_sum_given_is_still_a_contribution(nlp):
+    ex = run(nlp, FUND.format("Het kabinet heeft besloten het trustfonds in 2027 met EUR 20 miljoen te "
+                              "versterken. Het kabinet roept andere bondgenoten op dit voorbeeld te volgen."))[1]
+    assert ("country/nederland", 20000000) in _givers(ex)
+
+
+SUMMIT = """Den Haag, 3 september 2022
+
+Op de NAVO-top in Madrid op 29 en 30 juni 2022 werd het nieuwe Strategisch Concept aangenomen. {}
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "Op dezelfde top werd het Ammunition Production Action Plan niet aangenomen.",
+    "In Madrid kwamen de bondgenoten geen akkoord overeen over het Ammunition Production Action Plan.",
+])
+def test_a_denied_agreement_agrees_no_plan(nlp, sentence):
+    ex = run(nlp, SUMMIT.format(sentence))[1]
+    agreed = facts(ex, "kg:agreedAt")
+    assert not {s for s, _ in agreed if "ammunition" in s}
+    assert ("initiative/strategisch-concept-madrid-2022", "summit/madrid-2022") in agreed
+
+
+def test_a_plan_whose_agreement_is_denied_is_not_carried_to_the_next_agreement(nlp):
+    text = """Den Haag, 20 juni 2029
+
+Georgië
+De Georgische president heeft gevraagd om een Membership Action Plan voor zijn land; daarover zal op de top geen besluit worden genomen. De slotverklaring zal het besluit van de top in Boekarest van 2008 over het toekomstig lidmaatschap van Georgië bevestigen.
+"""
+    agreed = facts(run(nlp, text)[1], "kg:agreedAt")
+    assert not {s for s, _ in agreed if "membership-action-plan" in s}
