@@ -67,3 +67,26 @@ De Georgische president heeft gevraagd om een Membership Action Plan voor zijn l
 """
     agreed = facts(run(nlp, text)[1], "kg:agreedAt")
     assert not {s for s, _ in agreed if "membership-action-plan" in s}
+
+
+KEPT = """Nieuwsbericht | 14-04-2016 | Defensie
+
+Luchtverdediging in Turkije
+
+Nederland draagt met Patriot-eenheden bij aan de NAVO-operatie Active Fence in Turkije. {}
+"""
+
+
+@pytest.mark.parametrize("sentence", [
+    "België hield zijn eenheden tot 2013 in Turkije.",
+    "Ook België houdt zijn eenheden in Turkije, voor een oefening met de Turkse marine.",
+    "Ook België houdt zijn eenheden in Turkije om de eigen ambassade te beveiligen.",
+])
+def test_units_kept_for_another_purpose_or_until_an_earlier_year_take_no_part(nlp, sentence):
+    ex = run(nlp, KEPT.format(sentence))[1]
+    assert ("operation/operation-active-fence", "country/belgie") not in facts(ex, "kg:participant")
+
+
+def test_units_kept_in_the_operations_state_still_take_part(nlp):
+    ex = run(nlp, KEPT.format("Ook België houdt zijn eenheden voorlopig in Turkije."))[1]
+    assert ("operation/operation-active-fence", "country/belgie") in facts(ex, "kg:participant")
