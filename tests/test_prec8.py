@@ -90,3 +90,14 @@ def test_units_kept_for_another_purpose_or_until_an_earlier_year_take_no_part(nl
 def test_units_kept_in_the_operations_state_still_take_part(nlp):
     ex = run(nlp, KEPT.format("Ook België houdt zijn eenheden voorlopig in Turkije."))[1]
     assert ("operation/operation-active-fence", "country/belgie") in facts(ex, "kg:participant")
+
+
+def test_the_centre_of_a_city_is_no_institution(nlp):
+    text = """Nieuwsbericht | 03-03-2024 | Defensie
+
+Centrum van Charkiv opnieuw getroffen door Russische raketten. De NAVO veroordeelde de aanval. Een onderzoeker van het Centrum voor Oost-Europese Studies sprak van een escalatie. Zij studeerde aan de Universiteit van Tartu.
+"""
+    doc, ex = run(nlp, text)
+    orgs = {k for k in ex.entities if k.startswith("organisation/")}
+    assert not {k for k in orgs if "charkiv" in k}
+    assert {"organisation/centrum-voor-oost-europese-studies", "organisation/universiteit-van-tartu"} <= orgs
