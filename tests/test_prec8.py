@@ -101,3 +101,12 @@ Centrum van Charkiv opnieuw getroffen door Russische raketten. De NAVO veroordee
     orgs = {k for k in ex.entities if k.startswith("organisation/")}
     assert not {k for k in orgs if "charkiv" in k}
     assert {"organisation/centrum-voor-oost-europese-studies", "organisation/universiteit-van-tartu"} <= orgs
+
+
+def test_a_place_where_ministers_met_is_no_summit_agreeing_there(nlp):
+    text = """Den Haag, 3 december 2018
+
+In Brussel is op 11 juli 2018 afgesproken dat de bondgenoten hun paraatheid verhogen. De ministers van Defensie van de EU-lidstaten kwamen vorige week in Brussel bijeen; daar besloten zij over PESCO.
+"""
+    agreed = facts(run(nlp, text)[1], "kg:agreedAt")
+    assert not {s for s, _ in agreed if "structured-cooperation" in s or "pesco" in s}

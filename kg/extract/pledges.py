@@ -62,8 +62,15 @@ def _acronyms(ctx: Context) -> None:
         ctx.relate(key, "kg:acronym", acr, ev)
 
 
+_MINISTERS_MEET = frozenset({"ministers", "bijeen"})  # "de ministers ... kwamen in Brussel bijeen"
+
+
 def _summit_by_place(ctx: Context, sent) -> str | None:
-    """``In Washington zullen ...``: a place in the sentence that a summit of this document is held in."""
+    """``In Washington zullen ...``: a place in the sentence that a summit of this document is held in;
+    not where the sentence has ministers meet (``De ministers van Defensie ... kwamen in Brussel bijeen;
+    daar besloten zij ...``): that place is of their meeting, not of a summit held there."""
+    if _MINISTERS_MEET <= words_of(sent):
+        return None
     ev = ctx.doc.user_data.get("kg_events") or {}
     by_place: dict[str, str] = {}
     for key, rec in ev.get("meetings", {}).items():
