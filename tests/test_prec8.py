@@ -110,3 +110,29 @@ In Brussel is op 11 juli 2018 afgesproken dat de bondgenoten hun paraatheid verh
 """
     agreed = facts(run(nlp, text)[1], "kg:agreedAt")
     assert not {s for s, _ in agreed if "structured-cooperation" in s or "pesco" in s}
+
+
+NEWS_DMM = """Nieuwsbericht | 15-06-2027 | Defensie
+
+Defensieministers in Brussel
+
+Brussel, 15 juni 2027 – De ministers van Defensie van de 32 NAVO-lidstaten spreken vandaag in Brussel over de luchtverdediging. {}
+"""
+DMM = "ministerial/dmm-2027-06"
+
+
+@pytest.mark.parametrize("sentences", [
+    "De ministers van Defensie van de 27 EU-lidstaten hebben vandaag in Luxemburg een besluit genomen over munitie. "
+    "Minister Brekelmans (Defensie) was bij dat besluit aanwezig.",
+    "De ministers van Defensie van de 27 EU-lidstaten hebben vandaag een verklaring over munitie ondertekend. "
+    "Minister Brekelmans (Defensie) was bij de ondertekening aanwezig.",
+    "Minister Brekelmans (Defensie) noemde de bijeenkomst van de EU-ministers in Luxemburg \"nuttig\".",
+])
+def test_an_act_or_gathering_of_another_body_is_not_the_ministerial(nlp, sentences):
+    ex = run(nlp, NEWS_DMM.format(sentences))[1]
+    assert (DMM, "person/brekelmans") not in facts(ex, "kg:participant")
+
+
+def test_a_speaker_of_the_ministerial_still_takes_part(nlp):
+    ex = run(nlp, NEWS_DMM.format("Minister Brekelmans (Defensie) noemde de bijeenkomst \"nuttig\"."))[1]
+    assert (DMM, "person/brekelmans") in facts(ex, "kg:participant")
