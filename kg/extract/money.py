@@ -583,6 +583,22 @@ def _fund_topped_up(ctx: Context, sent) -> bool:
     return any(w == "met" and words[n + 1] in ("eur", "€") for n, w in enumerate(words[fund:verb], fund))
 
 
+_UNSURE_GIVING = frozenset(_DATA["unsure_giving_words"])
+_AMOUNT_NEGATIONS = frozenset(_DATA["amount_negations"])
+_NEGATION_REACH = _DATA["amount_negation_reach"]
+
+
+def _unsure_amount(text: str, a: Amount) -> bool:
+    """Is the amount ``a`` of the sentence ``text`` asked of a giver or weighed (a word of request or
+    consideration before it: ``Het kabinet heeft Duitsland gevraagd ... EUR 20 miljoen ... te leveren``)
+    or denied (a negation right before its currency: ``niet met EUR 50 miljoen te verhogen``)?"""
+    before = re.findall(r"\w+", text[:a.start_char].lower())
+    if not _UNSURE_GIVING.isdisjoint(before):
+        return True
+    near = [w for w in before[-_NEGATION_REACH - 1:] if w != "met"]
+    return not _AMOUNT_NEGATIONS.isdisjoint(near[-_NEGATION_REACH:])
+
+
 def _cabinet_subject(ctx: Context, sent) -> bool:
     """The sentence opens with the Dutch government as subject (``Het kabinet heeft besloten ...``)."""
     lw = lowers(ctx.doc)
@@ -694,7 +710,7 @@ def run(ctx: Context) -> None:
         own = _recipient_per_amount(text, sent.start_char, amounts, recips)
         adjectives = _adjective_parties(ctx, sent)
         for a in amounts:
-            if _is_total(text, a) or _is_part(text, a, amounts):
+            if _is_total(text, a) or _is_part(text, a, amounts) or _unsure_amount(text, a):
                 continue
             if not recips and _own_purpose(text, a):
                 continue  # an amount for aid of its own kind: not the earlier-named operation's or fund's

@@ -1103,6 +1103,21 @@ _KEEP = frozenset(_DATA["keep_verbs"])
 _POSSESSIVES = frozenset(_DATA["possessives"])
 
 
+_KEPT_PURPOSE = frozenset(_DATA["kept_purpose_words"])
+_KEPT_PURPOSE_PAIRS = tuple(tuple(p) for p in _DATA["kept_purpose_pairs"])
+
+
+def _kept_for_other(ctx: Context, after: list[str]) -> bool:
+    """Do the words after ``houden hun eenheden`` give the units a purpose of their own (``om ...``,
+    ``voor een oefening``) or keep them only until a year before the letter's (``tot 2012``)?"""
+    if not _KEPT_PURPOSE.isdisjoint(after) or any(tuple(after[n:n + 2]) == p for n in range(len(after))
+                                                  for p in _KEPT_PURPOSE_PAIRS):
+        return True
+    day = ctx.meta.get("date")
+    return hasattr(day, "year") and any(a == "tot" and b.isdigit() and len(b) == 4 and int(b) < day.year
+                                        for a, b in zip(after, after[1:]))
+
+
 def _units_kept(ctx: Context) -> None:
     """``Ook Duitsland en de Verenigde Staten houden hun eenheden voorlopig in Turkije``, ``Spanje houdt zijn
     eenheid tot eind 2015 in Adana``: in a document that names one operation, held in one state
@@ -1126,6 +1141,8 @@ def _units_kept(ctx: Context) -> None:
         words = [lw[i] for i in idx]
         verb = next(n for n, w in enumerate(words) if w in _KEEP)
         if not (verb + 2 < len(words) and words[verb + 1] in _POSSESSIVES and words[verb + 2].endswith(_UNIT_ENDINGS)):
+            continue
+        if _kept_for_other(ctx, words[verb + 3:]):
             continue
         where = [sp for sp in spans_in(doc, idx[verb], sent.end, ("Country", "Place")) if _prev_is_in(lw, space, sp.start)]
         if not any(sp.kb_id_ == theatre or getattr(reference.country_of_place(sp.kb_id_), "key", None) == theatre

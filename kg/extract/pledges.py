@@ -63,8 +63,15 @@ def _acronyms(ctx: Context) -> None:
         ctx.relate(key, "kg:acronym", acr, ev)
 
 
+_MINISTERS_MEET = frozenset({"ministers", "bijeen"})  # "de ministers ... kwamen in Brussel bijeen"
+
+
 def _summit_by_place(ctx: Context, sent) -> str | None:
-    """``In Washington zullen ...``: a place in the sentence that a summit of this document is held in."""
+    """``In Washington zullen ...``: a place in the sentence that a summit of this document is held in;
+    not where the sentence has ministers meet (``De ministers van Defensie ... kwamen in Brussel bijeen;
+    daar besloten zij ...``): that place is of their meeting, not of a summit held there."""
+    if _MINISTERS_MEET <= words_of(sent):
+        return None
     ev = ctx.doc.user_data.get("kg_events") or {}
     by_place: dict[str, str] = {}
     for key, rec in ev.get("meetings", {}).items():
@@ -403,12 +410,32 @@ _AGREEMENT_PAIRS = [frozenset(p) for p in REL["agreement_pairs"]]
 _AGREEMENT_PAIR_WORDS = frozenset().union(*_AGREEMENT_PAIRS)
 
 
+_DENYING = frozenset({"niet", "geen", "nooit"})
+_DENIAL_REACH = 2  # words before an agreement word: "werd niet aangenomen", "geen akkoord", "niet worden aangenomen"
+
+
+def _agreement_denied(doc, sent) -> bool:
+    """Is every agreement word of the sentence denied: ``niet``, ``geen`` or ``nooit`` at most two words
+    before it (``werd het X niet aangenomen``, ``kwamen geen akkoord overeen``), or before the particle of
+    a split pair (``namen het voorstel niet aan``)? Then the sentence agrees nothing."""
+    lw = lowers(doc)
+    toks = [(i, lw[i]) for i in range(sent.start, sent.end) if lw[i].strip()]
+    particles = {w for p in _AGREEMENT_PAIRS for w in p} - set(REL["agreement_words"])
+    found = False
+    for n, (_i, w) in enumerate(toks):
+        if w in REL["agreement_words"] or (w in particles and n and toks[n - 1][1] in _DENYING):
+            found = True
+            if _DENYING.isdisjoint(t for _j, t in toks[max(0, n - _DENIAL_REACH):n]):
+                return False
+    return found
+
+
 def _agreement_in(doc, sent, words: set[str]) -> bool:
     """Does the sentence hold an agreement word (or pair) that is no observation? ``De bondgenoten
     zullen vaststellen dat de maatregelen van het X zijn uitgevoerd`` ascertains a fact: a form of
     ``vaststellen`` before ``dat`` agrees nothing, so a sentence whose only agreement words are such
     forms states no agreement (``afgesproken dat``, ``besloten dat`` do agree)."""
-    if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
+    if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or _agreement_denied(doc, sent):
         return False
     singles = words.intersection(REL["agreement_words"])
     if not singles or not singles <= _OBSERVING or any(p <= words for p in _AGREEMENT_PAIRS):
@@ -517,7 +544,10 @@ def _agreed_at(ctx: Context) -> None:
                 and same_paragraph(doc, prev, sent):
             # "... spraken op de top in X af. Daar beloofden ze ...": the same agreement, told on
             last_where = (last_where[0], sent, [*last_where[2], sent])
-        prev, prev_said_where, prev_agreed = sent, said_where, agreed
+        # a sentence that denies its plans' agreement ("daarover zal geen besluit worden genomen") spoke of
+        # it too: the next sentence's agreement is not of those plans
+        spoke = agreed or bool(things) and has_trigger(words, REL["agreement_words"], REL["agreement_pairs"])
+        prev, prev_said_where, prev_agreed = sent, said_where, spoke
 
 
 def _named_target(ctx: Context, named: list, sent):

@@ -242,6 +242,23 @@ def _of_the_account(doc, ev: dict, sent) -> bool:
                    for s, _ in r["mentions"])
 
 
+_GATHERING_NOUNS = frozenset(_SETS_REL["gathering_nouns"])
+
+
+def _gathering_in_other_state(ctx: Context, sent, rec: dict) -> bool:
+    """``Minister X noemde de bijeenkomst van de EU-ministers in Luxemburg "nuttig"``: the sentence names
+    a gathering and, after ``in``, a state other than the one of the meeting's place: it speaks of that
+    gathering, not at the meeting."""
+    from kg import reference
+    doc = ctx.doc
+    if words_of(sent).isdisjoint(_GATHERING_NOUNS):
+        return False
+    home = reference.country_of_place(rec["place"]) if rec.get("place") else None
+    lw, space = lowers(doc), spaces(doc)
+    return any(_prev_word(lw, space, sp.start, sent.start, _DETS)[1] == "in" and sp.kb_id_ != getattr(home, "key", None)
+               for sp in spans_in(doc, sent.start, sent.end, ("Country",)))
+
+
 def _speakers(ctx: Context, ev: dict) -> None:
     """``De Amerikaanse minister van Buitenlandse Zaken, X, zette vijf beginselen uiteen``,
     ``Minister Y onderstreepte dat ...``: in a report of its meeting, a person who opens a
@@ -270,7 +287,8 @@ def _speakers(ctx: Context, ev: dict) -> None:
             continue
         places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
                   if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] in ("in", "vanuit", "te", "vanaf")]
-        if any(sp.kb_id_ != rec.get("place") for sp in places) or _from_outside(ctx, ev, sent, p):
+        if any(sp.kb_id_ != rec.get("place") for sp in places) or _from_outside(ctx, ev, sent, p) \
+                or _gathering_in_other_state(ctx, sent, rec):
             continue
         link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
         if lw[v] in _WELCOME_VERBS:  # "X heette zijn ambtgenoot Y welkom": Y is there too
