@@ -54,6 +54,8 @@ _ROLE_NOUNS = frozenset(WORDS["role_nouns"])
 _NATIONALS = frozenset(WORDS["nationality_nouns"])
 _LONG_ROLES = tuple(r for r in WORDS["role_nouns"] if len(r) >= 9)  # heads of closed compounds: "kremlinwoordvoerder"
 _TITLES = {"mevrouw", "mevr.", "dhr.", "mw."}  # forms of address before a name (besides "de heer")
+# Academic titles before a name ("drs. K.H. X", "mr. dr. X", "Prof.dr.ir. X"): never part of it.
+_ACADEMIC = re.compile(r"^(?:(?:%s)\.)*(?:%s)\.?$" % (("|".join(WORDS["academic_titles"]),) * 2))
 
 
 @dataclass
@@ -588,7 +590,7 @@ class Persons:
             return j + 2
         if j < len(words) and words.norms[j] in _TITLES:
             return j + 1
-        return j
+        return _after_academic(words, j)
 
     @staticmethod
     def _office_words(words, i: int, off) -> tuple[str, ...]:
@@ -1024,6 +1026,20 @@ class Persons:
                     i += n - 1
                     break
             i += 1
+
+
+def _after_academic(words, j: int) -> int:
+    """Past academic titles before a name (``drs.``, ``mr. dr.``, ``Prof.dr.ir.``; a final dot the
+    tokenizer split off goes with them): they hide neither the signer nor anyone else named."""
+    while j < len(words) and _ACADEMIC.match(words.norms[j]):
+        dotted = words.norms[j].endswith(".")
+        j += 1
+        if not dotted:
+            if j < len(words) and words.texts[j] == ".":
+                j += 1
+            else:
+                return j - 1  # "dr" without its dot: a word of a name, not a title
+    return j
 
 
 def _other_given(have: str, label: str) -> bool:
