@@ -38,3 +38,27 @@ def test_glued_titles_with_a_split_final_dot(nlp):
     assert facts(ctx, "kg:signatory") == [(doc, "person/meijers")]
     assert ("person/meijers", "office/minister-van-buitenlandse-zaken-nl") in facts(ctx, "kg:holdsOffice")
     assert ctx.extraction.entities["person/meijers"].label == "H.C. Meijers"
+
+
+@pytest.mark.parametrize("sentence", [
+    "De missie valt onder bevel van de Supreme Allied Commander Europe (SACEUR), de Britse generaal R.J. Hamblin.",
+    "Tijdens het werkbezoek sprak de minister met SACEUR generaal Rupert Hamblin over de oefening.",
+    "De eenheden worden ter beschikking gesteld van SACEUR, admiraal Rupert Hamblin.",
+])
+def test_a_rank_between_saceur_and_the_name_keeps_the_holder(nlp, sentence):
+    ctx = read_people(nlp, sentence)
+    assert ("person/hamblin", "office/supreme-allied-commander-europe-navo") in facts(ctx, "kg:holdsOffice")
+
+
+def test_the_rank_keeps_its_own_nationality(nlp):
+    ctx = read_people(nlp, "De missie valt onder bevel van SACEUR, de Britse generaal Rupert Hamblin.")
+    offices = facts(ctx, "kg:holdsOffice")
+    assert ("person/hamblin", "office/generaal-gb") in offices or any(
+        p == "person/hamblin" and o.startswith("office/generaal-") for p, o in offices)
+    assert ("person/hamblin", "office/supreme-allied-commander-europe-navo") in offices
+
+
+def test_a_ministers_enumeration_with_a_general_is_no_apposition(nlp):
+    ctx = read_people(nlp, "Aanwezig waren de minister van Defensie, de Amerikaanse generaal Rupert Hamblin en "
+                           "de ambassadeur.")
+    assert ("person/hamblin", "office/minister-van-defensie-nl") not in facts(ctx, "kg:holdsOffice")
