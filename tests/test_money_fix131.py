@@ -35,3 +35,25 @@ def test_a_country_adjective_names_no_recipient(nlp, sentence):
 def test_an_unknown_name_after_voor_is_still_another_recipient(nlp):
     _doc, ex = run(nlp, LEAD + "De uitgaven voor het Kustwachtfonds Somalië bedroegen EUR 12,7 miljoen.")
     assert Decimal("12700000") not in _amounts_to(ex, "ocean-shield")
+
+
+# --- operation location across a unit noun (kg.extract.events.operation_mentions) ---
+
+def _located(ex, op_part: str) -> set:
+    return {o for s, o in facts(ex, "schema:location") if op_part in s}
+
+
+@pytest.mark.parametrize("sentence,place", [
+    ("Nederland levert sinds 2017 een compagnie aan de enhanced Forward Presence (eFP) battlegroup in Litouwen.",
+     "litouwen"),
+    ("De Kamer ontvangt een brief over de Resolute Support missie in Afghanistan.", "afghanistan"),
+])
+def test_a_unit_noun_between_operation_and_place(nlp, sentence, place):
+    _doc, ex = run(nlp, sentence)
+    assert any(place in o for o in _located(ex, "operation/"))
+
+
+def test_a_plural_unit_noun_places_nothing(nlp):
+    _doc, ex = run(nlp, "Nederland draagt bij aan de enhanced Forward Presence (eFP) battlegroups in Litouwen "
+                        "en Polen.")
+    assert not _located(ex, "enhanced-forward-presence")
