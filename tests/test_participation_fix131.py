@@ -32,3 +32,32 @@ def test_a_bracketed_ministry_keeps_the_subject_of_daar(nlp, sentence):
 def test_a_negated_daar_clause_still_states_nothing(nlp):
     _doc, ex = run(nlp, MEETING + "Minister Verbeet (Defensie) heeft daar niet gesproken.")
     assert "person/verbeet" not in _participants(ex)
+
+
+# --- 'Ook X schoof aan' after a sentence opening with a sitting (events.speakers) ---
+
+def _news(body: str) -> str:
+    return ("Nieuwsbericht | 15-02-2019\n\nMinisters bespreken missie in Irak\n\n"
+            "Brussel, 15 februari 2019 - De NAVO-ministers van Defensie kwamen op 13 en 14 februari in Brussel "
+            "bijeen. Minister Kramer van Defensie was namens Nederland aanwezig.\n\nIrak\n\n" + body + "\n")
+
+
+def test_who_joins_after_a_sitting_sentence_sits_at_that_table(nlp):
+    _doc, ex = run(nlp, _news("In een aparte sessie spraken de ministers met de partnerlanden over de "
+                              "trainingsmissie. Ook de Irakese generaal Najah al-Shammari schoof aan."))
+    assert any("shammari" in p for p in _participants(ex))
+
+
+@pytest.mark.parametrize("body", [
+    # another city: not the sitting's table
+    "In een aparte sessie spraken de ministers met de partnerlanden. Een week later in Bagdad schoof ook de "
+    "Irakese generaal Najah al-Shammari aan.",
+    # negated
+    "In een aparte sessie spraken de ministers met de partnerlanden. De Irakese generaal "
+    "Najah al-Shammari schoof niet aan.",
+    # no sitting opens the sentence before
+    "De ministers spraken ook over de begroting. Ook de Irakese generaal Najah al-Shammari schoof aan.",
+])
+def test_no_joining_without_the_sitting_sentence(nlp, body):
+    _doc, ex = run(nlp, _news(body))
+    assert not any("shammari" in p for p in _participants(ex))
