@@ -38,12 +38,14 @@ import re
 from bisect import bisect_right
 from pathlib import Path
 
+from kg import reference
 from kg.amounts import Amount, find_amounts
 from kg.extract.context import Context
 from kg.extract.events.common import REL, _SETS_REL, link, sentences_with, spans_in
 from kg.extract.events.operation_mentions import _adjective_parties, _country_entity, _served_by
 from kg.model import Entity, GYear
 from kg.nlp.components.docindex import text as doc_text
+from kg.nlp.components.fold import ref_adjective
 from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sent_of, sents, spaces, span_text
 
 # "in 2024", "voor 2025", "over 2023" name the year of an amount; "tot 2026", "vanaf 2024" a span's end or start
@@ -317,8 +319,9 @@ def _names_other_recipient(ctx: Context, sent) -> bool:
             j = i + 1
             while j < sent.end and lw[j] in ("de", "het", "een"):
                 j += 1
-            if j < sent.end and doc[j].text[:1].isupper() and j not in known:
-                return True
+            if j < sent.end and doc[j].text[:1].isupper() and j not in known \
+                    and not ref_adjective(reference.load(), doc[j].text):
+                return True  # (not "voor de Nederlandse inzet": a country's adjective names no recipient)
     return False
 
 

@@ -395,6 +395,21 @@ _THERE_VERBS = _NEWS_SETS["there_verbs"] | _STATEMENT_ANY | _NEWS_SETS["speech_v
 _THERE_BLOCKERS = _JOURNEY_BLOCKERS | frozenset({"niet", "geen", "nooit"})
 
 
+def _before_bracket(lw: list[str], space: list[bool], sent, a: int) -> int:
+    """``Minister X (Buitenlandse Zaken) heeft daar ...``: a clause that opens right after a
+    closing bracket goes on before it (the bracket glosses its subject): the start of the clause
+    before the ``(``; else ``a``."""
+    k = a - 1
+    while k > sent.start and space[k]:
+        k -= 1
+    if k <= sent.start or lw[k] != ")":
+        return a
+    op = next((t for t in range(k - 1, max(sent.start, k - 12) - 1, -1) if lw[t] == "("), None)
+    if op is None or op <= sent.start:
+        return a
+    return _clause_at(lw, sent, op - 1)[0]
+
+
 def _there_at_meeting(ctx: Context, ev: dict) -> None:
     """``De ministers kwamen op 12 februari in Brussel bijeen. Minister X heeft daar ...
     gesproken``: ``daar`` points back at the one meeting the sentence before (same paragraph)
@@ -420,5 +435,6 @@ def _there_at_meeting(ctx: Context, ev: dict) -> None:
             continue
         i = next(k for k in range(sent.start, sent.end) if lw[k] == "daar")
         a, _ = _clause_at(lw, sent, i)
+        a = _before_bracket(lw, space, sent, a)
         for sp in spans_in(doc, a, i, PERSON_CLASSES):
             link(ctx, key, "kg:participant", sp.kb_id_, sp, "events.there_participant")

@@ -31,6 +31,7 @@ import re
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from kg import reference
 from kg.dates import DateMention
 from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of, words_where
 from kg.nlp.components.docindex import text as doc_text
@@ -433,7 +434,7 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
     if before and before[-1] in _SUBJECT_PREPOSITIONS:
         return None  # "een brief aan de ministers": not their act
     hi = sent_bounds(doc, i)[1]
-    if not _decide_together([w for w in lw[i:hi] if not w.isspace()], decided=True):
+    if not _decide_together([w for w in lw[i:hi] if not w.isspace()], decided=True, counted=_allied_count(doc)):
         return None  # not the allies' ministers
     stop = next((x for x in range(i, hi) if lw[x] in (",", ";", ":")), hi)
     if not _STATEMENT.isdisjoint(lw[i:stop]):
@@ -460,6 +461,10 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
         if w in _WEEKDAY_NUMBERS or w in _TODAY_WORDS:
             if day is not None:
                 return None
+            two = _two_weekdays(doc, ns, j) if w in _WEEKDAY_NUMBERS else None
+            if two is not None:  # "donderdag en vrijdag": both days
+                day, j = two
+                continue
             day = _weekday_at(doc, t) if w in _WEEKDAY_NUMBERS else _today_at(doc, t)
             if day is None:
                 return None
@@ -474,6 +479,43 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
                 continue
         j += 1
     return (day, place) if day is not None and place is not None else None
+
+
+def _two_weekdays(doc: Doc, ns: list[int], j: int) -> tuple[DateMention, int] | None:
+    """``donderdag en vrijdag`` at ns-position ``j``: two weekdays in a row of a news item's last
+    few days, as one two-day date, and the ns-position after them; else None."""
+    lw = lowers(doc)
+    if j + 2 >= len(ns) or lw[ns[j + 1]] != "en" or lw[ns[j + 2]] not in _WEEKDAY_NUMBERS:
+        return None
+    if (_WEEKDAY_NUMBERS[lw[ns[j]]] + 1) % 7 != _WEEKDAY_NUMBERS[lw[ns[j + 2]]]:
+        return None  # "maandag en donderdag": two meetings, or one of unknown length
+    last = _weekday_at(doc, ns[j + 2])
+    if last is None:
+        return None
+    first = last.start - dt.timedelta(days=1)
+    end = doc[ns[j + 2]]
+    return DateMention(doc[ns[j]].idx, end.idx + len(end.text), first.year, first.month, first.day,
+                       last.month1, last.day1), j + 3
+
+
+_EU_COUNTS = sorted((dt.date.fromisoformat(d), n) for d, n in DATA["eu_member_counts"].items())
+
+
+def _allied_count(doc: Doc) -> int | None:
+    """The number of NATO members on the document's date when it differs from the EU's
+    (``de ministers van Defensie van de 29 lidstaten`` in 2018 are the allies'; 28 in 2015
+    may be the EU's): the count of member states that names the allies; else None."""
+    day = _doc_date(doc)
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day[:10])
+        except ValueError:
+            return None
+    if not isinstance(day, dt.date):
+        return None
+    nato = sum(1 for d in reference.nato_members().values() if dt.date.fromisoformat(d[:10]) <= day)
+    eu = next((n for d, n in reversed(_EU_COUNTS) if d <= day), None)
+    return nato if nato != eu else None
 
 
 _NOT_THE_NAMED = frozenset(DATA["another_time_words"]) | frozenset(DATA["other_meeting_words"])
@@ -670,12 +712,14 @@ def _inverted_decision(doc: Doc, i: int) -> bool:
     return len(before) == 2 and before[1] == "de" and before[0] in _DECIDE
 
 
-def _decide_together(words: list[str], decided: bool = False, verbs: frozenset = _DECIDE) -> bool:
+def _decide_together(words: list[str], decided: bool = False, verbs: frozenset = _DECIDE,
+                     counted: int | None = None) -> bool:
     """``De ministers van Defensie van de NAVO hebben op ... het plan goedgekeurd``: the allies'
     ministers (``ministers`` plural; ``van de NAVO``, ``van de bondgenoten`` or ``NAVO-ministers``
     within its first 8 words) and a past act of deciding (``decide_words``; or ``keurden`` with
     its particle ``goed`` later) in the first 24 words of the clause: only their meeting does that.
-    ``words`` starts at the ministers' word; ``verbs`` another set of verbs (no pairs then)."""
+    ``words`` starts at the ministers' word; ``verbs`` another set of verbs (no pairs then);
+    ``counted`` a number of ``lidstaten`` that names the allies (``_allied_count``)."""
     clause = []
     for w in words[:_DECIDE_REACH]:
         if w in (",", ";", ":"):
@@ -689,7 +733,9 @@ def _decide_together(words: list[str], decided: bool = False, verbs: frozenset =
         # "van de NAVO", "van alle bondgenoten", "van de 28 NAVO-lidstaten", "van de 32 bondgenoten"
         if not any(w in _NATO_COMPLEMENTS and j and (head[j - 1] in ("de", "het", "alle") or head[j - 1].isdigit()
                    and j > 1 and head[j - 2] in ("de", "alle")) or w.isdigit() and
-                   j + 1 < len(head) and head[j + 1] in members for j, w in enumerate(head)):
+                   j + 1 < len(head) and (head[j + 1] in members or head[j + 1] == "lidstaten"
+                                          and counted is not None and int(w) == counted)
+                   for j, w in enumerate(head)):
             return False
     if decided or not verbs.isdisjoint(clause):
         return True
