@@ -1,0 +1,77 @@
+"""Wave 8b (heldmeet8): a ministerial named by the compound 'defensieministers', dated in a news
+item by a weekday before its mention and by the days its ministers conferred."""
+import pytest
+
+from kg.nlp import make_pipeline
+
+from extracting import facts, run
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return make_pipeline()
+
+
+def _news(day: str, body: str) -> str:
+    return f"Kritiek op bondgenoten\n\nGepubliceerd: {day}\n\nBRUSSEL - {body}\n"
+
+
+def _ministerials(ex) -> dict[str, tuple]:
+    """key -> (startDate, endDate) of every MinisterialMeeting the extraction dates."""
+    starts = {s.split("/id/")[-1]: str(o) for s, o in facts(ex, "schema:startDate") if "ministerial/" in s}
+    ends = {s.split("/id/")[-1]: str(o) for s, o in facts(ex, "schema:endDate") if "ministerial/" in s}
+    return {k: (v, ends.get(k)) for k, v in starts.items()}
+
+
+TALLINN = _news("14 februari 2018", "De Noorse minister van Defensie heeft dinsdag tijdens een bijeenkomst van "
+                "NAVO-defensieministers in Brussel gepleit voor meer oefeningen in het noorden. "
+                "Zij kreeg steun van Denemarken.\n\nDe ministers spraken dinsdag en woensdag ook over de missie in Irak.")
+
+
+def test_compound_ministers_name_a_ministerial_dated_by_weekday_and_conferred_days(nlp):
+    doc, ex = run(nlp, TALLINN)
+    assert _ministerials(ex) == {"ministerial/dmm-2018-02": ("2018-02-13", "2018-02-14")}
+    assert doc.user_data["kg_events"]["concerns"] == "ministerial/dmm-2018-02"
+
+
+@pytest.mark.parametrize("body", [
+    "Tijdens de buitengewone vergadering van de defensieministers op maandag in Brussel ging het over Oekraïne.",
+    "Bij het overleg van alle NAVO-defensieministers in Brussel stond maandag de oostflank centraal.",
+])
+def test_other_wordings_of_the_compound_name_a_ministerial(nlp, body):
+    doc, _ex = run(nlp, _news("12 februari 2018", body))
+    assert any(k.startswith("ministerial/") for k in doc.user_data["kg_events"]["meetings"])
+
+
+@pytest.mark.parametrize("body", [
+    # the ministers of named countries or of another union are no NATO ministerial
+    "De minister sprak dinsdag tijdens een bijeenkomst van de defensieministers van de EU in Brussel.",
+    "De minister sprak dinsdag tijdens een bijeenkomst van defensieministers van Duitsland en Frankrijk.",
+    # leaders, not ministers
+    "Er was een vergadering van staatshoofden en regeringsleiders.",
+])
+def test_compound_ministers_of_others_name_no_ministerial(nlp, body):
+    doc, _ex = run(nlp, _news("14 februari 2018", body))
+    assert not any(k.startswith("ministerial/") for k in doc.user_data["kg_events"]["meetings"])
+
+
+def test_weekday_before_needs_the_act_during_the_meeting(nlp):
+    # the weekday dates an act about the meeting, not one during it: only what else the text says
+    text = _news("14 februari 2018", "De minister heeft dinsdag kritiek geuit op een vergadering van "
+                                     "NAVO-defensieministers in Brussel.")
+    _doc, ex = run(nlp, text)
+    assert not any(v[0].endswith("-13") for v in _ministerials(ex).values())
+
+
+@pytest.mark.parametrize("later", [
+    # not consecutive days, another week, or a month in the clause: no days from it
+    "De ministers spraken maandag en woensdag ook over de missie in Irak.",
+    "De ministers spraken vorige week dinsdag en woensdag ook over de missie in Irak.",
+    "De ministers spraken dinsdag en woensdag in maart over de missie in Irak.",
+    # not the meeting's ministers
+    "Kamerleden spraken dinsdag en woensdag ook over de missie in Irak.",
+])
+def test_conferred_days_only_from_the_meetings_ministers_on_its_days(nlp, later):
+    text = TALLINN.replace("De ministers spraken dinsdag en woensdag ook over de missie in Irak.", later)
+    _doc, ex = run(nlp, text)
+    assert ("2018-02-13", "2018-02-14") not in _ministerials(ex).values()
