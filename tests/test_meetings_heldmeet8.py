@@ -75,3 +75,27 @@ def test_conferred_days_only_from_the_meetings_ministers_on_its_days(nlp, later)
     text = TALLINN.replace("De ministers spraken dinsdag en woensdag ook over de missie in Irak.", later)
     _doc, ex = run(nlp, text)
     assert ("2018-02-13", "2018-02-14") not in _ministerials(ex).values()
+
+
+def _agenda(date: str, opening: str) -> str:
+    return ("Tweede Kamer der Staten-Generaal\nVergaderjaar 2022–2023\n\n28 676 NAVO\n\nNr. 401 BRIEF VAN DE MINISTER "
+            "VAN BUITENLANDSE ZAKEN\n\nAan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+            f"Den Haag, {date}\n\n{opening} Hierbij ontvangt u de geannoteerde agenda van de top.\n\n"
+            "Oekraïne\nDe regeringsleiders zullen spreken over de steun aan Oekraïne.\n")
+
+
+VILNIUS_AGENDA = _agenda("30 juni 2023", "Op 11 en 12 juli a.s. komen de regeringsleiders van de bondgenoten bijeen in "
+                                         "Vilnius. Het is de eerste top sinds de NAVO-top in Madrid van juni 2022.")
+
+
+def test_agenda_of_a_summit_only_its_leaders_gathering_dates(nlp):
+    doc, ex = run(nlp, VILNIUS_AGENDA)
+    assert doc.user_data["kg_events"]["concerns"] == "summit/vilnius-2023"
+    assert any(o == "summit/vilnius-2023" for _s, o in facts(ex, "kg:concerns"))
+
+
+def test_a_leaders_gathering_long_past_is_no_topic(nlp):
+    text = _agenda("30 juni 2024", "Op 11 en 12 juli 2023 kwamen de regeringsleiders van de bondgenoten bijeen in "
+                                   "Vilnius. Sindsdien is er veel gebeurd.")
+    doc, _ex = run(nlp, text)
+    assert doc.user_data["kg_events"]["concerns"] is None
