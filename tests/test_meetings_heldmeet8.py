@@ -99,3 +99,32 @@ def test_a_leaders_gathering_long_past_is_no_topic(nlp):
                                    "Vilnius. Sindsdien is er veel gebeurd.")
     doc, _ex = run(nlp, text)
     assert doc.user_data["kg_events"]["concerns"] is None
+
+
+def _agreed(ex) -> set[tuple[str, str]]:
+    return {(s.split("/")[-1], o.split("/")[-1]) for s, o in facts(ex, "kg:agreedAt")}
+
+
+VILNIUS_PLANS = VILNIUS_AGENDA.replace(
+    "Oekraïne\nDe regeringsleiders zullen spreken over de steun aan Oekraïne.\n",
+    "Innovatie\nOp de top zal het Defence Production Action Plan (DPAP) worden aangenomen. Daarnaast wordt besloten "
+    "tot de oprichting van een NATO Innovation Fund (NIF). Over het Membership Action Plan (MAP) voor Oekraïne zal op "
+    "de top geen besluit worden genomen.\n")
+
+
+def test_agenda_summit_by_its_gathering_agrees_the_plans_of_de_top(nlp):
+    _doc, ex = run(nlp, VILNIUS_PLANS)
+    agreed = _agreed(ex)
+    # the plan the sentence gives 'de top', and the one 'Daarnaast wordt besloten tot' goes on with
+    assert ("nato-innovation-fund", "vilnius-2023") in agreed
+    # a summit that takes no decision agrees nothing
+    assert not any(p == "membership-action-plan" and s == "vilnius-2023" for p, s in agreed)
+
+
+def test_a_date_of_the_first_conjunct_does_not_date_the_second(nlp):
+    text = VILNIUS_AGENDA.replace("Het is de eerste top sinds de NAVO-top in Madrid van juni 2022.",
+                                  "Het is de eerste bijeenkomst sinds de top in Madrid van juni 2022 en de eerste "
+                                  "NAVO-top met Finland als lid.")
+    doc, _ex = run(nlp, text)
+    madrid = doc.user_data["kg_events"]["meetings"].get("summit/madrid-2022")
+    assert madrid is not None and len(madrid["mentions"]) == 1  # 'NAVO-top' is not Madrid's
