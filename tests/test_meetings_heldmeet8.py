@@ -128,3 +128,14 @@ def test_a_date_of_the_first_conjunct_does_not_date_the_second(nlp):
     doc, _ex = run(nlp, text)
     madrid = doc.user_data["kg_events"]["meetings"].get("summit/madrid-2022")
     assert madrid is not None and len(madrid["mentions"]) == 1  # 'NAVO-top' is not Madrid's
+
+
+def test_strengthened_resilience_commitment_is_one_initiative_not_warsaws_commitment(nlp):
+    text = _agenda("4 juni 2021", "Op 14 juni a.s. komen de regeringsleiders van de bondgenoten bijeen in Brussel.") \
+        .replace("Oekraïne\nDe regeringsleiders zullen spreken over de steun aan Oekraïne.\n",
+                 "Weerbaarheid\nOp de top wordt de Strengthened Resilience Commitment aangenomen. Die "
+                 "verplichting bouwt voort op de Resilience Commitment van 2016.\n")
+    doc, ex = run(nlp, text)
+    keys = {o.split("/id/")[-1] for _s, o in facts(ex, "kg:mentions")}
+    assert {"initiative/strengthened-resilience-commitment", "pledge/commitment-to-enhance-resilience"} <= keys
+    assert ("strengthened-resilience-commitment", "brussel-2021") in _agreed(ex)
