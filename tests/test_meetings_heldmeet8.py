@@ -139,3 +139,9 @@ def test_strengthened_resilience_commitment_is_one_initiative_not_warsaws_commit
     keys = {o.split("/id/")[-1] for _s, o in facts(ex, "kg:mentions")}
     assert {"initiative/strengthened-resilience-commitment", "pledge/commitment-to-enhance-resilience"} <= keys
     assert ("strengthened-resilience-commitment", "brussel-2021") in _agreed(ex)
+
+
+def test_weekday_after_op_before_the_meeting_dates_it_too(nlp):
+    text = TALLINN.replace("heeft dinsdag tijdens", "heeft op dinsdag tijdens")
+    _doc, ex = run(nlp, text)
+    assert _ministerials(ex) == {"ministerial/dmm-2018-02": ("2018-02-13", "2018-02-14")}

@@ -15,7 +15,11 @@ a place it names ("in de Estse hoofdstad Tallinn") met there that day. A weekday
 after a mention ("het overleg ... in Brussel donderdag") or a word of today in a relative
 clause on it (", die gisteren begon") dates a day of it: its days only with its length told
 ("de tweedaagse bijeenkomst", there or in the next sentences) and its opening or close
-("na afloop") that day, else the month. An undated "hun bijeenkomst in <place>" is the
+("na afloop") that day, else the month; so does a weekday before it when the act is during it
+("X heeft woensdag tijdens een vergadering van NAVO-defensieministers ..."), and a later "De
+bewindslieden spraken woensdag en donderdag ..." gives its two days. A meeting noun whose "van"
+names the ministers by a compound of their portfolio ("vergadering van NAVO-defensieministers")
+is a ministerial of that kind. An undated "hun bijeenkomst in <place>" is the
 meeting of its kind named last before it in that place ("de volgende bijeenkomst ... staat
 gepland voor februari": that month).
 
@@ -286,7 +290,7 @@ def _weekday_before(doc: Doc, m: Meeting) -> DateMention | None:
         if lw[x] in (",", ";", ":", "\"", "(") or lw[x] in _TODAY_BLOCKERS:
             return None
         if lw[x] in _WEEKDAY_NUMBERS:
-            if x + 1 < len(doc) and lw[x + 1] in ("en", "tot", "t/m") or x and lw[x - 1] in ("op", "sinds", "tot", "vanaf"):
+            if x + 1 < len(doc) and lw[x + 1] in ("en", "tot", "t/m") or x and lw[x - 1] in ("sinds", "tot", "vanaf"):
                 return None  # "woensdag en donderdag", "sinds woensdag": no one day of it
             return _weekday_at(doc, x)
     return None
