@@ -200,7 +200,8 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
     of a summit: that summit, when the tenses agree (a present or future agreement is at the
     document's own summit; a past one not at a summit after the document's date). In a summit's
     report, another summit the sentence before only mentions (``de afspraak die in 2014 in Wales
-    werd gemaakt``, no plan said to be agreed there) is no place ``Daarnaast`` goes on at.
+    werd gemaakt``, no plan said to be agreed there) is no place ``Daarnaast`` goes on at. A
+    sentence before that speaks of "de top" (named nowhere in it) speaks of the document's own.
     Nothing when the sentence looks to another time."""
     if prev is None or not same_paragraph(ctx.doc, prev, sent):
         return None
@@ -216,17 +217,25 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
     summit = _summit_named(ctx, prev)
     if summit is None and first[0] in ("op", "tijdens"):
         summit = _that_summit_further_back(ctx, prev)  # "Tijdens dezelfde top ..." a sentence or two later
+    if summit is None and main and going_on and _refers_to_summit(prev) and not _summit_by_place(ctx, prev):
+        summit = main  # "Op de top zal X worden aangenomen. Voorts wordt besloten tot Y": the document's summit
     if summit is None or there:
         return summit
     if main and summit != main and not prev_said_where:
         return None
-    if not words.isdisjoint(_PRESENT) and words.isdisjoint(_PAST):
+    past = words & _PAST
+    if words & _PASSIVE_AUX:  # "Voorts wordt besloten tot ...": the participle, no past tense
+        past -= _PARTICIPLES
+    if not words.isdisjoint(_PRESENT) and not past:
         return summit if summit == main else None
-    if not words.isdisjoint(_PAST):
+    if past:
         return None if _after_document(ctx, summit) else summit
     return None
 
 
+# a present passive ("wordt besloten"): the past plural that is also a participle then tells no past
+_PASSIVE_AUX = frozenset({"wordt", "worden"})
+_PARTICIPLES = frozenset({"besloten"})
 _THAT_SUMMIT_REACH = 3  # sentences back from the one before "Op die top ..."
 
 
@@ -490,8 +499,9 @@ def _agreed_at(ctx: Context) -> None:
             summit = summits[0].kb_id_ if summits else (
                 None if mentioned or "sinds" in words else _summit_by_place(ctx, sent))
             now = words - {"sinds"} if _first_since(doc, sent) else words  # "het eerste sinds ...": the act is now
-            if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
-                                                       or _leaders_act(ctx, sent, now, main)):
+            # "daarover zal op de top geen besluit worden genomen": the document's summit decides nothing
+            if summit is None and main_is_summit and words.isdisjoint(_NEGATIONS - {"nog"}) and (
+                    words & _RESULT_WORDS or _refers_to_summit(sent) or _leaders_act(ctx, sent, now, main)):
                 summit = main
             named = None  # the sentences of the agreement this one names
             if summit is None and things and last_where is not None and _names_that_agreement(ctx, sent, last_where[1]):

@@ -85,7 +85,8 @@ def _concerns(ctx: Context, ev: dict) -> None:
     main = ev.get("concerns")
     if not main:
         return
-    s, e = ev["meetings"][main]["mentions"][0]
+    mentions = ev["meetings"][main]["mentions"]
+    s, e = mentions[0] if mentions else ev["main_at"]  # only a dated gathering of its members names it
     link(ctx, ctx.extraction.doc_key, "kg:concerns", main, ctx.doc[s:e], "events.concerns_opening")
 
 

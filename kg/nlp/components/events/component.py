@@ -207,8 +207,9 @@ class EventFinder:
                 if m.named:  # "komen de regeringsleiders bijeen" mentions the summit but is no naming of it
                     rec["mentions"].append((m.start, m.end))  # that later rules read as "the text names it here"
             _settle_record(doc, m, rec)
+        gatherings = [m for m in meetings if not m.anaphor and not m.named]
         meetings = [m for m in meetings if not m.anaphor and m.named]
-        main = _main_meeting(doc, meetings, doc_date)
+        main = _main_meeting(doc, meetings, doc_date, gatherings)
         sessions = _sessions(doc, main)
         for s in sessions:
             register_entity(doc, s.key, "Session", s.label)
@@ -217,6 +218,7 @@ class EventFinder:
             "year": year,
             "meetings": info,
             "main": main.key if main else None,
+            "main_at": (main.start, main.end) if main else None,  # a gathering that names it nowhere else
             "concerns": _concerned(doc, main, meetings),
             "sessions": [{"key": s.key, "label": s.label, "span": (s.start, s.end), "scopes": s.scopes, "heading": s.heading,
                           "body": s.body} for s in sessions],

@@ -15,7 +15,11 @@ a place it names ("in de Estse hoofdstad Tallinn") met there that day. A weekday
 after a mention ("het overleg ... in Brussel donderdag") or a word of today in a relative
 clause on it (", die gisteren begon") dates a day of it: its days only with its length told
 ("de tweedaagse bijeenkomst", there or in the next sentences) and its opening or close
-("na afloop") that day, else the month. An undated "hun bijeenkomst in <place>" is the
+("na afloop") that day, else the month; so does a weekday before it when the act is during it
+("X heeft woensdag tijdens een vergadering van NAVO-defensieministers ..."), and a later "De
+bewindslieden spraken woensdag en donderdag ..." gives its two days. A meeting noun whose "van"
+names the ministers by a compound of their portfolio ("vergadering van NAVO-defensieministers")
+is a ministerial of that kind. An undated "hun bijeenkomst in <place>" is the
 meeting of its kind named last before it in that place ("de volgende bijeenkomst ... staat
 gepland voor februari": that month).
 
@@ -166,6 +170,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             m.year, m.place = m.date.year, _title(doc[m.place_span[0]:m.place_span[1]].text)
             acted[k] = m
         out.append(m)
+    out += _meeting_of_compound_ministers(doc, ns, seen)
     out += _gathered_ministers(doc, ns, seen)
     out += _conferred_with_colleagues(doc, ns, seen)
     going_on: list[Meeting] = []
@@ -194,10 +199,10 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             date = _today(doc, m)
             if date is None and held:
                 date = _today_after(doc, m.start, sent_bounds(doc, m.start)[1])
-            weekday = _weekday_next_to(doc, m, place) if date is None else None
+            weekday = (_weekday_next_to(doc, m, place) or _weekday_before(doc, m)) if date is None else None
             relative = _relative_clause_today(doc, m) if date is None and weekday is None else None
             if weekday is not None:  # "het overleg van de ministers ... in Brussel donderdag": a day of it
-                date = _days_around(doc, ns, pos.get(m.start, 0), m, weekday)
+                date = _days_conferred(doc, m, weekday) or _days_around(doc, ns, pos.get(m.start, 0), m, weekday)
             elif relative is not None:  # "de tweedaagse bijeenkomst ..., die gisteren begon"
                 date = _days_of_relative(doc, ns, pos.get(m.start, 0), *relative)
             elif date is not None:
@@ -264,6 +269,69 @@ def _weekday_next_to(doc: Doc, m: Meeting, place) -> DateMention | None:
     if j + 1 >= len(doc) or lw[j] not in _WEEKDAY_NUMBERS or lw[j + 1] in ("en", "tot", "t/m"):
         return None
     return _weekday_at(doc, j)
+
+
+_DURING = frozenset(DATA["during_words"])
+_WEEKDAY_BEFORE_REACH = 8  # words from the weekday to the mention
+
+
+def _weekday_before(doc: Doc, m: Meeting) -> DateMention | None:
+    """``X heeft woensdag tijdens een vergadering van NAVO-defensieministers ...``: a weekday in
+    the mention's clause shortly before it, the mention right after "tijdens"/"bij"
+    (``during_words``, an article between) and no other clause or time between, one of the last
+    few days before the document's date (``_weekday_at``): a day the meeting was going on."""
+    lw = lowers(doc)
+    lo = sent_bounds(doc, m.start)[0]
+    j = m.start - 1
+    while j >= lo and (doc[j].is_space or lw[j] in ("een", "de", "het")):
+        j -= 1
+    if j < lo or lw[j] not in _DURING:
+        return None
+    for x in range(j - 1, max(lo, m.start - _WEEKDAY_BEFORE_REACH) - 1, -1):
+        if lw[x] in (",", ";", ":", "\"", "(") or lw[x] in _TODAY_BLOCKERS:
+            return None
+        if lw[x] in _WEEKDAY_NUMBERS:
+            if x + 1 < len(doc) and lw[x + 1] in ("en", "tot", "t/m") or x and lw[x - 1] in ("sinds", "tot", "vanaf"):
+                return None  # "woensdag en donderdag", "sinds woensdag": no one day of it
+            return _weekday_at(doc, x)
+    return None
+
+
+_MEMBERS = frozenset(DATA["meeting_members_words"])
+_ANOTHER_TIME = frozenset(DATA["another_time_words"])
+
+
+def _days_conferred(doc: Doc, m: Meeting, day: DateMention) -> DateMention | None:
+    """``De bewindslieden spraken woensdag en donderdag ook over Afghanistan``: in a news item
+    whose ministerial the text dates to a weekday (``day``), a later sentence in which the
+    meeting's ministers (``meeting_members_words`` after "de") confer (``confer_words``,
+    ``discuss_words``) on two consecutive weekdays, one of them ``day``'s, gives its days;
+    not when that clause (up to a comma) names a month, a meeting or another time ("vorige
+    week"). Else None."""
+    if day.day1 is None:
+        return None
+    lw = lowers(doc)
+    first = dt.date(day.year, day.month1, day.day1)
+    i = sent_bounds(doc, m.start)[1]
+    while i < len(doc):
+        lo, hi = sent_bounds(doc, i)
+        pairs = [x for x in range(lo + 1, hi - 1) if lw[x] == "en" and lw[x - 1] in _WEEKDAY_NUMBERS
+                 and lw[x + 1] in _WEEKDAY_NUMBERS]
+        # the clause of the days: up to the first comma after them (", waar ... in juli ...": another topic)
+        end = next((x for x in range(pairs[0], hi) if lw[x] in (",", ";", ":")), hi) if pairs else hi
+        words = lw[lo:end]
+        members = any(a == "de" and b in _MEMBERS for a, b in zip(words, words[1:]))
+        confer = not (_CONFER.isdisjoint(words) and _DISCUSS.isdisjoint(words))
+        other = not _ANOTHER_TIME.isdisjoint(words) or any(
+            w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) or w in MONTH_NAMES for w in words)
+        if pairs and members and confer and not other:
+            a, b = _WEEKDAY_NUMBERS[lw[pairs[0] - 1]], _WEEKDAY_NUMBERS[lw[pairs[0] + 1]]
+            if len(pairs) == 1 and (b - a) % 7 == 1 and first.weekday() in (a, b):
+                start = first if first.weekday() == a else first - dt.timedelta(days=1)
+                last = start + dt.timedelta(days=1)
+                return DateMention(day.start_char, day.end_char, start.year, start.month, start.day, last.month, last.day)
+        i = hi
+    return None
 
 
 def _days_around(doc: Doc, ns: list[int], k: int, m: Meeting, day: DateMention) -> DateMention:
@@ -803,6 +871,40 @@ def _today_after(doc: Doc, i: int, stop: int) -> DateMention | None:
         if lw[x] in _TODAY_BLOCKERS or lw[x] in (",", ";", ":", "(", "\""):
             return None
     return None
+
+
+def _meeting_of_compound_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
+    """``een vergadering van NAVO-defensieministers``, ``de buitengewone bijeenkomst van de
+    defensieministers``: a meeting noun whose ``van`` names the ministers by a compound that
+    carries the portfolio (``minister_compounds``) is a ministerial of that kind, named like
+    "bijeenkomst van de ministers van Defensie". Not the ministers of named countries or of
+    another union ("van de EU", "van Duitsland en Frankrijk"): a complement after the compound
+    must be the allies' own ("van de NAVO")."""
+    lw = lowers(doc)
+    compounds = DATA["minister_compounds"]
+    out = []
+    for k in words_where(doc, "LOWER", "events.compound_ministers", compounds.__contains__):
+        i = ns[k]
+        if i in seen or k < 2:
+            continue
+        j = k - 1  # back over "de", "alle", "NAVO-" to "van" and the meeting noun before it
+        while j > 0 and lw[ns[j]] in _NAME_LINKS and lw[ns[j]] != "van":
+            j -= 1
+        if lw[ns[j]] != "van" or not j or lw[ns[j - 1]] not in _MEETING_NOUNS or lw[ns[j - 1]] == "samenstelling":
+            continue
+        start = ns[j - 1]
+        if j > 1 and lw[ns[j - 2]] in _MEETING_ADJECTIVES:
+            start = ns[j - 2]
+        if {lw[ns[x]] for x in range(max(0, j - 5), j)} & _NOT_MINISTERIAL_CONTEXT:
+            continue
+        end = _nato_complement_end(doc, i)
+        if end == i and k + 1 < len(ns) and lw[ns[k + 1]] == "van":
+            continue  # "van de EU", "van Duitsland en Frankrijk", "van de landen die ...": not all allies
+        if any(x in seen for x in range(start, end + 1)):
+            continue
+        seen.update(range(start, end + 1))
+        out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=compounds[lw[i]]))
+    return out
 
 
 def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
