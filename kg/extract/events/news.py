@@ -196,8 +196,11 @@ def _statements_during(ctx: Context) -> None:
         # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
         end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]
                     and not _object_pronoun(lw, space, i, first)), sent.end)
-        if not has_trigger(set(lw[first:end]), NEWS["statement_words"], NEWS["statement_pairs"]):
+        clause = set(lw[first:end])
+        if not has_trigger(clause, NEWS["statement_words"], NEWS["statement_pairs"]):
             continue
+        if not clause.isdisjoint(_SETS_REL["other_time_words"]):
+            continue  # "had vorig jaar tijdens een vergadering ... aangespoord": another edition's sitting
         meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}
         for t in range(first, end):
             if lw[t] not in ("tijdens", "op"):
