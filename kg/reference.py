@@ -589,6 +589,7 @@ def summits() -> tuple[SummitRef, ...]:
 # A summit the text neither dates nor puts in the past is one within this many days
 # of the document (summits are announced a year or two ahead, not more).
 _NEAR_DAYS = 3 * 366
+_NOTICE_DAYS = 31  # how far ahead an extraordinary summit can be known
 
 
 def _on_day(s: SummitRef, month: int, day: int | None) -> bool:
@@ -644,6 +645,10 @@ def match_summit(place: str | None = None, *, year: int | None = None, month: in
             cands = [s for s in cands if s.end >= doc_date]
         else:
             cands = [s for s in cands if (s.start - doc_date).days <= _NEAR_DAYS]
+    if doc_date is not None and tense == "future" and kind is None:
+        # an extraordinary summit is called at short notice: a letter looking ahead to
+        # "de volgende top, in 2022" months before cannot mean one
+        cands = [s for s in cands if s.kind != "extraordinary" or (s.start - doc_date).days <= _NOTICE_DAYS]
     if not cands:
         return None
     stated = year is not None or month is not None or days is not None

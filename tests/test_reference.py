@@ -69,3 +69,17 @@ def test_offices():
     assert pm.default_jurisdiction == "country/nederland"
     sg = ref.office_for("secretaris-generaal")
     assert not sg.minister and sg.default_jurisdiction == "organisation/navo"
+
+
+def test_a_summit_looked_ahead_to_months_before_is_no_extraordinary_one():
+    """'De volgende top, in 2022' in a letter of June 2021: of 2022's three summits, the two
+    extraordinary ones (February, March) were called at short notice, so it is Madrid."""
+    import datetime as dt
+    ahead = reference.match_summit(year=2022, doc_date=dt.date(2021, 6, 4), tense="future")
+    assert ahead is not None and ahead.key == "summit/madrid-2022"
+    # days before it, an extraordinary summit can be meant, and a text naming the kind still gets it
+    soon = reference.match_summit(year=2022, month=2, doc_date=dt.date(2022, 2, 20), tense="future")
+    assert soon is not None and soon.key == "summit/online-2022"
+    named = reference.match_summit(year=2022, month=3, kind="extraordinary", doc_date=dt.date(2021, 6, 4),
+                                   tense="future")
+    assert named is not None and named.key == "summit/brussel-2022"

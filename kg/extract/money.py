@@ -38,12 +38,14 @@ import re
 from bisect import bisect_right
 from pathlib import Path
 
+from kg import reference
 from kg.amounts import Amount, find_amounts
 from kg.extract.context import Context
 from kg.extract.events.common import REL, _SETS_REL, link, sentences_with, spans_in
 from kg.extract.events.operation_mentions import _adjective_parties, _country_entity, _served_by
 from kg.model import Entity, GYear
 from kg.nlp.components.docindex import text as doc_text
+from kg.nlp.components.fold import ref_adjective
 from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sent_of, sents, spaces, span_text
 
 # "in 2024", "voor 2025", "over 2023" name the year of an amount; "tot 2026", "vanaf 2024" a span's end or start
@@ -317,8 +319,9 @@ def _names_other_recipient(ctx: Context, sent) -> bool:
             j = i + 1
             while j < sent.end and lw[j] in ("de", "het", "een"):
                 j += 1
-            if j < sent.end and doc[j].text[:1].isupper() and j not in known:
-                return True
+            if j < sent.end and doc[j].text[:1].isupper() and j not in known \
+                    and not ref_adjective(reference.load(), doc[j].text):
+                return True  # (not "voor de Nederlandse inzet": a country's adjective names no recipient)
     return False
 
 
@@ -583,6 +586,22 @@ def _fund_topped_up(ctx: Context, sent) -> bool:
     return any(w == "met" and words[n + 1] in ("eur", "€") for n, w in enumerate(words[fund:verb], fund))
 
 
+_UNSURE_GIVING = frozenset(_DATA["unsure_giving_words"])
+_AMOUNT_NEGATIONS = frozenset(_DATA["amount_negations"])
+_NEGATION_REACH = _DATA["amount_negation_reach"]
+
+
+def _unsure_amount(text: str, a: Amount) -> bool:
+    """Is the amount ``a`` of the sentence ``text`` asked of a giver or weighed (a word of request or
+    consideration before it: ``Het kabinet heeft Duitsland gevraagd ... EUR 20 miljoen ... te leveren``)
+    or denied (a negation right before its currency: ``niet met EUR 50 miljoen te verhogen``)?"""
+    before = re.findall(r"\w+", text[:a.start_char].lower())
+    if not _UNSURE_GIVING.isdisjoint(before):
+        return True
+    near = [w for w in before[-_NEGATION_REACH - 1:] if w != "met"]
+    return not _AMOUNT_NEGATIONS.isdisjoint(near[-_NEGATION_REACH:])
+
+
 def _cabinet_subject(ctx: Context, sent) -> bool:
     """The sentence opens with the Dutch government as subject (``Het kabinet heeft besloten ...``)."""
     lw = lowers(ctx.doc)
@@ -694,7 +713,7 @@ def run(ctx: Context) -> None:
         own = _recipient_per_amount(text, sent.start_char, amounts, recips)
         adjectives = _adjective_parties(ctx, sent)
         for a in amounts:
-            if _is_total(text, a) or _is_part(text, a, amounts):
+            if _is_total(text, a) or _is_part(text, a, amounts) or _unsure_amount(text, a):
                 continue
             if not recips and _own_purpose(text, a):
                 continue  # an amount for aid of its own kind: not the earlier-named operation's or fund's

@@ -448,6 +448,67 @@ def _commander(ctx: Context, sent, op: str) -> None:
     _commander_adjective(ctx, sent, op, words)
 
 
+_LEAD_HAVE = frozenset(_DATA["lead_have_verbs"])
+_SUPPLY = frozenset(_DATA["commander_supply_verbs"])
+_COMMANDER = frozenset(_DATA["commander_nouns"])
+_CLAUSE_STOPS = frozenset({";", ":", "die", "dat", "maar", "terwijl", "omdat", "nadat", "waarna", "toen", "zodat"})
+_AFTER_LEAD = frozenset({".", ",", "en", "over", "van", "bij", "in", "op", "tijdens", "sinds"})
+
+
+def _holds_command(ctx: Context, sent, op: str) -> None:
+    """``Canada heeft het eerste jaar de leiding en levert de commandant``, ``Italië levert de
+    commandant``: the country that opens the sentence (as its subject) and holds "de leiding"
+    (a verb of having or taking it, ``lead_have_verbs``) or supplies "de commandant"
+    (``commander_supply_verbs``) in the same clause commands the operation the sentence is
+    about, and so takes part. Not "heeft de leiding overgedragen": a word after "leiding"
+    must end the phrase."""
+    lw = lowers(ctx.doc)
+    words = _words(ctx, sent.start, sent.end)
+    k = 1 if words and lw[words[0]] == "ook" else 0
+    subject = next((sp for sp in spans_in(ctx.doc, sent.start, sent.end, ("Country",))
+                    if k < len(words) and sp.start == words[k]), None)
+    if subject is None:
+        return
+    n = bisect_left(words, subject.end)
+    verb = None
+    for m in range(n, len(words)):
+        w = lw[words[m]]
+        if w in _CLAUSE_STOPS:
+            return
+        if w in _LEAD_HAVE or w in _SUPPLY:
+            verb = w
+        elif verb is not None and m and lw[words[m - 1]] in ("de", "het"):
+            nxt = lw[words[m + 1]] if m + 1 < len(words) else "."
+            if (verb in _LEAD_HAVE and w == "leiding" and nxt in _AFTER_LEAD) or (verb in _SUPPLY and w in _COMMANDER):
+                link(ctx, op, "kg:participant", subject.kb_id_, subject, "operations.holds_command")
+                return
+
+
+def _seated_anaphor(ctx: Context, sent, op: str) -> None:
+    """``Deze niet-gevechtsmissie is op uitnodiging van de regering opgezet en wordt gevestigd in
+    Bagdad``: a sentence that opens with a word for the mission it is about (a determiner, at
+    most one adjective and a mission noun) and places it with a verb of being seated
+    (``seat_verbs`` and "in"/"te" and a place), no relative clause or comma between, says
+    where that operation is."""
+    lw = lowers(ctx.doc)
+    words = _words(ctx, sent.start, sent.end)
+    if len(words) < 5 or lw[words[0]] not in _ANAPHOR_DETS:
+        return
+    head = next((m for m in (1, 2) if lw[words[m]] in _ANAPHOR_NOUNS or lw[words[m]] in _MISSION_NOUNS
+                 or lw[words[m]].endswith(("missie", "operatie"))), None)
+    if head is None or spans_in(ctx.doc, sent.start, sent.end, ("Operation",)):
+        return
+    places = {sp.start: sp for sp in spans_in(ctx.doc, sent.start, sent.end, ("Place",))}
+    for m in range(head + 1, len(words) - 2):
+        w = lw[words[m]]
+        if w in _CLAUSE_STOPS or w in (",", "waar", "welke"):
+            return
+        if w in _SEAT_VERBS and lw[words[m + 1]] in _SEAT_PREPS and words[m + 2] in places:
+            at = places[words[m + 2]]
+            link(ctx, op, "schema:location", at.kb_id_, at, "operations.seated_anaphor")
+            return
+
+
 _COMMAND_BREAKS = frozenset({"en", "aan", "naar", "bij", "maar", "terwijl", "naast", ";", "zoals", "waaronder"})
 
 
@@ -812,6 +873,41 @@ _SEAT_VERBS = frozenset(_DATA["seat_verbs"])
 _SEAT_PREPS = frozenset(_DATA["seat_prepositions"])
 
 
+_NAMED_SEAT = frozenset(_DATA["named_seat_nouns"])
+_NAME_PHRASES = [tuple(p) for p in _DATA["name_phrases"]]
+
+
+def _named_command(ctx: Context) -> None:
+    """``Daarvoor komt er een nieuw commando in het Duitse Wiesbaden, onder de naam NATO Security
+    Assistance and Training for Ukraine (NSATU)``: a command or headquarters (``named_seat_nouns``)
+    "in" a place, then "onder de naam" (``name_phrases``) and the operation, in a row (a
+    determiner and a country adjective before the place, a comma before the name): the
+    operation is there. Hedged or negated sentences state nothing."""
+    from kg.extract.events.common import sentences_with
+    from kg.nlp.components.docindex import texts
+    doc = ctx.doc
+    lw, tx = lowers(doc), texts(doc)
+    for sent in sentences_with(doc, "operations.named_seat", frozenset({"naam", "noemer"})):
+        if _hedged(set(lw[sent.start:sent.end])):
+            continue
+        idx = _words(ctx, sent.start, sent.end)
+        places = {sp.end: sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))}
+        for op in spans_in(doc, sent.start, sent.end, ("Operation",)):
+            n = bisect_left(idx, op.start)
+            if n < 4 or tuple(lw[i] for i in idx[n - 3:n]) not in _NAME_PHRASES:
+                continue
+            m = n - 5 if lw[idx[n - 4]] == "," else n - 4
+            at = places.get(idx[m] + 1) if m >= 0 else None
+            if at is None:
+                continue
+            k = bisect_left(idx, at.start) - 1
+            while k > 0 and (lw[idx[k]] in ("het", "de") or tx[idx[k]][:1].isupper() and lw[idx[k - 1]] in ("het", "de")):
+                k -= 1  # "in het Duitse Wiesbaden"
+            if k < 1 or lw[idx[k]] != "in" or lw[idx[k - 1]] not in _NAMED_SEAT:
+                continue
+            link(ctx, op.kb_id_, "schema:location", at.kb_id_, at, "operations.named_command")
+
+
 def _headquarters(ctx: Context) -> None:
     """``Het hoofdkwartier van KFOR is gevestigd op Camp Film City in Pristina``: the place the
     command of a named operation sits in is where the operation is. Only ``hoofdkwartier van <operation>``
@@ -1011,6 +1107,21 @@ _KEEP = frozenset(_DATA["keep_verbs"])
 _POSSESSIVES = frozenset(_DATA["possessives"])
 
 
+_KEPT_PURPOSE = frozenset(_DATA["kept_purpose_words"])
+_KEPT_PURPOSE_PAIRS = tuple(tuple(p) for p in _DATA["kept_purpose_pairs"])
+
+
+def _kept_for_other(ctx: Context, after: list[str]) -> bool:
+    """Do the words after ``houden hun eenheden`` give the units a purpose of their own (``om ...``,
+    ``voor een oefening``) or keep them only until a year before the letter's (``tot 2012``)?"""
+    if not _KEPT_PURPOSE.isdisjoint(after) or any(tuple(after[n:n + 2]) == p for n in range(len(after))
+                                                  for p in _KEPT_PURPOSE_PAIRS):
+        return True
+    day = ctx.meta.get("date")
+    return hasattr(day, "year") and any(a == "tot" and b.isdigit() and len(b) == 4 and int(b) < day.year
+                                        for a, b in zip(after, after[1:]))
+
+
 def _units_kept(ctx: Context) -> None:
     """``Ook Duitsland en de Verenigde Staten houden hun eenheden voorlopig in Turkije``, ``Spanje houdt zijn
     eenheid tot eind 2015 in Adana``: in a document that names one operation, held in one state
@@ -1034,6 +1145,8 @@ def _units_kept(ctx: Context) -> None:
         words = [lw[i] for i in idx]
         verb = next(n for n, w in enumerate(words) if w in _KEEP)
         if not (verb + 2 < len(words) and words[verb + 1] in _POSSESSIVES and words[verb + 2].endswith(_UNIT_ENDINGS)):
+            continue
+        if _kept_for_other(ctx, words[verb + 3:]):
             continue
         where = [sp for sp in spans_in(doc, idx[verb], sent.end, ("Country", "Place")) if _prev_is_in(lw, space, sp.start)]
         if not any(sp.kb_id_ == theatre or getattr(reference.country_of_place(sp.kb_id_), "key", None) == theatre
@@ -1123,13 +1236,14 @@ def run(ctx: Context) -> None:
     _operation_area(ctx)
     _theatre_location(ctx)
     _headquarters(ctx)
+    _named_command(ctx)
     _led_by(ctx)
     _seated(ctx)
     _in_framework(ctx)
     _units_kept(ctx)
     _national_forces(ctx)
     found = sentences_with(doc, "operations.triggers", _SUPPORT_VERBS | _LEAD_NOUNS | {"deel"} | _HANDOVER | _HANDOVER_SPLIT | _TOPIC_VERBS
-                           | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED)
+                           | {a for a, _ in _TOPIC_PAIRS} | _COMMAND_NOUNS | _STATIONED | _COMMANDER | _SEAT_VERBS)
     if not found:
         return
     all_sents = sents(doc)
@@ -1158,6 +1272,10 @@ def run(ctx: Context) -> None:
         about = next(iter(named)) if len(named) == 1 else topic
         if about is not None and not words.isdisjoint(_COMMAND_NOUNS) and (named or _mission_anaphor(ctx, sent)):
             _commander(ctx, sent, about)
+        if about is not None and ("leiding" in words or not words.isdisjoint(_COMMANDER)):
+            _holds_command(ctx, sent, about)
+        if about is not None and not words.isdisjoint(_SEAT_VERBS):
+            _seated_anaphor(ctx, sent, about)
         if about is not None and (not words.isdisjoint(_HANDOVER) or "over" in words):
             _handover(ctx, sent, about)
         if about is not None and not words.isdisjoint(_STATIONED):

@@ -130,12 +130,19 @@ def choose(m, placed: set[str], day: str | None, signature: bool = False):
         got = reference_office(m, day)
         if got:
             role, jur = got
-        elif (got is None or signature) and m.person not in placed \
+        elif (got is None or signature) and (m.person not in placed or _organisation_office(m)) \
                 and not held_by_other(m.role, m.default_jurisdiction, m.person, day):
             jur = m.default_jurisdiction
     if jur is None or not fits(jur, getattr(m, "jurisdiction_classes", ())):
         return None
     return role, jur
+
+
+def _organisation_office(m) -> bool:
+    """An office only an organisation has (SACEUR, NATO's secretary-general): a person placed in a
+    country (``de Amerikaanse generaal X``) may still hold it, so the placing does not withhold
+    its default (the reference data on who held it that day still does)."""
+    return tuple(getattr(m, "jurisdiction_classes", ())) == ("Organisation",)
 
 
 def office_facts(mentions, day: str | None = None, also_placed=frozenset(),

@@ -40,6 +40,7 @@ from kg.extract.events.common import _DEMONSTRATIVES, REL, ensure, has_trigger, 
 from kg.nlp.components.docindex import lowers, mentions, same_paragraph, sents, span_text, texts, words_in
 from kg.nlp.components.docindex import text as doc_text
 from kg.nlp.spans import entity_table
+from kg.reference import summits as reference_summits
 from kg.nlp.components.fold import fold  # memoised kg.slug.fold
 
 AGREED_CLASSES = ("Pledge", "Initiative")
@@ -62,8 +63,15 @@ def _acronyms(ctx: Context) -> None:
         ctx.relate(key, "kg:acronym", acr, ev)
 
 
+_MINISTERS_MEET = frozenset({"ministers", "bijeen"})  # "de ministers ... kwamen in Brussel bijeen"
+
+
 def _summit_by_place(ctx: Context, sent) -> str | None:
-    """``In Washington zullen ...``: a place in the sentence that a summit of this document is held in."""
+    """``In Washington zullen ...``: a place in the sentence that a summit of this document is held in;
+    not where the sentence has ministers meet (``De ministers van Defensie ... kwamen in Brussel bijeen;
+    daar besloten zij ...``): that place is of their meeting, not of a summit held there."""
+    if _MINISTERS_MEET <= words_of(sent):
+        return None
     ev = ctx.doc.user_data.get("kg_events") or {}
     by_place: dict[str, str] = {}
     for key, rec in ev.get("meetings", {}).items():
@@ -82,11 +90,26 @@ def _summit_by_place(ctx: Context, sent) -> str | None:
             if n:
                 names[fold(n)] = skey
                 names[fold(n.split()[0])] = skey
+    regions = _summit_regions()  # "De bondgenoten spraken in Wales af ...": the host city's region
+    for skey in by_place.values():
+        if skey in regions:
+            names.setdefault(fold(regions[skey]), skey)
     tx, lw = texts(ctx.doc), lowers(ctx.doc)  # per-doc arrays, no Tokens
     for i in range(sent.start + 1, sent.end):
         if lw[i - 1] in ("in", "op", "te") and tx[i][:1].isupper() and fold(tx[i]) in names:
             return names[fold(tx[i])]
     return None
+
+
+_REGIONS: dict[str, str] = {}
+
+
+def _summit_regions() -> dict[str, str]:
+    """The reference summits named by their host city's region ("Wales"): summit key -> region."""
+    if not _REGIONS:
+        _REGIONS.update({s.key: s.region for s in reference_summits() if s.region})
+        _REGIONS.setdefault("", "")  # filled once, even with no region at all
+    return _REGIONS
 
 
 def _refers_to_summit(sent) -> bool:
@@ -177,7 +200,8 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
     of a summit: that summit, when the tenses agree (a present or future agreement is at the
     document's own summit; a past one not at a summit after the document's date). In a summit's
     report, another summit the sentence before only mentions (``de afspraak die in 2014 in Wales
-    werd gemaakt``, no plan said to be agreed there) is no place ``Daarnaast`` goes on at.
+    werd gemaakt``, no plan said to be agreed there) is no place ``Daarnaast`` goes on at. A
+    sentence before that speaks of "de top" (named nowhere in it) speaks of the document's own.
     Nothing when the sentence looks to another time."""
     if prev is None or not same_paragraph(ctx.doc, prev, sent):
         return None
@@ -193,17 +217,25 @@ def _summit_before(ctx: Context, sent, prev, main: str | None, prev_said_where: 
     summit = _summit_named(ctx, prev)
     if summit is None and first[0] in ("op", "tijdens"):
         summit = _that_summit_further_back(ctx, prev)  # "Tijdens dezelfde top ..." a sentence or two later
+    if summit is None and main and going_on and _refers_to_summit(prev) and not _summit_by_place(ctx, prev):
+        summit = main  # "Op de top zal X worden aangenomen. Voorts wordt besloten tot Y": the document's summit
     if summit is None or there:
         return summit
     if main and summit != main and not prev_said_where:
         return None
-    if not words.isdisjoint(_PRESENT) and words.isdisjoint(_PAST):
+    past = words & _PAST
+    if words & _PASSIVE_AUX:  # "Voorts wordt besloten tot ...": the participle, no past tense
+        past -= _PARTICIPLES
+    if not words.isdisjoint(_PRESENT) and not past:
         return summit if summit == main else None
-    if not words.isdisjoint(_PAST):
+    if past:
         return None if _after_document(ctx, summit) else summit
     return None
 
 
+# a present passive ("wordt besloten"): the past plural that is also a participle then tells no past
+_PASSIVE_AUX = frozenset({"wordt", "worden"})
+_PARTICIPLES = frozenset({"besloten"})
 _THAT_SUMMIT_REACH = 3  # sentences back from the one before "Op die top ..."
 
 
@@ -387,12 +419,32 @@ _AGREEMENT_PAIRS = [frozenset(p) for p in REL["agreement_pairs"]]
 _AGREEMENT_PAIR_WORDS = frozenset().union(*_AGREEMENT_PAIRS)
 
 
+_DENYING = frozenset({"niet", "geen", "nooit"})
+_DENIAL_REACH = 2  # words before an agreement word: "werd niet aangenomen", "geen akkoord", "niet worden aangenomen"
+
+
+def _agreement_denied(doc, sent) -> bool:
+    """Is every agreement word of the sentence denied: ``niet``, ``geen`` or ``nooit`` at most two words
+    before it (``werd het X niet aangenomen``, ``kwamen geen akkoord overeen``), or before the particle of
+    a split pair (``namen het voorstel niet aan``)? Then the sentence agrees nothing."""
+    lw = lowers(doc)
+    toks = [(i, lw[i]) for i in range(sent.start, sent.end) if lw[i].strip()]
+    particles = {w for p in _AGREEMENT_PAIRS for w in p} - set(REL["agreement_words"])
+    found = False
+    for n, (_i, w) in enumerate(toks):
+        if w in REL["agreement_words"] or (w in particles and n and toks[n - 1][1] in _DENYING):
+            found = True
+            if _DENYING.isdisjoint(t for _j, t in toks[max(0, n - _DENIAL_REACH):n]):
+                return False
+    return found
+
+
 def _agreement_in(doc, sent, words: set[str]) -> bool:
     """Does the sentence hold an agreement word (or pair) that is no observation? ``De bondgenoten
     zullen vaststellen dat de maatregelen van het X zijn uitgevoerd`` ascertains a fact: a form of
     ``vaststellen`` before ``dat`` agrees nothing, so a sentence whose only agreement words are such
     forms states no agreement (``afgesproken dat``, ``besloten dat`` do agree)."""
-    if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]):
+    if not has_trigger(words, REL["agreement_words"], REL["agreement_pairs"]) or _agreement_denied(doc, sent):
         return False
     singles = words.intersection(REL["agreement_words"])
     if not singles or not singles <= _OBSERVING or any(p <= words for p in _AGREEMENT_PAIRS):
@@ -447,8 +499,9 @@ def _agreed_at(ctx: Context) -> None:
             summit = summits[0].kb_id_ if summits else (
                 None if mentioned or "sinds" in words else _summit_by_place(ctx, sent))
             now = words - {"sinds"} if _first_since(doc, sent) else words  # "het eerste sinds ...": the act is now
-            if summit is None and main_is_summit and (words & _RESULT_WORDS or _refers_to_summit(sent)
-                                                       or _leaders_act(ctx, sent, now, main)):
+            # "daarover zal op de top geen besluit worden genomen": the document's summit decides nothing
+            if summit is None and main_is_summit and words.isdisjoint(_NEGATIONS - {"nog"}) and (
+                    words & _RESULT_WORDS or _refers_to_summit(sent) or _leaders_act(ctx, sent, now, main)):
                 summit = main
             named = None  # the sentences of the agreement this one names
             if summit is None and things and last_where is not None and _names_that_agreement(ctx, sent, last_where[1]):
@@ -501,7 +554,10 @@ def _agreed_at(ctx: Context) -> None:
                 and same_paragraph(doc, prev, sent):
             # "... spraken op de top in X af. Daar beloofden ze ...": the same agreement, told on
             last_where = (last_where[0], sent, [*last_where[2], sent])
-        prev, prev_said_where, prev_agreed = sent, said_where, agreed
+        # a sentence that denies its plans' agreement ("daarover zal geen besluit worden genomen") spoke of
+        # it too: the next sentence's agreement is not of those plans
+        spoke = agreed or bool(things) and has_trigger(words, REL["agreement_words"], REL["agreement_pairs"])
+        prev, prev_said_where, prev_agreed = sent, said_where, spoke
 
 
 def _named_target(ctx: Context, named: list, sent):

@@ -21,7 +21,7 @@ from kg.extract.events.meetings import _concerns, _dates_and_places, _in_country
 from kg.extract.events.news import _also_in_city, _arrivals, _openers, _present_for_meeting, _statements_during, _there_at_meeting
 from kg.extract.events.operation_mentions import _operations
 from kg.extract.events.participation import _participation
-from kg.extract.events.speakers import _bilateral_council_partners, _briefers, _format_session_partners, _sent_persons, _signatory_acts_there, _signatory_states_there, _sitting_guests, _speakers
+from kg.extract.events.speakers import _bilateral_council_partners, _briefers, _format_session_partners, _sent_persons, _joined_the_sitting, _signatory_acts_there, _signatory_states_there, _sitting_guests, _speakers
 
 
 def run(ctx: Context) -> None:
@@ -48,5 +48,6 @@ def run(ctx: Context) -> None:
             _briefers(ctx, ev)
             _sent_persons(ctx, ev)
             _sitting_guests(ctx, ev)
+            _joined_the_sitting(ctx, ev)
     _operations(ctx)
     _in_country(ctx)

@@ -89,7 +89,7 @@ def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset
         return (a, b) if any(_names_meeting(lw, space, k, b, whole) for k in near) else None
     if w in _NEWS_SETS["chair_separable"]:  # "zat de bijeenkomst voor", "zat X de top voor"
         for k in range(i + 1, b - 1):
-            if (lw[k] in whole or lw[k].endswith("sessie")) and lw[k - 1] in _DETS \
+            if (_singular(lw[k]) in whole or _singular(lw[k]).endswith("sessie")) and lw[k - 1] in _DETS \
                     and next((lw[t] for t in range(k + 1, b) if not space[t]), "") == "voor":
                 return a, b
         return None
@@ -101,11 +101,30 @@ def _act_clause(lw: list[str], space: list[bool], sent, i: int, whole: frozenset
         # the subject may be a list with commas: back to the clause's opening word, not the comma
         while a > sent.start and lw[a - 1] not in _CLAUSE_EDGES - {","}:
             a -= 1
-        return a, b
+        return a, _likewise_end(lw, space, sent, b)
     if w == "woord" and i > a and lw[i - 1] == "het":  # "nam het woord", "het woord voeren"
         around = [lw[k] for k in range(max(a, i - 4), min(b, i + 3)) if not space[k]]
         return (a, b) if not _NEWS_SETS["floor_verbs"].isdisjoint(around) else None
     return None
+
+
+def _singular(w: str) -> str:
+    """``vergaderingen`` -> ``vergadering``, ``sessies`` -> ``sessie``: a plural noun of
+    meeting as its singular (``zat de vergaderingen voor``); other words as they are."""
+    return w[:-2] if w.endswith(("ingen", "sten")) else w[:-1] if w.endswith("ies") else w
+
+
+def _likewise_end(lw: list[str], space: list[bool], sent, b: int) -> int:
+    """``X was erbij, net als haar collega Y``: a clause ending at the comma ``b`` and followed
+    by ``net als``/``evenals`` says the same of the ones named there: the end of that phrase
+    (the next clause edge), else ``b``."""
+    toks = [k for k in range(b, min(sent.end, b + 6)) if not space[k]]
+    if len(toks) < 3 or lw[toks[0]] != "," or not ([lw[toks[1]], lw[toks[2]]] == ["net", "als"] or lw[toks[1]] == "evenals"):
+        return b
+    k = toks[2] + 1
+    while k < sent.end and lw[k] not in _CLAUSE_EDGES:
+        k += 1
+    return k
 
 
 def _meeting_head(w: str) -> str:

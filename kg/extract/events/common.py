@@ -156,6 +156,8 @@ def _prev_word(lw: list[str], space: list[bool], i: int, floor: int, skip=frozen
 
 
 _DETS = _SETS_REL["determiners"]
+_ORDINAL_DETS = _NEWS_SETS["ordinal_determiners"]  # "zijn laatste top": a possessive before an ordinal
+_FIRST_LAST = _NEWS_SETS["first_last"]
 
 
 def _past_dets(lw: list[str], space: list[bool], j: int, end: int) -> int:
@@ -241,12 +243,21 @@ def _before_comma(doc, persons: list, comma: int, floor: int) -> list:
 
 def _names_meeting(lw: list[str], space: list[bool], j: int, end: int, words: frozenset) -> bool:
     """Does a determiner and then a word of ``words`` (the meeting as a whole, or a sitting of
-    it) stand at token ``j`` (``de top``, ``de bijeenkomst``)?"""
+    it) stand at token ``j`` (``de top``, ``de bijeenkomst``; with an ordinal after a
+    possessive or the article: ``zijn laatste top``, ``haar eerste bijeenkomst``)?"""
     while j < end and space[j]:
         j += 1
-    if j >= end or lw[j] not in _DETS:
+    if j >= end or lw[j] not in _DETS and lw[j] not in _ORDINAL_DETS:
         return False
+    det, ordinal_only = lw[j], lw[j] not in _DETS
     j += 1
     while j < end and space[j]:
         j += 1
+    if j < end and lw[j] in _FIRST_LAST and det in _ORDINAL_DETS:
+        ordinal_only = False
+        j += 1
+        while j < end and space[j]:
+            j += 1
+    if ordinal_only:
+        return False
     return j < end and (lw[j].rstrip(".") in words or lw[j].rstrip(".").endswith("sessie"))  # "de slotsessie"

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from kg.extract.context import Context
 from kg.model import from_reference
-from kg.nlp.components.docindex import lowers, mentions, mentions_from, sent_of, spaces, texts, words_in
-from kg.extract.events.common import ensure, link, REL, spans_in
+from kg.nlp.components.docindex import lowers, mentions, mentions_from, non_space, sent_of, spaces, text as doc_text, \
+    texts, words_in, words_where
+from kg.extract.events.common import _SETS_REL, ensure, link, REL, spans_in
 
 
 def _dates_and_places(ctx: Context, ev: dict) -> None:
@@ -84,7 +85,8 @@ def _concerns(ctx: Context, ev: dict) -> None:
     main = ev.get("concerns")
     if not main:
         return
-    s, e = ev["meetings"][main]["mentions"][0]
+    mentions = ev["meetings"][main]["mentions"]
+    s, e = mentions[0] if mentions else ev["main_at"]  # only a dated gathering of its members names it
     link(ctx, ctx.extraction.doc_key, "kg:concerns", main, ctx.doc[s:e], "events.concerns_opening")
 
 
@@ -114,7 +116,50 @@ def _sessions(ctx: Context, ev: dict) -> None:
         return
     for s in ev["sessions"]:
         ensure(ctx, s["key"])
-        link(ctx, main, "kg:hasSession", s["key"], doc[s["span"][0]:s["span"][1]], "events.session_structure")
+        span = doc[s["span"][0]:s["span"][1]]
+        if s.get("heading"):  # a bare heading ("Werklunch") states little: the sentence that names the sitting
+            span = _sitting_named_in_text(ctx, ev, main, s) or span
+        link(ctx, main, "kg:hasSession", s["key"], span, "events.session_structure")
+
+
+_SITTING_ARTICLES = frozenset(("de", "het", "een"))
+
+
+def _sitting_named_in_text(ctx: Context, ev: dict, main: str, sess: dict):
+    """The first token of running text that names a heading's sitting (``Werkdiner`` over
+    ``Tijdens het werkdiner spreken de ministers ...``) after an article or a comma of a list,
+    in a sentence that states and whose paragraph names the main meeting, with no word of
+    another time or of a gathering beside it (``voorafgaand``); None when no sentence does."""
+    doc = ctx.doc
+    title = sess["label"].strip("#*: ").lower().split()
+    if not title or len(title) > 3:
+        return None
+    text, lw, ns = doc_text(doc), lowers(doc), non_space(doc)
+    heads = ev.get("headings", ())
+    mains = [m.start_char for m in mentions(doc) if m.kb_id_ == main]
+    n = len(title)
+    for k in words_where(doc, "LOWER", "events.sitting_word:" + title[0], title[0].__eq__):
+        if k == 0 or k + n > len(ns) or [lw[ns[k + j]] for j in range(n)] != title:
+            continue
+        i = ns[k]
+        if lw[ns[k - 1]] not in _SITTING_ARTICLES and lw[ns[k - 1]] != ",":
+            continue
+        tok = doc[i]
+        if any(a <= tok.idx < b for a, b in heads):
+            continue
+        sent = sent_of(doc, tok)
+        words = set(lw[sent.start:sent.end])
+        if not (words.isdisjoint(_SETS_REL["outside_meeting_words"]) and words.isdisjoint(_SETS_REL["other_time_words"])):
+            continue
+        para_start = text.rfind("\n\n", 0, sent.start_char) + 1
+        para_end = text.find("\n\n", sent.end_char)
+        para_end = len(text) if para_end < 0 else para_end
+        if not any(para_start <= c < para_end for c in mains):
+            continue
+        if ctx.asks(ctx.sentence_evidence(tok, "events.session_structure"), "kg:hasSession"):
+            continue
+        return doc[i:ns[k + n - 1] + 1]
+    return None
 
 
 def _closes_phrase(tx: list[str], space: list[bool], country, sent_end: int) -> bool:

@@ -196,8 +196,11 @@ def _statements_during(ctx: Context) -> None:
         # the clause of the main verb ends where what is said begins ("Dat" opening the sentence points back)
         end = next((i for i in range(first + 1, sent.end) if lw[i] in _NEWS_SETS["complementizers"]
                     and not _object_pronoun(lw, space, i, first)), sent.end)
-        if not has_trigger(set(lw[first:end]), NEWS["statement_words"], NEWS["statement_pairs"]):
+        clause = set(lw[first:end])
+        if not has_trigger(clause, NEWS["statement_words"], NEWS["statement_pairs"]):
             continue
+        if not clause.isdisjoint(_SETS_REL["other_time_words"]):
+            continue  # "had vorig jaar tijdens een vergadering ... aangespoord": another edition's sitting
         meetings = {sp.start: sp for sp in spans_in(doc, first, end, ("Summit", "MinisterialMeeting"))}
         for t in range(first, end):
             if lw[t] not in ("tijdens", "op"):
@@ -389,8 +392,25 @@ def _arrivals(ctx: Context, ev: dict) -> None:
             break
 
 
-_THERE_VERBS = _NEWS_SETS["there_verbs"] | _STATEMENT_ANY
+# what is said there: the verbs of stating and the past verbs of saying of the speakers
+# ("X bevestigde daar dat ...")
+_THERE_VERBS = _NEWS_SETS["there_verbs"] | _STATEMENT_ANY | _NEWS_SETS["speech_verbs"]
 _THERE_BLOCKERS = _JOURNEY_BLOCKERS | frozenset({"niet", "geen", "nooit"})
+
+
+def _before_bracket(lw: list[str], space: list[bool], sent, a: int) -> int:
+    """``Minister X (Buitenlandse Zaken) heeft daar ...``: a clause that opens right after a
+    closing bracket goes on before it (the bracket glosses its subject): the start of the clause
+    before the ``(``; else ``a``."""
+    k = a - 1
+    while k > sent.start and space[k]:
+        k -= 1
+    if k <= sent.start or lw[k] != ")":
+        return a
+    op = next((t for t in range(k - 1, max(sent.start, k - 12) - 1, -1) if lw[t] == "("), None)
+    if op is None or op <= sent.start:
+        return a
+    return _clause_at(lw, sent, op - 1)[0]
 
 
 def _there_at_meeting(ctx: Context, ev: dict) -> None:
@@ -418,5 +438,6 @@ def _there_at_meeting(ctx: Context, ev: dict) -> None:
             continue
         i = next(k for k in range(sent.start, sent.end) if lw[k] == "daar")
         a, _ = _clause_at(lw, sent, i)
+        a = _before_bracket(lw, space, sent, a)
         for sp in spans_in(doc, a, i, PERSON_CLASSES):
             link(ctx, key, "kg:participant", sp.kb_id_, sp, "events.there_participant")

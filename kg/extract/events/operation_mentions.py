@@ -67,6 +67,10 @@ def _adjective_parties(ctx: Context, sent) -> list[tuple[str, object]]:
     return out
 
 
+# a singular unit noun between an operation's name and "in <place>" ("de eFP battlegroup in Litouwen")
+_UNIT_NOUNS = frozenset(REL["operation_unit_nouns"])
+
+
 def _operations(ctx: Context) -> None:
     """Who takes part in an operation (``Nederland levert een bijdrage aan eFP``, ``de
     Nederlandse inzet in KFOR``) and where it is (``Resolute Support in Afghanistan``)."""
@@ -87,6 +91,10 @@ def _operations(ctx: Context) -> None:
                 link(ctx, op.kb_id_, "schema:location", inner[0].kb_id_, op, "events.operation_location")
                 continue
             j = _past_brackets(lw, space, op.end, sent.end)
+            if j < sent.end and lw[j] in _UNIT_NOUNS:  # "eFP (...) battlegroup in Litouwen": the operation's unit there
+                j += 1
+                while j < sent.end and space[j]:
+                    j += 1
             if j < sent.end and lw[j] == "in":
                 k = j + 1
                 while k < sent.end and (space[k] or lw[k] in ("het", "de")):

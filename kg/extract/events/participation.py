@@ -16,7 +16,7 @@ from kg.nlp.components.docindex import is_word, lowers, mentions, sent_of, span_
 from kg.extract.events.common import _DETS, ensure, NEWS, _NEWS_SETS, has_trigger, _hedged, _is_excluded, link, PARTY_CLASSES, _past_dets, _prev_in_paragraph, _prev_word, REL, sentences_with, _SETS_REL, spans_in, _subordinate_start, words_of
 from kg.extract.events.news import _journey_to_main_place, _members_talk_in_sitting, _unhedged_clauses
 from kg.extract.events.parties import _is_forum, _participants, _UNDERSIGNED, _undersigned
-from kg.extract.events.scope import _ADVERB_ASIDE, _antecedent, _antecedent_gathering, _kind_named_before, _RELATIVE_ASIDE, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
+from kg.extract.events.scope import _ADVERB_ASIDE, _antecedent, _antecedent_gathering, _kind_named_before, _RELATIVE_ASIDE, _at_table, _CLAUSE_MARKS, _destination, _goes_to_the_meeting, _in_quiet_clause, _MEETING_WORDS, _one_meeting_named, _outside_main_dates, _points_back_at_side_event, _points_back_beside, _RELATIVE_CLAUSE, _RELATIVE_ON_MEETING, _relative_on_meeting, _target_meeting, _travels_to
 
 
 # a word every sentence of participation holds: a trigger, the verb of a pair ("nam ... deel"),
@@ -79,7 +79,7 @@ def _participation(ctx: Context, ev: dict) -> None:
     doc = ctx.doc
     main = ev.get("main")
     meeting_spans = [sp for sp in mentions(doc) if sp.label_ in ("Summit", "MinisterialMeeting")]
-    lw = lowers(doc)
+    lw, space = lowers(doc), spaces(doc)
     for sent in sentences_with(doc, "events.participation_any", _PARTICIPATION_ANY):
         words = words_of(sent)
         triggered = has_trigger(words, REL["participation_words"], REL["participation_pairs"],
@@ -91,7 +91,9 @@ def _participation(ctx: Context, ev: dict) -> None:
             else _members_talk_with(doc, sent) or _council_meets_with(doc, ev, sent)
         if not triggered and "naar" not in words and not travels and met_at is None:
             continue
-        here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end]
+        # "de eerste top sinds de top in Londen die X bijwoont": a meeting after "sinds" only dates
+        here = [m for m in meeting_spans if m.start >= sent.start and m.end <= sent.end
+                and _prev_word(lw, space, m.start, sent.start, _DETS)[1] not in _SINCE]
         target = None
         if triggered:
             target = _target_meeting(doc, sent, here)
@@ -158,6 +160,9 @@ def _participation(ctx: Context, ev: dict) -> None:
         prev = None if goes_to_main or target is not None or here else _antecedent_gathering(doc, ev, sent, meeting_spans)
         if not here and _points_back_beside(doc, lw, sent, meeting_spans):
             continue  # "Aansluitend op de top kwamen ... bijeen. Dat overleg ...": another gathering
+        # "En marge van de top vindt een event plaats. X neemt deel aan deze bijeenkomst": the side
+        # event's participants; only its own session (``_margin_gatherings``) may have them
+        side = not here and _points_back_at_side_event(doc, lw, sent, meeting_spans)
         named = _one_meeting_named(lw, sent, prev, meeting_spans) if prev is not None else None
         if named is not None and not any(prev.start <= s_["span"][0] < prev.end and not s_.get("heading") for s_ in ev["sessions"]):
             dest = (named, "events.meeting_participant", None)  # "nam deel aan dit overleg": the one named before
@@ -177,7 +182,7 @@ def _participation(ctx: Context, ev: dict) -> None:
                     continue  # "X, die vorig jaar aan de top deelnam, ...": another edition
             dest = (main, "events.meeting_participant", None) if goes_to_main else \
                 _destination(ctx, ev, scope, _outside_quiet_clauses(doc, sent, here), target, char, bare)
-        if dest is None:
+        if dest is None or side and not _introduced_in(ev, dest[0], _prev_in_paragraph(doc, sent)):
             continue
         key, rule, body = dest
         for sp in parties:
@@ -191,6 +196,13 @@ def _participation(ctx: Context, ev: dict) -> None:
             ctx.link(key, "kg:participant", antecedent.kb_id_, ev_)
 
 
+def _introduced_in(ev: dict, key: str, sent) -> bool:
+    """Is ``key`` a session that ``sent`` introduces in running text (not a heading's)?"""
+    return sent is not None and any(s["key"] == key and not s.get("heading") and sent.start <= s["span"][0] < sent.end
+                                    for s in ev["sessions"])
+
+
+_SINCE = frozenset({"sinds", "sedert"})
 _REPRESENTS = _SETS_REL["represents_verbs"]
 _NOT_SUBJECT = _SETS_REL["not_subject_prepositions"]
 _FIRST_PERSON = NEWS["first_person"]  # the signatory (1); the signatories of a letter of several (2)
@@ -365,14 +377,22 @@ def _in_place(doc, sp) -> bool:
 
 
 def _talks_during(doc, sent, words: set[str]) -> bool:
-    """``Tijdens de NAVO-Oekraïne Commissie spreken de ministers met minister X``: whom the
-    ministers speak with during a session or meeting takes part in it."""
-    if "met" not in words or "tijdens" not in words or words.isdisjoint(_SETS_REL["conversation_verbs"]):
+    """``Tijdens de NAVO-Oekraïne Commissie spreken de ministers met minister X``, ``X sprak in
+    de marge van de top met Y``: who speaks with whom during a session or meeting, or on its
+    sidelines, takes part in it."""
+    if "met" not in words or "tijdens" not in words and "marge" not in words \
+            or words.isdisjoint(_SETS_REL["conversation_verbs"]):
         return False
     lw, space = lowers(doc), spaces(doc)
     starts = {sp.start: sp for sp in spans_in(doc, sent.start, sent.end, ("Summit", "MinisterialMeeting", "Organisation"))}
     for i in range(sent.start, sent.end - 1):
-        if lw[i] != "tijdens":
+        if lw[i] == "marge":  # "in de marge van de top": on the meeting's sidelines
+            back = [lw[k] for k in range(max(sent.start, i - 4), i) if not space[k]][-2:]
+            nxt = _past_dets(lw, space, i + 1, sent.end)
+            if back != ["in", "de"] or nxt >= sent.end or lw[nxt] != "van":
+                continue
+            i = nxt
+        elif lw[i] != "tijdens":
             continue
         j = _past_dets(lw, space, i + 1, sent.end)
         sp = starts.get(j)

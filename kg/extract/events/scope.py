@@ -271,19 +271,22 @@ def _other_object(doc, sent, ev: dict) -> bool:
 _OBJECT_PREPOSITIONS = _SETS_REL["object_prepositions"]
 _ACT_NOUNS = {n: frozenset(vs) for n, vs in REL["members_act_nouns"].items()}
 _MEMBER_SEQS = [tuple(m.split()) for m in REL["member_subjects"]]
+# "De ministers van Defensie van de 27 EU-lidstaten hebben ... ondertekend": members of another body
+_OTHER_BODY_MEMBERS = frozenset(REL["other_body_members"])
 
 
 def _members_act(doc, sent, j: int) -> bool:
     """``De ministers van ... hebben vandaag het protocol ondertekend. X was bij de ondertekening
     aanwezig.``: the noun at token ``j`` names an act (``members_act_nouns``) that the sentence
     before in the paragraph says the meeting's members (``de ministers``, ``de regeringsleiders``
-    before the verb, after an article, no negation) performed, on no day outside the meeting's."""
+    before the verb, after an article, no negation, not of another body: ``van de EU-lidstaten``)
+    performed, on no day outside the meeting's."""
     verbs = _ACT_NOUNS.get(lowers(doc)[j])
     prev = _prev_in_paragraph(doc, sent) if verbs else None
     if prev is None:
         return False
     words = words_of(prev)
-    if words.isdisjoint(verbs) or not words.isdisjoint(_NEWS_SETS["negations"]) \
+    if words.isdisjoint(verbs) or not words.isdisjoint(_NEWS_SETS["negations"]) or _members_of_other_body(doc, prev) \
             or not words.isdisjoint(_SETS_REL["other_time_words"]) or spans_in(doc, prev.start, prev.end, ("Summit", "MinisterialMeeting")):
         return False
     ev = doc.user_data.get("kg_events") or {}
@@ -402,6 +405,41 @@ def _points_back_beside(doc, lw: list[str], sent, meeting_spans: list) -> bool:
     return not (_CONVENE | nouns).isdisjoint(lw[prev.start:prev.end])
 
 
+_SIDE_PHRASES = tuple(tuple(p) for p in REL["side_event_phrases"])
+_GATHERING_ENDINGS = tuple(_SETS_REL["gathering_nouns"])
+_SIDE_HOSTS = _GATHERING_HEADS + tuple(_MEETING_KIND_WORDS) + ("meeting",)
+
+
+def _side_event_sentence(lw: list[str], sent, meeting_spans: list) -> bool:
+    """Does ``sent`` set a gathering in the margin or on the eve of a meeting it names (``En
+    marge van de top vindt het X-event plaats``, ``aan de vooravond van de bijeenkomst``)?"""
+    idx = [i for i in range(sent.start, sent.end) if lw[i].strip()]
+    toks = [lw[i] for i in idx]
+    starts = {m.start for m in meeting_spans if sent.start <= m.start and m.end <= sent.end}
+    for n in range(len(toks)):
+        for ph in _SIDE_PHRASES:
+            if tuple(toks[n:n + len(ph)]) == ph:
+                after = idx[n + len(ph):n + len(ph) + 6]  # "en marge van de NAVO Leaders' Meeting"
+                if any(j in starts or lw[j].endswith(_SIDE_HOSTS) for j in after):
+                    return True
+    return False
+
+
+def _points_back_at_side_event(doc, lw: list[str], sent, meeting_spans: list) -> bool:
+    """``En marge van de top vindt een X-event plaats. A neemt samen met B deel aan deze
+    bijeenkomst.``: the sentence points back (``deze ...bijeenkomst``, ``hieraan``) at a side
+    event the sentence before set beside the meeting: taking part in it is no part in the meeting."""
+    idx = [i for i in range(sent.start, sent.end) if lw[i].strip()]
+    refers = not _SETS_REL["anaphoric_adverbs"].isdisjoint(lw[i] for i in idx) or any(
+        lw[i] in _DEMONSTRATIVES and any(lw[j] not in _MEETING_KIND_WORDS and lw[j].endswith(_GATHERING_ENDINGS)
+                                         for j in idx[n + 1:n + 4])
+        for n, i in enumerate(idx))
+    if not refers:
+        return False
+    prev = _prev_in_paragraph(doc, sent)
+    return prev is not None and _side_event_sentence(lw, prev, meeting_spans)
+
+
 def _one_meeting_named(lw: list[str], sent, prev, meeting_spans: list) -> str | None:
     """``Op 14 april kwamen de ministers in Berlijn bijeen. X nam deel aan dit overleg``: the
     one meeting the sentence before names, when ``dit``/``deze`` points at a meeting (not at a
@@ -467,6 +505,8 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
         return None  # another meeting, not the object of the verb ("afspraken ... tijdens de top in Wales")
     if whole or (here and not session):
         return main, "events.meeting_participant", None
+    if not here and _other_body_before(doc, sent):
+        return None  # "De ministers van de EU-lidstaten namen vandaag een besluit. X was daarbij aanwezig."
     scopes = _in_session_scope(ev, char)
     named = {sp.kb_id_ for sp in spans_in(doc, sent.start, sent.end, ("Organisation",))}
     for sess in scopes + ev["sessions"]:
@@ -500,6 +540,41 @@ def _destination(ctx: Context, ev: dict, sent, here: list, target, char: int, ba
             and not _other_gathering_before(ctx, ev, sent):
         return main, "events.meeting_section_participant", None
     return None
+
+
+def _other_body_before(doc, sent) -> bool:
+    """The sentence before in the paragraph tells of the members of another body than NATO (``De
+    ministers van Defensie van de 27 EU-lidstaten hebben vandaag ...``): a sentence after it that names
+    no meeting of its own is about their act, not about the document's meeting."""
+    prev = _prev_in_paragraph(doc, sent)
+    return prev is not None and _members_of_other_body(doc, prev)
+
+
+_BODY_REACH = 8  # words from "de ministers" to "EU-lidstaten": "de ministers van Defensie van de 27 EU-lidstaten"
+
+
+def _members_of_other_body(doc, sent) -> bool:
+    """Does the sentence name members (``de ministers``, ``de regeringsleiders``) of another body than
+    NATO, a word of that body a few words after them (``... van de 27 EU-lidstaten``)?"""
+    toks = [w for w in lowers(doc)[sent.start:sent.end] if not w.isspace()]
+    for m in _MEMBER_SEQS:
+        for k in range(len(toks)):
+            if tuple(toks[k:k + len(m)]) != m:
+                continue
+            for b in range(k + len(m), min(len(toks), k + len(m) + _BODY_REACH)):
+                if toks[b] in _OTHER_BODY_MEMBERS and _of_body(toks, b):
+                    return True
+    return False
+
+
+def _of_body(toks: list[str], b: int) -> bool:
+    """``van (de) (27) EU-lidstaten``: the body word at ``b`` is the complement of the members before it."""
+    j = b - 1
+    if j >= 0 and toks[j].isdigit():
+        j -= 1
+    if j >= 0 and toks[j] == "de":
+        j -= 1
+    return j >= 0 and toks[j] == "van"
 
 
 def _there_elsewhere(doc, ev: dict, sent) -> bool:

@@ -14,7 +14,7 @@ from kg.extract.context import Context
 from kg.model import PERSON_CLASSES
 from kg.nlp.components.fold import fold
 from kg.nlp.components.docindex import lowers, sent_of, spaces, texts, text as doc_text
-from kg.extract.events.common import _clause_at, _DETS, _hedged, _is_excluded, link, _names_meeting, NEWS, _NEWS_SETS, _OFFICE_WORDS, _prev_word, sentences_with, _SETS_REL, spans_in, words_of
+from kg.extract.events.common import _clause_at, _DETS, _prev_in_paragraph, _hedged, _is_excluded, link, _names_meeting, NEWS, _NEWS_SETS, _OFFICE_WORDS, _prev_word, sentences_with, _SETS_REL, spans_in, words_of
 from kg.extract.events.news import _JOURNEY_BLOCKERS
 from kg.extract.events.participation import _NOT_SUBJECT
 from kg.extract.events.meetings import _in_session_scope
@@ -242,6 +242,23 @@ def _of_the_account(doc, ev: dict, sent) -> bool:
                    for s, _ in r["mentions"])
 
 
+_GATHERING_NOUNS = frozenset(_SETS_REL["gathering_nouns"])
+
+
+def _gathering_in_other_state(ctx: Context, sent, rec: dict) -> bool:
+    """``Minister X noemde de bijeenkomst van de EU-ministers in Luxemburg "nuttig"``: the sentence names
+    a gathering and, after ``in``, a state other than the one of the meeting's place: it speaks of that
+    gathering, not at the meeting."""
+    from kg import reference
+    doc = ctx.doc
+    if words_of(sent).isdisjoint(_GATHERING_NOUNS):
+        return False
+    home = reference.country_of_place(rec["place"]) if rec.get("place") else None
+    lw, space = lowers(doc), spaces(doc)
+    return any(_prev_word(lw, space, sp.start, sent.start, _DETS)[1] == "in" and sp.kb_id_ != getattr(home, "key", None)
+               for sp in spans_in(doc, sent.start, sent.end, ("Country",)))
+
+
 def _speakers(ctx: Context, ev: dict) -> None:
     """``De Amerikaanse minister van Buitenlandse Zaken, X, zette vijf beginselen uiteen``,
     ``Minister Y onderstreepte dat ...``: in a report of its meeting, a person who opens a
@@ -270,7 +287,8 @@ def _speakers(ctx: Context, ev: dict) -> None:
             continue
         places = [sp for sp in spans_in(doc, sent.start, sent.end, ("Place",))
                   if _prev_word(lw, space, sp.start, sent.start, _DETS)[1] in ("in", "vanuit", "te", "vanaf")]
-        if any(sp.kb_id_ != rec.get("place") for sp in places) or _from_outside(ctx, ev, sent, p):
+        if any(sp.kb_id_ != rec.get("place") for sp in places) or _from_outside(ctx, ev, sent, p) \
+                or _gathering_in_other_state(ctx, sent, rec):
             continue
         link(ctx, main, "kg:participant", p.kb_id_, p, "events.speaker_participant")
         if lw[v] in _WELCOME_VERBS:  # "X heette zijn ambtgenoot Y welkom": Y is there too
@@ -558,5 +576,45 @@ def _sitting_guests(ctx: Context, ev: dict) -> None:
         guests = [sp for sp in _participants(ctx, sent, set()) if met < sp.start and sp.end <= end]
         sess = next((s_ for s_ in ev["sessions"] if not s_.get("heading") and sent.start <= s_["span"][0] < sent.end), None)
         for sp in guests:
+            link(ctx, sess["key"] if sess else main, "kg:participant", sp.kb_id_, sp,
+                 "events.session_participant" if sess else "events.sitting_guest")
+
+
+_JOIN_VERBS = frozenset({"schoof", "schoven"})
+
+
+def _joined_the_sitting(ctx: Context, ev: dict) -> None:
+    """``In een aparte sessie spraken de ministers met ... Ook de Afghaanse minister X schoof
+    aan.``: who ``schoof aan`` (the bare particle closing the sentence: no ``bij`` naming
+    another table) right after a sentence that opens with a sitting (``In een (aparte)
+    sessie``, ``Tijdens de werklunch``) in the account of the document's meeting sat at that
+    table: in the session that sentence introduces, else the meeting. Not hedged or negated, no
+    other meeting, time or city in either sentence."""
+    doc, main = ctx.doc, ev.get("main")
+    if not main or ev.get("concerns") != main:
+        return
+    lw, space = lowers(doc), spaces(doc)
+    blockers = _SETS_REL["other_time_words"] | _SETS_REL["outside_meeting_words"] | _NEGATIONS
+    for sent in sentences_with(doc, "events.joined_sitting", _JOIN_VERBS):
+        toks = [k for k in range(sent.start, sent.end) if not space[k] and lw[k] not in (".", "!")]
+        if len(toks) < 3 or lw[toks[-1]] != "aan" or lw[toks[-2]] not in _JOIN_VERBS:
+            continue
+        prev = _prev_in_paragraph(doc, sent)
+        if prev is None:
+            continue
+        ptoks = [k for k in range(prev.start, prev.end) if not space[k]]
+        # "In een (aparte) sessie ...": the sitting noun, after at most one adjective
+        if len(ptoks) < 5 or lw[ptoks[0]] not in ("in", "tijdens", "bij") or lw[ptoks[1]] not in ("een", "de", "het") \
+                or not any(lw[ptoks[n]] in _GUEST_SITTINGS or lw[ptoks[n]].rsplit("-", 1)[-1] in _GUEST_SITTINGS
+                           for n in (2, 3)):
+            continue
+        words = words_of(sent) | words_of(prev)
+        if _hedged(words) or not words.isdisjoint(blockers) \
+                or any(m.kb_id_ != main for m in spans_in(doc, prev.start, sent.end, ("Summit", "MinisterialMeeting"))) \
+                or spans_in(doc, prev.start, sent.end, ("Place",)) or _outside_main_dates(ctx, ev, sent) \
+                or not _of_the_account(doc, ev, prev):
+            continue
+        sess = next((s_ for s_ in ev["sessions"] if not s_.get("heading") and prev.start <= s_["span"][0] < prev.end), None)
+        for sp in spans_in(doc, sent.start, toks[-2], PERSON_CLASSES):
             link(ctx, sess["key"] if sess else main, "kg:participant", sp.kb_id_, sp,
                  "events.session_participant" if sess else "events.sitting_guest")

@@ -51,9 +51,12 @@ WORDS = json.loads(Path(__file__).with_name("persons.json").read_text("utf-8"))
 _NUMBERISH = re.compile(r"^\d[\w.,-]*$|^nr\.?$", re.I)
 _DASHES = {"-", "–", "—", "‒"}
 _ROLE_NOUNS = frozenset(WORDS["role_nouns"])
+_RANKS = frozenset(WORDS["military_ranks"])
 _NATIONALS = frozenset(WORDS["nationality_nouns"])
 _LONG_ROLES = tuple(r for r in WORDS["role_nouns"] if len(r) >= 9)  # heads of closed compounds: "kremlinwoordvoerder"
 _TITLES = {"mevrouw", "mevr.", "dhr.", "mw."}  # forms of address before a name (besides "de heer")
+# Academic titles before a name ("drs. K.H. X", "mr. dr. X", "Prof.dr.ir. X"): never part of it.
+_ACADEMIC = re.compile(r"^(?:(?:%s)\.)*(?:%s)\.?$" % (("|".join(WORDS["academic_titles"]),) * 2))
 
 
 @dataclass
@@ -437,9 +440,15 @@ class Persons:
                 elif j < len(words) and words.texts[j] == ")":
                     j += 1
                 comma = j < len(words) and words.texts[j] == ","
+                rank = None  # "(SACEUR), de Amerikaanse generaal X": the rank's own mention is read next
                 if comma:
                     j += 1
                     j = self._after_title(words, j)  # "de minister van Defensie, de heer Hillen,"
+                    rank = None if off.minister else self._rank_before_name(words, j)
+                elif not off.minister:
+                    rank = self._rank_before_name(words, j, bare=True)  # "SACEUR generaal X"
+                if rank is not None:
+                    rank, j = rank
                 # A name on the next line belongs to the office only in a signature ("…,\nName").
                 on_next_line = j < len(words) and self._newline_between(doc, words[j - 1], words[j])
                 k = self.parse_name(words, j, doc, ents) if comma or not on_next_line else j
@@ -473,7 +482,7 @@ class Persons:
                                                      words.starts[j], words.ends[name_end - 1],
                                                      (base or off).jurisdiction_classes, qualifier,
                                                      role if base else off.role))
-                    i = k
+                    i = rank if rank is not None else k
                     continue
                 if first >= 2 and words.norms[first - 1] == "als" and words.norms[first - 2] in WORDS["took_office"]:
                     took.append((first, j, off, qualifier, jur))  # "X is … aangetreden als <office>"
@@ -588,7 +597,21 @@ class Persons:
             return j + 2
         if j < len(words) and words.norms[j] in _TITLES:
             return j + 1
-        return j
+        return _after_academic(words, j)
+
+    def _rank_before_name(self, words, j: int, bare: bool = False) -> tuple[int, int] | None:
+        """``(SACEUR), de Amerikaanse generaal X``, ``SACEUR generaal X`` (``bare``: right after the
+        office): a military rank (``military_ranks``), with ``de`` and a country's adjective before
+        it unless ``bare``, between a (non-ministerial) office and its holder's name: (the first
+        word of the rank, the name's first word); else None."""
+        m = j
+        if not bare and m < len(words) and words.norms[m] == "de":
+            m += 1
+        if not bare and m < len(words) and ref_adjective(self.ref, words.texts[m]):
+            m += 1
+        if m + 1 < len(words) and words.norms[m] in _RANKS and words.texts[m + 1][:1].isupper():
+            return j, m + 1
+        return None
 
     @staticmethod
     def _office_words(words, i: int, off) -> tuple[str, ...]:
@@ -1024,6 +1047,20 @@ class Persons:
                     i += n - 1
                     break
             i += 1
+
+
+def _after_academic(words, j: int) -> int:
+    """Past academic titles before a name (``drs.``, ``mr. dr.``, ``Prof.dr.ir.``; a final dot the
+    tokenizer split off goes with them): they hide neither the signer nor anyone else named."""
+    while j < len(words) and _ACADEMIC.match(words.norms[j]):
+        dotted = words.norms[j].endswith(".")
+        j += 1
+        if not dotted:
+            if j < len(words) and words.texts[j] == ".":
+                j += 1
+            else:
+                return j - 1  # "dr" without its dot: a word of a name, not a title
+    return j
 
 
 def _other_given(have: str, label: str) -> bool:

@@ -49,6 +49,7 @@ _PLAIN_BASES = frozenset(DATA["plain_base_nouns"])
 _BODY_NOUNS = frozenset(DATA["body_nouns"])
 _LINKED_HEADS = frozenset(DATA["linked_body_heads"])
 _LINKS = frozenset(DATA["linked_body_links"])
+_PLACE_PART_HEADS = frozenset(DATA["place_part_heads"])
 _ARTICLES = frozenset(("de", "het"))
 _TOWN_NOUNS = frozenset(DATA["town_nouns"])
 _TOWN_PREPOSITIONS = frozenset(DATA["town_prepositions"])
@@ -530,7 +531,7 @@ class UnitFinder:
         for k in found:
             if not tx[ns[k]][:1].isupper() or ns[k] in taken:
                 continue
-            j, end = k + 1, None
+            j, end, first = k + 1, None, None
             while j < len(ns) and j - k <= 10 and lw[ns[j]] in _LINKS:
                 c = j + 1 + (j + 1 < len(ns) and lw[ns[j + 1]] in _ARTICLES)
                 e = c
@@ -538,12 +539,25 @@ class UnitFinder:
                     e += 1
                 if e == c:
                     break
+                first = c if first is None else first
                 end, j = e, e
             if end is None or end < len(ns) and self._name_word(doc, tx[ns[end]], lw[ns[end]]):
                 continue  # a longer run than can be delimited
             if end + 1 < len(ns) and lw[ns[end]] == "en" and self._name_word(doc, tx[ns[end + 1]], lw[ns[end + 1]]):
                 continue  # "... Studies en Clingendael": one name with "en", or two names? Nothing
+            if self._part_of_place(doc, ns, k, first, end):
+                continue
             self._add_name(doc, ns[k], ns[end - 1] + 1, "Organisation", taken)
+
+    @staticmethod
+    def _part_of_place(doc: Doc, ns: list, k: int, first: int, end: int) -> bool:
+        """``Centrum van Kyiv opnieuw getroffen``: the words after the link are one place or state, and the
+        head is a noun of a part of a place (``centrum``) or opens its sentence (its capital says nothing):
+        the middle of a city, no institution (``de Universiteit van Tartu`` mid-sentence still is one)."""
+        lo, hi = ns[first], ns[end - 1] + 1
+        if not any(m.start == lo and m.end == hi and m.label_ in ("Place", "Country") for m in mentions(doc)):
+            return False
+        return doc[ns[k]].lower_ in _PLACE_PART_HEADS or sent_bounds(doc, ns[k])[0] == ns[k]
 
     @staticmethod
     def _name_word(doc: Doc, text: str, low: str) -> bool:

@@ -24,7 +24,7 @@ from kg.nlp.components.events.places import _place_after, _reference_key, _place
 from kg.nlp.components.events.ministerials import _ministerial_matcher, _ministerials
 from kg.nlp.components.events.summits import (
     _summits, _kind_summits, _leaders_gathering, _recalled_gathering, _referring_summit, _self_dated_summit,
-    _agreed_in_place,
+    _agreed_in_place, _leaders_acted,
 )
 from kg.nlp.components.events.summit_identity import _resolve_summits
 from kg.nlp.components.events.ministerial_identity import _settle_ministerials
@@ -191,6 +191,7 @@ class EventFinder:
         summits = _kind_summits(doc, ns, dates, summits)
         summits = _recalled_gathering(doc, ns, dates, _leaders_gathering(doc, ns, dates, summits))
         summits = _agreed_in_place(doc, ns, dates, summits)
+        summits = _leaders_acted(doc, ns, dates, summits)
         summits = _referring_summit(doc, ns, dates, summits, doc_date)
         summits = _self_dated_summit(doc, ns, dates, summits, doc_date)
         _resolve_summits(doc, summits, doc_date, dates)
@@ -206,8 +207,9 @@ class EventFinder:
                 if m.named:  # "komen de regeringsleiders bijeen" mentions the summit but is no naming of it
                     rec["mentions"].append((m.start, m.end))  # that later rules read as "the text names it here"
             _settle_record(doc, m, rec)
+        gatherings = [m for m in meetings if not m.anaphor and not m.named]
         meetings = [m for m in meetings if not m.anaphor and m.named]
-        main = _main_meeting(doc, meetings, doc_date)
+        main = _main_meeting(doc, meetings, doc_date, gatherings)
         sessions = _sessions(doc, main)
         for s in sessions:
             register_entity(doc, s.key, "Session", s.label)
@@ -216,6 +218,7 @@ class EventFinder:
             "year": year,
             "meetings": info,
             "main": main.key if main else None,
+            "main_at": (main.start, main.end) if main else None,  # a gathering that names it nowhere else
             "concerns": _concerned(doc, main, meetings),
             "sessions": [{"key": s.key, "label": s.label, "span": (s.start, s.end), "scopes": s.scopes, "heading": s.heading,
                           "body": s.body} for s in sessions],

@@ -154,12 +154,15 @@ def _season_year(doc, ns, k) -> tuple[int, int] | None:
 
 
 def _date_before(doc, ns, pos, dates):
-    """A date that ends shortly before ns-position ``pos`` in the same sentence."""
+    """A date that ends shortly before ns-position ``pos`` in the same sentence; not one a
+    coordinating "en" parts from it ("de top in Londen van december 2019 en de eerste NAVO-top
+    ...": the date is the first conjunct's)."""
     tok = doc[ns[pos]]
     best = None
     for s, e, d in dates:
         if e <= tok.i and s >= sent_bounds(doc, tok.i)[0] and tok.i - e <= 4 and \
-                "\n" not in doc_text(doc)[d.end_char:tok.idx]:  # a date line above is not the meeting's
+                "\n" not in doc_text(doc)[d.end_char:tok.idx] and \
+                "en" not in lowers(doc)[e:tok.i]:  # a date line above is not the meeting's
             best = d
     return best
 

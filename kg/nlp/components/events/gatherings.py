@@ -93,6 +93,26 @@ def _meets(doc: Doc, body) -> bool:
     return _is_nato_body(doc, body) and not _MEETING_CUES.isdisjoint(lw[sent.start:sent.end])
 
 
+_BESIDE_MEETING = frozenset(DATA["beside_meeting_words"])
+_FRAMEWORK = frozenset(DATA["meeting_framework_words"])
+
+
+def _beside_the_meeting(doc: Doc, body) -> bool:
+    """Does the body's sentence set its sitting before or after the meeting (``Voorafgaand aan de
+    bijeenkomst komt de X bijeen``, ``na afloop van de top``, ``aansluitend op de ministeriële``),
+    and not in the meeting's framework (``in het kader van``)? Then it sits beside the meeting,
+    no session of it. A bare ``Aansluitend komt de X bijeen`` is the next item of the programme."""
+    lw = lowers(doc)
+    sent = sent_of(doc, body)
+    words = lw[sent.start:sent.end]
+    if not _FRAMEWORK.isdisjoint(words):
+        return False
+    if not _BESIDE_MEETING.isdisjoint(words):
+        return True
+    toks = [w for w in words if w.strip()]
+    return any(w == "aansluitend" and nxt in ("aan", "op") for w, nxt in zip(toks, toks[1:]))
+
+
 def _agent(doc: Doc, body) -> bool:
     """``door de Raad benoemd``: the council is the agent of a passive verb (the body that
     decided or appointed, at whatever time), not a session of the meeting."""

@@ -19,14 +19,17 @@ from kg.nlp.components.events.ministerial_identity import _PREVIOUS_MEETING, _an
 _DOCUMENT_WORDS = frozenset(DATA["document_words"])
 
 
-def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date) -> Meeting | None:
+def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date, gatherings: list[Meeting] = ()) -> Meeting | None:
     """The meeting the document is the agenda or report of: in its opening, the one
     that follows "agenda", "verslag" or "inzet" in its sentence ("de geannoteerde
-    agenda voor de NAVO-top ..."), else the first one named."""
+    agenda voor de NAVO-top ..."), else the first one named; when none is (or all are
+    long past), the first gathering the opening dates and places without naming it
+    ("Op 14 juni komen de regeringsleiders bijeen in Brussel", a reference meeting:
+    ``gatherings``), unless long past."""
     limit = max(1500, len(doc_text(doc)) // 5)
     opening = [m for m in meetings if m.start < len(doc) and doc[m.start].idx < limit]
     if not opening:
-        return None
+        return _opening_gathering(doc, gatherings, doc_date, limit)
     # "het verslag van de vorige FMM" in an agenda: not the meeting it is the agenda of
     opening = [m for m in opening if not _another_meeting(doc, m, _PREVIOUS_MEETING)]
     for m in opening:
@@ -34,7 +37,15 @@ def _main_meeting(doc: Doc, meetings: list[Meeting], doc_date) -> Meeting | None
             return m
     # Else the first one named, unless it is long past: a letter that recalls "de
     # NAVO-top in Warschau in 2016" is not about that summit.
-    return next((m for m in opening if not _long_past(m, doc_date)), None)
+    return next((m for m in opening if not _long_past(m, doc_date)), None) \
+        or _opening_gathering(doc, gatherings, doc_date, limit)
+
+
+def _opening_gathering(doc: Doc, gatherings: list[Meeting], doc_date, limit: int) -> Meeting | None:
+    """The first meeting of ``gatherings`` (mentions that date and place a reference meeting
+    without naming it, not anaphors) in the opening, not long past; else None."""
+    return next((m for m in gatherings if m.ref is not None and m.key and not m.anaphor and not m.named
+                 and m.start < len(doc) and doc[m.start].idx < limit and not _long_past(m, doc_date)), None)
 
 
 def _named_as_document_topic(doc: Doc, m: Meeting) -> bool:

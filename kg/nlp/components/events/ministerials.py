@@ -15,7 +15,11 @@ a place it names ("in de Estse hoofdstad Tallinn") met there that day. A weekday
 after a mention ("het overleg ... in Brussel donderdag") or a word of today in a relative
 clause on it (", die gisteren begon") dates a day of it: its days only with its length told
 ("de tweedaagse bijeenkomst", there or in the next sentences) and its opening or close
-("na afloop") that day, else the month. An undated "hun bijeenkomst in <place>" is the
+("na afloop") that day, else the month; so does a weekday before it when the act is during it
+("X heeft woensdag tijdens een vergadering van NAVO-defensieministers ..."), and a later "De
+bewindslieden spraken woensdag en donderdag ..." gives its two days. A meeting noun whose "van"
+names the ministers by a compound of their portfolio ("vergadering van NAVO-defensieministers")
+is a ministerial of that kind. An undated "hun bijeenkomst in <place>" is the
 meeting of its kind named last before it in that place ("de volgende bijeenkomst ... staat
 gepland voor februari": that month).
 
@@ -31,6 +35,7 @@ import re
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from kg import reference
 from kg.dates import DateMention
 from kg.nlp.components.docindex import lowers, texts, sent_bounds, sent_of, words_where
 from kg.nlp.components.docindex import text as doc_text
@@ -165,6 +170,7 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             m.year, m.place = m.date.year, _title(doc[m.place_span[0]:m.place_span[1]].text)
             acted[k] = m
         out.append(m)
+    out += _meeting_of_compound_ministers(doc, ns, seen)
     out += _gathered_ministers(doc, ns, seen)
     out += _conferred_with_colleagues(doc, ns, seen)
     going_on: list[Meeting] = []
@@ -193,10 +199,10 @@ def _ministerials(doc: Doc, ns: list[int], dates, matcher: Matcher, others=()) -
             date = _today(doc, m)
             if date is None and held:
                 date = _today_after(doc, m.start, sent_bounds(doc, m.start)[1])
-            weekday = _weekday_next_to(doc, m, place) if date is None else None
+            weekday = (_weekday_next_to(doc, m, place) or _weekday_before(doc, m)) if date is None else None
             relative = _relative_clause_today(doc, m) if date is None and weekday is None else None
             if weekday is not None:  # "het overleg van de ministers ... in Brussel donderdag": a day of it
-                date = _days_around(doc, ns, pos.get(m.start, 0), m, weekday)
+                date = _days_conferred(doc, m, weekday) or _days_around(doc, ns, pos.get(m.start, 0), m, weekday)
             elif relative is not None:  # "de tweedaagse bijeenkomst ..., die gisteren begon"
                 date = _days_of_relative(doc, ns, pos.get(m.start, 0), *relative)
             elif date is not None:
@@ -263,6 +269,69 @@ def _weekday_next_to(doc: Doc, m: Meeting, place) -> DateMention | None:
     if j + 1 >= len(doc) or lw[j] not in _WEEKDAY_NUMBERS or lw[j + 1] in ("en", "tot", "t/m"):
         return None
     return _weekday_at(doc, j)
+
+
+_DURING = frozenset(DATA["during_words"])
+_WEEKDAY_BEFORE_REACH = 8  # words from the weekday to the mention
+
+
+def _weekday_before(doc: Doc, m: Meeting) -> DateMention | None:
+    """``X heeft woensdag tijdens een vergadering van NAVO-defensieministers ...``: a weekday in
+    the mention's clause shortly before it, the mention right after "tijdens"/"bij"
+    (``during_words``, an article between) and no other clause or time between, one of the last
+    few days before the document's date (``_weekday_at``): a day the meeting was going on."""
+    lw = lowers(doc)
+    lo = sent_bounds(doc, m.start)[0]
+    j = m.start - 1
+    while j >= lo and (doc[j].is_space or lw[j] in ("een", "de", "het")):
+        j -= 1
+    if j < lo or lw[j] not in _DURING:
+        return None
+    for x in range(j - 1, max(lo, m.start - _WEEKDAY_BEFORE_REACH) - 1, -1):
+        if lw[x] in (",", ";", ":", "\"", "(") or lw[x] in _TODAY_BLOCKERS:
+            return None
+        if lw[x] in _WEEKDAY_NUMBERS:
+            if x + 1 < len(doc) and lw[x + 1] in ("en", "tot", "t/m") or x and lw[x - 1] in ("sinds", "tot", "vanaf"):
+                return None  # "woensdag en donderdag", "sinds woensdag": no one day of it
+            return _weekday_at(doc, x)
+    return None
+
+
+_MEMBERS = frozenset(DATA["meeting_members_words"])
+_ANOTHER_TIME = frozenset(DATA["another_time_words"])
+
+
+def _days_conferred(doc: Doc, m: Meeting, day: DateMention) -> DateMention | None:
+    """``De bewindslieden spraken woensdag en donderdag ook over Afghanistan``: in a news item
+    whose ministerial the text dates to a weekday (``day``), a later sentence in which the
+    meeting's ministers (``meeting_members_words`` after "de") confer (``confer_words``,
+    ``discuss_words``) on two consecutive weekdays, one of them ``day``'s, gives its days;
+    not when that clause (up to a comma) names a month, a meeting or another time ("vorige
+    week"). Else None."""
+    if day.day1 is None:
+        return None
+    lw = lowers(doc)
+    first = dt.date(day.year, day.month1, day.day1)
+    i = sent_bounds(doc, m.start)[1]
+    while i < len(doc):
+        lo, hi = sent_bounds(doc, i)
+        pairs = [x for x in range(lo + 1, hi - 1) if lw[x] == "en" and lw[x - 1] in _WEEKDAY_NUMBERS
+                 and lw[x + 1] in _WEEKDAY_NUMBERS]
+        # the clause of the days: up to the first comma after them (", waar ... in juli ...": another topic)
+        end = next((x for x in range(pairs[0], hi) if lw[x] in (",", ";", ":")), hi) if pairs else hi
+        words = lw[lo:end]
+        members = any(a == "de" and b in _MEMBERS for a, b in zip(words, words[1:]))
+        confer = not (_CONFER.isdisjoint(words) and _DISCUSS.isdisjoint(words))
+        other = not _ANOTHER_TIME.isdisjoint(words) or any(
+            w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) or w in MONTH_NAMES for w in words)
+        if pairs and members and confer and not other:
+            a, b = _WEEKDAY_NUMBERS[lw[pairs[0] - 1]], _WEEKDAY_NUMBERS[lw[pairs[0] + 1]]
+            if len(pairs) == 1 and (b - a) % 7 == 1 and first.weekday() in (a, b):
+                start = first if first.weekday() == a else first - dt.timedelta(days=1)
+                last = start + dt.timedelta(days=1)
+                return DateMention(day.start_char, day.end_char, start.year, start.month, start.day, last.month, last.day)
+        i = hi
+    return None
 
 
 def _days_around(doc: Doc, ns: list[int], k: int, m: Meeting, day: DateMention) -> DateMention:
@@ -433,7 +502,7 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
     if before and before[-1] in _SUBJECT_PREPOSITIONS:
         return None  # "een brief aan de ministers": not their act
     hi = sent_bounds(doc, i)[1]
-    if not _decide_together([w for w in lw[i:hi] if not w.isspace()], decided=True):
+    if not _decide_together([w for w in lw[i:hi] if not w.isspace()], decided=True, counted=_allied_count(doc)):
         return None  # not the allies' ministers
     stop = next((x for x in range(i, hi) if lw[x] in (",", ";", ":")), hi)
     if not _STATEMENT.isdisjoint(lw[i:stop]):
@@ -460,6 +529,10 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
         if w in _WEEKDAY_NUMBERS or w in _TODAY_WORDS:
             if day is not None:
                 return None
+            two = _two_weekdays(doc, ns, j) if w in _WEEKDAY_NUMBERS else None
+            if two is not None:  # "donderdag en vrijdag": both days
+                day, j = two
+                continue
             day = _weekday_at(doc, t) if w in _WEEKDAY_NUMBERS else _today_at(doc, t)
             if day is None:
                 return None
@@ -474,6 +547,43 @@ def _acted_in_place(doc: Doc, ns: list[int], k: int, dates) -> tuple[DateMention
                 continue
         j += 1
     return (day, place) if day is not None and place is not None else None
+
+
+def _two_weekdays(doc: Doc, ns: list[int], j: int) -> tuple[DateMention, int] | None:
+    """``donderdag en vrijdag`` at ns-position ``j``: two weekdays in a row of a news item's last
+    few days, as one two-day date, and the ns-position after them; else None."""
+    lw = lowers(doc)
+    if j + 2 >= len(ns) or lw[ns[j + 1]] != "en" or lw[ns[j + 2]] not in _WEEKDAY_NUMBERS:
+        return None
+    if (_WEEKDAY_NUMBERS[lw[ns[j]]] + 1) % 7 != _WEEKDAY_NUMBERS[lw[ns[j + 2]]]:
+        return None  # "maandag en donderdag": two meetings, or one of unknown length
+    last = _weekday_at(doc, ns[j + 2])
+    if last is None:
+        return None
+    first = last.start - dt.timedelta(days=1)
+    end = doc[ns[j + 2]]
+    return DateMention(doc[ns[j]].idx, end.idx + len(end.text), first.year, first.month, first.day,
+                       last.month1, last.day1), j + 3
+
+
+_EU_COUNTS = sorted((dt.date.fromisoformat(d), n) for d, n in DATA["eu_member_counts"].items())
+
+
+def _allied_count(doc: Doc) -> int | None:
+    """The number of NATO members on the document's date when it differs from the EU's
+    (``de ministers van Defensie van de 29 lidstaten`` in 2018 are the allies'; 28 in 2015
+    may be the EU's): the count of member states that names the allies; else None."""
+    day = _doc_date(doc)
+    if isinstance(day, str):
+        try:
+            day = dt.date.fromisoformat(day[:10])
+        except ValueError:
+            return None
+    if not isinstance(day, dt.date):
+        return None
+    nato = sum(1 for d in reference.nato_members().values() if dt.date.fromisoformat(d[:10]) <= day)
+    eu = next((n for d, n in reversed(_EU_COUNTS) if d <= day), None)
+    return nato if nato != eu else None
 
 
 _NOT_THE_NAMED = frozenset(DATA["another_time_words"]) | frozenset(DATA["other_meeting_words"])
@@ -670,12 +780,14 @@ def _inverted_decision(doc: Doc, i: int) -> bool:
     return len(before) == 2 and before[1] == "de" and before[0] in _DECIDE
 
 
-def _decide_together(words: list[str], decided: bool = False, verbs: frozenset = _DECIDE) -> bool:
+def _decide_together(words: list[str], decided: bool = False, verbs: frozenset = _DECIDE,
+                     counted: int | None = None) -> bool:
     """``De ministers van Defensie van de NAVO hebben op ... het plan goedgekeurd``: the allies'
     ministers (``ministers`` plural; ``van de NAVO``, ``van de bondgenoten`` or ``NAVO-ministers``
     within its first 8 words) and a past act of deciding (``decide_words``; or ``keurden`` with
     its particle ``goed`` later) in the first 24 words of the clause: only their meeting does that.
-    ``words`` starts at the ministers' word; ``verbs`` another set of verbs (no pairs then)."""
+    ``words`` starts at the ministers' word; ``verbs`` another set of verbs (no pairs then);
+    ``counted`` a number of ``lidstaten`` that names the allies (``_allied_count``)."""
     clause = []
     for w in words[:_DECIDE_REACH]:
         if w in (",", ";", ":"):
@@ -689,7 +801,9 @@ def _decide_together(words: list[str], decided: bool = False, verbs: frozenset =
         # "van de NAVO", "van alle bondgenoten", "van de 28 NAVO-lidstaten", "van de 32 bondgenoten"
         if not any(w in _NATO_COMPLEMENTS and j and (head[j - 1] in ("de", "het", "alle") or head[j - 1].isdigit()
                    and j > 1 and head[j - 2] in ("de", "alle")) or w.isdigit() and
-                   j + 1 < len(head) and head[j + 1] in members for j, w in enumerate(head)):
+                   j + 1 < len(head) and (head[j + 1] in members or head[j + 1] == "lidstaten"
+                                          and counted is not None and int(w) == counted)
+                   for j, w in enumerate(head)):
             return False
     if decided or not verbs.isdisjoint(clause):
         return True
@@ -757,6 +871,40 @@ def _today_after(doc: Doc, i: int, stop: int) -> DateMention | None:
         if lw[x] in _TODAY_BLOCKERS or lw[x] in (",", ";", ":", "(", "\""):
             return None
     return None
+
+
+def _meeting_of_compound_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:
+    """``een vergadering van NAVO-defensieministers``, ``de buitengewone bijeenkomst van de
+    defensieministers``: a meeting noun whose ``van`` names the ministers by a compound that
+    carries the portfolio (``minister_compounds``) is a ministerial of that kind, named like
+    "bijeenkomst van de ministers van Defensie". Not the ministers of named countries or of
+    another union ("van de EU", "van Duitsland en Frankrijk"): a complement after the compound
+    must be the allies' own ("van de NAVO")."""
+    lw = lowers(doc)
+    compounds = DATA["minister_compounds"]
+    out = []
+    for k in words_where(doc, "LOWER", "events.compound_ministers", compounds.__contains__):
+        i = ns[k]
+        if i in seen or k < 2:
+            continue
+        j = k - 1  # back over "de", "alle", "NAVO-" to "van" and the meeting noun before it
+        while j > 0 and lw[ns[j]] in _NAME_LINKS and lw[ns[j]] != "van":
+            j -= 1
+        if lw[ns[j]] != "van" or not j or lw[ns[j - 1]] not in _MEETING_NOUNS or lw[ns[j - 1]] == "samenstelling":
+            continue
+        start = ns[j - 1]
+        if j > 1 and lw[ns[j - 2]] in _MEETING_ADJECTIVES:
+            start = ns[j - 2]
+        if {lw[ns[x]] for x in range(max(0, j - 5), j)} & _NOT_MINISTERIAL_CONTEXT:
+            continue
+        end = _nato_complement_end(doc, i)
+        if end == i and k + 1 < len(ns) and lw[ns[k + 1]] == "van":
+            continue  # "van de EU", "van Duitsland en Frankrijk", "van de landen die ...": not all allies
+        if any(x in seen for x in range(start, end + 1)):
+            continue
+        seen.update(range(start, end + 1))
+        out.append(Meeting(start, end + 1, "MinisterialMeeting", kind=compounds[lw[i]]))
+    return out
 
 
 def _gathered_ministers(doc: Doc, ns: list[int], seen: set[int]) -> list[Meeting]:

@@ -31,7 +31,7 @@ from kg.nlp.components.events.common import (
 )
 from kg.nlp.components.events.gatherings import (
     _body_spans, _meets, _scope_end, _idle_bodies, _planned_later, _format_sessions, _at_main, _format_name,
-    _referring_end, _format_gatherings, _met_another_time, _ambassadors_council,
+    _referring_end, _format_gatherings, _met_another_time, _ambassadors_council, _beside_the_meeting,
 )
 
 _HEADING_PREFIX = re.compile(r"^(?:(?:eerste|tweede|derde|vierde|vijfde|zesde|laatste)\s+(?=(?:werk)?sessie\s*\d*\s*:))?"
@@ -164,7 +164,7 @@ def _sessions(doc: Doc, main: Meeting | None) -> list[Session]:
         if any(b.start >= out_s.start and b.end <= out_s.end for out_s in out.values()):
             continue
         if b.kb_id_ in idle or not _meets(doc, b) or _planned_later(text, b) or _met_another_time(doc, b, main) \
-                or _ambassadors_council(doc, b):
+                or _ambassadors_council(doc, b) or _beside_the_meeting(doc, b):
             continue
         label = entity_table(doc).get(b.kb_id_, {}).get("label", b.text)
         para = text.rfind("\n\n", 0, b.start_char)  # a sentence may run on from a signature block

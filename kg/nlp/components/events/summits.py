@@ -28,7 +28,12 @@ from kg.nlp.components.events.dates import (
     _doc_date, _relative_year, _date_before, _year_before, _days_before, _year_after, _context_year,
 )
 from kg.nlp.components.events.places import _place_after, _scan_after, _described_place, _known_place, _place_before
-from kg.nlp.components.events.ministerials import _COME, _comes_together
+from kg.nlp.components.events.common import _CLAUSE_MEETING_WORDS
+from kg.nlp.components.events.dates import _today_at
+from kg.nlp.components.events.ministerials import (
+    _COME, _comes_together, _weekday_at, _WEEKDAY_NUMBERS, _ACT_BLOCKERS, _STATEMENT, _SUBJECT_PREPOSITIONS,
+    _CLAUSE_BREAKS, _TODAY_WORDS, _NATO_PREFIXES,
+)
 
 _NOT_NATO = frozenset(DATA["not_nato_summit_words"])
 
@@ -253,6 +258,117 @@ def _leaders_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> 
                            date=date, year=year or (date.year if date is not None and date.explicit_year else None),
                            needs_ref=True, named=False))
     return sorted(taken + out, key=lambda m: m.start)
+
+
+_ACT_REACH = 16  # words from the leaders' phrase to the clause's day and place
+
+
+def _leaders_acted(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
+    """``De regeringsleiders van de 32 NAVO-landen hebben woensdag in Washington afgesproken
+    ...``, ``De NAVO-leiders besloten vandaag in Madrid ...``: the allies' leaders (a NATO
+    complement or a NATO-prefixed noun, as the subject) doing something on a day the clause
+    dates (a weekday of the last few days before a news item's date, "vandaag", a day-date)
+    in a known place met there that day: the one reference summit at that place whose days
+    hold that day (``needs_ref``). Not when the clause denies, hedges or foretells it
+    (``act_blockers``), states (``statement_words``), names another body or names a summit
+    itself (that name is the mention)."""
+    low = doc_text(doc).lower()
+    if "leiders" not in low and "staatshoofden" not in low:
+        return taken
+    lw = lowers(doc)
+    named = {sent_bounds(doc, m.start) for m in taken}
+    out, seen = [], set()
+    for k in words_where(doc, "LOWER", "events.leaders", lambda w: w in _LEADERS):
+        lo, hi = sent_bounds(doc, ns[k])
+        if (lo, hi) in seen or (lo, hi) in named:
+            continue
+        a = bisect_left(ns, lo)
+        idx = ns[a:bisect_left(ns, hi)]
+        words = [lw[i] for i in idx]
+        if not _NOT_NATO.isdisjoint(words):
+            continue
+        at = k - a - (k - a > 0 and words[k - a - 1] == "de")
+        if at and words[at - 1] in _SUBJECT_PREPOSITIONS:
+            continue  # "een brief aan de regeringsleiders": not their act
+        subject = _leaders_phrase(lw, idx, at)
+        if subject is None:
+            continue
+        phrase = words[subject[0]:subject[1]]
+        if not (phrase[0].startswith(_NATO_PREFIXES) or any(w in _LEADERS_OF for w in phrase)):
+            continue  # bare "de regeringsleiders": whose is not said
+        seen.add((lo, hi))
+        stop = next((x for x in range(subject[1], len(words)) if words[x] in (",", ";", ":")), len(words))
+        if not _STATEMENT.isdisjoint(words[subject[1]:stop]):
+            continue  # a statement may be issued from anywhere
+        day = place = None
+        j = subject[1]
+        while j < len(idx) and j - subject[1] <= _ACT_REACH and (day is None or place is None):
+            t, w = idx[j], words[j]
+            if w in (",", ";", ":", "(", "\"") or w in _ACT_BLOCKERS or w in _CLAUSE_BREAKS and w != "en" \
+                    or w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES):
+                break
+            hit = next(((e, d) for s, e, d in dates if s <= t < e), None)
+            if hit is None and w in _WEEKDAY_NUMBERS and j + 1 < len(idx):
+                hit = next(((e, d) for s, e, d in dates if s <= idx[j + 1] < e), None)  # "woensdag 10 juli"
+            if hit is not None:
+                e, d = hit
+                if day is not None or not d.is_day or d.start is None or d.end != d.start:
+                    break
+                day = d
+                while j < len(idx) and idx[j] < e:
+                    j += 1
+                continue
+            if w in _WEEKDAY_NUMBERS or w in _TODAY_WORDS:
+                if day is not None:
+                    break
+                day = _weekday_at(doc, t) if w in _WEEKDAY_NUMBERS else _today_at(doc, t)
+                if day is None:
+                    break
+            elif w == "in" and place is None:
+                ps = _place_after(doc, ns, a + j + 1)
+                if ps is None or not _known_place(doc[ps[0]:ps[1]].text):
+                    ps = _described_place(doc, ns, a + j + 1)
+                if ps is not None:
+                    place = ps
+                    while j < len(idx) and idx[j] < ps[1]:
+                        j += 1
+                    continue
+            j += 1
+        if day is None or place is None:
+            continue
+        name = _title(doc[place[0]:place[1]].text)
+        if match_summit(name, year=day.year, month=day.month1, day=day.day1) is None:
+            continue  # no summit of the allies there that day: another gathering
+        head = idx[subject[0]]
+        out.append(Meeting(head, head + 1, "Summit", place=name, place_span=place, date=day, year=day.year,
+                           needs_ref=True, named=False))
+    if not out:
+        return taken
+    return sorted(taken + out + _bare_after_acted(doc, ns, taken, out), key=lambda m: m.start)
+
+
+_OTHER_TIME = frozenset(DATA["another_time_words"])
+
+
+def _bare_after_acted(doc: Doc, ns: list[int], taken: list[Meeting], acted: list[Meeting]) -> list[Meeting]:
+    """``De regeringsleiders ... hebben woensdag in Washington afgesproken ... De jubileumtop
+    ... Schoof sprak in de marge van de top ...``: in a text that names no summit itself and
+    whose leaders' acts (``_leaders_acted``) all fall on one reference summit, the later bare
+    summit words ("top", "jubileumtop", "topbijeenkomst"; not "vorige top", "de volgende top")
+    are that summit: named mentions of it (the main meeting of a news item is one of them)."""
+    refs = {match_summit(m.place, year=m.year, month=m.date.month1, day=m.date.day1) for m in acted}
+    if taken or len(refs) != 1:
+        return []
+    ref = refs.pop()
+    first = min(m.start for m in acted)
+    lw = lowers(doc)
+    out = []
+    for k in words_where(doc, "LOWER", "events.top_compound", _summit_compound):
+        i = ns[k]
+        if i <= first or (k and lw[ns[k - 1]] in _OTHER_TIME):
+            continue
+        out.append(Meeting(i, i + 1, "Summit", ref=ref, stated=True, place=acted[0].place, date=acted[0].date))
+    return out
 
 
 def _recalled_gathering(doc: Doc, ns: list[int], dates, taken: list[Meeting]) -> list[Meeting]:
