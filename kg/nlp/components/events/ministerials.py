@@ -367,11 +367,10 @@ def _days_around(doc: Doc, ns: list[int], k: int, m: Meeting, day: DateMention) 
 _RELATIVE_TODAY_REACH = 14  # tokens of a relative clause on the mention, up to its word of today
 
 
-def _relative_clause_today(doc: Doc, m: Meeting) -> tuple[DateMention, set] | None:
-    """``de tweedaagse bijeenkomst van de NAVO-ministers van Defensie, die gisteren in het
-    NAVO-hoofdkwartier begon``: a relative clause right after the mention (past a short
-    complement) with a word of today (``today_words``, one day: not "vandaag en morgen"):
-    (the day it names, the clause's words); else None."""
+def _relative_clause_on(doc: Doc, m: Meeting) -> tuple[int, int] | None:
+    """``<mention> van de ministers van X, die ...``: (the comma before the relative pronoun, the
+    sentence's end) when a relative clause follows the mention past a short complement that
+    names no other meeting; else None."""
     lw = lowers(doc)
     hi = sent_bounds(doc, m.start)[1]
     j = m.end
@@ -379,6 +378,19 @@ def _relative_clause_today(doc: Doc, m: Meeting) -> tuple[DateMention, set] | No
         j += 1
     if j + 1 >= hi or lw[j] != "," or lw[j + 1] not in _RELATIVE_PRONOUNS:
         return None
+    return j, hi
+
+
+def _relative_clause_today(doc: Doc, m: Meeting) -> tuple[DateMention, set] | None:
+    """``de tweedaagse bijeenkomst van de NAVO-ministers van Defensie, die gisteren in het
+    NAVO-hoofdkwartier begon``: a relative clause right after the mention (past a short
+    complement) with a word of today (``today_words``, one day: not "vandaag en morgen"):
+    (the day it names, the clause's words); else None."""
+    lw = lowers(doc)
+    found = _relative_clause_on(doc, m)
+    if found is None:
+        return None
+    j, hi = found
     end = next((x for x in range(j + 2, hi) if lw[x] in (",", ";", ":", "(")), hi)
     clause = lw[j + 2:end]
     if len(clause) > _RELATIVE_TODAY_REACH or any(w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in clause):
@@ -985,12 +997,10 @@ def _relative_clause_date(doc: Doc, m: Meeting, dates) -> DateMention | None:
     (after a short complement of it), up to the clause's held word ("gehouden",
     "plaatsvond"), when the clause names no other meeting; else None."""
     lw = lowers(doc)
-    hi = sent_bounds(doc, m.start)[1]
-    j = m.end
-    while j < hi and j - m.end <= 5 and lw[j] != "," and lw[j] not in _CLAUSE_MEETING_WORDS:
-        j += 1
-    if j + 1 >= hi or lw[j] != "," or lw[j + 1] not in _RELATIVE_PRONOUNS:
+    found = _relative_clause_on(doc, m)
+    if found is None:
         return None
+    j, hi = found
     held = next((x for x in range(j + 2, min(hi, j + 18)) if lw[x] in _HELD), None)
     if held is None or any(w in _CLAUSE_MEETING_WORDS or w.endswith(_SUMMIT_SUFFIXES) for w in lw[j + 2:held]):
         return None
